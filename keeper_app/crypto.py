@@ -1,0 +1,119 @@
+"""Passwords and personal signing keys.
+
+One slow derivation (scrypt) of a person's password gives two keys: a verifier that
+checks the password at sign-in, and a key that decrypts the person's Ed25519 private key
+(AES-GCM). Only the public key and the encrypted private key are stored, so nobody —
+the keeper and the administrator included — can sign as another person without that
+person's password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
+
+DEFAULT_KDF_N = 2**15  # scrypt cost: ~0.1 s and 32 MiB per derivation here
+KDF_R = 8
+KDF_P = 1
+MIN_PASSWORD = 8
+
+
+class BadPassword(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMaterial:
+    """What is stored for a person (never the password, never the plain private key)."""
+
+    kdf_salt: bytes
+    kdf_n: int
+    pw_verifier: bytes
+    public_key: bytes
+    sk_nonce: bytes
+    sk_enc: bytes
+
+
+def _master(password: str, salt: bytes, n: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=KDF_R, p=KDF_P, maxmem=2**27, dklen=32
+    )
+
+
+def _split(master: bytes) -> tuple[bytes, bytes]:
+    verifier = hmac.new(master, b"keeper-password-verifier", hashlib.sha256).digest()
+    kek = hmac.new(master, b"keeper-key-encryption", hashlib.sha256).digest()
+    return verifier, kek
+
+
+def new_key_material(password: str, n: int = DEFAULT_KDF_N) -> KeyMaterial:
+    salt = os.urandom(16)
+    verifier, kek = _split(_master(password, salt, n))
+    sk = Ed25519PrivateKey.generate()
+    raw = sk.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    nonce = os.urandom(12)
+    enc = AESGCM(kek).encrypt(nonce, raw, b"keeper-ed25519")
+    pub = sk.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return KeyMaterial(salt, n, verifier, pub, nonce, enc)
+
+
+def unlock(km: KeyMaterial, password: str) -> Ed25519PrivateKey:
+    """Check the password and return the private key; :class:`BadPassword` if wrong."""
+    verifier, kek = _split(_master(password, km.kdf_salt, km.kdf_n))
+    if not hmac.compare_digest(verifier, km.pw_verifier):
+        raise BadPassword()
+    try:
+        raw = AESGCM(kek).decrypt(km.sk_nonce, km.sk_enc, b"keeper-ed25519")
+    except InvalidTag:
+        raise BadPassword() from None
+    sk = Ed25519PrivateKey.from_private_bytes(raw)
+    if sk.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw) != km.public_key:
+        raise BadPassword()
+    return sk
+
+
+def signing_message(
+    entry_table: str, entry_id: int, content_sha256: str, capacity: str, badge: str, at: str
+) -> bytes:
+    return "\n".join(
+        ["KEEPER-SIGNATURE-1", entry_table, str(entry_id), content_sha256, capacity, badge, at]
+    ).encode("utf-8")
+
+
+def sign(sk: Ed25519PrivateKey, message: bytes) -> bytes:
+    return sk.sign(message)
+
+
+def verify(public_key: bytes, signature: bytes, message: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def rewrap(sk: Ed25519PrivateKey, new_password: str, n: int = DEFAULT_KDF_N) -> KeyMaterial:
+    """The same key pair under a new password (a password change keeps old signatures
+    verifiable with the same public key)."""
+    salt = os.urandom(16)
+    verifier, kek = _split(_master(new_password, salt, n))
+    raw = sk.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    nonce = os.urandom(12)
+    enc = AESGCM(kek).encrypt(nonce, raw, b"keeper-ed25519")
+    pub = sk.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return KeyMaterial(salt, n, verifier, pub, nonce, enc)

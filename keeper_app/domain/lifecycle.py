@@ -1,0 +1,168 @@
+"""A medium's states, the transitions between them, and which role may do what.
+
+The picture (DESIGN.md, "A medium's life")::
+
+    burned --handover--> sealed (original) | in_custody (duplicate)
+    duplicate: in_custody --retrieve--> out --return--> in_custody | damaged | replaced | lost
+    duplicate: in_custody --court transfer--> transferred
+    original:  sealed --unseal--> unsealed --reseal--> sealed
+    any in custody: --archive handover--> archived
+
+A transition not on this picture is refused by :func:`next_status` with a message
+that says why and what is allowed from the current state.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .errors import RuleViolation
+from .model import CopyRole, Inspection, MediumStatus, Role
+
+S = MediumStatus
+
+
+class Action(StrEnum):
+    # custody workflows
+    REGISTER_PAIR = "register_pair"
+    HANDOVER = "handover"
+    RETRIEVE = "retrieve"
+    RETURN = "return"
+    REQUEST_UNSEAL = "request_unseal"
+    DECIDE_APPROVAL = "decide_approval"
+    UNSEAL = "unseal"
+    RESEAL = "reseal"
+    ACK_INCIDENT = "ack_incident"
+    REGISTER_COURT_REQUEST = "register_court_request"
+    COURT_TRANSFER = "court_transfer"
+    CONCLUDE_CASE = "conclude_case"
+    ARCHIVE_HANDOVER = "archive_handover"
+    SET_LOCATION = "set_location"
+    CORRECT = "correct"
+    # cases and recordings
+    CREATE_CASE = "create_case"
+    REGISTER_RECORDING = "register_recording"
+    # reading
+    VIEW_MEDIA = "view_media"
+    VIEW_REGISTER = "view_register"
+    VIEW_DUE = "view_due"
+    VIEW_INBOX = "view_inbox"
+    # administration
+    MANAGE_PEOPLE = "manage_people"
+    VERIFY_AUDIT = "verify_audit"
+    BACKUP = "backup"
+
+
+R = Role
+
+#: Art. 21: access strictly limited by duty. Who may *perform* each action as the
+#: signed-in person. (Who may *sign* an entry is a separate rule in rules.py.)
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.REGISTER_PAIR: frozenset({R.CASE_HANDLER}),
+    Action.HANDOVER: frozenset({R.KEEPER}),
+    Action.RETRIEVE: frozenset({R.KEEPER}),
+    Action.RETURN: frozenset({R.KEEPER}),
+    Action.REQUEST_UNSEAL: frozenset({R.KEEPER, R.CASE_HANDLER}),
+    Action.DECIDE_APPROVAL: frozenset({R.DEPT_HEAD}),
+    Action.UNSEAL: frozenset({R.KEEPER}),
+    Action.RESEAL: frozenset({R.KEEPER}),
+    Action.ACK_INCIDENT: frozenset({R.DEPT_HEAD}),
+    Action.REGISTER_COURT_REQUEST: frozenset({R.KEEPER, R.CASE_HANDLER}),
+    Action.COURT_TRANSFER: frozenset({R.KEEPER}),
+    Action.CONCLUDE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.ARCHIVE_HANDOVER: frozenset({R.KEEPER}),
+    Action.SET_LOCATION: frozenset({R.KEEPER}),
+    Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
+    Action.VIEW_MEDIA: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
+    Action.VIEW_REGISTER: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
+    Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
+    Action.VIEW_INBOX: frozenset({R.DEPT_HEAD}),
+    Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
+    Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
+    Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),
+}
+
+
+def allowed(roles: frozenset[Role] | set[Role], action: Action) -> bool:
+    return bool(PERMISSIONS[action] & set(roles))
+
+
+def require_role(roles: frozenset[Role] | set[Role], action: Action, who: str) -> None:
+    """Art. 21: refuse an action the person's roles do not allow, saying which roles may."""
+    if not allowed(roles, action):
+        may = ", ".join(sorted(r.value for r in PERMISSIONS[action]))
+        have = ", ".join(sorted(r.value for r in roles)) or "none"
+        raise RuleViolation(
+            "role_refused",
+            f"{who} (roles: {have}) may not {action.value.replace('_', ' ')}; "
+            f"only {may} may",
+            "Art. 21",
+        )
+
+
+# (copy role, current status, action) -> next status
+_TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
+    (CopyRole.ORIGINAL, S.BURNED, Action.HANDOVER): S.SEALED,
+    (CopyRole.DUPLICATE, S.BURNED, Action.HANDOVER): S.IN_CUSTODY,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.RETRIEVE): S.OUT,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.COURT_TRANSFER): S.TRANSFERRED,
+    (CopyRole.ORIGINAL, S.SEALED, Action.UNSEAL): S.UNSEALED,
+    (CopyRole.ORIGINAL, S.UNSEALED, Action.RESEAL): S.SEALED,
+    (CopyRole.ORIGINAL, S.SEALED, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
+}
+
+_RETURN_TO: dict[Inspection, MediumStatus] = {
+    Inspection.INTACT: S.IN_CUSTODY,
+    Inspection.DAMAGED: S.DAMAGED,
+    Inspection.REPLACED: S.REPLACED,
+    Inspection.LOST: S.LOST,
+}
+
+
+def allowed_actions(copy_role: CopyRole, status: MediumStatus) -> list[Action]:
+    acts = [a for (c, s, a) in _TRANSITIONS if c == copy_role and s == status]
+    if copy_role == CopyRole.DUPLICATE and status == S.OUT:
+        acts.append(Action.RETURN)
+    if copy_role == CopyRole.ORIGINAL and status == S.SEALED:
+        acts.insert(0, Action.REQUEST_UNSEAL)
+    if status in (S.SEALED, S.IN_CUSTODY, S.UNSEALED):
+        acts.append(Action.SET_LOCATION)
+    return acts
+
+
+def next_status(
+    copy_role: CopyRole,
+    status: MediumStatus,
+    action: Action,
+    inspection: Inspection | None = None,
+    code: str = "",
+) -> MediumStatus:
+    """The status after ``action``, or :class:`RuleViolation` saying what is allowed instead."""
+    if action == Action.RETURN and copy_role == CopyRole.DUPLICATE and status == S.OUT:
+        if inspection is None:
+            raise RuleViolation(
+                "missing_inspection", "a return needs the inspection result", "Art. 20"
+            )
+        return _RETURN_TO[inspection]
+    nxt = _TRANSITIONS.get((copy_role, status, action))
+    if nxt is None:
+        if action in (Action.RETRIEVE, Action.COURT_TRANSFER) and copy_role == CopyRole.ORIGINAL:
+            raise RuleViolation(
+                "original_not_retrievable",
+                f"{code or 'this disc'} is the sealed original: only the duplicate may be "
+                "retrieved or transferred; the original is opened only to reproduce or "
+                "check the duplicate, with the department head's approval",
+                "Art. 18-19",
+            )
+        allowed_now = ", ".join(a.value for a in allowed_actions(copy_role, status)) or "nothing"
+        raise RuleViolation(
+            "wrong_state",
+            f"{code or 'the medium'} is {copy_role.value} in state '{status.value}': "
+            f"cannot {action.value.replace('_', ' ')}; allowed now: {allowed_now}",
+            "DESIGN: a medium's life",
+        )
+    return nxt

@@ -1,0 +1,486 @@
+"""The regulations as checks. Each function cites its article and raises
+:class:`RuleViolation` with a specific message; none touches Qt, SQL or the clock.
+
+"Now" is always passed in, so deadlines are computed from the record and never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
+
+from .errors import RuleViolation
+from .model import (
+    LABEL_FIELDS,
+    Case,
+    CaseStatus,
+    CopyRole,
+    Department,
+    Inspection,
+    ManifestEntry,
+    MediumStatus,
+    Person,
+    RetrievalReason,
+    Role,
+    UnsealReason,
+)
+
+HANDOVER_LIMIT = timedelta(hours=24)
+COURT_LIMIT = timedelta(days=3)
+COURT_WARN_BEFORE = timedelta(days=1)
+DEFAULT_RESEAL_LIMIT = timedelta(hours=8)
+MAX_USAGE_HOURS = 24 * 90
+SEAL_NO_MAX = 40
+
+_LABEL_NAMES = {
+    "production_unit": "production unit",
+    "producer": "producer",
+    "production_time": "production time",
+    "person_interrogated": "person interrogated",
+    "case_name": "case name",
+    "case_number": "case number",
+}
+
+
+def require_text(value: object, what: str, article: str = "", limit: int = 200) -> str:
+    """A required free-text field: present, not blank, not absurdly long, no control chars."""
+    if not isinstance(value, str) or not value.strip():
+        raise RuleViolation("missing_field", f"{what} is required", article)
+    text = value.strip()
+    if len(text) > limit:
+        raise RuleViolation(
+            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article
+        )
+    if any(ord(ch) < 32 and ch not in "\t" for ch in text):
+        raise RuleViolation("bad_field", f"{what} contains control characters", article)
+    return text
+
+
+# ---------------------------------------------------------------- Art. 17: label, pair
+def check_label(label: Mapping[str, object]) -> None:
+    """Art. 17: the disc label or cover carries production unit, producer, production time,
+    person interrogated, case name and case number. All six are required."""
+    missing = [
+        _LABEL_NAMES[f]
+        for f in LABEL_FIELDS
+        if label.get(f) is None or (isinstance(label.get(f), str) and not str(label[f]).strip())
+    ]
+    if missing:
+        raise RuleViolation(
+            "label_incomplete",
+            "the disc label lacks: " + ", ".join(missing),
+            "Art. 17",
+        )
+    for f in LABEL_FIELDS:
+        if f != "production_time":
+            require_text(label[f], _LABEL_NAMES[f], "Art. 17")
+
+
+def check_manifest(entries: Sequence[ManifestEntry]) -> None:
+    """Art. 17 (and Art. 121, 138 of the supervision seed): a disc's content is fixed by
+    a manifest of every file with its size and SHA-256, so that any later change shows."""
+    if not entries:
+        raise RuleViolation("empty_manifest", "a disc must hold at least one file", "Art. 17")
+    seen: set[str] = set()
+    for e in entries:
+        if not e.path or e.path.startswith("/") or ".." in e.path.split("/"):
+            raise RuleViolation("bad_manifest", f"bad path in manifest: {e.path!r}", "Art. 17")
+        if e.path in seen:
+            raise RuleViolation("bad_manifest", f"file listed twice: {e.path}", "Art. 17")
+        seen.add(e.path)
+        if len(e.sha256) != 64 or any(c not in "0123456789abcdef" for c in e.sha256):
+            raise RuleViolation(
+                "bad_manifest", f"bad SHA-256 for {e.path}: {e.sha256!r}", "Art. 17"
+            )
+        if e.size < 0:
+            raise RuleViolation("bad_manifest", f"negative size for {e.path}", "Art. 17")
+
+
+def check_pair(original_manifest: str, duplicate_manifest: str) -> None:
+    """Art. 17: two copies are made — the original and the duplicate — from the same
+    recordings, so both discs must carry the very same manifest."""
+    if original_manifest != duplicate_manifest:
+        raise RuleViolation(
+            "pair_mismatch",
+            "the original and the duplicate do not carry the same manifest",
+            "Art. 17",
+        )
+
+
+def check_recordings_one_person_one_case(recordings: Iterable[tuple[int, str]]) -> None:
+    """Art. 17: several interrogations may share a disc only if they are of one person in
+    one case. ``recordings`` yields ``(case_id, person_interrogated)``."""
+    pairs = {(c, p.strip()) for c, p in recordings}
+    if not pairs:
+        raise RuleViolation("no_recordings", "choose at least one recording", "Art. 17")
+    if len({c for c, _ in pairs}) > 1:
+        raise RuleViolation(
+            "mixed_cases", "recordings of different cases cannot share a disc", "Art. 17"
+        )
+    if len({p for _, p in pairs}) > 1:
+        names = ", ".join(sorted(p for _, p in pairs))
+        raise RuleViolation(
+            "mixed_persons",
+            f"recordings of different persons cannot share a disc ({names})",
+            "Art. 17",
+        )
+
+
+# ---------------------------------------------------------------- Art. 16-17: handover
+def handover_deadline(burned_at: datetime) -> datetime:
+    """Art. 17: the case handler hands the discs to the keeper within 24 hours of burning."""
+    return burned_at + HANDOVER_LIMIT
+
+
+def check_handover(
+    case: Case,
+    handler: Person,
+    keeper: Person,
+    burned_at: datetime,
+    now: datetime,
+    late_reason: str | None = None,
+) -> bool:
+    """Art. 16-17: a case handler *of this case* hands the pair over; the keeper is a
+    person other than the case handlers (Art. 16: "the case-handling personnel may not
+    keep them themselves"); both sign; within 24 h of burning.
+
+    A handover after 24 h is refused unless a reason for the delay is written; it is then
+    registered as late (returns True) so the head of department is told. Refusing the
+    late discs outright would leave them in nobody's custody, which is worse.
+    """
+    if case.status != CaseStatus.OPEN:
+        raise RuleViolation(
+            "case_not_open", f"case {case.case_no} is {case.status.value}", "Art. 16"
+        )
+    if handler.id == keeper.id:
+        raise RuleViolation(
+            "same_person",
+            f"{handler.name} cannot hand over to themself: the keeper must be another person",
+            "Art. 16",
+        )
+    if not handler.has(Role.CASE_HANDLER) or handler.id not in case.handler_ids:
+        raise RuleViolation(
+            "not_case_handler",
+            f"{handler.name} ({handler.badge}) is not a case handler of case {case.case_no}",
+            "Art. 17",
+        )
+    check_keeper_for_case(keeper, case)
+    if now < burned_at:
+        raise RuleViolation(
+            "bad_time", "the handover time is before the discs were burned", "Art. 17"
+        )
+    deadline = handover_deadline(burned_at)
+    if now > deadline:
+        if not late_reason or not late_reason.strip():
+            hours = (now - burned_at).total_seconds() / 3600
+            raise RuleViolation(
+                "handover_late",
+                f"burned {hours:.1f} h ago: the 24 h limit passed at "
+                f"{deadline:%Y-%m-%d %H:%M:%S}; give the reason for the delay to register "
+                "it late (the department head is told)",
+                "Art. 17",
+            )
+        require_text(late_reason, "reason for the late handover", "Art. 17", 500)
+        return True
+    return False
+
+
+def check_keeper_for_case(keeper: Person, case: Case) -> None:
+    """Art. 16: the keeper is designated personnel other than the case handlers."""
+    if not keeper.has(Role.KEEPER):
+        raise RuleViolation(
+            "not_keeper", f"{keeper.name} ({keeper.badge}) is not a keeper", "Art. 16"
+        )
+    if keeper.id in case.handler_ids:
+        raise RuleViolation(
+            "keeper_is_handler",
+            f"{keeper.name} is a case handler of case {case.case_no} and may not keep its "
+            "recordings",
+            "Art. 16",
+        )
+
+
+# ---------------------------------------------------------------- Art. 18: the original
+def check_unseal_request(copy_role: CopyRole, status: MediumStatus, reason: str) -> UnsealReason:
+    """Art. 18: the original is not unsealed except to reproduce a damaged or lost
+    duplicate, or to check a duplicate whose authenticity is in doubt."""
+    if copy_role != CopyRole.ORIGINAL:
+        raise RuleViolation(
+            "not_original", "only an original is sealed; this disc is not one", "Art. 18"
+        )
+    try:
+        r = UnsealReason(reason)
+    except ValueError:
+        raise RuleViolation(
+            "bad_unseal_reason",
+            f"'{reason}' is not a reason to open the original; the only reasons are: "
+            "reproduce_duplicate (duplicate damaged or lost), check_duplicate (duplicate's "
+            "authenticity in doubt)",
+            "Art. 18",
+        ) from None
+    if status != MediumStatus.SEALED:
+        raise RuleViolation(
+            "not_sealed", f"the original is {status.value}, not sealed", "Art. 18"
+        )
+    return r
+
+
+def check_approver_is_head(approver: Person, case: Case, dept: Department) -> None:
+    """Art. 18: retrieving the original is approved by the person in charge of the
+    case-handling department — the head of *this case's* department."""
+    if dept.id != case.department_id:
+        raise RuleViolation("wrong_department", "department does not match the case", "Art. 18")
+    if dept.head_id != approver.id or not approver.has(Role.DEPT_HEAD):
+        raise RuleViolation(
+            "not_head_of_case_dept",
+            f"{approver.name} is not the head of {dept.name}, the department handling case "
+            f"{case.case_no}; only that head may approve",
+            "Art. 18",
+        )
+
+
+def check_two_signers(ids: Sequence[int], names: Sequence[str] = ()) -> None:
+    """Art. 17, 20 (and Art. 129 of the supervision seed): two signatures on one entry are
+    always two different people."""
+    if len(ids) < 2:
+        raise RuleViolation("missing_signature", "this entry needs two signatures", "Art. 20")
+    if len(set(ids)) != len(ids):
+        who = names[0] if names else "the same person"
+        raise RuleViolation(
+            "same_person",
+            f"{who} cannot sign twice: the two signers must be two different people",
+            "Art. 20; Art. 129 (supervision)",
+        )
+
+
+def check_new_seal(new_seal_no: str, used_seal_nos: Iterable[str]) -> str:
+    """Art. 18 (resealed promptly) and Art. 129 of the supervision seed: a reseal uses a
+    new seal, whose number was never used before."""
+    seal = require_text(new_seal_no, "seal number", "Art. 18", SEAL_NO_MAX)
+    if seal in set(used_seal_nos):
+        raise RuleViolation(
+            "seal_reused",
+            f"seal number {seal} was used before; a reseal needs a new seal",
+            "Art. 18; Art. 129 (supervision)",
+        )
+    return seal
+
+
+def reseal_deadline(unsealed_at: datetime, limit: timedelta = DEFAULT_RESEAL_LIMIT) -> datetime:
+    """Art. 18: resealed promptly after use (default: within the same working day, 8 h)."""
+    return unsealed_at + limit
+
+
+# ---------------------------------------------------------------- Art. 19-20: retrieval
+#: Art. 19, 21: who may take the duplicate out, by purpose.
+RETRIEVER_ROLES: dict[RetrievalReason, frozenset[Role]] = {
+    RetrievalReason.CASE_HANDLING: frozenset({Role.CASE_HANDLER}),
+    RetrievalReason.CASE_REVIEW: frozenset({Role.REVIEWER, Role.DEPT_HEAD}),
+    RetrievalReason.SUPERVISION: frozenset({Role.REVIEWER, Role.DEPT_HEAD}),
+    RetrievalReason.COMPLAINT: frozenset({Role.REVIEWER, Role.DEPT_HEAD}),
+}
+
+
+def parse_retrieval_reason(reason: str) -> RetrievalReason:
+    """Art. 19: the duplicate is retrieved for case handling, case review, law-enforcement
+    supervision or complaint investigation; a court or procuratorate goes through the
+    transfer (Art. 19 para 2)."""
+    try:
+        return RetrievalReason(reason)
+    except ValueError:
+        raise RuleViolation(
+            "bad_retrieval_reason",
+            f"'{reason}' is not a reason to retrieve a disc; allowed: "
+            + ", ".join(r.value for r in RetrievalReason)
+            + " (a court or procuratorate request is a transfer)",
+            "Art. 19",
+        ) from None
+
+
+def check_retrieval(
+    case: Case,
+    retriever: Person,
+    approver: Person,
+    keeper: Person,
+    reason: RetrievalReason,
+    est_usage_hours: int,
+) -> None:
+    """Art. 19-20: only the duplicate goes out (the state machine refuses the original);
+    the register records retriever, time, reason, estimated usage time and approver;
+    retriever and keeper both sign — two different people, the keeper not a handler of
+    the case (Art. 16); the retriever's duty must fit the reason (Art. 21)."""
+    if case.status == CaseStatus.ARCHIVED:
+        raise RuleViolation("case_archived", f"case {case.case_no} is archived", "Art. 16")
+    if not retriever.active:
+        raise RuleViolation("inactive", f"{retriever.name} is not active", "Art. 21")
+    if not (RETRIEVER_ROLES[reason] & retriever.roles):
+        may = ", ".join(sorted(r.value for r in RETRIEVER_ROLES[reason]))
+        raise RuleViolation(
+            "retriever_not_allowed",
+            f"{retriever.name} may not retrieve for {reason.value}: only {may}",
+            "Art. 19, 21",
+        )
+    if reason == RetrievalReason.CASE_HANDLING and retriever.id not in case.handler_ids:
+        raise RuleViolation(
+            "not_case_handler",
+            f"{retriever.name} is not a case handler of case {case.case_no}",
+            "Art. 19, 21",
+        )
+    check_keeper_for_case(keeper, case)
+    check_two_signers([retriever.id, keeper.id], [retriever.name])
+    if not approver.has(Role.DEPT_HEAD):
+        raise RuleViolation(
+            "approver_not_head",
+            f"{approver.name} is not a department head and cannot approve a retrieval",
+            "Art. 20",
+        )
+    if approver.id == retriever.id:
+        raise RuleViolation(
+            "self_approval", f"{approver.name} cannot approve their own retrieval", "Art. 20"
+        )
+    if not isinstance(est_usage_hours, int) or not 1 <= est_usage_hours <= MAX_USAGE_HOURS:
+        raise RuleViolation(
+            "bad_usage_time",
+            f"estimated usage time must be 1 to {MAX_USAGE_HOURS} hours, not {est_usage_hours}",
+            "Art. 20",
+        )
+
+
+def retrieval_due(out_at: datetime, est_usage_hours: int) -> datetime:
+    """Art. 20: returned promptly after use — due at the end of the estimated usage time."""
+    return out_at + timedelta(hours=est_usage_hours)
+
+
+def parse_inspection(result: str) -> Inspection:
+    """Art. 20: the keeper inspects and verifies a returned disc."""
+    try:
+        return Inspection(result)
+    except ValueError:
+        raise RuleViolation(
+            "bad_inspection",
+            f"'{result}' is not an inspection result; allowed: "
+            + ", ".join(i.value for i in Inspection),
+            "Art. 20",
+        ) from None
+
+
+def needs_incident(inspection: Inspection) -> bool:
+    """Art. 20: damage, replacement or loss is recorded truthfully and reported to the
+    person in charge of the case-handling department."""
+    return inspection != Inspection.INTACT
+
+
+def check_return(inspection: Inspection, description: str | None) -> None:
+    """Art. 20: anything but intact must say what was found."""
+    if needs_incident(inspection):
+        require_text(description, f"a description of what was found ({inspection.value})",
+                     "Art. 20", 1000)
+
+
+# ---------------------------------------------------------------- Art. 19 para 2: courts
+def court_deadline(requested_at: datetime) -> datetime:
+    """Art. 19: the duplicate goes to the court or procuratorate within three days."""
+    return requested_at + COURT_LIMIT
+
+
+def check_court_transfer(copy_role: CopyRole, recipient: Person) -> None:
+    """Art. 19: the *duplicate optical disc* is transferred; recordings stored on a hard
+    drive are transcribed to disc first. The recipient is court/procuratorate staff."""
+    if copy_role == CopyRole.HARD_DRIVE:
+        raise RuleViolation(
+            "burn_first",
+            "these recordings are on a hard drive: transcribe them to a disc pair first, "
+            "then transfer the duplicate",
+            "Art. 19",
+        )
+    if copy_role == CopyRole.ORIGINAL:
+        raise RuleViolation(
+            "original_not_retrievable",
+            "only the duplicate is transferred; the original stays sealed",
+            "Art. 18-19",
+        )
+    if not recipient.has(Role.OUTSIDE_RETRIEVER):
+        raise RuleViolation(
+            "not_outside_retriever",
+            f"{recipient.name} is not registered as court or procuratorate staff",
+            "Art. 19",
+        )
+
+
+# ---------------------------------------------------------------- Art. 16: archives
+ARCHIVABLE = {MediumStatus.SEALED, MediumStatus.IN_CUSTODY}
+ACCOUNTED = {
+    MediumStatus.DAMAGED,
+    MediumStatus.REPLACED,
+    MediumStatus.LOST,
+    MediumStatus.TRANSFERRED,
+    MediumStatus.ARCHIVED,
+}
+
+
+def check_archive(
+    case: Case, media: Sequence[tuple[str, MediumStatus]], scanned: Iterable[str]
+) -> list[str]:
+    """Art. 16 para 3: after the investigation is concluded, the recordings go to the
+    archives department with the case file. Every disc still held must be present (scanned)
+    at the handover; none may be out or unsealed. Returns the codes to archive."""
+    if case.status != CaseStatus.CONCLUDED:
+        raise RuleViolation(
+            "case_not_concluded",
+            f"case {case.case_no} is {case.status.value}: only a concluded case goes to the "
+            "archives",
+            "Art. 16",
+        )
+    blocking = [
+        f"{code} ({st.value})"
+        for code, st in media
+        if st not in ARCHIVABLE and st not in ACCOUNTED
+    ]
+    if blocking:
+        raise RuleViolation(
+            "media_not_in_custody",
+            "these media are not back in custody: " + ", ".join(blocking),
+            "Art. 16",
+        )
+    expected = {code for code, st in media if st in ARCHIVABLE}
+    if not expected:
+        raise RuleViolation("nothing_to_archive", f"case {case.case_no} holds no media", "Art. 16")
+    got = set(scanned)
+    unknown = sorted(got - expected)
+    if unknown:
+        raise RuleViolation(
+            "not_of_case",
+            "scanned media not held for this case: " + ", ".join(unknown),
+            "Art. 16",
+        )
+    missing = sorted(expected - got)
+    if missing:
+        raise RuleViolation(
+            "archive_missing",
+            "not yet scanned for the handover: " + ", ".join(missing),
+            "Art. 16",
+        )
+    return sorted(expected)
+
+
+def check_archives_receiver(receiver: Person, receiver_dept: Department | None) -> None:
+    """Art. 16: the media go to the archives management department."""
+    from .model import DeptKind
+
+    if receiver_dept is None or receiver_dept.kind != DeptKind.ARCHIVES:
+        raise RuleViolation(
+            "not_archives",
+            f"{receiver.name} is not in the archives department",
+            "Art. 16",
+        )
+
+
+# ---------------------------------------------------------------- corrections
+def check_correction(reason: str | None, field: str, allowed_fields: Iterable[str]) -> None:
+    """Corrections never edit history: a new entry points to the old one and says why."""
+    require_text(reason, "the reason for the correction", "", 500)
+    if field not in set(allowed_fields):
+        raise RuleViolation(
+            "not_correctable",
+            f"'{field}' cannot be corrected; correctable: " + ", ".join(sorted(allowed_fields)),
+        )

@@ -1,0 +1,2 @@
+"""Use cases between the UI/CLI and the data: each call = permission check + validation +
+state change + audit event, in one transaction."""

@@ -1,0 +1,103 @@
+"""Integrity and housekeeping: audit verification, verified backups, corrections."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain import rules
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action
+from ..domain.model import Capacity
+from ..store import Database, StoreError, audit, entries
+from .session import Credential, Session
+
+
+def verify_audit(db: Database) -> audit.VerifyResult:
+    """Check the chain, every row against its anchor, and every signature. Read-only and
+    reveals no case data, so it needs no sign-in (anyone holding the file may check it)."""
+    with db.reading():
+        return audit.verify(db.conn)
+
+
+def backup(s: Session, target: str | Path) -> audit.VerifyResult:
+    """sqlite online backup to a new private file, then open the copy and verify it."""
+    s.require(Action.BACKUP)
+    target = Path(target)
+    try:
+        s.db.backup_to(target)
+    except (StoreError, OSError) as exc:
+        raise RuleViolation("backup_failed", f"backup to {target} failed: {exc}") from None
+    conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":
+            raise RuleViolation("backup_corrupt", f"the backup at {target} fails "
+                                f"integrity_check: {ok}")
+        result = audit.verify(conn)
+    finally:
+        conn.close()
+    if not result.ok:
+        raise RuleViolation("backup_unverified", f"the backup at {target} does not verify: "
+                            + "; ".join(result.problems[:3]))
+    return result
+
+
+#: What a correction may change: free text and shelf data, never who/when/what-disc.
+CORRECTABLE = {
+    "retrievals": {"purpose", "retriever_unit", "est_usage_hours"},
+    "returns": {"note"},
+    "handovers": {"note"},
+    "incidents": {"description"},
+    "media": {"label.person_interrogated", "label.case_name", "label.producer",
+              "label.production_unit"},
+}
+
+
+def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, reason: str,
+            corrector: Credential) -> int:
+    """A wrong entry is corrected by a new, signed entry that points to the old one and says
+    why; nothing recorded is ever changed in place."""
+    me = s.require(Action.CORRECT)
+    if table not in CORRECTABLE:
+        raise RuleViolation("not_correctable", f"entries of {table} cannot be corrected; "
+                            "correctable: " + ", ".join(sorted(CORRECTABLE)))
+    rules.check_correction(reason, field, CORRECTABLE[table])
+    new_value = rules.require_text(new_value, "the corrected value", limit=500)
+    if table == "retrievals" and field == "est_usage_hours":
+        if not new_value.isdigit() or not 1 <= int(new_value) <= rules.MAX_USAGE_HOURS:
+            raise RuleViolation("bad_usage_time", "estimated usage time is 1 to "
+                                f"{rules.MAX_USAGE_HOURS} hours")
+    row = audit.read_row(s.conn, table, int(entry_id)) if _exists(s, table, entry_id) else None
+    if row is None:
+        raise RuleViolation("unknown_entry", f"no {table} entry #{entry_id}")
+    if field.startswith("label."):
+        import json
+
+        old = json.loads(row["label"]).get(field[6:])
+    else:
+        old = row.get(field)
+    previous = [c for c in entries.corrections_of(s.conn, table, int(entry_id))
+                if c["field"] == field]
+    if previous:
+        old = previous[-1]["new_value"]
+    if str(old) == new_value:
+        raise RuleViolation("no_change", f"{field} is already {new_value!r}")
+    signer = s.signer(corrector)
+    if signer.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the person correcting signs the correction")
+    with s.change("correct", table=table, id=int(entry_id), field=field) as ch:
+        cid = ch.touch("corrections", entries.insert(
+            ch.conn, "corrections", target_table=table, target_id=int(entry_id), field=field,
+            old_value=None if old is None else str(old), new_value=new_value,
+            reason=reason.strip(), at=ch.at, by_id=me.id))
+        ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
+    return cid
+
+
+def _exists(s: Session, table: str, entry_id: int) -> bool:
+    try:
+        audit.read_row(s.conn, table, int(entry_id))
+    except (LookupError, ValueError):
+        return False
+    return True

@@ -1,0 +1,225 @@
+"""Cases, recordings, a newly burned pair, and its handover to the keeper (Art. 16-17)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from ..domain import codes, rules
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action, next_status
+from ..domain.model import (
+    Capacity,
+    Case,
+    CopyRole,
+    ManifestEntry,
+    MediumStatus,
+    Role,
+)
+from ..store import cases as cases_repo
+from ..store import entries
+from ..store import media as media_repo
+from ..store import people as people_repo
+from ..timeutil import to_db
+from .session import Credential, Session, check_badge_text, parse_code
+
+
+def case_by_no(s: Session, case_no: str) -> Case:
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    return c
+
+
+def create_case(s: Session, case_no: str, name: str, department_id: int,
+                handler_badges: Sequence[str], major: bool = False) -> int:
+    """A case, its handling department and its case handlers (Art. 16: the handlers are
+    known, so that they are never made keepers of its recordings)."""
+    me = s.require(Action.CREATE_CASE)
+    case_no = rules.require_text(case_no, "case number", limit=40)
+    name = rules.require_text(name, "case name", limit=100)
+    if cases_repo.by_no(s.conn, case_no) is not None:
+        raise RuleViolation("case_exists", f"case {case_no} exists already")
+    dept = people_repo.department(s.conn, department_id)
+    if dept is None:
+        raise RuleViolation("unknown_department", f"no department #{department_id}")
+    handlers = []
+    for b in handler_badges:
+        p = people_repo.by_badge(s.conn, check_badge_text(b))
+        if p is None:
+            raise RuleViolation("unknown_badge", f"no person with badge number {b}")
+        if Role.CASE_HANDLER not in p.roles:
+            raise RuleViolation("not_case_handler", f"{p.name} is not a case handler")
+        handlers.append(p)
+    if not handlers:
+        raise RuleViolation("missing_field", "a case needs at least one case handler")
+    if me.has(Role.CASE_HANDLER) and not me.has(Role.DEPT_HEAD) and me.id not in {
+        h.id for h in handlers
+    }:
+        raise RuleViolation("not_own_case", "a case handler opens cases they handle")
+    with s.change("create_case", case_no=case_no) as ch:
+        cid = ch.touch("cases", cases_repo.insert(ch.conn, case_no, name, department_id, major,
+                                                  ch.at))
+        for h in handlers:
+            ch.touch("case_handlers", cases_repo.add_handler(ch.conn, cid, h.id))
+    return cid
+
+
+def register_recording(s: Session, case_no: str, person_name: str, person_role: str,
+                       started_at: datetime, ended_at: datetime, place: str,
+                       files: Sequence[ManifestEntry], kind: str = "interrogation",
+                       interruptions: Sequence[dict[str, str]] = ()) -> int:
+    """One interrogation (or questioning, search, sealing) as written in its record:
+    start and end time (Art. 10), interruptions with reason (Art. 14-15), its files."""
+    me = s.require(Action.REGISTER_RECORDING)
+    case = case_by_no(s, case_no)
+    if me.id not in case.handler_ids:
+        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
+                            "Art. 21")
+    person_name = rules.require_text(person_name, "person interrogated", "Art. 17", 60)
+    if person_role not in ("suspect", "victim", "witness"):
+        raise RuleViolation("bad_person_role", "person role must be suspect, victim or witness",
+                            "Art. 25")
+    if kind not in ("interrogation", "questioning", "search", "sealing"):
+        raise RuleViolation("bad_kind", f"'{kind}' is not a kind of recording")
+    place = rules.require_text(place, "place", limit=100)
+    if ended_at <= started_at:
+        raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
+    rules.check_manifest(files)
+    for it in interruptions:
+        rules.require_text(it.get("reason"), "reason of the interruption", "Art. 15")
+    with s.change("register_recording", case_no=case_no, person=person_name) as ch:
+        rid = ch.touch("recordings", cases_repo.insert_recording(
+            ch.conn, case.id, kind, person_name, person_role,
+            to_db(started_at), to_db(ended_at), place, list(interruptions), me.id, ch.at))
+        for f in files:
+            ch.touch("recording_files",
+                     cases_repo.insert_recording_file(ch.conn, rid, f.path, f.size, f.sha256))
+    return rid
+
+
+def manifest_body(entries_: Sequence[ManifestEntry]) -> str:
+    """``MANIFEST.sha256``: one ``<sha256>  <path>`` line per file, sorted by path, the size
+    kept in a trailing comment line so sha256sum -c still reads it."""
+    lines = [f"{e.sha256}  {e.path}" for e in sorted(entries_, key=lambda e: e.path)]
+    sizes = [f"# size {e.size} {e.path}" for e in sorted(entries_, key=lambda e: e.path)]
+    return "\n".join(lines + sizes) + "\n"
+
+
+def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[ManifestEntry],
+                  burned_at: datetime, disc_type: str = "DVD-R",
+                  volume_ids: tuple[str, str] | None = None) -> tuple[str, str]:
+    """Register the two discs just burned and verified (Art. 17): one manifest, one label,
+    two codes (O and D of one serial). The producer is the signed-in case handler."""
+    me = s.require(Action.REGISTER_PAIR)
+    recs = []
+    for rid in recording_ids:
+        try:
+            recs.append(cases_repo.recording(s.conn, int(rid)))
+        except (LookupError, ValueError):
+            raise RuleViolation("unknown_recording", f"no recording #{rid}") from None
+    rules.check_recordings_one_person_one_case((r["case_id"], r["person_name"]) for r in recs)
+    rules.check_manifest(manifest)
+    case = cases_repo.get(s.conn, recs[0]["case_id"])
+    if me.id not in case.handler_ids:
+        raise RuleViolation("not_case_handler",
+                            f"{me.name} is not a case handler of case {case.case_no}", "Art. 17")
+    if case.status.value != "open":
+        raise RuleViolation("case_not_open", f"case {case.case_no} is {case.status.value}")
+    if burned_at > s.now():
+        raise RuleViolation("bad_time", "the burning time is in the future", "Art. 17")
+    dept = people_repo.department(s.conn, case.department_id)
+    unit = people_repo.unit(s.conn, dept.unit_id if dept else me.unit_id)
+    label = {
+        "production_unit": unit["name"],
+        "producer": me.name,
+        "production_time": to_db(burned_at),
+        "person_interrogated": recs[0]["person_name"],
+        "case_name": case.name,
+        "case_number": case.case_no,
+    }
+    rules.check_label(label)
+    body = manifest_body(manifest)
+    msha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    rules.check_pair(msha, msha)
+    with s.change("register_pair", case_no=case.case_no) as ch:
+        serial = media_repo.next_serial(ch.conn, unit["code"], burned_at.year)
+        o = codes.make(unit["code"], burned_at.year, serial, "O")
+        d = o.partner()
+        mid = ch.touch("manifests", media_repo.insert_manifest(ch.conn, body, msha))
+        label_json = json.dumps(label, ensure_ascii=False, sort_keys=True)
+        for c, role in ((o, CopyRole.ORIGINAL), (d, CopyRole.DUPLICATE)):
+            vol = (volume_ids[0] if role == CopyRole.ORIGINAL else volume_ids[1]) \
+                if volume_ids else f"K{c.text}"
+            medium_id = ch.touch("media", media_repo.insert(
+                ch.conn, code=c.text, pair_no=o.body[:14], copy_role=role, kind="disc",
+                disc_type=disc_type, volume_id=vol, case_id=case.id, manifest_id=mid,
+                label_json=label_json, burned_at=to_db(burned_at), producer_id=me.id,
+                registered_at=ch.at, status=MediumStatus.BURNED))
+            for r in recs:
+                ch.touch("medium_recordings", media_repo.link_recording(ch.conn, medium_id,
+                                                                        r["id"]))
+        ch.details.update(original=o.text, duplicate=d.text)
+    return o.text, d.text
+
+
+def handover(s: Session, code: str, handler: Credential, keeper: Credential, seal_no: str,
+             original_location: str, duplicate_location: str, late_reason: str | None = None,
+             note: str = "") -> int:
+    """Art. 16-17: the case handler hands the new pair to the keeper within 24 h of
+    burning; the keeper registers it; both sign. The original is sealed in its bag with
+    a seal number; the duplicate goes on the shelf."""
+    s.require(Action.HANDOVER)
+    mc = parse_code(code)
+    if mc.copy == "H":
+        raise RuleViolation("not_disc", "a hard-drive volume is not handed over as a pair")
+    h = s.signer(handler)
+    k = s.keeper_signer(keeper)
+    rules.check_two_signers([h.person.id, k.person.id], [h.person.name])
+    pair_rows = media_repo.pair(s.conn, mc.body[:14])
+    if not pair_rows:
+        raise RuleViolation("unknown_medium", f"{mc.pretty} is not registered")
+    by_role = {r["copy_role"]: media_repo.to_medium(r) for r in pair_rows}
+    orig, dup = by_role.get("original"), by_role.get("duplicate")
+    if orig is None or dup is None:
+        raise RuleViolation("pair_incomplete", "the pair is incomplete", "Art. 17")
+    case = cases_repo.get(s.conn, orig.case_id)
+    now = s.now()
+    late = rules.check_handover(case, h.person, k.person, orig.burned_at, now, late_reason)
+    o_next = next_status(orig.copy_role, orig.status, Action.HANDOVER, code=orig.code)
+    d_next = next_status(dup.copy_role, dup.status, Action.HANDOVER, code=dup.code)
+    seal = rules.check_new_seal(seal_no, entries.used_seal_nos(s.conn, seal_no.strip()))
+    o_loc = rules.require_text(original_location, "shelf location of the original", limit=60)
+    d_loc = rules.require_text(duplicate_location, "shelf location of the duplicate", limit=60)
+    dept = people_repo.department(s.conn, case.department_id)
+    if late and (dept is None or dept.head_id is None):
+        raise RuleViolation("no_head", "the case's department has no head to report to")
+    with s.change("handover", original=orig.code, duplicate=dup.code, late=late) as ch:
+        hid = ch.touch("handovers", entries.insert(
+            ch.conn, "handovers", case_id=case.id, original_id=orig.id, duplicate_id=dup.id,
+            handler_id=h.person.id, keeper_id=k.person.id, at=ch.at, seal_no=seal,
+            original_location=o_loc, duplicate_location=d_loc,
+            late_reason=late_reason.strip() if late and late_reason else None,
+            note=(note or "").strip()))
+        ch.sign("handovers", hid, (h, Capacity.CASE_HANDLER), (k, Capacity.KEEPER))
+        ch.touch("seal_events", entries.insert(
+            ch.conn, "seal_events", medium_id=orig.id, kind="seal", seal_no=seal, at=ch.at,
+            approval_id=None, keeper_id=k.person.id, note="sealed at handover"))
+        media_repo.set_status(ch.conn, orig.id, o_next)
+        media_repo.set_seal(ch.conn, orig.id, seal)
+        media_repo.set_location(ch.conn, orig.id, o_loc)
+        media_repo.set_status(ch.conn, dup.id, d_next)
+        media_repo.set_location(ch.conn, dup.id, d_loc)
+        ch.touch("media", orig.id)
+        ch.touch("media", dup.id)
+        if late:
+            hours = (now - orig.burned_at).total_seconds() / 3600
+            ch.touch("incidents", entries.insert(
+                ch.conn, "incidents", kind="late_handover", medium_id=orig.id, return_id=None,
+                handover_id=hid,
+                description=f"handed over {hours:.1f} h after burning: {late_reason}",
+                at=ch.at, reported_by=k.person.id, reported_to=dept.head_id))  # type: ignore[union-attr]
+    return hid
+

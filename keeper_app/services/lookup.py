@@ -1,0 +1,213 @@
+"""Reading the register: a scan at the counter, lists of media and register entries,
+what is due and late, a department head's inbox. Access follows Art. 21."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..domain import deadlines, rules
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action, allowed, allowed_actions
+from ..domain.model import Case, CopyRole, Due, Medium, MediumStatus, Role
+from ..store import cases as cases_repo
+from ..store import entries
+from ..store import media as media_repo
+from ..store import people as people_repo
+from ..timeutil import from_db, show, to_db
+from .session import Session, parse_code
+
+
+@dataclass
+class ScanRecord:
+    """Everything the counter shows for one scanned disc."""
+
+    code: str
+    pretty: str
+    copy_role: str
+    status: str
+    case_no: str
+    case_name: str
+    case_status: str
+    department: str
+    label: dict[str, str]
+    location: str
+    seal_no: str
+    burned_at: str
+    partner: dict[str, str] | None
+    open_entry: dict[str, Any] | None
+    due: list[dict[str, Any]]
+    actions: list[str]
+    recordings: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _check_view(s: Session, case: Case) -> None:
+    me = s.require(Action.VIEW_MEDIA)
+    if me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}:
+        return
+    if me.id not in case.handler_ids:
+        raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
+                            "and may not see its media", "Art. 21")
+
+
+def _due_for_medium(s: Session, m: Medium, open_entry: dict[str, Any] | None,
+                    case: Case) -> list[Due]:
+    burned, open_r, unsealed = [], [], []
+    if m.status == MediumStatus.BURNED:
+        burned.append((m.code, case.case_no, m.burned_at))
+    if open_entry:
+        open_r.append((open_entry["id"], m.code, case.case_no, from_db(open_entry["out_at"]),
+                       open_entry["est_usage_hours"], open_entry["retriever_name"]))
+    if m.status == MediumStatus.UNSEALED:
+        ev = entries.last_seal_event(s.conn, m.id)
+        if ev:
+            unsealed.append((m.code, case.case_no, from_db(ev["at"])))
+    court = []
+    if m.copy_role == CopyRole.DUPLICATE and m.status == MediumStatus.IN_CUSTODY:
+        court = [(q["id"], case.case_no, q["org_name"], from_db(q["requested_at"]))
+                 for q in entries.court_requests_of_case(s.conn, case.id) if not q["served"]]
+    return deadlines.due_items(s.now(), burned, open_r, court, unsealed)
+
+
+def _due_dict(d: Due) -> dict[str, Any]:
+    return {"kind": d.kind, "due_at": show(d.due_at), "late": d.late, "what": d.what,
+            "code": d.medium_code, "case_no": d.case_no, "ref": d.ref,
+            "soon": d.extra.get("soon") == "1"}
+
+
+def scan(s: Session, text: str) -> ScanRecord:
+    """The record of one scanned or typed medium id. A malformed code or an unknown medium
+    raises RuleViolation naming which; nothing is changed either way."""
+    mc = parse_code(text)
+    row = media_repo.row_by_code(s.conn, mc.text)
+    if row is None:
+        raise RuleViolation("unknown_medium",
+                            f"{mc.pretty} is a valid code but no such medium is registered")
+    with s.db.reading():
+        m = media_repo.to_medium(row)
+        case = cases_repo.get(s.conn, m.case_id)
+        _check_view(s, case)
+        dept = people_repo.department(s.conn, case.department_id)
+        label = json.loads(row["label"])
+        corrections = entries.corrections_of(s.conn, "media", m.id)
+        for c in corrections:
+            if c["field"].startswith("label."):
+                label[c["field"][6:]] = c["new_value"]
+        label["production_time"] = show(label["production_time"])
+        partner = None
+        if mc.copy != "H":
+            p = media_repo.by_code(s.conn, mc.partner().text)
+            if p is not None:
+                partner = {"code": p.code, "copy_role": p.copy_role.value,
+                           "status": p.status.value}
+        open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT \
+            else None
+        due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
+        acts = [a.value for a in allowed_actions(m.copy_role, m.status)
+                if allowed(s.person.roles, a)]
+        if open_entry:
+            out_at = from_db(open_entry["out_at"])
+            open_entry = {k: v for k, v in open_entry.items()
+                          if k in ("id", "retriever_name", "retriever_badge", "retriever_unit",
+                                   "reason", "est_usage_hours", "purpose")}
+            open_entry["out_at"] = show(out_at)
+            open_entry["due_at"] = show(rules.retrieval_due(out_at,
+                                                            open_entry["est_usage_hours"]))
+        history = entries.history(s.conn, m.id)
+        for h in history:
+            h["at"] = show(h["at"])
+        recs = media_repo.recordings_of(s.conn, m.id)
+        for r in recs:
+            r["started_at"], r["ended_at"] = show(r["started_at"]), show(r["ended_at"])
+        return ScanRecord(
+            code=m.code, pretty=mc.pretty, copy_role=m.copy_role.value, status=m.status.value,
+            case_no=case.case_no, case_name=case.name, case_status=case.status.value,
+            department=dept.name if dept else "", label=label, location=m.location,
+            seal_no=m.seal_no, burned_at=show(m.burned_at), partner=partner,
+            open_entry=open_entry, due=due, actions=acts, recordings=recs, history=history,
+            corrections=corrections)
+
+
+def due(s: Session) -> list[dict[str, Any]]:
+    """What is due and late across the office."""
+    s.require(Action.VIEW_DUE)
+    with s.db.reading():
+        seen_pairs: set[str] = set()
+        burned = []
+        for r in entries.burned_pairs(s.conn):
+            key = r["code"][:14]
+            if key not in seen_pairs:
+                seen_pairs.add(key)
+                burned.append((r["code"], r["case_no"], from_db(r["burned_at"])))
+        open_r = [(r["id"], r["code"], r["case_no"], from_db(r["out_at"]), r["est_usage_hours"],
+                   r["retriever"]) for r in entries.open_retrievals_out(s.conn)]
+        court = [(r["id"], r["case_no"], r["org_name"], from_db(r["requested_at"]))
+                 for r in entries.open_court_requests(s.conn)]
+        unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
+                    for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
+    return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)]
+
+
+def media(s: Session, *, case_no: str | None = None, status: str | None = None,
+          copy_role: str | None = None, location: str | None = None, limit: int = 200,
+          offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
+    me = s.require(Action.VIEW_MEDIA)
+    if status is not None and status not in {x.value for x in MediumStatus}:
+        raise RuleViolation("bad_status", f"'{status}' is not a status; statuses: "
+                            + ", ".join(x.value for x in MediumStatus))
+    if copy_role is not None and copy_role not in {x.value for x in CopyRole}:
+        raise RuleViolation("bad_copy_role", f"'{copy_role}' is not original, duplicate or "
+                            "hard_drive")
+    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
+    rows = media_repo.listing(s.conn, case_no=case_no, status=status, copy_role=copy_role,
+                              location=location, handler_id=me.id if handler_only else None,
+                              limit=limit, offset=offset, order=order)
+    for r in rows:
+        r["burned_at"] = show(r["burned_at"])
+    return rows
+
+
+def register(s: Session, *, since: datetime | None = None, until: datetime | None = None,
+             case_no: str | None = None, code: str | None = None, badge: str | None = None,
+             open_only: bool | None = None, limit: int = 500,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """The special retrieval register (Art. 20), filtered."""
+    s.require(Action.VIEW_REGISTER)
+    person_id = None
+    if badge:
+        p = people_repo.by_badge(s.conn, badge.strip().upper())
+        if p is None:
+            raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+        person_id = p.id
+    rows = entries.register(
+        s.conn, since=to_db(since) if since else None, until=to_db(until) if until else None,
+        case_no=case_no, medium_code=parse_code(code).text if code else None,
+        person_id=person_id, open_only=open_only, limit=limit, offset=offset)
+    for r in rows:
+        r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
+    return rows
+
+
+def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
+    """A department head's inbox: incidents reported to them and approvals waiting."""
+    me = s.require(Action.VIEW_INBOX)
+    inc = entries.incidents(s.conn, reported_to=me.id, unacknowledged=True)
+    for i in inc:
+        i["at"] = show(i["at"])
+    apps = entries.pending_approvals(s.conn, me.id)
+    for a in apps:
+        a["requested_at"] = show(a["requested_at"])
+    return {"incidents": inc, "approvals": apps}
+
+
+def cases(s: Session) -> list[dict[str, Any]]:
+    me = s.require(Action.VIEW_MEDIA)
+    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
+    return cases_repo.listing(s.conn, me.id if handler_only else None)

@@ -1,0 +1,154 @@
+"""Units, departments, people: set-up and administration (administrators only, after the
+first administrator is created on an empty database)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import crypto
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action
+from ..domain.model import DeptKind, Role
+from ..domain.rules import require_text
+from ..store import Database, audit
+from ..store import people as repo
+from ..timeutil import now_utc, to_db
+from .session import Credential, Session, check_badge_text
+
+
+def check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < crypto.MIN_PASSWORD:
+        raise RuleViolation(
+            "weak_password", f"a password needs at least {crypto.MIN_PASSWORD} characters"
+        )
+
+
+def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
+    out = set()
+    for r in roles:
+        try:
+            out.add(Role(r))
+        except ValueError:
+            raise RuleViolation(
+                "bad_role", f"'{r}' is not a role; roles: " + ", ".join(x.value for x in Role)
+            ) from None
+    if not out:
+        raise RuleViolation("missing_field", "a person needs at least one role")
+    return frozenset(out)
+
+
+def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: str,
+              password: str, kdf_n: int = crypto.DEFAULT_KDF_N) -> int:
+    """On an empty database only: the unit and its first administrator."""
+    if repo.count(db.conn) > 0:
+        raise RuleViolation("not_empty", "this database already has people; sign in instead")
+    if not (len(unit_code) == 4 and unit_code.isdigit()):
+        raise RuleViolation("bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}")
+    badge = check_badge_text(badge)
+    require_text(name, "name")
+    require_text(unit_name, "unit name")
+    check_password(password)
+    km = crypto.new_key_material(password, kdf_n)
+    at = to_db(now_utc())
+    with db.transaction() as conn:
+        uid = repo.insert_unit(conn, unit_code, unit_name.strip())
+        pid = repo.insert_person(conn, badge, name.strip(), uid, None,
+                                 frozenset({Role.ADMIN}), km)
+        audit.append(conn, at, None, "bootstrap", {"unit": unit_code, "admin": badge},
+                     [("units", uid), ("people", pid)])
+    return pid
+
+
+def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | None = None) -> int:
+    s.require(Action.MANAGE_PEOPLE)
+    name = require_text(name, "department name")
+    try:
+        k = DeptKind(kind)
+    except ValueError:
+        raise RuleViolation("bad_kind", f"'{kind}' is not a department kind") from None
+    with s.change("add_department", name=name, kind=k.value) as ch:
+        did = ch.touch("departments",
+                       repo.insert_department(ch.conn, unit_id or s.person.unit_id, name, k))
+    return did
+
+
+def add_person(s: Session, badge: str, name: str, roles: Iterable[str | Role], password: str,
+               department_id: int | None = None, org_name: str = "",
+               kdf_n: int = crypto.DEFAULT_KDF_N) -> int:
+    s.require(Action.MANAGE_PEOPLE)
+    badge = check_badge_text(badge)
+    name = require_text(name, "name", limit=60)
+    rs = parse_roles(roles)
+    check_password(password)
+    if repo.by_badge(s.conn, badge) is not None:
+        raise RuleViolation("badge_taken", f"badge number {badge} is already registered")
+    if department_id is not None and repo.department(s.conn, department_id) is None:
+        raise RuleViolation("unknown_department", f"no department #{department_id}")
+    if Role.OUTSIDE_RETRIEVER in rs:
+        org_name = require_text(org_name, "court or procuratorate of the outside retriever")
+        if rs != {Role.OUTSIDE_RETRIEVER}:
+            raise RuleViolation("bad_role", "an outside retriever has no other role")
+    km = crypto.new_key_material(password, kdf_n)
+    with s.change("add_person", badge=badge, name=name,
+                  roles=sorted(r.value for r in rs)) as ch:
+        pid = ch.touch("people", repo.insert_person(ch.conn, badge, name, s.person.unit_id,
+                                                     department_id, rs, km, org_name))
+    return pid
+
+
+def set_head(s: Session, department_id: int, badge: str) -> None:
+    s.require(Action.MANAGE_PEOPLE)
+    dept = repo.department(s.conn, department_id)
+    if dept is None:
+        raise RuleViolation("unknown_department", f"no department #{department_id}")
+    p = repo.by_badge(s.conn, check_badge_text(badge))
+    if p is None:
+        raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+    if Role.DEPT_HEAD not in p.roles:
+        raise RuleViolation("not_head", f"{p.name} does not have the department head role")
+    with s.change("set_head", department=dept.name, head=p.badge) as ch:
+        repo.set_head(ch.conn, department_id, p.id)
+        ch.touch("departments", department_id)
+
+
+def set_roles(s: Session, badge: str, roles: Iterable[str | Role]) -> None:
+    s.require(Action.MANAGE_PEOPLE)
+    p = repo.by_badge(s.conn, check_badge_text(badge))
+    if p is None:
+        raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+    rs = parse_roles(roles)
+    if p.id == s.person.id and Role.ADMIN not in rs:
+        raise RuleViolation("self_demote", "an administrator cannot remove their own admin role")
+    with s.change("set_roles", badge=p.badge, roles=sorted(r.value for r in rs)) as ch:
+        repo.update_roles(ch.conn, p.id, rs)
+        ch.touch("people", p.id)
+
+
+def set_active(s: Session, badge: str, active: bool) -> None:
+    s.require(Action.MANAGE_PEOPLE)
+    p = repo.by_badge(s.conn, check_badge_text(badge))
+    if p is None:
+        raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+    if p.id == s.person.id:
+        raise RuleViolation("self_deactivate", "you cannot deactivate yourself")
+    with s.change("set_active", badge=p.badge, active=active) as ch:
+        repo.set_active(ch.conn, p.id, active)
+        ch.touch("people", p.id)
+
+
+def change_password(s: Session, old: Credential, new_password: str) -> None:
+    """A person changes their own password; their key pair stays the same, so every
+    signature they gave before still verifies."""
+    me = s.signer(old)
+    if me.person.id != s.person.id:
+        raise RuleViolation("not_yourself", "you can only change your own password")
+    check_password(new_password)
+    km = crypto.rewrap(me.key, new_password, repo.key_material(s.conn, me.person.id).kdf_n)
+    with s.change("change_password", badge=me.person.badge) as ch:
+        repo.set_key_material(ch.conn, me.person.id, km)
+        ch.touch("people", me.person.id)
+
+
+def listing(s: Session) -> list[dict[str, object]]:
+    s.require(Action.MANAGE_PEOPLE)
+    return repo.all_people(s.conn)

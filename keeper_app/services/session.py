@@ -1,0 +1,181 @@
+"""Sign-in, the signed-in session, signers' credentials, and the one way to change data:
+:meth:`Session.change` — permission check, then the state change and its audit event in
+one sqlite transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from .. import crypto
+from ..domain import codes
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action, require_role
+from ..domain.model import Capacity, Person
+from ..store import Database, audit
+from ..store import people as people_repo
+from ..timeutil import now_utc, to_db
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A signer identifies by badge and types their own password at that moment."""
+
+    badge: str
+    password: str = field(repr=False)
+    drawn_png: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Signer:
+    person: Person
+    key: Ed25519PrivateKey = field(repr=False)
+    drawn_png: bytes | None = field(default=None, repr=False)
+
+
+class KdfCache:
+    """Remembers derived keys for (salt, password) within one process: used by the demo
+    generator only, where one person signs hundreds of entries."""
+
+    def __init__(self) -> None:
+        self._d: dict[tuple[bytes, str], Ed25519PrivateKey] = {}
+
+    def unlock(self, km: crypto.KeyMaterial, password: str) -> Ed25519PrivateKey:
+        k = (km.kdf_salt + km.pw_verifier, password)
+        if k not in self._d:
+            self._d[k] = crypto.unlock(km, password)
+        return self._d[k]
+
+
+def check_badge_text(badge: object) -> str:
+    if not isinstance(badge, str) or not badge.strip():
+        raise RuleViolation("missing_field", "badge number is required")
+    b = badge.strip().upper()
+    if len(b) > 32 or not all(ch.isalnum() or ch in "-_" for ch in b) or not b.isascii():
+        raise RuleViolation("bad_badge", f"'{badge}' is not a badge number")
+    return b
+
+
+def authenticate(conn: sqlite3.Connection, cred: Credential,
+                 cache: KdfCache | None = None) -> Signer:
+    """Check a badge and password; refuse with the reason (unknown badge, inactive, wrong
+    password). Runs before any transaction: a refusal changes nothing."""
+    badge = check_badge_text(cred.badge)
+    person = people_repo.by_badge(conn, badge)
+    if person is None:
+        raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+    if not person.active:
+        raise RuleViolation("inactive", f"{person.name} ({badge}) is deactivated")
+    if not isinstance(cred.password, str) or not cred.password:
+        raise RuleViolation("missing_password", f"{person.name} ({badge}) must type a password")
+    km = people_repo.key_material(conn, person.id)
+    try:
+        sk = cache.unlock(km, cred.password) if cache else crypto.unlock(km, cred.password)
+    except crypto.BadPassword:
+        raise RuleViolation("bad_password", f"wrong password for {person.name} ({badge})") \
+            from None
+    return Signer(person, sk, cred.drawn_png)
+
+
+class Change:
+    """The rows one change writes; the audit event anchors them all."""
+
+    def __init__(self, conn: sqlite3.Connection, at: str, details: dict[str, Any]):
+        self.conn = conn
+        self.at = at
+        self.details = details
+        self.rows: list[tuple[str, int]] = []
+
+    def touch(self, table: str, row_id: int) -> int:
+        self.rows.append((table, row_id))
+        return row_id
+
+    def sign(self, table: str, entry_id: int, *signed: tuple[Signer, Capacity]) -> None:
+        ids = [s.person.id for s, _ in signed]
+        if len(set(ids)) != len(ids):
+            from ..domain.rules import check_two_signers
+
+            check_two_signers(ids, [s.person.name for s, _ in signed])
+        sig_ids = audit.sign_entry(
+            self.conn, table, entry_id,
+            [(s.person.id, s.person.badge, s.key, cap.value) for s, cap in signed],
+            self.at,
+            {s.person.id: s.drawn_png for s, _ in signed if s.drawn_png},
+        )
+        for sid in sig_ids:
+            self.touch("signatures", sid)
+
+
+class Session:
+    """A signed-in person. Every service call takes one."""
+
+    def __init__(self, db: Database, person: Person, clock: Clock = now_utc,
+                 kdf_cache: KdfCache | None = None):
+        self.db = db
+        self.person = person
+        self.clock = clock
+        self.kdf_cache = kdf_cache
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def now(self) -> datetime:
+        return self.clock().replace(microsecond=0)
+
+    def refresh(self) -> Person:
+        """Re-read the signed-in person: a deactivation or role change applies at once."""
+        p = people_repo.get(self.conn, self.person.id)
+        if not p.active:
+            raise RuleViolation("inactive", f"{p.name} has been deactivated; sign in again")
+        self.person = p
+        return p
+
+    def require(self, action: Action) -> Person:
+        p = self.refresh()
+        require_role(p.roles, action, f"{p.name} ({p.badge})")
+        return p
+
+    def signer(self, cred: Credential) -> Signer:
+        return authenticate(self.conn, cred, self.kdf_cache)
+
+    def keeper_signer(self, cred: Credential) -> Signer:
+        """The keeper who signs at the counter is the keeper signed in."""
+        s = self.signer(cred)
+        if s.person.id != self.person.id:
+            raise RuleViolation(
+                "keeper_not_signed_in",
+                f"the keeper signing ({s.person.name}) must be the person signed in "
+                f"({self.person.name})",
+            )
+        return s
+
+    @contextmanager
+    def change(self, action: str, **details: Any) -> Iterator[Change]:
+        at = to_db(self.now())
+        with self.db.transaction() as conn:
+            ch = Change(conn, at, dict(details))
+            yield ch
+            audit.append(conn, at, self.person.id, action, ch.details, ch.rows)
+
+
+def sign_in(db: Database, badge: str, password: str, clock: Clock = now_utc,
+            kdf_cache: KdfCache | None = None) -> Session:
+    s = authenticate(db.conn, Credential(badge, password), kdf_cache)
+    return Session(db, s.person, clock, kdf_cache)
+
+
+def parse_code(text: str) -> codes.MediumCode:
+    """A scanned or typed medium id, or RuleViolation saying what is wrong with it."""
+    try:
+        return codes.parse(text)
+    except codes.CodeError as exc:
+        raise RuleViolation(f"code_{exc.reason}", str(exc)) from None

@@ -1,0 +1,128 @@
+"""Cases, their handlers, and recordings."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ..domain.model import Case, CaseStatus
+from ..timeutil import from_db
+
+
+def _case(conn: sqlite3.Connection, r: sqlite3.Row) -> Case:
+    handlers = frozenset(
+        int(x[0])
+        for x in conn.execute("SELECT person_id FROM case_handlers WHERE case_id=?", (r["id"],))
+    )
+    return Case(
+        id=int(r["id"]),
+        case_no=r["case_no"],
+        name=r["name"],
+        department_id=int(r["department_id"]),
+        status=CaseStatus(r["status"]),
+        handler_ids=handlers,
+        major=bool(r["major"]),
+        concluded_at=from_db(r["concluded_at"]) if r["concluded_at"] else None,
+    )
+
+
+def insert(conn: sqlite3.Connection, case_no: str, name: str, dept_id: int, major: bool,
+           opened_at: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO cases(case_no, name, department_id, major, status, opened_at) "
+        "VALUES (?,?,?,?,'open',?)",
+        (case_no, name, dept_id, 1 if major else 0, opened_at),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def add_handler(conn: sqlite3.Connection, case_id: int, person_id: int) -> int:
+    cur = conn.execute(
+        "INSERT INTO case_handlers(case_id, person_id) VALUES (?,?)", (case_id, person_id)
+    )
+    return int(cur.lastrowid or 0)
+
+
+def get(conn: sqlite3.Connection, case_id: int) -> Case:
+    r = conn.execute("SELECT * FROM cases WHERE id=?", (case_id,)).fetchone()
+    if r is None:
+        raise LookupError(f"case {case_id}")
+    return _case(conn, r)
+
+
+def by_no(conn: sqlite3.Connection, case_no: str) -> Case | None:
+    r = conn.execute("SELECT * FROM cases WHERE case_no=?", (case_no,)).fetchone()
+    return None if r is None else _case(conn, r)
+
+
+def set_status(conn: sqlite3.Connection, case_id: int, status: CaseStatus,
+               concluded_at: str | None = None) -> None:
+    if concluded_at is not None:
+        conn.execute("UPDATE cases SET status=?, concluded_at=? WHERE id=?",
+                     (status.value, concluded_at, case_id))
+    else:
+        conn.execute("UPDATE cases SET status=? WHERE id=?", (status.value, case_id))
+
+
+def insert_conclusion(conn: sqlite3.Connection, case_id: int, by_id: int, at: str,
+                      note: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO case_conclusions(case_id, by_id, at, note) VALUES (?,?,?,?)",
+        (case_id, by_id, at, note),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def listing(conn: sqlite3.Connection, handler_id: int | None = None) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT c.id, c.case_no, c.name, c.status, c.major, d.name AS department, "
+        "(SELECT count(*) FROM media m WHERE m.case_id=c.id) AS media "
+        "FROM cases c JOIN departments d ON d.id=c.department_id"
+    )
+    args: tuple[Any, ...] = ()
+    if handler_id is not None:
+        sql += " WHERE c.id IN (SELECT case_id FROM case_handlers WHERE person_id=?)"
+        args = (handler_id,)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY c.case_no", args)]
+
+
+def insert_recording(conn: sqlite3.Connection, case_id: int, kind: str, person_name: str,
+                     person_role: str, started_at: str, ended_at: str, place: str,
+                     interruptions: list[dict[str, str]], by_id: int, at: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO recordings(case_id, kind, person_name, person_role, started_at, ended_at, "
+        "place, interruptions, registered_by, registered_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (case_id, kind, person_name, person_role, started_at, ended_at, place,
+         json.dumps(interruptions, ensure_ascii=False, sort_keys=True), by_id, at),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def insert_recording_file(conn: sqlite3.Connection, rec_id: int, path: str, size: int,
+                          sha256: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO recording_files(recording_id, path, size, sha256) VALUES (?,?,?,?)",
+        (rec_id, path, size, sha256),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def recording(conn: sqlite3.Connection, rec_id: int) -> dict[str, Any]:
+    r = conn.execute("SELECT * FROM recordings WHERE id=?", (rec_id,)).fetchone()
+    if r is None:
+        raise LookupError(f"recording {rec_id}")
+    d = dict(r)
+    d["files"] = [
+        dict(f)
+        for f in conn.execute(
+            "SELECT path, size, sha256 FROM recording_files WHERE recording_id=? ORDER BY id",
+            (rec_id,),
+        )
+    ]
+    return d
+
+
+def recordings_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT * FROM recordings WHERE case_id=? ORDER BY started_at", (case_id,))]

@@ -1,0 +1,245 @@
+"""The custody entries: handovers, approvals, seal events, the retrieval register and
+returns, incidents, court transfers, archive handovers, location changes, corrections.
+All append-only (see the triggers in migration 0001)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+ENTRY_TABLES = frozenset({
+    "handovers", "approvals", "approval_decisions", "seal_events", "retrievals", "returns",
+    "incidents", "incident_acks", "court_requests", "court_transfers", "archive_handovers",
+    "location_changes", "corrections",
+})
+
+
+def insert(conn: sqlite3.Connection, table: str, **cols: Any) -> int:
+    """Insert one entry; the table name is checked against the known entry tables."""
+    if table not in ENTRY_TABLES:
+        raise ValueError(f"not an entry table: {table}")
+    names = ", ".join(cols)
+    marks = ", ".join("?" for _ in cols)
+    cur = conn.execute(f"INSERT INTO {table}({names}) VALUES ({marks})", tuple(cols.values()))
+    return int(cur.lastrowid or 0)
+
+
+def get(conn: sqlite3.Connection, table: str, entry_id: int) -> dict[str, Any] | None:
+    if table not in ENTRY_TABLES:
+        raise ValueError(f"not an entry table: {table}")
+    r = conn.execute(f"SELECT * FROM {table} WHERE id=?", (entry_id,)).fetchone()
+    return None if r is None else dict(r)
+
+
+def signatures(conn: sqlite3.Connection, table: str, entry_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT s.id, s.signer_id, p.badge, p.name, s.capacity, s.signed_at, s.content_sha256, "
+        "s.drawn_png IS NOT NULL AS drawn FROM signatures s JOIN people p ON p.id=s.signer_id "
+        "WHERE s.entry_table=? AND s.entry_id=? ORDER BY s.id", (table, entry_id))]
+
+
+# ------------------------------------------------------------------ retrievals
+def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT r.*, p.name AS retriever_name, p.badge AS retriever_badge "
+        "FROM retrievals r JOIN people p ON p.id = r.retriever_id "
+        "WHERE r.medium_id=? AND NOT EXISTS (SELECT 1 FROM returns x WHERE x.retrieval_id=r.id) "
+        "ORDER BY r.id DESC LIMIT 1",
+        (medium_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def register(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+             case_no: str | None = None, medium_code: str | None = None,
+             person_id: int | None = None, open_only: bool | None = None,
+             limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """The special retrieval register (Art. 20), newest first, with returns joined."""
+    where, args = [], []
+    if since:
+        where.append("r.out_at >= ?")
+        args.append(since)
+    if until:
+        where.append("r.out_at < ?")
+        args.append(until)
+    if case_no:
+        where.append("c.case_no = ?")
+        args.append(case_no)
+    if medium_code:
+        where.append("m.code = ?")
+        args.append(medium_code)
+    if person_id is not None:
+        where.append("(r.retriever_id = ? OR r.keeper_id = ? OR r.approver_id = ?)")
+        args += [person_id, person_id, person_id]
+    if open_only is True:
+        where.append("x.id IS NULL")
+    elif open_only is False:
+        where.append("x.id IS NOT NULL")
+    sql = (
+        "SELECT r.id, m.code, c.case_no, c.name AS case_name, r.retriever_id, "
+        "pr.name AS retriever, pr.badge AS retriever_badge, r.retriever_unit, r.out_at, "
+        "r.reason, r.purpose, r.est_usage_hours, pa.name AS approver, pk.name AS keeper, "
+        "x.id AS return_id, x.returned_at, x.inspection, x.verification, x.note AS return_note "
+        "FROM retrievals r JOIN media m ON m.id=r.medium_id JOIN cases c ON c.id=m.case_id "
+        "JOIN people pr ON pr.id=r.retriever_id JOIN people pa ON pa.id=r.approver_id "
+        "JOIN people pk ON pk.id=r.keeper_id LEFT JOIN returns x ON x.retrieval_id=r.id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY r.out_at DESC, r.id DESC LIMIT ? OFFSET ?"
+    )
+    return [dict(r) for r in conn.execute(sql, (*args, limit, offset))]
+
+
+def open_retrievals_out(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Open retrievals, found through the media that are out (indexed by status)."""
+    return [dict(r) for r in conn.execute(
+        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever "
+        "FROM media m JOIN retrievals r ON r.id = (SELECT max(id) FROM retrievals "
+        "WHERE medium_id = m.id) JOIN cases c ON c.id=m.case_id "
+        "JOIN people p ON p.id=r.retriever_id WHERE m.status='out'")]
+
+
+# ------------------------------------------------------------------ history of one medium
+def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[dict[str, Any]]:
+    """What happened to one medium, newest first."""
+    sql = """
+    SELECT * FROM (
+      SELECT 'handover' AS kind, h.at AS at, h.id AS ref,
+             ph.name || ' → ' || pk.name AS who, COALESCE(h.late_reason, '') AS detail
+        FROM handovers h JOIN people ph ON ph.id=h.handler_id JOIN people pk ON pk.id=h.keeper_id
+       WHERE h.original_id=:m OR h.duplicate_id=:m
+      UNION ALL
+      SELECT s.kind, s.at, s.id, p.name, s.seal_no FROM seal_events s
+        JOIN people p ON p.id=s.keeper_id WHERE s.medium_id=:m
+      UNION ALL
+      SELECT 'retrieval', r.out_at, r.id, p.name, r.reason FROM retrievals r
+        JOIN people p ON p.id=r.retriever_id WHERE r.medium_id=:m
+      UNION ALL
+      SELECT 'return', x.returned_at, x.id, p.name, x.inspection FROM returns x
+        JOIN retrievals r ON r.id=x.retrieval_id JOIN people p ON p.id=x.returned_by
+       WHERE r.medium_id=:m
+      UNION ALL
+      SELECT 'incident', i.at, i.id, p.name, i.kind || ': ' || i.description FROM incidents i
+        JOIN people p ON p.id=i.reported_by WHERE i.medium_id=:m
+      UNION ALL
+      SELECT 'court_transfer', t.at, t.id, p.name, q.org_name FROM court_transfers t
+        JOIN court_requests q ON q.id=t.request_id JOIN people p ON p.id=t.recipient_id
+       WHERE t.medium_id=:m
+      UNION ALL
+      SELECT 'location', l.at, l.id, p.name, l.location FROM location_changes l
+        JOIN people p ON p.id=l.by_id WHERE l.medium_id=:m
+      UNION ALL
+      SELECT 'correction', k.at, k.id, p.name, k.field || ': ' || k.new_value FROM corrections k
+        JOIN people p ON p.id=k.by_id WHERE k.target_table='media' AND k.target_id=:m
+    ) ORDER BY at DESC, ref DESC LIMIT :lim
+    """
+    return [dict(r) for r in conn.execute(sql, {"m": medium_id, "lim": limit})]
+
+
+# ------------------------------------------------------------------ seals and approvals
+def used_seal_nos(conn: sqlite3.Connection, seal_no: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT seal_no FROM seal_events WHERE seal_no=? AND kind IN ('seal','reseal')",
+        (seal_no,))]
+
+
+def last_seal_event(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    r = conn.execute("SELECT * FROM seal_events WHERE medium_id=? ORDER BY id DESC LIMIT 1",
+                     (medium_id,)).fetchone()
+    return None if r is None else dict(r)
+
+
+def approval_state(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT a.*, d.decision, d.decided_by, d.at AS decided_at, "
+        "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
+        "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id WHERE a.id=?",
+        (approval_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT a.id, a.reason, a.requested_at, d.decision, "
+        "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
+        "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
+        "WHERE a.medium_id=? ORDER BY a.id DESC", (medium_id,))]
+
+
+def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list[dict[str, Any]]:
+    sql = ("SELECT a.id, a.kind, a.reason, a.note, a.requested_at, m.code, c.case_no, "
+           "p.name AS requested_by FROM approvals a JOIN media m ON m.id=a.medium_id "
+           "JOIN cases c ON c.id=m.case_id JOIN people p ON p.id=a.requested_by "
+           "WHERE NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)")
+    args: tuple[Any, ...] = ()
+    if approver_id is not None:
+        sql += " AND a.approver_id=?"
+        args = (approver_id,)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY a.id", args)]
+
+
+# ------------------------------------------------------------------ incidents
+def incidents(conn: sqlite3.Connection, reported_to: int | None = None,
+              unacknowledged: bool = False) -> list[dict[str, Any]]:
+    where, args = [], []
+    if reported_to is not None:
+        where.append("i.reported_to=?")
+        args.append(reported_to)
+    if unacknowledged:
+        where.append("k.id IS NULL")
+    sql = ("SELECT i.id, i.kind, i.description, i.at, m.code, c.case_no, "
+           "pb.name AS reported_by, pt.name AS reported_to, k.at AS acknowledged_at "
+           "FROM incidents i JOIN media m ON m.id=i.medium_id JOIN cases c ON c.id=m.case_id "
+           "JOIN people pb ON pb.id=i.reported_by JOIN people pt ON pt.id=i.reported_to "
+           "LEFT JOIN incident_acks k ON k.incident_id=i.id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY i.id DESC")
+    return [dict(r) for r in conn.execute(sql, args)]
+
+
+def incident(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT i.*, k.id AS ack_id FROM incidents i "
+        "LEFT JOIN incident_acks k ON k.incident_id=i.id WHERE i.id=?", (incident_id,)
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+# ------------------------------------------------------------------ courts
+def court_request(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) AS served "
+        "FROM court_requests q WHERE q.id=?", (request_id,)).fetchone()
+    return None if r is None else dict(r)
+
+
+def open_court_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT q.id, q.org_kind, q.org_name, q.document_no, q.requested_at, c.case_no "
+        "FROM court_requests q JOIN cases c ON c.id=q.case_id WHERE NOT EXISTS "
+        "(SELECT 1 FROM court_transfers t WHERE t.request_id=q.id) ORDER BY q.requested_at")]
+
+
+def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) AS served "
+        "FROM court_requests q WHERE q.case_id=? ORDER BY q.id", (case_id,))]
+
+
+# ------------------------------------------------------------------ due: burned, unsealed
+def burned_pairs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no FROM media m "
+        "JOIN cases c ON c.id=m.case_id WHERE m.status='burned' ORDER BY m.burned_at")]
+
+
+def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT m.id, m.code, c.case_no, (SELECT max(at) FROM seal_events s "
+        "WHERE s.medium_id=m.id AND s.kind='unseal') AS unsealed_at FROM media m "
+        "JOIN cases c ON c.id=m.case_id WHERE m.status='unsealed'")]
+
+
+def corrections_of(conn: sqlite3.Connection, table: str, target_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
+        (table, target_id))]

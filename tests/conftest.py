@@ -1,0 +1,119 @@
+"""Shared fixtures: a real sqlite file per test, a small office, a clock that can move."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from keeper_app.domain.model import DeptKind, ManifestEntry
+from keeper_app.services import intake
+from keeper_app.services import people as people_svc
+from keeper_app.services.session import Credential, KdfCache, Session, sign_in
+from keeper_app.store import Database, open_database
+
+PASSWORD = "correct-horse-1"
+TEST_KDF_N = 2**10  # stored per person: tests use a cheap cost, the app the default
+
+
+class Clock:
+    def __init__(self, start: datetime):
+        self.t = start
+
+    def __call__(self) -> datetime:
+        return self.t
+
+    def advance(self, **kw: float) -> datetime:
+        self.t += timedelta(**kw)
+        return self.t
+
+
+@dataclass
+class Office:
+    db: Database
+    path: Path
+    clock: Clock
+    dept: dict[str, int] = field(default_factory=dict)
+    cache: KdfCache = field(default_factory=KdfCache)
+
+    def session(self, badge: str) -> Session:
+        return sign_in(self.db, badge, PASSWORD, self.clock, self.cache)
+
+    @staticmethod
+    def cred(badge: str, password: str = PASSWORD) -> Credential:
+        return Credential(badge, password)
+
+    def snapshot(self) -> list[tuple[str, list[tuple[object, ...]]]]:
+        """Every row of every table: to prove a refusal changed nothing."""
+        con = sqlite3.connect(self.path)
+        try:
+            tables = [r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+            return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+                    for t in tables]
+        finally:
+            con.close()
+
+    def new_pair(self, case_no: str = "A2026-001", handler: str = "H001",
+                 person: str = "王某某", burned_at: datetime | None = None) -> tuple[str, str]:
+        s = self.session(handler)
+        start = (burned_at or self.clock()) - timedelta(hours=2)
+        f = ManifestEntry("rec/interrogation-1.mp4", 1234,
+                          hashlib.sha256(f"{case_no}{person}{start}".encode()).hexdigest())
+        rid = intake.register_recording(s, case_no, person, "suspect", start,
+                                        start + timedelta(hours=1), "讯问室1", [f])
+        return intake.register_pair(s, [rid], [f], burned_at or self.clock())
+
+    def handed_over_pair(self, case_no: str = "A2026-001", handler: str = "H001",
+                         person: str = "王某某") -> tuple[str, str]:
+        o, d = self.new_pair(case_no, handler, person)
+        intake.handover(self.session("K001"), o, self.cred(handler), self.cred("K001"),
+                        f"S-{o[:14]}", "柜A-01", "柜B-01")
+        return o, d
+
+
+PEOPLE = [
+    # badge, name, roles, department
+    ("K001", "李保管", ["keeper"], "legal"),
+    ("K002", "赵保管", ["keeper"], "legal"),
+    ("H001", "张办案", ["case_handler"], "crim"),
+    ("H002", "刘办案", ["case_handler"], "crim"),
+    ("H003", "陈办案", ["case_handler"], "drug"),
+    ("D001", "周大队长", ["dept_head"], "crim"),
+    ("D002", "吴大队长", ["dept_head"], "drug"),
+    ("R001", "孙法制", ["reviewer"], "legal"),
+    ("A001", "钱档案", ["case_handler"], "arch"),
+    ("C001", "郑书记员", ["outside_retriever"], None),
+]
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Office:
+    path = tmp_path / "keeper.sqlite"
+    db = open_database(path)
+    clock = Clock(datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC))
+    people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD,
+                         kdf_n=TEST_KDF_N)
+    o = Office(db, path, clock)
+    admin = o.session("ADMIN")
+    o.dept["crim"] = people_svc.add_department(admin, "刑事侦查大队", DeptKind.CASE_HANDLING)
+    o.dept["drug"] = people_svc.add_department(admin, "禁毒大队", DeptKind.CASE_HANDLING)
+    o.dept["legal"] = people_svc.add_department(admin, "法制大队", DeptKind.LEGAL)
+    o.dept["arch"] = people_svc.add_department(admin, "档案室", DeptKind.ARCHIVES)
+    for badge, name, roles, dept in PEOPLE:
+        people_svc.add_person(admin, badge, name, roles, PASSWORD,
+                              o.dept[dept] if dept else None,
+                              org_name="某市中级人民法院" if dept is None else "",
+                              kdf_n=TEST_KDF_N)
+    people_svc.set_head(admin, o.dept["crim"], "D001")
+    people_svc.set_head(admin, o.dept["drug"], "D002")
+    h = o.session("H001")
+    intake.create_case(h, "A2026-001", "王某某故意伤害案", o.dept["crim"], ["H001", "H002"])
+    intake.create_case(o.session("H003"), "B2026-002", "李某贩卖毒品案", o.dept["drug"],
+                       ["H003"], major=True)
+    yield o
+    db.close()
