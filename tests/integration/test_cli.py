@@ -1,0 +1,171 @@
+"""The `keeper` command, run as a real process against a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD, Office
+
+from keeper_app.domain import codes
+from keeper_app.timeutil import now_utc
+
+
+def keeper(office: Office, *args: str, creds: Path | None = None, stdin: str = "",
+           as_badge: str | None = "K001") -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    if creds is not None:
+        cmd += ["--credentials", str(creds)]
+    if as_badge:
+        cmd += ["--as", as_badge]
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=stdin,
+                          timeout=120)
+
+
+@pytest.fixture(autouse=True)
+def real_time(office: Office) -> None:
+    """The command runs on the real clock: set the office's clock to it."""
+    office.clock.t = now_utc() - timedelta(minutes=5)
+
+
+@pytest.fixture
+def creds(tmp_path: Path) -> Path:
+    p = tmp_path / "creds.json"
+    badges = ["K001", "K002", "H001", "H002", "H003", "D001", "D002", "R001", "A001", "C001",
+              "ADMIN"]
+    p.write_text(json.dumps({b: PASSWORD for b in badges}))
+    p.chmod(0o600)
+    return p
+
+
+def test_init_is_idempotent(tmp_path: Path, office: Office) -> None:
+    db = tmp_path / "new.sqlite"
+    for _ in range(2):
+        r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), "init"],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        assert "schema version 1" in r.stdout
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize("text,words", [
+    ("31012026", "has 8 characters"),
+    ("3101-2026-000001-D-0", "check character"),
+    ("3101 2026 000001 X 0", "copy letter"),
+    ("ABC!", "not in a medium id"),
+])
+def test_scan_malformed_exits_2_saying_which(office: Office, creds: Path, text: str,
+                                             words: str) -> None:
+    before = office.snapshot()
+    r = keeper(office, "scan", text, creds=creds)
+    assert r.returncode == 2
+    assert words in r.stderr
+    assert office.snapshot() == before
+
+
+def test_scan_unknown_code_exits_2(office: Office, creds: Path) -> None:
+    unknown = codes.make("3101", 2026, 999, "D").text
+    r = keeper(office, "scan", unknown, creds=creds)
+    assert r.returncode == 2
+    assert "no such medium is registered" in r.stderr
+
+
+def test_scan_shows_the_record(office: Office, creds: Path) -> None:
+    o, d = office.handed_over_pair()
+    r = keeper(office, "scan", d, creds=creds)
+    assert r.returncode == 0, r.stderr
+    for text in ("duplicate", "in_custody", "A2026-001", "王某某故意伤害案", "王某某", "柜B-01",
+                 "retrieve", o):
+        assert text in r.stdout
+    rj = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(office.path),
+                         "--credentials", str(creds), "--as", "K001", "--json", "scan", o],
+                        capture_output=True, text=True)
+    rec = json.loads(rj.stdout)
+    assert rec["copy_role"] == "original" and rec["status"] == "sealed"
+    assert rec["seal_no"] and rec["partner"]["code"] == d
+
+
+def test_credentials_file_must_be_private(office: Office, creds: Path) -> None:
+    creds.chmod(0o644)
+    r = keeper(office, "due", creds=creds)
+    assert r.returncode == 1
+    assert "readable by others" in r.stderr and "chmod 600" in r.stderr
+
+
+def test_no_terminal_and_no_credentials_is_refused(office: Office) -> None:
+    r = keeper(office, "due")
+    assert r.returncode == 1
+    assert "--credentials" in r.stderr
+
+
+def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> None:
+    o, d = office.new_pair()
+    r = keeper(office, "handover", o, "--handler", "H001", "--seal-no", "FZ-0001",
+               "--original-location", "柜A-01", "--duplicate-location", "柜B-01", creds=creds)
+    assert r.returncode == 0, r.stderr
+    r = keeper(office, "retrieve", d, "--retriever", "H002", "--approver", "D001",
+               "--reason", "case_handling", "--hours", "24", creds=creds)
+    assert r.returncode == 0, r.stderr
+    again = keeper(office, "retrieve", d, "--retriever", "H001", "--approver", "D001",
+                   "--reason", "case_handling", "--hours", "24", creds=creds)
+    assert again.returncode == 1 and "already out with 刘办案" in again.stderr
+    r = keeper(office, "return", d, "--returner", "H002", "--inspection", "damaged",
+               "--note", "盘面有划痕", creds=creds)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(office.path),
+                        "--credentials", str(creds), "--as", "D001", "--json", "inbox"],
+                       capture_output=True, text=True)
+    box = json.loads(r.stdout)
+    assert [i["code"] for i in box["incidents"]] == [d]
+    reg = keeper(office, "register", "--case", "A2026-001", creds=creds)
+    assert reg.returncode == 0 and "刘办案" in reg.stdout and "damaged" in reg.stdout
+    v = keeper(office, "audit", "verify", as_badge=None)
+    assert v.returncode == 0, v.stdout + v.stderr
+    assert "events" in v.stdout and "head " in v.stdout
+
+
+def test_role_refusal_exit_1(office: Office, creds: Path) -> None:
+    o, d = office.handed_over_pair()
+    before = office.snapshot()
+    r = keeper(office, "retrieve", d, "--retriever", "H002", "--approver", "D001", "--reason",
+               "case_handling", "--hours", "24", creds=creds, as_badge="H001")
+    assert r.returncode == 1
+    assert "may not retrieve" in r.stderr
+    assert office.snapshot() == before
+
+
+def test_audit_verify_names_the_first_bad_event(office: Office) -> None:
+    office.handed_over_pair()
+    con = sqlite3.connect(office.path)
+    con.execute("DROP TRIGGER audit_events_no_update")
+    con.execute("UPDATE audit_events SET action='forged' WHERE seq=5")
+    con.commit()
+    con.close()
+    r = keeper(office, "audit", "verify", as_badge=None)
+    assert r.returncode == 1
+    assert "first event that does not verify: 5" in r.stdout
+
+
+def test_backup_is_private_and_verified(office: Office, creds: Path, tmp_path: Path) -> None:
+    office.handed_over_pair()
+    target = tmp_path / "b" / "backup.sqlite"
+    r = keeper(office, "backup", str(target), creds=creds)
+    assert r.returncode == 0, r.stderr
+    assert "verified" in r.stdout
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    again = keeper(office, "backup", str(target), creds=creds)
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(tmp_path / "no.sqlite"),
+                        "audit", "verify"], capture_output=True, text=True,
+                       env={**os.environ})
+    assert r.returncode == 2
+    assert "keeper init" in r.stderr
