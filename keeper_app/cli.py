@@ -19,7 +19,7 @@ from .cli_auth import CredentialSource
 from .domain.errors import RuleViolation
 from .services import admin, custody, intake, lookup, transfers
 from .services import people as people_svc
-from .services.session import Session, parse_code, sign_in
+from .services.session import Credential, Session, parse_code, sign_in
 from .store import Database, StoreError, open_database
 from .timeutil import BadTime, parse_user
 
@@ -37,6 +37,7 @@ class Ctx:
         self.creds = CredentialSource(args.credentials)
         self._db: Database | None = None
         self._session: Session | None = None
+        self._my_password: str | None = None
 
     @property
     def db(self) -> Database:
@@ -51,15 +52,19 @@ class Ctx:
             if not badge:
                 raise RuleViolation("not_signed_in",
                                     "sign in: give your badge number with --as BADGE")
-            pw = self.creds.password(badge, "sign in")
+            pw = self.creds.password(badge, "sign in and sign")
             self._session = sign_in(self.db, badge, pw)
+            self._my_password = pw
         return self._session
 
-    def me(self, purpose: str) -> Any:
-        """The signed-in person's own signature for this entry (password asked again)."""
-        return self.creds.credential(self.session.person.badge, purpose)
+    def me(self, purpose: str) -> Credential:
+        """The signed-in person's own signature: one command is one moment, so the password
+        typed for this command signs its entry (checked again by the service)."""
+        s = self.session
+        assert self._my_password is not None
+        return Credential(s.person.badge, self._my_password)
 
-    def other(self, badge: str, purpose: str) -> Any:
+    def other(self, badge: str, purpose: str) -> Credential:
         return self.creds.credential(badge, purpose)
 
     def out(self, data: Any, human: Callable[[Any], str]) -> None:

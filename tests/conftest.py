@@ -68,6 +68,18 @@ class Office:
                                         start + timedelta(hours=1), "讯问室1", [f])
         return intake.register_pair(s, [rid], [f], burned_at or self.clock())
 
+    def add_person(self, badge: str, name: str, roles: list[str], dept: str | None = None,
+                   org_name: str = "") -> int:
+        """One more person, added by the administrator (password: PASSWORD)."""
+        return people_svc.add_person(self.session("ADMIN"), badge, name, roles, PASSWORD,
+                                     self.dept[dept] if dept else None, org_name=org_name,
+                                     kdf_n=TEST_KDF_N)
+
+    def medium_id(self, code: str) -> int:
+        row = self.db.conn.execute("SELECT id FROM media WHERE code=?", (code,)).fetchone()
+        assert row is not None, code
+        return int(row[0])
+
     def handed_over_pair(self, case_no: str = "A2026-001", handler: str = "H001",
                          person: str = "王某某") -> tuple[str, str]:
         o, d = self.new_pair(case_no, handler, person)

@@ -102,7 +102,8 @@ def make(unit: str, year: int, serial: int, copy: str) -> MediumCode:
 def parse(text: str) -> MediumCode:
     """Parse a scanned or typed id; raise :class:`CodeError` naming the problem."""
     raw = text if isinstance(text, str) else str(text)
-    cleaned = _SEPARATORS.sub("", raw).upper()
+    # upper-case ASCII only: "ı".upper() is "I" and "ſ".upper() is "S", look-alikes to refuse
+    cleaned = "".join(ch.upper() if ch.isascii() else ch for ch in _SEPARATORS.sub("", raw))
     if not cleaned:
         raise CodeError("empty", "empty code: nothing was scanned or typed", raw)
     bad = sorted({ch for ch in cleaned if ch not in ALPHABET})
