@@ -99,6 +99,8 @@ def cmd_init(c: Ctx) -> int:
 
         if people_repo.count(db.conn) == 0:
             pw = c.creds.password(a.admin_badge, "new administrator's password")
+            if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
+                raise RuleViolation("password_mismatch", "the two passwords differ")
             people_svc.bootstrap(db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw)
             print(f"administrator {a.admin_badge.upper()} created")
     print(f"database ready: {db.path} (schema version {db.schema_version})")

@@ -169,3 +169,33 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
                        env={**os.environ})
     assert r.returncode == 2
     assert "keeper init" in r.stderr
+
+
+def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
+    """At a terminal the password prompt does not echo what is typed."""
+    import pty
+    import time
+
+    db = tmp_path / "pty.sqlite"
+    pid, fd = pty.fork()
+    if pid == 0:  # child: the real command on a pseudo-terminal
+        os.execv(sys.executable, [sys.executable, "-m", "keeper_app", "--db", str(db), "init",
+                                  "--unit-code", "3101", "--unit-name", "某市公安局",
+                                  "--admin-badge", "a1", "--admin-name", "管理员"])
+    out = b""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        if chunk.rstrip().endswith(b":"):
+            os.write(fd, b"typed-secret-77\n")
+    os.waitpid(pid, 0)
+    text = out.decode()
+    assert "Password of A1" in text
+    assert "administrator A1 created" in text
+    assert "typed-secret-77" not in text
