@@ -9,9 +9,9 @@ A medium id names one disc (or hard-drive volume) of the custody register::
 * ``year``   -- the year the pair was made
 * ``serial`` -- 6 digits, one serial per pair: the original and the duplicate share it
 * ``copy``   -- ``O`` original, ``D`` duplicate, ``H`` hard-drive volume (Art. 17)
-* ``check``  -- ISO 7064 MOD 37,36 check character over everything before it, so that a
-  mistyped or misread code (one wrong character, two neighbours swapped) is rejected
-  instead of matching another disc.
+* ``check``  -- a Damm check digit over everything before it, so that a mistyped or
+  misread code (one wrong character, two neighbours swapped) is rejected instead of
+  matching another disc.
 
 The printed/scanned form has no separators (``31012026000123D7``): fourteen digits
 encode in Code 128 set C at half the width. People may type it with spaces or hyphens
@@ -38,16 +38,39 @@ class CodeError(ValueError):
         self.text = text
 
 
+#: Damm's totally anti-symmetric quasigroup of order 10: a Damm check digit detects every
+#: single wrong digit and every swap of two neighbouring digits.
+_DAMM = (
+    (0, 3, 1, 7, 5, 9, 8, 6, 4, 2),
+    (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
+    (4, 2, 0, 6, 8, 7, 1, 3, 5, 9),
+    (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),
+    (6, 1, 2, 3, 0, 4, 5, 9, 7, 8),
+    (3, 6, 7, 4, 2, 0, 9, 5, 8, 1),
+    (5, 8, 6, 9, 7, 2, 0, 1, 3, 4),
+    (8, 9, 4, 5, 3, 6, 2, 0, 1, 7),
+    (9, 4, 3, 8, 6, 1, 7, 2, 0, 5),
+    (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
+)
+_COPY_DIGIT = {"O": 1, "D": 2, "H": 3}
+
+
 def check_char(body: str) -> str:
-    """ISO 7064 MOD 37,36 (hybrid) check character for ``body`` (digits and A-Z)."""
-    m = 36
-    p = m
+    """The Damm check digit over the 14 digits and the copy letter (O=1, D=2, H=3).
+
+    Damm detects every single substitution and every adjacent transposition of digits;
+    a swap that moves the copy letter or the check digit out of place breaks the format
+    (a letter where digits belong), so every single error and neighbour swap of a whole
+    id is refused. (ISO 7064 MOD 37,36 was tried first: it let 0.05 % of digit swaps
+    through, e.g. ...000889O and ...000898O both passed.)
+    """
+    interim = 0
     for ch in body:
-        s = (p + ALPHABET.index(ch)) % m
-        if s == 0:
-            s = m
-        p = (s * 2) % (m + 1)
-    return ALPHABET[(m + 1 - p) % m]
+        # only digits and O/D/H occur in a valid body; any other character is mapped too,
+        # so that a check can be computed (and refused later) for any text
+        d = _COPY_DIGIT.get(ch, ALPHABET.index(ch) % 10 if ch in ALPHABET else 0)
+        interim = _DAMM[interim][d]
+    return str(interim)
 
 
 @dataclass(frozen=True, slots=True)
