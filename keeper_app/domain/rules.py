@@ -338,7 +338,8 @@ def check_retrieval(
         raise RuleViolation(
             "self_approval", f"{approver.name} cannot approve their own retrieval", "Art. 20"
         )
-    if not isinstance(est_usage_hours, int) or not 1 <= est_usage_hours <= MAX_USAGE_HOURS:
+    if (not isinstance(est_usage_hours, int) or isinstance(est_usage_hours, bool)
+            or not 1 <= est_usage_hours <= MAX_USAGE_HOURS):
         raise RuleViolation(
             "bad_usage_time",
             f"estimated usage time must be 1 to {MAX_USAGE_HOURS} hours, not {est_usage_hours}",
