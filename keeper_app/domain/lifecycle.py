@@ -166,3 +166,36 @@ def next_status(
             "DESIGN: a medium's life",
         )
     return nxt
+
+
+def available_actions(
+    copy_role: CopyRole,
+    status: MediumStatus,
+    *,
+    case_open: bool,
+    case_concluded: bool,
+    unseal_approved: bool,
+    unseal_pending: bool,
+    court_request_open: bool,
+) -> list[Action]:
+    """What may be done next with a medium, given its record — the buttons at the counter.
+
+    Narrower than :func:`allowed_actions`: the original is unsealed only under an approved
+    request (Art. 18) and a new request only when none is open; the duplicate goes to a
+    court only against an open request (Art. 19); media go to the archives only once the
+    case is concluded (Art. 16); nothing goes out of a case that is not open or concluded.
+    """
+    out = []
+    for a in allowed_actions(copy_role, status):
+        if a == Action.UNSEAL and not unseal_approved:
+            continue
+        if a == Action.REQUEST_UNSEAL and (unseal_pending or unseal_approved):
+            continue
+        if a == Action.COURT_TRANSFER and not court_request_open:
+            continue
+        if a == Action.ARCHIVE_HANDOVER and not case_concluded:
+            continue
+        if a == Action.RETRIEVE and not (case_open or case_concluded):
+            continue
+        out.append(a)
+    return out

@@ -10,8 +10,8 @@ from typing import Any
 
 from ..domain import deadlines, rules
 from ..domain.errors import RuleViolation
-from ..domain.lifecycle import Action, allowed, allowed_actions
-from ..domain.model import Case, CopyRole, Due, Medium, MediumStatus, Role
+from ..domain.lifecycle import Action, allowed, available_actions
+from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus, Role
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
@@ -110,8 +110,16 @@ def scan(s: Session, text: str) -> ScanRecord:
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT \
             else None
         due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
-        acts = [a.value for a in allowed_actions(m.copy_role, m.status)
-                if allowed(s.person.roles, a)]
+        approvals = entries.approvals_for_medium(s.conn, m.id)
+        court_open = any(not q["served"]
+                         for q in entries.court_requests_of_case(s.conn, case.id))
+        acts = [a.value for a in available_actions(
+            m.copy_role, m.status, case_open=case.status == CaseStatus.OPEN,
+            case_concluded=case.status == CaseStatus.CONCLUDED,
+            unseal_approved=any(a["decision"] == "approved" and a["used_by"] is None
+                                for a in approvals),
+            unseal_pending=any(a["decision"] is None for a in approvals),
+            court_request_open=court_open) if allowed(s.person.roles, a)]
         if open_entry:
             out_at = from_db(open_entry["out_at"])
             open_entry = {k: v for k, v in open_entry.items()
@@ -211,3 +219,52 @@ def cases(s: Session) -> list[dict[str, Any]]:
     me = s.require(Action.VIEW_MEDIA)
     handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
     return cases_repo.listing(s.conn, me.id if handler_only else None)
+
+
+# ------------------------------------------------------------------ read-only, for the UI
+def people_brief(s: Session, role: str | None = None) -> list[dict[str, Any]]:
+    """Active people a signer can be picked from at the counter (badge, name, roles,
+    department, court/procuratorate); no key material. Any signed-in person may read it."""
+    s.refresh()
+    out = []
+    for r in people_repo.all_people(s.conn):
+        roles = [x for x in str(r["roles"]).split(",") if x]
+        if r["active"] and (role is None or role in roles):
+            out.append({"badge": r["badge"], "name": r["name"], "roles": roles,
+                        "department": r["department"] or "", "org_name": r["org_name"] or ""})
+    return out
+
+
+def departments(s: Session) -> list[dict[str, Any]]:
+    """Departments of the office (for administrators' forms)."""
+    s.refresh()
+    return [{"id": d.id, "name": d.name, "kind": d.kind.value, "head_id": d.head_id}
+            for d in people_repo.departments(s.conn)]
+
+
+def approvals_for(s: Session, code: str) -> list[dict[str, Any]]:
+    """The unseal approval requests of one medium, newest first, with their decision and
+    whether an unsealing has used them."""
+    mc = parse_code(code)
+    m = media_repo.by_code(s.conn, mc.text)
+    if m is None:
+        raise RuleViolation("unknown_medium",
+                            f"{mc.pretty} is a valid code but no such medium is registered")
+    _check_view(s, cases_repo.get(s.conn, m.case_id))
+    rows = entries.approvals_for_medium(s.conn, m.id)
+    for a in rows:
+        a["requested_at"] = show(a["requested_at"])
+    return rows
+
+
+def court_requests(s: Session, case_no: str) -> list[dict[str, Any]]:
+    """The court and procuratorate requests of one case, with ``served`` (transfers made)."""
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    _check_view(s, c)
+    rows = entries.court_requests_of_case(s.conn, c.id)
+    for q in rows:
+        q["requested_at"] = show(q["requested_at"])
+        q["registered_at"] = show(q["registered_at"])
+    return rows

@@ -3,7 +3,8 @@ first administrator is created on an empty database)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from .. import crypto
 from ..domain.errors import RuleViolation
@@ -38,8 +39,10 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
 
 
 def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: str,
-              password: str, kdf_n: int = crypto.DEFAULT_KDF_N) -> int:
-    """On an empty database only: the unit and its first administrator."""
+              password: str, kdf_n: int = crypto.DEFAULT_KDF_N,
+              clock: Callable[[], datetime] = now_utc) -> int:
+    """On an empty database only: the unit and its first administrator. ``clock`` dates the
+    audit event (the demo generator sets the office up in the past, like every later event)."""
     if repo.count(db.conn) > 0:
         raise RuleViolation("not_empty", "this database already has people; sign in instead")
     if not (len(unit_code) == 4 and unit_code.isdigit()):
@@ -49,7 +52,7 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
     require_text(unit_name, "unit name")
     check_password(password)
     km = crypto.new_key_material(password, kdf_n)
-    at = to_db(now_utc())
+    at = to_db(clock().replace(microsecond=0))
     with db.transaction() as conn:
         uid = repo.insert_unit(conn, unit_code, unit_name.strip())
         pid = repo.insert_person(conn, badge, name.strip(), uid, None,

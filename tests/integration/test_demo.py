@@ -1,0 +1,165 @@
+"""The demo office: made through the services on a real sqlite file, it verifies, reads like
+a real register, leaves something due, and refuses a database that already has people."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from keeper_app.demo import DEMO_PASSWORD, DemoInfo, make_demo
+from keeper_app.domain import codes
+from keeper_app.domain.errors import RuleViolation
+from keeper_app.services import admin, lookup
+from keeper_app.services import people as people_svc
+from keeper_app.services.session import KdfCache, Session, sign_in
+from keeper_app.store import Database, open_database
+
+NOW = datetime(2026, 11, 26, 3, 30, 0, tzinfo=UTC)  # 11:30 in the office (UTC+8)
+KEEPER, CRIM_HEAD = "010231", "010102"
+
+
+class Demo:
+    def __init__(self, db: Database, path: Path, info: DemoInfo, seconds: float):
+        self.db, self.path, self.info, self.seconds = db, path, info, seconds
+        self.cache = KdfCache()
+
+    def session(self, badge: str) -> Session:
+        return sign_in(self.db, badge, DEMO_PASSWORD, lambda: NOW, self.cache)
+
+    def snapshot(self) -> list[tuple[str, list[tuple[object, ...]]]]:
+        con = sqlite3.connect(self.path)
+        try:
+            tables = [r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+            return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+                    for t in tables]
+        finally:
+            con.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    path = tmp_path_factory.mktemp("demo") / "keeper.sqlite"
+    db = open_database(path)
+    t0 = time.monotonic()
+    info = make_demo(db, NOW)
+    d = Demo(db, path, info, time.monotonic() - t0)
+    yield d
+    db.close()
+
+
+def test_counts_and_people(demo: Demo) -> None:
+    info = demo.info
+    assert demo.seconds < 30
+    assert info.password == DEMO_PASSWORD and len(info.password) >= 8
+    assert 14 <= info.counts["people"] == len(info.people) <= 17
+    assert info.counts["cases"] == 20 and info.counts["media"] == 200
+    # the same figures through the services, as a keeper sees them
+    s = demo.session(KEEPER)
+    cases = lookup.cases(s)
+    assert len(cases) == 20
+    assert all(c["name"].endswith("案") for c in cases)
+    assert sum(bool(c["major"]) for c in cases) >= 3
+    assert Counter(c["status"] for c in cases) == {"open": 17, "concluded": 2, "archived": 1}
+    media = lookup.media(s, limit=1000)
+    assert len(media) == 200
+    by_role = Counter(m["copy_role"] for m in media)
+    assert by_role == {"original": 100, "duplicate": 100}
+    assert len(admin_listing(demo)) == info.counts["people"]
+    roles = Counter(r for _, _, rs, _ in info.people for r in rs)
+    assert roles["keeper"] == 2 and roles["outside_retriever"] == 2 and roles["dept_head"] == 3
+    assert roles["reviewer"] == 1 and roles["admin"] == 1
+    depts = {dept for _, _, _, dept in info.people}
+    assert {"刑事侦查大队", "禁毒大队", "经济犯罪侦查大队", "法制大队", "档案室",
+            "某某市中级人民法院", "某某区人民检察院"} <= depts
+    # everyone signs in with the one demo password
+    for badge, _name, _roles, _dept in info.people:
+        assert demo.session(badge).person.badge == badge
+
+
+def admin_listing(demo: Demo) -> list[dict[str, object]]:
+    return people_svc.listing(demo.session(demo.info.people[0][0]))
+
+
+def test_audit_verifies_and_every_entry_is_signed(demo: Demo) -> None:
+    r = admin.verify_audit(demo.db)
+    assert r.ok, r.problems
+    c = demo.info.counts
+    two_signers = (c["handovers"] + c["retrievals"] + c["returns"] + c["court_transfers"]
+                   + c["archive_handovers"] + c["unseals"] + c["reseals"])
+    one_signer = c["incident_acks"] + 1  # the head's approval of the unseal
+    assert r.signatures == 2 * two_signers + one_signer
+    assert c["handovers"] == 99 and c["retrievals"] >= 30 and c["returns"] >= 28
+    assert r.events > 400
+
+
+def test_scan_of_sample_codes_shows_a_believable_record(demo: Demo) -> None:
+    s = demo.session(KEEPER)
+    samples = demo.info.samples
+    for code in samples.values():
+        codes.parse(code)  # every sample is a valid, printed-style code
+
+    dup = lookup.scan(s, samples["in_custody_duplicate"])
+    assert (dup.copy_role, dup.status, dup.case_status) == ("duplicate", "in_custody", "open")
+    assert all(str(v).strip() for v in dup.label.values()) and len(dup.label) == 6
+    assert dup.label["production_unit"] == demo.info.unit_name
+    assert dup.case_name.endswith("案") and dup.case_no.startswith("A3101")
+    assert dup.location.startswith("副本柜")
+    assert dup.partner is not None and dup.partner["status"] == "sealed"
+    assert dup.recordings and all(r["place"] for r in dup.recordings)
+    kinds = [h["kind"] for h in dup.history]
+    assert kinds[-1] == "handover" and "retrieval" in kinds and "return" in kinds
+    assert "retrieve" in dup.actions and dup.open_entry is None
+
+    orig = lookup.scan(s, samples["resealed_original"])
+    assert (orig.copy_role, orig.status) == ("original", "sealed")
+    kinds = [h["kind"] for h in orig.history]
+    assert kinds[:2] == ["reseal", "unseal"] and "seal" in kinds
+    first_seal = next(h["detail"] for h in orig.history if h["kind"] == "seal")
+    assert orig.seal_no and orig.seal_no != first_seal
+
+    out = lookup.scan(s, samples["out_overdue"])
+    assert out.status == "out" and out.open_entry is not None
+    assert out.open_entry["reason"] == "case_handling"
+    assert [d["kind"] for d in out.due] == ["return"] and out.due[0]["late"]
+
+    damaged = lookup.scan(s, samples["damaged_duplicate"])
+    assert damaged.status == "damaged"
+    assert any(h["kind"] == "incident" for h in damaged.history)
+
+    assert lookup.scan(s, samples["burned_not_handed_over"]).status == "burned"
+    assert lookup.scan(s, samples["transferred_duplicate"]).status == "transferred"
+    archived = lookup.scan(s, samples["archived_original"])
+    assert (archived.status, archived.case_status) == ("archived", "archived")
+    assert lookup.scan(s, samples["sealed_original"]).status == "sealed"
+
+
+def test_due_board_and_inbox_are_not_empty(demo: Demo) -> None:
+    due = lookup.due(demo.session(KEEPER))
+    kinds = Counter(d["kind"] for d in due)
+    assert kinds["handover"] == 1 and kinds["court_transfer"] == 1 and kinds["return"] == 2
+    handover = next(d for d in due if d["kind"] == "handover")
+    assert not handover["late"]
+    assert any(d["kind"] == "return" and d["late"] for d in due)
+    court = next(d for d in due if d["kind"] == "court_transfer")
+    assert not court["late"]
+    inbox = lookup.inbox(demo.session(CRIM_HEAD))
+    assert [i["kind"] for i in inbox["incidents"]] == ["late_handover"]
+    assert inbox["approvals"] == []
+    # the other late handovers and the damaged disc were acknowledged by their heads
+    assert demo.info.counts["incident_acks"] == demo.info.counts["incidents"] - 1
+
+
+def test_a_second_run_is_refused_and_changes_nothing(demo: Demo) -> None:
+    before = demo.snapshot()
+    with pytest.raises(RuleViolation) as exc:
+        make_demo(demo.db, NOW)
+    assert exc.value.code == "not_empty"
+    assert demo.snapshot() == before
+    assert admin.verify_audit(demo.db).ok
