@@ -114,6 +114,7 @@ def return_medium(s: Session, code: str, returner: Credential, keeper: Credentia
     rules.check_return(insp, note)
     ret = s.signer(returner)
     k = s.keeper_signer(keeper)
+    rules.check_keeper_for_case(k.person, case)
     rules.check_two_signers([ret.person.id, k.person.id], [ret.person.name])
     head = head_of_case_dept(s, case) if rules.needs_incident(insp) else None
     with s.change("return", code=m.code, inspection=insp.value) as ch:
@@ -202,6 +203,7 @@ def unseal(s: Session, code: str, approval_id: int, keeper: Credential, witness:
                             "Art. 18")
     nxt = next_status(m.copy_role, m.status, Action.UNSEAL, code=m.code)
     k = s.keeper_signer(keeper)
+    rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     with s.change("unseal", code=m.code, approval=int(approval_id)) as ch:
@@ -219,11 +221,12 @@ def reseal(s: Session, code: str, new_seal_no: str, keeper: Credential, witness:
     """Art. 18 (resealed promptly) and Art. 129 (supervision): a new seal number, two
     people sign the seal, the time is written."""
     s.require(Action.RESEAL)
-    m, _case = medium_and_case(s, code)
+    m, case = medium_and_case(s, code)
     nxt = next_status(m.copy_role, m.status, Action.RESEAL, code=m.code)
     seal = rules.check_new_seal(new_seal_no,
                                 entries.used_seal_nos(s.conn, (new_seal_no or "").strip()))
     k = s.keeper_signer(keeper)
+    rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     with s.change("reseal", code=m.code, seal_no=seal) as ch:
@@ -263,9 +266,10 @@ def acknowledge_incident(s: Session, incident_id: int, head: Credential, note: s
 
 def set_location(s: Session, code: str, location: str) -> int:
     me = s.require(Action.SET_LOCATION)
-    m, _case = medium_and_case(s, code)
+    m, case = medium_and_case(s, code)
     if m.status not in (MediumStatus.SEALED, MediumStatus.IN_CUSTODY, MediumStatus.UNSEALED):
         raise RuleViolation("wrong_state", f"{m.code} is {m.status.value}: it is not on a shelf")
+    rules.check_keeper_for_case(me, case)
     loc = rules.require_text(location, "shelf location", limit=60)
     with s.change("set_location", code=m.code, location=loc) as ch:
         lid = ch.touch("location_changes", entries.insert(

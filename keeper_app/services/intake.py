@@ -190,7 +190,7 @@ def handover(s: Session, code: str, handler: Credential, keeper: Credential, sea
     late = rules.check_handover(case, h.person, k.person, orig.burned_at, now, late_reason)
     o_next = next_status(orig.copy_role, orig.status, Action.HANDOVER, code=orig.code)
     d_next = next_status(dup.copy_role, dup.status, Action.HANDOVER, code=dup.code)
-    seal = rules.check_new_seal(seal_no, entries.used_seal_nos(s.conn, seal_no.strip()))
+    seal = rules.check_new_seal(seal_no, entries.used_seal_nos(s.conn, (seal_no or "").strip()))
     o_loc = rules.require_text(original_location, "shelf location of the original", limit=60)
     d_loc = rules.require_text(duplicate_location, "shelf location of the duplicate", limit=60)
     dept = people_repo.department(s.conn, case.department_id)

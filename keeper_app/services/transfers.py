@@ -117,6 +117,7 @@ def archive_handover(s: Session, case_no: str, scanned: Iterable[str], keeper: C
         rcv.person, people_repo.department(s.conn, rcv.person.department_id)
         if rcv.person.department_id else None)
     k = s.keeper_signer(keeper)
+    rules.check_keeper_for_case(k.person, case)
     rules.check_two_signers([rcv.person.id, k.person.id], [rcv.person.name])
     by_code = {r["code"]: media_repo.to_medium(r) for r in rows}
     import json

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -142,7 +141,9 @@ def _migrate(db: Database) -> None:
         return
     if current > 0:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        shutil.copy2(db.path, db.path.with_name(f"{db.path.name}.v{current}.{stamp}.bak"))
+        # the online backup API, not a file copy: committed changes may still be only in
+        # the -wal file (another connection open, or a crash), which a copy would miss
+        db.backup_to(db.path.with_name(f"{db.path.name}.v{current}.{stamp}.bak"))
     for num, _name, sql in migrations[current:]:
         # executescript commits on its own; the version is set inside the same script
         db.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {num};\nCOMMIT;")
