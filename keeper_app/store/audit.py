@@ -117,7 +117,7 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
     prev = GENESIS
     expected_seq = 1
     count = 0
-    latest: dict[tuple[str, int], str] = {}
+    latest: dict[str, dict[int, str]] = {t: {} for t in ANCHORED_TABLES}
     cur = conn.execute(
         "SELECT seq, at, actor_id, action, payload, prev_hash, hash FROM audit_events "
         "ORDER BY rowid"
@@ -137,7 +137,7 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
             break
         try:
             for t, i, rh in canonical_loads(payload)["rows"]:
-                latest[(t, int(i))] = rh
+                latest[t][int(i)] = rh
         except (ValueError, KeyError, TypeError):
             problems.append(f"event {seq}: payload is not valid")
             first_bad = int(seq)
@@ -148,24 +148,24 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
     rows_checked = 0
     if first_bad is None:
         for table in ANCHORED_TABLES:
+            anchors = latest[table]
             seen: set[int] = set()
             c = conn.execute(f"SELECT * FROM {table}")
             names = [d[0] for d in c.description]
             for row in c:
                 rows_checked += 1
                 rec = dict(zip(names, row, strict=True))
-                key = (table, int(rec["id"]))
-                seen.add(key[1])
-                want = latest.get(key)
+                rid = int(rec["id"])
+                seen.add(rid)
+                want = anchors.get(rid)
                 if want is None:
-                    problems.append(f"{table} #{key[1]}: written outside Keeper (no audit event)")
+                    problems.append(f"{table} #{rid}: written outside Keeper (no audit event)")
                 elif canonical.row_hash(table, rec) != want:
-                    problems.append(f"{table} #{key[1]}: changed outside Keeper")
+                    problems.append(f"{table} #{rid}: changed outside Keeper")
                 if len(problems) >= max_problems:
                     break
-            for (t, i) in latest:
-                if t == table and i not in seen:
-                    problems.append(f"{table} #{i}: deleted outside Keeper")
+            for rid in sorted(anchors.keys() - seen):
+                problems.append(f"{table} #{rid}: deleted outside Keeper")
             if len(problems) >= max_problems:
                 break
     sigs, sig_problems = verify_signatures(conn) if first_bad is None else (0, [])
