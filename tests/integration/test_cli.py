@@ -14,6 +14,7 @@ import pytest
 from conftest import PASSWORD, Office
 
 from keeper_app.domain import codes
+from keeper_app.store import latest_version
 from keeper_app.timeutil import now_utc
 
 
@@ -50,7 +51,7 @@ def test_init_is_idempotent(tmp_path: Path, office: Office) -> None:
         r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), "init"],
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
-        assert "schema version 1" in r.stdout
+        assert f"schema version {latest_version()}" in r.stdout
     assert oct(db.stat().st_mode & 0o777) == "0o600"
 
 
