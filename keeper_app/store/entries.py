@@ -55,7 +55,8 @@ def register(conn: sqlite3.Connection, *, since: str | None = None, until: str |
              person_id: int | None = None, open_only: bool | None = None,
              limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
     """The special retrieval register (Art. 20), newest first, with returns joined."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if since:
         where.append("r.out_at >= ?")
         args.append(since)
@@ -181,7 +182,8 @@ def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list
 # ------------------------------------------------------------------ incidents
 def incidents(conn: sqlite3.Connection, reported_to: int | None = None,
               unacknowledged: bool = False) -> list[dict[str, Any]]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if reported_to is not None:
         where.append("i.reported_to=?")
         args.append(reported_to)

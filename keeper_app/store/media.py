@@ -82,11 +82,14 @@ def recordings_of(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, An
 
 
 def row_by_code(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
-    return conn.execute(f"SELECT {_COLS} FROM media WHERE code=?", (code,)).fetchone()
+    r: sqlite3.Row | None = conn.execute(f"SELECT {_COLS} FROM media WHERE code=?",
+                                         (code,)).fetchone()
+    return r
 
 
 def row(conn: sqlite3.Connection, medium_id: int) -> sqlite3.Row:
-    r = conn.execute(f"SELECT {_COLS} FROM media WHERE id=?", (medium_id,)).fetchone()
+    r: sqlite3.Row | None = conn.execute(f"SELECT {_COLS} FROM media WHERE id=?",
+                                         (medium_id,)).fetchone()
     if r is None:
         raise LookupError(f"medium {medium_id}")
     return r
@@ -124,10 +127,14 @@ def set_seal(conn: sqlite3.Connection, medium_id: int, seal_no: str) -> None:
 
 
 def next_serial(conn: sqlite3.Connection, unit: str, year: int) -> int:
+    """The next pair serial of ``unit`` in ``year``: after every registered pair and every
+    serial reserved for a burn (schema 2), so a reserved serial is never given twice."""
     prefix = f"{unit}{year:04d}"
     r = conn.execute(
-        "SELECT max(pair_no) FROM media WHERE pair_no >= ? AND pair_no < ?",
-        (prefix + "000000", prefix + "999999~"),
+        "SELECT max(p) FROM (SELECT max(pair_no) AS p FROM media WHERE pair_no >= ? AND "
+        "pair_no < ? UNION ALL SELECT max(pair_no) FROM pair_reservations WHERE pair_no >= ? "
+        "AND pair_no < ?)",
+        (prefix + "000000", prefix + "999999~", prefix + "000000", prefix + "999999~"),
     ).fetchone()
     return 1 if r[0] is None else int(str(r[0])[8:14]) + 1
 
@@ -136,7 +143,8 @@ def listing(conn: sqlite3.Connection, *, case_no: str | None = None,
             status: str | None = None, copy_role: str | None = None,
             location: str | None = None, handler_id: int | None = None,
             limit: int = 200, offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if case_no:
         where.append("c.case_no = ?")
         args.append(case_no)
