@@ -2,9 +2,11 @@
 #
 #   make deps       install the Debian packages the app and the tests need (scripts/install-deps.sh)
 #   make venv       create .venv and install Keeper into it, editable, with the test tools
+#   make translations  compile the UI translations (.ts -> .qm); `make translations-update`
+#                   re-extracts the UI's strings into the .ts after the code changed
 #   make run        deps + venv, make the demo database once, then start the GUI on it
 #   make test       deps + venv + lint, then the whole test suite, offscreen
-#   make lint       ruff check
+#   make lint       ruff check, and mypy (strict) on keeper_app/domain and keeper_app/store
 #   make format     ruff format (rewrite); `make format-check` only reports
 #   make typecheck  mypy on the strict core (keeper_app/domain, keeper_app/store)
 #   make bench      run the benchmarks in bench/ (bench_*.py); figures go to stdout, files to bench/out/
@@ -22,15 +24,16 @@ LINT_PATHS := $(wildcard keeper_app printing tests bench)
 .DEFAULT_GOAL := help
 # deps must finish before venv (python3-venv), venv before lint and the tests.
 .NOTPARALLEL:
-.PHONY: help deps venv run test lint format format-check typecheck bench clean distclean
+.PHONY: help deps venv translations translations-update run test lint format format-check \
+	typecheck bench clean distclean
 
 help:
-	@sed -n '3,11s/^#//p' Makefile
+	@sed -n '3,13s/^#//p' Makefile
 
 deps:
 	bash scripts/install-deps.sh
 
-venv: $(STAMP)
+venv: $(STAMP) translations
 
 # Re-created/re-installed only when pyproject.toml is newer than the stamp.
 $(STAMP): pyproject.toml
@@ -38,7 +41,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --disable-pip-version-check -e '.[test]'
 	touch $@
 
-run: deps venv
+# The UI's translations: sources in resources/translations (edited with Qt Linguist), the
+# compiled .qm inside the package (committed, so an installed Keeper has them).
+TS_FILES := $(wildcard resources/translations/keeper_*.ts)
+QM_FILES := $(patsubst resources/translations/%.ts,keeper_app/ui/translations/%.qm,$(TS_FILES))
+
+translations: $(QM_FILES)
+
+keeper_app/ui/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	@mkdir -p $(dir $@)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations-update: $(STAMP)
+	find keeper_app/ui -name '*.py' | sort > $(VENV)/ui-sources.lst
+	$(BIN)/pyside6-lupdate @$(VENV)/ui-sources.lst -no-obsolete -locations relative \
+		-target-language zh_CN -ts resources/translations/keeper_zh_CN.ts
+
+run: deps venv translations
 	@if [ ! -e "$(DEMO_DB)" ]; then \
 		mkdir -p "$$(dirname "$(DEMO_DB)")" && \
 		echo "$(BIN)/keeper --db $(DEMO_DB) demo" && \
@@ -46,7 +65,7 @@ run: deps venv
 	fi
 	$(BIN)/keeper --db "$(DEMO_DB)" gui
 
-test: deps venv lint
+test: deps venv translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # `lint` runs `ruff check` only. `ruff format --check` is kept as its own target (format-check)
@@ -54,6 +73,7 @@ test: deps venv lint
 # add format-check to lint once `make format` has been run over the tree.
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/mypy keeper_app/domain keeper_app/store
 
 format-check: venv
 	$(BIN)/ruff format --check $(LINT_PATHS)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cli_format as fmt
+from . import cli_print
 from .cli_auth import CredentialSource
 from .domain.errors import RuleViolation
 from .services import admin, custody, intake, lookup, transfers
@@ -147,6 +148,8 @@ def cmd_inbox(c: Ctx) -> int:
 
 def cmd_register(c: Ctx) -> int:
     a = c.args
+    if a.pdf or a.printer:
+        return cli_print.register_to_pdf(c)
     rows = lookup.register(
         c.session, since=parse_user(a.date_from) if a.date_from else None,
         until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
@@ -333,10 +336,16 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--open", action="store_true")
     g.add_argument("--closed", action="store_true")
     sp.add_argument("--limit", type=int, default=500)
+    cli_print.add_output_args(sp)
     sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
     sp.add_argument("what", choices=["verify"])
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
+    from .cli_maint import add_maintenance_commands  # backups, restore
+
+    add_maintenance_commands(add)
+
+    cli_print.add_commands(add)
 
     sp = add("handover", cmd_handover, "register a new pair handed over by its case handler")
     sp.add_argument("code", help="code of either disc of the pair")
@@ -412,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("field")
     sp.add_argument("value")
     sp.add_argument("--reason", required=True)
+    from .cli_burning import add_burning_commands  # drives, burn, verify, ingest, fixity
+
+    add_burning_commands(sub, add)
     return p
 
 

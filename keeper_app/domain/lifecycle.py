@@ -42,6 +42,8 @@ class Action(StrEnum):
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
+    # reading discs and recordings back (burning, returns, fixity, durations)
+    VERIFY_MEDIUM = "verify_medium"
     # reading
     VIEW_MEDIA = "view_media"
     VIEW_REGISTER = "view_register"
@@ -75,6 +77,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
+    Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
     Action.VIEW_MEDIA: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.VIEW_REGISTER: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),

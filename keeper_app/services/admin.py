@@ -9,8 +9,9 @@ from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Capacity
-from ..store import Database, StoreError, audit, entries
-from .session import Credential, Session
+from ..store import Database, StoreError, audit, backup_records, entries
+from ..timeutil import to_db
+from .session import Credential, Session, rerun_if_changed
 
 
 def verify_audit(db: Database) -> audit.VerifyResult:
@@ -40,6 +41,11 @@ def backup(s: Session, target: str | Path) -> audit.VerifyResult:
     if not result.ok:
         raise RuleViolation("backup_unverified", f"the backup at {target} does not verify: "
                             + "; ".join(result.problems[:3]))
+    # its verification record: `keeper backups` lists it, a refused damaged database names it
+    backup_records.write_record(target, backup_records.BackupRecord(
+        file=target.name, taken_at=to_db(s.now()), source=str(s.db.path), verified=True,
+        events=result.events, head=result.head_hash, size=target.stat().st_size,
+        schema_version=s.db.schema_version))
     return result
 
 
@@ -54,6 +60,7 @@ CORRECTABLE = {
 }
 
 
+@rerun_if_changed
 def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, reason: str,
             corrector: Credential) -> int:
     """A wrong entry is corrected by a new, signed entry that points to the old one and says

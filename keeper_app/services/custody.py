@@ -21,7 +21,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import show
-from .session import Credential, Session, check_badge_text, parse_code
+from .session import Credential, Session, check_badge_text, parse_code, rerun_if_changed
 
 
 def medium_and_case(s: Session, code: str) -> tuple[Medium, Case]:
@@ -61,6 +61,7 @@ def _refuse_if_out(s: Session, m: Medium) -> None:
                             "it must be returned first", "Art. 20")
 
 
+@rerun_if_changed
 def retrieve(s: Session, code: str, retriever: Credential, keeper: Credential,
              approver_badge: str, reason: str, est_usage_hours: int, purpose: str = "",
              retriever_unit: str | None = None) -> int:
@@ -88,6 +89,7 @@ def retrieve(s: Session, code: str, retriever: Credential, keeper: Credential,
     return rid
 
 
+@rerun_if_changed
 def return_medium(s: Session, code: str, returner: Credential, keeper: Credential,
                   inspection: str, verification: str = "not_checked", note: str = "") -> int:
     """Art. 20: the keeper inspects and verifies the returned disc; damage, replacement or
@@ -134,6 +136,7 @@ def return_medium(s: Session, code: str, returner: Credential, keeper: Credentia
     return xid
 
 
+@rerun_if_changed
 def request_unseal(s: Session, code: str, reason: str, note: str = "") -> int:
     """Art. 18: ask the head of the case-handling department to approve opening the
     original, for one of the two allowed reasons."""
@@ -158,6 +161,7 @@ def request_unseal(s: Session, code: str, reason: str, note: str = "") -> int:
     return aid
 
 
+@rerun_if_changed
 def decide_approval(s: Session, approval_id: int, head: Credential, approve: bool,
                     note: str = "") -> int:
     """Art. 18: the head of the case-handling department approves (or refuses) opening the
@@ -185,6 +189,7 @@ def decide_approval(s: Session, approval_id: int, head: Credential, approve: boo
     return did
 
 
+@rerun_if_changed
 def unseal(s: Session, code: str, approval_id: int, keeper: Credential, witness: Credential,
            note: str = "") -> int:
     """Art. 18 and Art. 129 (supervision): the original is opened only under an approved,
@@ -216,6 +221,7 @@ def unseal(s: Session, code: str, approval_id: int, keeper: Credential, witness:
     return sid
 
 
+@rerun_if_changed
 def reseal(s: Session, code: str, new_seal_no: str, keeper: Credential, witness: Credential,
            note: str = "") -> int:
     """Art. 18 (resealed promptly) and Art. 129 (supervision): a new seal number, two
@@ -240,6 +246,7 @@ def reseal(s: Session, code: str, new_seal_no: str, keeper: Credential, witness:
     return sid
 
 
+@rerun_if_changed
 def acknowledge_incident(s: Session, incident_id: int, head: Credential, note: str = "") -> int:
     """Art. 20: the head of the case-handling department receives the report of damage,
     replacement or loss and acknowledges it, signing."""
@@ -264,6 +271,7 @@ def acknowledge_incident(s: Session, incident_id: int, head: Credential, note: s
     return aid
 
 
+@rerun_if_changed
 def set_location(s: Session, code: str, location: str) -> int:
     me = s.require(Action.SET_LOCATION)
     m, case = medium_and_case(s, code)

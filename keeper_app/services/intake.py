@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from ..burning.layout import manifest_body as manifest_body
 from ..domain import codes, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, next_status
@@ -18,12 +21,13 @@ from ..domain.model import (
     MediumStatus,
     Role,
 )
+from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import to_db
-from .session import Credential, Session, check_badge_text, parse_code
+from .session import Change, Credential, Session, check_badge_text, parse_code, rerun_if_changed
 
 
 def case_by_no(s: Session, case_no: str) -> Case:
@@ -33,6 +37,7 @@ def case_by_no(s: Session, case_no: str) -> Case:
     return c
 
 
+@rerun_if_changed
 def create_case(s: Session, case_no: str, name: str, department_id: int,
                 handler_badges: Sequence[str], major: bool = False) -> int:
     """A case, its handling department and its case handlers (Art. 16: the handlers are
@@ -67,6 +72,7 @@ def create_case(s: Session, case_no: str, name: str, department_id: int,
     return cid
 
 
+@rerun_if_changed
 def register_recording(s: Session, case_no: str, person_name: str, person_role: str,
                        started_at: datetime, ended_at: datetime, place: str,
                        files: Sequence[ManifestEntry], kind: str = "interrogation",
@@ -100,19 +106,10 @@ def register_recording(s: Session, case_no: str, person_name: str, person_role: 
     return rid
 
 
-def manifest_body(entries_: Sequence[ManifestEntry]) -> str:
-    """``MANIFEST.sha256``: one ``<sha256>  <path>`` line per file, sorted by path, the size
-    kept in a trailing comment line so sha256sum -c still reads it."""
-    lines = [f"{e.sha256}  {e.path}" for e in sorted(entries_, key=lambda e: e.path)]
-    sizes = [f"# size {e.size} {e.path}" for e in sorted(entries_, key=lambda e: e.path)]
-    return "\n".join(lines + sizes) + "\n"
-
-
-def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[ManifestEntry],
-                  burned_at: datetime, disc_type: str = "DVD-R",
-                  volume_ids: tuple[str, str] | None = None) -> tuple[str, str]:
-    """Register the two discs just burned and verified (Art. 17): one manifest, one label,
-    two codes (O and D of one serial). The producer is the signed-in case handler."""
+def plan_pair(s: Session, recording_ids: Sequence[int], burned_at: datetime) -> PairPlan:
+    """Everything register_pair checks before it writes, and the label it will store: the
+    burning service calls it *before* burning, so that the label data written on the disc is
+    the label the register keeps (Art. 17)."""
     me = s.require(Action.REGISTER_PAIR)
     recs = []
     for rid in recording_ids:
@@ -121,7 +118,6 @@ def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[M
         except (LookupError, ValueError):
             raise RuleViolation("unknown_recording", f"no recording #{rid}") from None
     rules.check_recordings_one_person_one_case((r["case_id"], r["person_name"]) for r in recs)
-    rules.check_manifest(manifest)
     case = cases_repo.get(s.conn, recs[0]["case_id"])
     if me.id not in case.handler_ids:
         raise RuleViolation("not_case_handler",
@@ -141,30 +137,81 @@ def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[M
         "case_number": case.case_no,
     }
     rules.check_label(label)
+    return PairPlan(case, recs, label, unit["code"])
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    case: Case
+    recordings: list[dict[str, Any]]
+    label: dict[str, str]
+    unit_code: str
+
+
+@rerun_if_changed
+def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[ManifestEntry],
+                  burned_at: datetime, disc_type: str = "DVD-R",
+                  volume_ids: tuple[str, str] | None = None, code: str | None = None,
+                  on_registered: Callable[[Change, dict[str, int]], None] | None = None,
+                  ) -> tuple[str, str]:
+    """Register the two discs just burned and verified (Art. 17): one manifest, one label,
+    two codes (O and D of one serial). The producer is the signed-in case handler.
+
+    ``code``: the original's code reserved before burning (services.burning), written on
+    the discs; otherwise the next serial. ``on_registered(change, {"original": id,
+    "duplicate": id})`` writes further rows (the read-back checks) in the same transaction."""
+    plan = plan_pair(s, recording_ids, burned_at)
+    case, recs, label = plan.case, plan.recordings, plan.label
+    rules.check_manifest(manifest)
     body = manifest_body(manifest)
     msha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     rules.check_pair(msha, msha)
+    reserved = _reserved_code(s, code, case.id, burned_at) if code else None
     with s.change("register_pair", case_no=case.case_no) as ch:
-        serial = media_repo.next_serial(ch.conn, unit["code"], burned_at.year)
-        o = codes.make(unit["code"], burned_at.year, serial, "O")
+        if reserved is None:
+            serial = media_repo.next_serial(ch.conn, plan.unit_code, burned_at.year)
+            o = codes.make(plan.unit_code, burned_at.year, serial, "O")
+        else:
+            o = reserved
         d = o.partner()
         mid = ch.touch("manifests", media_repo.insert_manifest(ch.conn, body, msha))
         label_json = json.dumps(label, ensure_ascii=False, sort_keys=True)
+        ids: dict[str, int] = {}
         for c, role in ((o, CopyRole.ORIGINAL), (d, CopyRole.DUPLICATE)):
             vol = (volume_ids[0] if role == CopyRole.ORIGINAL else volume_ids[1]) \
                 if volume_ids else f"K{c.text}"
             medium_id = ch.touch("media", media_repo.insert(
                 ch.conn, code=c.text, pair_no=o.body[:14], copy_role=role, kind="disc",
                 disc_type=disc_type, volume_id=vol, case_id=case.id, manifest_id=mid,
-                label_json=label_json, burned_at=to_db(burned_at), producer_id=me.id,
+                label_json=label_json, burned_at=to_db(burned_at), producer_id=s.person.id,
                 registered_at=ch.at, status=MediumStatus.BURNED))
+            ids[role.value] = medium_id
             for r in recs:
                 ch.touch("medium_recordings", media_repo.link_recording(ch.conn, medium_id,
                                                                         r["id"]))
         ch.details.update(original=o.text, duplicate=d.text)
+        if on_registered is not None:
+            on_registered(ch, ids)
     return o.text, d.text
 
 
+def _reserved_code(s: Session, code: str, case_id: int, burned_at: datetime) -> codes.MediumCode:
+    """A code reserved for this case before burning, not yet used by a registered pair."""
+    mc = parse_code(code)
+    if mc.copy != "O":
+        raise RuleViolation("not_original", f"{mc.pretty}: give the original's code")
+    res = burning_repo.reservation(s.conn, mc.body[:14])
+    if res is None or int(res["case_id"]) != case_id:
+        raise RuleViolation("not_reserved", f"{mc.pretty} was not reserved for this case")
+    if media_repo.pair(s.conn, mc.body[:14]):
+        raise RuleViolation("code_used", f"{mc.pretty} is registered already")
+    if mc.year != burned_at.year:
+        raise RuleViolation("bad_time", f"{mc.pretty} is a code of {mc.year}, the discs were "
+                            f"burned in {burned_at.year}")
+    return mc
+
+
+@rerun_if_changed
 def handover(s: Session, code: str, handler: Credential, keeper: Credential, seal_no: str,
              original_location: str, duplicate_location: str, late_reason: str | None = None,
              note: str = "") -> int:

@@ -14,7 +14,7 @@ from ..domain.rules import require_text
 from ..store import Database, audit
 from ..store import people as repo
 from ..timeutil import now_utc, to_db
-from .session import Credential, Session, check_badge_text
+from .session import Credential, Session, check_badge_text, rerun_if_changed
 
 
 def check_password(password: str) -> None:
@@ -62,6 +62,7 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
     return pid
 
 
+@rerun_if_changed
 def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | None = None) -> int:
     s.require(Action.MANAGE_PEOPLE)
     name = require_text(name, "department name")
@@ -75,6 +76,7 @@ def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | N
     return did
 
 
+@rerun_if_changed
 def add_person(s: Session, badge: str, name: str, roles: Iterable[str | Role], password: str,
                department_id: int | None = None, org_name: str = "",
                kdf_n: int = crypto.DEFAULT_KDF_N) -> int:
@@ -99,6 +101,7 @@ def add_person(s: Session, badge: str, name: str, roles: Iterable[str | Role], p
     return pid
 
 
+@rerun_if_changed
 def set_head(s: Session, department_id: int, badge: str) -> None:
     s.require(Action.MANAGE_PEOPLE)
     dept = repo.department(s.conn, department_id)
@@ -114,6 +117,7 @@ def set_head(s: Session, department_id: int, badge: str) -> None:
         ch.touch("departments", department_id)
 
 
+@rerun_if_changed
 def set_roles(s: Session, badge: str, roles: Iterable[str | Role]) -> None:
     s.require(Action.MANAGE_PEOPLE)
     p = repo.by_badge(s.conn, check_badge_text(badge))
@@ -127,6 +131,7 @@ def set_roles(s: Session, badge: str, roles: Iterable[str | Role]) -> None:
         ch.touch("people", p.id)
 
 
+@rerun_if_changed
 def set_active(s: Session, badge: str, active: bool) -> None:
     s.require(Action.MANAGE_PEOPLE)
     p = repo.by_badge(s.conn, check_badge_text(badge))
@@ -139,6 +144,7 @@ def set_active(s: Session, badge: str, active: bool) -> None:
         ch.touch("people", p.id)
 
 
+@rerun_if_changed
 def change_password(s: Session, old: Credential, new_password: str) -> None:
     """A person changes their own password; their key pair stays the same, so every
     signature they gave before still verifies."""

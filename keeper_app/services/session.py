@@ -1,15 +1,24 @@
 """Sign-in, the signed-in session, signers' credentials, and the one way to change data:
 :meth:`Session.change` — permission check, then the state change and its audit event in
-one sqlite transaction."""
+one sqlite transaction.
+
+A service reads and checks first, then writes in :meth:`Session.change`; another counter
+may write in between. Services that change data are wrapped in :func:`rerun_if_changed`:
+the chain's head is noted before the first read and compared inside the write
+transaction (BEGIN IMMEDIATE); if anything was written meanwhile, the transaction is
+rolled back and the whole call runs again on the new state, so the checks that decide are
+always those of the state the change commits on (two keepers scanning out the same disc:
+the second is told who has it)."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -65,9 +74,13 @@ def check_badge_text(badge: object) -> str:
 
 
 def authenticate(conn: sqlite3.Connection, cred: Credential,
-                 cache: KdfCache | None = None) -> Signer:
-    """Check a badge and password; refuse with the reason (unknown badge, inactive, wrong
-    password). Runs before any transaction: a refusal changes nothing."""
+                 cache: KdfCache | None = None, clock: Clock = now_utc) -> Signer:
+    """Check a badge and password; refuse with the reason (unknown badge, inactive, locked,
+    wrong password). Runs before any transaction. A refusal changes nothing, except that a
+    wrong password is recorded (in the audit chain) and the fifth in a row locks the person
+    (services.lockout); the right password clears earlier wrong ones."""
+    from . import lockout
+
     badge = check_badge_text(cred.badge)
     person = people_repo.by_badge(conn, badge)
     if person is None:
@@ -76,12 +89,14 @@ def authenticate(conn: sqlite3.Connection, cred: Credential,
         raise RuleViolation("inactive", f"{person.name} ({badge}) is deactivated")
     if not isinstance(cred.password, str) or not cred.password:
         raise RuleViolation("missing_password", f"{person.name} ({badge}) must type a password")
+    now = clock().replace(microsecond=0)
+    st = lockout.refuse_if_locked(conn, person, now)
     km = people_repo.key_material(conn, person.id)
     try:
         sk = cache.unlock(km, cred.password) if cache else crypto.unlock(km, cred.password)
     except crypto.BadPassword:
-        raise RuleViolation("bad_password", f"wrong password for {person.name} ({badge})") \
-            from None
+        raise lockout.wrong_password(conn, person, st, now) from None
+    lockout.right_password(conn, person, st, now)
     return Signer(person, sk, cred.drawn_png)
 
 
@@ -123,6 +138,8 @@ class Session:
         self.person = person
         self.clock = clock
         self.kdf_cache = kdf_cache
+        #: the audit head (seq) when the running rerun_if_changed call began, else None
+        self._seen: int | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -145,7 +162,7 @@ class Session:
         return p
 
     def signer(self, cred: Credential) -> Signer:
-        return authenticate(self.conn, cred, self.kdf_cache)
+        return authenticate(self.conn, cred, self.kdf_cache, self.clock)
 
     def keeper_signer(self, cred: Credential) -> Signer:
         """The keeper who signs at the counter is the keeper signed in."""
@@ -160,16 +177,61 @@ class Session:
 
     @contextmanager
     def change(self, action: str, **details: Any) -> Iterator[Change]:
+        """The write: one transaction holding the state change and its audit event. Disk
+        full, an I/O error or a database kept locked raise StoreError (nothing written)."""
         at = to_db(self.now())
         with self.db.transaction() as conn:
+            if self._seen is not None and audit.head(conn)[0] != self._seen:
+                raise ChangedMeanwhile()
             ch = Change(conn, at, dict(details))
             yield ch
-            audit.append(conn, at, self.person.id, action, ch.details, ch.rows)
+            seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows)
+        if self._seen is not None:
+            self._seen = seq  # our own write: a second change in the same call goes on
+
+
+class ChangedMeanwhile(Exception):
+    """Internal: another connection wrote between a service's reads and its write."""
+
+
+#: How often a call runs again when other counters keep writing in between.
+MAX_RERUNS = 8
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def rerun_if_changed(
+    fn: Callable[Concatenate[Session, P], T],
+) -> Callable[Concatenate[Session, P], T]:
+    """For services that change data: the reads that decide and the write happen on one
+    state. See the module docstring."""
+
+    @functools.wraps(fn)
+    def call(s: Session, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if s._seen is not None:  # called from another such service: its check covers this
+            return fn(s, *args, **kwargs)
+        try:
+            for _ in range(MAX_RERUNS):
+                s._seen = audit.head(s.conn)[0]
+                try:
+                    return fn(s, *args, **kwargs)
+                except ChangedMeanwhile:
+                    continue
+        finally:
+            s._seen = None
+        raise RuleViolation(
+            "busy_changing",
+            f"other counters kept changing the register while this was being recorded "
+            f"({MAX_RERUNS} attempts); nothing was recorded — try again",
+        )
+
+    return call
 
 
 def sign_in(db: Database, badge: str, password: str, clock: Clock = now_utc,
             kdf_cache: KdfCache | None = None) -> Session:
-    s = authenticate(db.conn, Credential(badge, password), kdf_cache)
+    s = authenticate(db.conn, Credential(badge, password), kdf_cache, clock)
     return Session(db, s.person, clock, kdf_cache)
 
 

@@ -16,9 +16,10 @@ from ..store import media as media_repo
 from ..store import people as people_repo
 from .custody import medium_and_case
 from .intake import case_by_no
-from .session import Credential, Session, parse_code
+from .session import Credential, Session, parse_code, rerun_if_changed
 
 
+@rerun_if_changed
 def register_court_request(s: Session, case_no: str, org_kind: str, org_name: str,
                            document_no: str, requested_at: datetime) -> int:
     """Art. 19 para 2: a court or procuratorate asks for the recordings; the 3-day limit
@@ -48,6 +49,7 @@ def register_court_request(s: Session, case_no: str, org_kind: str, org_name: st
     return rid
 
 
+@rerun_if_changed
 def court_transfer(s: Session, request_id: int, code: str, recipient: Credential,
                    keeper: Credential) -> int:
     """Art. 19 para 2: the duplicate disc goes to the court or procuratorate (hard-drive
@@ -75,6 +77,7 @@ def court_transfer(s: Session, request_id: int, code: str, recipient: Credential
     return tid
 
 
+@rerun_if_changed
 def conclude_case(s: Session, case_no: str, note: str = "") -> int:
     """Art. 16 para 3: the investigation is concluded (by a handler of the case or the head
     of its department); its media may then go to the archives."""
@@ -102,6 +105,7 @@ def archive_expected(s: Session, case_no: str) -> list[dict[str, str]]:
              "location": r["location"]} for r in media_repo.of_case(s.conn, case.id)]
 
 
+@rerun_if_changed
 def archive_handover(s: Session, case_no: str, scanned: Iterable[str], keeper: Credential,
                      receiver: Credential) -> int:
     """Art. 16 para 3: every disc still held for the concluded case is scanned and handed

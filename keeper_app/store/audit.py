@@ -45,6 +45,12 @@ ANCHORED_TABLES = (
     "location_changes",
     "corrections",
     "signatures",
+    # schema 2 (burning)
+    "pair_reservations",
+    "verifications",
+    "recording_checks",
+    # schema 4 (wrong passwords and lockouts)
+    "sign_in_events",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}
@@ -147,9 +153,15 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
     head_hash = prev
     rows_checked = 0
     if first_bad is None:
+        present = {str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
         for table in ANCHORED_TABLES:
             anchors = latest[table]
             seen: set[int] = set()
+            if table not in present:  # an older schema (a backup), or a table dropped
+                for rid in sorted(anchors):
+                    problems.append(f"{table} #{rid}: deleted outside Keeper (no such table)")
+                continue
             c = conn.execute(f"SELECT * FROM {table}")
             names = [d[0] for d in c.description]
             for row in c:

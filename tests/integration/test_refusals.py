@@ -39,6 +39,26 @@ def refused(office, code: str) -> Iterator[pytest.ExceptionInfo[RuleViolation]]:
     assert (after.events, after.head_hash) == (chain.events, chain.head_hash)
 
 
+@contextmanager
+def refused_and_recorded(office, code: str,
+                         events: int = 1) -> Iterator[pytest.ExceptionInfo[RuleViolation]]:
+    """A wrong password is refused and, alone of all refusals, recorded (issue 7: wrong
+    passwords lock a person): the only changes are sign_in_events rows and their events
+    (``events`` of them: a signer's right password clears their earlier wrong one)."""
+    before = dict(office.snapshot())
+    chain = admin.verify_audit(office.db)
+    with pytest.raises(RuleViolation) as ei:
+        yield ei
+    assert ei.value.code == code, f"{ei.value.code}: {ei.value.message}"
+    after = dict(office.snapshot())
+    assert {t for t in after if after[t] != before[t]} == {"audit_events", "sign_in_events"}
+    assert len(after["sign_in_events"]) == len(before["sign_in_events"]) + events
+    now = admin.verify_audit(office.db)
+    assert now.ok and now.events == chain.events + events, now.problems
+    assert office.db.conn.execute("SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1"
+                                  ).fetchone()[0] == "sign_in_failed"
+
+
 @pytest.fixture
 def pair(office) -> tuple[str, str]:
     """A pair of case A handed over: the original sealed, the duplicate in custody."""
@@ -344,17 +364,17 @@ def test_unknown_badge(office, pair):
 
 def test_wrong_password(office, pair):
     o, d = pair
-    with refused(office, "bad_password") as ei:
+    with refused_and_recorded(office, "bad_password") as ei:
         custody.retrieve(k_(office), d, office.cred("H001", "not-the-password"),
                          office.cred("K001"), "D001", "case_handling", 4)
     assert "H001" in ei.value.message
-    with refused(office, "bad_password"):
+    with refused_and_recorded(office, "bad_password", events=2):  # H001 cleared, K001 wrong
         custody.retrieve(k_(office), d, office.cred("H001"),
                          office.cred("K001", "not-the-password"), "D001", "case_handling", 4)
 
 
 def test_sign_in_with_a_wrong_or_missing_password(office):
-    with refused(office, "bad_password"):
+    with refused_and_recorded(office, "bad_password"):
         sign_in(office.db, "K001", "not-the-password", office.clock)
     with refused(office, "missing_password"):
         sign_in(office.db, "K001", "", office.clock)

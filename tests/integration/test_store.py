@@ -222,7 +222,10 @@ def test_cases_people_and_case_handlers_are_never_deleted(office):
 
 
 # ------------------------------------------------------------------ migrations
-EXTRA = (2, "extra_notes", "CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT);")
+# numbered after the real migrations, whatever their number
+def _extra() -> tuple[int, str, str]:
+    return (latest_version() + 1, "extra_notes",
+            "CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT);")
 
 
 def _with_extra(*extra: tuple[int, str, str]):
@@ -232,24 +235,24 @@ def _with_extra(*extra: tuple[int, str, str]):
 
 
 def test_a_migration_backs_the_file_up_first(office, monkeypatch):
-    assert latest_version() == 1, "update EXTRA's number when a real migration is added"
+    n = latest_version()
     before_rows = office.snapshot()
     before = admin.verify_audit(office.db)
     # Keeper's own connection stays open: the newest changes may still be only in the WAL
-    monkeypatch.setattr(connection_mod, "_migrations", _with_extra(EXTRA))
-    assert latest_version() == 2
+    monkeypatch.setattr(connection_mod, "_migrations", _with_extra(_extra()))
+    assert latest_version() == n + 1
     db = open_database(office.path)
     try:
-        assert db.schema_version == 2
+        assert db.schema_version == n + 1
         assert "extra_notes" in {r[0] for r in db.conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
         after = admin.verify_audit(db)
         assert after.ok and (after.events, after.head_hash) == (before.events, before.head_hash)
     finally:
         db.close()
-    [bak] = office.path.parent.glob(f"{office.path.name}.v1.*.bak")
+    [bak] = office.path.parent.glob(f"{office.path.name}.v{n}.*.bak")
     assert stat.S_IMODE(bak.stat().st_mode) & 0o077 == 0  # as private as the database
-    assert user_version(bak) == 1
+    assert user_version(bak) == n
     assert "extra_notes" not in tables(bak)
     con = sqlite3.connect(f"file:{bak}?mode=ro", uri=True)
     try:
@@ -258,7 +261,7 @@ def test_a_migration_backs_the_file_up_first(office, monkeypatch):
         con.close()
     # the copy holds everything the database held when the migration began
     assert v.ok and (v.events, v.head_hash) == (before.events, before.head_hash)
-    # reopening at version 2 migrates nothing and backs up nothing more
+    # reopening at the new version migrates nothing and backs up nothing more
     open_database(office.path).close()
     assert len(list(office.path.parent.glob("*.bak"))) == 1
     assert office.snapshot() != before_rows  # the new (empty) table is there
@@ -266,19 +269,20 @@ def test_a_migration_backs_the_file_up_first(office, monkeypatch):
 
 
 def test_a_failing_migration_leaves_the_database_as_it_was(office, monkeypatch):
+    n = latest_version()
     before_rows = office.snapshot()
     office.db.close()
-    broken = (2, "broken", "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n"
+    broken = (n + 1, "broken", "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n"
                            "INSERT INTO no_such_table VALUES (1);")
     monkeypatch.setattr(connection_mod, "_migrations", _with_extra(broken))
     with pytest.raises(StoreError, match="no_such_table"):
         open_database(office.path)
     monkeypatch.setattr(connection_mod, "_migrations", REAL_MIGRATIONS)
     office.db = open_database(office.path)
-    assert office.db.schema_version == 1
+    assert office.db.schema_version == n
     assert "half_done" not in tables(office.path)
     assert office.snapshot() == before_rows
-    assert len(list(office.path.parent.glob(f"{office.path.name}.v1.*.bak"))) == 1
+    assert len(list(office.path.parent.glob(f"{office.path.name}.v{n}.*.bak"))) == 1
 
 
 def test_migrations_must_be_numbered_one_to_n(monkeypatch):

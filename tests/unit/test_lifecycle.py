@@ -211,6 +211,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CORRECT: {K, CH, DH},
     A.CREATE_CASE: {CH, DH},
     A.REGISTER_RECORDING: {CH},
+    A.VERIFY_MEDIUM: {K, CH, DH, RV},
     A.VIEW_MEDIA: {K, CH, DH, RV, AD},
     A.VIEW_REGISTER: {K, DH, RV},
     A.VIEW_DUE: {K, DH, RV},

@@ -1,0 +1,397 @@
+"""Making a pair of discs (Art. 17) and checking discs against the register.
+
+:class:`PairBurn` burns the original, reads it back, burns the duplicate (on a second drive,
+or after the next blank disc is inserted), reads it back, and only then registers the pair:
+a disc that failed, or a burn that was cancelled, is never registered as made. The pair's
+code is reserved before burning, so the volume id and ``LABEL.json`` on each disc carry the
+code the register gives it; a reservation whose burn failed stays unused (audited).
+
+:func:`verify_medium` reads a disc and checks every file against the manifest the *register*
+holds (after burning, on return, on demand, and in the fixity check); the result is recorded
+per disc with its read errors, and on return feeds ``custody.return_medium(verification=)``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..burning import BurnError
+from ..burning.jobs import JobState, Progress, ProgressCallback
+from ..burning.layout import (
+    LABEL_FORMAT,
+    DiscLayout,
+    manifest_body,
+    manifest_sha256,
+    parse_manifest,
+    volume_id,
+)
+from ..burning.verify import VerifyReport, identify, verify_disc
+from ..burning.xorriso import BurnJob, Drive
+from ..domain import codes
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action
+from ..domain.model import CopyRole, Role
+from ..store import burning as burning_repo
+from ..store import cases as cases_repo
+from ..store import media as media_repo
+from . import intake
+from .session import Change, Session
+from .storage import StorageSettings, recording_files, rule
+
+#: asked between the two discs when there is one drive: (copy role, drive, what was wrong
+#: with the disc inserted last, or "") -> go on?
+AskNextDisc = Callable[[str, str, str], bool]
+#: refusals of the next disc that another disc may cure: ask again
+RETRY_DISC = frozenset({"no_disc", "not_blank", "too_small", "drive_busy"})
+#: share of the whole pair job each stage takes, for one progress bar
+STAGES = (("burn_original", 0.35), ("verify_original", 0.15), ("burn_duplicate", 0.35),
+          ("verify_duplicate", 0.15))
+PURPOSES = ("burn", "return", "on_demand", "fixity")
+
+
+def _drive(text: str) -> Drive:
+    try:
+        return Drive.parse(text)
+    except BurnError as exc:
+        raise rule(exc) from None
+
+
+def verification_details(rep: VerifyReport) -> dict[str, Any]:
+    return {"missing": rep.missing, "extra": rep.extra, "changed": rep.changed,
+            "unreadable": rep.unreadable, "problems": rep.problems, "md5": rep.md5,
+            "volume_id": rep.volume_id, "seconds": round(rep.seconds, 3)}
+
+
+def _result(rep: VerifyReport) -> str:
+    """match; unreadable when the only fault is reading (a failing disc); else mismatch."""
+    if rep.ok:
+        return "match"
+    if rep.unreadable and not (rep.missing or rep.extra or rep.changed or rep.md5 == "mismatch"):
+        return "unreadable"
+    return "mismatch"
+
+
+def _record_verification(ch: Change, rep: VerifyReport, purpose: str, medium_id: int | None,
+                         reservation_id: int | None, by_id: int) -> int:
+    return ch.touch("verifications", burning_repo.insert_verification(
+        ch.conn, medium_id=medium_id, reservation_id=reservation_id, disc_code=rep.code or "",
+        purpose=purpose, result=_result(rep),
+        files_checked=rep.files_checked, bytes_read=rep.bytes_read,
+        read_errors=rep.read_errors, details=verification_details(rep), drive=rep.drive,
+        at=ch.at, by_id=by_id))
+
+
+@dataclass
+class PairResult:
+    original: str
+    duplicate: str
+    burned_at: datetime
+    reports: dict[str, VerifyReport] = field(default_factory=dict)
+
+
+class PairBurn:
+    """One action makes the pair. Qt-free: ``run()`` blocks (call it from a worker thread),
+    ``progress`` is called from that thread, ``cancel()`` from any thread.
+
+    ``drives``: one or two addresses (``/dev/sr0``, ``stdio:/path/disc.iso``). With one, the
+    duplicate goes on the next disc in the same drive: ``ask_next_disc("duplicate", drive,
+    problem)`` must return True once it is inserted (False cancels); it is asked again, with
+    the ``problem`` ("not blank", "too small"...), until a disc fits."""
+
+    def __init__(self, s: Session, recording_ids: Sequence[int], drives: Sequence[str],
+                 settings: StorageSettings, *, disc_type: str = "DVD-R",
+                 ask_next_disc: AskNextDisc | None = None,
+                 progress: ProgressCallback | None = None, burned_at: datetime | None = None,
+                 via_xorriso: bool | None = None):
+        if not 1 <= len(drives) <= 2:
+            raise RuleViolation("no_drive", "give one drive, or two (original, duplicate)")
+        self.s = s
+        self.recording_ids = [int(r) for r in recording_ids]
+        self.drives = [_drive(d) for d in drives]
+        self.settings = settings
+        self.disc_type = disc_type
+        self.ask_next_disc = ask_next_disc
+        self.progress = progress
+        self.burned_at = (burned_at or s.now()).replace(microsecond=0)
+        self.via_xorriso = via_xorriso
+        self._cancel = threading.Event()
+        self._job: BurnJob | None = None
+        self.plan: intake.PairPlan | None = None
+        self.reservation_id: int | None = None
+        self.code: codes.MediumCode | None = None
+
+    # ------------------------------------------------------------ steps
+    def prepare(self) -> str:
+        """Check everything that can be checked before burning (rules, files, the first
+        drive's disc and its space); raise RuleViolation, or say what will be burned."""
+        self.plan = intake.plan_pair(self.s, self.recording_ids, self.burned_at)
+        files = recording_files(self.s, self.settings, self.recording_ids)
+        trial = codes.make(self.plan.unit_code, self.burned_at.year, 1, "O").text
+        try:
+            layout = DiscLayout.build(trial, files, self._label(trial, CopyRole.ORIGINAL))
+        except BurnError as exc:
+            raise rule(exc, "Art. 17") from None
+        job = BurnJob(self.drives[0], layout)
+        try:
+            prep = job.prepare()
+        finally:
+            job.discard()
+        if not prep.ok:
+            raise RuleViolation(prep.code, prep.message, "Art. 17")
+        return prep.message
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        job = self._job
+        if job is not None:
+            job.cancel()
+
+    def run(self) -> PairResult:
+        if self.plan is None:
+            self.prepare()
+        assert self.plan is not None
+        files = recording_files(self.s, self.settings, self.recording_ids)
+        self._reserve()
+        assert self.code is not None
+        reports: dict[str, VerifyReport] = {}
+        layouts = {}
+        for n, (role, mc) in enumerate(((CopyRole.ORIGINAL, self.code),
+                                        (CopyRole.DUPLICATE, self.code.partner()))):
+            drive = self.drives[min(n, len(self.drives) - 1)]
+            layouts[role] = DiscLayout.build(mc.text, files, self._label(mc.text, role))
+            self._burn(role, drive, layouts[role], 2 * n, ask=n == 1 and len(self.drives) == 1)
+            reports[role.value] = self._verify(role, drive, layouts[role], mc.text, 2 * n + 1)
+        manifest = layouts[CopyRole.ORIGINAL].manifest
+        me = self.s.person.id
+
+        def record(ch: Change, ids: dict[str, int]) -> None:
+            for role_name, rep in reports.items():
+                _record_verification(ch, rep, "burn", ids[role_name], self.reservation_id, me)
+
+        self._report("register", 1.0, "registering the pair")
+        o, d = intake.register_pair(
+            self.s, self.recording_ids, manifest, self.burned_at, self.disc_type,
+            (volume_id(self.code.text), volume_id(self.code.partner().text)),
+            code=self.code.text, on_registered=record)
+        return PairResult(o, d, self.burned_at, reports)
+
+    # ------------------------------------------------------------ internals
+    def _label(self, code: str, role: CopyRole) -> dict[str, Any]:
+        assert self.plan is not None
+        files = recording_files(self.s, self.settings, self.recording_ids)
+        body = manifest_body([f.entry for f in files])
+        return {
+            **self.plan.label,
+            "format": LABEL_FORMAT,
+            "medium_code": code,
+            "copy_role": role.value,
+            "pair_no": code[:14],
+            "volume_id": volume_id(code),
+            "disc_type": self.disc_type,
+            "manifest_sha256": manifest_sha256(body),
+            "recordings": [
+                {"id": r["id"], "kind": r["kind"], "person_role": r["person_role"],
+                 "started_at": r["started_at"], "ended_at": r["ended_at"], "place": r["place"]}
+                for r in self.plan.recordings],
+        }
+
+    def _reserve(self) -> None:
+        assert self.plan is not None
+        plan, ids = self.plan, self.recording_ids
+        with self.s.change("reserve_pair_code", case_no=plan.case.case_no) as ch:
+            serial = media_repo.next_serial(ch.conn, plan.unit_code, self.burned_at.year)
+            self.code = codes.make(plan.unit_code, self.burned_at.year, serial, "O")
+            self.reservation_id = ch.touch("pair_reservations", burning_repo.insert_reservation(
+                ch.conn, self.code.body[:14], plan.case.id, ids, self.s.person.id, ch.at))
+            ch.details.update(original=self.code.text, recordings=sorted(ids))
+
+    def _report(self, stage: str, fraction: float | None, message: str) -> None:
+        if self.progress is None:
+            return
+        names = [s for s, _ in STAGES]
+        done = sum(w for s, w in STAGES[:names.index(stage)]) if stage in names else 1.0
+        weight = dict(STAGES).get(stage, 0.0)
+        overall = done + weight * (fraction or 0.0)
+        self.progress(Progress(min(overall, 1.0), message, stage))
+
+    def _failed(self, code: str, message: str, role: CopyRole,
+                rep: VerifyReport | None = None) -> None:
+        """Record the failed attempt (audited; nothing registered) and refuse."""
+        assert self.code is not None
+        with self.s.change("burn_failed", original=self.code.text, copy_role=role.value,
+                           code=code, message=message[:300]) as ch:
+            if rep is not None:
+                _record_verification(ch, rep, "burn", None, self.reservation_id,
+                                     self.s.person.id)
+        raise RuleViolation(code, f"{role.value}: {message}; nothing was registered", "Art. 17")
+
+    def _next_disc(self, role: CopyRole, drive: Drive, layout: DiscLayout) -> BurnJob:
+        """One drive: ask for the next blank disc until one fits (or the user gives up)."""
+        problem = ""
+        while True:
+            ok = self.ask_next_disc(role.value, str(drive), problem) \
+                if self.ask_next_disc else False
+            if not ok or self._cancel.is_set():
+                self._failed("cancelled", f"cancelled before the {role.value} was burned", role)
+            job = BurnJob(drive, layout)
+            prep = job.prepare()
+            if prep.ok:
+                return job
+            job.discard()
+            if prep.code not in RETRY_DISC:
+                self._failed(prep.code, prep.message, role)
+            problem = prep.message
+
+    def _burn(self, role: CopyRole, drive: Drive, layout: DiscLayout, stage_no: int,
+              ask: bool = False) -> None:
+        stage = STAGES[stage_no][0]
+        if self._cancel.is_set():
+            self._failed("cancelled", "the burn was cancelled", role)
+        job = self._next_disc(role, drive, layout) if ask else BurnJob(drive, layout)
+        self._job = job
+        self._report(stage, 0.0, f"checking the disc in {drive}")
+        try:
+            result = job.run(lambda p: self._report(stage, p.fraction,
+                                                    f"{role.value}: {p.message}"),
+                             prepared=job.prepared)
+        finally:
+            self._job = None
+        if result.state == JobState.CANCELLED or self._cancel.is_set():
+            self._failed("cancelled", result.message or "the burn was cancelled", role)
+        if not result.ok:
+            self._failed(result.code or "burn_failed", result.message, role)
+
+    def _verify(self, role: CopyRole, drive: Drive, layout: DiscLayout, code: str,
+                stage_no: int) -> VerifyReport:
+        stage = STAGES[stage_no][0]
+        self._report(stage, 0.0, f"reading the {role.value} back")
+        try:
+            rep = verify_disc(drive, layout.manifest, expected_code=code,
+                              progress=lambda p: self._report(stage, p.fraction,
+                                                              f"{role.value}: {p.message}"),
+                              cancel=self._cancel, via_xorriso=self.via_xorriso)
+        except BurnError as exc:
+            if exc.code == "cancelled":
+                self._failed("cancelled", "cancelled while reading the disc back", role)
+            self._failed("verification_mismatch", f"the disc cannot be read back: "
+                         f"{exc.message}", role)
+        if not rep.ok:
+            self._failed("verification_mismatch", "the disc does not match what was burned: "
+                         + rep.summary(), role, rep)
+        return rep
+
+
+# ------------------------------------------------------------------ checking discs
+@dataclass
+class MediumCheck:
+    """One read-back of a disc against the register."""
+
+    code: str | None
+    registered: bool
+    medium: dict[str, Any] | None
+    report: VerifyReport
+    verification_id: int | None = None
+
+    @property
+    def result(self) -> str:
+        """For custody.return_medium(verification=...)."""
+        return "match" if self.registered and self.report.ok else "mismatch"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "registered": self.registered, "medium": self.medium,
+                "result": self.result, "verification_id": self.verification_id,
+                "report": self.report.to_dict()}
+
+
+def _check_may_verify(s: Session, case_id: int) -> None:
+    me = s.require(Action.VERIFY_MEDIUM)
+    if me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
+        return
+    case = cases_repo.get(s.conn, case_id)
+    if me.id not in case.handler_ids:
+        raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no}",
+                            "Art. 21")
+
+
+def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
+                  expect_code: str | None = None, progress: ProgressCallback | None = None,
+                  cancel: threading.Event | None = None, via_xorriso: bool | None = None,
+                  with_md5: bool = False) -> MediumCheck:
+    """Identify the disc in ``drive``, check every file against the register's manifest,
+    record the result (with read errors) on that disc. ``expect_code``: the disc that should
+    be in the drive (on return): another disc is a mismatch (replaced)."""
+    s.require(Action.VERIFY_MEDIUM)
+    if purpose not in PURPOSES:
+        raise RuleViolation("bad_purpose", f"'{purpose}' is not one of " + ", ".join(PURPOSES))
+    d = _drive(drive)
+    try:
+        ident = identify(d, via_xorriso)
+    except BurnError as exc:
+        raise rule(exc) from None
+    code = ident.code or (ident.label or {}).get("medium_code")
+    row = media_repo.row_by_code(s.conn, code) if code else None
+    if row is None:
+        try:
+            rep = verify_disc(d, None, progress=progress, cancel=cancel,
+                              via_xorriso=via_xorriso, with_md5=with_md5)
+        except BurnError as exc:
+            raise rule(exc) from None
+        rep.problems.insert(0, f"this disc ({code or 'no Keeper code'}) is not in the register")
+        return MediumCheck(code, False, None, rep)
+    _check_may_verify(s, int(row["case_id"]))
+    expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
+    try:
+        rep = verify_disc(d, expected, expected_code=expect_code or code, progress=progress,
+                          cancel=cancel, via_xorriso=via_xorriso, with_md5=with_md5)
+    except BurnError as exc:
+        raise rule(exc) from None
+    label = json.loads(row["label"])
+    if rep.label is not None:
+        differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
+        if differs:
+            rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
+    medium = {"id": int(row["id"]), "code": row["code"], "copy_role": row["copy_role"],
+              "status": row["status"], "location": row["location"]}
+    check = MediumCheck(row["code"], True, medium, rep)
+    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
+        check.verification_id = _record_verification(ch, rep, purpose, int(row["id"]), None,
+                                                     s.person.id)
+    return check
+
+
+def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> dict[str, Any]:
+    """A disc just inserted: what it says it is, and what the register says of that code.
+    Reads only the volume id, the label and the manifest (seconds, not a full check)."""
+    s.require(Action.VERIFY_MEDIUM)
+    try:
+        ident = identify(_drive(drive), via_xorriso)
+    except BurnError as exc:
+        raise rule(exc) from None
+    code = ident.code or (ident.label or {}).get("medium_code")
+    row = media_repo.row_by_code(s.conn, code) if code else None
+    out: dict[str, Any] = {"volume_id": ident.volume_id, "code": code, "label": ident.label,
+                           "problems": list(ident.problems), "registered": row is not None}
+    if row is not None:
+        body = burning_repo.manifest_of_medium(s.conn, int(row["id"]))
+        out.update(status=row["status"], copy_role=row["copy_role"], location=row["location"],
+                   manifest_matches=ident.manifest_text == body,
+                   verifications=[{k: v[k] for k in ("at", "purpose", "result", "read_errors")}
+                                  for v in burning_repo.verifications_of(s.conn,
+                                                                         int(row["id"]))])
+    return out
+
+
+def verifications(s: Session, code: str) -> list[dict[str, Any]]:
+    """Every read-back recorded for one disc, oldest first."""
+    s.require(Action.VIEW_MEDIA)
+    row = media_repo.row_by_code(s.conn, code)
+    if row is None:
+        raise RuleViolation("unknown_medium", f"no medium {code}")
+    _check_may_verify(s, int(row["case_id"]))
+    return burning_repo.verifications_of(s.conn, int(row["id"]))
+

@@ -1,0 +1,166 @@
+"""Starting the application: ``keeper gui --db PATH`` calls :func:`run_gui`.
+
+:class:`KeeperApp` holds what lives as long as the program: the database, the background
+runner, the scanner's event filter, the idle watcher, the translators; it switches between
+the sign-in window and the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from ..domain.model import Person
+from ..services.session import Session
+from ..store import Database, open_database
+from ..timeutil import now_utc
+from .context import UiContext
+from .feedback import Feedback
+from .i18n import Translations
+from .idle import IdleWatcher
+from .main_window import MainWindow
+from .ops import Ops
+from .scanner import ScanDetector
+from .settings import LANGUAGE, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, Settings
+from .signin import SignInWindow
+
+
+class KeeperApp(QObject):
+    """``db``: the open database; or None and ``db_path``: the file is opened (and checked,
+    which takes seconds on a large register) off the GUI thread while the sign-in window is
+    already shown, its sign-in button waiting for the check."""
+
+    def __init__(
+        self,
+        db: Database | None,
+        settings: Settings,
+        *,
+        db_path: str | None = None,
+        clock: Callable[[], datetime] = now_utc,
+        translations: Translations | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "create the QApplication first"
+        self.qapp = app
+        self.db, self.settings, self.clock = db, settings, clock
+        self.db_path = str(db.path) if db is not None else str(db_path)
+        self.open_error: BaseException | None = None
+        self.translations = translations
+        self.ops = Ops(self.db_path, self)
+        self.feedback = Feedback(settings.get(SOUND), self)
+        self.detector = ScanDetector(
+            self, max_gap_ms=settings.get(SCAN_MAX_GAP_MS), min_length=settings.get(SCAN_MIN_LENGTH)
+        )
+        self.idle = IdleWatcher(settings.idle_lock_ms, self)
+        # the idle watcher is installed last so it runs first and sees scanned keys too
+        app.installEventFilter(self.detector)
+        app.installEventFilter(self.idle)
+        self.sign_in_window: SignInWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.ctx: UiContext | None = None
+
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations else "en"
+
+    def start(self) -> None:
+        w = self.show_sign_in()
+        if self.db is None:
+            w.set_ready(False)
+            path = self.db_path
+            self.ops.run(
+                lambda _none: open_database(path, create=False),
+                success=self._opened,
+                failure=self._open_failed,
+                with_db=False,
+            )
+
+    def _opened(self, db: Database) -> None:
+        self.db = db
+        if self.sign_in_window is not None:
+            self.sign_in_window.set_ready(True)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.open_error = exc
+        if self.sign_in_window is not None:
+            self.sign_in_window.cannot_open(exc)
+
+    def show_sign_in(self) -> SignInWindow:
+        w = SignInWindow(self.ops, self.feedback, self.language, self.clock)
+        w.signed_in.connect(self.open_main)
+        w.language_chosen.connect(self.set_language)
+        self.sign_in_window = w
+        w.show()
+        w.activateWindow()
+        return w
+
+    def open_main(self, person: Person) -> MainWindow:
+        assert self.db is not None
+        session = Session(self.db, person, self.clock)
+        self.ctx = UiContext(self.db, session, self.ops, self.settings, self.feedback)
+        w = MainWindow(self.ctx, self.language)
+        w.sign_out_requested.connect(self.sign_out)
+        w.language_chosen.connect(self.set_language)
+        self.idle.idle.connect(w.lock)
+        self.main_window = w
+        w.show()
+        w.activateWindow()
+        if self.sign_in_window is not None:
+            self.sign_in_window.close()
+            self.sign_in_window.deleteLater()
+            self.sign_in_window = None
+        self.idle.start()
+        return w
+
+    def sign_out(self) -> None:
+        self.idle.stop()
+        w, self.main_window, self.ctx = self.main_window, None, None
+        if w is not None:
+            self.idle.idle.disconnect(w.lock)
+            w.close()
+            w.deleteLater()
+        self.show_sign_in()
+
+    def set_language(self, language: str) -> None:
+        self.settings.set(LANGUAGE, language)
+        if self.translations is not None:
+            self.translations.use(language)
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        self.qapp.removeEventFilter(self.detector)
+        self.qapp.removeEventFilter(self.idle)
+        for w in (self.main_window, self.sign_in_window):
+            if w is not None:
+                w.close()
+        self.ops.wait()
+
+
+def run_gui(db_path: str) -> int:
+    """Open the application on the database at ``db_path``; the exit code of the event
+    loop (2 when the database cannot be opened)."""
+    from .crash import install_crash_handler, setup_logging
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("keeper")
+    app.setOrganizationName("Keeper")
+    app.setApplicationDisplayName("Keeper")
+    settings = Settings()
+    translations = Translations(app)
+    translations.use(settings.language)
+    install_crash_handler(setup_logging())
+    keeper = KeeperApp(None, settings, db_path=db_path, translations=translations)
+    keeper.start()
+    try:
+        rc = int(app.exec())
+    finally:
+        keeper.shutdown()
+        if keeper.db is not None:
+            keeper.db.close()
+    return 2 if keeper.open_error is not None else rc

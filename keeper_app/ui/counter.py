@@ -1,0 +1,152 @@
+"""The counter: scans (from anywhere in the main window, through the queue) and the manual
+entry field open a medium's record; every scan is confirmed or refused visibly, with a
+sound; the scan log keeps the last scans so none goes unnoticed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import RuleViolation
+from ..services import lookup
+from ..services.session import parse_code
+from .context import UiContext
+from .errors import refusal
+from .record_view import RecordView
+from .scan_queue import ScanQueue
+from .widgets.banner import Banner
+
+LOG_LIMIT = 200
+
+
+class CounterView(QWidget):
+    record_shown = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.queue = ScanQueue(self.process, self)
+        self.last_code: str | None = None
+        self.title = QLabel()
+        self.manual = QLineEdit()
+        self.manual.setObjectName("manual_code")
+        self.manual.setClearButtonEnabled(True)
+        self.manual.returnPressed.connect(self._manual)
+        self.lookup_button = QPushButton()
+        self.lookup_button.clicked.connect(self._manual)
+        self.banner = Banner()
+        self.record = RecordView()
+        self.log = QListWidget()
+        self.log.setObjectName("scan_log")
+        self.log_title = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.manual, 1)
+        top.addWidget(self.lookup_button)
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addWidget(self.log_title)
+        side_lay.addWidget(self.log, 1)
+        split = QSplitter()
+        split.addWidget(self.record)
+        split.addWidget(side)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 260])
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.banner)
+        lay.addWidget(split, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText("<b>" + self.tr("Disc code") + "</b>")
+        self.manual.setPlaceholderText(
+            self.tr(
+                "Scan anywhere in this window, or type the code "
+                "from a damaged label and press Enter"
+            )
+        )
+        self.lookup_button.setText(self.tr("Look up"))
+        self.log_title.setText("<b>" + self.tr("Recent scans") + "</b>")
+        self.record.retranslate()
+
+    # ------------------------------------------------------------------ input
+    def enqueue(self, text: str, source: str = "scanner") -> None:
+        self.queue.push(text, source)
+
+    def _manual(self) -> None:
+        text = self.manual.text()
+        self.manual.clear()
+        self.enqueue(text, "typed")
+
+    # ------------------------------------------------------------------ one scan
+    def process(self, text: str, source: str) -> None:
+        """Look one code up (called by the queue, in order)."""
+        try:
+            code: str | None = parse_code(text).text
+        except RuleViolation:
+            code = None
+        try:
+            rec = lookup.scan(self.ctx.session, text)
+        except RuleViolation as exc:
+            self.last_code = code
+            self.banner.refuse(exc)
+            self.ctx.feedback.refused()
+            self._log(text.strip() or "∅", refusal(exc).headline, ok=False)
+            return
+        twice = rec.code == self.last_code
+        self.last_code = rec.code
+        self.record.show_record(rec)
+        if twice:
+            self.banner.say(
+                "warn",
+                self.tr("Scanned the same disc twice in a row: %1").replace("%1", rec.pretty),
+            )
+        else:
+            self.banner.say("ok", self.tr("✔ Scanned %1").replace("%1", rec.pretty))
+        self.ctx.feedback.accepted()
+        self._log(rec.pretty, self.tr("twice in a row") if twice else "", ok=True)
+        self.record_shown.emit(rec)
+
+    def refresh(self) -> None:
+        """Show the current record again (after a workflow changed it)."""
+        if self.record.record is None:
+            return
+        try:
+            self.record.show_record(lookup.scan(self.ctx.session, self.record.record.code))
+        except RuleViolation as exc:
+            self.record.clear()
+            self.banner.refuse(exc)
+
+    def confirm(self, text: str) -> None:
+        self.banner.say("ok", text)
+        self.refresh()
+
+    def _log(self, code: str, note: str, ok: bool) -> None:
+        now = QTime.currentTime().toString("HH:mm:ss")
+        item = QListWidgetItem(
+            f"{now}  {'✔' if ok else '✖'} {code}" + (f"\n    {note}" if note else "")
+        )
+        item.setForeground(QBrush(QColor("#1d5b1a" if ok else "#8a1c12")))
+        self.log.insertItem(0, item)
+        while self.log.count() > LOG_LIMIT:
+            self.log.takeItem(self.log.count() - 1)
+
+    def current(self) -> Any:
+        return self.record.record

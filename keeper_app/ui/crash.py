@@ -1,0 +1,55 @@
+"""Uncaught exceptions: logged to a file, and a dialog that says what happened and where the
+log is. The database is never left half-written: every change is one transaction."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("keeper")
+
+
+def log_file() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    folder = Path(base or Path.home() / ".local" / "share" / "keeper")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "keeper.log"
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_crash_handler(path: Path) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.critical("uncaught exception\n%s", text)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Crash", "Keeper: unexpected error"),
+            QCoreApplication.translate(
+                "Crash",
+                "Something unexpected went wrong. Whatever was being "
+                "registered was either saved completely or not at all. "
+                "Details are in the log:\n%1",
+            ).replace("%1", str(path)),
+        )
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook

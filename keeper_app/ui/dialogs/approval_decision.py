@@ -1,0 +1,57 @@
+"""The department head approves or refuses opening an original (Art. 18), signing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ...services import custody
+from ...services.session import Session
+from ..context import UiContext
+from ..labels import label
+from .base import WorkflowDialog
+
+
+class ApprovalDecisionDialog(WorkflowDialog):
+    def __init__(
+        self, ctx: UiContext, approval: dict[str, Any], approve: bool, parent: QWidget | None = None
+    ):
+        title = (
+            QCoreApplication.translate("ApprovalDecisionDialog", "Approve opening the original")
+            if approve
+            else QCoreApplication.translate("ApprovalDecisionDialog", "Refuse opening the original")
+        )
+        self.approve = approve
+        super().__init__(ctx, title, parent)
+        self.approval = approval
+        self.set_summary(
+            self.tr("Request #%1: %2, case %3<br>Reason: %4<br>Requested by %5 at %6")
+            .replace("%1", str(approval["id"]))
+            .replace("%2", approval["code"])
+            .replace("%3", approval["case_no"])
+            .replace("%4", label("UnsealReason", approval["reason"]))
+            .replace("%5", approval["requested_by"])
+            .replace("%6", approval["requested_at"])
+        )
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(56)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.signers.add("head", self.tr("Department head"), me=True)
+
+    def submit_text(self) -> str:
+        return self.tr("Approve and sign") if self.approve else self.tr("Refuse and sign")
+
+    def values(self) -> dict[str, Any]:
+        return {"note": self.note.toPlainText(), "head": self.signers.credential("head")}
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return custody.decide_approval(
+            s, int(self.approval["id"]), v["head"], self.approve, v["note"]
+        )
+
+    def confirmation(self, result: Any) -> str:
+        return (
+            self.tr("Request #%1 approved.") if self.approve else self.tr("Request #%1 refused.")
+        ).replace("%1", str(self.approval["id"]))

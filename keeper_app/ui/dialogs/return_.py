@@ -1,0 +1,105 @@
+"""Return with inspection (Art. 20): the keeper inspects and verifies the disc; damage,
+replacement or loss is recorded truthfully and reported to the head of the case-handling
+department. The returner and the keeper sign."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from ...services import custody
+from ...services.session import Session
+from ..context import UiContext
+from ..labels import label, values
+from .base import WorkflowDialog
+from .record_summary import medium_summary
+
+
+class ReturnDialog(WorkflowDialog):
+    def __init__(self, ctx: UiContext, rec: Any, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Return with inspection"), parent)
+        self.rec = rec
+        e = rec.open_entry or {}
+        out = (
+            self.tr("Out with %1 since %2, due back %3 (register #%4)")
+            .replace("%1", f"{e.get('retriever_name', '')} ({e.get('retriever_badge', '')})")
+            .replace("%2", str(e.get("out_at", "")))
+            .replace("%3", str(e.get("due_at", "")))
+            .replace("%4", str(e.get("id", "")))
+        )
+        self.set_summary(medium_summary(rec) + "<br>" + out)
+        self.inspection = QButtonGroup(self)
+        row = QHBoxLayout()
+        for i, v in enumerate(values("Inspection")):
+            b = QRadioButton(label("Inspection", v))
+            b.setObjectName(f"inspection_{v}")
+            b.setProperty("value", v)
+            self.inspection.addButton(b, i)
+            row.addWidget(b)
+            if v == "intact":
+                b.setChecked(True)
+        row.addStretch(1)
+        self.verification = QComboBox()
+        for v in values("Verification"):
+            self.verification.addItem(label("Verification", v), v)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("what was found: required unless intact"))
+        self.note.setFixedHeight(70)
+        self.form.addRow(self.tr("Inspection"), row)
+        self.form.addRow(self.tr("Verification"), self.verification)
+        self.form.addRow(self.tr("What was found"), self.note)
+        self.incident_hint = self.tr(
+            "Damage, replacement or loss is reported to the head of the case's department."
+        )
+        self.inspection.buttonToggled.connect(self._hint)
+        self.signers.add("returner", self.tr("Returner"), preset=e.get("retriever_badge"))
+        self.signers.add("keeper", self.tr("Keeper"), me=True)
+
+    def chosen(self) -> str:
+        b = self.inspection.checkedButton()
+        return str(b.property("value")) if b else ""
+
+    def _hint(self) -> None:
+        if self.chosen() != "intact":
+            self.banner.say("warn", self.incident_hint)
+        else:
+            self.banner.clear_message()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "inspection": self.chosen(),
+            "verification": self.verification.currentData(),
+            "note": self.note.toPlainText(),
+            "returner": self.signers.credential("returner"),
+            "keeper": self.signers.credential("keeper"),
+        }
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return custody.return_medium(
+            s,
+            self.rec.code,
+            v["returner"],
+            v["keeper"],
+            v["inspection"],
+            v["verification"],
+            v["note"],
+        )
+
+    def confirmation(self, result: Any) -> str:
+        v = self.chosen()
+        text = (
+            self.tr("Return #%1 recorded: %2.")
+            .replace("%1", str(result))
+            .replace("%2", label("Inspection", v))
+        )
+        if v != "intact":
+            text += " " + self.tr("An incident was reported to the department head.")
+        return text

@@ -1,0 +1,45 @@
+"""Request to open the original (Art. 18): only to reproduce a damaged or lost duplicate, or
+to check a duplicate whose authenticity is in doubt; the head of the case's department
+decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+
+from ...services import custody
+from ...services.session import Session
+from ..context import UiContext
+from ..labels import label, values
+from .base import WorkflowDialog
+from .record_summary import medium_summary
+
+
+class UnsealRequestDialog(WorkflowDialog):
+    def __init__(self, ctx: UiContext, rec: Any, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Request to unseal the original"), parent)
+        self.rec = rec
+        self.set_summary(medium_summary(rec))
+        self.reason = QComboBox()
+        for r in values("UnsealReason"):
+            self.reason.addItem(label("UnsealReason", r), r)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(70)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.tr("Explanation"), self.note)
+        self.signers.hide()
+
+    def submit_text(self) -> str:
+        return self.tr("Send to the department head")
+
+    def values(self) -> dict[str, Any]:
+        return {"reason": self.reason.currentData(), "note": self.note.toPlainText()}
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return custody.request_unseal(s, self.rec.code, v["reason"], v["note"])
+
+    def confirmation(self, result: Any) -> str:
+        return self.tr("Request #%1 sent to the head of the case's department.").replace(
+            "%1", str(result)
+        )

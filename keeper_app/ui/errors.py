@@ -1,0 +1,240 @@
+"""A refusal (RuleViolation) as the person at the counter reads it.
+
+The services' messages are precise but English; the UI shows a translated headline keyed on
+the violation's stable ``code``, the article it rests on, and the service's own message as the
+detail (names, codes, times)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.errors import RuleViolation
+from ..store import StoreError
+from ..timeutil import BadTime
+
+HEADLINES: dict[str, str] = {
+    # codes and lookups
+    "code_empty": QT_TRANSLATE_NOOP("Refusal", "Nothing was scanned or typed."),
+    "code_bad_character": QT_TRANSLATE_NOOP(
+        "Refusal", "This is not a medium code: it has characters no medium code has."
+    ),
+    "code_bad_length": QT_TRANSLATE_NOOP(
+        "Refusal", "This is not a medium code: a medium code has 16 characters."
+    ),
+    "code_bad_format": QT_TRANSLATE_NOOP(
+        "Refusal", "This is not a medium code: unit, year and serial must be digits."
+    ),
+    "code_bad_copy_letter": QT_TRANSLATE_NOOP(
+        "Refusal", "This is not a medium code: the copy letter must be O, D or H."
+    ),
+    "code_bad_check": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The code fails its check character: misread or mistyped. "
+        "Scan again or type it from the label.",
+    ),
+    "unknown_medium": QT_TRANSLATE_NOOP("Refusal", "No such medium is registered."),
+    "unknown_case": QT_TRANSLATE_NOOP("Refusal", "No case with this number."),
+    "unknown_badge": QT_TRANSLATE_NOOP("Refusal", "No person with this badge number."),
+    "unknown_approval": QT_TRANSLATE_NOOP("Refusal", "No such approval request."),
+    "unknown_incident": QT_TRANSLATE_NOOP("Refusal", "No such incident."),
+    "unknown_request": QT_TRANSLATE_NOOP("Refusal", "No such court or procuratorate request."),
+    "unknown_department": QT_TRANSLATE_NOOP("Refusal", "No such department."),
+    "unknown_entry": QT_TRANSLATE_NOOP("Refusal", "No such entry."),
+    "unknown_recording": QT_TRANSLATE_NOOP("Refusal", "No such recording."),
+    "not_your_case": QT_TRANSLATE_NOOP(
+        "Refusal", "You do not handle this case and may not see its media."
+    ),
+    # signing in and signing
+    "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
+    "missing_password": QT_TRANSLATE_NOOP("Refusal", "Type the password."),
+    "locked": QT_TRANSLATE_NOOP(
+        "Refusal", "Locked after too many wrong passwords: wait, or ask an administrator."
+    ),
+    "busy_changing": QT_TRANSLATE_NOOP(
+        "Refusal", "Other counters kept changing the register; nothing was recorded. Try again."
+    ),
+    "bad_status": QT_TRANSLATE_NOOP("Refusal", "Not a status."),
+    "bad_copy_role": QT_TRANSLATE_NOOP("Refusal", "Not a copy role."),
+    "bad_badge": QT_TRANSLATE_NOOP("Refusal", "This is not a badge number."),
+    "inactive": QT_TRANSLATE_NOOP("Refusal", "This person is deactivated."),
+    "not_signed_in": QT_TRANSLATE_NOOP(
+        "Refusal", "The person signing must be the person signed in."
+    ),
+    "keeper_not_signed_in": QT_TRANSLATE_NOOP(
+        "Refusal", "The keeper who signs must be the keeper signed in."
+    ),
+    "same_person": QT_TRANSLATE_NOOP("Refusal", "The two signers must be two different people."),
+    "missing_signature": QT_TRANSLATE_NOOP("Refusal", "This entry needs two signatures."),
+    "role_refused": QT_TRANSLATE_NOOP("Refusal", "Your role does not allow this."),
+    "weak_password": QT_TRANSLATE_NOOP("Refusal", "The password is too short."),
+    "password_mismatch": QT_TRANSLATE_NOOP("Refusal", "The two passwords differ."),
+    "not_yourself": QT_TRANSLATE_NOOP("Refusal", "You can only change your own password."),
+    # fields
+    "missing_field": QT_TRANSLATE_NOOP("Refusal", "A required field is empty."),
+    "field_too_long": QT_TRANSLATE_NOOP("Refusal", "A field is too long."),
+    "bad_field": QT_TRANSLATE_NOOP("Refusal", "A field contains characters that are not allowed."),
+    "bad_time": QT_TRANSLATE_NOOP("Refusal", "The time is not possible."),
+    "bad_usage_time": QT_TRANSLATE_NOOP("Refusal", "The estimated usage time is out of range."),
+    # handover
+    "handover_late": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "More than 24 hours since burning: give the reason for the "
+        "delay; the department head will be told.",
+    ),
+    "not_case_handler": QT_TRANSLATE_NOOP(
+        "Refusal", "This person is not a case handler of the case."
+    ),
+    "not_keeper": QT_TRANSLATE_NOOP("Refusal", "This person is not a keeper."),
+    "keeper_is_handler": QT_TRANSLATE_NOOP(
+        "Refusal", "A case handler of this case may not keep its recordings."
+    ),
+    "case_not_open": QT_TRANSLATE_NOOP("Refusal", "The case is not open."),
+    "pair_incomplete": QT_TRANSLATE_NOOP("Refusal", "The pair of discs is incomplete."),
+    "not_disc": QT_TRANSLATE_NOOP("Refusal", "A hard-drive volume is not handed over as a pair."),
+    "seal_reused": QT_TRANSLATE_NOOP(
+        "Refusal", "This seal number was used before: use a new seal."
+    ),
+    # retrieval and return
+    "already_out": QT_TRANSLATE_NOOP(
+        "Refusal", "This disc is already out and must be returned first."
+    ),
+    "original_not_retrievable": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the duplicate may be retrieved or transferred; the original stays sealed."
+    ),
+    "retriever_not_allowed": QT_TRANSLATE_NOOP(
+        "Refusal", "This person may not retrieve for this reason."
+    ),
+    "approver_not_head": QT_TRANSLATE_NOOP("Refusal", "The approver must be a department head."),
+    "self_approval": QT_TRANSLATE_NOOP("Refusal", "Nobody approves their own retrieval."),
+    "bad_retrieval_reason": QT_TRANSLATE_NOOP(
+        "Refusal", "Not an allowed reason to retrieve a disc."
+    ),
+    "case_archived": QT_TRANSLATE_NOOP("Refusal", "The case is with the archives."),
+    "not_out": QT_TRANSLATE_NOOP("Refusal", "This disc is not out: there is nothing to return."),
+    "no_open_entry": QT_TRANSLATE_NOOP("Refusal", "This disc has no open register entry."),
+    "bad_inspection": QT_TRANSLATE_NOOP("Refusal", "Not an inspection result."),
+    "missing_inspection": QT_TRANSLATE_NOOP("Refusal", "A return needs the inspection result."),
+    "inconsistent_inspection": QT_TRANSLATE_NOOP(
+        "Refusal", "The disc failed verification: it cannot be recorded intact."
+    ),
+    "bad_verification": QT_TRANSLATE_NOOP("Refusal", "Not a verification result."),
+    "no_head": QT_TRANSLATE_NOOP("Refusal", "The case's department has no head to report to."),
+    # the original
+    "not_original": QT_TRANSLATE_NOOP("Refusal", "Only an original is sealed."),
+    "not_sealed": QT_TRANSLATE_NOOP("Refusal", "The original is not sealed."),
+    "bad_unseal_reason": QT_TRANSLATE_NOOP(
+        "Refusal", "The original is opened only to reproduce or check the duplicate."
+    ),
+    "approval_pending": QT_TRANSLATE_NOOP(
+        "Refusal", "An approval request for this disc is already open."
+    ),
+    "already_decided": QT_TRANSLATE_NOOP("Refusal", "This request was already decided."),
+    "no_approval": QT_TRANSLATE_NOOP("Refusal", "This approval is not for this disc."),
+    "not_approved": QT_TRANSLATE_NOOP(
+        "Refusal", "The department head has not approved opening this original."
+    ),
+    "approval_used": QT_TRANSLATE_NOOP("Refusal", "This approval was already used."),
+    "not_head_of_case_dept": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the head of the department handling the case may approve."
+    ),
+    "wrong_department": QT_TRANSLATE_NOOP("Refusal", "The department does not match the case."),
+    "already_acknowledged": QT_TRANSLATE_NOOP("Refusal", "This incident was already acknowledged."),
+    "not_addressed": QT_TRANSLATE_NOOP(
+        "Refusal", "This incident is reported to another department head."
+    ),
+    # courts and archives
+    "bad_org": QT_TRANSLATE_NOOP("Refusal", "The requesting body is a court or a procuratorate."),
+    "wrong_case": QT_TRANSLATE_NOOP("Refusal", "This disc is not of the requested case."),
+    "burn_first": QT_TRANSLATE_NOOP(
+        "Refusal", "Recordings on a hard drive are burned to a disc pair before transfer."
+    ),
+    "not_outside_retriever": QT_TRANSLATE_NOOP(
+        "Refusal", "The recipient is not registered as court or procuratorate staff."
+    ),
+    "case_not_concluded": QT_TRANSLATE_NOOP(
+        "Refusal", "Only a concluded case goes to the archives."
+    ),
+    "media_not_in_custody": QT_TRANSLATE_NOOP(
+        "Refusal", "Some media of the case are not back in custody."
+    ),
+    "nothing_to_archive": QT_TRANSLATE_NOOP("Refusal", "The case holds no media."),
+    "not_of_case": QT_TRANSLATE_NOOP("Refusal", "A scanned medium is not held for this case."),
+    "archive_missing": QT_TRANSLATE_NOOP("Refusal", "Not every disc of the case has been scanned."),
+    "not_archives": QT_TRANSLATE_NOOP("Refusal", "The receiver is not in the archives department."),
+    "not_own_case": QT_TRANSLATE_NOOP(
+        "Refusal", "You neither handle this case nor head its department."
+    ),
+    "wrong_state": QT_TRANSLATE_NOOP("Refusal", "Not allowed in the medium's present state."),
+    # people and administration
+    "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
+    "bad_role": QT_TRANSLATE_NOOP(
+        "Refusal", "Not a role, or a combination of roles that is not allowed."
+    ),
+    "not_head": QT_TRANSLATE_NOOP("Refusal", "This person does not have the department head role."),
+    "self_demote": QT_TRANSLATE_NOOP(
+        "Refusal", "An administrator cannot remove their own administrator role."
+    ),
+    "self_deactivate": QT_TRANSLATE_NOOP("Refusal", "You cannot deactivate yourself."),
+    "case_exists": QT_TRANSLATE_NOOP("Refusal", "A case with this number exists already."),
+    "backup_failed": QT_TRANSLATE_NOOP("Refusal", "The backup failed."),
+    "backup_corrupt": QT_TRANSLATE_NOOP("Refusal", "The backup is damaged."),
+    "backup_unverified": QT_TRANSLATE_NOOP("Refusal", "The backup does not verify."),
+    "not_correctable": QT_TRANSLATE_NOOP("Refusal", "This cannot be corrected."),
+    "no_change": QT_TRANSLATE_NOOP("Refusal", "Nothing would change."),
+}
+
+_ART = re.compile(r"Art\.\s*([\d][\d\-, ]*\d|\d)")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    headline: str
+    article: str
+    detail: str
+
+    def text(self) -> str:
+        head = f"{self.headline} {self.article}".strip()
+        return f"{head}\n{self.detail}" if self.detail else head
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Refusal", text)
+
+
+def article_text(article: str) -> str:
+    """``Art. 18-19; Art. 129 (supervision)`` in the UI language."""
+    if not article:
+        return ""
+    art = QCoreApplication.translate("Refusal", "Art. %1")
+    out = _ART.sub(lambda m: art.replace("%1", m.group(1)), article)
+    out = out.replace(
+        "(supervision)", QCoreApplication.translate("Refusal", "(Supervision Law regulations)")
+    )
+    return QCoreApplication.translate("Refusal", "[%1]").replace("%1", out)
+
+
+def refusal(exc: BaseException) -> Refusal:
+    if isinstance(exc, RuleViolation):
+        src = HEADLINES.get(exc.code)
+        head = _t(src) if src else QCoreApplication.translate("Refusal", "Refused.")
+        return Refusal(head, article_text(exc.article), exc.message)
+    if isinstance(exc, BadTime):
+        return Refusal(
+            QCoreApplication.translate(
+                "Refusal", "Write the time as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (24-hour)."
+            ),
+            "",
+            str(exc),
+        )
+    if isinstance(exc, StoreError):
+        return Refusal(
+            QCoreApplication.translate("Refusal", "The database cannot be used."), "", str(exc)
+        )
+    return Refusal(
+        QCoreApplication.translate("Refusal", "Something went wrong; nothing was changed."),
+        "",
+        f"{type(exc).__name__}: {exc}",
+    )

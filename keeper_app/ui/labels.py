@@ -1,0 +1,162 @@
+"""Translatable names of the register's values (statuses, copy roles, reasons, ...).
+
+The services return plain values such as ``"in_custody"``; the UI shows them through
+:func:`label`, so a value never reaches the screen untranslated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.errors import RuleViolation
+from ..services.session import parse_code
+
+_GROUPS: dict[str, dict[str, str]] = {
+    "Status": {
+        "burned": QT_TRANSLATE_NOOP("Status", "burned, not handed over"),
+        "sealed": QT_TRANSLATE_NOOP("Status", "sealed"),
+        "unsealed": QT_TRANSLATE_NOOP("Status", "unsealed"),
+        "in_custody": QT_TRANSLATE_NOOP("Status", "in custody"),
+        "out": QT_TRANSLATE_NOOP("Status", "out"),
+        "damaged": QT_TRANSLATE_NOOP("Status", "damaged"),
+        "replaced": QT_TRANSLATE_NOOP("Status", "replaced"),
+        "lost": QT_TRANSLATE_NOOP("Status", "lost"),
+        "transferred": QT_TRANSLATE_NOOP("Status", "transferred"),
+        "archived": QT_TRANSLATE_NOOP("Status", "archived"),
+    },
+    "CopyRole": {
+        "original": QT_TRANSLATE_NOOP("CopyRole", "original"),
+        "duplicate": QT_TRANSLATE_NOOP("CopyRole", "duplicate"),
+        "hard_drive": QT_TRANSLATE_NOOP("CopyRole", "hard-drive volume"),
+    },
+    "CaseStatus": {
+        "open": QT_TRANSLATE_NOOP("CaseStatus", "open"),
+        "concluded": QT_TRANSLATE_NOOP("CaseStatus", "concluded"),
+        "archived": QT_TRANSLATE_NOOP("CaseStatus", "archived"),
+    },
+    "Reason": {
+        "case_handling": QT_TRANSLATE_NOOP("Reason", "case handling"),
+        "case_review": QT_TRANSLATE_NOOP("Reason", "case review"),
+        "supervision": QT_TRANSLATE_NOOP("Reason", "law-enforcement supervision"),
+        "complaint": QT_TRANSLATE_NOOP("Reason", "complaint investigation"),
+    },
+    "UnsealReason": {
+        "reproduce_duplicate": QT_TRANSLATE_NOOP(
+            "UnsealReason", "reproduce a damaged or lost duplicate"
+        ),
+        "check_duplicate": QT_TRANSLATE_NOOP("UnsealReason", "check a duplicate in doubt"),
+    },
+    "Inspection": {
+        "intact": QT_TRANSLATE_NOOP("Inspection", "intact"),
+        "damaged": QT_TRANSLATE_NOOP("Inspection", "damaged"),
+        "replaced": QT_TRANSLATE_NOOP("Inspection", "replaced"),
+        "lost": QT_TRANSLATE_NOOP("Inspection", "lost"),
+    },
+    "Verification": {
+        "not_checked": QT_TRANSLATE_NOOP("Verification", "not checked"),
+        "match": QT_TRANSLATE_NOOP("Verification", "matches the manifest"),
+        "mismatch": QT_TRANSLATE_NOOP("Verification", "does not match the manifest"),
+    },
+    "Org": {
+        "court": QT_TRANSLATE_NOOP("Org", "people's court"),
+        "procuratorate": QT_TRANSLATE_NOOP("Org", "people's procuratorate"),
+    },
+    "Role": {
+        "keeper": QT_TRANSLATE_NOOP("Role", "keeper"),
+        "case_handler": QT_TRANSLATE_NOOP("Role", "case handler"),
+        "dept_head": QT_TRANSLATE_NOOP("Role", "department head"),
+        "reviewer": QT_TRANSLATE_NOOP("Role", "reviewer"),
+        "admin": QT_TRANSLATE_NOOP("Role", "administrator"),
+        "outside_retriever": QT_TRANSLATE_NOOP("Role", "court/procuratorate staff"),
+    },
+    "PersonRole": {
+        "suspect": QT_TRANSLATE_NOOP("PersonRole", "suspect"),
+        "victim": QT_TRANSLATE_NOOP("PersonRole", "victim"),
+        "witness": QT_TRANSLATE_NOOP("PersonRole", "witness"),
+    },
+    "RecordingKind": {
+        "interrogation": QT_TRANSLATE_NOOP("RecordingKind", "interrogation"),
+        "questioning": QT_TRANSLATE_NOOP("RecordingKind", "questioning"),
+        "search": QT_TRANSLATE_NOOP("RecordingKind", "search"),
+        "sealing": QT_TRANSLATE_NOOP("RecordingKind", "sealing and seizure"),
+    },
+    "DueKind": {
+        "handover": QT_TRANSLATE_NOOP("DueKind", "hand over to the keeper"),
+        "return": QT_TRANSLATE_NOOP("DueKind", "return"),
+        "court_transfer": QT_TRANSLATE_NOOP("DueKind", "transfer to court/procuratorate"),
+        "reseal": QT_TRANSLATE_NOOP("DueKind", "reseal the original"),
+    },
+    "History": {
+        "handover": QT_TRANSLATE_NOOP("History", "handover"),
+        "seal": QT_TRANSLATE_NOOP("History", "sealed"),
+        "unseal": QT_TRANSLATE_NOOP("History", "unsealed"),
+        "reseal": QT_TRANSLATE_NOOP("History", "resealed"),
+        "retrieval": QT_TRANSLATE_NOOP("History", "retrieved"),
+        "return": QT_TRANSLATE_NOOP("History", "returned"),
+        "incident": QT_TRANSLATE_NOOP("History", "incident"),
+        "court_transfer": QT_TRANSLATE_NOOP("History", "transferred"),
+        "location": QT_TRANSLATE_NOOP("History", "moved"),
+        "correction": QT_TRANSLATE_NOOP("History", "correction"),
+    },
+    "Incident": {
+        "damaged": QT_TRANSLATE_NOOP("Incident", "damaged"),
+        "replaced": QT_TRANSLATE_NOOP("Incident", "replaced"),
+        "lost": QT_TRANSLATE_NOOP("Incident", "lost"),
+        "late_handover": QT_TRANSLATE_NOOP("Incident", "late handover"),
+    },
+    "Action": {
+        "handover": QT_TRANSLATE_NOOP("Action", "Handover…"),
+        "retrieve": QT_TRANSLATE_NOOP("Action", "Retrieve…"),
+        "return": QT_TRANSLATE_NOOP("Action", "Return…"),
+        "request_unseal": QT_TRANSLATE_NOOP("Action", "Request unsealing…"),
+        "unseal": QT_TRANSLATE_NOOP("Action", "Unseal…"),
+        "reseal": QT_TRANSLATE_NOOP("Action", "Reseal…"),
+        "court_transfer": QT_TRANSLATE_NOOP("Action", "Transfer to court…"),
+        "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
+        "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
+    },
+}
+
+
+def label(group: str, value: object) -> str:
+    """The translated name of ``value`` in ``group``; the value itself if unknown."""
+    if value is None:
+        return ""
+    src = _GROUPS[group].get(str(value))
+    return QCoreApplication.translate(group, src) if src else str(value)
+
+
+def values(group: str) -> list[str]:
+    return list(_GROUPS[group])
+
+
+def roles_text(roles: str | list[str] | frozenset[object]) -> str:
+    items = roles.split(",") if isinstance(roles, str) else [str(r) for r in roles]
+    return join([label("Role", r) for r in sorted(items) if r])
+
+
+def history_detail(kind: str, detail: str | None) -> str:
+    """The detail column of a medium's history, with known values translated."""
+    d = detail or ""
+    if kind == "retrieval":
+        return label("Reason", d)
+    if kind == "return":
+        return label("Inspection", d)
+    if kind == "incident" and ":" in d:
+        head, _, rest = d.partition(":")
+        return f"{label('Incident', head)}: {rest.strip()}"
+    return d
+
+
+def join(items: list[str]) -> str:
+    """A list in the UI language's way (、 in Chinese)."""
+    return QCoreApplication.translate("Labels", ", ").join(items)
+
+
+def pretty(code: object) -> str:
+    """A medium code as printed under its barcode (3101-2026-000001-D-8)."""
+    if not code:
+        return ""
+    try:
+        return parse_code(str(code)).pretty
+    except RuleViolation:
+        return str(code)

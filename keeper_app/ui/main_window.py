@@ -1,0 +1,279 @@
+"""The main window: who is signed in, the counter and the lists their role allows, the idle
+lock, the language. Scans anywhere in it go to the counter's queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ..domain.lifecycle import Action, allowed
+from . import actions
+from .context import UiContext
+from .counter import CounterView
+from .dialogs.base import WorkflowDialog
+from .labels import roles_text
+from .lock import LockPage
+from .settings import LANGUAGES
+from .views.cases_view import CasesView
+from .views.due_view import DueView
+from .views.inbox_view import InboxView
+from .views.media_view import MediaView
+from .views.people_view import PeopleView
+from .views.register_view import RegisterView
+from .widgets.banner import Banner
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, ctx: UiContext, language: str = "zh_CN", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.locked = False
+        self.dialog: WorkflowDialog | None = None
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+        roles = ctx.me.roles
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.counter = CounterView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
+        self.media = MediaView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
+        self.register = RegisterView(ctx) if allowed(roles, Action.VIEW_REGISTER) else None
+        self.cases = CasesView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
+        self.due = DueView(ctx) if allowed(roles, Action.VIEW_DUE) else None
+        self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
+        self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
+        self.nothing = Banner()
+        for w in self.views():
+            self.tabs.addTab(w, "")
+        if self.tabs.count() == 0:
+            self.tabs.addTab(self.nothing, "")
+        self.lock_page = LockPage(ctx)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+        self._toolbar(language)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.db_label = QLabel(str(ctx.db.path))
+        self.db_label.setStyleSheet("color:#777")
+        self.statusBar().addPermanentWidget(self.db_label)
+        ctx.ops.busy.connect(self.busy.setVisible)
+        self._connect()
+        self.retranslate()
+
+    def views(self) -> list[QWidget]:
+        return [
+            w
+            for w in (
+                self.counter,
+                self.media,
+                self.register,
+                self.cases,
+                self.due,
+                self.inbox,
+                self.people,
+            )
+            if w is not None
+        ]
+
+    def _toolbar(self, language: str) -> None:
+        bar = QToolBar()
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.app_title = QLabel()
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language.currentData())
+        )
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock_button")
+        self.lock_button.clicked.connect(self.lock)
+        self.out_button = QPushButton()
+        self.out_button.clicked.connect(self.sign_out_requested)
+        for w in (
+            self.app_title,
+            spacer,
+            self.who,
+            self.language,
+            self.lock_button,
+            self.out_button,
+        ):
+            bar.addWidget(w)
+
+    def _connect(self) -> None:
+        if self.counter is not None:
+            self.counter.record.action_requested.connect(self.run_action)
+        for v in (self.media, self.register, self.due):
+            if v is not None:
+                v.open_code.connect(self.open_code)
+        if self.cases is not None:
+            self.cases.show_media.connect(self.show_case_media)
+            self.cases.case_action.connect(
+                lambda key, row: self._open(actions.case_dialog(self.ctx, key, row, self))
+            )
+        if self.inbox is not None:
+            self.inbox.decide.connect(
+                lambda what, row: self._open(actions.inbox_dialog(self.ctx, what, row, self))
+            )
+            self.inbox.counts.connect(lambda _n: self._tab_titles())
+        if self.due is not None:
+            self.due.counts.connect(lambda _late, _n: self._tab_titles())
+        if self.people is not None:
+            self.people.edit.connect(
+                lambda what, row: self._open(actions.people_dialog(self.ctx, what, row, self))
+            )
+        self.lock_page.unlocked.connect(self.unlock)
+        self.lock_page.sign_out.connect(self.sign_out_requested)
+
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(ev)
+
+    def retranslate(self) -> None:
+        me = self.ctx.me
+        self.setWindowTitle(self.tr("Keeper — custody of interrogation recordings"))
+        self.app_title.setText("<b>" + self.tr("Interrogation recordings: custody") + "</b>")
+        self.who.setText(
+            self.tr("Signed in: %1 (%2) · %3")
+            .replace("%1", me.name)
+            .replace("%2", me.badge)
+            .replace("%3", roles_text(me.roles))
+            + "  "
+        )
+        self.lock_button.setText(self.tr("Lock"))
+        self.out_button.setText(self.tr("Sign out"))
+        self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
+        for v in self.views():
+            v.retranslate()  # type: ignore[attr-defined]
+        self.lock_page.retranslate()
+        self._tab_titles()
+
+    def _tab_titles(self) -> None:
+        titles = {
+            id(self.counter): self.tr("Counter"),
+            id(self.media): self.tr("Media"),
+            id(self.register): self.tr("Retrieval register"),
+            id(self.cases): self.tr("Cases"),
+            id(self.people): self.tr("People"),
+            id(self.nothing): self.tr("Keeper"),
+        }
+        if self.due is not None:
+            late = sum(1 for r in self.due.model.rows if r["late"])
+            titles[id(self.due)] = self.tr("Due and late") + (f" ({late})" if late else "")
+        if self.inbox is not None:
+            n = len(self.inbox.incidents.rows) + len(self.inbox.approvals.rows)
+            titles[id(self.inbox)] = self.tr("Inbox") + (f" ({n})" if n else "")
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, titles.get(id(self.tabs.widget(i)), ""))
+
+    # ------------------------------------------------------------------ scans
+    def handle_scan(self, text: str) -> None:
+        """A scan anywhere in the main window: queued for the counter (or, in a search
+        field for disc codes, the search)."""
+        if self.locked:
+            self.ctx.feedback.refused()
+            self.lock_page.banner.say("warn", self.tr("Locked: unlock before scanning."))
+            return
+        w = QApplication.focusWidget()
+        if isinstance(w, QLineEdit) and w.property("takes_scans") and self.isAncestorOf(w):
+            w.setText(text.strip())  # a search field for codes takes the scan
+            w.returnPressed.emit()
+            return
+        if self.counter is None:
+            self.ctx.feedback.refused()
+            return
+        self.tabs.setCurrentWidget(self.counter)
+        self.counter.enqueue(text)
+
+    def open_code(self, code: str) -> None:
+        if self.counter is not None:
+            self.tabs.setCurrentWidget(self.counter)
+            self.counter.enqueue(code, "list")
+
+    def show_case_media(self, case_no: str) -> None:
+        if self.media is not None:
+            self.tabs.setCurrentWidget(self.media)
+            self.media.show_case(case_no)
+
+    # ------------------------------------------------------------------ workflows
+    def run_action(self, action: str) -> None:
+        if self.counter is None or self.counter.current() is None:
+            return
+        self._open(actions.record_dialog(self.ctx, action, self.counter.current(), self))
+
+    def _open(self, d: WorkflowDialog) -> None:
+        d.completed.connect(self._completed)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.dialog = d
+        d.open()
+
+    def _completed(self, text: str) -> None:
+        if self.counter is not None:
+            self.counter.confirm(text)
+        self.statusBar().showMessage(text, 15_000)
+        for v in (self.due, self.inbox, self.cases, self.people):
+            if v is not None:
+                v.refresh()
+
+    # ------------------------------------------------------------------ lock
+    def lock(self) -> None:
+        """Hide case data: close open forms (nothing in them was registered yet), show the
+        lock page."""
+        if self.locked:
+            return
+        for d in self.findChildren(QDialog):
+            if d.isVisible():
+                d.reject()
+        if self.counter is not None:
+            self.counter.queue.clear()
+        self.locked = True
+        self.lock_page.reset()
+        self.stack.setCurrentWidget(self.lock_page)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.stack.setCurrentWidget(self.tabs)
+        # others may have written meanwhile (and a form closed by the lock may have been
+        # registering): show the register as it is now
+        if self.counter is not None:
+            self.counter.refresh()
+        for v in (self.due, self.inbox, self.cases):
+            if v is not None:
+                v.refresh()
+
+    def closeEvent(self, ev: Any) -> None:  # noqa: N802 - Qt override
+        for d in self.findChildren(QDialog):
+            d.reject()
+        super().closeEvent(ev)

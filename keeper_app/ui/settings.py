@@ -1,0 +1,70 @@
+"""One typed list of the application's settings, with defaults and translatable labels
+(Vorta's ``store/settings.py``). Stored with QSettings; nothing is read at import time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    label: str  # translatable (context "Settings")
+
+
+LANGUAGE = Setting("ui/language", "zh_CN", QT_TRANSLATE_NOOP("Settings", "Language"))
+IDLE_LOCK_SECONDS = Setting(
+    "ui/idle_lock_seconds", 300, QT_TRANSLATE_NOOP("Settings", "Lock after idle (seconds)")
+)
+SCAN_MAX_GAP_MS = Setting(
+    "scan/max_gap_ms", 30, QT_TRANSLATE_NOOP("Settings", "Scanner: most ms between characters")
+)
+SCAN_MIN_LENGTH = Setting(
+    "scan/min_length", 4, QT_TRANSLATE_NOOP("Settings", "Scanner: shortest code")
+)
+SOUND = Setting("scan/sound", True, QT_TRANSLATE_NOOP("Settings", "Sound on accepted scan"))
+MEDIA_PAGE = Setting(
+    "views/media_page", 200, QT_TRANSLATE_NOOP("Settings", "Rows fetched at a time in lists")
+)
+
+ALL = (LANGUAGE, IDLE_LOCK_SECONDS, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, MEDIA_PAGE)
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+class Settings:
+    """Typed access to one QSettings store (the user's, or a file for tests)."""
+
+    def __init__(self, store: QSettings | None = None):
+        self._q = store if store is not None else QSettings("Keeper", "keeper")
+
+    @classmethod
+    def in_file(cls, path: str) -> Settings:
+        return cls(QSettings(path, QSettings.Format.IniFormat))
+
+    def get(self, s: Setting) -> Any:
+        raw = self._q.value(s.key, s.default)
+        if isinstance(s.default, bool):
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+        if isinstance(s.default, int):
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                return s.default
+        return str(raw)
+
+    def set(self, s: Setting, value: Any) -> None:
+        self._q.setValue(s.key, value)
+        self._q.sync()
+
+    @property
+    def language(self) -> str:
+        lang = self.get(LANGUAGE)
+        return lang if lang in LANGUAGES else LANGUAGE.default
+
+    @property
+    def idle_lock_ms(self) -> int:
+        return max(1, self.get(IDLE_LOCK_SECONDS)) * 1000

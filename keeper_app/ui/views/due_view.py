@@ -1,0 +1,113 @@
+"""Due and late across the office: handovers past 24 h, retrievals past their estimated
+usage time, court requests nearing their 3 days, originals not yet resealed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import lookup
+from ..context import UiContext
+from ..labels import label, pretty
+from ..ops import worker_session
+from ..widgets.banner import Banner
+from .table_model import Column, DictTableModel
+
+REFRESH_MS = 60_000
+
+
+def _colour(r: dict[str, Any]) -> str | None:
+    if r.get("late"):
+        return "#fde4e1"
+    if r.get("soon"):
+        return "#fff4d6"
+    return None
+
+
+class DueView(QWidget):
+    open_code = Signal(str)
+    counts = Signal(int, int)  # late, all
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = DictTableModel([], self, colour=_colour)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        self.summary = QLabel()
+        self.banner = Banner()
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.refresh_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.table, 1)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.retranslate()
+        self.refresh()
+
+    def _flag(self, r: dict[str, Any]) -> str:
+        return self.tr("LATE") if r["late"] else (self.tr("soon") if r.get("soon") else "")
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.model.set_columns(
+            [
+                Column("flag", self.tr("Flag")),
+                Column("due_at", self.tr("Due")),
+                Column("kind", self.tr("What"), lambda v: label("DueKind", v)),
+                Column("code", self.tr("Disc"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("ref", self.tr("Entry")),
+            ]
+        )
+        for r in self.model.rows:
+            r["flag"] = self._flag(r)
+        self._summarise()
+
+    def refresh(self) -> None:
+        s = self.ctx.session
+        self.ctx.ops.run(
+            lambda db: lookup.due(worker_session(db, s)),
+            success=self._shown,
+            failure=self.banner.refuse,
+            owner=self,
+        )
+
+    def _shown(self, rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            r["flag"] = self._flag(r)
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self._summarise()
+
+    def _summarise(self) -> None:
+        rows = self.model.rows
+        late = sum(1 for r in rows if r["late"])
+        self.summary.setText(
+            self.tr("%1 late · %2 due").replace("%1", str(late)).replace("%2", str(len(rows)))
+        )
+        self.counts.emit(late, len(rows))
+
+    def _open(self, ix: Any) -> None:
+        code = self.model.row(ix.row()).get("code")
+        if code:
+            self.open_code.emit(code)

@@ -1,0 +1,152 @@
+"""A department head's inbox: incidents reported to them (damage, replacement, loss, late
+handover) to acknowledge, and requests to open an original to approve or refuse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import lookup
+from ..context import UiContext
+from ..labels import label, pretty
+from ..ops import worker_session
+from ..widgets.banner import Banner
+from .table_model import Column, DictTableModel
+
+
+def _table(model: DictTableModel) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class InboxView(QWidget):
+    #: ("ack", incident) / ("approve" | "refuse", approval): the main window opens the dialog
+    decide = Signal(str, object)
+    counts = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.incidents = DictTableModel([], self)
+        self.approvals = DictTableModel([], self)
+        self.incident_table = _table(self.incidents)
+        self.approval_table = _table(self.approvals)
+        self.incident_title, self.approval_title = QLabel(), QLabel()
+        self.ack = QPushButton()
+        self.ack.setObjectName("inbox_ack")
+        self.approve = QPushButton()
+        self.approve.setObjectName("inbox_approve")
+        self.refuse = QPushButton()
+        self.refuse.setObjectName("inbox_refuse")
+        self.refresh_button = QPushButton()
+        self.banner = Banner()
+        self.ack.clicked.connect(lambda: self._pick("ack", self.incident_table, self.incidents))
+        self.approve.clicked.connect(
+            lambda: self._pick("approve", self.approval_table, self.approvals)
+        )
+        self.refuse.clicked.connect(
+            lambda: self._pick("refuse", self.approval_table, self.approvals)
+        )
+        self.refresh_button.clicked.connect(self.refresh)
+
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.incident_title, 1)
+        top.addWidget(self.ack)
+        top.addWidget(self.refresh_button)
+        lay.addLayout(top)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.incident_table, 1)
+        mid = QHBoxLayout()
+        mid.addWidget(self.approval_title, 1)
+        mid.addWidget(self.approve)
+        mid.addWidget(self.refuse)
+        lay.addLayout(mid)
+        lay.addWidget(self.approval_table, 1)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.ack.setText(self.tr("Acknowledge…"))
+        self.approve.setText(self.tr("Approve…"))
+        self.refuse.setText(self.tr("Refuse…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.incidents.set_columns(
+            [
+                Column("id", "#"),
+                Column("at", self.tr("When")),
+                Column("kind", self.tr("Kind"), lambda v: label("Incident", v)),
+                Column("code", self.tr("Disc"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("reported_by", self.tr("Reported by")),
+                Column("description", self.tr("What was found")),
+            ]
+        )
+        self.approvals.set_columns(
+            [
+                Column("id", "#"),
+                Column("requested_at", self.tr("Requested")),
+                Column("code", self.tr("Disc"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("reason", self.tr("Reason"), lambda v: label("UnsealReason", v)),
+                Column("requested_by", self.tr("Requested by")),
+                Column("note", self.tr("Explanation")),
+            ]
+        )
+        self._titles()
+
+    def _titles(self) -> None:
+        self.incident_title.setText(
+            "<b>"
+            + self.tr("Incidents to acknowledge (%1)").replace("%1", str(len(self.incidents.rows)))
+            + "</b>"
+        )
+        self.approval_title.setText(
+            "<b>"
+            + self.tr("Requests to open an original (%1)").replace(
+                "%1", str(len(self.approvals.rows))
+            )
+            + "</b>"
+        )
+
+    def refresh(self) -> None:
+        s = self.ctx.session
+        self.ctx.ops.run(
+            lambda db: lookup.inbox(worker_session(db, s)),
+            success=self._shown,
+            failure=self.banner.refuse,
+            owner=self,
+        )
+
+    def _shown(self, box: dict[str, list[dict[str, Any]]]) -> None:
+        self.incidents.set_rows(box["incidents"])
+        self.approvals.set_rows(box["approvals"])
+        for t in (self.incident_table, self.approval_table):
+            t.resizeColumnsToContents()
+        self._titles()
+        self.counts.emit(len(box["incidents"]) + len(box["approvals"]))
+
+    def _pick(self, what: str, table: QTableView, model: DictTableModel) -> None:
+        rows = table.selectionModel().selectedRows()
+        if not rows and model.rows:
+            table.selectRow(0)
+            rows = table.selectionModel().selectedRows()
+        if not rows:
+            self.banner.say("info", self.tr("Nothing waiting."))
+            return
+        self.banner.clear_message()
+        self.decide.emit(what, model.row(rows[0].row()))

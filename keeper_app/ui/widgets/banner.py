@@ -1,0 +1,50 @@
+"""A one- or two-line message strip: confirmation (green), warning (amber), refusal (red)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from ..errors import refusal
+
+STYLES = {
+    "ok": "background:#e3f4e1;color:#1d5b1a;border:1px solid #8cc786;",
+    "warn": "background:#fff4d6;color:#6b4b00;border:1px solid #e3b94d;",
+    "error": "background:#fde4e1;color:#8a1c12;border:1px solid #e08a80;",
+    "info": "background:#e8eef8;color:#1f3b66;border:1px solid #9db3d8;",
+}
+
+
+class Banner(QLabel):
+    def __init__(self, parent: object = None):
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.kind = ""
+        self._styled = ""
+        self.hide()
+
+    def say(self, kind: str, text: str, detail: str = "") -> None:
+        if kind != self._styled:  # a style sheet re-polishes the widget: only on a change
+            self.setStyleSheet(f"QLabel{{{STYLES[kind]}border-radius:4px;padding:6px 10px;}}")
+            self._styled = kind
+        self.kind = kind
+        body = _esc(text)
+        if detail:
+            body += f"<br><span style='font-size:small;color:#555'>{_esc(detail)}</span>"
+        self.setText(body)
+        self.show()
+
+    def refuse(self, exc: BaseException) -> None:
+        r = refusal(exc)
+        self.say("error", f"{r.headline} {r.article}".strip(), r.detail)
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.hide()
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")

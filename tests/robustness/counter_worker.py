@@ -1,0 +1,56 @@
+"""One counter in its own process, for the two-counter tests: ``python counter_worker.py
+DB KEEPER RETRIEVER START MODE CODE...``. It waits until the wall-clock time START (so two
+workers begin together), then for each code does MODE and prints one JSON line:
+``{"code", "ok", "id"}`` or ``{"code", "ok": false, "refused", "message"}``.
+
+MODE ``race``: retrieve each disc, the i-th at START + i * 0.25 s (both workers at once).
+MODE ``busy``: as fast as it can, move each disc to another shelf and retrieve and return
+its own disc (the last code), repeatedly."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from keeper_app.domain.errors import RuleViolation
+from keeper_app.services import custody
+from keeper_app.services.session import Credential, KdfCache, sign_in
+from keeper_app.store import open_database
+
+PASSWORD = "correct-horse-1"
+
+
+def main() -> None:
+    path, keeper, retriever, start, mode, *codes = sys.argv[1:]
+    db = open_database(path, create=False)
+    cache = KdfCache()
+    s = sign_in(db, keeper, PASSWORD, kdf_cache=cache)
+    k, r = Credential(keeper, PASSWORD), Credential(retriever, PASSWORD)
+
+    def out(**kw: object) -> None:
+        print(json.dumps(kw, ensure_ascii=False), flush=True)
+
+    def attempt(code: str, fn, *args: object) -> None:
+        try:
+            out(code=code, ok=True, id=fn(s, code, *args))
+        except RuleViolation as exc:
+            out(code=code, ok=False, refused=exc.code, message=exc.message)
+
+    if mode == "race":
+        for i, code in enumerate(codes):
+            time.sleep(max(0.0, float(start) + 0.25 * i - time.time()))
+            attempt(code, custody.retrieve, r, k, "D001", "case_handling", 2)
+    elif mode == "busy":
+        *shared, own = codes
+        time.sleep(max(0.0, float(start) - time.time()))
+        for i in range(10):
+            for code in shared:
+                attempt(code, custody.set_location, f"柜{keeper}-{i}")
+            attempt(own, custody.retrieve, r, k, "D001", "case_handling", 2)
+            attempt(own, custody.return_medium, r, k, "intact")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()

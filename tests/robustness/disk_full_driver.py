@@ -1,0 +1,136 @@
+"""Full disk, for real (issue 7, 3): ``python disk_full_driver.py SOURCE_DB DIR MODE``
+copies the database into DIR — a small filesystem made for the test (MODE ``tmpfs``) —
+opens it as a counter does, fills the filesystem, and then tries workflows with 0, 1, 2 ...
+12 pages of room left. Each attempt must either commit whole or fail with a StoreError
+saying the disk is full, leaving every table exactly as it was. Prints one JSON object.
+
+MODE ``fsize`` (where no filesystem can be mounted): "full" is the file size limit
+(RLIMIT_FSIZE) set to the size of the largest database file plus the room left."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+from keeper_app.domain.errors import RuleViolation
+from keeper_app.services import admin, custody
+from keeper_app.services.session import Credential, sign_in
+from keeper_app.store import StoreError, open_database
+
+PASSWORD = "correct-horse-1"
+
+
+def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
+                for t in tables]
+    finally:
+        con.close()
+
+
+def fill(folder: Path, leave: int) -> Path:
+    """Fill the filesystem, then free ``leave`` bytes."""
+    filler = folder / "filler"
+    if MODE == "fsize":
+        wal = folder / "keeper.sqlite-wal"
+        size = wal.stat().st_size if wal.exists() else 0
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size + leave, resource.RLIM_INFINITY))
+        filler.touch()
+        return filler
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for size in (1 << 16, 4096, 512, 1):
+            block = b"\0" * size
+            try:
+                while os.write(fd, block) == size:
+                    pass
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    if leave:
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
+    return filler
+
+
+def room_again(filler: Path) -> None:
+    if MODE == "fsize":
+        resource.setrlimit(resource.RLIMIT_FSIZE,
+                           (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    filler.unlink(missing_ok=True)
+
+
+MODE = "tmpfs"
+
+
+def main() -> None:
+    global MODE
+    source, folder, MODE = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    if MODE == "fsize":
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+    path = folder / "keeper.sqlite"
+    shutil.copy(source, path)
+    db = open_database(path, create=False)
+    k = sign_in(db, "K001", PASSWORD)
+    code = db.conn.execute("SELECT code FROM media WHERE copy_role='duplicate' AND "
+                           "status='in_custody' LIMIT 1").fetchone()[0]
+    report: dict[str, object] = {"attempts": [], "mode": MODE}
+    attempts: list[dict[str, object]] = report["attempts"]  # type: ignore[assignment]
+    filler = folder / "filler"
+    for pages in range(0, 13):
+        room_again(filler)
+        filler = fill(folder, pages * 4096)
+        for _ in range(3):
+            before = snapshot(path)
+            status = db.conn.execute("SELECT status FROM media WHERE code=?",
+                                     (code,)).fetchone()[0]
+            try:
+                if status == "out":
+                    custody.return_medium(k, code, Credential("H001", PASSWORD),
+                                          Credential("K001", PASSWORD), "intact")
+                else:
+                    custody.retrieve(k, code, Credential("H001", PASSWORD),
+                                     Credential("K001", PASSWORD), "D001", "case_handling", 2)
+                attempts.append({"room": pages, "result": "committed"})
+            except StoreError as exc:
+                attempts.append({"room": pages, "result": type(exc).__name__,
+                                 "message": str(exc),
+                                 "unchanged": snapshot(path) == before,
+                                 "in_transaction": db.conn.in_transaction})
+            except RuleViolation as exc:
+                attempts.append({"room": pages, "result": "refused", "code": exc.code,
+                                 "message": exc.message})
+    # a backup to the full disk fails cleanly and leaves no partial copy behind
+    try:
+        admin.backup(k, folder / "backup.sqlite")
+        report["backup"] = "written"
+    except RuleViolation as exc:
+        report["backup"] = {"code": exc.code, "message": exc.message,
+                            "left": sorted(p.name for p in folder.iterdir())}
+    # room again: the same workflow goes through, and the file is sound
+    room_again(filler)
+    custody.set_location(k, code, "柜Z-99") if db.conn.execute(
+        "SELECT status FROM media WHERE code=?", (code,)).fetchone()[0] == "in_custody" else \
+        custody.return_medium(k, code, Credential("H001", PASSWORD),
+                              Credential("K001", PASSWORD), "intact")
+    report["after"] = "committed"
+    v = admin.verify_audit(db)
+    db.close()
+    con = sqlite3.connect(path)
+    report["integrity"] = con.execute("PRAGMA integrity_check").fetchone()[0]
+    con.close()
+    report["verify"] = {"ok": v.ok, "events": v.events, "problems": v.problems}
+    print(json.dumps(report, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+"""The role matrix (issue 7, 7): every service action × every role, each cell tested at the
+service level — the real service function called as a person who has exactly that role.
+"Y": allowed, i.e. the call gets past the permission check (it may succeed or be refused by
+another rule, never with ``role_refused``); ".": refused with ``role_refused``, changing
+nothing. The table is written out here on purpose, not derived from the code."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import timedelta
+
+import pytest
+from conftest import PASSWORD, TEST_KDF_N
+
+from keeper_app.domain.errors import RuleViolation
+from keeper_app.domain.lifecycle import PERMISSIONS, Action
+from keeper_app.domain.model import ManifestEntry, Role
+from keeper_app.services import admin, custody, intake, lockout, lookup, storage, transfers
+from keeper_app.services import people as people_svc
+
+ROLES = ["keeper", "case_handler", "dept_head", "reviewer", "admin", "outside_retriever"]
+#: one person per role, holding that role only (tests/conftest.py)
+PERSON = {"keeper": "K001", "case_handler": "H001", "dept_head": "D001", "reviewer": "R001",
+          "admin": "ADMIN", "outside_retriever": "C001"}
+
+MATRIX = """
+                                  keeper handler head reviewer admin outside
+intake.create_case                   .      Y      Y      .       .     .
+intake.register_recording            .      Y      .      .       .     .
+intake.plan_pair                     .      Y      .      .       .     .
+intake.register_pair                 .      Y      .      .       .     .
+intake.handover                      Y      .      .      .       .     .
+custody.retrieve                     Y      .      .      .       .     .
+custody.return_medium                Y      .      .      .       .     .
+custody.request_unseal               Y      Y      .      .       .     .
+custody.decide_approval              .      .      Y      .       .     .
+custody.unseal                       Y      .      .      .       .     .
+custody.reseal                       Y      .      .      .       .     .
+custody.acknowledge_incident         .      .      Y      .       .     .
+custody.set_location                 Y      .      .      .       .     .
+transfers.register_court_request     Y      Y      .      .       .     .
+transfers.court_transfer             Y      .      .      .       .     .
+transfers.conclude_case              .      Y      Y      .       .     .
+transfers.archive_expected           Y      .      .      .       .     .
+transfers.archive_handover           Y      .      .      .       .     .
+admin.correct                        Y      Y      Y      .       .     .
+admin.backup                         Y      .      .      .       Y     .
+admin.verify_audit                   Y      Y      Y      Y       Y     Y
+lookup.scan                          Y      Y      Y      Y       Y     .
+lookup.media                         Y      Y      Y      Y       Y     .
+lookup.cases                         Y      Y      Y      Y       Y     .
+lookup.approvals_for                 Y      Y      Y      Y       Y     .
+lookup.court_requests                Y      Y      Y      Y       Y     .
+lookup.register                      Y      .      Y      Y       .     .
+lookup.due                           Y      .      Y      Y       .     .
+lookup.inbox                         .      .      Y      .       .     .
+lookup.people_brief                  Y      Y      Y      Y       Y     Y
+lookup.departments                   Y      Y      Y      Y       Y     Y
+storage.review_list                  Y      Y      Y      Y       .     .
+people.add_department                .      .      .      .       Y     .
+people.add_person                    .      .      .      .       Y     .
+people.set_head                      .      .      .      .       Y     .
+people.set_roles                     .      .      .      .       Y     .
+people.set_active                    .      .      .      .       Y     .
+people.listing                       .      .      .      .       Y     .
+people.change_password               Y      Y      Y      Y       Y     Y
+lockout.unlock                       .      .      .      .       Y     .
+"""
+
+#: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
+#: table in the code must be made here too, on purpose.
+DOMAIN = """
+                          keeper handler head reviewer admin outside
+register_pair                .      Y      .      .       .     .
+handover                     Y      .      .      .       .     .
+retrieve                     Y      .      .      .       .     .
+return                       Y      .      .      .       .     .
+request_unseal               Y      Y      .      .       .     .
+decide_approval              .      .      Y      .       .     .
+unseal                       Y      .      .      .       .     .
+reseal                       Y      .      .      .       .     .
+ack_incident                 .      .      Y      .       .     .
+register_court_request       Y      Y      .      .       .     .
+court_transfer               Y      .      .      .       .     .
+conclude_case                .      Y      Y      .       .     .
+archive_handover             Y      .      .      .       .     .
+set_location                 Y      .      .      .       .     .
+correct                      Y      Y      Y      .       .     .
+create_case                  .      Y      Y      .       .     .
+register_recording           .      Y      .      .       .     .
+verify_medium                Y      Y      Y      Y       .     .
+view_media                   Y      Y      Y      Y       Y     .
+view_register                Y      .      Y      Y       .     .
+view_due                     Y      .      Y      Y       .     .
+view_inbox                   .      .      Y      .       .     .
+manage_people                .      .      .      .       Y     .
+verify_audit                 Y      .      Y      Y       Y     .
+backup                       Y      .      .      .       Y     .
+"""
+
+#: Which action each service function performs (the rows of MATRIX that check a role).
+ACTION_OF = {
+    "intake.create_case": "create_case", "intake.register_recording": "register_recording",
+    "intake.plan_pair": "register_pair", "intake.register_pair": "register_pair",
+    "intake.handover": "handover", "custody.retrieve": "retrieve",
+    "custody.return_medium": "return", "custody.request_unseal": "request_unseal",
+    "custody.decide_approval": "decide_approval", "custody.unseal": "unseal",
+    "custody.reseal": "reseal", "custody.acknowledge_incident": "ack_incident",
+    "custody.set_location": "set_location",
+    "transfers.register_court_request": "register_court_request",
+    "transfers.court_transfer": "court_transfer", "transfers.conclude_case": "conclude_case",
+    "transfers.archive_expected": "archive_handover",
+    "transfers.archive_handover": "archive_handover", "admin.correct": "correct",
+    "admin.backup": "backup", "lookup.scan": "view_media", "lookup.media": "view_media",
+    "lookup.cases": "view_media", "lookup.approvals_for": "view_media",
+    "lookup.court_requests": "view_media", "lookup.register": "view_register",
+    "lookup.due": "view_due", "lookup.inbox": "view_inbox",
+    "storage.review_list": "verify_medium", "people.add_department": "manage_people",
+    "people.add_person": "manage_people", "people.set_head": "manage_people",
+    "people.set_roles": "manage_people", "people.set_active": "manage_people",
+    "people.listing": "manage_people", "lockout.unlock": "manage_people",
+}
+#: Rows without a role check, and why.
+OPEN_TO_ALL = {
+    "admin.verify_audit": "reveals no case data; anyone holding the file may check it",
+    "lookup.people_brief": "the signer pickers at the counter; no key material",
+    "lookup.departments": "names of departments",
+    "people.change_password": "each person changes their own",
+}
+
+
+def table(text: str) -> dict[str, dict[str, bool]]:
+    rows = [line.split() for line in text.strip().splitlines()[1:]]
+    assert all(len(r) == 1 + len(ROLES) and set(r[1:]) <= {"Y", "."} for r in rows), rows
+    return {r[0]: dict(zip(ROLES, (c == "Y" for c in r[1:]), strict=True)) for r in rows}
+
+
+EXPECTED = table(MATRIX)
+
+
+# ------------------------------------------------------------------ the state the calls need
+def prepare(office, tmp_path) -> dict:
+    c = office.cred
+    k = office.session("K001")
+    o, d = office.handed_over_pair()  # original sealed, duplicate in custody
+    _o2, d2 = office.handed_over_pair(person="李某")
+    custody.retrieve(k, d2, c("H001"), c("K001"), "D001", "case_handling", 2)
+    custody.return_medium(k, d2, c("H001"), c("K001"), "damaged", note="cracked")
+    _o3, d3 = office.handed_over_pair(person="赵某")
+    custody.retrieve(k, d3, c("H001"), c("K001"), "D001", "case_handling", 2)  # out
+    burned, _ = office.new_pair(person="钱某")  # not handed over yet
+    h = office.session("H001")
+    start = office.clock() - timedelta(hours=3)
+    f = ManifestEntry("rec/a.mp4", 10, "ab" * 32)
+    rid = intake.register_recording(h, "A2026-001", "孙某", "witness", start,
+                                    start + timedelta(hours=1), "讯问室2", [f])
+    one = office.db.conn.execute
+    return {
+        "o": o, "d": d, "d_out": d3, "burned": burned, "rid": rid, "f": f,
+        "aid": custody.request_unseal(k, o, "reproduce_duplicate"),
+        "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
+        "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
+        "qid": transfers.register_court_request(k, "A2026-001", "court", "某市中级人民法院",
+                                                "1号", office.clock() - timedelta(hours=1)),
+        "tmp": tmp_path,
+    }
+
+
+def calls(office, x: dict, role: str, badge: str):
+    """Each service function called as ``badge`` (whose only role is ``role``)."""
+    c = office.cred
+    me = c(badge)
+    now = office.clock()
+    crim = office.dept["crim"]
+    return {
+        "intake.create_case": lambda s: intake.create_case(s, f"X-{role}", "案件", crim,
+                                                           ["H001"]),
+        "intake.register_recording": lambda s: intake.register_recording(
+            s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
+            now - timedelta(hours=1), "讯问室3", [x["f"]]),
+        "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
+        "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
+        "intake.handover": lambda s: intake.handover(s, x["burned"], c("H001"), me,
+                                                     f"S-{role}", "柜A-05", "柜B-05"),
+        "custody.retrieve": lambda s: custody.retrieve(s, x["d"], c("H001"), me, "D001",
+                                                       "case_handling", 2),
+        "custody.return_medium": lambda s: custody.return_medium(s, x["d_out"], c("H001"), me,
+                                                                 "intact"),
+        "custody.request_unseal": lambda s: custody.request_unseal(s, x["o"],
+                                                                   "check_duplicate"),
+        "custody.decide_approval": lambda s: custody.decide_approval(s, x["aid"], me, True),
+        "custody.unseal": lambda s: custody.unseal(s, x["o"], x["aid"], me, c("K002")),
+        "custody.reseal": lambda s: custody.reseal(s, x["o"], f"S-r-{role}", me, c("K002")),
+        "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"],
+                                                                               me),
+        "custody.set_location": lambda s: custody.set_location(s, x["d"], f"柜{role}"),
+        "transfers.register_court_request": lambda s: transfers.register_court_request(
+            s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号",
+            now - timedelta(hours=1)),
+        "transfers.court_transfer": lambda s: transfers.court_transfer(s, x["qid"], x["d"],
+                                                                       c("C001"), me),
+        "transfers.conclude_case": lambda s: transfers.conclude_case(s, "B2026-002"),
+        "transfers.archive_expected": lambda s: transfers.archive_expected(s, "A2026-001"),
+        "transfers.archive_handover": lambda s: transfers.archive_handover(
+            s, "A2026-001", [x["o"]], me, c("A001")),
+        "admin.correct": lambda s: admin.correct(s, "handovers", x["hid"], "note",
+                                                 f"补记 {role}", "漏记", me),
+        "admin.backup": lambda s: admin.backup(s, x["tmp"] / f"backup-{role}.sqlite"),
+        "admin.verify_audit": lambda s: admin.verify_audit(s.db),
+        "lookup.scan": lambda s: lookup.scan(s, x["d"]),
+        "lookup.media": lambda s: lookup.media(s),
+        "lookup.cases": lambda s: lookup.cases(s),
+        "lookup.approvals_for": lambda s: lookup.approvals_for(s, x["o"]),
+        "lookup.court_requests": lambda s: lookup.court_requests(s, "A2026-001"),
+        "lookup.register": lambda s: lookup.register(s),
+        "lookup.due": lambda s: lookup.due(s),
+        "lookup.inbox": lambda s: lookup.inbox(s),
+        "lookup.people_brief": lambda s: lookup.people_brief(s),
+        "lookup.departments": lambda s: lookup.departments(s),
+        "storage.review_list": lambda s: storage.review_list(s),
+        "people.add_department": lambda s: people_svc.add_department(s, f"部门{role}", "legal"),
+        "people.add_person": lambda s: people_svc.add_person(
+            s, f"N{role[:4].upper()}", "新人", ["reviewer"], PASSWORD, kdf_n=TEST_KDF_N),
+        "people.set_head": lambda s: people_svc.set_head(s, crim, "D001"),
+        "people.set_roles": lambda s: people_svc.set_roles(s, "R001", ["reviewer"]),
+        "people.set_active": lambda s: people_svc.set_active(s, "R001", True),
+        "people.listing": lambda s: people_svc.listing(s),
+        "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
+        "lockout.unlock": lambda s: lockout.unlock(s, "K002"),
+    }
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_each_service_action_for_each_role(office, tmp_path, name):
+    x = prepare(office, tmp_path)
+    for role in ROLES:
+        badge = PERSON[role]
+        s = office.session(badge)
+        assert [r.value for r in s.person.roles] == [role]  # exactly this one role
+        call = calls(office, x, role, badge)[name]
+        before = office.snapshot()
+        try:
+            call(s)
+            outcome = "done"
+        except RuleViolation as exc:
+            outcome = exc.code
+        if EXPECTED[name][role]:
+            assert outcome != "role_refused", f"{name} refused to {role}"
+        else:
+            assert outcome == "role_refused", f"{name} as {role}: {outcome}"
+            assert office.snapshot() == before
+
+
+def test_the_matrix_covers_every_action_and_every_service_function():
+    assert set(ROLES) == {r.value for r in Role}
+    assert set(ACTION_OF) | set(OPEN_TO_ALL) == set(EXPECTED)
+    # every action is performed by some row; verify_audit's service needs no sign-in at all
+    # (admin.verify_audit: OPEN_TO_ALL), its role row serves the application's menus
+    assert {ACTION_OF[n] for n in ACTION_OF} | {"verify_audit"} == {a.value for a in Action}
+    for name, action in ACTION_OF.items():  # a function's row is its action's row
+        assert EXPECTED[name] == table(DOMAIN)[action], name
+    for name in OPEN_TO_ALL:
+        assert all(EXPECTED[name].values()), name
+    modules = {"intake": intake, "custody": custody, "transfers": transfers,
+               "lookup": lookup, "admin": admin, "people": people_svc, "lockout": lockout}
+    helpers = {"intake.case_by_no", "custody.medium_and_case", "custody.person_by_badge",
+               "custody.head_of_case_dept"}  # used inside the actions, not actions
+    found = set()
+    for mod_name, mod in modules.items():
+        for fn_name, fn in inspect.getmembers(mod, inspect.isfunction):
+            params = list(inspect.signature(fn).parameters)
+            if fn.__module__ == mod.__name__ and not fn_name.startswith("_") and \
+                    params[:1] == ["s"]:
+                found.add(f"{mod_name}.{fn_name}")
+    assert found - helpers <= set(EXPECTED), found - helpers - set(EXPECTED)
+
+
+def test_the_law_s_table_in_the_code_is_the_one_written_here():
+    expected = table(DOMAIN)
+    assert set(expected) == {a.value for a in Action}
+    for action, roles in PERMISSIONS.items():
+        assert {r.value for r in roles} == {r for r, ok in expected[action.value].items()
+                                            if ok}, action

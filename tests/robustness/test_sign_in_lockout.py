@@ -1,0 +1,134 @@
+"""Sign-in hardening (issue 7, 5): five wrong passwords in a row lock a person for a time
+that grows with each lockout; wrong passwords and lockouts are in the audit chain; while
+locked the password is not even tried; the right password or an administrator clears the
+count; passwords have a minimum length."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from conftest import PASSWORD
+
+from keeper_app import crypto
+from keeper_app.domain.errors import RuleViolation
+from keeper_app.services import admin, custody, lockout
+from keeper_app.services import people as people_svc
+from keeper_app.services.session import sign_in
+
+WRONG = "not-the-password"
+
+
+def attempt(office, badge: str, password: str) -> RuleViolation | None:
+    try:
+        sign_in(office.db, badge, password, office.clock, office.cache)
+    except RuleViolation as exc:
+        return exc
+    return None
+
+
+def actions(office, since: int) -> list[str]:
+    return [r[0] for r in office.db.conn.execute(
+        "SELECT action FROM audit_events WHERE seq > ? ORDER BY seq", (since,))]
+
+
+def events(office) -> int:
+    return admin.verify_audit(office.db).events
+
+
+def test_five_wrong_passwords_lock_and_the_chain_records_each(office):
+    start = events(office)
+    for _ in range(4):
+        exc = attempt(office, "K001", WRONG)
+        assert exc is not None and exc.code == "bad_password"
+        assert "K001" in exc.message and "locked" not in exc.message.split("(")[0]
+    exc = attempt(office, "K001", WRONG)
+    assert exc.code == "bad_password" and "is locked until" in exc.message
+    assert actions(office, start) == ["sign_in_failed"] * 5 + ["locked_out"]
+    # locked: even the right password is refused, and that refusal writes nothing
+    before = office.snapshot()
+    exc = attempt(office, "K001", PASSWORD)
+    assert exc.code == "locked" and "李保管 (K001)" in exc.message and "until" in exc.message
+    assert office.snapshot() == before
+    v = admin.verify_audit(office.db)
+    assert v.ok and v.events == start + 6
+    row = office.db.conn.execute("SELECT kind, level, until FROM sign_in_events WHERE "
+                                 "kind='lockout'").fetchone()
+    assert (row[0], row[1]) == ("lockout", 1)
+    # the lock ends; the right password clears the count (one more event)
+    office.clock.advance(seconds=lockout.FIRST_LOCK.total_seconds() + 1)
+    assert attempt(office, "K001", PASSWORD) is None
+    assert actions(office, start)[-1] == "sign_in_cleared"
+    assert attempt(office, "K001", PASSWORD) is None  # nothing more to clear
+    assert events(office) == start + 7
+
+
+def test_each_lockout_lasts_longer(office):
+    durations = []
+    for level in (1, 2, 3):
+        for _ in range(5):
+            assert attempt(office, "H001", WRONG).code == "bad_password"
+        lock = lockout.lock_duration(level)
+        durations.append(lock)
+        office.clock.advance(seconds=lock.total_seconds() - 1)
+        assert attempt(office, "H001", PASSWORD).code == "locked"
+        office.clock.advance(seconds=2)
+        # the lock is over: five more wrong passwords lock again, for longer
+    assert durations[0] == lockout.FIRST_LOCK and durations[1] == 2 * durations[0] \
+        and durations[2] == 4 * durations[0]
+    assert lockout.lock_duration(40) == lockout.LONGEST_LOCK
+    assert attempt(office, "H001", PASSWORD) is None  # clears all three
+
+
+def test_a_signer_is_locked_too_and_an_administrator_unlocks(office):
+    o, d = office.handed_over_pair()
+    k = office.session("K001")
+    for _ in range(5):
+        with pytest.raises(RuleViolation) as ei:
+            custody.retrieve(k, d, office.cred("H001", WRONG), office.cred("K001"), "D001",
+                             "case_handling", 4)
+        assert ei.value.code == "bad_password"
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001",
+                         "case_handling", 4)
+    assert ei.value.code == "locked"
+    with pytest.raises(RuleViolation) as ei:
+        lockout.unlock(office.session("K002"), "H001")
+    assert ei.value.code == "role_refused"
+    lockout.unlock(office.session("ADMIN"), "H001")
+    assert actions(office, events(office) - 1) == ["sign_in_cleared"]
+    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    with pytest.raises(RuleViolation) as ei:
+        lockout.unlock(office.session("ADMIN"), "H001")
+    assert ei.value.code == "not_locked"
+    assert admin.verify_audit(office.db).ok
+
+
+def test_unknown_badges_and_missing_passwords_are_not_counted(office):
+    before = office.snapshot()
+    assert attempt(office, "Z999", WRONG).code == "unknown_badge"
+    assert attempt(office, "K001", "").code == "missing_password"
+    assert office.snapshot() == before
+
+
+def test_removing_a_lockout_behind_keepers_back_is_caught(office):
+    for _ in range(5):
+        attempt(office, "K002", WRONG)
+    con = sqlite3.connect(office.path)
+    con.execute("DROP TRIGGER sign_in_events_no_delete")
+    con.execute("DELETE FROM sign_in_events WHERE kind='lockout'")
+    con.commit()
+    con.close()
+    v = admin.verify_audit(office.db)
+    assert not v.ok and any("sign_in_events" in p and "deleted outside Keeper" in p
+                            for p in v.problems)
+
+
+def test_passwords_have_a_minimum_length(office):
+    short = "x" * (crypto.MIN_PASSWORD - 1)
+    with pytest.raises(RuleViolation) as ei:
+        people_svc.add_person(office.session("ADMIN"), "K009", "新保管", ["keeper"], short)
+    assert ei.value.code == "weak_password" and str(crypto.MIN_PASSWORD) in ei.value.message
+    with pytest.raises(RuleViolation) as ei:
+        people_svc.change_password(office.session("K001"), office.cred("K001"), short)
+    assert ei.value.code == "weak_password"
