@@ -11,6 +11,8 @@
 #   make typecheck  mypy on the strict core (keeper_app/domain, keeper_app/store)
 #   make bench      run the benchmarks in bench/ (bench_*.py); figures go to stdout, files to bench/out/
 #   make clean      remove build output and caches; `make distclean` also removes .venv
+#   make deb        the Debian package into dist/ (installer/build_deb.py; DEB_SUFFIX=+2: a newer build)
+#   make guide-screenshots  take the user guide's screenshots again (docs/images/guide/)
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -19,16 +21,16 @@ STAMP   := $(VENV)/.stamp
 DEMO_DB ?= $(HOME)/.local/share/keeper/demo.sqlite
 
 # Only the folders that exist: git keeps no empty folder, so bench/ may be missing in a clone.
-LINT_PATHS := $(wildcard keeper_app printing tests bench)
+LINT_PATHS := $(wildcard keeper_app printing tests bench installer)
 
 .DEFAULT_GOAL := help
 # deps must finish before venv (python3-venv), venv before lint and the tests.
 .NOTPARALLEL:
 .PHONY: help deps venv translations translations-update run test lint format format-check \
-	typecheck bench clean distclean
+	typecheck bench clean distclean deb guide-screenshots
 
 help:
-	@sed -n '3,13s/^#//p' Makefile
+	@sed -n '3,15s/^#//p' Makefile
 
 deps:
 	bash scripts/install-deps.sh
@@ -90,6 +92,18 @@ bench: venv
 		[ -e "$$f" ] || continue; found=1; \
 		echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python "$$f"; \
 	done; [ -n "$$found" ] || echo "no benchmarks (bench/bench_*.py)"
+
+# The Debian package: a private venv in /opt/keeper made with Debian's /usr/bin/python3, the
+# keeper command, desktop entry, icon, label sheets; see installer/build_deb.py. The dependency
+# wheels stay in build/deb/wheelhouse, so a rebuild asks no index (`make clean` drops them).
+DEB_SUFFIX ?=
+deb: deps translations
+	/usr/bin/python3 installer/build_deb.py --out dist $(if $(DEB_SUFFIX),--suffix=$(DEB_SUFFIX))
+
+# The user guide's screenshots (docs/images/guide/<language>/), from the real app on a demo
+# office; the guides (docs/guide.*.md) show them.
+guide-screenshots: deps venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/ui/test_guide_screenshots.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out

@@ -32,6 +32,19 @@ def default_db() -> Path:
     return Path(base) / "keeper" / "keeper.sqlite"
 
 
+def private_data_dir(db_path: Path) -> None:
+    """Keeper's own data folder (that of the default database) is private to its user
+    (0700): made so when missing, and narrowed when an older Keeper or ``mkdir`` left it
+    readable by others. A folder named with --db is the user's choice and is left alone."""
+    folder = default_db().parent
+    if Path(db_path).parent != folder:
+        return
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    st = folder.stat()
+    if st.st_uid == os.getuid() and st.st_mode & 0o077:
+        folder.chmod(0o700)
+
+
 class Ctx:
     def __init__(self, args: argparse.Namespace):
         self.args = args
@@ -43,6 +56,7 @@ class Ctx:
     @property
     def db(self) -> Database:
         if self._db is None:
+            private_data_dir(self.args.db)
             self._db = open_database(self.args.db, create=self.args.command in ("init", "demo"))
         return self._db
 
@@ -86,6 +100,7 @@ def cmd_gui(c: Ctx) -> int:
     except ImportError as exc:
         print(f"the desktop application is not available: {exc}", file=sys.stderr)
         return 2
+    private_data_dir(c.args.db)
     return run_gui(str(c.args.db))
 
 

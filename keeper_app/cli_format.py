@@ -151,4 +151,6 @@ def demo_text(d: dict[str, Any]) -> str:
         items = samples.items() if isinstance(samples, dict) else enumerate(samples)
         for k, v in items:
             lines.append(f"  {v}   {k}")
+    if d.get("recordings_note"):
+        lines += ["", str(d["recordings_note"])]
     return "\n".join(lines)

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import partial
 
+from .domain.errors import RuleViolation
 from .domain.model import DeptKind, ManifestEntry
 from .services import custody, intake, lookup, transfers
 from .services import people as people_svc
 from .services.session import Credential, KdfCache, Session, sign_in
+from .services.storage import StorageSettings, add_sample_recordings
 from .store import Database
 from .timeutil import now_utc, to_db
 
@@ -125,6 +127,10 @@ class DemoInfo:
     people: list[tuple[str, str, tuple[str, ...], str]]  # badge, name, roles, department
     samples: dict[str, str]  # what -> medium code
     counts: dict[str, int]
+    #: real short recordings (ffmpeg), stored and registered, ready to burn as a pair
+    recordings: list[int] = field(default_factory=list)
+    #: where they are and how to burn them, or why there are none (no ffmpeg)
+    recordings_note: str = ""
 
 
 @dataclass
@@ -192,6 +198,8 @@ class _Demo:
              "unseals", "reseals", "archive_handovers"), 0)
         self.seal_serial = 0
         self.samples: dict[str, str] = {}
+        self.real_recordings: list[int] = []
+        self.recordings_note = ""
 
     # ------------------------------------------------------------ time and people
     def day(self, days_ago: int, hour: int, minute: int = 0) -> datetime:
@@ -570,7 +578,34 @@ class _Demo:
                 raise AssertionError(f"demo event planned after now: {t}")
             self.clock.t = t
             fn()
+        self.add_real_recordings()
         return self.info()
+
+    def add_real_recordings(self, count: int = 2, seconds: float = 4.0) -> None:
+        """A few seconds of real recordings (ffmpeg's test picture and a tone) with their
+        interrogation records, stored beside the database, so that a new user can burn a
+        pair at once. Without ffmpeg the demo is made all the same, without them."""
+        c = self.cases[CURRENT]
+        handler = c.handlers[0]
+        person = _split_person(CASES[CURRENT][3][0])[0]
+        st = StorageSettings.for_database(self.db.path)
+        self.clock.t = self.now
+        try:
+            self.real_recordings = add_sample_recordings(
+                self.session(handler), st, c.case_no, person, self.now - timedelta(hours=4),
+                count=count, seconds=seconds, gap=timedelta(hours=1),
+                place="某某市看守所讯问室2")
+        except (RuleViolation, OSError) as exc:
+            why = exc.message if isinstance(exc, RuleViolation) else str(exc)
+            self.recordings_note = f"no real recordings were made ({why}); the demo works " \
+                "without them, but has nothing to burn"
+            return
+        args = " ".join(f"--recording {r}" for r in self.real_recordings)
+        self.recordings_note = (
+            f"{len(self.real_recordings)} short real recordings of {person} in case "
+            f"{c.case_no} are stored in {st.storage_root} (backup: {st.backup_root}). Burn "
+            f"them as a pair: sign in as {handler}, 'Burn a pair…'; or keeper --as {handler} "
+            f"burn {args} --drive stdio:/tmp/original.iso --drive stdio:/tmp/duplicate.iso")
 
     def info(self) -> DemoInfo:
         dept_names = {k: v[0] for k, v in DEPARTMENTS.items()}
@@ -593,7 +628,9 @@ class _Demo:
         counts = {"people": len(rows), "departments": len(DEPARTMENTS), "cases": len(cases),
                   "media": 2 * sum(len(c.pairs) for c in cases),
                   "pairs": sum(len(c.pairs) for c in cases), **self.counts}
-        return DemoInfo(DEMO_PASSWORD, UNIT_CODE, UNIT_NAME, rows, samples, counts)
+        counts["real_recordings"] = len(self.real_recordings)
+        return DemoInfo(DEMO_PASSWORD, UNIT_CODE, UNIT_NAME, rows, samples, counts,
+                        list(self.real_recordings), self.recordings_note)
 
 
 def _split_person(text: str) -> tuple[str, str]:

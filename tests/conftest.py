@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the whole run
 
 from keeper_app.domain.model import DeptKind, ManifestEntry
 from keeper_app.services import intake

@@ -8,12 +8,14 @@ a failure or a cancel removes every file this ingest wrote.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..domain.model import ManifestEntry
 from . import BurnError
@@ -106,34 +108,96 @@ def _hash_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def _write_all(out: Any, data: memoryview) -> None:
+    """A raw file's write() may write less than asked (a device filling up): go on
+    until all is written or the OS says why not."""
+    while data:
+        n = out.write(data)
+        data = data[n:]
+
+
+def _write_error(exc: OSError, target: Path) -> BurnError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return BurnError("no_space", f"the device of {target.parent} became full while "
+                         "copying: nothing was kept; free space or change the storage device "
+                         "before continuing (Art. 14)")
+    return BurnError("write_failed", f"writing {target} failed ({exc.strerror or exc}): "
+                     "nothing was kept; the storage device may be failing")
+
+
+def _remove(paths: Sequence[Path], roots: Sequence[Path]) -> None:
+    """Remove the files an ingest wrote, and the folders it made for them that are now
+    empty (never a root itself)."""
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+    keep = {r.resolve() for r in roots}
+    for p in paths:
+        d = p.parent
+        while d.resolve() not in keep and d != d.parent:
+            try:
+                d.rmdir()
+            except OSError:
+                break
+            d = d.parent
+
+
 def _copy_one(item: IngestItem, targets: Sequence[Path], done: list[int],
               progress: ProgressCallback | None, total: int, cancel: threading.Event) -> str:
-    """Read once, write every target, hash on the way; fsync. Returns the SHA-256."""
+    """Read once, write every target, hash on the way; fsync. Returns the SHA-256. A full
+    or failing device is a BurnError (``no_space``, ``write_failed``) naming the target."""
     h = hashlib.sha256()
     buf = bytearray(CHUNK)
     mv = memoryview(buf)
-    outs = []
+    outs: list[tuple[Any, Path]] = []
     try:
         for t in targets:
-            t.parent.mkdir(parents=True, exist_ok=True)
-            outs.append(open(t, "xb", buffering=0))  # noqa: SIM115 - closed below
-        with open(item.source, "rb", buffering=0) as src:
-            while n := src.readinto(buf):
+            try:
+                t.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fd = os.open(t, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # private
+                outs.append((open(fd, "wb", buffering=0), t))  # noqa: SIM115 - closed below
+            except OSError as exc:
+                raise _write_error(exc, t) from None
+        try:
+            src = open(item.source, "rb", buffering=0)  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise BurnError("source_unreadable", f"{item.source} cannot be read: "
+                            f"{exc.strerror or exc}") from None
+        with src:
+            while True:
+                try:
+                    n = src.readinto(buf)
+                except OSError as exc:
+                    raise BurnError("source_unreadable", f"{item.source} cannot be read: "
+                                    f"{exc.strerror or exc}") from None
+                if not n:
+                    break
                 if cancel.is_set():
                     raise BurnError("cancelled", "the ingest was cancelled; nothing was kept")
                 chunk = mv[:n]
                 h.update(chunk)
-                for o in outs:
-                    o.write(chunk)
+                for o, t in outs:
+                    try:
+                        _write_all(o, chunk)
+                    except OSError as exc:
+                        raise _write_error(exc, t) from None
                 done[0] += n
                 if progress is not None:
                     progress(Progress(done[0] / max(total, 1),
                                       f"copying {item.rel_path}", "copy"))
-        for o in outs:
-            os.fsync(o.fileno())
+        for o, t in outs:
+            try:
+                os.fsync(o.fileno())
+            except OSError as exc:
+                raise _write_error(exc, t) from None
     finally:
-        for o in outs:
-            o.close()
+        for o, _t in outs:
+            try:
+                o.close()
+            except OSError:
+                pass
     return h.hexdigest()
 
 
@@ -148,7 +212,7 @@ def ingest(items: Sequence[IngestItem], storage_root: Path, backup_root: Path,
         raise BurnError("same_root", "the backup root must be another folder (preferably "
                         "another device) than the storage root")
     for root in (storage_root, backup_root):
-        root.mkdir(parents=True, exist_ok=True)
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
     for it in items:
         for root in (storage_root, backup_root):
             if (root / it.rel_path).exists():
@@ -174,10 +238,6 @@ def ingest(items: Sequence[IngestItem], storage_root: Path, backup_root: Path,
                                     "read from the source: the storage device may be failing")
             entries.append(ManifestEntry(it.rel_path, it.size, sha))
     except BaseException:
-        for p in written:
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        _remove(written, [storage_root, backup_root])
         raise
     return entries

@@ -31,7 +31,7 @@ from ..burning.layout import (
     volume_id,
 )
 from ..burning.verify import VerifyReport, identify, verify_disc
-from ..burning.xorriso import BurnJob, Drive
+from ..burning.xorriso import BurnJob, Drive, MediaCheck
 from ..domain import codes
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
@@ -124,6 +124,7 @@ class PairBurn:
         self.plan: intake.PairPlan | None = None
         self.reservation_id: int | None = None
         self.code: codes.MediumCode | None = None
+        self.media_check: MediaCheck | None = None
 
     # ------------------------------------------------------------ steps
     def prepare(self) -> str:
@@ -143,6 +144,7 @@ class PairBurn:
             job.discard()
         if not prep.ok:
             raise RuleViolation(prep.code, prep.message, "Art. 17")
+        self.media_check = job.check  # image size and free space, for the GUI
         return prep.message
 
     def cancel(self) -> None:

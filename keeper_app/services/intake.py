@@ -266,7 +266,7 @@ def handover(s: Session, code: str, handler: Credential, keeper: Credential, sea
             ch.touch("incidents", entries.insert(
                 ch.conn, "incidents", kind="late_handover", medium_id=orig.id, return_id=None,
                 handover_id=hid,
-                description=f"handed over {hours:.1f} h after burning: {late_reason}",
+                description=f"烧录后 {hours:.1f} 小时才移交（超过 24 小时）：{late_reason}",
                 at=ch.at, reported_by=k.person.id, reported_to=dept.head_id))  # type: ignore[union-attr]
     return hid
 

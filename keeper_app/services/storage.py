@@ -31,6 +31,7 @@ from ..domain.lifecycle import Action
 from ..domain.model import ManifestEntry, Role
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
+from ..store import media as media_repo
 from ..timeutil import from_db
 from . import intake
 from .session import Session
@@ -230,6 +231,25 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
     return {"id": cid, "recording_id": int(recording_id), "result": chk.result,
             "media_ms": media_ms, "record_ms": round(chk.record.total_seconds() * 1000),
             "message": chk.message, "files": file_rows}
+
+
+def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
+    """The recordings of one case, for picking what goes on a disc (Art. 17): each with its
+    files, their total ``size``, and the ``discs`` it is on already. For the case's handlers
+    (and keepers, heads and reviewers, who check recordings)."""
+    case = intake.case_by_no(s, case_no)
+    _may_check(s, case.id)
+    with s.db.reading():
+        recs = burning_repo.recordings_of_case(s.conn, case.id)
+        on: dict[int, list[str]] = {}
+        for m in media_repo.of_case(s.conn, case.id):
+            for r in media_repo.recordings_of(s.conn, int(m["id"])):
+                on.setdefault(int(r["id"]), []).append(str(m["code"]))
+    for r in recs:
+        r.update(case_no=case.case_no, case_id=case.id,
+                 size=sum(int(f["size"]) for f in r["files"]),
+                 discs=sorted(on.get(int(r["id"]), []), key=lambda c: (c[:14], c[14] != "O")))
+    return recs
 
 
 def review_list(s: Session) -> list[dict[str, Any]]:

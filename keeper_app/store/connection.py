@@ -281,7 +281,8 @@ def open_database(path: str | Path, create: bool = True, *,
     if not path.exists():
         if not create:
             raise StoreError(f"no database at {path}; run 'keeper init' first")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # a folder made for the database is private to its user, like the file itself
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     elif path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")

@@ -11,18 +11,21 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..domain.model import Person
 from ..services.session import Session
 from ..store import Database, open_database
 from ..timeutil import now_utc
+from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
 from .feedback import Feedback
 from .i18n import Translations
 from .idle import IdleWatcher
 from .main_window import MainWindow
 from .ops import Ops
+from .print_queue import PrintQueue
 from .scanner import ScanDetector
 from .settings import LANGUAGE, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, Settings
 from .signin import SignInWindow
@@ -57,6 +60,8 @@ class KeeperApp(QObject):
             self, max_gap_ms=settings.get(SCAN_MAX_GAP_MS), min_length=settings.get(SCAN_MIN_LENGTH)
         )
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
+        self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
+        self.backups = BackupSchedule(settings, self.db_path, clock, self)
         # the idle watcher is installed last so it runs first and sees scanned keys too
         app.installEventFilter(self.detector)
         app.installEventFilter(self.idle)
@@ -102,10 +107,14 @@ class KeeperApp(QObject):
     def open_main(self, person: Person) -> MainWindow:
         assert self.db is not None
         session = Session(self.db, person, self.clock)
-        self.ctx = UiContext(self.db, session, self.ops, self.settings, self.feedback)
+        self.ctx = UiContext(
+            self.db, session, self.ops, self.settings, self.feedback, self.print_queue
+        )
         w = MainWindow(self.ctx, self.language)
         w.sign_out_requested.connect(self.sign_out)
         w.language_chosen.connect(self.set_language)
+        w.extras.settings_changed.connect(self.apply_settings)
+        w.statusBar().addPermanentWidget(BackupStatus(self.backups))
         self.idle.idle.connect(w.lock)
         self.main_window = w
         w.show()
@@ -115,7 +124,15 @@ class KeeperApp(QObject):
             self.sign_in_window.deleteLater()
             self.sign_in_window = None
         self.idle.start()
+        self.backups.start()  # every ten minutes from now on, and now
+        self.backups.run()
         return w
+
+    def apply_settings(self) -> None:
+        """The settings dialog saved: the idle lock takes its new time at once; the
+        backups look at their folder and interval again."""
+        self.idle.set_timeout(self.settings.idle_lock_ms)
+        self.backups.run()
 
     def sign_out(self) -> None:
         self.idle.stop()
@@ -133,12 +150,14 @@ class KeeperApp(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self.backups.stop()
         self.qapp.removeEventFilter(self.detector)
         self.qapp.removeEventFilter(self.idle)
         for w in (self.main_window, self.sign_in_window):
             if w is not None:
                 w.close()
         self.ops.wait()
+        self.print_queue.close()
 
 
 def run_gui(db_path: str) -> int:
@@ -151,6 +170,9 @@ def run_gui(db_path: str) -> int:
     app.setApplicationName("keeper")
     app.setOrganizationName("Keeper")
     app.setApplicationDisplayName("Keeper")
+    app.setDesktopFileName("keeper")  # matches keeper.desktop: the shell shows our icon
+    if QIcon.hasThemeIcon("keeper"):
+        app.setWindowIcon(QIcon.fromTheme("keeper"))
     settings = Settings()
     translations = Translations(app)
     translations.use(settings.language)

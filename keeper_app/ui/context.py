@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..services import lookup
 from ..services.session import Session
@@ -11,6 +11,9 @@ from ..store import Database
 from .feedback import Feedback
 from .ops import Ops
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .print_queue import PrintQueue
 
 
 @dataclass
@@ -20,6 +23,7 @@ class UiContext:
     ops: Ops
     settings: Settings
     feedback: Feedback
+    print_queue: PrintQueue | None = None  # the application's (one job at a time per printer)
 
     @property
     def me(self) -> Any:

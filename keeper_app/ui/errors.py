@@ -11,9 +11,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from printing.errors import PrintError
+
 from ..domain.errors import RuleViolation
 from ..store import StoreError
+from ..store.connection import StoreBusy, StoreFull
 from ..timeutil import BadTime
+from .print_errors import print_headline
 
 HEADLINES: dict[str, str] = {
     # codes and lookups
@@ -168,6 +172,74 @@ HEADLINES: dict[str, str] = {
         "Refusal", "You neither handle this case nor head its department."
     ),
     "wrong_state": QT_TRANSLATE_NOOP("Refusal", "Not allowed in the medium's present state."),
+    # burning, drives, discs and storage (issue 5)
+    "no_recordings": QT_TRANSLATE_NOOP("Refusal", "Choose at least one recording."),
+    "mixed_cases": QT_TRANSLATE_NOOP(
+        "Refusal", "Recordings of different cases cannot share a disc."
+    ),
+    "mixed_persons": QT_TRANSLATE_NOOP(
+        "Refusal", "Recordings of different persons cannot share a disc: one person per disc."
+    ),
+    "no_drive": QT_TRANSLATE_NOOP("Refusal", "The drive cannot be found or opened."),
+    "no_disc": QT_TRANSLATE_NOOP("Refusal", "There is no disc in the drive: insert a blank disc."),
+    "not_blank": QT_TRANSLATE_NOOP(
+        "Refusal", "The disc is not blank: insert a blank disc (Keeper never writes over a disc)."
+    ),
+    "too_small": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The disc is too small for these recordings: use a bigger disc or fewer recordings.",
+    ),
+    "drive_busy": QT_TRANSLATE_NOOP("Refusal", "The drive is busy with another burn."),
+    "drive_timeout": QT_TRANSLATE_NOOP("Refusal", "The drive did not answer."),
+    "drive_unreadable": QT_TRANSLATE_NOOP("Refusal", "The drive did not report the disc's space."),
+    "write_error": QT_TRANSLATE_NOOP(
+        "Refusal", "Writing the disc failed: nothing was registered; use a new disc."
+    ),
+    "burn_failed": QT_TRANSLATE_NOOP("Refusal", "The burn failed: nothing was registered."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "Refusal", "The burn was interrupted: nothing was registered."
+    ),
+    "verification_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The disc read back does not match the recordings: nothing was registered; use a new disc.",
+    ),
+    "cancelled": QT_TRANSLATE_NOOP("Refusal", "Cancelled: nothing was registered."),
+    "no_program": QT_TRANSLATE_NOOP("Refusal", "A program Keeper needs is not installed."),
+    "source_missing": QT_TRANSLATE_NOOP(
+        "Refusal", "A recording file is missing from the storage device and its backup."
+    ),
+    "source_changed": QT_TRANSLATE_NOOP(
+        "Refusal", "A stored recording file has changed since it was registered."
+    ),
+    "no_files": QT_TRANSLATE_NOOP("Refusal", "This recording has no files."),
+    "source_unreadable": QT_TRANSLATE_NOOP(
+        "Refusal", "A file of the recording cannot be read from where it is."
+    ),
+    "unreadable_disc": QT_TRANSLATE_NOOP("Refusal", "The disc cannot be read."),
+    "not_iso": QT_TRANSLATE_NOOP("Refusal", "This is not a data disc Keeper can read."),
+    "no_manifest": QT_TRANSLATE_NOOP("Refusal", "This disc was not made by Keeper."),
+    "no_space": QT_TRANSLATE_NOOP(
+        "Refusal", "Not enough space on the storage device: free space or change the device."
+    ),
+    "write_failed": QT_TRANSLATE_NOOP(
+        "Refusal", "Writing to the storage device failed: nothing was kept or registered."
+    ),
+    "copy_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal", "A copy does not match the source: the storage device may be failing."
+    ),
+    "exists": QT_TRANSLATE_NOOP(
+        "Refusal", "This recording is stored already; Keeper never overwrites a recording."
+    ),
+    "same_root": QT_TRANSLATE_NOOP(
+        "Refusal", "The backup must be kept in another place than the storage."
+    ),
+    "no_source": QT_TRANSLATE_NOOP("Refusal", "The chosen folder holds no recording files."),
+    "bad_record_file": QT_TRANSLATE_NOOP(
+        "Refusal", "The interrogation record file beside the recordings cannot be read."
+    ),
+    "bad_person_role": QT_TRANSLATE_NOOP(
+        "Refusal", "The person must be a suspect, a victim or a witness."
+    ),
     # people and administration
     "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
     "bad_role": QT_TRANSLATE_NOOP(
@@ -229,10 +301,32 @@ def refusal(exc: BaseException) -> Refusal:
             "",
             str(exc),
         )
+    if isinstance(exc, StoreBusy):
+        return Refusal(
+            QCoreApplication.translate(
+                "Refusal",
+                "The database is busy with another counter; nothing was recorded. "
+                "Try again in a moment.",
+            ),
+            "",
+            str(exc),
+        )
+    if isinstance(exc, StoreFull):
+        return Refusal(
+            QCoreApplication.translate(
+                "Refusal",
+                "The disk holding the database is full; nothing was recorded. "
+                "Free some space, then try again.",
+            ),
+            "",
+            str(exc),
+        )
     if isinstance(exc, StoreError):
         return Refusal(
             QCoreApplication.translate("Refusal", "The database cannot be used."), "", str(exc)
         )
+    if isinstance(exc, PrintError):
+        return Refusal(print_headline(exc.code), "", exc.message)
     return Refusal(
         QCoreApplication.translate("Refusal", "Something went wrong; nothing was changed."),
         "",

@@ -27,6 +27,7 @@ from . import actions
 from .context import UiContext
 from .counter import CounterView
 from .dialogs.base import WorkflowDialog
+from .disc_tools import DiscTools
 from .labels import roles_text
 from .lock import LockPage
 from .settings import LANGUAGES
@@ -37,6 +38,7 @@ from .views.media_view import MediaView
 from .views.people_view import PeopleView
 from .views.register_view import RegisterView
 from .widgets.banner import Banner
+from .window_extras import WindowExtras
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.ops.busy.connect(self.busy.setVisible)
         self._connect()
+        self.discs = DiscTools(self, ctx)  # burn, ingest, drive hotplug
+        self.extras = WindowExtras(self)  # printing, documents after workflows, settings
+        self.settings_button.clicked.connect(self.extras.open_settings)
         self.retranslate()
 
     def views(self) -> list[QWidget]:
@@ -120,11 +125,14 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.out_button = QPushButton()
         self.out_button.clicked.connect(self.sign_out_requested)
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("settings_button")
         for w in (
             self.app_title,
             spacer,
             self.who,
             self.language,
+            self.settings_button,
             self.lock_button,
             self.out_button,
         ):
@@ -174,6 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.lock_button.setText(self.tr("Lock"))
         self.out_button.setText(self.tr("Sign out"))
+        self.settings_button.setText(self.tr("Settings…"))
         self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
@@ -235,6 +244,7 @@ class MainWindow(QMainWindow):
 
     def _open(self, d: WorkflowDialog) -> None:
         d.completed.connect(self._completed)
+        d.completed.connect(lambda _text, d=d: self.extras.after(d))
         d.finished.connect(lambda _r: d.deleteLater())
         self.dialog = d
         d.open()

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +45,14 @@ def chip(text: str, colour: str) -> str:
     )
 
 
+#: what the print button offers for a disc: both labels, sleeve inserts, the original's
+#: seal-bag label, the handover receipt (once handed over)
+PRINTS = ("labels", "sleeve", "seal_bag", "receipt")
+
+
 class RecordView(QWidget):
     action_requested = Signal(str)
+    print_requested = Signal(str)  # one of PRINTS
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +76,17 @@ class RecordView(QWidget):
         self.actions_row.addStretch(1)
         for a in values("Action"):
             self._add_button(a)
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("print_labels")
+        self.print_button.setMinimumHeight(34)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {k: self.print_menu.addAction("") for k in PRINTS}
+        for k, act in self.print_actions.items():
+            act.triggered.connect(lambda _c=False, k=k: self.print_requested.emit(k))
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit("labels"))
+        self.actions_row.addWidget(self.print_button)
         self.history = QTableWidget(0, 4)
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -103,6 +122,14 @@ class RecordView(QWidget):
         self.no_actions.setText(self.tr("Nothing to do with this disc in your role."))
         for a, b in self._all_buttons.items():
             b.setText(label("Action", a))
+        self.print_button.setText(self.tr("Print labels…"))
+        for k, text in (
+            ("labels", self.tr("Disc labels of both discs of the pair…")),
+            ("sleeve", self.tr("Sleeve inserts…")),
+            ("seal_bag", self.tr("Seal-bag label of the original…")),
+            ("receipt", self.tr("Handover receipt…")),
+        ):
+            self.print_actions[k].setText(text)
         if self.record is not None:
             self.show_record(self.record)
 
@@ -125,6 +152,7 @@ class RecordView(QWidget):
         self._fill_fields(rec)
         self._fill_due(rec)
         self._fill_actions(rec)
+        self._fill_prints(rec)
         self._fill_history(rec)
 
     def _field_labels(self, n: int) -> None:
@@ -210,6 +238,13 @@ class RecordView(QWidget):
             if a in rec.actions:
                 self.buttons[a] = b
         self.no_actions.setVisible(not rec.actions)
+
+    def _fill_prints(self, rec: Any) -> None:
+        """Labels and receipts belong to the discs of a pair (not to a hard-drive volume);
+        the receipt exists once the pair was handed over."""
+        disc = rec.copy_role in ("original", "duplicate")
+        self.print_button.setVisible(disc)
+        self.print_actions["receipt"].setVisible(disc and rec.status != "burned")
 
     def _add_button(self, a: str) -> QPushButton:
         b = QPushButton(label("Action", a))

@@ -31,7 +31,33 @@ MEDIA_PAGE = Setting(
     "views/media_page", 200, QT_TRANSLATE_NOOP("Settings", "Rows fetched at a time in lists")
 )
 
-ALL = (LANGUAGE, IDLE_LOCK_SECONDS, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, MEDIA_PAGE)
+LABEL_SHEET = Setting(
+    "print/label_sheet", "avery-l7676", QT_TRANSLATE_NOOP("Settings", "Label sheet")
+)
+PRINTER = Setting("print/printer", "", QT_TRANSLATE_NOOP("Settings", "Default printer"))
+SAVE_FOLDER = Setting("print/save_folder", "", QT_TRANSLATE_NOOP("Settings", "Save PDFs in"))
+BACKUP_FOLDER = Setting(
+    "backup/folder", "", QT_TRANSLATE_NOOP("Settings", "Backup folder")
+)  # empty: the "backups" folder next to the database
+BACKUP_KEEP = Setting("backup/keep", 14, QT_TRANSLATE_NOOP("Settings", "Backups to keep"))
+BACKUP_INTERVAL_HOURS = Setting(
+    "backup/interval_hours", 24, QT_TRANSLATE_NOOP("Settings", "Back up every (hours)")
+)  # 0: no scheduled backups from this computer
+
+ALL = (
+    LANGUAGE,
+    IDLE_LOCK_SECONDS,
+    SCAN_MAX_GAP_MS,
+    SCAN_MIN_LENGTH,
+    SOUND,
+    MEDIA_PAGE,
+    LABEL_SHEET,
+    PRINTER,
+    SAVE_FOLDER,
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
+    BACKUP_INTERVAL_HOURS,
+)
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
@@ -68,3 +94,8 @@ class Settings:
     @property
     def idle_lock_ms(self) -> int:
         return max(1, self.get(IDLE_LOCK_SECONDS)) * 1000
+
+    @property
+    def document_language(self) -> str:
+        """Printed documents follow the UI language: Chinese, or English."""
+        return "zh" if self.language.startswith("zh") else "en"

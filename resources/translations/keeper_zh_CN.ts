@@ -4,47 +4,47 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+107" />
+        <location filename="../../keeper_app/ui/labels.py" line="+107"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retrieve…</source>
         <translation>调取登记…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Return…</source>
         <translation>归还验收…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Request unsealing…</source>
         <translation>申请启封…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unseal…</source>
         <translation>启封…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reseal…</source>
         <translation>重新封存…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Transfer to court…</source>
         <translation>移送法院/检察院…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Archive handover…</source>
         <translation>移交档案部门…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move…</source>
         <translation>变更存放位置…</translation>
     </message>
@@ -52,47 +52,47 @@
 <context>
     <name>ApprovalDecisionDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/approval_decision.py" line="+22" />
+        <location filename="../../keeper_app/ui/dialogs/approval_decision.py" line="+22"/>
         <source>Approve opening the original</source>
         <translation>批准启封正本</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Refuse opening the original</source>
         <translation>不批准启封正本</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Request #%1: %2, case %3&lt;br&gt;Reason: %4&lt;br&gt;Requested by %5 at %6</source>
         <translation>申请第%1号：%2，案件 %3&lt;br&gt;事由：%4&lt;br&gt;申请人：%5，申请时间：%6</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department head</source>
         <translation>部门负责人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Approve and sign</source>
         <translation>批准并签名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Refuse and sign</source>
         <translation>不予批准并签名</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Request #%1 approved.</source>
         <translation>第%1号申请已批准。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Request #%1 refused.</source>
         <translation>第%1号申请未获批准。</translation>
     </message>
@@ -100,120 +100,347 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/archive.py" line="+25" />
+        <location filename="../../keeper_app/ui/dialogs/archive.py" line="+25"/>
         <source>Archive handover</source>
         <translation>移交档案部门</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Case %1: scan every disc still held for the case. The list shows what is expected and what is still missing.</source>
         <translation>案件 %1：请逐张扫描本案仍在保管中的光盘。下表列出应移交的光盘及尚未扫描的光盘。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>scan, or type a code and press Enter</source>
         <translation>扫描条码，或输入编号后按回车</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Keeper</source>
         <translation>保管员（移交人）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Receiver (archives department)</source>
         <translation>接收人（档案部门）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Hand over and sign</source>
         <translation>移交并签名</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>missing</source>
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>not held</source>
         <translation>不在库</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Expected %1 · scanned %2 · still missing %3</source>
         <translation>应移交 %1 · 已扫描 %2 · 尚缺 %3</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1 was already scanned.</source>
         <translation>%1 已扫描过。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 is not a disc of case %2.</source>
         <translation>%1 不是案件 %2 的光盘。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 is %3: it is not held for the handover.</source>
         <translation>%1 当前状态为“%3”，不在本次移交范围内。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>%1 scanned; %2 still missing.</source>
         <translation>已扫描 %1；尚缺 %2 张。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Archive handover #%1: case %2 and %3 media to the archives.</source>
         <translation>档案移交第%1号：案件 %2 共 %3 件介质已移交档案部门。</translation>
     </message>
 </context>
 <context>
+    <name>BackupSchedule</name>
+    <message>
+        <location filename="../../keeper_app/ui/backup_schedule.py" line="+67"/>
+        <source>Scheduled backups are off on this computer.</source>
+        <translation>本机的定时备份已关闭。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No verified backup yet.</source>
+        <translation>还没有通过校验的备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup taken and verified %1 (%2).</source>
+        <translation>已备份并校验通过：%1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last verified backup: %1.</source>
+        <translation>最近一次校验通过的备份：%1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BurnPairDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+115"/>
+        <location line="+1"/>
+        <source>Burn a pair of discs</source>
+        <translation>刻录一对光盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original in</source>
+        <translation>正本刻录于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate in</source>
+        <translation>副本刻录于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings (tick those of one person: one person per disc, Art. 17)</source>
+        <translation>录音录像（勾选同一人的录像：一人一盘，第十七条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check discs and space</source>
+        <translation>检查光盘和容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burn and verify</source>
+        <translation>刻录并校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel burn</source>
+        <translation>取消刻录</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No optical drive is attached.</source>
+        <translation>未连接光驱。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optical drives cannot be listed (%1); image files can be burned.</source>
+        <translation>无法列出光驱（%1）；仍可刻录为镜像文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>You handle no open case.</source>
+        <translation>您没有承办中的案件。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Tick the recordings to burn.</source>
+        <translation>请勾选要刻录的录音录像。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chosen: %1 recording(s) of %2, %3 in all</source>
+        <translation>已选：%2 的录音录像 %1 段，共 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose where each disc is burned.</source>
+        <translation>请选择每张光盘的刻录位置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original and the duplicate need two drives, or the same drive twice.</source>
+        <translation>正本和副本需要两个光驱，或在同一光驱中先后刻录。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>%1 free in %2</source>
+        <translation>%2 可用 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Needed per disc: %1. </source>
+        <translation>每张光盘需要 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The original is burned and verified. Take it out of %1, label it, and insert a blank disc for the duplicate.</source>
+        <translation>正本已刻录并校验。请从 %1 取出正本并做好标记，再放入一张空白光盘刻录副本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disc inserted cannot be used: %1</source>
+        <translation>放入的光盘不能使用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert a blank disc for the duplicate.</source>
+        <translation>请放入一张空白光盘刻录副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next disc</source>
+        <translation>下一张光盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disc inserted</source>
+        <translation>已放入光盘</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Burning the original…</source>
+        <translation>正在刻录正本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the original back, checking every file…</source>
+        <translation>正在回读正本，逐个校验文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burning the duplicate…</source>
+        <translation>正在刻录副本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the duplicate back, checking every file…</source>
+        <translation>正在回读副本，逐个校验文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registering the pair…</source>
+        <translation>正在登记这对光盘…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The discs are blank and big enough.</source>
+        <translation>光盘为空白且容量足够。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to burn.</source>
+        <translation>可以刻录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pair is burned, read back and verified.</source>
+        <translation>这对光盘已刻录、回读并校验通过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Original: %1</source>
+        <translation>正本：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate: %1</source>
+        <translation>副本：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label both discs and hand them to a keeper within 24 hours (Art. 16); the keeper scans a code at the counter to register the handover.</source>
+        <translation>请为两张光盘贴好标签，并在24小时内移交保管员（第十六条）；保管员在柜台扫描编号登记移交。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pair %1 registered as burned.</source>
+        <translation>光盘对 %1 已登记为已刻录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pair %1 / %2 burned and verified.</source>
+        <translation>光盘对 %1 / %2 已刻录并校验。</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-83" />
+        <location filename="../../keeper_app/ui/labels.py" line="-83"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>concluded</source>
         <translation>侦查终结</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
@@ -221,68 +448,68 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/cases_view.py" line="+74" />
+        <location filename="../../keeper_app/ui/views/cases_view.py" line="+74"/>
         <source>Show its media</source>
         <extracomment>(action, case row): the main window opens the dialog</extracomment>
         <translation>查看该案介质</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Court/procuratorate request…</source>
         <translation>登记法院/检察院调取…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Conclude investigation…</source>
         <translation>侦查终结…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Archive handover…</source>
         <translation>移交档案部门…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Case name</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Major case</source>
         <translation>重大案件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>办案部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Media</source>
         <translation>介质数</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Choose a case first.</source>
         <translation>请先选择一个案件。</translation>
     </message>
@@ -290,27 +517,27 @@
 <context>
     <name>ConcludeCaseDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/conclude_case.py" line="+20" />
+        <location filename="../../keeper_app/ui/dialogs/conclude_case.py" line="+20"/>
         <source>Conclude the investigation</source>
         <translation>侦查终结</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Case %1 %2</source>
         <translation>案件 %1 %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Conclude</source>
         <translation>确认侦查终结</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Case %1 is concluded.</source>
         <translation>案件 %1 已侦查终结。</translation>
     </message>
@@ -318,17 +545,17 @@
 <context>
     <name>CopyRole</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-7" />
+        <location filename="../../keeper_app/ui/labels.py" line="-7"/>
         <source>original</source>
         <translation>正本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>duplicate</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hard-drive volume</source>
         <translation>硬盘存储卷</translation>
     </message>
@@ -336,37 +563,37 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../keeper_app/ui/counter.py" line="+78" />
+        <location filename="../../keeper_app/ui/counter.py" line="+78"/>
         <source>Disc code</source>
         <translation>光盘编号</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scan anywhere in this window, or type the code from a damaged label and press Enter</source>
         <translation>在本窗口任意位置扫描条码；标签破损时可在此输入编号后按回车</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recent scans</source>
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Scanned the same disc twice in a row: %1</source>
         <translation>同一张光盘连续扫描了两次：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>✔ Scanned %1</source>
         <translation>✔ 已识别 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>twice in a row</source>
         <translation>连续两次扫描</translation>
     </message>
@@ -374,42 +601,42 @@
 <context>
     <name>CourtRequestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/court_request.py" line="+20" />
+        <location filename="../../keeper_app/ui/dialogs/court_request.py" line="+20"/>
         <source>Court or procuratorate request</source>
         <translation>法院/检察院调取登记</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Requested by</source>
         <translation>调取机关</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name of the court or procuratorate</source>
         <translation>法院/检察院名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Document number</source>
         <translation>调取文书编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time of the request</source>
         <translation>调取时间</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Request #%1 registered; the duplicate is due within 3 days.</source>
         <translation>第%1号调取已登记；须在三日内移送副本光盘。</translation>
     </message>
@@ -417,37 +644,37 @@
 <context>
     <name>CourtTransferDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/court_transfer.py" line="+20" />
+        <location filename="../../keeper_app/ui/dialogs/court_transfer.py" line="+20"/>
         <source>Transfer to a court or procuratorate</source>
         <translation>向法院/检察院移送副本</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>#%1 %2 %3, document %4, requested %5</source>
         <translation>第%1号 %2 %3，文书 %4，调取时间 %5</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>No open request for this case: register the court's or procuratorate's request first.</source>
+        <location line="+12"/>
+        <source>No open request for this case: register the court&apos;s or procuratorate&apos;s request first.</source>
         <translation>本案没有待办理的调取，请先登记法院或检察院的调取。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Request</source>
         <translation>调取登记</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recipient (court/procuratorate)</source>
         <translation>接收人（法院/检察院）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Transfer #%1: %2 handed over.</source>
         <translation>移送第%1号：%2 已移交。</translation>
     </message>
@@ -455,12 +682,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../keeper_app/ui/crash.py" line="+44" />
+        <location filename="../../keeper_app/ui/crash.py" line="+44"/>
         <source>Keeper: unexpected error</source>
         <translation>讯问录音录像保管：意外错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Something unexpected went wrong. Whatever was being registered was either saved completely or not at all. Details are in the log:
 %1</source>
         <translation>程序发生意外错误。正在登记的内容要么已完整保存，要么完全未保存，不会只保存一半。详细信息见日志：
@@ -468,24 +695,153 @@
     </message>
 </context>
 <context>
+    <name>DeviceHub</name>
+    <message>
+        <location filename="../../keeper_app/ui/devices_hub.py" line="+67"/>
+        <source>Drives watched</source>
+        <translation>正在监视光驱</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drives not watched</source>
+        <translation>未监视光驱</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A blank %1 is in %2: ready to burn.</source>
+        <translation>%2 中有一张空白 %1：可以刻录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A disc (%1) was inserted in %2.</source>
+        <translation>%2 中放入了光盘（%1）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The disc was taken out of %1.</source>
+        <translation>光盘已从 %1 取出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>USB disk %1 (%2) connected: “Ingest recordings…” copies recordings from it.</source>
+        <translation>已连接USB磁盘 %1（%2）：可用“导入录音录像…”从中复制录像。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>USB disk %1 removed.</source>
+        <translation>USB磁盘 %1 已移除。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Disc inserted</source>
+        <translation>已放入光盘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A disc (%1) was inserted in %2. Identify it: read its label and manifest and match them to the register?</source>
+        <translation>%2 中放入了光盘（%1）。是否识别：读取其标签和文件清单并与登记核对？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Identify</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>DiscTools</name>
+    <message>
+        <location filename="../../keeper_app/ui/disc_tools.py" line="+56"/>
+        <source>Burn a pair…</source>
+        <translation>刻录光盘对…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingest recordings…</source>
+        <translation>导入录音录像…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The job goes on in the background; its button shows it again.</source>
+        <translation>任务在后台继续进行；点击相应按钮可再次显示。</translation>
+    </message>
+</context>
+<context>
+    <name>DrivePicker</name>
+    <message>
+        <location filename="../../keeper_app/ui/widgets/drive_picker.py" line="+30"/>
+        <source>no disc</source>
+        <translation>无光盘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blank %1</source>
+        <translation>空白 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>burned disc %1</source>
+        <translation>已刻录光盘 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disc %1 (not blank)</source>
+        <translation>光盘 %1（非空白）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Same drive as the original (insert the next disc)</source>
+        <translation>与正本同一光驱（放入下一张光盘）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Image file (a file-backed drive)</source>
+        <translation>镜像文件（以文件代替光驱）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Image file for the disc</source>
+        <translation>光盘的镜像文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disc images (*.iso)</source>
+        <translation>光盘镜像 (*.iso)</translation>
+    </message>
+</context>
+<context>
     <name>DueKind</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+54" />
+        <location filename="../../keeper_app/ui/labels.py" line="+54"/>
         <source>hand over to the keeper</source>
         <translation>移交保管员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>return</source>
         <translation>归还</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>transfer to court/procuratorate</source>
         <translation>移送法院/检察院</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>reseal the original</source>
         <translation>重新封存正本</translation>
     </message>
@@ -493,52 +849,52 @@
 <context>
     <name>DueView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/due_view.py" line="+68" />
+        <location filename="../../keeper_app/ui/views/due_view.py" line="+68"/>
         <source>LATE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Entry</source>
         <translation>登记号</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
     </message>
@@ -546,62 +902,62 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/handover.py" line="+20" />
+        <location filename="../../keeper_app/ui/dialogs/handover.py" line="+20"/>
         <source>Handover of a new pair</source>
         <translation>新刻录光盘移交登记</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The other disc of the pair: %1</source>
         <translation>同组另一张光盘：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>number printed on the seal bag</source>
         <translation>封存袋上印制的编号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>only if more than 24 h after burning</source>
         <translation>仅在刻录后超过24小时移交时填写</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Seal number (original)</source>
         <translation>封存编号（正本）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shelf location of the original</source>
         <translation>正本存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shelf location of the duplicate</source>
         <translation>副本存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason for a late handover</source>
         <translation>逾期移交原因</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Case handler (hands over)</source>
         <translation>办案人员（移交人）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper (receives)</source>
         <translation>保管员（接收人）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Handover #%1 registered: the original is sealed, the duplicate is on the shelf.</source>
         <translation>移交第%1号已登记：正本已封存，副本已入库上架。</translation>
     </message>
@@ -609,143 +965,266 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+3" />
+        <location filename="../../keeper_app/ui/labels.py" line="+3"/>
         <source>handover</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sealed</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unsealed</source>
         <translation>启封</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>resealed</source>
         <translation>重新封存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>retrieved</source>
         <translation>调取</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>returned</source>
         <translation>归还</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>incident</source>
         <translation>异常事件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>transferred</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>moved</source>
         <translation>变更存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>correction</source>
         <translation>更正</translation>
     </message>
 </context>
 <context>
+    <name>IdentifyDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/identify_disc.py" line="+63"/>
+        <source>Disc in %1</source>
+        <translation>%1 中的光盘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check every file</source>
+        <translation>逐个校验文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open at the counter</source>
+        <translation>在柜台打开</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the disc, checking every file… %1%</source>
+        <translation>正在读取光盘，逐个校验文件… %1%</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This disc is in the register.</source>
+        <translation>此光盘已登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The manifest on this disc is not the one registered for it.</source>
+        <translation>此光盘上的文件清单与登记的不一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This disc is not in the register.</source>
+        <translation>此光盘未登记。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Volume id: %1</source>
+        <translation>卷标：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case %1 · person interrogated: %2</source>
+        <translation>案件 %1 · 被讯问人：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In the register: %1, %2, shelf %3</source>
+        <translation>登记情况：%1，%2，存放位置 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manifest: %1</source>
+        <translation>文件清单：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the registered one</source>
+        <translation>与登记一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DIFFERS from the register</source>
+        <translation>与登记不一致</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last read back: %1, %2</source>
+        <translation>最近一次回读：%1，%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 files, %2 MB read; %3 read errors.</source>
+        <translation>%1 个文件，读取 %2 MB；读取错误 %3 处。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not in the manifest</source>
+        <translation>清单外文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every file matches the register.</source>
+        <translation>所有文件与登记一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disc does NOT match the register.</source>
+        <translation>此光盘与登记不一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disc %1 checked: %2</source>
+        <translation>光盘 %1 已校验：%2</translation>
+    </message>
+</context>
+<context>
     <name>InboxView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+84" />
+        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+89"/>
         <source>Acknowledge…</source>
-        <extracomment>("ack", incident) / ("approve" | "refuse", approval): the main window opens the dialog</extracomment>
+        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval): the main window opens the dialog</extracomment>
         <translation>签收…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refuse…</source>
         <translation>不予批准…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1"/>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+10" />
+        <location line="+1"/>
+        <location line="+10"/>
         <source>Disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+10" />
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What was found</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Requested by</source>
         <translation>调取机关</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Incidents to acknowledge (%1)</source>
         <translation>待签收的异常情况报告（%1）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Requests to open an original (%1)</source>
         <translation>待审批的正本启封申请（%1）</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -753,22 +1232,22 @@
 <context>
     <name>Incident</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+3" />
+        <location filename="../../keeper_app/ui/labels.py" line="+3"/>
         <source>damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>replaced</source>
         <translation>被调换</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>late handover</source>
         <translation>逾期移交</translation>
     </message>
@@ -776,60 +1255,183 @@
 <context>
     <name>IncidentAckDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/incident_ack.py" line="+19" />
+        <location filename="../../keeper_app/ui/dialogs/incident_ack.py" line="+19"/>
         <source>Acknowledge an incident</source>
         <translation>签收异常情况报告</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Incident #%1: %2 — %3, case %4&lt;br&gt;%5&lt;br&gt;Reported by %6 at %7</source>
         <translation>异常情况第%1号：%2 — %3，案件 %4&lt;br&gt;%5&lt;br&gt;报告人：%6，报告时间：%7</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>what will be done</source>
         <translation>拟采取的处理措施</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department head</source>
         <translation>部门负责人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Acknowledge and sign</source>
         <translation>签收并签名</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Incident #%1 acknowledged.</source>
         <translation>异常情况第%1号已签收。</translation>
     </message>
 </context>
 <context>
+    <name>IngestDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+114"/>
+        <source>Ingest recordings</source>
+        <translation>导入录音录像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB disk</source>
+        <translation>USB磁盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder or file</source>
+        <translation>文件夹或文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person interrogated</source>
+        <translation>被讯问人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person is</source>
+        <translation>人员身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Space</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy, verify and register</source>
+        <translation>复制、校验并登记</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>— a folder —</source>
+        <translation>— 文件夹 —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not mounted)</source>
+        <translation>（未挂载）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder of the recording</source>
+        <translation>录音录像所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 file(s), %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>record read from keeper-record.json</source>
+        <translation>已从 keeper-record.json 读取笔录信息</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.</source>
+        <translation>每处需要 %1。存储 %2：可用 %3。备份 %4：可用 %5。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose the folder or USB disk of the recording.</source>
+        <translation>请选择录音录像所在的文件夹或USB磁盘。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading both copies back and comparing…</source>
+        <translation>正在回读两份副本并比对…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying to the storage device and the backup… %1%</source>
+        <translation>正在复制到存储设备和备份… %1%</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Recording #%1 stored and backed up (%2 file(s)); both copies verified; registered.</source>
+        <translation>录音录像 #%1 已存储并备份（%2 个文件）；两份均已校验；已登记。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
     <name>Inspection</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-55" />
+        <location filename="../../keeper_app/ui/labels.py" line="-55"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>replaced</source>
         <translation>被调换</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>lost</source>
         <translation>丢失</translation>
     </message>
@@ -837,7 +1439,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location line="+100" />
+        <location line="+100"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -845,22 +1447,22 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/location.py" line="+18" />
+        <location filename="../../keeper_app/ui/dialogs/location.py" line="+18"/>
         <source>Move to another shelf location</source>
         <translation>变更存放位置</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New shelf location</source>
         <translation>新的存放位置</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Move</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1 moved to %2.</source>
         <translation>%1 已移至 %2。</translation>
     </message>
@@ -868,27 +1470,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../keeper_app/ui/lock.py" line="+55" />
+        <location filename="../../keeper_app/ui/lock.py" line="+55"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signed in: %1 (%2). Type your password to continue.</source>
         <translation>当前登录：%1（%2）。请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign out (another person)</source>
         <translation>退出登录（换人使用）</translation>
     </message>
@@ -896,77 +1498,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+164" />
+        <location filename="../../keeper_app/ui/main_window.py" line="+174"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Interrogation recordings: custody</source>
         <translation>讯问录音录像资料保管</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signed in: %1 (%2) · %3</source>
         <translation>当前登录：%1（%2）· %3</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Your role has nothing to do in this application.</source>
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Media</source>
         <translation>介质</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retrieval register</source>
         <translation>调取登记簿</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>讯问录音录像保管</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Due and late</source>
         <translation>到期与逾期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10"/>
         <source>Locked: unlock before scanning.</source>
         <translation>已锁定：请先解锁再扫描。</translation>
     </message>
@@ -974,80 +1581,80 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/media_view.py" line="+77" />
+        <location filename="../../keeper_app/ui/views/media_view.py" line="+77"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+13" />
+        <location line="+1"/>
+        <location line="+13"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
     <message>
-        <location line="-12" />
-        <location line="+12" />
+        <location line="-12"/>
+        <location line="+12"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-11" />
-        <location line="+11" />
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-10"/>
         <source>Case name</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Person interrogated</source>
         <translation>被讯问人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shelf location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seal</source>
         <translation>封存编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 shown</source>
         <translation>已显示 %1 条</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>, more as you scroll</source>
         <translation>，向下滚动加载更多</translation>
     </message>
@@ -1055,91 +1662,109 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-92" />
-        <source>people's court</source>
+        <location filename="../../keeper_app/ui/labels.py" line="-92"/>
+        <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>people's procuratorate</source>
+        <location line="+1"/>
+        <source>people&apos;s procuratorate</source>
         <translation>人民检察院</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../keeper_app/ui/widgets/pdf_preview.py" line="+81"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Drawing page %1…</source>
+        <translation>正在绘制第 %1 页…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/people_view.py" line="+65" />
+        <location filename="../../keeper_app/ui/views/people_view.py" line="+65"/>
         <source>Add a person…</source>
-        <extracomment>("add", None) / ("roles", person row)</extracomment>
+        <extracomment>(&quot;add&quot;, None) / (&quot;roles&quot;, person row)</extracomment>
         <translation>新增人员…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change roles…</source>
         <translation>修改岗位…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deactivate / reactivate</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Court/procuratorate</source>
         <translation>法院/检察院</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Choose a person first.</source>
         <translation>请先选择一名人员。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 deactivated.</source>
         <translation>%1 已停用。</translation>
     </message>
@@ -1147,62 +1772,62 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/person.py" line="+21" />
+        <location filename="../../keeper_app/ui/dialogs/person.py" line="+21"/>
         <source>Add a person</source>
         <translation>新增人员</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>court/procuratorate staff only</source>
         <translation>仅法院/检察院人员填写</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Court or procuratorate</source>
         <translation>所在法院/检察院</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>%1 added.</source>
         <translation>已新增 %1。</translation>
     </message>
@@ -1210,40 +1835,384 @@
 <context>
     <name>PersonRole</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+11" />
+        <location filename="../../keeper_app/ui/labels.py" line="+11"/>
         <source>suspect</source>
         <translation>犯罪嫌疑人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>victim</source>
         <translation>被害人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>witness</source>
         <translation>证人</translation>
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+79"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First free label</source>
+        <translation>从第几个空标签开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Calibration cannot be read: %1</source>
+        <translation>无法读取校准值：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+1"/>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The printing font has no %1 (in “%2”): it would print blank. Write it in by hand on the paper.</source>
+        <translation>打印字体中没有 %1（见“%2”），打印出来会是空白；请在纸上手写补上。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Calibration of %1: %2 mm right, %3 mm down.</source>
+        <translation>%1 的校准值：向右 %2 毫米，向下 %3 毫米。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No printer chosen: no calibration.</source>
+        <translation>未选择打印机：不做校准。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sending to %1…</source>
+        <translation>正在发送到 %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for %1: %2 job(s) before this one.</source>
+        <translation>等待 %1：前面还有 %2 个打印任务。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent to %1 as job %2; printing…</source>
+        <translation>已发送到 %1（任务 %2），正在打印…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed on %1 (job %2).</source>
+        <translation>已在 %1 上打印完成（任务 %2）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scanned %1: close the printing first.</source>
+        <translation>扫描到 %1：请先关闭打印窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDocs</name>
+    <message>
+        <location filename="../../keeper_app/ui/print_docs.py" line="+65"/>
+        <source>Disc labels of the pair %1</source>
+        <extracomment>make(session or None, options, output path) -&gt; printing.common.Rendered; runs on a worker</extracomment>
+        <translation>光盘 %1 一组的盘面标签</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sleeve inserts of the pair %1</source>
+        <translation>光盘 %1 一组的盒套插页</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Seal-bag label of the original of %1</source>
+        <translation>%1 原件的封存袋标签</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Calibration sheet</source>
+        <translation>校准页</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Handover receipt %1</source>
+        <translation>移交回执 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Incident report #%1</source>
+        <translation>情况报告 #%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Transfer list for request #%1</source>
+        <translation>调取函 #%1 的移送清单</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Archive handover list of case %1</source>
+        <translation>案件 %1 的归档移交清单</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Retrieval register pages</source>
+        <translation>调取登记表</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterChoice</name>
+    <message>
+        <location filename="../../keeper_app/ui/widgets/printer_choice.py" line="+31"/>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No printer is set up on this computer.</source>
+        <translation>本机没有设置打印机。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not accepting jobs</source>
+        <translation>不接受任务</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../keeper_app/ui/print_errors.py" line="+10"/>
+        <source>The printing programs (CUPS) are not installed on this computer.</source>
+        <translation>本机没有安装打印程序（CUPS）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The print system (CUPS) cannot be reached: is the cups service running?</source>
+        <translation>无法连接打印系统（CUPS）：cups 服务是否在运行？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The print system (CUPS) did not answer.</source>
+        <translation>打印系统（CUPS）没有响应。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printers could not be listed.</source>
+        <translation>无法列出打印机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a printer first.</source>
+        <translation>请先选择打印机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no such printer: it was removed or renamed. Choose another one.</source>
+        <translation>没有这台打印机：它已被删除或改名，请选择其他打印机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer rejects jobs: an administrator must let it accept them again.</source>
+        <translation>打印机拒绝接受任务：需由管理员恢复接受任务。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer has stopped: the job waits until it is started again.</source>
+        <translation>打印机已停止：任务将等待打印机重新启动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The job has not printed yet.</source>
+        <translation>任务尚未打印。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed.</source>
+        <translation>打印失败。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies must be 1 to 99.</source>
+        <translation>份数必须为 1 到 99。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A print option is not valid.</source>
+        <translation>打印选项无效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no document to print.</source>
+        <translation>没有可打印的文档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not a PDF.</source>
+        <translation>该文件不是 PDF。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF could not be saved there.</source>
+        <translation>PDF 无法保存到该位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Chinese printing font is not installed (fonts-wqy-microhei).</source>
+        <translation>没有安装打印用的中文字体（fonts-wqy-microhei）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Chinese printing font cannot be used.</source>
+        <translation>打印用的中文字体无法使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents are printed in Chinese or English.</source>
+        <translation>文档只能以中文或英文打印。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such label sheet.</source>
+        <translation>没有这种标签纸。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label sheet template is not valid.</source>
+        <translation>标签纸模板无效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No label sheet templates are installed.</source>
+        <translation>没有安装标签纸模板。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet has no such label position.</source>
+        <translation>标签纸上没有这个标签位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The barcode does not fit on this label.</source>
+        <translation>条码放不进这种标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer calibration is not valid: measure again from the test sheet.</source>
+        <translation>打印机校准值无效：请根据校准页重新测量。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This code cannot be printed as a barcode.</source>
+        <translation>该编号无法打印成条码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a printer resolution.</source>
+        <translation>不是有效的打印机分辨率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to print.</source>
+        <translation>没有要打印的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the original is sealed in a bag: there is no seal-bag label to print.</source>
+        <translation>只有原件装入封存袋：没有可打印的封存袋标签。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No preview: pdftoppm (poppler-utils) is missing; saving and printing work.</source>
+        <translation>无法预览：缺少 pdftoppm（poppler-utils）；保存和打印不受影响。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The preview could not be made.</source>
+        <translation>无法生成预览。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The document could not be printed.</source>
+        <translation>文档无法打印。</translation>
+    </message>
+</context>
+<context>
     <name>Reason</name>
     <message>
-        <location line="-37" />
+        <location filename="../../keeper_app/ui/labels.py" line="-37"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>case review</source>
         <translation>案件审核</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>law-enforcement supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>complaint investigation</source>
         <translation>核查信访投诉</translation>
     </message>
@@ -1251,122 +2220,148 @@
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../keeper_app/ui/record_view.py" line="+98" />
+        <location filename="../../keeper_app/ui/record_view.py" line="+117"/>
         <source>Scan a disc, or type its code above.</source>
+        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over)</extracomment>
         <translation>请扫描光盘条码，或在上方输入编号。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History</source>
         <translation>流转记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Who</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Nothing to do with this disc in your role.</source>
         <translation>以您的岗位，这张光盘目前没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+3"/>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disc labels of both discs of the pair…</source>
+        <translation>一组两张光盘的盘面标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sleeve inserts…</source>
+        <translation>盒套插页…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal-bag label of the original…</source>
+        <translation>原件封存袋标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover receipt…</source>
+        <translation>移交回执…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Case status</source>
         <translation>案件状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>办案部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Person interrogated</source>
         <translation>被讯问人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shelf location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seal number</source>
         <translation>封存编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Made</source>
         <translation>制作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Other disc</source>
         <translation>同组光盘</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Out with</source>
         <translation>调取人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 (%2, %3) since %4 for %5, due back %6 · register #%7</source>
         <translation>%1（%2，%3）于 %4 因%5调取，应于 %6 前归还 · 登记第%7号</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>LATE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>SOON</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>due</source>
         <translation>待办</translation>
     </message>
@@ -1374,530 +2369,738 @@
 <context>
     <name>RecordingKind</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+37" />
+        <location filename="../../keeper_app/ui/labels.py" line="+37"/>
         <source>interrogation</source>
         <translation>讯问</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>questioning</source>
         <translation>询问</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>search</source>
         <translation>搜查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sealing and seizure</source>
         <translation>查封扣押</translation>
     </message>
 </context>
 <context>
+    <name>RecordingsTable</name>
+    <message>
+        <location filename="../../keeper_app/ui/widgets/recordings_table.py" line="+35"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On discs</source>
+        <translation>所在光盘</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
-        <location filename="../../keeper_app/ui/errors.py" line="+20" />
+        <location filename="../../keeper_app/ui/errors.py" line="+24"/>
         <source>Nothing was scanned or typed.</source>
         <translation>没有扫描或输入任何内容。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This is not a medium code: it has characters no medium code has.</source>
         <translation>这不是介质编号：含有介质编号中不会出现的字符。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This is not a medium code: a medium code has 16 characters.</source>
         <translation>这不是介质编号：介质编号应为16位。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This is not a medium code: unit, year and serial must be digits.</source>
         <translation>这不是介质编号：单位代码、年份和序号必须是数字。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This is not a medium code: the copy letter must be O, D or H.</source>
         <translation>这不是介质编号：正副本标识必须是 O（正本）、D（副本）或 H（硬盘）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The code fails its check character: misread or mistyped. Scan again or type it from the label.</source>
         <translation>编号校验位不符，可能是误读或输错。请重新扫描，或按标签重新输入。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No such medium is registered.</source>
         <translation>系统中没有登记这件介质。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No case with this number.</source>
         <translation>没有这个编号的案件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No person with this badge number.</source>
         <translation>没有这个警号的人员。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such approval request.</source>
         <translation>没有这份审批申请。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such incident.</source>
         <translation>没有这条异常情况记录。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such court or procuratorate request.</source>
         <translation>没有这条法院/检察院调取登记。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such department.</source>
         <translation>没有这个部门。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such entry.</source>
         <translation>没有这条登记。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No such recording.</source>
         <translation>没有这段录音录像。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>You do not handle this case and may not see its media.</source>
         <translation>您不是本案办案人员，无权查看本案介质。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Type the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Locked after too many wrong passwords: wait, or ask an administrator.</source>
         <translation>密码错误次数过多，账号已暂时锁定：请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Other counters kept changing the register; nothing was recorded. Try again.</source>
         <translation>其他柜台正在连续修改登记簿，本次未作任何登记，请重试。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not a status.</source>
         <translation>不是有效的状态。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not a copy role.</source>
         <translation>不是有效的正副本类别。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This is not a badge number.</source>
         <translation>这不是有效的警号。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This person is deactivated.</source>
         <translation>该人员已停用。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The person signing must be the person signed in.</source>
         <translation>签名人必须是当前登录的本人。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The keeper who signs must be the keeper signed in.</source>
         <translation>签名的保管员必须是当前登录的保管员本人。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The two signers must be two different people.</source>
         <translation>两名签名人必须是不同的两个人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This entry needs two signatures.</source>
         <translation>此项登记需要两人签名。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your role does not allow this.</source>
         <translation>您的岗位无权办理此事项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The password is too short.</source>
         <translation>密码太短。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>You can only change your own password.</source>
         <translation>只能修改本人的密码。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A required field is empty.</source>
         <translation>有必填项未填写。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A field is too long.</source>
         <translation>有填写内容超出长度限制。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A field contains characters that are not allowed.</source>
         <translation>填写内容含有不允许的字符。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The time is not possible.</source>
         <translation>时间不合理。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The estimated usage time is out of range.</source>
         <translation>预计使用时间超出允许范围。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>More than 24 hours since burning: give the reason for the delay; the department head will be told.</source>
         <translation>距刻录已超过24小时：请填写逾期移交原因，系统将报告部门负责人。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This person is not a case handler of the case.</source>
         <translation>该人员不是本案的办案人员。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This person is not a keeper.</source>
         <translation>该人员不是保管员。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A case handler of this case may not keep its recordings.</source>
         <translation>本案办案人员不得保管本案的录音录像资料。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The case is not open.</source>
         <translation>该案件不在办理中。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The pair of discs is incomplete.</source>
         <translation>该组光盘不完整（缺少正本或副本）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A hard-drive volume is not handed over as a pair.</source>
         <translation>硬盘存储卷不按正副本成组移交。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This seal number was used before: use a new seal.</source>
         <translation>该封存编号已使用过，请使用新的封条。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This disc is already out and must be returned first.</source>
         <translation>这张光盘已被调取，须先归还。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only the duplicate may be retrieved or transferred; the original stays sealed.</source>
         <translation>只能调取或移送副本光盘，正本须保持封存。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This person may not retrieve for this reason.</source>
         <translation>该人员不能以此事由调取光盘。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The approver must be a department head.</source>
         <translation>审批人必须是部门负责人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nobody approves their own retrieval.</source>
         <translation>不得审批本人的调取。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not an allowed reason to retrieve a disc.</source>
         <translation>不是允许的调取事由。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The case is with the archives.</source>
         <translation>该案件已移交档案部门。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This disc is not out: there is nothing to return.</source>
         <translation>这张光盘未被调取，无需归还。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This disc has no open register entry.</source>
         <translation>这张光盘没有未结的调取登记。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not an inspection result.</source>
         <translation>不是有效的检查结果。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A return needs the inspection result.</source>
         <translation>归还时须填写检查结果。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The disc failed verification: it cannot be recorded intact.</source>
         <translation>光盘校验不符，不能登记为完好。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not a verification result.</source>
         <translation>不是有效的校验结果。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The case's department has no head to report to.</source>
+        <location line="+1"/>
+        <source>The case&apos;s department has no head to report to.</source>
         <translation>本案办案部门未设负责人，无法报告。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only an original is sealed.</source>
         <translation>只有正本光盘才封存。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The original is not sealed.</source>
         <translation>正本当前不是封存状态。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The original is opened only to reproduce or check the duplicate.</source>
         <translation>正本只能因副本损坏、丢失需要复制，或副本真实性存疑需要核对而启封。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>An approval request for this disc is already open.</source>
         <translation>这张光盘已有未办结的启封申请。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This request was already decided.</source>
         <translation>该申请已审批。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This approval is not for this disc.</source>
         <translation>该审批不是针对这张光盘的。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The department head has not approved opening this original.</source>
         <translation>办案部门负责人尚未批准启封此正本。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This approval was already used.</source>
         <translation>该审批已使用过。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Only the head of the department handling the case may approve.</source>
         <translation>只有本案办案部门负责人才能审批。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The department does not match the case.</source>
         <translation>部门与案件不符。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This incident was already acknowledged.</source>
         <translation>该异常情况报告已签收。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This incident is reported to another department head.</source>
         <translation>该异常情况报告的是其他部门负责人。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The requesting body is a court or a procuratorate.</source>
         <translation>调取机关须为人民法院或人民检察院。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This disc is not of the requested case.</source>
         <translation>这张光盘不属于调取的案件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recordings on a hard drive are burned to a disc pair before transfer.</source>
         <translation>硬盘存储的录音录像须先转录为光盘再移送。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The recipient is not registered as court or procuratorate staff.</source>
         <translation>接收人未登记为法院或检察院人员。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only a concluded case goes to the archives.</source>
         <translation>只有侦查终结的案件才能移交档案部门。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Some media of the case are not back in custody.</source>
         <translation>本案有介质尚未归还入库。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The case holds no media.</source>
         <translation>本案没有介质。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A scanned medium is not held for this case.</source>
         <translation>扫描的介质不属于本案在库介质。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not every disc of the case has been scanned.</source>
         <translation>本案光盘尚未全部扫描。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The receiver is not in the archives department.</source>
         <translation>接收人不是档案部门人员。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>You neither handle this case nor head its department.</source>
         <translation>您既不是本案办案人员，也不是办案部门负责人。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Not allowed in the medium's present state.</source>
+        <location line="+3"/>
+        <source>Not allowed in the medium&apos;s present state.</source>
         <translation>介质当前状态下不允许此操作。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>Choose at least one recording.</source>
+        <translation>请至少选择一段录音录像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recordings of different cases cannot share a disc.</source>
+        <translation>不同案件的录音录像不能刻录在同一张光盘上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recordings of different persons cannot share a disc: one person per disc.</source>
+        <translation>不同人员的录音录像不能刻录在同一张光盘上：一人一盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The drive cannot be found or opened.</source>
+        <translation>找不到或无法打开光驱。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no disc in the drive: insert a blank disc.</source>
+        <translation>光驱中没有光盘：请放入空白光盘。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disc is not blank: insert a blank disc (Keeper never writes over a disc).</source>
+        <translation>光盘不是空白的：请放入空白光盘（本系统从不覆盖写入光盘）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disc is too small for these recordings: use a bigger disc or fewer recordings.</source>
+        <translation>光盘容量不足以容纳这些录音录像：请使用更大容量的光盘或减少录像。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The drive is busy with another burn.</source>
+        <translation>光驱正在进行另一项刻录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drive did not answer.</source>
+        <translation>光驱没有响应。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drive did not report the disc&apos;s space.</source>
+        <translation>光驱未报告光盘容量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the disc failed: nothing was registered; use a new disc.</source>
+        <translation>刻录写入失败：未作任何登记；请使用新光盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The burn failed: nothing was registered.</source>
+        <translation>刻录失败：未作任何登记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The burn was interrupted: nothing was registered.</source>
+        <translation>刻录被中断：未作任何登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disc read back does not match the recordings: nothing was registered; use a new disc.</source>
+        <translation>回读的光盘与录音录像不一致：未作任何登记；请使用新光盘。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled: nothing was registered.</source>
+        <translation>已取消：未作任何登记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A program Keeper needs is not installed.</source>
+        <translation>未安装本系统所需的程序。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recording file is missing from the storage device and its backup.</source>
+        <translation>存储设备及其备份中都缺少某个录像文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A stored recording file has changed since it was registered.</source>
+        <translation>某个已存储的录像文件在登记后被改变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording has no files.</source>
+        <translation>该录音录像没有文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file of the recording cannot be read from where it is.</source>
+        <translation>无法从所在位置读取该录像的某个文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disc cannot be read.</source>
+        <translation>无法读取光盘。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a data disc Keeper can read.</source>
+        <translation>这不是本系统能读取的数据光盘。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This disc was not made by Keeper.</source>
+        <translation>此光盘不是由本系统制作的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not enough space on the storage device: free space or change the device.</source>
+        <translation>存储设备空间不足：请释放空间或更换存储设备。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing to the storage device failed: nothing was kept or registered.</source>
+        <translation>写入存储设备失败：未保留任何文件，也未登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy does not match the source: the storage device may be failing.</source>
+        <translation>复制的文件与源文件不一致：存储设备可能有故障。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording is stored already; Keeper never overwrites a recording.</source>
+        <translation>该录音录像已存储；本系统从不覆盖已存储的录像。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup must be kept in another place than the storage.</source>
+        <translation>备份必须保存在与存储不同的位置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen folder holds no recording files.</source>
+        <translation>所选文件夹中没有录像文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interrogation record file beside the recordings cannot be read.</source>
+        <translation>无法读取录像旁的讯问笔录信息文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person must be a suspect, a victim or a witness.</source>
+        <translation>人员身份必须是犯罪嫌疑人、被害人或证人。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This badge number is already registered.</source>
         <translation>该警号已登记。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not a role, or a combination of roles that is not allowed.</source>
         <translation>岗位无效，或岗位组合不允许。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This person does not have the department head role.</source>
         <translation>该人员没有部门负责人岗位。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>An administrator cannot remove their own administrator role.</source>
         <translation>管理员不能取消自己的管理员岗位。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用自己。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A case with this number exists already.</source>
         <translation>该案件编号已存在。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup failed.</source>
         <translation>备份失败。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup is damaged.</source>
         <translation>备份文件已损坏。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup does not verify.</source>
         <translation>备份文件校验未通过。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This cannot be corrected.</source>
         <translation>此项不能更正。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing would change.</source>
         <translation>内容没有变化。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Art. %1</source>
         <translation>第%1条</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>(Supervision Law regulations)</source>
         <translation>（《监察法实施条例》）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>[%1]</source>
         <translation>【依据%1】</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Refused.</source>
         <translation>不予办理。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Write the time as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (24-hour).</source>
         <translation>时间格式应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS（24小时制）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
+        <source>The database is busy with another counter; nothing was recorded. Try again in a moment.</source>
+        <translation>数据库正被其他窗口占用，本次未登记任何内容；请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The disk holding the database is full; nothing was recorded. Free some space, then try again.</source>
+        <translation>数据库所在磁盘已满，本次未登记任何内容；请清理空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The database cannot be used.</source>
         <translation>数据库无法使用。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation>发生错误，未作任何更改。</translation>
     </message>
@@ -1905,113 +3108,118 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/register_view.py" line="+94" />
+        <location filename="../../keeper_app/ui/views/register_view.py" line="+100"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+20" />
+        <location line="+1"/>
+        <location line="+21"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="-20"/>
         <source>Disc code</source>
         <translation>光盘编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Person (badge)</source>
         <translation>人员（警号）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Entries</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>open (out)</source>
         <translation>未归还</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>closed (returned)</source>
         <translation>已归还</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1"/>
+        <source>Print register pages…</source>
+        <translation>打印登记表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Out</source>
         <translation>调取时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disc</source>
         <translation>光盘编号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Retriever</source>
         <translation>调取人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unit</source>
         <translation>调取人单位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hours</source>
         <translation>预计使用（小时）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Returned</source>
         <translation>归还时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inspection</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36"/>
         <source>searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
@@ -2019,37 +3227,37 @@
 <context>
     <name>ResealDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/reseal.py" line="+19" />
+        <location filename="../../keeper_app/ui/dialogs/reseal.py" line="+19"/>
         <source>Reseal the original</source>
         <translation>重新封存正本</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>a new seal: never used before</source>
         <translation>新的封条：编号不得重复使用</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New seal number</source>
         <translation>新封存编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper (seals)</source>
         <translation>保管员（封存人）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Second sealer</source>
         <translation>第二封存人</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The original is resealed (seal event #%1).</source>
         <translation>正本已重新封存（封存记录第%1号）。</translation>
     </message>
@@ -2057,57 +3265,57 @@
 <context>
     <name>RetrievalDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/retrieval.py" line="+21" />
+        <location filename="../../keeper_app/ui/dialogs/retrieval.py" line="+21"/>
         <source>Retrieval of the duplicate</source>
         <translation>副本光盘调取登记</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>default: the retriever's own unit</source>
+        <location line="+7"/>
+        <source>default: the retriever&apos;s own unit</source>
         <translation>默认：调取人所在单位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>调取事由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Estimated usage time</source>
         <translation>预计使用时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Approved by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Purpose (details)</source>
         <translation>用途说明</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Retriever's unit</source>
+        <location line="+1"/>
+        <source>Retriever&apos;s unit</source>
         <translation>调取人单位</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retriever</source>
         <translation>调取人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Register entry #%1: %2 is out.</source>
         <translation>调取登记第%1号：%2 已调出。</translation>
     </message>
@@ -2115,57 +3323,57 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+28" />
+        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+28"/>
         <source>Return with inspection</source>
         <translation>归还验收</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Out with %1 since %2, due back %3 (register #%4)</source>
         <translation>%1 于 %2 调取，应于 %3 前归还（登记第%4号）</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>what was found: required unless intact</source>
         <translation>检查发现的情况：除完好外必须填写</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Inspection</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Verification</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What was found</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Damage, replacement or loss is reported to the head of the case's department.</source>
+        <location line="+2"/>
+        <source>Damage, replacement or loss is reported to the head of the case&apos;s department.</source>
         <translation>如有损坏、调换或丢失，将如实登记并报告本案办案部门负责人。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Returner</source>
         <translation>归还人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Return #%1 recorded: %2.</source>
         <translation>归还第%1号已登记：%2。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>An incident was reported to the department head.</source>
         <translation>已向部门负责人报告异常情况。</translation>
     </message>
@@ -2173,32 +3381,32 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-16" />
+        <location filename="../../keeper_app/ui/labels.py" line="-16"/>
         <source>keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>case handler</source>
         <translation>办案人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>department head</source>
         <translation>部门负责人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>reviewer</source>
         <translation>审核人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>court/procuratorate staff</source>
         <translation>法院/检察院人员</translation>
     </message>
@@ -2206,22 +3414,22 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/roles.py" line="+18" />
+        <location filename="../../keeper_app/ui/dialogs/roles.py" line="+18"/>
         <source>Roles of %1</source>
         <translation>%1 的岗位</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Roles</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Roles of %1 saved.</source>
         <translation>%1 的岗位已保存。</translation>
     </message>
@@ -2229,75 +3437,208 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../keeper_app/ui/settings.py" line="+19" />
+        <location filename="../../keeper_app/ui/settings.py" line="+19"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lock after idle (seconds)</source>
         <translation>无操作自动锁定（秒）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scanner: most ms between characters</source>
         <translation>扫描枪：字符最大间隔（毫秒）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scanner: shortest code</source>
         <translation>扫描枪：最短编码长度</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sound on accepted scan</source>
         <translation>扫描成功时提示音</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rows fetched at a time in lists</source>
         <translation>列表每次加载行数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDFs in</source>
+        <translation>PDF 保存位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups to keep</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up every (hours)</source>
+        <translation>备份间隔（小时）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+67"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after idle</source>
+        <translation>无操作后锁定</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Print calibration sheet…</source>
+        <translation>打印校准页…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibrate printer</source>
+        <translation>校准打印机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It prints too far right / down by</source>
+        <translation>打印偏右 / 偏下</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (another computer backs up)</source>
+        <translation>关闭（由其他电脑备份）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled backups</source>
+        <translation>定时备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies to keep</source>
+        <translation>保留份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up every</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backup folder must be a full path, starting with /.</source>
+        <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
     </message>
 </context>
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/signin.py" line="+89" />
+        <location filename="../../keeper_app/ui/signin.py" line="+89"/>
         <source>Keeper — sign in</source>
         <translation>讯问录音录像资料保管系统 — 登录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Interrogation recordings: custody</source>
         <translation>讯问录音录像资料保管</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scan your badge or type your badge number, then your password.</source>
         <translation>请刷警官证或输入警号，再输入密码。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Checking the database before use…</source>
         <translation>正在检查数据库完整性，请稍候；可先填写警号和密码…</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
@@ -2305,52 +3646,52 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+51" />
+        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+53"/>
         <source>Signature: %1</source>
         <translation>签名：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Scan your badge or pick your name, then type your own password. Nobody may sign for another person.</source>
         <translation>请刷警官证或选择本人姓名，再输入本人密码。任何人不得代替他人签名。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>the signer's own password</source>
+        <location line="+18"/>
+        <source>the signer&apos;s own password</source>
         <translation>签名人本人的密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Also draw a handwritten signature</source>
         <translation>同时手写签名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear drawing</source>
         <translation>清除手写</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
@@ -2358,28 +3699,28 @@
 <context>
     <name>SignersBox</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signers.py" line="+35" />
+        <location filename="../../keeper_app/ui/widgets/signers.py" line="+35"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+38" />
+        <location line="+21"/>
+        <location line="+38"/>
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> (with drawn signature)</source>
         <translation>（含手写签名）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Sign again…</source>
         <translation>重新签名…</translation>
     </message>
@@ -2387,52 +3728,52 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-54" />
+        <location filename="../../keeper_app/ui/labels.py" line="-54"/>
         <source>burned, not handed over</source>
         <translation>已刻录待移交</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sealed</source>
         <translation>已封存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unsealed</source>
         <translation>已启封</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>in custody</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>out</source>
         <translation>已调出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>replaced</source>
         <translation>被调换</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>lost</source>
         <translation>已丢失</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>transferred</source>
         <translation>已移送</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>archived</source>
         <translation>已移交档案</translation>
     </message>
@@ -2440,65 +3781,89 @@
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/record_summary.py" line="+17" />
+        <location filename="../../keeper_app/ui/dialogs/record_summary.py" line="+17"/>
         <source>Case %1 %2</source>
         <translation>案件 %1 %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Person interrogated: %1</source>
         <translation>被讯问人：%1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Shelf location: %1</source>
         <translation>存放位置：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Seal number: %1</source>
         <translation>封存编号：%1</translation>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/task_base.py" line="+90"/>
+        <source>Progress</source>
+        <extracomment>from the worker thread (queued to the GUI): a Progress, or (&quot;space&quot;, figures) etc. the job ended: (ok, text for the main window&apos;s status bar) the dialog was hidden while its job goes on</extracomment>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
     <name>UnsealDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/unseal.py" line="+20" />
+        <location filename="../../keeper_app/ui/dialogs/unseal.py" line="+20"/>
         <source>Unseal the original</source>
         <translation>启封正本</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>#%1 approved — %2, requested %3</source>
         <translation>第%1号已批准 — %2，申请时间 %3</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>No approved request for this disc: ask the head of the case's department first.</source>
+        <location line="+10"/>
+        <source>No approved request for this disc: ask the head of the case&apos;s department first.</source>
         <translation>这张光盘没有已批准的启封申请，请先报本案办案部门负责人审批。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The original is unsealed (seal event #%1); reseal it promptly after use.</source>
         <translation>正本已启封（封存记录第%1号）；使用完毕后请及时重新封存。</translation>
     </message>
@@ -2506,12 +3871,12 @@
 <context>
     <name>UnsealReason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+19" />
+        <location filename="../../keeper_app/ui/labels.py" line="+19"/>
         <source>reproduce a damaged or lost duplicate</source>
         <translation>副本损坏或丢失，需要复制</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>check a duplicate in doubt</source>
         <translation>副本真实性存疑，需要核对</translation>
     </message>
@@ -2519,74 +3884,102 @@
 <context>
     <name>UnsealRequestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/unseal_request.py" line="+21" />
+        <location filename="../../keeper_app/ui/dialogs/unseal_request.py" line="+21"/>
         <source>Request to unseal the original</source>
         <translation>申请启封正本</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Reason</source>
         <translation>启封事由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Send to the department head</source>
         <translation>报部门负责人审批</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Request #%1 sent to the head of the case's department.</source>
+        <location line="+9"/>
+        <source>Request #%1 sent to the head of the case&apos;s department.</source>
         <translation>第%1号申请已报送本案办案部门负责人。</translation>
     </message>
 </context>
 <context>
     <name>Verification</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+9" />
+        <location filename="../../keeper_app/ui/labels.py" line="+9"/>
         <source>not checked</source>
         <translation>未校验</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>matches the manifest</source>
         <translation>与文件清单一致</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>does not match the manifest</source>
         <translation>与文件清单不一致</translation>
     </message>
 </context>
 <context>
+    <name>WindowExtras</name>
+    <message>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+74"/>
+        <source>The handover is registered. Print the handover receipt?</source>
+        <translation>移交已登记。现在打印移交回执吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The transfer is registered. Print the transfer list?</source>
+        <translation>移送已登记。现在打印移送清单吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive handover is registered. Print the archive handover list?</source>
+        <translation>归档移交已登记。现在打印归档移交清单吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/base.py" line="+69" />
+        <location filename="../../keeper_app/ui/dialogs/base.py" line="+69"/>
         <source>Register and sign</source>
         <extracomment>emitted with the confirmation text after the service accepted the entry</extracomment>
         <translation>登记并签名</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Registered.</source>
         <translation>已登记。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Still to sign: %1</source>
         <translation>尚待签名：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Scanned %1: finish or cancel this form first.</source>
         <translation>扫描到 %1：请先完成或取消当前表单。</translation>
     </message>

@@ -15,9 +15,10 @@ HERE = Path(__file__).parent
 DRIVER = HERE / "disk_full_driver.py"
 
 
-def small_fs_command(mnt: Path, *cmd: str) -> list[str] | None:
-    """The command run on a fresh 4 MiB tmpfs at ``mnt``, or None if none can be mounted."""
-    script = 'mount -t tmpfs -o size=4m,mode=0700 keeper-test "$0" && exec "$@"'
+def small_fs_command(mnt: Path, *cmd: str, size: str = "4m") -> list[str] | None:
+    """The command run on a fresh tmpfs of ``size`` (4 MiB) at ``mnt``, or None if none can
+    be mounted."""
+    script = f'mount -t tmpfs -o size={size},mode=0700 keeper-test "$0" && exec "$@"'
     for unshare in (["unshare", "-m"], ["unshare", "-rm"]):
         if shutil.which(unshare[0]) is None:
             return None

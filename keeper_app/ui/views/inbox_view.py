@@ -37,6 +37,7 @@ class InboxView(QWidget):
     #: ("ack", incident) / ("approve" | "refuse", approval): the main window opens the dialog
     decide = Signal(str, object)
     counts = Signal(int)
+    print_incident = Signal(object)  # the incident row: its report to print
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +54,9 @@ class InboxView(QWidget):
         self.refuse = QPushButton()
         self.refuse.setObjectName("inbox_refuse")
         self.refresh_button = QPushButton()
+        self.report = QPushButton()
+        self.report.setObjectName("inbox_report")
+        self.report.clicked.connect(self._report)
         self.banner = Banner()
         self.ack.clicked.connect(lambda: self._pick("ack", self.incident_table, self.incidents))
         self.approve.clicked.connect(
@@ -66,6 +70,7 @@ class InboxView(QWidget):
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.incident_title, 1)
+        top.addWidget(self.report)
         top.addWidget(self.ack)
         top.addWidget(self.refresh_button)
         lay.addLayout(top)
@@ -85,6 +90,7 @@ class InboxView(QWidget):
         self.approve.setText(self.tr("Approve…"))
         self.refuse.setText(self.tr("Refuse…"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.report.setText(self.tr("Print report…"))
         self.incidents.set_columns(
             [
                 Column("id", "#"),
@@ -140,13 +146,23 @@ class InboxView(QWidget):
         self._titles()
         self.counts.emit(len(box["incidents"]) + len(box["approvals"]))
 
-    def _pick(self, what: str, table: QTableView, model: DictTableModel) -> None:
+    def _selected(self, table: QTableView, model: DictTableModel) -> dict[str, Any] | None:
         rows = table.selectionModel().selectedRows()
         if not rows and model.rows:
             table.selectRow(0)
             rows = table.selectionModel().selectedRows()
         if not rows:
             self.banner.say("info", self.tr("Nothing waiting."))
-            return
+            return None
         self.banner.clear_message()
-        self.decide.emit(what, model.row(rows[0].row()))
+        return model.row(rows[0].row())
+
+    def _pick(self, what: str, table: QTableView, model: DictTableModel) -> None:
+        row = self._selected(table, model)
+        if row is not None:
+            self.decide.emit(what, row)
+
+    def _report(self) -> None:
+        row = self._selected(self.incident_table, self.incidents)
+        if row is not None:
+            self.print_incident.emit(row)

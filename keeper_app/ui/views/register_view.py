@@ -38,6 +38,7 @@ def _open_colour(r: dict[str, Any]) -> str | None:
 
 class RegisterView(QWidget):
     open_code = Signal(str)
+    print_requested = Signal(object)  # the filter (see filter_values) for register pages
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +54,9 @@ class RegisterView(QWidget):
         self.state = QComboBox()
         self.search = QPushButton()
         self.search.setObjectName("register_search")
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("register_print")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.filter_values()))
         self.count = QLabel()
         self.banner = Banner()
         self.model = DictTableModel([], self, colour=_open_colour)
@@ -82,6 +86,7 @@ class RegisterView(QWidget):
             grid.addWidget(w, i // 3, (i % 3) * 2 + 1)
         grid.addWidget(self.search, 0, 6)
         grid.addWidget(self.count, 1, 6)
+        grid.addWidget(self.print_button, 0, 7)
         lay = QVBoxLayout(self)
         lay.addLayout(grid)
         lay.addWidget(self.banner)
@@ -109,6 +114,7 @@ class RegisterView(QWidget):
         self.state.addItem(self.tr("closed (returned)"), False)
         self.state.setCurrentIndex(i)
         self.search.setText(self.tr("Search"))
+        self.print_button.setText(self.tr("Print register pages…"))
         self.model.set_columns(
             [
                 Column("id", "#"),
@@ -126,8 +132,9 @@ class RegisterView(QWidget):
             ]
         )
 
-    def run(self) -> None:
-        f = {
+    def filter_values(self) -> dict[str, Any]:
+        """The filter as typed (times are parsed by the work that uses it)."""
+        return {
             "since": self.date_from.text().strip(),
             "until": self.date_to.text().strip(),
             "case_no": self.case.text().strip() or None,
@@ -135,6 +142,9 @@ class RegisterView(QWidget):
             "badge": self.person.text().strip() or None,
             "open_only": self.state.currentData(),
         }
+
+    def run(self) -> None:
+        f = self.filter_values()
         s = self.ctx.session
 
         def work(db: Any) -> list[dict[str, Any]]:

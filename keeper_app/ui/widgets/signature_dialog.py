@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from printing.images import normalize_signature_png
+
 from ...domain.model import Person
 from ...services.session import Credential, authenticate
 from ..context import UiContext
@@ -134,12 +136,14 @@ class SignatureDialog(QDialog):
             self.badge.setEditText(text.strip().upper())
         self.password.setFocus()
 
+    def drawing(self) -> bytes | None:
+        """The drawn signature as it is stored: on white, grey, small (an 8-bit grey PNG,
+        which the register pages embed without decoding it)."""
+        png = self.pad.to_png() if self.draw.isChecked() else None
+        return normalize_signature_png(png) if png else None
+
     def check(self) -> None:
-        cred = Credential(
-            self.badge_text(),
-            self.password.text(),
-            self.pad.to_png() if self.draw.isChecked() else None,
-        )
+        cred = Credential(self.badge_text(), self.password.text(), self.drawing())
         self.sign_button.setEnabled(False)
         self.banner.say("info", self.tr("Checking the password…"))
 

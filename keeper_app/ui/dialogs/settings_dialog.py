@@ -1,0 +1,210 @@
+"""The settings of this computer (``ui/settings.py``): language, idle lock, the label sheet
+and the default printer, each printer's calibration (measured from a printed test sheet), and
+the scheduled backups (folder, how many copies to keep, how often) — the backups only for
+the roles that may take them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from printing import PrintError, layouts
+
+from ...domain.lifecycle import Action, allowed
+from ...services.backups import default_folder
+from .. import print_docs
+from ..context import UiContext
+from ..settings import (
+    BACKUP_FOLDER,
+    BACKUP_INTERVAL_HOURS,
+    BACKUP_KEEP,
+    IDLE_LOCK_SECONDS,
+    LABEL_SHEET,
+    LANGUAGE,
+    LANGUAGES,
+    PRINTER,
+)
+from ..widgets.banner import Banner
+from ..widgets.printer_choice import PrinterChoice
+from .print_dialog import PrintDialog
+
+
+def _mm() -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(-15.0, 15.0)
+    box.setSingleStep(0.1)
+    box.setDecimals(1)
+    box.setSuffix(" mm")
+    return box
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.settings
+        self.print_dialog: PrintDialog | None = None
+        self.folder_dialog: QFileDialog | None = None
+        self._cal_loaded: layouts.Calibration | None = None
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(max(1, round(s.get(IDLE_LOCK_SECONDS) / 60)))
+        general = QGroupBox(self.tr("This computer"))
+        gform = QFormLayout(general)
+        gform.addRow(self.tr("Language"), self.language)
+        gform.addRow(self.tr("Lock after idle"), self.idle_minutes)
+
+        self.sheet = QComboBox()
+        self.banner = Banner()
+        try:
+            for sh in layouts.sheets():
+                self.sheet.addItem(sh.title(s.document_language), sh.id)
+        except PrintError as exc:
+            self.banner.refuse(exc)
+        self.sheet.setCurrentIndex(max(0, self.sheet.findData(s.get(LABEL_SHEET))))
+        self.printer = PrinterChoice(ctx.ops, s.get(PRINTER), allow_none=True)
+        self.cal_printer = PrinterChoice(ctx.ops, s.get(PRINTER))
+        self.dx, self.dy = _mm(), _mm()
+        self.test_sheet = QPushButton(self.tr("Print calibration sheet…"))
+        printing = QGroupBox(self.tr("Printing"))
+        pform = QFormLayout(printing)
+        pform.addRow(self.tr("Label sheet"), self.sheet)
+        pform.addRow(self.tr("Default printer"), self.printer)
+        pform.addRow(self.tr("Calibrate printer"), self.cal_printer)
+        offsets = QHBoxLayout()
+        offsets.addWidget(self.dx)
+        offsets.addWidget(self.dy)
+        offsets.addWidget(self.test_sheet)
+        pform.addRow(self.tr("It prints too far right / down by"), offsets)
+
+        self.backup_folder = QLineEdit(s.get(BACKUP_FOLDER))
+        self.backup_folder.setPlaceholderText(str(default_folder(ctx.db.path)))
+        self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(s.get(BACKUP_KEEP))
+        self.interval = QSpinBox()
+        self.interval.setRange(0, 24 * 30)
+        self.interval.setSuffix(self.tr(" h"))
+        self.interval.setSpecialValueText(self.tr("off (another computer backs up)"))
+        self.interval.setValue(s.get(BACKUP_INTERVAL_HOURS))
+        self.backups = QGroupBox(self.tr("Scheduled backups"))
+        bform = QFormLayout(self.backups)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        bform.addRow(self.tr("Folder"), folder_row)
+        bform.addRow(self.tr("Copies to keep"), self.keep)
+        bform.addRow(self.tr("Back up every"), self.interval)
+        self.backups.setEnabled(allowed(ctx.me.roles, Action.BACKUP))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        for w in (general, printing, self.backups, self.banner, self.buttons):
+            lay.addWidget(w)
+
+        self.cal_printer.changed.connect(lambda _n: self._load_calibration())
+        self.test_sheet.clicked.connect(self.print_test_sheet)
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self._load_calibration()
+
+    # ------------------------------------------------------------------ calibration
+    def _load_calibration(self) -> None:
+        name = self.cal_printer.name()
+        try:
+            cal = layouts.calibration_for(name)
+        except PrintError as exc:
+            self.banner.refuse(exc)
+            cal = layouts.Calibration()
+        self._cal_loaded = cal if name else None
+        self.dx.setValue(cal.dx_mm)
+        self.dy.setValue(cal.dy_mm)
+        for w in (self.dx, self.dy):
+            w.setEnabled(bool(name))
+
+    def print_test_sheet(self) -> None:
+        d = PrintDialog(
+            self.ctx,
+            print_docs.calibration_sheet(),
+            self,
+            printer=self.cal_printer.name() or None,
+            sheet=self.sheet.currentData(),
+        )
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.print_dialog = d
+        d.open()
+
+    def _choose_folder(self) -> None:
+        fd = QFileDialog(self, self.tr("Backup folder"))
+        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd.setFileMode(QFileDialog.FileMode.Directory)
+        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        start = self.backup_folder.text().strip() or self.backup_folder.placeholderText()
+        fd.setDirectory(start if Path(start).is_dir() else str(Path(start).parent))
+        fd.fileSelected.connect(self.backup_folder.setText)
+        fd.finished.connect(lambda _r: fd.deleteLater())
+        self.folder_dialog = fd
+        fd.open()
+
+    # ------------------------------------------------------------------ save
+    def save(self) -> None:
+        s = self.ctx.settings
+        folder = self.backup_folder.text().strip()
+        if folder and not Path(folder).is_absolute():
+            self.banner.say(
+                "error", self.tr("The backup folder must be a full path, starting with /.")
+            )
+            self.ctx.feedback.refused()
+            return
+        name = self.cal_printer.name()
+        if name and self._cal_loaded is not None:
+            cal = layouts.Calibration(self.dx.value(), self.dy.value(), self._cal_loaded.dpi)
+            if cal != self._cal_loaded:
+                try:
+                    layouts.save_calibration(name, cal)
+                except PrintError as exc:
+                    self.banner.refuse(exc)
+                    self.ctx.feedback.refused()
+                    return
+                self._cal_loaded = cal
+        s.set(LANGUAGE, self.language.currentData())
+        s.set(IDLE_LOCK_SECONDS, self.idle_minutes.value() * 60)
+        if self.sheet.currentData():
+            s.set(LABEL_SHEET, self.sheet.currentData())
+        s.set(PRINTER, self.printer.name())
+        if self.backups.isEnabled():
+            s.set(BACKUP_FOLDER, folder)
+            s.set(BACKUP_KEEP, self.keep.value())
+            s.set(BACKUP_INTERVAL_HOURS, self.interval.value())
+        self.saved.emit()
+        self.accept()

@@ -1,0 +1,111 @@
+"""What the main window offers besides its views: printing (a disc's labels, sleeve
+inserts, seal-bag label and handover receipt from its record; register pages for the
+register's filter; an incident's report from the head's inbox), the document of a workflow
+just completed (handover receipt, court transfer list, archive handover list), and the
+settings dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from . import print_docs
+from .dialogs.archive import ArchiveDialog
+from .dialogs.court_transfer import CourtTransferDialog
+from .dialogs.handover import HandoverDialog
+from .dialogs.print_dialog import PrintDialog
+from .dialogs.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class WindowExtras(QObject):
+    settings_changed = Signal()
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.print_dialog: PrintDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.offer: QMessageBox | None = None
+        self.offer_print: QPushButton | None = None
+        if window.counter is not None:
+            window.counter.record.print_requested.connect(self.print_for_record)
+        if window.register is not None:
+            window.register.print_requested.connect(
+                lambda f: self.open(print_docs.register_pages(f))
+            )
+        if window.inbox is not None:
+            window.inbox.print_incident.connect(
+                lambda row: self.open(print_docs.incident_report(int(row["id"])))
+            )
+
+    # ------------------------------------------------------------------ printing
+    def open(self, doc: print_docs.Document) -> PrintDialog:
+        d = PrintDialog(self.ctx, doc, self.window)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.print_dialog = d
+        d.open()
+        return d
+
+    def print_for_record(self, kind: str) -> None:
+        rec = self.window.counter.current() if self.window.counter is not None else None
+        if rec is None:
+            return
+        make = {
+            "labels": print_docs.disc_labels,
+            "sleeve": print_docs.sleeve_inserts,
+            "seal_bag": print_docs.seal_bag,
+        }.get(kind)
+        if make is not None:
+            self.open(make(rec.code, rec.pretty))
+        elif kind == "receipt":
+            self.open(print_docs.handover_receipt(code=rec.code))
+
+    def after(self, dialog: Any) -> None:
+        """A workflow was registered: offer its document, if it has one."""
+        doc, text = None, ""
+        if isinstance(dialog, HandoverDialog) and dialog.result_value is not None:
+            doc = print_docs.handover_receipt(handover_id=int(dialog.result_value))
+            text = self.tr("The handover is registered. Print the handover receipt?")
+        elif isinstance(dialog, CourtTransferDialog) and dialog.request.currentData():
+            doc = print_docs.court_transfer_list(int(dialog.request.currentData()))
+            text = self.tr("The transfer is registered. Print the transfer list?")
+        elif isinstance(dialog, ArchiveDialog):
+            doc = print_docs.archive_list(dialog.case_no)
+            text = self.tr("The archive handover is registered. Print the archive handover list?")
+        if doc is not None:  # once the workflow's dialog has closed
+            QTimer.singleShot(0, self, lambda: self._offer(text, doc))
+
+    def _offer(self, text: str, doc: print_docs.Document) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(doc.title)
+        box.setText(text)
+        yes = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.buttonClicked.connect(lambda b: self.open(doc) if b is yes else None)
+        box.finished.connect(lambda _r: box.deleteLater())
+        self.offer, self.offer_print = box, yes
+        box.open()
+
+    # ------------------------------------------------------------------ settings
+    def open_settings(self) -> SettingsDialog:
+        d = SettingsDialog(self.ctx, self.window)
+        d.saved.connect(self._settings_saved)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.settings_dialog = d
+        d.open()
+        return d
+
+    def _settings_saved(self) -> None:
+        lang = self.ctx.settings.language
+        combo = self.window.language
+        if combo.currentData() != lang:
+            combo.setCurrentIndex(max(0, combo.findData(lang)))  # the window switches language
+        self.settings_changed.emit()
