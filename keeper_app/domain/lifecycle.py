@@ -49,6 +49,7 @@ class Action(StrEnum):
     VIEW_REGISTER = "view_register"
     VIEW_DUE = "view_due"
     VIEW_INBOX = "view_inbox"
+    INVENTORY = "inventory"  # a keeper's stocktaking of the shelves (read-only)
     # administration
     MANAGE_PEOPLE = "manage_people"
     VERIFY_AUDIT = "verify_audit"
@@ -82,6 +83,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_REGISTER: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_INBOX: frozenset({R.DEPT_HEAD}),
+    Action.INVENTORY: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),

@@ -215,6 +215,21 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     return {"incidents": inc, "approvals": apps}
 
 
+#: the statuses of a medium on the keeper's shelves (what an inventory expects to find)
+ON_SHELF = tuple(x.value for x in media_repo.ON_SHELF)
+
+
+def inventory_expected(s: Session, location_prefix: str | None = None, *,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+    """A keeper's stocktaking: the media that should be on the shelves (sealed, in custody,
+    unsealed) whose location starts with ``location_prefix`` (all when empty), with code,
+    copy role, status, location and case number. Read-only (Art. 21: keepers, department
+    heads, reviewers, administrators; not a case handler, who sees only their cases)."""
+    s.require(Action.INVENTORY)
+    prefix = (location_prefix or "").strip() or None
+    return media_repo.on_shelves(s.conn, prefix, limit)
+
+
 def cases(s: Session) -> list[dict[str, Any]]:
     me = s.require(Action.VIEW_MEDIA)
     handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})

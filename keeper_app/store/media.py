@@ -178,3 +178,26 @@ def count(conn: sqlite3.Connection) -> int:
 
 def with_status(conn: sqlite3.Connection, status: MediumStatus) -> list[sqlite3.Row]:
     return list(conn.execute(f"SELECT {_COLS} FROM media WHERE status=?", (status.value,)))
+
+
+#: the statuses of a medium that is on the keeper's shelves
+ON_SHELF = (MediumStatus.SEALED, MediumStatus.IN_CUSTODY, MediumStatus.UNSEALED)
+
+
+def on_shelves(conn: sqlite3.Connection, location_prefix: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+    """The media that should be on the shelves (sealed, in custody, unsealed) whose
+    location starts with ``location_prefix`` (exactly, case and all), or all of them;
+    ordered by location, then code."""
+    where = [f"m.status IN ({','.join('?' * len(ON_SHELF))})"]
+    args: list[Any] = [s.value for s in ON_SHELF]
+    if location_prefix:
+        where.append("substr(m.location, 1, length(?)) = ?")
+        args += [location_prefix, location_prefix]
+    sql = ("SELECT m.code, m.copy_role, m.status, m.location, c.case_no FROM media m "
+           "JOIN cases c ON c.id = m.case_id WHERE " + " AND ".join(where)
+           + " ORDER BY m.location, m.code")
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [dict(r) for r in conn.execute(sql, args)]

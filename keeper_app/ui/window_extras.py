@@ -1,20 +1,22 @@
 """What the main window offers besides its views: printing (a disc's labels, sleeve
 inserts, seal-bag label and handover receipt from its record; register pages for the
 register's filter; an incident's report from the head's inbox), the document of a workflow
-just completed (handover receipt, court transfer list, archive handover list), and the
-settings dialog."""
+just completed (handover receipt, court transfer list, archive handover list), the
+settings dialog, and "Inventory…" (a keeper's stocktaking of the shelves) in the toolbar."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton, QToolBar
 
+from ..domain.lifecycle import Action, allowed
 from . import print_docs
 from .dialogs.archive import ArchiveDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
+from .dialogs.inventory import InventoryDialog
 from .dialogs.print_dialog import PrintDialog
 from .dialogs.settings_dialog import SettingsDialog
 
@@ -33,6 +35,17 @@ class WindowExtras(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.offer: QMessageBox | None = None
         self.offer_print: QPushButton | None = None
+        self.inventory_dialog: InventoryDialog | None = None
+        self.inventory_button = QPushButton(window)
+        self.inventory_button.setObjectName("inventory")
+        bar = window.findChild(QToolBar)
+        if bar is not None and allowed(self.ctx.me.roles, Action.INVENTORY):
+            bar.insertWidget(bar.actions()[1], self.inventory_button)  # after the title
+        else:
+            self.inventory_button.hide()
+        self.inventory_button.clicked.connect(self.open_inventory)
+        self.inventory_button.setText(self.tr("Inventory…"))
+        window.installEventFilter(self)
         if window.counter is not None:
             window.counter.record.print_requested.connect(self.print_for_record)
         if window.register is not None:
@@ -93,6 +106,19 @@ class WindowExtras(QObject):
         box.finished.connect(lambda _r: box.deleteLater())
         self.offer, self.offer_print = box, yes
         box.open()
+
+    # ------------------------------------------------------------------ inventory
+    def open_inventory(self) -> InventoryDialog:
+        d = InventoryDialog(self.ctx, self.window)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.inventory_dialog = d
+        d.open()
+        return d
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.window and ev.type() == QEvent.Type.LanguageChange:
+            self.inventory_button.setText(self.tr("Inventory…"))
+        return False
 
     # ------------------------------------------------------------------ settings
     def open_settings(self) -> SettingsDialog:

@@ -682,7 +682,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../keeper_app/ui/crash.py" line="+44"/>
+        <location filename="../../keeper_app/ui/crash.py" line="+46"/>
         <source>Keeper: unexpected error</source>
         <translation>讯问录音录像保管：意外错误</translation>
     </message>
@@ -1437,9 +1437,216 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+130"/>
+        <source>Inventory</source>
+        <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stocktaking of the shelves: choose a location (for example 柜B, or leave it empty for all), show the media that should be there, then scan every disc on the shelves. The inventory is read-only in this version: nothing in the register changes.</source>
+        <translation>清点存储柜：选择存放位置（例如“柜B”，留空则为全部位置），列出应在该处的介质，然后逐张扫描柜内的光盘。本版本的盘点为只读：登记簿中的任何内容都不会改变。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Location starts with</source>
+        <translation>存放位置开头为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 柜B; empty: all locations</source>
+        <translation>例如 柜B；留空：全部位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show list</source>
+        <translation>列出清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scan, or type a code and press Enter</source>
+        <translation>扫描条码，或输入编号后按回车</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+194"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>Copy</source>
+        <translation>正副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+189"/>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Flagged scans</source>
+        <translation>异常扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save list…</source>
+        <translation>保存清单…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fetching the list…</source>
+        <translation>正在读取清单…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>More than %1 media are expected there: choose a narrower location.</source>
+        <translation>该处应有的介质超过 %1 件：请选择更具体的存放位置。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+141"/>
+        <source>missing</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>%1 media expected at “%2”: scan every disc on the shelves.</source>
+        <translation>“%2”应有 %1 件介质：请逐张扫描柜内的光盘。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all locations</source>
+        <translation>全部位置</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Expected %1 · found %2 · still missing %3 · flagged %4</source>
+        <translation>应有 %1 · 已找到 %2 · 仍缺 %3 · 异常 %4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose the location and show its list first.</source>
+        <translation>请先选择存放位置并列出清单。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>malformed code</source>
+        <translation>编号格式错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scanned twice</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was already scanned.</source>
+        <translation>%1 已扫描过。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>✔ %1 found; %2 still missing.</source>
+        <translation>✔ 已找到 %1；仍缺 %2 件。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no location</source>
+        <translation>无存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>should be elsewhere: %1, recorded at %2</source>
+        <translation>应在别处：%1，登记位置 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not on the shelves: %1 (last location %2)</source>
+        <translation>不应在柜内：%1（最后登记位置 %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not expected here: %2</source>
+        <translation>%1 不应在此处：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected location</source>
+        <translation>应在位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the inventory list</source>
+        <translation>保存盘点清单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location line="+100"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+100"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3930,7 +4137,13 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+74"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+47"/>
+        <location line="+73"/>
+        <source>Inventory…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>The handover is registered. Print the handover receipt?</source>
         <translation>移交已登记。现在打印移交回执吗？</translation>
     </message>

@@ -54,6 +54,7 @@ lookup.court_requests                Y      Y      Y      Y       Y     .
 lookup.register                      Y      .      Y      Y       .     .
 lookup.due                           Y      .      Y      Y       .     .
 lookup.inbox                         .      .      Y      .       .     .
+lookup.inventory_expected            Y      .      Y      Y       Y     .
 lookup.people_brief                  Y      Y      Y      Y       Y     Y
 lookup.departments                   Y      Y      Y      Y       Y     Y
 storage.review_list                  Y      Y      Y      Y       .     .
@@ -93,6 +94,7 @@ view_media                   Y      Y      Y      Y       Y     .
 view_register                Y      .      Y      Y       .     .
 view_due                     Y      .      Y      Y       .     .
 view_inbox                   .      .      Y      .       .     .
+inventory                    Y      .      Y      Y       Y     .
 manage_people                .      .      .      .       Y     .
 verify_audit                 Y      .      Y      Y       Y     .
 backup                       Y      .      .      .       Y     .
@@ -115,6 +117,7 @@ ACTION_OF = {
     "lookup.cases": "view_media", "lookup.approvals_for": "view_media",
     "lookup.court_requests": "view_media", "lookup.register": "view_register",
     "lookup.due": "view_due", "lookup.inbox": "view_inbox",
+    "lookup.inventory_expected": "inventory",
     "storage.review_list": "verify_medium", "people.add_department": "manage_people",
     "people.add_person": "manage_people", "people.set_head": "manage_people",
     "people.set_roles": "manage_people", "people.set_active": "manage_people",
@@ -215,6 +218,7 @@ def calls(office, x: dict, role: str, badge: str):
         "lookup.register": lambda s: lookup.register(s),
         "lookup.due": lambda s: lookup.due(s),
         "lookup.inbox": lambda s: lookup.inbox(s),
+        "lookup.inventory_expected": lambda s: lookup.inventory_expected(s, "柜B"),
         "lookup.people_brief": lambda s: lookup.people_brief(s),
         "lookup.departments": lambda s: lookup.departments(s),
         "storage.review_list": lambda s: storage.review_list(s),

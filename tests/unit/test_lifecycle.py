@@ -216,6 +216,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.VIEW_REGISTER: {K, DH, RV},
     A.VIEW_DUE: {K, DH, RV},
     A.VIEW_INBOX: {DH},
+    A.INVENTORY: {K, DH, RV, AD},
     A.MANAGE_PEOPLE: {AD},
     A.VERIFY_AUDIT: {K, DH, RV, AD},
     A.BACKUP: {K, AD},
