@@ -390,7 +390,7 @@ def test_late_handover_with_a_reason_creates_an_incident_for_the_head(office):
     assert row(office, "handovers", hid)["late_reason"] == "suspect transferred overnight"
     [inc] = entries.incidents(office.db.conn)
     assert (inc["kind"], inc["code"], inc["reported_to"]) == ("late_handover", o, "周大队长")
-    assert "30.0 h" in inc["description"]
+    assert "30.0 小时" in inc["description"]
     assert "suspect transferred overnight" in inc["description"]
     assert entries.incident(office.db.conn, inc["id"])["handover_id"] == hid
     assert [i["kind"] for i in lookup.inbox(office.session("D001"))["incidents"]] == \
