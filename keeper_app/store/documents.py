@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from . import entries
+
 _SIG = (
     "LEFT JOIN signatures {a} ON {a}.entry_table='{table}' AND {a}.entry_id={ref} "
     "AND {a}.capacity='{cap}' LEFT JOIN people {a}p ON {a}p.id={a}.signer_id "
@@ -15,23 +17,7 @@ _SIG = (
 
 def _register_where(since: str | None, until: str | None, case_no: str | None,
                     medium_code: str | None, person_id: int | None) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if since:
-        where.append("r.out_at >= ?")
-        args.append(since)
-    if until:
-        where.append("r.out_at < ?")
-        args.append(until)
-    if case_no:
-        where.append("c.case_no = ?")
-        args.append(case_no)
-    if medium_code:
-        where.append("m.code = ?")
-        args.append(medium_code)
-    if person_id is not None:
-        where.append("(r.retriever_id = ? OR r.keeper_id = ? OR r.approver_id = ?)")
-        args += [person_id, person_id, person_id]
+    where, args = entries.register_filter(since, until, case_no, medium_code, person_id)
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 

@@ -50,11 +50,10 @@ def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] |
     return None if r is None else dict(r)
 
 
-def register(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-             case_no: str | None = None, medium_code: str | None = None,
-             person_id: int | None = None, open_only: bool | None = None,
-             limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
-    """The special retrieval register (Art. 20), newest first, with returns joined."""
+def register_filter(since: str | None, until: str | None, case_no: str | None,
+                    medium_code: str | None, person_id: int | None) -> tuple[list[str], list[Any]]:
+    """The WHERE terms of a register query (aliases r retrievals, m media, c cases) and their
+    arguments; shared by the register list and the printed register pages."""
     where: list[str] = []
     args: list[Any] = []
     if since:
@@ -72,6 +71,15 @@ def register(conn: sqlite3.Connection, *, since: str | None = None, until: str |
     if person_id is not None:
         where.append("(r.retriever_id = ? OR r.keeper_id = ? OR r.approver_id = ?)")
         args += [person_id, person_id, person_id]
+    return where, args
+
+
+def register(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+             case_no: str | None = None, medium_code: str | None = None,
+             person_id: int | None = None, open_only: bool | None = None,
+             limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """The special retrieval register (Art. 20), newest first, with returns joined."""
+    where, args = register_filter(since, until, case_no, medium_code, person_id)
     if open_only is True:
         where.append("x.id IS NULL")
     elif open_only is False:
