@@ -20,7 +20,7 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CHORD = (
@@ -40,6 +40,10 @@ class _Held:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+
+
+def _is_secret(target: QObject) -> bool:
+    return isinstance(target, QLineEdit) and target.echoMode() != QLineEdit.EchoMode.Normal
 
 
 def sink_for(target: QObject) -> ScanSink | None:
@@ -88,6 +92,11 @@ class ScanDetector(QObject):
             or ev.type() != QEvent.Type.KeyPress
             or not obj.isWidgetType()
         ):
+            return False
+        if _is_secret(obj):
+            # keys for a password field are never a scan: a fast typist's password must not
+            # be taken for a badge and shown in clear in the badge field
+            self.flush()
             return False
         now = self._clock()
         fast = bool(self._held) and (now - self._last) * 1000 <= self.max_gap_ms

@@ -79,3 +79,17 @@ def test_the_queue_hands_out_scans_one_per_turn_in_order(qapp: QApplication, qtb
     assert seen == [] and len(q) == 5  # nothing runs until the event loop turns
     qtbot.waitUntil(lambda: len(seen) == 5)
     assert seen == [(f"code{i}", "scanner") for i in range(5)]
+
+
+def test_a_fast_password_is_never_taken_for_a_scan(window: Window, qtbot) -> None:
+    """A fast typist's password followed by Enter stays in the password field: it must not be
+    routed as a badge scan and shown in clear (found at the sign-in window under Xvfb)."""
+    secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+    window.layout().addWidget(secret)
+    entered: list[str] = []
+    secret.returnPressed.connect(lambda: entered.append(secret.text()))
+    secret.setFocus()
+    qtbot.keyClicks(secret, "keeper-demo-1")  # as fast as a scanner
+    qtbot.keyClick(secret, Qt.Key.Key_Return)
+    assert window.scans == []
+    assert entered == ["keeper-demo-1"]
