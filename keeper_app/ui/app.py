@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -118,11 +118,13 @@ class KeeperApp(QObject):
         self.idle.idle.connect(w.lock)
         self.main_window = w
         w.show()
-        w.activateWindow()
         if self.sign_in_window is not None:
             self.sign_in_window.close()
             self.sign_in_window.deleteLater()
             self.sign_in_window = None
+        # ask for the keyboard once the window is mapped and the sign-in window is gone, so
+        # a scan at the counter reaches it even where no window manager hands focus over
+        QTimer.singleShot(0, w.activateWindow)
         self.idle.start()
         self.backups.start()  # every ten minutes from now on, and now
         self.backups.run()
