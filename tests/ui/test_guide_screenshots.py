@@ -495,6 +495,10 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
             for rid in set(recordings) & listed:
                 bd.table.set_checked(rid)
             return False
+        for picker, name in ((bd.original, "1/original.iso"), (bd.duplicate, "2/duplicate.iso")):
+            if picker.address() != f"stdio:{discs / name}":
+                picker.use_image(str(discs / name))  # a drive list arrived after the choice
+        bd.validate()  # the button follows the selection as it is now
         return bd.go_button.isEnabled()
 
     qtbot.waitUntil(chosen, timeout=20_000)
