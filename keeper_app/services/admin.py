@@ -75,9 +75,10 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
         if not new_value.isdigit() or not 1 <= int(new_value) <= rules.MAX_USAGE_HOURS:
             raise RuleViolation("bad_usage_time", "estimated usage time is 1 to "
                                 f"{rules.MAX_USAGE_HOURS} hours")
-    row = audit.read_row(s.conn, table, int(entry_id)) if _exists(s, table, entry_id) else None
-    if row is None:
-        raise RuleViolation("unknown_entry", f"no {table} entry #{entry_id}")
+    try:
+        row = audit.read_row(s.conn, table, int(entry_id))
+    except (LookupError, ValueError):
+        raise RuleViolation("unknown_entry", f"no {table} entry #{entry_id}") from None
     if field.startswith("label."):
         import json
 
@@ -101,10 +102,3 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
         ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
     return cid
 
-
-def _exists(s: Session, table: str, entry_id: int) -> bool:
-    try:
-        audit.read_row(s.conn, table, int(entry_id))
-    except (LookupError, ValueError):
-        return False
-    return True
