@@ -101,4 +101,3 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
             reason=reason.strip(), at=ch.at, by_id=me.id))
         ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
     return cid
-

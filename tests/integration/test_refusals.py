@@ -326,6 +326,9 @@ def test_correction_without_a_reason_or_change(office, pair):
     with refused(office, "not_correctable"):
         admin.correct(k_(office), "audit_events", 1, "payload", "{}", "typo",
                       office.cred("K001"))
+    with refused(office, "unknown_entry"):
+        admin.correct(k_(office), "media", 999_999, "label.person_interrogated", "王某甲",
+                      "typo", office.cred("K001"))
 
 
 # ------------------------------------------------------------------ deadlines
