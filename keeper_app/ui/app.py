@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,7 +27,16 @@ from .main_window import MainWindow
 from .ops import Ops
 from .print_queue import PrintQueue
 from .scanner import ScanDetector
-from .settings import LANGUAGE, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, Settings
+from .settings import (
+    LANGUAGE,
+    SCAN_MAX_GAP_MS,
+    SCAN_MIN_LENGTH,
+    SCAN_PREFIX,
+    SCAN_SUFFIX,
+    SOUND,
+    SOUND_VOLUME,
+    Settings,
+)
 from .signin import SignInWindow
 
 
@@ -55,9 +64,13 @@ class KeeperApp(QObject):
         self.open_error: BaseException | None = None
         self.translations = translations
         self.ops = Ops(self.db_path, self)
-        self.feedback = Feedback(settings.get(SOUND), self)
+        self.feedback = Feedback(settings.get(SOUND), self, volume=settings.get(SOUND_VOLUME))
         self.detector = ScanDetector(
-            self, max_gap_ms=settings.get(SCAN_MAX_GAP_MS), min_length=settings.get(SCAN_MIN_LENGTH)
+            self,
+            max_gap_ms=settings.get(SCAN_MAX_GAP_MS),
+            min_length=settings.get(SCAN_MIN_LENGTH),
+            prefix=settings.get(SCAN_PREFIX),
+            suffix=settings.get(SCAN_SUFFIX),
         )
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
         self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
@@ -133,7 +146,15 @@ class KeeperApp(QObject):
     def apply_settings(self) -> None:
         """The settings dialog saved: the idle lock takes its new time at once; the
         backups look at their folder and interval again."""
-        self.idle.set_timeout(self.settings.idle_lock_ms)
+        s = self.settings
+        self.idle.set_timeout(s.idle_lock_ms)
+        self.feedback.set_volume(s.get(SOUND), s.get(SOUND_VOLUME))
+        self.detector.configure(
+            max_gap_ms=s.get(SCAN_MAX_GAP_MS),
+            min_length=s.get(SCAN_MIN_LENGTH),
+            prefix=s.get(SCAN_PREFIX),
+            suffix=s.get(SCAN_SUFFIX),
+        )
         self.backups.run()
 
     def sign_out(self) -> None:
@@ -167,6 +188,9 @@ def run_gui(db_path: str) -> int:
     loop (2 when the database cannot be opened)."""
     from .crash import install_crash_handler, setup_logging
 
+    # every file dialog is Qt's own (see widgets/file_dialogs.py): a native one would sniff
+    # files' contents inside this process and drop its locks on the database
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("keeper")

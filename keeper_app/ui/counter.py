@@ -106,6 +106,7 @@ class CounterView(QWidget):
             rec = lookup.scan(self.ctx.session, text)
         except RuleViolation as exc:
             self.last_code = code
+            self.record.clear()  # the previous disc and its buttons must not stay one click away
             self.banner.refuse(exc)
             self.ctx.feedback.refused()
             self._log(text.strip() or "∅", refusal(exc).headline, ok=False)
@@ -120,7 +121,10 @@ class CounterView(QWidget):
             )
         else:
             self.banner.say("ok", self.tr("✔ Scanned %1").replace("%1", rec.pretty))
-        self.ctx.feedback.accepted()
+        if twice:
+            self.ctx.feedback.duplicate()
+        else:
+            self.ctx.feedback.accepted()
         self._log(rec.pretty, self.tr("twice in a row") if twice else "", ok=True)
         self.record_shown.emit(rec)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.locked = False
+        self._was_enabled: dict[QAction, bool] = {}
         self.dialog: WorkflowDialog | None = None
         self.setObjectName("main_window")
         self.resize(1280, 800)
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
         self.due = DueView(ctx) if allowed(roles, Action.VIEW_DUE) else None
         self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
-        self.nothing = Banner()
+        self.nothing = Banner(self)  # shown only as the one tab of a role with no views
         for w in self.views():
             self.tabs.addTab(w, "")
         if self.tabs.count() == 0:
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _toolbar(self, language: str) -> None:
-        bar = QToolBar()
+        bar = self.toolbar = QToolBar()
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
@@ -183,7 +186,8 @@ class MainWindow(QMainWindow):
         self.lock_button.setText(self.tr("Lock"))
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
-        self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
+        if self.tabs.indexOf(self.nothing) >= 0:
+            self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
         self.lock_page.retranslate()
@@ -212,8 +216,7 @@ class MainWindow(QMainWindow):
         """A scan anywhere in the main window: queued for the counter (or, in a search
         field for disc codes, the search)."""
         if self.locked:
-            self.ctx.feedback.refused()
-            self.lock_page.banner.say("warn", self.tr("Locked: unlock before scanning."))
+            self.lock_page.scan_ignored(text)
             return
         w = QApplication.focusWidget()
         if isinstance(w, QLineEdit) and w.property("takes_scans") and self.isAncestorOf(w):
@@ -266,14 +269,29 @@ class MainWindow(QMainWindow):
         for d in self.findChildren(QDialog):
             if d.isVisible():
                 d.reject()
+        for w in QApplication.topLevelWidgets():  # previews, pickers: anything else open
+            if w is not self and w.isVisible() and not w.isAncestorOf(self):
+                w.close()
         if self.counter is not None:
             self.counter.queue.clear()
+        # locked means locked: no toolbar button, menu or shortcut works until unlocked
+        self._was_enabled = {a: a.isEnabled() for a in self.findChildren(QAction)}
+        for a in self._was_enabled:
+            a.setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.tabs.setEnabled(False)
         self.locked = True
         self.lock_page.reset()
         self.stack.setCurrentWidget(self.lock_page)
 
     def unlock(self) -> None:
         self.locked = False
+        for a, enabled in self._was_enabled.items():
+            if shiboken6.isValid(a):
+                a.setEnabled(enabled)
+        self._was_enabled = {}
+        self.toolbar.setEnabled(True)
+        self.tabs.setEnabled(True)
         self.stack.setCurrentWidget(self.tabs)
         # others may have written meanwhile (and a form closed by the lock may have been
         # registering): show the register as it is now

@@ -29,6 +29,7 @@ from ...timeutil import from_db, parse_user, show
 from ..context import UiContext
 from ..labels import label, values
 from ..ops import Ops, worker_session
+from ..widgets.file_dialogs import file_dialog
 from ..widgets.recordings_table import mb
 from .task_base import TaskDialog
 
@@ -159,9 +160,11 @@ class IngestDialog(TaskDialog):
             self.set_source(str(self.usb.currentData()))
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Folder of the recording"))
-        if path:
-            self.set_source(path)
+        fd = file_dialog(self, self.tr("Folder of the recording"))
+        fd.setFileMode(QFileDialog.FileMode.Directory)
+        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        if fd.exec() and fd.selectedFiles():
+            self.set_source(fd.selectedFiles()[0])
 
     def set_source(self, path: str) -> None:
         self.source.setText(path)

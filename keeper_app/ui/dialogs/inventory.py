@@ -39,6 +39,7 @@ from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
 from ..widgets.banner import Banner
+from ..widgets.file_dialogs import file_dialog
 
 GREEN, AMBER = QColor("#e3f4e1"), QColor("#fff4d6")
 #: more expected media than this: the keeper is asked for a narrower location
@@ -351,8 +352,7 @@ class InventoryDialog(QDialog):
 
     def ask_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        fd = QFileDialog(self, self.tr("Save the inventory list"))
-        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd = file_dialog(self, self.tr("Save the inventory list"))
         fd.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         fd.setNameFilter(self.tr("CSV files (*.csv)"))
         fd.setDefaultSuffix("csv")

@@ -36,6 +36,7 @@ from ..print_docs import Document, RenderOptions
 from ..print_queue import PrintJob, PrintQueue
 from ..settings import LABEL_SHEET, PRINTER, SAVE_FOLDER
 from ..widgets.banner import Banner
+from ..widgets.file_dialogs import file_dialog
 from ..widgets.pdf_preview import PdfPreview, rasterise
 from ..widgets.printer_choice import PrinterChoice
 
@@ -277,8 +278,7 @@ class PrintDialog(QDialog):
         folder = self.ctx.settings.get(SAVE_FOLDER) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        fd = QFileDialog(self, self.tr("Save as PDF"))
-        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd = file_dialog(self, self.tr("Save as PDF"))
         fd.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         fd.setNameFilter(self.tr("PDF documents (*.pdf)"))
         fd.setDefaultSuffix("pdf")
