@@ -44,6 +44,7 @@ class CounterView(QWidget):
         self.manual = QLineEdit()
         self.manual.setObjectName("manual_code")
         self.manual.setClearButtonEnabled(True)
+        self.manual.setToolTip(self.tr("Shortcut: %1").replace("%1", "Ctrl+F"))
         self.manual.returnPressed.connect(self._manual)
         self.lookup_button = QPushButton()
         self.lookup_button.clicked.connect(self._manual)

@@ -7,8 +7,9 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -86,9 +87,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.ops.busy.connect(self.busy.setVisible)
         self._connect()
+        self.find_code = QAction(self)
+        self.find_code.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_code.triggered.connect(self.focus_code_field)
+        self.addAction(self.find_code)
         self.discs = DiscTools(self, ctx)  # burn, ingest, drive hotplug
         self.extras = WindowExtras(self)  # printing, documents after workflows, settings
         self.settings_button.clicked.connect(self.extras.open_settings)
+        for table in self.findChildren(QAbstractItemView):
+            table.setTabKeyNavigation(False)  # Tab moves on to the next widget, never traps
         self.retranslate()
 
     def views(self) -> list[QWidget]:
@@ -125,6 +132,7 @@ class MainWindow(QMainWindow):
         )
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lock_button")
+        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_button.clicked.connect(self.lock)
         self.out_button = QPushButton()
         self.out_button.clicked.connect(self.sign_out_requested)
@@ -183,7 +191,8 @@ class MainWindow(QMainWindow):
             .replace("%3", roles_text(me.roles))
             + "  "
         )
-        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setText(self.tr("Lock") + "  (Ctrl+L)")
+        self.lock_button.setToolTip(self.tr("Shortcut: %1").replace("%1", "Ctrl+L"))
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
         if self.tabs.indexOf(self.nothing) >= 0:
@@ -228,6 +237,13 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.counter)
         self.counter.enqueue(text)
+
+    def focus_code_field(self) -> None:
+        """Ctrl+F: the counter's code field, for a code typed from a damaged label."""
+        if self.counter is not None and not self.locked:
+            self.tabs.setCurrentWidget(self.counter)
+            self.counter.manual.setFocus()
+            self.counter.manual.selectAll()
 
     def open_code(self, code: str) -> None:
         if self.counter is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -49,6 +50,21 @@ def chip(text: str, colour: str) -> str:
 #: seal-bag label, the handover receipt (once handed over)
 PRINTS = ("labels", "sleeve", "seal_bag", "receipt")
 
+#: the counter's actions from the keyboard (a button's shortcut works only while the button is
+#: shown, i.e. while the record and the role allow that action)
+SHORTCUTS = {
+    "handover": "F2",
+    "retrieve": "F3",
+    "return": "F4",
+    "request_unseal": "F6",
+    "unseal": "F7",
+    "reseal": "F8",
+    "court_transfer": "F9",
+    "archive_handover": "F11",
+    "set_location": "F12",
+}
+PRINT_SHORTCUT = "Ctrl+P"
+
 
 class RecordView(QWidget):
     action_requested = Signal(str)
@@ -85,12 +101,14 @@ class RecordView(QWidget):
         for k, act in self.print_actions.items():
             act.triggered.connect(lambda _c=False, k=k: self.print_requested.emit(k))
         self.print_button.setMenu(self.print_menu)
+        self.print_button.setShortcut(QKeySequence(PRINT_SHORTCUT))
         self.print_button.clicked.connect(lambda: self.print_requested.emit("labels"))
         self.actions_row.addWidget(self.print_button)
         self.history = QTableWidget(0, 4)
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table, it does not walk cells
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,8 +139,11 @@ class RecordView(QWidget):
         )
         self.no_actions.setText(self.tr("Nothing to do with this disc in your role."))
         for a, b in self._all_buttons.items():
-            b.setText(label("Action", a))
-        self.print_button.setText(self.tr("Print labels…"))
+            key = SHORTCUTS.get(a)
+            b.setText(label("Action", a) + (f"  ({key})" if key else ""))
+            b.setToolTip(self.tr("Shortcut: %1").replace("%1", key) if key else "")
+        self.print_button.setText(self.tr("Print labels…") + f"  ({PRINT_SHORTCUT})")
+        self.print_button.setToolTip(self.tr("Shortcut: %1").replace("%1", PRINT_SHORTCUT))
         for k, text in (
             ("labels", self.tr("Disc labels of both discs of the pair…")),
             ("sleeve", self.tr("Sleeve inserts…")),
@@ -250,6 +271,8 @@ class RecordView(QWidget):
         b = QPushButton(label("Action", a))
         b.setObjectName(f"action_{a}")
         b.setMinimumHeight(34)
+        if a in SHORTCUTS:
+            b.setShortcut(QKeySequence(SHORTCUTS[a]))
         b.clicked.connect(lambda _c=False, a=a: self.action_requested.emit(a))
         b.hide()
         self.actions_row.insertWidget(len(self._all_buttons), b)

@@ -95,6 +95,7 @@ class InventoryDialog(QDialog):
         self.form.addRow(self.scan_label, self.entry)
         self.table = QTableWidget(0, 6)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel()
@@ -109,6 +110,11 @@ class InventoryDialog(QDialog):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.ask_save)
         self.buttons.rejected.connect(self.reject)
+        # Enter in the scan or location field is that field's: no button of the dialog may
+        # take it too (a typed code + Enter pressed "Show list" and reset the count)
+        for b in (self.show_button, *self.buttons.buttons()):
+            b.setAutoDefault(False)
+            b.setDefault(False)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
