@@ -4,7 +4,7 @@
   in a fresh interpreter, so indirect imports count too);
 - ``keeper_app.domain`` imports nothing of ours outside itself and nothing that does SQL, I/O,
   processes or Qt (checked on the source with ``ast``);
-- ``keeper_app/ui`` and ``keeper_app/cli.py`` run no SQL of their own: they call ``services``.
+- ``keeper_app/ui`` and ``keeper_app/cli`` run no SQL of their own: they call ``services``.
 """
 
 from __future__ import annotations
@@ -225,7 +225,8 @@ def sql_execute_violations(path: Path, root: Path = ROOT) -> list[str]:
 
 def _front_end_files() -> list[Path]:
     files = list(_py_files(APP / "ui")) if (APP / "ui").is_dir() else []
-    files += [p for p in (APP / "cli.py", APP / "__main__.py") if p.is_file()]
+    files += list(_py_files(APP / "cli")) if (APP / "cli").is_dir() else []
+    files += [p for p in (APP / "__main__.py",) if p.is_file()]
     return files
 
 

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .domain.errors import RuleViolation
-from .services import backups
-from .store.health import FileReport
-from .timeutil import show
+from ..domain.errors import RuleViolation
+from ..services import backups
+from ..store.health import FileReport
+from ..timeutil import show
 
 Add = Callable[[str, Callable[[Any], int], str], argparse.ArgumentParser]
 

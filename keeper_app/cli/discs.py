@@ -16,12 +16,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain.errors import RuleViolation
-from .timeutil import parse_user
+from ..domain.errors import RuleViolation
+from ..timeutil import parse_user
 
 if TYPE_CHECKING:
-    from .cli import Ctx
-    from .services.storage import StorageSettings
+    from ..services.storage import StorageSettings
+    from . import Ctx
 
 AddCommand = Callable[[str, Callable[["Ctx"], int], str], argparse.ArgumentParser]
 
@@ -29,7 +29,7 @@ AddCommand = Callable[[str, Callable[["Ctx"], int], str], argparse.ArgumentParse
 def _settings(c: Ctx) -> StorageSettings:
     from dataclasses import replace
 
-    from .services.storage import StorageSettings
+    from ..services.storage import StorageSettings
 
     s = StorageSettings.for_database(c.args.db)
     if getattr(c.args, "storage_root", None):
@@ -88,7 +88,7 @@ def _in_thread(work: Callable[[], Any], cancel: Callable[[], None]) -> Any:
 
 # --------------------------------------------------------------------- commands
 def cmd_drives(c: Ctx) -> int:
-    from .devices import DeviceError, snapshot
+    from ..devices import DeviceError, snapshot
 
     try:
         snap = snapshot()
@@ -128,7 +128,7 @@ def _drives_text(d: dict[str, Any]) -> str:
 
 
 def cmd_burn(c: Ctx) -> int:
-    from .services.burning import PairBurn
+    from ..services.burning import PairBurn
 
     a = c.args
     drives = a.drive or []
@@ -166,7 +166,7 @@ def cmd_burn(c: Ctx) -> int:
 
 
 def cmd_verify(c: Ctx) -> int:
-    from .services.burning import verify_medium
+    from ..services.burning import verify_medium
 
     a = c.args
     bar = _Bar()
@@ -199,7 +199,7 @@ def _verify_text(d: dict[str, Any]) -> str:
 
 
 def cmd_ingest(c: Ctx) -> int:
-    from .services.storage import ingest, parse_interruptions, read_record_file
+    from ..services.storage import ingest, parse_interruptions, read_record_file
 
     a = c.args
     rec = read_record_file(Path(a.source))
@@ -217,7 +217,7 @@ def cmd_ingest(c: Ctx) -> int:
         v = getattr(a, name)
         if v is not None:
             return parse_user(v)
-        from .timeutil import from_db
+        from ..timeutil import from_db
 
         raw = pick(name, key)
         try:
@@ -244,7 +244,7 @@ def cmd_ingest(c: Ctx) -> int:
 
 
 def cmd_fixity(c: Ctx) -> int:
-    from .services.fixity import fixity_report
+    from ..services.fixity import fixity_report
 
     rep = fixity_report(c.session, _settings(c))
     c.out(rep.to_dict(), lambda _d: rep.text())
@@ -252,7 +252,7 @@ def cmd_fixity(c: Ctx) -> int:
 
 
 def cmd_check_recording(c: Ctx) -> int:
-    from .services.storage import check_recording
+    from ..services.storage import check_recording
 
     results = [check_recording(c.session, _settings(c), rid) for rid in c.args.recording]
     c.out(results, lambda rs: "\n".join(f"recording #{r['recording_id']}: {r['result']}: "
@@ -261,7 +261,7 @@ def cmd_check_recording(c: Ctx) -> int:
 
 
 def cmd_review_list(c: Ctx) -> int:
-    from .services.storage import review_list
+    from ..services.storage import review_list
 
     rows = review_list(c.session)
     c.out(rows, lambda rs: "\n".join(

@@ -14,15 +14,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import cli_format as fmt
-from . import cli_print
-from .cli_auth import CredentialSource
-from .domain.errors import RuleViolation
-from .services import admin, custody, intake, lookup, transfers
-from .services import people as people_svc
-from .services.session import Credential, Session, parse_code, sign_in
-from .store import Database, StoreError, open_database
-from .timeutil import BadTime, parse_user
+from ..domain.errors import RuleViolation
+from ..services import admin, custody, intake, lookup, transfers
+from ..services import people as people_svc
+from ..services.session import Credential, Session, parse_code, sign_in
+from ..store import Database, StoreError, open_database
+from ..timeutil import BadTime, parse_user
+from . import format as fmt
+from . import printing as cli_print
+from .auth import CredentialSource
 
 BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time"}
 
@@ -96,7 +96,7 @@ class Ctx:
 # --------------------------------------------------------------------- commands
 def cmd_gui(c: Ctx) -> int:
     try:
-        from .ui.app import run_gui
+        from ..ui.app import run_gui
     except ImportError as exc:
         print(f"the desktop application is not available: {exc}", file=sys.stderr)
         return 2
@@ -111,7 +111,7 @@ def cmd_init(c: Ctx) -> int:
         if not (a.unit_code and a.unit_name and a.admin_name):
             raise RuleViolation("missing_field",
                                 "--admin-badge needs --admin-name, --unit-code and --unit-name")
-        from .store import people as people_repo
+        from ..store import people as people_repo
 
         if people_repo.count(db.conn) == 0:
             pw = c.creds.password(a.admin_badge, "new administrator's password")
@@ -124,7 +124,7 @@ def cmd_init(c: Ctx) -> int:
 
 
 def cmd_demo(c: Ctx) -> int:
-    from .demo import make_demo
+    from ..demo import make_demo
 
     info = make_demo(c.db)
     c.out(fmt.demo_dict(info), fmt.demo_text)
@@ -356,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("what", choices=["verify"])
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
-    from .cli_maint import add_maintenance_commands  # backups, restore
+    from .maintenance import add_maintenance_commands  # backups, restore
 
     add_maintenance_commands(add)
 
@@ -436,7 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("field")
     sp.add_argument("value")
     sp.add_argument("--reason", required=True)
-    from .cli_burning import add_burning_commands  # drives, burn, verify, ingest, fixity
+    from .discs import add_burning_commands  # drives, burn, verify, ingest, fixity
 
     add_burning_commands(sub, add)
     return p

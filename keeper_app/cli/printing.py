@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain.errors import RuleViolation
-from .services import documents
-from .timeutil import parse_user
+from ..domain.errors import RuleViolation
+from ..services import documents
+from ..timeutil import parse_user
 
 if TYPE_CHECKING:
-    from .cli import Ctx
+    from . import Ctx
 
 BAD_INPUT = {"bad_start_position", "unknown_sheet", "bad_sheet_template", "bad_language",
              "bad_output", "no_file", "not_pdf", "bad_calibration", "nothing_to_print",
