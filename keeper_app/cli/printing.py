@@ -10,14 +10,12 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.errors import RuleViolation
 from ..services import documents
 from ..timeutil import parse_user
-
-if TYPE_CHECKING:
-    from . import Ctx
+from .context import AddCommand, Context
 
 BAD_INPUT = {"bad_start_position", "unknown_sheet", "bad_sheet_template", "bad_language",
              "bad_output", "no_file", "not_pdf", "bad_calibration", "nothing_to_print",
@@ -34,7 +32,7 @@ def _warn(result: Any) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
-def _output(c: Ctx, render: Callable[[Path], Any], media: str, title: str) -> int:
+def _output(c: Context, render: Callable[[Path], Any], media: str, title: str) -> int:
     """Render to --pdf (always, if given) and send to --printer (if given)."""
     from printing import PrintError, cups
 
@@ -65,7 +63,7 @@ def _output(c: Ctx, render: Callable[[Path], Any], media: str, title: str) -> in
     return 0
 
 
-def _calibration(c: Ctx) -> Any:
+def _calibration(c: Context) -> Any:
     from printing.layouts import Calibration, calibration_for
 
     a = c.args
@@ -77,7 +75,7 @@ def _calibration(c: Ctx) -> Any:
     return cal
 
 
-def cmd_label(c: Ctx) -> int:
+def cmd_label(c: Context) -> int:
     from printing import PrintError, inserts, labels, layouts
 
     a = c.args
@@ -100,7 +98,7 @@ def cmd_label(c: Ctx) -> int:
         return _print_error(exc)
 
 
-def register_to_pdf(c: Ctx) -> int:
+def register_to_pdf(c: Context) -> int:
     """`keeper register ... --pdf FILE / --printer NAME`."""
     from printing import register
 
@@ -115,7 +113,7 @@ def register_to_pdf(c: Ctx) -> int:
                                                       lang=a.lang), "A4", "register")
 
 
-def cmd_print(c: Ctx) -> int:
+def cmd_print(c: Context) -> int:
     from printing import PrintError, cups, labels, layouts, reports
 
     a = c.args
@@ -123,13 +121,13 @@ def cmd_print(c: Ctx) -> int:
     try:
         if what == "printers":
             printers = cups.list_printers(getattr(a, "cups_server", None))
-            if c.args.json:
+            if c.json:
                 import json
 
                 print(json.dumps([p.__dict__ for p in printers], ensure_ascii=False))
             elif not printers:
                 print("no printers are set up")
-            for p in printers if not c.args.json else []:
+            for p in printers if not c.json else []:
                 flags = ("default " if p.default else "") + ("" if p.accepting else
                                                               "NOT accepting ")
                 print(f"{p.name:<24} {p.state:<9} {flags}{p.reason}".rstrip())
@@ -187,7 +185,7 @@ def add_output_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
 
 
-def add_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+def register(add: AddCommand) -> None:
     sp = add("label", cmd_label, "disc labels (both discs of the pair), sleeve inserts or the "
              "seal-bag label, as PDF and/or to a printer")
     sp.add_argument("code")

@@ -1,0 +1,275 @@
+"""The `keeper` commands of custody: what a scan shows, the lists (media, cases, what is
+due, a head's inbox, the special register) and every workflow of the register (handover,
+retrieval and return, unsealing and resealing, incidents, courts, conclusion, archives,
+shelf locations, corrections)."""
+
+from __future__ import annotations
+
+import sys
+
+from ..services import admin, custody, intake, lookup, transfers
+from ..services.session import parse_code
+from ..timeutil import parse_user
+from . import format as fmt
+from . import printing
+from .context import AddCommand, Context
+
+
+def cmd_scan(c: Context) -> int:
+    parse_code(c.args.code)  # a malformed code is refused before anything else
+    rec = lookup.scan(c.session, c.args.code)
+    c.out(rec.to_dict(), fmt.scan_text)
+    return 0
+
+
+def cmd_media(c: Context) -> int:
+    a = c.args
+    rows = lookup.media(c.session, case_no=a.case, status=a.status, copy_role=a.copy,
+                        location=a.location, limit=a.limit, offset=a.offset)
+    c.out(rows, fmt.media_text)
+    return 0
+
+
+def cmd_cases(c: Context) -> int:
+    c.out(lookup.cases(c.session), fmt.cases_text)
+    return 0
+
+
+def cmd_due(c: Context) -> int:
+    c.out(lookup.due(c.session), fmt.due_text)
+    return 0
+
+
+def cmd_inbox(c: Context) -> int:
+    c.out(lookup.inbox(c.session), fmt.inbox_text)
+    return 0
+
+
+def cmd_register(c: Context) -> int:
+    a = c.args
+    if a.pdf or a.printer:
+        return printing.register_to_pdf(c)
+    rows = lookup.register(
+        c.session, since=parse_user(a.date_from) if a.date_from else None,
+        until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
+        badge=a.person, open_only=True if a.open else (False if a.closed else None),
+        limit=a.limit)
+    c.out(rows, fmt.register_text)
+    return 0
+
+
+def cmd_handover(c: Context) -> int:
+    a = c.args
+    s = c.session
+    hid = intake.handover(
+        s, a.code, c.other(a.handler, "signs the handover as case handler"),
+        c.me("signs the handover as keeper"), a.seal_no, a.original_location,
+        a.duplicate_location, a.late_reason, a.note or "")
+    print(f"handover #{hid} registered and signed")
+    return 0
+
+
+def cmd_retrieve(c: Context) -> int:
+    a = c.args
+    rid = custody.retrieve(
+        c.session, a.code, c.other(a.retriever, "signs the register as retriever"),
+        c.me("signs the register as keeper"), a.approver, a.reason, a.hours, a.purpose or "",
+        a.unit)
+    print(f"register entry #{rid}: {a.code} is out")
+    return 0
+
+
+def cmd_return(c: Context) -> int:
+    a = c.args
+    xid = custody.return_medium(
+        c.session, a.code, c.other(a.returner, "signs the return"),
+        c.me("signs the return as keeper"), a.inspection, a.verification, a.note or "")
+    print(f"return #{xid} recorded ({a.inspection})")
+    if a.inspection != "intact":
+        print("an incident was recorded and reported to the head of the case's department")
+    return 0
+
+
+def cmd_unseal_request(c: Context) -> int:
+    aid = custody.request_unseal(c.session, c.args.code, c.args.reason, c.args.note or "")
+    print(f"approval request #{aid} sent to the head of the case's department")
+    return 0
+
+
+def cmd_approve(c: Context) -> int:
+    did = custody.decide_approval(c.session, c.args.id, c.me("signs the decision"),
+                                  not c.args.refuse, c.args.note or "")
+    print(f"request #{c.args.id} {'refused' if c.args.refuse else 'approved'} (decision #{did})")
+    return 0
+
+
+def cmd_unseal(c: Context) -> int:
+    a = c.args
+    sid = custody.unseal(c.session, a.code, a.approval, c.me("signs the unsealing as keeper"),
+                         c.other(a.witness, "signs the unsealing as witness"), a.note or "")
+    print(f"original unsealed (seal event #{sid}); reseal it promptly after use")
+    return 0
+
+
+def cmd_reseal(c: Context) -> int:
+    a = c.args
+    sid = custody.reseal(c.session, a.code, a.seal_no, c.me("signs the seal"),
+                         c.other(a.witness, "signs the seal"), a.note or "")
+    print(f"original resealed with seal {a.seal_no} (seal event #{sid})")
+    return 0
+
+
+def cmd_incident_ack(c: Context) -> int:
+    aid = custody.acknowledge_incident(c.session, c.args.id, c.me("acknowledges the report"),
+                                       c.args.note or "")
+    print(f"incident #{c.args.id} acknowledged (#{aid})")
+    return 0
+
+
+def cmd_court_request(c: Context) -> int:
+    a = c.args
+    rid = transfers.register_court_request(c.session, a.case, a.org_kind, a.org_name,
+                                           a.document_no, parse_user(a.requested_at))
+    print(f"court/procuratorate request #{rid} registered; the duplicate is due within 3 days")
+    return 0
+
+
+def cmd_court_transfer(c: Context) -> int:
+    a = c.args
+    tid = transfers.court_transfer(c.session, a.request, a.code,
+                                   c.other(a.recipient, "signs for receipt"),
+                                   c.me("signs the transfer as keeper"))
+    print(f"transfer #{tid}: {a.code} handed over")
+    return 0
+
+
+def cmd_conclude(c: Context) -> int:
+    transfers.conclude_case(c.session, c.args.case, c.args.note or "")
+    print(f"case {c.args.case} concluded")
+    return 0
+
+
+def cmd_archive(c: Context) -> int:
+    a = c.args
+    scanned = list(a.scan or [])
+    if a.scan_stdin:
+        scanned += [line.strip() for line in sys.stdin if line.strip()]
+    aid = transfers.archive_handover(c.session, a.case, scanned,
+                                     c.me("signs the archive handover as keeper"),
+                                     c.other(a.receiver, "signs for the archives"))
+    print(f"archive handover #{aid}: case {a.case} and {len(scanned)} media to the archives")
+    return 0
+
+
+def cmd_location(c: Context) -> int:
+    custody.set_location(c.session, c.args.code, c.args.location)
+    print(f"{c.args.code} is now at {c.args.location}")
+    return 0
+
+
+def cmd_correct(c: Context) -> int:
+    a = c.args
+    cid = admin.correct(c.session, a.table, a.id, a.field, a.value, a.reason,
+                        c.me("signs the correction"))
+    print(f"correction #{cid} recorded; the original entry is unchanged")
+    return 0
+
+
+def register(add: AddCommand) -> None:
+    sp = add("scan", cmd_scan, "show a disc by its code, as a scan at the counter does")
+    sp.add_argument("code")
+    sp = add("media", cmd_media, "list media")
+    sp.add_argument("--case")
+    sp.add_argument("--status")
+    sp.add_argument("--copy", choices=["original", "duplicate", "hard_drive"])
+    sp.add_argument("--location")
+    sp.add_argument("--limit", type=int, default=200)
+    sp.add_argument("--offset", type=int, default=0)
+    add("cases", cmd_cases, "list cases")
+    add("due", cmd_due, "what is due and late across the office")
+    add("inbox", cmd_inbox, "a department head's incidents and approvals waiting")
+    sp = add("register", cmd_register, "the special retrieval register (Art. 20)")
+    sp.add_argument("--from", dest="date_from", metavar="DATE")
+    sp.add_argument("--to", dest="date_to", metavar="DATE")
+    sp.add_argument("--case")
+    sp.add_argument("--code")
+    sp.add_argument("--person", metavar="BADGE")
+    g = sp.add_mutually_exclusive_group()
+    g.add_argument("--open", action="store_true")
+    g.add_argument("--closed", action="store_true")
+    sp.add_argument("--limit", type=int, default=500)
+    printing.add_output_args(sp)
+    sp = add("handover", cmd_handover, "register a new pair handed over by its case handler")
+    sp.add_argument("code", help="code of either disc of the pair")
+    sp.add_argument("--handler", required=True, metavar="BADGE")
+    sp.add_argument("--seal-no", required=True)
+    sp.add_argument("--original-location", required=True)
+    sp.add_argument("--duplicate-location", required=True)
+    sp.add_argument("--late-reason")
+    sp.add_argument("--note")
+    sp = add("retrieve", cmd_retrieve, "give out the duplicate (special register, Art. 20)")
+    sp.add_argument("code")
+    sp.add_argument("--retriever", required=True, metavar="BADGE")
+    sp.add_argument("--approver", required=True, metavar="BADGE")
+    sp.add_argument("--reason", required=True,
+                    choices=["case_handling", "case_review", "supervision", "complaint"])
+    sp.add_argument("--hours", required=True, type=int, help="estimated usage time, hours")
+    sp.add_argument("--purpose")
+    sp.add_argument("--unit", help="retriever's unit (default: their own)")
+    sp = add("return", cmd_return, "take a disc back, inspected (Art. 20)")
+    sp.add_argument("code")
+    sp.add_argument("--returner", required=True, metavar="BADGE")
+    sp.add_argument("--inspection", required=True,
+                    choices=["intact", "damaged", "replaced", "lost"])
+    sp.add_argument("--verification", default="not_checked",
+                    choices=["not_checked", "match", "mismatch"])
+    sp.add_argument("--note")
+    sp = add("request-unseal", cmd_unseal_request, "ask the head to approve opening an original")
+    sp.add_argument("code")
+    sp.add_argument("--reason", required=True,
+                    choices=["reproduce_duplicate", "check_duplicate"])
+    sp.add_argument("--note")
+    sp = add("approve", cmd_approve, "department head: approve (or --refuse) a request")
+    sp.add_argument("id", type=int)
+    sp.add_argument("--refuse", action="store_true")
+    sp.add_argument("--note")
+    sp = add("unseal", cmd_unseal, "open an original under an approved request")
+    sp.add_argument("code")
+    sp.add_argument("--approval", required=True, type=int)
+    sp.add_argument("--witness", required=True, metavar="BADGE")
+    sp.add_argument("--note")
+    sp = add("reseal", cmd_reseal, "reseal an opened original with a new seal")
+    sp.add_argument("code")
+    sp.add_argument("--seal-no", required=True)
+    sp.add_argument("--witness", required=True, metavar="BADGE")
+    sp.add_argument("--note")
+    sp = add("ack-incident", cmd_incident_ack, "department head: acknowledge an incident")
+    sp.add_argument("id", type=int)
+    sp.add_argument("--note")
+    sp = add("court-request", cmd_court_request, "register a court/procuratorate request")
+    sp.add_argument("--case", required=True)
+    sp.add_argument("--org-kind", required=True, choices=["court", "procuratorate"])
+    sp.add_argument("--org-name", required=True)
+    sp.add_argument("--document-no", required=True)
+    sp.add_argument("--requested-at", required=True, metavar="'YYYY-MM-DD HH:MM:SS'")
+    sp = add("court-transfer", cmd_court_transfer, "hand the duplicate to the court/procuratorate")
+    sp.add_argument("request", type=int)
+    sp.add_argument("code")
+    sp.add_argument("--recipient", required=True, metavar="BADGE")
+    sp = add("conclude", cmd_conclude, "mark a case's investigation concluded")
+    sp.add_argument("case")
+    sp.add_argument("--note")
+    sp = add("archive", cmd_archive, "hand a concluded case's media to the archives")
+    sp.add_argument("case")
+    sp.add_argument("--receiver", required=True, metavar="BADGE")
+    sp.add_argument("--scan", action="append", metavar="CODE")
+    sp.add_argument("--scan-stdin", action="store_true", help="read scanned codes from stdin")
+    sp = add("location", cmd_location, "move a disc to another shelf location")
+    sp.add_argument("code")
+    sp.add_argument("location")
+    sp = add("correct", cmd_correct, "correct an entry by a new signed entry")
+    sp.add_argument("table")
+    sp.add_argument("id", type=int)
+    sp.add_argument("field")
+    sp.add_argument("value")
+    sp.add_argument("--reason", required=True)
