@@ -2,7 +2,7 @@
 inserts, seal-bag labels, register pages, receipts and reports; Code 128 barcodes as vectors;
 an embedded CJK font; and sending a PDF to a CUPS printer.
 
-The functions here take plain data (dicts made by ``keeper_app.services.documents``) and a
+The functions here take plain data (dicts made by ``keeper_app.services.catalogue``) and a
 file name or binary stream; they never read the database themselves. The entry points:
 
 - ``labels.disc_label_pdf(labels, out, sheet=, start=, calibration=, lang=, guides=)``,

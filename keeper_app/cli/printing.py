@@ -1,6 +1,6 @@
 """The `keeper` commands that print: `keeper label`, `keeper register --pdf/--printer`
 and `keeper print ...` (receipts, reports, lists, a calibration sheet, a PDF file, the list
-of printers, a printer's calibration). They read through ``services.documents`` and draw
+of printers, a printer's calibration). They read through ``services.catalogue`` and draw
 with ``printing``; a PDF is always saved first, then sent to CUPS if a printer is named."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import documents
+from ..services import catalogue
 from ..timeutil import parse_user
 from .context import AddCommand, Context
 
@@ -79,8 +79,8 @@ def cmd_label(c: Context) -> int:
     from printing import PrintError, inserts, labels, layouts
 
     a = c.args
-    data = (documents.pair_label_data(c.session, a.code) if not a.single
-            else [documents.label_data(c.session, a.code)])
+    data = (catalogue.pair_label_data(c.session, a.code) if not a.single
+            else [catalogue.label_data(c.session, a.code)])
     try:
         if a.kind == "disc":
             sheet = layouts.sheet(a.sheet)
@@ -104,11 +104,11 @@ def register_to_pdf(c: Context) -> int:
 
     a = c.args
     s = c.session
-    doc = documents.register_document(
+    doc = catalogue.register_document(
         s, since=parse_user(a.date_from) if a.date_from else None,
         until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
         badge=a.person)
-    loader = documents.signature_loader(s)
+    loader = catalogue.signature_loader(s)
     return _output(c, lambda p: register.register_pdf(doc, p, load_signature=loader,
                                                       lang=a.lang), "A4", "register")
 
@@ -156,17 +156,17 @@ def cmd_print(c: Context) -> int:
             raise RuleViolation("missing_field", f"print {what} needs what to print (an id)")
         s = c.session
         if what == "receipt":
-            hid = int(a.ref) if a.ref.isdigit() else documents.handover_of(s, a.ref)
-            data = documents.handover_receipt(s, hid)
+            hid = int(a.ref) if a.ref.isdigit() else catalogue.handover_of(s, a.ref)
+            data = catalogue.handover_receipt(s, hid)
             fn: Callable[..., Any] = reports.handover_receipt_pdf
         elif what == "incident":
-            data = documents.incident_report(s, _int(a.ref))
+            data = catalogue.incident_report(s, _int(a.ref))
             fn = reports.incident_report_pdf
         elif what == "court":
-            data = documents.court_transfer_list(s, _int(a.ref))
+            data = catalogue.court_transfer_list(s, _int(a.ref))
             fn = reports.court_transfer_list_pdf
         else:
-            data = documents.archive_handover_list(s, a.ref)
+            data = catalogue.archive_handover_list(s, a.ref)
             fn = reports.archive_handover_list_pdf
         return _output(c, lambda p: fn(data, p, lang=a.lang), "A4", f"{what} {a.ref}")
     except PrintError as exc:

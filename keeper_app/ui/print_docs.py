@@ -1,5 +1,5 @@
 """What the application prints: each :class:`Document` knows its title and how to make its
-PDF on a worker (reading through ``services.documents`` with the worker's own session and
+PDF on a worker (reading through ``services.catalogue`` with the worker's own session and
 drawing with ``printing``), the same way ``keeper label`` / ``keeper print`` do."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from printing.layouts import Calibration  # no reportlab: the drawing modules load lazily
 
-from ..services import documents
+from ..services import catalogue
 from ..services.session import Session
 from ..timeutil import parse_user
 
@@ -55,7 +55,7 @@ def disc_labels(code: str, pretty: str) -> Document:
         from printing import labels
 
         assert s is not None
-        data = documents.pair_label_data(s, code)
+        data = catalogue.pair_label_data(s, code)
         return labels.disc_label_pdf(
             data, out, sheet=o.sheet, start=o.start, calibration=o.calibration, lang=o.lang
         )
@@ -75,7 +75,7 @@ def sleeve_inserts(code: str, pretty: str) -> Document:
         from printing import inserts
 
         assert s is not None
-        return inserts.sleeve_insert_pdf(documents.pair_label_data(s, code), out, lang=o.lang)
+        return inserts.sleeve_insert_pdf(catalogue.pair_label_data(s, code), out, lang=o.lang)
 
     return Document(
         "sleeve",
@@ -95,7 +95,7 @@ def seal_bag(code: str, pretty: str) -> Document:
         from printing import inserts
 
         assert s is not None
-        data = documents.pair_label_data(s, code)
+        data = catalogue.pair_label_data(s, code)
         originals = [d for d in data if d["copy_role"] == "original"]
         return inserts.seal_bag_label_pdf(originals, out, lang=o.lang)
 
@@ -138,8 +138,8 @@ def handover_receipt(code: str | None = None, handover_id: int | None = None) ->
         from printing import reports
 
         assert s is not None
-        hid = handover_id if handover_id is not None else documents.handover_of(s, str(code))
-        return reports.handover_receipt_pdf(documents.handover_receipt(s, hid), out, lang=o.lang)
+        hid = handover_id if handover_id is not None else catalogue.handover_of(s, str(code))
+        return reports.handover_receipt_pdf(catalogue.handover_receipt(s, hid), out, lang=o.lang)
 
     ref = f"#{handover_id}" if handover_id is not None else str(code)
     return Document(
@@ -156,7 +156,7 @@ def incident_report(incident_id: int) -> Document:
         from printing import reports
 
         assert s is not None
-        data = documents.incident_report(s, incident_id)
+        data = catalogue.incident_report(s, incident_id)
         return reports.incident_report_pdf(data, out, lang=o.lang)
 
     return Document(
@@ -175,7 +175,7 @@ def court_transfer_list(request_id: int) -> Document:
         from printing import reports
 
         assert s is not None
-        data = documents.court_transfer_list(s, request_id)
+        data = catalogue.court_transfer_list(s, request_id)
         return reports.court_transfer_list_pdf(data, out, lang=o.lang)
 
     return Document(
@@ -194,7 +194,7 @@ def archive_list(case_no: str) -> Document:
         from printing import reports
 
         assert s is not None
-        data = documents.archive_handover_list(s, case_no)
+        data = catalogue.archive_handover_list(s, case_no)
         return reports.archive_handover_list_pdf(data, out, lang=o.lang)
 
     return Document(
@@ -221,7 +221,7 @@ def register_pages(f: dict[str, Any]) -> Document:
         until = parse_user(f["until"]) if f.get("until") else None
         if until is not None and len(f["until"]) <= 10:
             until += timedelta(days=1)
-        doc = documents.register_document(
+        doc = catalogue.register_document(
             s,
             since=since,
             until=until,
@@ -229,7 +229,7 @@ def register_pages(f: dict[str, Any]) -> Document:
             code=f.get("code"),
             badge=f.get("badge"),
         )
-        loader = documents.signature_loader(s)
+        loader = catalogue.signature_loader(s)
         return register.register_pdf(doc, out, load_signature=loader, lang=o.lang)
 
     span = " – ".join(x for x in (f.get("since") or "", f.get("until") or "") if x)

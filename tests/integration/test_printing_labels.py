@@ -11,7 +11,7 @@ import pytest
 from printing_tools import dark_box, decode, page_count, pdf_text, rasterise, squash, words
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import documents
+from keeper_app.services import catalogue
 from printing import PrintError
 from printing.barcodes import code128_modules, module_mm
 from printing.inserts import seal_bag_label_pdf, sleeve_insert_pdf
@@ -29,7 +29,7 @@ FIELDS = ("production_unit", "producer", "production_time", "person_interrogated
 @pytest.fixture
 def pair(office):
     o, d = office.handed_over_pair(person="王某某")
-    return documents.pair_label_data(office.session("K001"), o)
+    return catalogue.pair_label_data(office.session("K001"), o)
 
 
 def _expected_bars(sh, position: int, cal: Calibration | None = None):
@@ -180,7 +180,7 @@ def test_direct_to_disc_layout_and_english(pair, tmp_path):
 
 def test_a_character_missing_from_the_font_is_named(office, tmp_path):
     o, _d = office.handed_over_pair(case_no="B2026-002", handler="H003", person="欧阳𠀀")
-    data = documents.pair_label_data(office.session("K001"), o)
+    data = catalogue.pair_label_data(office.session("K001"), o)
     r = disc_label_pdf(data, tmp_path / "rare.pdf")
     assert len(r.coverage) == 2 and r.coverage[0].chars == ("𠀀",)
     assert any("U+20000" in w and "被讯问人" in w for w in r.warnings)
@@ -194,7 +194,7 @@ def test_a_long_case_name_wraps_and_stays_whole(office, tmp_path):
     intake.create_case(office.session("H001"), "A2026-777", long_name,
                        office.dept["crim"], ["H001"])
     o, _ = office.handed_over_pair(case_no="A2026-777")
-    data = documents.pair_label_data(office.session("K001"), o)
+    data = catalogue.pair_label_data(office.session("K001"), o)
     pdf = tmp_path / "long.pdf"
     r = disc_label_pdf(data, pdf)
     assert r.warnings == []
@@ -241,7 +241,7 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
 
 def test_a_case_handler_prints_only_the_labels_of_their_cases(office):
     o, _ = office.handed_over_pair()
-    assert documents.label_data(office.session("H001"), o)["code"] == o
+    assert catalogue.label_data(office.session("H001"), o)["code"] == o
     with pytest.raises(RuleViolation) as e:
-        documents.label_data(office.session("H003"), o)
+        catalogue.label_data(office.session("H003"), o)
     assert e.value.code == "not_your_case"
