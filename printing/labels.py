@@ -189,7 +189,7 @@ def disc_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *,
                    calibration: Calibration | None = None, lang: str = "zh",
                    guides: bool = False,
                    page_shift_mm: tuple[float, float] = (0.0, 0.0)) -> Rendered:
-    """Disc labels for ``labels`` (from ``services.catalogue.label_data``), filled into the
+    """Disc labels for ``labels`` (from ``services.documents.label_data``), filled into the
     sheet from position ``start`` (1-based: the first free label of a partly used sheet),
     continuing on fresh sheets. ``calibration`` moves the drawing to undo the printer's
     offset; ``page_shift_mm`` moves everything on the page without snapping (used by the

@@ -219,7 +219,7 @@ def _filter_text(f: Mapping[str, str], n: int, lang: str) -> str:
 
 def register_pdf(doc: Mapping[str, Any], out: Target, *,
                  load_signature: SignatureLoader | None = None, lang: str = "zh") -> Rendered:
-    """Register pages for ``doc`` (``services.catalogue.register_document``). Drawn
+    """Register pages for ``doc`` (``services.documents.register_document``). Drawn
     signature images are read through ``load_signature(signature_id)`` as their rows are
     drawn; without it the signer's name and time stand in the signature column."""
     check_lang(lang)

@@ -1,6 +1,6 @@
 """Receipts and reports (A4 portrait): the handover receipt (with the 24-hour rule), the
 incident report to the department head, the court/procuratorate transfer list and the
-archive handover list. Each takes the dict its ``services.catalogue`` function returns."""
+archive handover list. Each takes the dict its ``services.documents`` function returns."""
 
 from __future__ import annotations
 

@@ -1,272 +1,259 @@
-"""What printed documents show, read from the register: label fields, register pages with
-their signatures, receipts, reports and transfer lists. Read-only; access follows Art. 21
-(the same rules as looking the records up on screen).
-
-Times come back shown as 24-hour local time (``timeutil.show``); enum values (reasons,
-inspection results, copy roles) stay as values for the printing package to translate.
-"""
+"""The catalogue of printable documents: the one list the application, the `keeper` command
+and the reports print from. Each entry names a document's data query (in :mod:`.documents`),
+its layout (a ``printing`` function, given that data), its file name, and who may print it;
+a :class:`Document` is an entry for one thing (a disc, a handover, a register filter) and
+makes its PDF with :meth:`Document.make`. :func:`period` is the one rule for a period typed
+by a person (the register on screen, on paper and in ``keeper register``)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..domain import rules
+from printing.layouts import Calibration  # no reportlab: the drawing modules load lazily
+
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Case, Role
-from ..store import audit, entries
-from ..store import cases as cases_repo
-from ..store import documents as docs_repo
-from ..store import media as media_repo
-from ..store import people as people_repo
-from ..timeutil import from_db, show, to_db
-from .session import Session, check_badge_text, parse_code
+from .documents import (
+    Period,
+    archive_handover_list,
+    court_transfer_list,
+    handover_of,
+    handover_receipt,
+    incident_report,
+    label_data,
+    pair_label_data,
+    period,
+    register_document,
+    signature_loader,
+)
+from .session import Session, parse_code
 
-_SEES_ALL = {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}
-
-
-def _check_case(s: Session, case: Case, action: Action = Action.VIEW_MEDIA) -> None:
-    me = s.require(action)
-    if me.roles & _SEES_ALL or me.id in case.handler_ids:
-        return
-    raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
-                        "and may not print its documents", "Art. 21")
+__all__ = ["CATALOGUE", "Document", "Entry", "Options", "Period", "RegisterRef", "period"]
 
 
-def _label(s: Session, medium_id: int, label_json: str) -> dict[str, str]:
-    label = json.loads(label_json)
-    for c in entries.corrections_of(s.conn, "media", medium_id):
-        if c["field"].startswith("label."):
-            label[c["field"][6:]] = c["new_value"]
-    label["production_time"] = show(label["production_time"])
-    return {k: str(v) for k, v in label.items()}
+# ------------------------------------------------------------------ the catalogue
+@dataclass(frozen=True)
+class Options:
+    """How a document is drawn: language, and for disc labels the sheet, the first free
+    position on it, the printer's calibration and (preview only) the label outlines."""
+
+    lang: str = "zh"
+    sheet: str = "avery-l7676"
+    start: int = 1
+    calibration: Calibration = field(default_factory=Calibration)
+    guides: bool = False
 
 
-def _sigs(s: Session, table: str, entry_id: int) -> list[dict[str, Any]]:
-    out = docs_repo.signatures_of(s.conn, table, entry_id)
-    for g in out:
-        g["signed_at"] = show(g["signed_at"])
-        g["drawn"] = bool(g["drawn"])
-    return out
+#: query(session, ref) -> the document's data; layout(data, out, options) -> Rendered
+Query = Callable[[Session, Any], Any]
+Layout = Callable[[Any, Path, Options], Any]
 
 
-def audit_head(s: Session) -> dict[str, Any]:
-    """The newest audit event: printed in footers so that paper anchors the record."""
-    seq, h = audit.head(s.conn)
-    return {"seq": seq, "hash": h}
+@dataclass(frozen=True)
+class Entry:
+    """One printable document: its title (English, ``%1`` the reference; the application
+    translates it), its data query, its layout, its file name (``{ref}``), who may print
+    it (``action``; None: it reads nothing from the register), and whether it goes on a
+    label sheet (sheet, first free position, printer calibration)."""
+
+    key: str
+    title: str
+    query: Query | None
+    layout: Layout
+    filename: str
+    action: Action | None
+    on_sheet: bool = False
 
 
-# ------------------------------------------------------------------ labels
-def label_data(s: Session, code: str) -> dict[str, Any]:
-    """Everything a disc label, sleeve insert or seal-bag label carries for one medium: the
-    six Art. 17 fields (corrections applied), the id, the copy role, and for a sealed
-    original its seal number, sealing time and who signed the sealing."""
-    mc = parse_code(code)
-    row = media_repo.row_by_code(s.conn, mc.text)
-    if row is None:
-        raise RuleViolation("unknown_medium",
-                            f"{mc.pretty} is a valid code but no such medium is registered")
-    with s.db.reading():
-        m = media_repo.to_medium(row)
-        case = cases_repo.get(s.conn, m.case_id)
-        _check_case(s, case)
-        seal = None
-        if m.copy_role.value == "original":
-            ev = docs_repo.last_seal(s.conn, m.id)
-            if ev is not None:
-                table, eid = (("handovers", ev["handover_id"]) if ev["kind"] == "seal"
-                              and ev["handover_id"] else ("seal_events", ev["id"]))
-                seal = {"seal_no": ev["seal_no"], "kind": ev["kind"], "at": show(ev["at"]),
-                        "keeper": ev["keeper"], "signatures": _sigs(s, table, int(eid))}
-        recs = media_repo.recordings_of(s.conn, m.id)
-        return {
-            "code": m.code, "pretty": mc.pretty, "copy_role": m.copy_role.value,
-            "status": m.status.value, "label": _label(s, m.id, row["label"]),
-            "disc_type": row["disc_type"], "volume_id": row["volume_id"],
-            "location": m.location, "seal": seal,
-            "recordings": [{"kind": r["kind"], "person_name": r["person_name"],
-                            "started_at": show(r["started_at"]), "ended_at": show(r["ended_at"]),
-                            "place": r["place"]} for r in recs],
-        }
+@dataclass(frozen=True)
+class Document:
+    """An entry of the catalogue for one thing (a disc, a handover, a filter...)."""
+
+    entry: Entry
+    ref: Any = None
+    shown: str = ""  # the reference as people read it (a disc's pretty code, "#12")
+
+    @property
+    def key(self) -> str:
+        return self.entry.key
+
+    @property
+    def filename(self) -> str:
+        return self.entry.filename.format(ref=_safe(self.shown) or "all")
+
+    @property
+    def job_title(self) -> str:
+        """The CUPS job's title."""
+        return f"{self.entry.key.replace('_', ' ')} {self.shown}".strip()
+
+    @property
+    def on_sheet(self) -> bool:
+        return self.entry.on_sheet
+
+    @property
+    def needs_db(self) -> bool:
+        return self.entry.query is not None
+
+    def make(self, s: Session | None, o: Options, out: Path) -> Any:
+        """Read the data (with the permission of the entry) and draw it to ``out``;
+        returns ``printing.common.Rendered``. Runs anywhere (a worker, the command)."""
+        data = None
+        if self.entry.query is not None:
+            if s is None:
+                raise RuleViolation("not_signed_in", f"{self.entry.key} needs a signed-in person")
+            if self.entry.action is not None:
+                s.require(self.entry.action)
+            data = self.entry.query(s, self.ref)
+        return self.entry.layout(data, out, o)
 
 
-def pair_label_data(s: Session, code: str) -> list[dict[str, Any]]:
-    """Both discs of a pair, original first (for printing the two labels together)."""
-    mc = parse_code(code)
-    if mc.copy == "H":
-        return [label_data(s, mc.text)]
-    out = [label_data(s, c.text) for c in (mc, mc.partner())
-           if media_repo.row_by_code(s.conn, c.text) is not None]
-    return sorted(out, key=lambda d: d["copy_role"] != "original")
+def _safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text).strip("-")
 
 
-# ------------------------------------------------------------------ register
-def register_document(s: Session, *, since: datetime | None = None,
-                      until: datetime | None = None, case_no: str | None = None,
-                      code: str | None = None, badge: str | None = None) -> dict[str, Any]:
-    """The register pages' content: the filter, the rows (oldest first, each with its
-    return and the two signatures; drawn images are not loaded — see
-    :func:`signature_loader`), the audit chain head, who prints and when."""
-    me = s.require(Action.VIEW_REGISTER)
-    person = None
-    if badge:
-        person = people_repo.by_badge(s.conn, check_badge_text(badge))
-        if person is None:
-            raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
-    medium_code = parse_code(code).text if code else None
-    if since and until and until <= since:
-        raise RuleViolation("bad_time", "the end of the period is not after its start")
-    with s.db.reading():
-        rows = list(docs_repo.register_rows(
-            s.conn, since=to_db(since) if since else None,
-            until=to_db(until) if until else None, case_no=case_no or None,
-            medium_code=medium_code, person_id=person.id if person else None))
-        head = audit_head(s)
-        unit = people_repo.unit(s.conn, me.unit_id)["name"]
-    for r in rows:
-        for k in ("out_at", "returned_at", "sig_retriever_at", "sig_keeper_at"):
-            r[k] = show(r[k])
-        r["sig_retriever_drawn"] = bool(r["sig_retriever_drawn"])
-        r["sig_keeper_drawn"] = bool(r["sig_keeper_drawn"])
-    return {
-        "filter": {"from": show(since) if since else "", "to": show(until) if until else "",
-                   "case_no": case_no or "", "code": medium_code or "",
-                   "person": f"{person.name} ({person.badge})" if person else ""},
-        "rows": rows, "audit": head, "unit": unit,
-        "printed_by": f"{me.name} ({me.badge})", "printed_at": show(s.now()),
-    }
+@dataclass(frozen=True)
+class LabelRef:
+    code: str
+    single: bool = False  # only this disc, not the pair
 
 
-def signature_png(s: Session, signature_id: int) -> bytes | None:
-    s.require(Action.VIEW_REGISTER)
-    return docs_repo.signature_png(s.conn, int(signature_id))
+@dataclass(frozen=True)
+class RegisterRef:
+    """A register filter as typed: the period's ends (read by :func:`period` when the pages
+    are made), a case number, a disc, a person's badge."""
+
+    date_from: str = ""
+    date_to: str = ""
+    case_no: str | None = None
+    code: str | None = None
+    badge: str | None = None
 
 
-def signature_loader(s: Session) -> Callable[[int], bytes | None]:
-    """A function that reads one drawn signature image when the page that shows it is
-    drawn (the permission is checked once, here)."""
-    s.require(Action.VIEW_REGISTER)
-    conn = s.conn
-    return lambda sig_id: docs_repo.signature_png(conn, int(sig_id))
+def _labels(s: Session, ref: LabelRef) -> list[dict[str, Any]]:
+    return [label_data(s, ref.code)] if ref.single else pair_label_data(s, ref.code)
 
 
-# ------------------------------------------------------------------ receipts and reports
-def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
-    """The handover of a pair (Art. 17): both discs, burning and handover times and whether
-    the 24-hour rule was kept, the seal, the shelves, the two signatures."""
-    h = docs_repo.handover(s.conn, int(handover_id))
-    if h is None:
-        raise RuleViolation("unknown_entry", f"no handover #{handover_id}")
-    _check_case(s, cases_repo.get(s.conn, int(h["case_id"])))
-    burned, at = from_db(h["burned_at"]), from_db(h["at"])
-    elapsed = at - burned
-    return {
-        "id": h["id"], "case_no": h["case_no"], "case_name": h["case_name"],
-        "department": h["department"], "original": h["original_code"],
-        "duplicate": h["duplicate_code"], "disc_type": h["disc_type"],
-        "label": _label(s, int(h["original_id"]), h["label"]),
-        "burned_at": show(burned), "at": show(at),
-        "elapsed_hours": round(elapsed.total_seconds() / 3600, 1),
-        "late": elapsed > rules.HANDOVER_LIMIT,
-        "limit_hours": int(rules.HANDOVER_LIMIT.total_seconds() // 3600),
-        "late_reason": h["late_reason"] or "", "seal_no": h["seal_no"],
-        "original_location": h["original_location"],
-        "duplicate_location": h["duplicate_location"], "note": h["note"],
-        "handler": h["handler"], "keeper": h["keeper"],
-        "signatures": _sigs(s, "handovers", int(h["id"])),
-        "audit": audit_head(s),
-    }
+def _originals(s: Session, ref: LabelRef) -> list[dict[str, Any]]:
+    data = _labels(s, ref)
+    return data if ref.single else [d for d in data if d["copy_role"] == "original"]
 
 
-def handover_of(s: Session, code: str) -> int:
-    """The handover entry of a disc (either disc of the pair)."""
-    mc = parse_code(code)
-    row = media_repo.row_by_code(s.conn, mc.text)
-    if row is None:
-        raise RuleViolation("unknown_medium", f"{mc.pretty} is not registered")
-    hid = docs_repo.handover_of_medium(s.conn, int(row["id"]))
-    if hid is None:
-        raise RuleViolation("not_handed_over", f"{mc.pretty} has not been handed over yet")
-    return hid
+def _receipt(s: Session, ref: int | str) -> dict[str, Any]:
+    return handover_receipt(s, ref if isinstance(ref, int) else handover_of(s, ref))
 
 
-def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
-    """The report to the head of the case-handling department (Art. 20): what, when, which
-    disc, the inspection, who reported it, and whether the head has acknowledged it."""
-    i = docs_repo.incident(s.conn, int(incident_id))
-    if i is None:
-        raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
-    _check_case(s, cases_repo.get(s.conn, int(i["case_id"])))
-    return {
-        "id": i["id"], "kind": i["kind"], "description": i["description"], "at": show(i["at"]),
-        "code": i["code"], "copy_role": i["copy_role"], "case_no": i["case_no"],
-        "case_name": i["case_name"], "reported_by": i["reported_by_name"],
-        "reported_to": i["reported_to_name"],
-        "retrieval": None if i["retrieval_id"] is None else {
-            "id": i["retrieval_id"], "retriever": i["retriever"], "unit": i["retriever_unit"],
-            "out_at": show(i["out_at"]), "reason": i["reason"],
-            "returned_at": show(i["returned_at"]), "returned_by": i["returned_by"],
-            "inspection": i["inspection"], "verification": i["verification"],
-            "note": i["return_note"] or ""},
-        "acknowledged": None if i["ack_id"] is None else {
-            "by": i["ack_by"], "at": show(i["ack_at"]), "note": i["ack_note"],
-            "signatures": _sigs(s, "incident_acks", int(i["ack_id"]))},
-        "signatures": _sigs(s, "returns", int(i["return_id"])) if i["return_id"] else [],
-        "audit": audit_head(s),
-    }
+def _register(s: Session, ref: RegisterRef) -> dict[str, Any]:
+    doc = register_document(s, period=period(ref.date_from, ref.date_to),
+                            case_no=ref.case_no, code=ref.code, badge=ref.badge)
+    return {"doc": doc, "loader": signature_loader(s)}
 
 
-def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
-    """A court's or procuratorate's request (Art. 19) and the discs transferred for it,
-    with the 3-day limit and each transfer's signatures."""
-    q = docs_repo.court_request(s.conn, int(request_id))
-    if q is None:
-        raise RuleViolation("unknown_request", f"no court or procuratorate request #{request_id}")
-    _check_case(s, cases_repo.get(s.conn, int(q["case_id"])))
-    requested = from_db(q["requested_at"])
-    items = []
-    for t in docs_repo.court_transfers(s.conn, int(request_id)):
-        label = json.loads(t["label"])
-        items.append({"code": t["code"], "pretty": parse_code(t["code"]).pretty,
-                      "copy_role": t["copy_role"], "disc_type": t["disc_type"],
-                      "person_interrogated": label.get("person_interrogated", ""),
-                      "production_time": show(label.get("production_time")),
-                      "at": show(t["at"]), "recipient": t["recipient"],
-                      "recipient_org": t["recipient_org"], "keeper": t["keeper"],
-                      "signatures": _sigs(s, "court_transfers", int(t["id"]))})
-    return {
-        "id": q["id"], "case_no": q["case_no"], "case_name": q["case_name"],
-        "org_kind": q["org_kind"], "org_name": q["org_name"], "document_no": q["document_no"],
-        "requested_at": show(requested), "due_at": show(requested + timedelta(days=3)),
-        "items": items, "audit": audit_head(s),
-    }
+def _disc_labels_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import labels
+
+    return labels.disc_label_pdf(data, out, sheet=o.sheet, start=o.start,
+                                 calibration=o.calibration, lang=o.lang, guides=o.guides)
 
 
-def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
-    """The discs of a concluded case handed to the archives department (Art. 16)."""
-    case = cases_repo.by_no(s.conn, (case_no or "").strip())
-    if case is None:
-        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
-    _check_case(s, case)
-    a = docs_repo.archive_handover(s.conn, case.id)
-    if a is None:
-        raise RuleViolation("not_archived", f"case {case.case_no} has not been handed to the "
-                            "archives", "Art. 16")
-    items = []
-    for m in docs_repo.media_by_codes(s.conn, json.loads(a["media_codes"])):
-        label = json.loads(m["label"])
-        items.append({"code": m["code"], "pretty": parse_code(m["code"]).pretty,
-                      "copy_role": m["copy_role"], "disc_type": m["disc_type"],
-                      "seal_no": m["seal_no"], "location": m["location"],
-                      "person_interrogated": label.get("person_interrogated", ""),
-                      "production_time": show(label.get("production_time"))})
-    return {
-        "id": a["id"], "case_no": a["case_no"], "case_name": a["case_name"],
-        "concluded_at": show(a["concluded_at"]), "at": show(a["at"]), "keeper": a["keeper"],
-        "receiver": a["receiver"], "receiver_department": a["receiver_department"] or "",
-        "items": items, "signatures": _sigs(s, "archive_handovers", int(a["id"])),
-        "audit": audit_head(s),
-    }
+def _calibration_pdf(_data: Any, out: Path, o: Options) -> Any:
+    """Printed without any offset: what it shows is the printer's own offset, to be
+    entered as its calibration."""
+    from printing import labels
+
+    return labels.calibration_sheet_pdf(out, sheet=o.sheet, lang=o.lang,
+                                        calibration=Calibration(0.0, 0.0, o.calibration.dpi))
+
+
+def _insert_pdf(kind: str) -> Layout:
+    def layout(data: Any, out: Path, o: Options) -> Any:
+        from printing import inserts
+
+        return inserts.inserts_pdf(inserts.LAYOUTS[kind], data, out, lang=o.lang)
+
+    return layout
+
+
+def _report_pdf(name: str) -> Layout:
+    def layout(data: Any, out: Path, o: Options) -> Any:
+        from printing import reports
+
+        return getattr(reports, name)(data, out, lang=o.lang)
+
+    return layout
+
+
+def _register_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import register
+
+    return register.register_pdf(data["doc"], out, load_signature=data["loader"], lang=o.lang)
+
+
+_V, _R = Action.VIEW_MEDIA, Action.VIEW_REGISTER
+#: every printable document, by key
+CATALOGUE: dict[str, Entry] = {e.key: e for e in (
+    Entry("labels", "Disc labels of the pair %1", _labels, _disc_labels_pdf,
+          "labels-{ref}.pdf", _V, on_sheet=True),
+    Entry("sleeve", "Sleeve inserts of the pair %1", _labels, _insert_pdf("sleeve"),
+          "sleeves-{ref}.pdf", _V),
+    Entry("seal_bag", "Seal-bag label of the original of %1", _originals,
+          _insert_pdf("seal_bag"), "seal-bag-{ref}.pdf", _V),
+    Entry("receipt", "Handover receipt %1", _receipt, _report_pdf("handover_receipt_pdf"),
+          "handover-{ref}.pdf", _V),
+    Entry("incident", "Incident report #%1", incident_report,
+          _report_pdf("incident_report_pdf"), "incident-{ref}.pdf", _V),
+    Entry("court", "Transfer list for request #%1", court_transfer_list,
+          _report_pdf("court_transfer_list_pdf"), "transfer-{ref}.pdf", _V),
+    Entry("archive", "Archive handover list of case %1", archive_handover_list,
+          _report_pdf("archive_handover_list_pdf"), "archive-{ref}.pdf", _V),
+    Entry("register", "Retrieval register pages", _register, _register_pdf,
+          "register-{ref}.pdf", _R),
+    Entry("calibration", "Calibration sheet", None, _calibration_pdf, "calibration.pdf", None,
+          on_sheet=True),
+)}
+
+
+def disc_labels(code: str, single: bool = False) -> Document:
+    """Both disc labels of the pair (original first), on the label sheet; or one disc's."""
+    return Document(CATALOGUE["labels"], LabelRef(code, single), parse_code(code).pretty)
+
+
+def sleeve_inserts(code: str, single: bool = False) -> Document:
+    return Document(CATALOGUE["sleeve"], LabelRef(code, single), parse_code(code).pretty)
+
+
+def seal_bag(code: str, single: bool = False) -> Document:
+    """The seal-bag label of the pair's original (``single``: of this disc, which must be
+    an original)."""
+    return Document(CATALOGUE["seal_bag"], LabelRef(code, single), parse_code(code).pretty)
+
+
+def receipt(code: str | None = None, handover_id: int | None = None) -> Document:
+    """The handover receipt, by the handover's number or by either disc of its pair."""
+    if handover_id is not None:
+        return Document(CATALOGUE["receipt"], int(handover_id), f"#{handover_id}")
+    return Document(CATALOGUE["receipt"], str(code), str(code))
+
+
+def incident(incident_id: int) -> Document:
+    return Document(CATALOGUE["incident"], int(incident_id), str(incident_id))
+
+
+def court_list(request_id: int) -> Document:
+    return Document(CATALOGUE["court"], int(request_id), str(request_id))
+
+
+def archive_list(case_no: str) -> Document:
+    return Document(CATALOGUE["archive"], case_no, case_no)
+
+
+def register_pages(ref: RegisterRef) -> Document:
+    """Register pages for a filter."""
+    shown = " – ".join(x.strip() for x in (ref.date_from, ref.date_to) if x and x.strip())
+    return Document(CATALOGUE["register"], ref, shown)
+
+
+def calibration_sheet() -> Document:
+    return Document(CATALOGUE["calibration"])

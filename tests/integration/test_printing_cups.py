@@ -16,7 +16,7 @@ from cups_helpers import admin as _admin
 from cups_helpers import printed as _printed
 from printing_tools import dark_box, decode, rasterise, tool
 
-from keeper_app.services import catalogue
+from keeper_app.services import documents
 from printing import PrintError, cups
 from printing.barcodes import code128_modules, module_mm
 from printing.labels import disc_label_pdf
@@ -30,7 +30,7 @@ PASSWORD = "correct-horse-1"
 @pytest.fixture
 def pair(office):
     o, _d = office.handed_over_pair()
-    return catalogue.pair_label_data(office.session("K001"), o)
+    return documents.pair_label_data(office.session("K001"), o)
 
 
 def test_the_private_queue_is_listed(cups_server):

@@ -11,10 +11,10 @@ import pytest
 from printing_tools import dark_box, decode, page_count, pdf_text, rasterise, squash, words
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import catalogue
+from keeper_app.services import documents
 from printing import PrintError
 from printing.barcodes import code128_modules, module_mm
-from printing.inserts import seal_bag_label_pdf, sleeve_insert_pdf
+from printing.inserts import SEAL_BAG_LAYOUT, SLEEVE_LAYOUT, inserts_pdf
 from printing.labels import disc_label_pdf
 from printing.layouts import HUB_CLEAR_DIAMETER_MM, Calibration, sheet, sheets
 
@@ -29,7 +29,7 @@ FIELDS = ("production_unit", "producer", "production_time", "person_interrogated
 @pytest.fixture
 def pair(office):
     o, d = office.handed_over_pair(person="王某某")
-    return catalogue.pair_label_data(office.session("K001"), o)
+    return documents.pair_label_data(office.session("K001"), o)
 
 
 def _expected_bars(sh, position: int, cal: Calibration | None = None):
@@ -180,7 +180,7 @@ def test_direct_to_disc_layout_and_english(pair, tmp_path):
 
 def test_a_character_missing_from_the_font_is_named(office, tmp_path):
     o, _d = office.handed_over_pair(case_no="B2026-002", handler="H003", person="欧阳𠀀")
-    data = catalogue.pair_label_data(office.session("K001"), o)
+    data = documents.pair_label_data(office.session("K001"), o)
     r = disc_label_pdf(data, tmp_path / "rare.pdf")
     assert len(r.coverage) == 2 and r.coverage[0].chars == ("𠀀",)
     assert any("U+20000" in w and "被讯问人" in w for w in r.warnings)
@@ -194,7 +194,7 @@ def test_a_long_case_name_wraps_and_stays_whole(office, tmp_path):
     intake.create_case(office.session("H001"), "A2026-777", long_name,
                        office.dept["crim"], ["H001"])
     o, _ = office.handed_over_pair(case_no="A2026-777")
-    data = catalogue.pair_label_data(office.session("K001"), o)
+    data = documents.pair_label_data(office.session("K001"), o)
     pdf = tmp_path / "long.pdf"
     r = disc_label_pdf(data, pdf)
     assert r.warnings == []
@@ -203,7 +203,7 @@ def test_a_long_case_name_wraps_and_stays_whole(office, tmp_path):
 
 def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     sleeve = tmp_path / "sleeve.pdf"
-    r = sleeve_insert_pdf(pair, sleeve)
+    r = inserts_pdf(SLEEVE_LAYOUT, pair, sleeve)
     text = squash(pdf_text(sleeve))
     for d in pair:
         for k in FIELDS:
@@ -213,7 +213,7 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     original = pair[0]
     assert original["seal"]["seal_no"] == f"S-{original['code'][:14]}"
     bag = tmp_path / "bag.pdf"
-    seal_bag_label_pdf([original], bag)
+    inserts_pdf(SEAL_BAG_LAYOUT, [original], bag)
     text = squash(pdf_text(bag))
     assert squash(original["seal"]["seal_no"]) in text
     assert "张办案" in text and "李保管" in text and "已电子签名" in text  # who sealed it
@@ -221,14 +221,14 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     for k in FIELDS:
         assert squash(original["label"][k]) in text
     with pytest.raises(PrintError) as e:
-        seal_bag_label_pdf([pair[1]], tmp_path / "dup.pdf")
+        inserts_pdf(SEAL_BAG_LAYOUT, [pair[1]], tmp_path / "dup.pdf")
     assert e.value.code == "not_original"
     # every barcode on both documents, at 30 sub-pixel offsets
     for i in range(30):
         shift = (((i * 7) % 30) / 30 * PX_MM, i / 30 * PX_MM)
         s_pdf, b_pdf = tmp_path / f"sl{i}.pdf", tmp_path / f"bg{i}.pdf"
-        rs = sleeve_insert_pdf(pair, s_pdf, page_shift_mm=shift)
-        rb = seal_bag_label_pdf([original], b_pdf, page_shift_mm=shift)
+        rs = inserts_pdf(SLEEVE_LAYOUT, pair, s_pdf, page_shift_mm=shift)
+        rb = inserts_pdf(SEAL_BAG_LAYOUT, [original], b_pdf, page_shift_mm=shift)
         for pdf, res in ((s_pdf, rs), (b_pdf, rb)):
             for p in res.placements:
                 box = p.barcode
@@ -241,7 +241,7 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
 
 def test_a_case_handler_prints_only_the_labels_of_their_cases(office):
     o, _ = office.handed_over_pair()
-    assert catalogue.label_data(office.session("H001"), o)["code"] == o
+    assert documents.label_data(office.session("H001"), o)["code"] == o
     with pytest.raises(RuleViolation) as e:
-        catalogue.label_data(office.session("H003"), o)
+        documents.label_data(office.session("H003"), o)
     assert e.value.code == "not_your_case"

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from printing_tools import dark_box, page_count, pdf_text, rasterise, squash
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import catalogue, custody
+from keeper_app.services import custody, documents
 from keeper_app.services.session import Credential
 from keeper_app.store import audit
 from printing import register as reg
@@ -67,7 +67,7 @@ def cycles(office, n: int, drawn: bool = False) -> list[str]:
 def test_register_pages_match_the_record(office, tmp_path):
     cycles(office, 40)
     k = office.session("K001")
-    doc = catalogue.register_document(k)
+    doc = documents.register_document(k)
     rows = doc["rows"]
     assert len(rows) == 40
     pdf = tmp_path / "register.pdf"
@@ -106,22 +106,23 @@ def test_filter_is_printed_and_applied(office, tmp_path):
     k = office.session("K001")
     office.clock.advance(hours=1)
     custody.retrieve(k, d2, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 8)
-    doc = catalogue.register_document(k, case_no="B2026-002")
+    doc = documents.register_document(k, case_no="B2026-002")
     assert [r["code"] for r in doc["rows"]] == [d2]
     pdf = tmp_path / "case.pdf"
     reg.register_pdf(doc, pdf)
     flat = squash(pdf_text(pdf))
     assert "筛选条件：案件编号：B2026-002" in flat and "共1条" in flat
     assert "未归还" in flat and "陈办案" in flat and "3101-2026-000001" not in flat
-    doc = catalogue.register_document(k, code=d2)
+    doc = documents.register_document(k, code=d2)
     assert len(doc["rows"]) == 1
-    doc = catalogue.register_document(k, badge="H001")
+    doc = documents.register_document(k, badge="H001")
     assert len(doc["rows"]) == badges.count("H001") == 2
     first = doc["rows"][0]["out_at"]
     from keeper_app.timeutil import parse_user
 
     since = parse_user(first) + timedelta(minutes=30)
-    doc = catalogue.register_document(k, since=since, until=since + timedelta(hours=6))
+    doc = documents.register_document(
+        k, period=documents.Period(since, since + timedelta(hours=6)))
     assert len(doc["rows"]) == 2
     pdf = tmp_path / "period.pdf"
     reg.register_pdf(doc, pdf, lang="en")
@@ -133,12 +134,12 @@ def test_filter_is_printed_and_applied(office, tmp_path):
 def test_drawn_signatures_are_printed_and_loaded_lazily(office, tmp_path):
     cycles(office, 8, drawn=True)
     k = office.session("K001")
-    doc = catalogue.register_document(k)
+    doc = documents.register_document(k)
     drawn = [(r["sig_retriever_id"], r["sig_keeper_id"]) for r in doc["rows"]
              if r["sig_retriever_drawn"]]
     assert len(drawn) == 4 and all(r["sig_keeper_drawn"] for r in doc["rows"][::2])
     assert "drawn_png" not in doc["rows"][0]  # no image is read with the rows
-    loader = catalogue.signature_loader(k)
+    loader = documents.signature_loader(k)
     calls: list[int] = []
 
     def counting(sig_id: int) -> bytes | None:
@@ -175,10 +176,10 @@ def test_drawn_signatures_are_printed_and_loaded_lazily(office, tmp_path):
 
 def test_who_may_print_the_register(office):
     with pytest.raises(RuleViolation) as e:
-        catalogue.register_document(office.session("H001"))
+        documents.register_document(office.session("H001"))
     assert e.value.code == "role_refused"
     with pytest.raises(RuleViolation) as e:
-        catalogue.register_document(office.session("K001"), badge="NOBODY")
+        documents.register_document(office.session("K001"), badge="NOBODY")
     assert e.value.code == "unknown_badge"
 
 
@@ -196,7 +197,7 @@ def test_keeper_register_pdf_on_the_command_line(office, tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"saved {pdf}" in r.stdout
     flat = squash(pdf_text(pdf))
-    assert "自2026-11-0100:00:00至2026-12-0100:00:00" in flat and "共3条" in flat
+    assert "自2026-11-01至2026-12-01" in flat and "共3条" in flat  # the days asked for
     assert flat.count("3101-2026-000001-D-") == 3
     r = subprocess.run(
         [sys.executable, "-m", "keeper_app.cli", "--db", str(office.path), "--as", "K001",

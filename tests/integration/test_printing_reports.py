@@ -14,7 +14,7 @@ import pytest
 from printing_tools import decode, pdf_text, rasterise, squash
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import catalogue, custody, intake, lookup, transfers
+from keeper_app.services import custody, documents, intake, lookup, transfers
 from printing.reports import (
     archive_handover_list_pdf,
     court_transfer_list_pdf,
@@ -31,7 +31,7 @@ PX_MM = 25.4 / 300
 def test_handover_receipt_shows_the_24_hour_rule_and_both_discs(office, tmp_path):
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    data = catalogue.handover_receipt(k, catalogue.handover_of(k, d))
+    data = documents.handover_receipt(k, documents.handover_of(k, d))
     assert data["late"] is False and data["original"] == o and data["duplicate"] == d
     pdf = tmp_path / "receipt.pdf"
     r = handover_receipt_pdf(data, pdf)
@@ -57,7 +57,7 @@ def test_a_late_handover_receipt_says_so_with_the_reason(office, tmp_path):
     k = office.session("K001")
     hid = intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-LATE-1", "柜A-02",
                           "柜B-02", late_reason="嫌疑人转押，办案人外出")
-    data = catalogue.handover_receipt(k, hid)
+    data = documents.handover_receipt(k, hid)
     assert data["late"] is True and data["elapsed_hours"] == 30.0
     pdf = tmp_path / "late.pdf"
     handover_receipt_pdf(data, pdf)
@@ -78,7 +78,7 @@ def test_incident_report_to_the_department_head(office, tmp_path):
                           "盘面有划痕，读取校验不一致")
     head = office.session("D001")
     [inc] = lookup.inbox(head)["incidents"]
-    data = catalogue.incident_report(k, inc["id"])
+    data = documents.incident_report(k, inc["id"])
     pdf = tmp_path / "incident.pdf"
     incident_report_pdf(data, pdf)
     flat = squash(pdf_text(pdf))
@@ -87,7 +87,7 @@ def test_incident_report_to_the_department_head(office, tmp_path):
         assert word in flat, word
     assert f"{d[:4]}-{d[4:8]}-{d[8:14]}-{d[14]}-{d[15]}" in flat
     custody.acknowledge_incident(head, inc["id"], office.cred("D001"), "已安排重新制作副本")
-    data = catalogue.incident_report(k, inc["id"])
+    data = documents.incident_report(k, inc["id"])
     incident_report_pdf(data, pdf)
     flat = squash(pdf_text(pdf))
     assert "已安排重新制作副本" in flat and "尚未签收" not in flat
@@ -100,7 +100,7 @@ def test_court_transfer_list(office, tmp_path):
                                            "（2026）刑调字第12号",
                                            office.clock() - timedelta(hours=5))
     transfers.court_transfer(k, rid, d, office.cred("C001"), office.cred("K001"))
-    data = catalogue.court_transfer_list(k, rid)
+    data = documents.court_transfer_list(k, rid)
     assert [i["code"] for i in data["items"]] == [d]
     pdf = tmp_path / "court.pdf"
     court_transfer_list_pdf(data, pdf)
@@ -116,11 +116,11 @@ def test_archive_handover_list(office, tmp_path):
     transfers.conclude_case(office.session("H001"), "A2026-001")
     k = office.session("K001")
     with pytest.raises(RuleViolation) as e:
-        catalogue.archive_handover_list(k, "A2026-001")
+        documents.archive_handover_list(k, "A2026-001")
     assert e.value.code == "not_archived"
     transfers.archive_handover(k, "A2026-001", [o, d], office.cred("K001"),
                                office.cred("A001"))
-    data = catalogue.archive_handover_list(k, "A2026-001")
+    data = documents.archive_handover_list(k, "A2026-001")
     pdf = tmp_path / "archive.pdf"
     archive_handover_list_pdf(data, pdf)
     flat = squash(pdf_text(pdf))
