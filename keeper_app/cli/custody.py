@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..services import admin, custody, intake, lookup, transfers
+from ..services import admin, catalogue, custody, intake, lookup, transfers
 from ..services.session import parse_code
 from ..timeutil import parse_user
 from . import format as fmt
@@ -49,9 +49,9 @@ def cmd_register(c: Context) -> int:
     a = c.args
     if a.pdf or a.printer:
         return printing.register_to_pdf(c)
+    p = catalogue.period(a.date_from, a.date_to)
     rows = lookup.register(
-        c.session, since=parse_user(a.date_from) if a.date_from else None,
-        until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
+        c.session, since=p.since, until=p.until, case_no=a.case, code=a.code,
         badge=a.person, open_only=True if a.open else (False if a.closed else None),
         limit=a.limit)
     c.out(rows, fmt.register_text)
