@@ -62,6 +62,11 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
     return pid
 
 
+def needs_bootstrap(db: Database) -> bool:
+    """Whether the database has nobody yet (its first administrator is still to be made)."""
+    return repo.count(db.conn) == 0
+
+
 @rerun_if_changed
 def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | None = None) -> int:
     s.require(Action.MANAGE_PEOPLE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.errors import RuleViolation
+from ..services.catalogue import Document
 from ..services.session import parse_code
 
 _GROUPS: dict[str, dict[str, str]] = {
@@ -114,6 +115,18 @@ _GROUPS: dict[str, dict[str, str]] = {
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
     },
+    # the titles of services.catalogue's documents (%1: which disc, entry or filter)
+    "PrintDocs": {
+        "labels": QT_TRANSLATE_NOOP("PrintDocs", "Disc labels of the pair %1"),
+        "sleeve": QT_TRANSLATE_NOOP("PrintDocs", "Sleeve inserts of the pair %1"),
+        "seal_bag": QT_TRANSLATE_NOOP("PrintDocs", "Seal-bag label of the original of %1"),
+        "receipt": QT_TRANSLATE_NOOP("PrintDocs", "Handover receipt %1"),
+        "incident": QT_TRANSLATE_NOOP("PrintDocs", "Incident report #%1"),
+        "court": QT_TRANSLATE_NOOP("PrintDocs", "Transfer list for request #%1"),
+        "archive": QT_TRANSLATE_NOOP("PrintDocs", "Archive handover list of case %1"),
+        "register": QT_TRANSLATE_NOOP("PrintDocs", "Retrieval register pages"),
+        "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
+    },
 }
 
 
@@ -123,6 +136,14 @@ def label(group: str, value: object) -> str:
         return ""
     src = _GROUPS[group].get(str(value))
     return QCoreApplication.translate(group, src) if src else str(value)
+
+
+def document_title(doc: Document) -> str:
+    """A printable document's title in the UI language, naming what it is of."""
+    title = label("PrintDocs", doc.key)
+    if "%1" in title:
+        return title.replace("%1", doc.shown)
+    return f"{title} {doc.shown}" if doc.shown else title
 
 
 def values(group: str) -> list[str]:

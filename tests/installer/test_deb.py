@@ -164,7 +164,8 @@ def test_package_contents(built: Built, tmp_path: Path) -> None:
     ):
         assert p in paths, f"{p} is not in the package"
     assert any(
-        p.startswith("/opt/keeper/lib/python3") and p.endswith("/keeper_app/cli.py") for p in paths
+        p.startswith("/opt/keeper/lib/python3") and p.endswith("/keeper_app/cli/__init__.py")
+        for p in paths
     )
     assert any("/PySide6/Qt/plugins/platforms/libqxcb.so" in p for p in paths)
     # no pip, no build tools, nothing outside /opt/keeper and /usr, no user data

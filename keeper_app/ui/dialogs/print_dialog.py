@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from printing import PrintError, layouts
 
+from ...services.catalogue import Document, Options
 from ..context import UiContext
-from ..labels import join
+from ..labels import document_title, join
 from ..ops import worker_session
-from ..print_docs import Document, RenderOptions
 from ..print_queue import PrintJob, PrintQueue
 from ..settings import LABEL_SHEET, PRINTER, SAVE_FOLDER
 from ..widgets.banner import Banner
@@ -61,14 +61,14 @@ class PrintDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self._gen = 0
         self._sheet_id = sheet or ctx.settings.get(LABEL_SHEET)
-        self._made_with: RenderOptions | None = None
+        self._made_with: Options | None = None
         self._jobs: set[PrintJob] = set()
         self._tmp = tempfile.TemporaryDirectory(prefix="keeper-doc-")
-        self.setWindowTitle(doc.title)
+        self.setWindowTitle(document_title(doc))
         self.setMinimumSize(980, 720)
 
         self.preview = PdfPreview(ctx.ops)
-        self.heading = QLabel(f"<h3>{_esc(doc.title)}</h3>")
+        self.heading = QLabel(f"<h3>{_esc(document_title(doc))}</h3>")
         self.heading.setWordWrap(True)
         self.sheet = QComboBox()
         self.start = QSpinBox()
@@ -168,8 +168,8 @@ class PrintDialog(QDialog):
             )
             return layouts.Calibration()
 
-    def options(self) -> RenderOptions:
-        return RenderOptions(
+    def options(self) -> Options:
+        return Options(
             lang=self.ctx.settings.document_language,
             sheet=self.sheet.currentData() or self.ctx.settings.get(LABEL_SHEET),
             start=self.start.value() if self.doc.on_sheet else 1,

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from printing import PrintError, layouts
 
 from ...domain.lifecycle import Action, allowed
+from ...services import catalogue
 from ...services.backups import default_folder
-from .. import print_docs
 from ..context import UiContext
 from ..settings import (
     BACKUP_FOLDER,
@@ -214,7 +214,7 @@ class SettingsDialog(QDialog):
     def print_test_sheet(self) -> None:
         d = PrintDialog(
             self.ctx,
-            print_docs.calibration_sheet(),
+            catalogue.calibration_sheet(),
             self,
             printer=self.cal_printer.name() or None,
             sheet=self.sheet.currentData(),

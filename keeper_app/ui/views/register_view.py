@@ -3,7 +3,6 @@ open/closed; searched off the GUI thread."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import lookup
-from ...timeutil import parse_user
+from ...services import catalogue, lookup
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -148,14 +146,11 @@ class RegisterView(QWidget):
         s = self.ctx.session
 
         def work(db: Any) -> list[dict[str, Any]]:
-            since = parse_user(f["since"]) if f["since"] else None
-            until = parse_user(f["until"]) if f["until"] else None
-            if until is not None and len(f["until"]) <= 10:
-                until += timedelta(days=1)  # "to 2026-11-20" includes that day
+            p = catalogue.period(f["since"], f["until"])  # "to 2026-11-20" includes that day
             return lookup.register(
                 worker_session(db, s),
-                since=since,
-                until=until,
+                since=p.since,
+                until=p.until,
                 case_no=f["case_no"],
                 code=f["code"],
                 badge=f["badge"],
