@@ -26,6 +26,7 @@ from .idle import IdleWatcher
 from .main_window import MainWindow
 from .ops import Ops
 from .print_queue import PrintQueue
+from .probe import Probe
 from .scanner import ScanDetector
 from .settings import (
     LANGUAGE,
@@ -75,6 +76,9 @@ class KeeperApp(QObject):
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
         self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
         self.backups = BackupSchedule(settings, self.db_path, clock, self)
+        self.probe = Probe.from_env(self)  # only for the desktop tests (KEEPER_PROBE)
+        if self.probe is not None:
+            self.probe.watch_detector(self.detector)
         # the idle watcher is installed last so it runs first and sees scanned keys too
         app.installEventFilter(self.detector)
         app.installEventFilter(self.idle)
@@ -129,6 +133,8 @@ class KeeperApp(QObject):
         w.extras.settings_changed.connect(self.apply_settings)
         w.statusBar().addPermanentWidget(BackupStatus(self.backups))
         self.idle.idle.connect(w.lock)
+        if self.probe is not None:
+            self.probe.watch_main(w)
         self.main_window = w
         w.show()
         if self.sign_in_window is not None:

@@ -67,6 +67,13 @@ class MainWindow(QMainWindow):
         self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
         self.nothing = Banner(self)  # shown only as the one tab of a role with no views
+        for name, w in (
+            ("counter", self.counter), ("media", self.media), ("register", self.register),
+            ("cases", self.cases), ("due", self.due), ("inbox", self.inbox),
+            ("people", self.people),
+        ):
+            if w is not None:
+                w.setObjectName(name)
         for w in self.views():
             self.tabs.addTab(w, "")
         if self.tabs.count() == 0:

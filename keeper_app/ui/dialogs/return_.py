@@ -53,6 +53,7 @@ class ReturnDialog(WorkflowDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("what was found: required unless intact"))
         self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)  # Tab goes on to the signatures
         self.form.addRow(self.tr("Inspection"), row)
         self.form.addRow(self.tr("Verification"), self.verification)
         self.form.addRow(self.tr("What was found"), self.note)

@@ -118,6 +118,7 @@ class SettingsDialog(QDialog):
         self.backup_folder = QLineEdit(s.get(BACKUP_FOLDER))
         self.backup_folder.setPlaceholderText(str(default_folder(ctx.db.path)))
         self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.choose_folder.setObjectName("choose_backup_folder")
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
         self.keep.setValue(s.get(BACKUP_KEEP))
