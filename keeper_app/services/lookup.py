@@ -11,12 +11,13 @@ from typing import Any
 from ..domain import deadlines, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
-from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus, Role
+from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
+from . import visibility
 from .session import Session, parse_code
 
 
@@ -49,12 +50,8 @@ class ScanRecord:
 
 
 def _check_view(s: Session, case: Case) -> None:
-    me = s.require(Action.VIEW_MEDIA)
-    if me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}:
-        return
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
-                            "and may not see its media", "Art. 21")
+    s.require(Action.VIEW_MEDIA)
+    visibility.check_case(s, case)
 
 
 def _due_for_medium(s: Session, m: Medium, open_entry: dict[str, Any] | None,
@@ -166,17 +163,16 @@ def due(s: Session) -> list[dict[str, Any]]:
 def media(s: Session, *, case_no: str | None = None, status: str | None = None,
           copy_role: str | None = None, location: str | None = None, limit: int = 200,
           offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
-    me = s.require(Action.VIEW_MEDIA)
+    s.require(Action.VIEW_MEDIA)
     if status is not None and status not in {x.value for x in MediumStatus}:
         raise RuleViolation("bad_status", f"'{status}' is not a status; statuses: "
                             + ", ".join(x.value for x in MediumStatus))
     if copy_role is not None and copy_role not in {x.value for x in CopyRole}:
         raise RuleViolation("bad_copy_role", f"'{copy_role}' is not original, duplicate or "
                             "hard_drive")
-    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
     rows = media_repo.listing(s.conn, case_no=case_no, status=status, copy_role=copy_role,
-                              location=location, handler_id=me.id if handler_only else None,
-                              limit=limit, offset=offset, order=order)
+                              location=location, limit=limit, offset=offset, order=order,
+                              **visibility.case_filter(s))
     for r in rows:
         r["burned_at"] = show(r["burned_at"])
     return rows
@@ -231,9 +227,8 @@ def inventory_expected(s: Session, location_prefix: str | None = None, *,
 
 
 def cases(s: Session) -> list[dict[str, Any]]:
-    me = s.require(Action.VIEW_MEDIA)
-    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
-    return cases_repo.listing(s.conn, me.id if handler_only else None)
+    s.require(Action.VIEW_MEDIA)
+    return cases_repo.listing(s.conn, **visibility.case_filter(s))
 
 
 # ------------------------------------------------------------------ read-only, for the UI

@@ -28,12 +28,12 @@ from ..burning.jobs import ProgressCallback
 from ..burning.layout import DiscFile
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import ManifestEntry, Role
+from ..domain.model import ManifestEntry
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
-from . import intake
+from . import intake, visibility
 from .session import Session
 
 RECORD_FILE = "keeper-record.json"
@@ -78,13 +78,16 @@ def file_path(settings: StorageSettings, rel_path: str) -> Path:
 
 def recording_files(s: Session, settings: StorageSettings,
                     recording_ids: Sequence[int]) -> list[DiscFile]:
-    """The files of these recordings, with where they are stored, as they go on a disc."""
+    """The files of these recordings, with where they are stored, as they go on a disc
+    (for those who may check the recordings of their cases, Art. 21)."""
+    s.require(Action.VERIFY_MEDIUM)
     out = []
     for rid in recording_ids:
         try:
             rec = cases_repo.recording(s.conn, int(rid))
         except (LookupError, ValueError):
             raise RuleViolation("unknown_recording", f"no recording #{rid}") from None
+        visibility.check_case_id(s, int(rec["case_id"]), "see its recordings")
         if not rec["files"]:
             raise RuleViolation("no_files", f"recording #{rid} has no files")
         for f in rec["files"]:
@@ -160,6 +163,7 @@ def add_sample_recordings(s: Session, settings: StorageSettings, case_no: str,
 
     from ..burning.samples import make_recording
 
+    s.require(Action.REGISTER_RECORDING)  # before ffmpeg makes anything
     ids = []
     with tempfile.TemporaryDirectory(prefix="keeper-samples-") as tmp:
         for i in range(count):
@@ -195,11 +199,8 @@ def parse_interruptions(raw: Any) -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------ recording durations
 def _may_check(s: Session, case_id: int) -> None:
-    me = s.require(Action.VERIFY_MEDIUM)
-    if me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
-        return
-    if me.id not in cases_repo.get(s.conn, case_id).handler_ids:
-        raise RuleViolation("not_your_case", f"{me.name} does not handle this case", "Art. 21")
+    s.require(Action.VERIFY_MEDIUM)
+    visibility.check_case_id(s, case_id, "check its recordings")
 
 
 def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
@@ -254,10 +255,6 @@ def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
 
 def review_list(s: Session) -> list[dict[str, Any]]:
     """Recordings whose last duration check did not match their record (Art. 22(4)); a case
-    handler sees those of their own cases."""
-    me = s.require(Action.VERIFY_MEDIUM)
-    rows = burning_repo.flagged_recordings(s.conn)
-    if not me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
-        mine = {c["id"] for c in cases_repo.listing(s.conn, me.id)}
-        rows = [r for r in rows if r["case_id"] in mine]
-    return rows
+    handler sees those of their own cases, a head those of their department (Art. 21)."""
+    s.require(Action.VERIFY_MEDIUM)
+    return visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))

@@ -2722,6 +2722,11 @@
         <translation>您不是本案办案人员，无权查看本案介质。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>This case is handled by another department: you may not see its media.</source>
+        <translation>本案由其他部门办理，您无权查看本案介质。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
