@@ -39,7 +39,7 @@ from ..domain.model import CopyRole
 from ..store import burning as burning_repo
 from ..store import media as media_repo
 from . import intake, visibility
-from .session import Change, Session
+from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
 
 #: asked between the two discs when there is one drive: (copy role, drive, what was wrong
@@ -354,10 +354,19 @@ def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
     medium = {"id": int(row["id"]), "code": row["code"], "copy_role": row["copy_role"],
               "status": row["status"], "location": row["location"]}
     check = MediumCheck(row["code"], True, medium, rep)
-    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
-        check.verification_id = _record_verification(ch, rep, purpose, int(row["id"]), None,
-                                                     s.person.id)
+    check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
+
+
+@rerun_if_changed
+def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -> int:
+    """Record a read-back once it is done (minutes after it began): the person's right to
+    check that disc is checked again on the state the record is written on, and only the
+    write runs again when another counter wrote meanwhile, not the reading."""
+    row = media_repo.row(s.conn, medium_id)
+    _check_may_verify(s, int(row["case_id"]))
+    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
+        return _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
 
 
 def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> dict[str, Any]:

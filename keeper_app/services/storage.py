@@ -34,7 +34,7 @@ from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
 from . import intake, visibility
-from .session import Session
+from .session import Session, rerun_if_changed
 
 RECORD_FILE = "keeper-record.json"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
@@ -223,15 +223,25 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
         for f, d in zip(rec["files"], chk.files, strict=True)]
     details: dict[str, Any] = {"message": chk.message, "files": file_rows}
     media_ms = None if chk.media is None else round(chk.media.total_seconds() * 1000)
-    with s.change("check_recording", recording=int(recording_id), result=chk.result) as ch:
-        cid = ch.touch("recording_checks", burning_repo.insert_recording_check(
-            ch.conn, recording_id=int(recording_id), result=chk.result, media_ms=media_ms,
-            record_ms=round(chk.record.total_seconds() * 1000),
-            tolerance_ms=round(chk.tolerance.total_seconds() * 1000), details=details,
-            at=ch.at, by_id=s.person.id))
+    cid = _record_check(s, int(recording_id), chk, media_ms, details)
     return {"id": cid, "recording_id": int(recording_id), "result": chk.result,
             "media_ms": media_ms, "record_ms": round(chk.record.total_seconds() * 1000),
             "message": chk.message, "files": file_rows}
+
+
+@rerun_if_changed
+def _record_check(s: Session, recording_id: int, chk: probe.DurationCheck, media_ms: int | None,
+                  details: dict[str, Any]) -> int:
+    """Record a duration check once ffprobe is done: the person's right to check it is
+    checked again on the state the record is written on (only this part runs again when
+    another counter wrote meanwhile, not ffprobe)."""
+    _may_check(s, int(cases_repo.recording(s.conn, recording_id)["case_id"]))
+    with s.change("check_recording", recording=recording_id, result=chk.result) as ch:
+        return ch.touch("recording_checks", burning_repo.insert_recording_check(
+            ch.conn, recording_id=recording_id, result=chk.result, media_ms=media_ms,
+            record_ms=round(chk.record.total_seconds() * 1000),
+            tolerance_ms=round(chk.tolerance.total_seconds() * 1000), details=details,
+            at=ch.at, by_id=s.person.id))
 
 
 def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
