@@ -121,14 +121,10 @@ def ingest(s: Session, settings: StorageSettings, source: Path, *, case_no: str,
            kind: str = "interrogation", progress: ProgressCallback | None = None,
            cancel: threading.Event | None = None) -> tuple[int, list[ManifestEntry]]:
     """Upload one recording to the storage and backup roots, verify both copies, register
-    it. Refused before copying when the person may not, or the space is short (Art. 14)."""
-    me = s.require(Action.REGISTER_RECORDING)
-    case = intake.case_by_no(s, case_no)
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
-                            "Art. 21")
-    if ended_at <= started_at:
-        raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
+    it. Refused before a byte is copied when the person may not, a field of the record is
+    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14)."""
+    case, person_name, place = intake.check_recording(
+        s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions)
     dest = (f"{safe_name(case.case_no)}/{started_at:%Y%m%dT%H%M%SZ}_{safe_name(person_name)}"
             f"_{safe_name(kind)}")
     try:

@@ -41,6 +41,7 @@ MATRIX = """
                                   keeper handler head reviewer admin outside
 intake.create_case                   .      Y      Y      .       .     .
 intake.register_recording            .      Y      .      .       .     .
+intake.check_recording               .      Y      .      .       .     .
 intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
@@ -138,6 +139,7 @@ backup                       Y      .      .      .       Y     .
 #: Which action each service function performs (the rows of MATRIX that check a role).
 ACTION_OF = {
     "intake.create_case": "create_case", "intake.register_recording": "register_recording",
+    "intake.check_recording": "register_recording",
     "intake.plan_pair": "register_pair", "intake.register_pair": "register_pair",
     "intake.handover": "handover", "custody.retrieve": "retrieve",
     "custody.return_medium": "return", "custody.request_unseal": "request_unseal",
@@ -257,6 +259,9 @@ def calls(office, x: dict, role: str, badge: str):
         "intake.register_recording": lambda s: intake.register_recording(
             s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
             now - timedelta(hours=1), "讯问室3", [x["f"]]),
+        "intake.check_recording": lambda s: intake.check_recording(
+            s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
+            now - timedelta(hours=1), "讯问室3"),
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
         "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
         "intake.handover": lambda s: intake.handover(s, x["burned"], c("H001"), me,
