@@ -22,10 +22,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import devices
 from ..burning import BurnError, probe
 from ..burning import storage as disk
 from ..burning.jobs import ProgressCallback
 from ..burning.layout import DiscFile
+from ..devices import UsbDisk
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import ManifestEntry
@@ -113,6 +115,37 @@ def read_record_file(source: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise RuleViolation("bad_record_file", f"{p} is not a JSON object")
     return data
+
+
+# ------------------------------------------------------------------ before an ingest
+# Each of these touches a file system (a USB disk, a storage device that may hang): the GUI
+# calls them on a worker thread, never on its own.
+def source_facts(source: Path) -> dict[str, Any]:
+    """The files an ingest of ``source`` would copy (count, total ``size``) and the record
+    file beside them, if any (``record``: {} when there is none)."""
+    try:
+        items = disk.scan_source(Path(source), "x")
+    except BurnError as exc:
+        raise rule(exc) from None
+    return {"size": sum(i.size for i in items), "files": len(items),
+            "record": read_record_file(Path(source))}
+
+
+def space(settings: StorageSettings) -> dict[str, Any]:
+    """The two roots and the free space on each (bytes)."""
+    return {"storage_root": str(settings.storage_root),
+            "backup_root": str(settings.backup_root),
+            "storage_free": disk.free_bytes(settings.storage_root),
+            "backup_free": disk.free_bytes(settings.backup_root)}
+
+
+def usb_sources() -> list[UsbDisk]:
+    """The USB disks plugged in now, with their partitions and where they are mounted
+    (none when udev cannot be read)."""
+    try:
+        return list(devices.snapshot().usb_disks)
+    except devices.DeviceError:
+        return []
 
 
 def ingest(s: Session, settings: StorageSettings, source: Path, *, case_no: str,
