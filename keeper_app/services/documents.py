@@ -119,7 +119,8 @@ def register_document(s: Session, *, since: datetime | None = None,
         rows = list(docs_repo.register_rows(
             s.conn, since=to_db(since) if since else None,
             until=to_db(until) if until else None, case_no=case_no or None,
-            medium_code=medium_code, person_id=person.id if person else None))
+            medium_code=medium_code, person_id=person.id if person else None,
+            **visibility.case_filter(s)))
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
     for r in rows:

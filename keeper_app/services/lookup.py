@@ -141,8 +141,9 @@ def scan(s: Session, text: str) -> ScanRecord:
 
 
 def due(s: Session) -> list[dict[str, Any]]:
-    """What is due and late across the office."""
+    """What is due and late across the office (a head: of their department's cases)."""
     s.require(Action.VIEW_DUE)
+    seen = visibility.visible_case_nos(s)
     with s.db.reading():
         seen_pairs: set[str] = set()
         burned = []
@@ -157,7 +158,8 @@ def due(s: Session) -> list[dict[str, Any]]:
                  for r in entries.open_court_requests(s.conn)]
         unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
                     for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
-    return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)]
+    return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)
+            if seen is None or d.case_no in seen]
 
 
 def media(s: Session, *, case_no: str | None = None, status: str | None = None,
@@ -193,7 +195,8 @@ def register(s: Session, *, since: datetime | None = None, until: datetime | Non
     rows = entries.register(
         s.conn, since=to_db(since) if since else None, until=to_db(until) if until else None,
         case_no=case_no, medium_code=parse_code(code).text if code else None,
-        person_id=person_id, open_only=open_only, limit=limit, offset=offset)
+        person_id=person_id, open_only=open_only, limit=limit, offset=offset,
+        **visibility.case_filter(s))
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
     return rows
@@ -220,10 +223,11 @@ def inventory_expected(s: Session, location_prefix: str | None = None, *,
     """A keeper's stocktaking: the media that should be on the shelves (sealed, in custody,
     unsealed) whose location starts with ``location_prefix`` (all when empty), with code,
     copy role, status, location and case number. Read-only (Art. 21: keepers, department
-    heads, reviewers, administrators; not a case handler, who sees only their cases)."""
+    heads, reviewers, administrators; not a case handler, who sees only their cases; a
+    head sees the discs of their department's cases)."""
     s.require(Action.INVENTORY)
     prefix = (location_prefix or "").strip() or None
-    return media_repo.on_shelves(s.conn, prefix, limit)
+    return media_repo.on_shelves(s.conn, prefix, limit, **visibility.case_filter(s))
 
 
 def cases(s: Session) -> list[dict[str, Any]]:

@@ -41,6 +41,14 @@ def visible_case_ids(s: Session) -> set[int] | None:
     return {int(c["id"]) for c in cases_repo.listing(s.conn, **f)}
 
 
+def visible_case_nos(s: Session) -> set[str] | None:
+    """The numbers of the cases the person may see; None: every case."""
+    f = case_filter(s)
+    if not f:
+        return None
+    return {str(c["case_no"]) for c in cases_repo.listing(s.conn, **f)}
+
+
 def only_visible(s: Session, rows: list[dict[str, Any]],
                  key: str = "case_id") -> list[dict[str, Any]]:
     """The rows (each with the case id under ``key``) the person may see."""

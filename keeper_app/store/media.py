@@ -190,12 +190,18 @@ ON_SHELF = (MediumStatus.SEALED, MediumStatus.IN_CUSTODY, MediumStatus.UNSEALED)
 
 
 def on_shelves(conn: sqlite3.Connection, location_prefix: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, *, handler_id: int | None = None,
+               department_id: int | None = None) -> list[dict[str, Any]]:
     """The media that should be on the shelves (sealed, in custody, unsealed) whose
     location starts with ``location_prefix`` (exactly, case and all), or all of them;
-    ordered by location, then code."""
+    ordered by location, then code. ``handler_id``/``department_id``: only the media of
+    cases that person or department handles."""
     where = [f"m.status IN ({','.join('?' * len(ON_SHELF))})"]
     args: list[Any] = [s.value for s in ON_SHELF]
+    visible, visible_args = cases_repo.visible_condition(handler_id, department_id, "m.case_id")
+    if visible:
+        where.append(visible)
+        args += visible_args
     if location_prefix:
         where.append("substr(m.location, 1, length(?)) = ?")
         args += [location_prefix, location_prefix]

@@ -14,7 +14,7 @@ from burning_helpers import register_file_recording, settings
 from conftest import Office
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import documents, intake, lookup
+from keeper_app.services import custody, documents, intake, lookup
 from keeper_app.services.burning import PairBurn, identify_disc, verifications, verify_medium
 from keeper_app.services.fixity import fixity_report
 from keeper_app.services.storage import StorageSettings
@@ -99,3 +99,22 @@ def test_the_fixity_report_shows_each_person_only_the_discs_they_may_see(
         for other in {crim_d, drug_d} - due:
             assert other not in text and "柜B-" + ("crim" if other == crim_d else "drug") \
                 not in text, badge
+
+
+def test_a_head_s_due_list_register_and_stocktaking_are_their_department_s(
+        office: Office, discs: dict[str, tuple[str, str, Path]]) -> None:
+    k = office.session("K001")
+    for dept, handler, head in (("crim", "H001", "D001"), ("drug", "H003", "D002")):
+        custody.retrieve(k, discs[dept][1], office.cred(handler), office.cred("K001"), head,
+                         "case_handling", 2)
+    office.clock.advance(hours=3)  # both late
+    for badge, mine in (("K001", {"crim", "drug"}), ("R001", {"crim", "drug"}),
+                        ("D001", {"crim"}), ("D002", {"drug"})):
+        s = office.session(badge)
+        codes = {discs[d][1] for d in mine}
+        assert {x["code"] for x in lookup.due(s) if x["kind"] == "return"} == codes, badge
+        assert {r["code"] for r in lookup.register(s)} == codes, badge
+        assert {r["code"] for r in documents.register_document(s)["rows"]} == codes, badge
+        # the sealed originals stay on the shelf
+        assert {r["code"] for r in lookup.inventory_expected(s)} == \
+            {discs[d][0] for d in mine}, badge

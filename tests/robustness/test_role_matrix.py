@@ -192,6 +192,7 @@ HELPERS = {
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
     "visibility.visible_case_ids": "the Art. 21 filter for lists (domain.access)",
     "visibility.only_visible": "the Art. 21 filter for lists (domain.access)",
+    "visibility.visible_case_nos": "the Art. 21 filter for lists (domain.access)",
 }
 #: Modules of keeper_app/services with no function that takes a session, and why.
 NO_SESSION = {
