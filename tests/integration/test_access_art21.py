@@ -118,3 +118,34 @@ def test_a_head_s_due_list_register_and_stocktaking_are_their_department_s(
         # the sealed originals stay on the shelf
         assert {r["code"] for r in lookup.inventory_expected(s)} == \
             {discs[d][0] for d in mine}, badge
+
+
+def test_entries_of_another_case_or_department_are_not_corrected(office: Office) -> None:
+    """A correction reads the entry it corrects (and says its value when nothing would
+    change): only for a case the person may see."""
+    from keeper_app.services import admin
+
+    o, d = office.handed_over_pair()
+    k = office.session("K001")
+    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged",
+                          note="划伤")
+    one = office.db.conn.execute
+    ids = {t: one(f"SELECT max(id) FROM {t}").fetchone()[0]
+           for t in ("handovers", "retrievals", "returns", "incidents")}
+    ids["media"] = office.medium_id(o)
+    fields = {"handovers": "note", "retrievals": "purpose", "returns": "note",
+              "incidents": "description", "media": "label.producer"}
+    for badge, code in OUTSIDERS.items():
+        before = office.snapshot()
+        for table, entry_id in ids.items():
+            with pytest.raises(RuleViolation) as ei:
+                admin.correct(office.session(badge), table, entry_id, fields[table], "改",
+                              "笔误", office.cred(badge))
+            assert ei.value.code == code, (badge, table, ei.value.message)
+            assert "A2026-001" in ei.value.message
+        assert office.snapshot() == before
+    # the case's own handler and department head still may
+    for badge in ("H001", "D001"):
+        admin.correct(office.session(badge), "handovers", ids["handovers"], "note",
+                      f"补记{badge}", "漏记", office.cred(badge))
