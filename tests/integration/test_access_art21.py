@@ -149,3 +149,20 @@ def test_entries_of_another_case_or_department_are_not_corrected(office: Office)
     for badge in ("H001", "D001"):
         admin.correct(office.session(badge), "handovers", ids["handovers"], "note",
                       f"补记{badge}", "漏记", office.cred(badge))
+
+
+def test_a_court_request_is_registered_only_for_a_case_the_person_may_see(
+        office: Office) -> None:
+    from datetime import timedelta
+
+    from keeper_app.services import transfers
+
+    at = office.clock() - timedelta(hours=1)
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as ei:
+        transfers.register_court_request(office.session("H003"), "A2026-001", "court",
+                                         "某市中级人民法院", "1号", at)
+    assert ei.value.code == "not_your_case" and "A2026-001" in ei.value.message
+    assert office.snapshot() == before
+    assert transfers.register_court_request(office.session("H001"), "A2026-001", "court",
+                                            "某市中级人民法院", "1号", at)
