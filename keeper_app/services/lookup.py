@@ -143,7 +143,7 @@ def scan(s: Session, text: str) -> ScanRecord:
 def due(s: Session) -> list[dict[str, Any]]:
     """What is due and late across the office (a head: of their department's cases)."""
     s.require(Action.VIEW_DUE)
-    seen = visibility.visible_case_nos(s)
+    visible = visibility.visible_case_nos(s)
     with s.db.reading():
         seen_pairs: set[str] = set()
         burned = []
@@ -159,7 +159,7 @@ def due(s: Session) -> list[dict[str, Any]]:
         unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
                     for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
     return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)
-            if seen is None or d.case_no in seen]
+            if visible is None or d.case_no in visible]
 
 
 def media(s: Session, *, case_no: str | None = None, status: str | None = None,
