@@ -19,24 +19,20 @@ from typing import Any
 from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Case, Role
+from ..domain.model import Case
 from ..store import audit, entries
 from ..store import cases as cases_repo
 from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
+from . import visibility
 from .session import Session, check_badge_text, parse_code
-
-_SEES_ALL = {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}
 
 
 def _check_case(s: Session, case: Case, action: Action = Action.VIEW_MEDIA) -> None:
-    me = s.require(action)
-    if me.roles & _SEES_ALL or me.id in case.handler_ids:
-        return
-    raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
-                        "and may not print its documents", "Art. 21")
+    s.require(action)
+    visibility.check_case(s, case, "print its documents")
 
 
 def _label(s: Session, medium_id: int, label_json: str) -> dict[str, str]:
@@ -158,7 +154,8 @@ def register_document(s: Session, *, period: Period | None = None,
         rows = list(docs_repo.register_rows(
             s.conn, since=to_db(since) if since else None,
             until=to_db(until) if until else None, case_no=case_no or None,
-            medium_code=medium_code, person_id=person.id if person else None))
+            medium_code=medium_code, person_id=person.id if person else None,
+            **visibility.case_filter(s)))
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
     for r in rows:
@@ -222,6 +219,7 @@ def handover_of(s: Session, code: str) -> int:
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
         raise RuleViolation("unknown_medium", f"{mc.pretty} is not registered")
+    _check_case(s, cases_repo.get(s.conn, int(row["case_id"])))
     hid = docs_repo.handover_of_medium(s.conn, int(row["id"]))
     if hid is None:
         raise RuleViolation("not_handed_over", f"{mc.pretty} has not been handed over yet")

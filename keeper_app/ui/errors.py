@@ -51,6 +51,9 @@ HEADLINES: dict[str, str] = {
     "not_your_case": QT_TRANSLATE_NOOP(
         "Refusal", "You do not handle this case and may not see its media."
     ),
+    "not_your_department": QT_TRANSLATE_NOOP(
+        "Refusal", "This case is handled by another department: you may not see its media."
+    ),
     # signing in and signing
     "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
     "missing_password": QT_TRANSLATE_NOOP("Refusal", "Type the password."),

@@ -1384,6 +1384,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Needed: %1 on each. Reading the free space of the storage device and the backup…</source>
+        <translation>每处需要 %1。正在读取存储设备和备份的可用空间……</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.</source>
         <translation>每处需要 %1。存储 %2：可用 %3。备份 %4：可用 %5。</translation>
     </message>
@@ -2720,6 +2725,11 @@
         <location line="+1"/>
         <source>You do not handle this case and may not see its media.</source>
         <translation>您不是本案办案人员，无权查看本案介质。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This case is handled by another department: you may not see its media.</source>
+        <translation>本案由其他部门办理，您无权查看本案介质。</translation>
     </message>
     <message>
         <location line="+4"/>
