@@ -199,6 +199,8 @@ NO_SESSION = {
     "session": "signing in: authenticate/sign_in take the database and a password",
     "backups": "copies of the whole file, taken by the application and by admin.backup "
                "(whose row is above), restored before anyone signs in",
+    "catalogue": "the list of printable documents: each one's data comes from a documents.* "
+                 "function (whose rows are above), which checks the role and the case",
 }
 
 
