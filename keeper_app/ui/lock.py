@@ -36,6 +36,7 @@ class LockPage(QWidget):
         self.out_button = QPushButton()
         self.out_button.clicked.connect(self.sign_out)
         self.banner = Banner()
+        self.banner.setObjectName("unlock_banner")
         self.banner.setMaximumWidth(480)
         lay = QVBoxLayout(self)
         lay.addStretch(2)

@@ -33,6 +33,7 @@ from .dialogs.base import WorkflowDialog
 from .disc_tools import DiscTools
 from .labels import roles_text
 from .lock import LockPage
+from .record_view import with_shortcut
 from .settings import LANGUAGES
 from .views.cases_view import CasesView
 from .views.due_view import DueView
@@ -139,7 +140,6 @@ class MainWindow(QMainWindow):
         )
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lock_button")
-        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_button.clicked.connect(self.lock)
         self.out_button = QPushButton()
         self.out_button.clicked.connect(self.sign_out_requested)
@@ -198,8 +198,7 @@ class MainWindow(QMainWindow):
             .replace("%3", roles_text(me.roles))
             + "  "
         )
-        self.lock_button.setText(self.tr("Lock") + "  (Ctrl+L)")
-        self.lock_button.setToolTip(self.tr("Shortcut: %1").replace("%1", "Ctrl+L"))
+        with_shortcut(self.lock_button, self.tr("Lock"), "Ctrl+L")
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
         if self.tabs.indexOf(self.nothing) >= 0:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +38,17 @@ STATUS_COLOURS = {
     "transferred": "#555555",
     "archived": "#555555",
 }
+
+
+def with_shortcut(button: QAbstractButton, text: str, key: str | None) -> None:
+    """The button's text with its shortcut shown, the shortcut in the tooltip too. (setText
+    resets a button's shortcut to the text's mnemonic: the shortcut is set after it.)"""
+    button.setText(text + (f"  ({key})" if key else ""))
+    if key:
+        button.setShortcut(QKeySequence(key))
+        button.setToolTip(
+            QCoreApplication.translate("RecordView", "Shortcut: %1").replace("%1", key)
+        )
 
 
 def chip(text: str, colour: str) -> str:
@@ -101,7 +113,6 @@ class RecordView(QWidget):
         for k, act in self.print_actions.items():
             act.triggered.connect(lambda _c=False, k=k: self.print_requested.emit(k))
         self.print_button.setMenu(self.print_menu)
-        self.print_button.setShortcut(QKeySequence(PRINT_SHORTCUT))
         self.print_button.clicked.connect(lambda: self.print_requested.emit("labels"))
         self.actions_row.addWidget(self.print_button)
         self.history = QTableWidget(0, 4)
@@ -140,10 +151,8 @@ class RecordView(QWidget):
         self.no_actions.setText(self.tr("Nothing to do with this disc in your role."))
         for a, b in self._all_buttons.items():
             key = SHORTCUTS.get(a)
-            b.setText(label("Action", a) + (f"  ({key})" if key else ""))
-            b.setToolTip(self.tr("Shortcut: %1").replace("%1", key) if key else "")
-        self.print_button.setText(self.tr("Print labels…") + f"  ({PRINT_SHORTCUT})")
-        self.print_button.setToolTip(self.tr("Shortcut: %1").replace("%1", PRINT_SHORTCUT))
+            with_shortcut(b, label("Action", a), key)
+        with_shortcut(self.print_button, self.tr("Print labels…"), PRINT_SHORTCUT)
         for k, text in (
             ("labels", self.tr("Disc labels of both discs of the pair…")),
             ("sleeve", self.tr("Sleeve inserts…")),
@@ -268,11 +277,10 @@ class RecordView(QWidget):
         self.print_actions["receipt"].setVisible(disc and rec.status != "burned")
 
     def _add_button(self, a: str) -> QPushButton:
-        b = QPushButton(label("Action", a))
+        b = QPushButton()
+        with_shortcut(b, label("Action", a), SHORTCUTS.get(a))
         b.setObjectName(f"action_{a}")
         b.setMinimumHeight(34)
-        if a in SHORTCUTS:
-            b.setShortcut(QKeySequence(SHORTCUTS[a]))
         b.clicked.connect(lambda _c=False, a=a: self.action_requested.emit(a))
         b.hide()
         self.actions_row.insertWidget(len(self._all_buttons), b)

@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+107"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+108"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>申请第%1号：%2，案件 %3&lt;br&gt;事由：%4&lt;br&gt;申请人：%5，申请时间：%6</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>BurnPairDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+115"/>
+        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+114"/>
         <location line="+1"/>
         <source>Burn a pair of discs</source>
         <translation>刻录一对光盘</translation>
@@ -527,7 +527,7 @@
         <translation>案件 %1 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -563,7 +563,13 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../keeper_app/ui/counter.py" line="+78"/>
+        <location filename="../../keeper_app/ui/counter.py" line="+49"/>
+        <source>Shortcut: %1</source>
+        <extracomment>every code handled, in order: (text, accepted, status, shelf location)</extracomment>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Disc code</source>
         <translation>光盘编号</translation>
     </message>
@@ -583,7 +589,7 @@
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Scanned the same disc twice in a row: %1</source>
         <translation>同一张光盘连续扫描了两次：%1</translation>
     </message>
@@ -593,7 +599,7 @@
         <translation>✔ 已识别 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>twice in a row</source>
         <translation>连续两次扫描</translation>
     </message>
@@ -778,7 +784,7 @@
 <context>
     <name>DrivePicker</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/drive_picker.py" line="+30"/>
+        <location filename="../../keeper_app/ui/widgets/drive_picker.py" line="+31"/>
         <source>no disc</source>
         <translation>无光盘</translation>
     </message>
@@ -813,7 +819,7 @@
         <translation>镜像文件（以文件代替光驱）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Image file for the disc</source>
         <translation>光盘的镜像文件</translation>
     </message>
@@ -922,7 +928,7 @@
         <translation>仅在刻录后超过24小时移交时填写</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Seal number (original)</source>
         <translation>封存编号（正本）</translation>
     </message>
@@ -1265,7 +1271,7 @@
         <translation>异常情况第%1号：%2 — %3，案件 %4&lt;br&gt;%5&lt;br&gt;报告人：%6，报告时间：%7</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>what will be done</source>
         <translation>拟采取的处理措施</translation>
     </message>
@@ -1293,8 +1299,9 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+114"/>
+        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+113"/>
         <source>Ingest recordings</source>
+        <extracomment>the roots (read on a worker: they are resolved on the file system)</extracomment>
         <translation>导入录音录像</translation>
     </message>
     <message>
@@ -1358,22 +1365,22 @@
         <translation>复制、校验并登记</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>— a folder —</source>
         <translation>— 文件夹 —</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>(not mounted)</source>
         <translation>（未挂载）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Folder of the recording</source>
         <translation>录音录像所在文件夹</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1 file(s), %2</source>
         <translation>%1 个文件，%2</translation>
     </message>
@@ -1383,12 +1390,12 @@
         <translation>已从 keeper-record.json 读取笔录信息</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+41"/>
         <source>Needed: %1 on each. Reading the free space of the storage device and the backup…</source>
         <translation>每处需要 %1。正在读取存储设备和备份的可用空间……</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.</source>
         <translation>每处需要 %1。存储 %2：可用 %3。备份 %4：可用 %5。</translation>
     </message>
@@ -1398,7 +1405,7 @@
         <translation>请选择录音录像所在的文件夹或USB磁盘。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Reading both copies back and comparing…</source>
         <translation>正在回读两份副本并比对…</translation>
     </message>
@@ -1444,7 +1451,7 @@
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+130"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+137"/>
         <source>Inventory</source>
         <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
         <translation>盘点</translation>
@@ -1633,7 +1640,7 @@
         <translation>保存盘点清单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1651,7 +1658,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+100"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+120"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1682,7 +1689,7 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../keeper_app/ui/lock.py" line="+55"/>
+        <location filename="../../keeper_app/ui/lock.py" line="+57"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1706,11 +1713,16 @@
         <source>Sign out (another person)</source>
         <translation>退出登录（换人使用）</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Locked: the scan was ignored. Unlock, then scan again.</source>
+        <translation>已锁定：此次扫描未处理，也不计为密码。请先解锁，再重新扫描。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+174"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+192"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -1740,7 +1752,7 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your role has nothing to do in this application.</source>
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
     </message>
@@ -1784,16 +1796,11 @@
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>Locked: unlock before scanning.</source>
-        <translation>已锁定：请先解锁再扫描。</translation>
-    </message>
 </context>
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/media_view.py" line="+77"/>
+        <location filename="../../keeper_app/ui/views/media_view.py" line="+79"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
@@ -1874,7 +1881,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-92"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-112"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2065,7 +2072,7 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+79"/>
+        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+80"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -2126,7 +2133,7 @@
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2164,48 +2171,47 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/print_docs.py" line="+65"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+45"/>
         <source>Disc labels of the pair %1</source>
-        <extracomment>make(session or None, options, output path) -&gt; printing.common.Rendered; runs on a worker</extracomment>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Sleeve inserts of the pair %1</source>
         <translation>光盘 %1 一组的盒套插页</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Seal-bag label of the original of %1</source>
         <translation>%1 原件的封存袋标签</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
         <source>Calibration sheet</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-5"/>
         <source>Handover receipt %1</source>
         <translation>移交回执 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Incident report #%1</source>
         <translation>情况报告 #%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Transfer list for request #%1</source>
         <translation>调取函 #%1 的移送清单</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Archive handover list of case %1</source>
         <translation>案件 %1 的归档移交清单</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
         <source>Retrieval register pages</source>
         <translation>调取登记表</translation>
     </message>
@@ -2409,7 +2415,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-37"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-89"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -2432,9 +2438,14 @@
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../keeper_app/ui/record_view.py" line="+117"/>
+        <location filename="../../keeper_app/ui/record_view.py" line="+50"/>
+        <source>Shortcut: %1</source>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Scan a disc, or type its code above.</source>
-        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over)</extracomment>
+        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over) the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
         <translation>请扫描光盘条码，或在上方输入编号。</translation>
     </message>
     <message>
@@ -2468,7 +2479,7 @@
         <translation>以您的岗位，这张光盘目前没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Print labels…</source>
         <translation>打印标签…</translation>
     </message>
@@ -3325,7 +3336,7 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/register_view.py" line="+100"/>
+        <location filename="../../keeper_app/ui/views/register_view.py" line="+98"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
@@ -3431,7 +3442,7 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>searching…</source>
         <translation>正在查询…</translation>
     </message>
@@ -3454,7 +3465,7 @@
         <translation>新的封条：编号不得重复使用</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New seal number</source>
         <translation>新封存编号</translation>
     </message>
@@ -3555,7 +3566,7 @@
         <translation>检查发现的情况：除完好外必须填写</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Inspection</source>
         <translation>检查结果</translation>
     </message>
@@ -3675,8 +3686,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Sound on accepted scan</source>
-        <translation>扫描成功时提示音</translation>
+        <source>Scanner prefix</source>
+        <translation>扫描枪前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner suffix</source>
+        <translation>扫描枪后缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sounds at the counter</source>
+        <translation>柜台提示音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>音量</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3717,8 +3743,9 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+67"/>
+        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+79"/>
         <source>Settings</source>
+        <extracomment>what the scanner check in Settings shows and expects back</extracomment>
         <translation>设置</translation>
     </message>
     <message>
@@ -3777,7 +3804,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -3807,12 +3834,57 @@
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
+        <source>Sounds for accepted, refused and repeated scans</source>
+        <translation>扫描成功、被拒绝和重复扫描时发出不同提示音</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan this test code to check the scanner.</source>
+        <translation>请扫描此测试条码，检查扫描枪是否被正确识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Barcode scanner</source>
+        <translation>条码扫描枪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prefix the scanner sends (optional)</source>
+        <translation>扫描枪发送的前缀（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suffix before Enter (optional)</source>
+        <translation>回车前的后缀（可选）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test code</source>
+        <translation>测试条码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✔ The scanner works: the test code was recognised as a scan.</source>
+        <translation>✔ 扫描枪工作正常：测试条码已被识别为扫描。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✖ Read “%1”, not the test code: check the prefix and suffix.</source>
+        <translation>✖ 读到的是“%1”，不是测试条码：请检查前缀和后缀设置。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The backup folder must be a full path, starting with /.</source>
         <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
     </message>
@@ -3820,7 +3892,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/signin.py" line="+89"/>
+        <location filename="../../keeper_app/ui/signin.py" line="+90"/>
         <source>Keeper — sign in</source>
         <translation>讯问录音录像资料保管系统 — 登录</translation>
     </message>
@@ -3855,7 +3927,12 @@
         <translation>正在检查数据库完整性，请稍候；可先填写警号和密码…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>A disc was scanned (%1): sign in first, then scan it again.</source>
+        <translation>扫描到光盘（%1）：请先登录，再重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
@@ -3863,7 +3940,7 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+53"/>
+        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+54"/>
         <source>Signature: %1</source>
         <translation>签名：%1</translation>
     </message>
@@ -3898,7 +3975,7 @@
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
@@ -3908,7 +3985,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
@@ -3922,7 +3999,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
@@ -4060,7 +4137,7 @@
         <translation>这张光盘没有已批准的启封申请，请先报本案办案部门负责人审批。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
@@ -4106,7 +4183,7 @@
         <translation>申请启封正本</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Reason</source>
         <translation>启封事由</translation>
     </message>
@@ -4147,7 +4224,7 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+47"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+55"/>
         <location line="+73"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
@@ -4181,7 +4258,7 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/base.py" line="+69"/>
+        <location filename="../../keeper_app/ui/dialogs/base.py" line="+97"/>
         <source>Register and sign</source>
         <extracomment>emitted with the confirmation text after the service accepted the entry</extracomment>
         <translation>登记并签名</translation>
@@ -4197,7 +4274,7 @@
         <translation>尚待签名：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

@@ -189,9 +189,9 @@ class App:
             keys += [KEYSYMS.get(ch, ch) for ch in c] + ["Return"]
         self.xdo("key", "--delay", str(delay_ms), *keys)
 
-    def click(self, name: str) -> None:
-        w = self.named(name)
-        assert w["enabled"], f"{name} is disabled"
+    def click(self, name: str, timeout: float = 30) -> None:
+        w = _wait(lambda: (x := self.state()["named"].get(name)) and x["enabled"] and x,
+                  timeout, f"{name} shown and enabled", 0.2)
         self.xdo("mousemove", "--sync", str(w["x"]), str(w["y"]), "click", "1")
 
     def click_tab(self, text: str) -> None:
