@@ -106,7 +106,9 @@ class SignatureDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         clear.setAutoDefault(False)
         # Enter after a typed badge goes on to the password (it does not sign yet)
-        self.badge.lineEdit().installEventFilter(self)
+        # (on the combo box itself: it passes keys to its line edit by calling event()
+        # directly, past any filter on the line edit)
+        self.badge.installEventFilter(self)
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
 
@@ -127,7 +129,7 @@ class SignatureDialog(QDialog):
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
-            obj is self.badge.lineEdit()
+            obj is self.badge
             and isinstance(ev, QKeyEvent)
             and ev.type() == QEvent.Type.KeyPress
             and ev.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
