@@ -147,19 +147,32 @@ def due(s: Session) -> list[dict[str, Any]]:
     with s.db.reading():
         seen_pairs: set[str] = set()
         burned = []
+        # who has the disc while the item is due: the handler who burned the pair, the
+        # retriever; a court's request and an unsealed original wait in the custody room
+        holders: dict[tuple[str, object], str] = {}
         for r in entries.burned_pairs(s.conn):
             key = r["code"][:14]
             if key not in seen_pairs:
                 seen_pairs.add(key)
                 burned.append((r["code"], r["case_no"], from_db(r["burned_at"])))
-        open_r = [(r["id"], r["code"], r["case_no"], from_db(r["out_at"]), r["est_usage_hours"],
-                   r["retriever"]) for r in entries.open_retrievals_out(s.conn)]
+                holders["handover", r["code"]] = r["producer"] or ""
+        open_r = []
+        for r in entries.open_retrievals_out(s.conn):
+            open_r.append((r["id"], r["code"], r["case_no"], from_db(r["out_at"]),
+                           r["est_usage_hours"], r["retriever"]))
+            holders["return", r["id"]] = f"{r['retriever']} ({r['retriever_badge']})"
         court = [(r["id"], r["case_no"], r["org_name"], from_db(r["requested_at"]))
                  for r in entries.open_court_requests(s.conn)]
         unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
                     for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
-    return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)
-            if visible is None or d.case_no in visible]
+    out = []
+    for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed):
+        if visible is None or d.case_no in visible:
+            row = _due_dict(d)
+            row["holder"] = holders.get((d.kind, d.ref if d.kind == "return" else d.medium_code),
+                                        "")
+            out.append(row)
+    return out
 
 
 def media(s: Session, *, case_no: str | None = None, status: str | None = None,

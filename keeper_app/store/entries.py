@@ -112,7 +112,8 @@ def register(conn: sqlite3.Connection, *, since: str | None = None, until: str |
 def open_retrievals_out(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Open retrievals, found through the media that are out (indexed by status)."""
     return [dict(r) for r in conn.execute(
-        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever "
+        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever, "
+        "p.badge AS retriever_badge "
         "FROM media m JOIN retrievals r ON r.id = (SELECT max(id) FROM retrievals "
         "WHERE medium_id = m.id) JOIN cases c ON c.id=m.case_id "
         "JOIN people p ON p.id=r.retriever_id WHERE m.status='out'")]
@@ -249,8 +250,10 @@ def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[
 # ------------------------------------------------------------------ due: burned, unsealed
 def burned_pairs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(
-        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no FROM media m "
-        "JOIN cases c ON c.id=m.case_id WHERE m.status='burned' ORDER BY m.burned_at")]
+        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no, "
+        "p.name || ' (' || p.badge || ')' AS producer FROM media m "
+        "JOIN cases c ON c.id=m.case_id LEFT JOIN people p ON p.id=m.producer_id "
+        "WHERE m.status='burned' ORDER BY m.burned_at")]
 
 
 def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:

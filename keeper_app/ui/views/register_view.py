@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +42,7 @@ class RegisterView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._shown_once = False
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for w in (self.date_from, self.date_to):
@@ -129,6 +131,13 @@ class RegisterView(QWidget):
                 Column("inspection", self.tr("Inspection"), lambda v: label("Inspection", v)),
             ]
         )
+
+    def showEvent(self, ev: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The first time the tab is opened it shows the newest entries at once."""
+        super().showEvent(ev)
+        if not self._shown_once:
+            self._shown_once = True
+            self.run()
 
     def filter_values(self) -> dict[str, Any]:
         """The filter as typed (times are parsed by the work that uses it)."""
