@@ -45,14 +45,16 @@ _LABEL_NAMES = {
 def require_text(value: object, what: str, article: str = "", limit: int = 200) -> str:
     """A required free-text field: present, not blank, not absurdly long, no control chars."""
     if not isinstance(value, str) or not value.strip():
-        raise RuleViolation("missing_field", f"{what} is required", article)
+        raise RuleViolation("missing_field", f"{what} is required", article, field=what)
     text = value.strip()
     if len(text) > limit:
         raise RuleViolation(
-            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article
+            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article,
+            field=what,
         )
     if any(ord(ch) < 32 and ch not in "\t" for ch in text):
-        raise RuleViolation("bad_field", f"{what} contains control characters", article)
+        raise RuleViolation("bad_field", f"{what} contains control characters", article,
+                            field=what)
     return text
 
 
@@ -374,8 +376,7 @@ def needs_incident(inspection: Inspection) -> bool:
 def check_return(inspection: Inspection, description: str | None) -> None:
     """Art. 20: anything but intact must say what was found."""
     if needs_incident(inspection):
-        require_text(description, f"a description of what was found ({inspection.value})",
-                     "Art. 20", 1000)
+        require_text(description, "a description of what was found", "Art. 20", 1000)
 
 
 # ---------------------------------------------------------------- Art. 19 para 2: courts

@@ -59,7 +59,8 @@ def create_case(s: Session, case_no: str, name: str, department_id: int,
             raise RuleViolation("not_case_handler", f"{p.name} is not a case handler")
         handlers.append(p)
     if not handlers:
-        raise RuleViolation("missing_field", "a case needs at least one case handler")
+        raise RuleViolation("missing_field", "a case needs at least one case handler",
+                            field="case handlers")
     if me.has(Role.CASE_HANDLER) and not me.has(Role.DEPT_HEAD) and me.id not in {
         h.id for h in handlers
     }:

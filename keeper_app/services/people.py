@@ -34,7 +34,7 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
                 "bad_role", f"'{r}' is not a role; roles: " + ", ".join(x.value for x in Role)
             ) from None
     if not out:
-        raise RuleViolation("missing_field", "a person needs at least one role")
+        raise RuleViolation("missing_field", "a person needs at least one role", field="roles")
     return frozenset(out)
 
 

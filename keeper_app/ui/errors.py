@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from printing.errors import PrintError
 
@@ -17,6 +17,7 @@ from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..store.connection import StoreBusy, StoreFull
 from ..timeutil import BadTime
+from .labels import label
 from .print_errors import print_headline
 
 HEADLINES: dict[str, str] = {
@@ -261,7 +262,23 @@ HEADLINES: dict[str, str] = {
     "no_change": QT_TRANSLATE_NOOP("Refusal", "Nothing would change."),
 }
 
+#: a refusal that names its field: the headline with the field's name (%1)
+FIELD_HEADLINES: dict[str, str] = {
+    "missing_field": QT_TRANSLATE_NOOP("Refusal", "Required field not filled in: %1."),
+    "field_too_long": QT_TRANSLATE_NOOP("Refusal", "Too long: %1."),
+    "bad_field": QT_TRANSLATE_NOOP("Refusal", "Characters that are not allowed in: %1."),
+}
+
 _ART = re.compile(r"Art\.\s*([\d][\d\-, ]*\d|\d)")
+#: what a message names that reads the same in every language: names in Chinese (with a
+#: badge), codes and numbers, times, file paths
+_FACT = re.compile(
+    r"'([^'\n]{1,80})'"  # a value the message quotes (a printer's name, what was typed)
+    r"|/[^\s'\"，,;；)]+"  # a path
+    r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"  # a date or a time
+    r"|[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z·\-]*(?:\s*\([A-Za-z0-9\-_]{2,32}\))?"  # 名字 (badge)
+    r"|\b[A-Z]{0,4}\d[0-9A-Z\-]{2,}\b"  # a code, a case number, a badge
+)
 
 
 @dataclass(frozen=True)
@@ -279,6 +296,29 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Refusal", text)
 
 
+def _english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def facts(message: str) -> str:
+    """The language-neutral facts of a service's (English) message, for a user interface in
+    another language: who, which disc or case, when, which file — never English words."""
+    seen: list[str] = []
+    for m in _FACT.finditer(message or ""):
+        f = (m.group(1) or m.group(0)).strip()
+        if f and f not in seen:
+            seen.append(f)
+    if not seen:
+        return ""
+    return QCoreApplication.translate("Refusal", "Concerns: %1").replace("%1", "、".join(seen))
+
+
+def detail(message: str) -> str:
+    """The second line of a refusal: the service's own message in English; elsewhere only
+    its facts, so that a refusal is in one language."""
+    return message if _english() else facts(message)
+
+
 def article_text(article: str) -> str:
     """``Art. 18-19; Art. 129 (supervision)`` in the UI language."""
     if not article:
@@ -293,16 +333,19 @@ def article_text(article: str) -> str:
 
 def refusal(exc: BaseException) -> Refusal:
     if isinstance(exc, RuleViolation):
-        src = HEADLINES.get(exc.code)
-        head = _t(src) if src else QCoreApplication.translate("Refusal", "Refused.")
-        return Refusal(head, article_text(exc.article), exc.message)
+        if exc.field and exc.code in FIELD_HEADLINES:
+            head = _t(FIELD_HEADLINES[exc.code]).replace("%1", label("Field", exc.field))
+        else:
+            src = HEADLINES.get(exc.code)
+            head = _t(src) if src else QCoreApplication.translate("Refusal", "Refused.")
+        return Refusal(head, article_text(exc.article), detail(exc.message))
     if isinstance(exc, BadTime):
         return Refusal(
             QCoreApplication.translate(
                 "Refusal", "Write the time as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (24-hour)."
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreBusy):
         return Refusal(
@@ -312,7 +355,7 @@ def refusal(exc: BaseException) -> Refusal:
                 "Try again in a moment.",
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreFull):
         return Refusal(
@@ -322,16 +365,18 @@ def refusal(exc: BaseException) -> Refusal:
                 "Free some space, then try again.",
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreError):
         return Refusal(
-            QCoreApplication.translate("Refusal", "The database cannot be used."), "", str(exc)
+            QCoreApplication.translate("Refusal", "The database cannot be used."),
+            "",
+            detail(str(exc)),
         )
     if isinstance(exc, PrintError):
-        return Refusal(print_headline(exc.code), "", exc.message)
+        return Refusal(print_headline(exc.code), "", detail(exc.message))
     return Refusal(
         QCoreApplication.translate("Refusal", "Something went wrong; nothing was changed."),
         "",
-        f"{type(exc).__name__}: {exc}",
+        f"{type(exc).__name__}: {exc}" if _english() else facts(str(exc)),
     )

@@ -104,6 +104,49 @@ _GROUPS: dict[str, dict[str, str]] = {
         "lost": QT_TRANSLATE_NOOP("Incident", "lost"),
         "late_handover": QT_TRANSLATE_NOOP("Incident", "late handover"),
     },
+    # the fields a refusal names (RuleViolation.field: the services' own English names)
+    "Field": {
+        "a description of what was found": QT_TRANSLATE_NOOP(
+            "Field", "A description of what was found"
+        ),
+        "case name": QT_TRANSLATE_NOOP("Field", "Case name"),
+        "case number": QT_TRANSLATE_NOOP("Field", "Case number"),
+        "court or procuratorate of the outside retriever": QT_TRANSLATE_NOOP(
+            "Field", "Court or procuratorate of the outside retriever"
+        ),
+        "department name": QT_TRANSLATE_NOOP("Field", "Department name"),
+        "name": QT_TRANSLATE_NOOP("Field", "Name"),
+        "name of the court or procuratorate": QT_TRANSLATE_NOOP(
+            "Field", "Name of the court or procuratorate"
+        ),
+        "number of the request document": QT_TRANSLATE_NOOP(
+            "Field", "Number of the request document"
+        ),
+        "person interrogated": QT_TRANSLATE_NOOP("Field", "Person interrogated"),
+        "place": QT_TRANSLATE_NOOP("Field", "Place"),
+        "reason for the late handover": QT_TRANSLATE_NOOP("Field", "Reason for the late handover"),
+        "reason of the interruption": QT_TRANSLATE_NOOP("Field", "Reason of the interruption"),
+        "retriever's unit": QT_TRANSLATE_NOOP("Field", "Retriever's unit"),
+        "seal number": QT_TRANSLATE_NOOP("Field", "Seal number"),
+        "shelf location": QT_TRANSLATE_NOOP("Field", "Shelf location"),
+        "shelf location of the duplicate": QT_TRANSLATE_NOOP(
+            "Field", "Shelf location of the duplicate"
+        ),
+        "shelf location of the original": QT_TRANSLATE_NOOP(
+            "Field", "Shelf location of the original"
+        ),
+        "the corrected value": QT_TRANSLATE_NOOP("Field", "The corrected value"),
+        "the reason for the correction": QT_TRANSLATE_NOOP(
+            "Field", "The reason for the correction"
+        ),
+        "unit name": QT_TRANSLATE_NOOP("Field", "Unit name"),
+        "badge number": QT_TRANSLATE_NOOP("Field", "Badge number"),
+        "case handlers": QT_TRANSLATE_NOOP("Field", "Case handlers"),
+        "roles": QT_TRANSLATE_NOOP("Field", "Roles"),
+        "production unit": QT_TRANSLATE_NOOP("Field", "Production unit"),
+        "producer": QT_TRANSLATE_NOOP("Field", "Producer"),
+        "production time": QT_TRANSLATE_NOOP("Field", "Production time"),
+    },
     "Action": {
         "handover": QT_TRANSLATE_NOOP("Action", "Handover…"),
         "retrieve": QT_TRANSLATE_NOOP("Action", "Retrieve…"),

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ language
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
         if ev.type() == QEvent.Type.LanguageChange:
+            self.statusBar().clearMessage()  # said in the language left behind
             self.retranslate()
         super().changeEvent(ev)
 
@@ -202,7 +203,9 @@ class MainWindow(QMainWindow):
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
         if self.tabs.indexOf(self.nothing) >= 0:
-            self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
+            text = self.tr("Your role has nothing to do in this application.")
+            self.nothing.say("info", text, again=lambda: (
+                self.tr("Your role has nothing to do in this application."), ""))
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
         self.lock_page.retranslate()

@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+108"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+151"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -430,7 +430,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-83"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-126"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
@@ -896,13 +896,156 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Entry</source>
-        <translation>登记号</translation>
+        <source>Who holds it</source>
+        <translation>现由谁持有</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>custody room</source>
+        <translation>保管室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register no.</source>
+        <translation>登记编号</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="+22"/>
+        <source>A description of what was found</source>
+        <translation>检查发现情况说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case name</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court or procuratorate of the outside retriever</source>
+        <translation>外单位调取人所在法院或检察院</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Department name</source>
+        <translation>部门名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the court or procuratorate</source>
+        <translation>法院或检察院名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of the request document</source>
+        <translation>调取文书编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person interrogated</source>
+        <translation>被讯问人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the late handover</source>
+        <translation>逾期移交原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason of the interruption</source>
+        <translation>中断原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retriever&apos;s unit</source>
+        <translation>调取人单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal number</source>
+        <translation>封签编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location of the duplicate</source>
+        <translation>副本存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shelf location of the original</source>
+        <translation>原件存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The corrected value</source>
+        <translation>更正后的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case handlers</source>
+        <translation>办案人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production unit</source>
+        <translation>制作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Producer</source>
+        <translation>制作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production time</source>
+        <translation>制作时间</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1114,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+3"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-58"/>
         <source>handover</source>
         <translation>移交</translation>
     </message>
@@ -1658,7 +1801,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+120"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+163"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1722,7 +1865,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+192"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+193"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -1752,6 +1895,7 @@
         <translation>设置…</translation>
     </message>
     <message>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Your role has nothing to do in this application.</source>
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
@@ -1881,7 +2025,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-112"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-155"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2171,7 +2315,7 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+45"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+88"/>
         <source>Disc labels of the pair %1</source>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
@@ -2415,7 +2559,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-89"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-132"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -2658,7 +2802,7 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../keeper_app/ui/errors.py" line="+24"/>
+        <location filename="../../keeper_app/ui/errors.py" line="+25"/>
         <source>Nothing was scanned or typed.</source>
         <translation>没有扫描或输入任何内容。</translation>
     </message>
@@ -3288,7 +3432,29 @@
         <translation>内容没有变化。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Required field not filled in: %1.</source>
+        <extracomment>a refusal that names its field: the headline with the field&apos;s name (%1)</extracomment>
+        <translation>必填项未填写：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long: %1.</source>
+        <translation>内容过长：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters that are not allowed in: %1.</source>
+        <translation>含有不允许的字符：%1。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Concerns: %1</source>
+        <extracomment>what a message names that reads the same in every language: names in Chinese (with a badge), codes and numbers, times, file paths</extracomment>
+        <translation>涉及：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Art. %1</source>
         <translation>第%1条</translation>
     </message>
@@ -3303,7 +3469,7 @@
         <translation>【依据%1】</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Refused.</source>
         <translation>不予办理。</translation>
     </message>
@@ -3328,7 +3494,7 @@
         <translation>数据库无法使用。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation>发生错误，未作任何更改。</translation>
     </message>
@@ -3336,7 +3502,7 @@
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/register_view.py" line="+98"/>
+        <location filename="../../keeper_app/ui/views/register_view.py" line="+100"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
@@ -3442,7 +3608,7 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>searching…</source>
         <translation>正在查询…</translation>
     </message>
@@ -3596,9 +3762,9 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Return #%1 recorded: %2.</source>
-        <translation>归还第%1号已登记：%2。</translation>
+        <location line="+38"/>
+        <source>Register entry #%1 closed: returned, %2.</source>
+        <translation>登记第%1号已结：已归还，%2。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3975,7 +4141,7 @@
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>

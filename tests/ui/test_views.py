@@ -160,7 +160,7 @@ def test_due_board_says_who_holds_each_item_and_the_register_opens_filled(
     assert rows["handover"]["holder"] == "张办案 (H001)"
     headers = [m.due.model.headerData(i, Qt.Orientation.Horizontal)
                for i in range(m.due.model.columnCount())]
-    assert "Who holds it" in headers
+    assert "现由谁持有" in headers
     # the register tab shows the newest entries as soon as it is opened
     m.tabs.setCurrentWidget(m.register)
     qtbot.waitUntil(lambda: m.register.model.rowCount() == 1)
