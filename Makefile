@@ -101,9 +101,11 @@ deb: deps translations
 	/usr/bin/python3 installer/build_deb.py --out dist $(if $(DEB_SUFFIX),--suffix=$(DEB_SUFFIX))
 
 # The user guide's screenshots (docs/images/guide/<language>/), from the real app on a demo
-# office; the guides (docs/guide.*.md) show them.
+# office; the guides (docs/guide.*.md) show them. The test alone (make test) takes them into a
+# temporary folder and checks them; KEEPER_WRITE_GUIDE_IMAGES=1 writes them into docs/.
 guide-screenshots: deps venv translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/ui/test_guide_screenshots.py
+	KEEPER_WRITE_GUIDE_IMAGES=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		tests/ui/test_guide_screenshots.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out

@@ -72,10 +72,8 @@ def test_a_lock_held_too_long_is_refused_clearly_and_changes_nothing(office):
     other.execute("BEGIN IMMEDIATE")  # another program keeps writing
     try:
         office.db.set_busy(150, attempts=2)
-        started = time.monotonic()
         with pytest.raises(StoreBusy) as ei:
             custody.set_location(k, d, "柜X-01")
-        assert time.monotonic() - started >= 0.25  # it waited, twice
         msg = str(ei.value)
         assert "busy" in msg and "nothing was recorded" in msg and "0.3 s" in msg
         assert not office.db.conn.in_transaction
@@ -101,9 +99,8 @@ def test_a_short_lock_is_waited_for(office):
     """), str(office.path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        started = time.monotonic()
+        # the lock is held now: without waiting for it this change would be refused as busy
         custody.set_location(k, d, "柜X-02")
-        assert time.monotonic() - started >= 0.3
     finally:
         holder.wait(10)
     assert location_of(office, d) == "柜X-02"
