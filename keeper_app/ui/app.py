@@ -9,17 +9,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..domain.model import Person
+from ..services import people
 from ..services.session import Session
 from ..store import Database, open_database
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
+from .dialogs.first_run import FirstRunDialog
 from .feedback import Feedback
 from .i18n import Translations
 from .idle import IdleWatcher
@@ -83,6 +86,7 @@ class KeeperApp(QObject):
         app.installEventFilter(self.detector)
         app.installEventFilter(self.idle)
         self.sign_in_window: SignInWindow | None = None
+        self.first_run: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self.ctx: UiContext | None = None
 
@@ -91,6 +95,9 @@ class KeeperApp(QObject):
         return self.translations.language if self.translations else "en"
 
     def start(self) -> None:
+        if self.db is None and not Path(self.db_path).exists():
+            self.show_first_run()  # a new office: set it up instead of an error
+            return
         w = self.show_sign_in()
         if self.db is None:
             w.set_ready(False)
@@ -103,9 +110,34 @@ class KeeperApp(QObject):
             )
 
     def _opened(self, db: Database) -> None:
+        if people.needs_bootstrap(db):  # a file with nobody in it: set the office up
+            db.close()
+            if self.sign_in_window is not None:
+                self.sign_in_window.close()
+                self.sign_in_window.deleteLater()
+                self.sign_in_window = None
+            self.show_first_run()
+            return
         self.db = db
         if self.sign_in_window is not None:
             self.sign_in_window.set_ready(True)
+
+    def show_first_run(self) -> FirstRunDialog:
+        d = FirstRunDialog(self.db_path, self.ops, self.settings)
+        d.created.connect(self._office_created)
+        d.rejected.connect(self.qapp.quit)
+        # kept until its own slots have returned (it emits ``created`` from inside one)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.first_run = d
+        d.show()
+        d.activateWindow()
+        return d
+
+    def _office_created(self, badge: str) -> None:
+        self.start()
+        if self.sign_in_window is not None:
+            self.sign_in_window.badge.setText(badge)
+            self.sign_in_window.password.setFocus()
 
     def _open_failed(self, exc: BaseException) -> None:
         self.open_error = exc

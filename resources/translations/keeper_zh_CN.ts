@@ -1049,6 +1049,95 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+106"/>
+        <source>Keeper — set up a new office</source>
+        <extracomment>the first administrator&apos;s badge, once the office is made</extracomment>
+        <translation>讯问录音录像资料保管系统 — 新单位初始设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up a new office</source>
+        <translation>新单位初始设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no register here yet. Give the unit&apos;s code and name and the first administrator; the administrator then adds the keepers, case handlers and department heads. The administrator holds no custody role.</source>
+        <translation>这里还没有登记簿。请填写单位代码、单位名称和第一位系统管理员；之后由管理员添加保管员、办案人员和部门负责人。系统管理员不承担任何保管职责。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unit code (4 digits)</source>
+        <translation>单位代码（4位数字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s badge</source>
+        <translation>管理员警号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The register is kept in</source>
+        <translation>登记簿保存位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups go to</source>
+        <translation>备份保存到</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the office</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup folder must be a full path, starting with /.</source>
+        <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating the register…</source>
+        <translation>正在创建登记簿…</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/handover.py" line="+20"/>
@@ -3383,6 +3472,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The unit code is 4 digits.</source>
+        <translation>单位代码应为4位数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This register already has people: sign in instead.</source>
+        <translation>此登记簿已有人员，请直接登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a role, or a combination of roles that is not allowed.</source>
         <translation>岗位无效，或岗位组合不允许。</translation>
     </message>
@@ -3448,7 +3547,7 @@
         <translation>含有不允许的字符：%1。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Concerns: %1</source>
         <extracomment>what a message names that reads the same in every language: names in Chinese (with a badge), codes and numbers, times, file paths</extracomment>
         <translation>涉及：%1</translation>

@@ -130,7 +130,7 @@ class App:
         (home / "run").mkdir(mode=0o700, exist_ok=True)
         self.log = (home / "app.log").open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "keeper_app", "--db", str(db), "gui"],
+            [sys.executable, "-X", "faulthandler", "-m", "keeper_app", "--db", str(db), "gui"],
             env=self.env,
             cwd=ROOT,
             stdout=self.log,
@@ -144,7 +144,7 @@ class App:
         self.probe.mkdir(parents=True, exist_ok=True)
         (self.probe / "request").write_text("")
         _wait(lambda: target.exists() or self.proc.poll() is not None, timeout, "a state")
-        assert self.proc.poll() is None, f"the app exited: {self.log_text()}"
+        assert self.proc.poll() is None, f"the app exited ({self.proc.returncode}): {self.log_text()}"
         return json.loads(target.read_text(encoding="utf-8"))
 
     def events(self, kind: str | None = None) -> list[dict[str, Any]]:
