@@ -4,8 +4,10 @@ otherwise nothing of this runs).
 The tests drive the real app on an X server from outside, with xdotool, as a keeper and a
 scanner would; this is how they read back what the app did — never how they act on it:
 
-* ``DIR/events.jsonl``: one line per scan recognised (with the window that took it) and one
-  per code the counter handled (accepted or refused, with the record's status and shelf);
+* ``DIR/events.jsonl``: one line per scan recognised (with the window that took it), one
+  per code the counter handled (accepted or refused, with the record's status and shelf) and
+  one when the record was next painted — each with the system's monotonic time ``t`` (the
+  same clock in every process: the benchmark compares it with when it sent the keys);
 * ``DIR/state.json``, written when ``DIR/request`` appears: the top-level windows (title,
   X window id, geometry), whether the main window is locked, the focused widget, the text of
   every visible line edit, and the screen centre of every visible named widget (to click).
@@ -15,10 +17,11 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -38,6 +41,7 @@ class Probe(QObject):
         self.dir.mkdir(parents=True, exist_ok=True)
         self._events = (self.dir / "events.jsonl").open("a", encoding="utf-8", buffering=1)
         self.main: Any = None
+        self._paint_due = False
         self._timer = QTimer(self, interval=50)
         self._timer.timeout.connect(self._poll)
         self._timer.start()
@@ -48,7 +52,15 @@ class Probe(QObject):
         return cls(folder, parent) if folder else None
 
     def record(self, kind: str, **data: Any) -> None:
-        self._events.write(json.dumps({"event": kind, **data}, ensure_ascii=False) + "\n")
+        line = {"event": kind, "t": time.monotonic(), **data}
+        self._events.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self._paint_due and ev.type() == QEvent.Type.Paint:
+            self._paint_due = False
+            # the paint itself runs after this filter: count it in
+            QTimer.singleShot(0, lambda: self.record("painted"))
+        return False
 
     def watch_detector(self, detector: Any) -> None:
         detector.scanned.connect(lambda text: self.record("scan", text=text, window=_window()))
@@ -56,11 +68,12 @@ class Probe(QObject):
     def watch_main(self, window: Any) -> None:
         self.main = window
         if window.counter is not None:
-            window.counter.processed.connect(
-                lambda text, ok, status, location: self.record(
-                    "counter", text=text, ok=ok, status=status, location=location
-                )
-            )
+            window.counter.processed.connect(self._processed)
+            window.counter.record.installEventFilter(self)
+
+    def _processed(self, text: str, ok: bool, status: str, location: str) -> None:
+        self.record("counter", text=text, ok=ok, status=status, location=location)
+        self._paint_due = ok
 
     def _poll(self) -> None:
         req = self.dir / "request"
