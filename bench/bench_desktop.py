@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from keeper_app.demo import DEMO_PASSWORD  # noqa: E402
 from tests.desktop.harness import (  # noqa: E402
     KEEPER,
     KEYSYMS,
@@ -36,8 +37,6 @@ from tests.desktop.harness import (  # noqa: E402
     make_demo,
     media_codes,
 )
-
-from keeper_app.demo import DEMO_PASSWORD  # noqa: E402
 
 
 def pct(xs: list[float], p: float) -> float:
