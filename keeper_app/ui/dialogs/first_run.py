@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,7 +48,10 @@ class FirstRunDialog(QDialog):
         self.unit_code = QLineEdit()
         self.unit_code.setObjectName("unit_code")
         self.unit_code.setMaxLength(4)
-        self.unit_code.setInputMask("9999")
+        # digits only (an input mask would drop what is typed after a click in its middle)
+        self.unit_code.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self.unit_code)
+        )
         self.unit_name = QLineEdit()
         self.unit_name.setObjectName("unit_name")
         self.badge = QLineEdit()
