@@ -53,3 +53,25 @@ def test_under_cpu_load_no_scan_is_lost_or_split(app: App, focus: str) -> None:
     app.sign_in()
     with CpuLoad():
         _burst(app, codes, focus)
+
+
+def test_inventory_list_mode_counts_every_scan_and_typing_does_not_reset_it(app: App) -> None:
+    """Stocktaking: a burst of scans with the focus in the location field all count as found;
+    a code typed by hand in the scan field + Enter counts too, and does not press Show list."""
+    on_shelf = media_codes(app.db, 16, status="in_custody")
+    app.sign_in()
+    app.click("inventory")
+    app.click("inventory_show")
+    _wait(lambda: "已找到 0" in app.state()["labels"].get("inventory_count", ""), 30,
+          "the expected list", 0.2)
+    app.click("inventory_location")
+    app.scan(*on_shelf[:15])
+    _wait(lambda: "已找到 15" in app.state()["labels"].get("inventory_count", ""), 60,
+          "15 found", 0.2)
+    fields = {f["path"].rsplit("/", 1)[-1]: f["text"] for f in app.state()["fields"]}
+    assert fields["inventory_location"] == "", "scanned characters reached the location field"
+    app.click("inventory_entry")
+    app.type(on_shelf[15])
+    app.key("Return")
+    _wait(lambda: "已找到 16" in app.state()["labels"].get("inventory_count", ""), 20,
+          "the typed code found, the count kept", 0.2)
