@@ -6,9 +6,10 @@
 #                   re-extracts the UI's strings into the .ts after the code changed
 #   make run        deps + venv, make the demo database once, then start the GUI on it
 #   make test       deps + venv + lint, then the whole test suite, offscreen
-#   make lint       ruff check, and mypy (strict) on keeper_app/domain and keeper_app/store
+#   make lint       ruff check, and mypy: strict on domain, store, services, burning, devices,
+#                   printing; checked on ui and cli
 #   make format     ruff format (rewrite); `make format-check` only reports
-#   make typecheck  mypy on the strict core (keeper_app/domain, keeper_app/store)
+#   make typecheck  mypy on keeper_app and printing (see pyproject: which are strict)
 #   make bench      run the benchmarks in bench/ (bench_*.py); figures go to stdout, files to bench/out/
 #   make clean      remove build output and caches; `make distclean` also removes .venv
 #   make deb        the Debian package into dist/ (installer/build_deb.py; DEB_SUFFIX=+2: a newer build)
@@ -75,7 +76,7 @@ test: deps venv translations lint
 # add format-check to lint once `make format` has been run over the tree.
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/mypy keeper_app/domain keeper_app/store
+	$(BIN)/mypy keeper_app printing
 
 format-check: venv
 	$(BIN)/ruff format --check $(LINT_PATHS)
@@ -84,7 +85,7 @@ format: venv
 	$(BIN)/ruff format $(LINT_PATHS)
 
 typecheck: venv
-	$(BIN)/mypy keeper_app/domain keeper_app/store
+	$(BIN)/mypy keeper_app printing
 
 bench: venv
 	@mkdir -p bench/out

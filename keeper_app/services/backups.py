@@ -19,7 +19,8 @@ from ..domain.errors import RuleViolation
 from ..store import Database, StoreError, audit, inuse, latest_version, open_database
 from ..store import backup_records as records
 from ..store.backup_records import BackupListing, BackupRecord
-from ..store.health import FileReport, connect_read_only, inspect
+from ..store.health import FileReport as FileReport  # (re-exported: the CLI shows it)
+from ..store.health import connect_read_only, inspect
 from ..timeutil import from_db, now_utc, to_db
 
 DEFAULT_KEEP = 14

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from printing.errors import PrintError
 
@@ -18,6 +18,7 @@ from ..store import StoreError
 from ..store.connection import StoreBusy, StoreFull
 from ..timeutil import BadTime
 from .labels import label
+from .noop import QT_TRANSLATE_NOOP
 from .print_errors import print_headline
 
 HEADLINES: dict[str, str] = {

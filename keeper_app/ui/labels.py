@@ -5,11 +5,12 @@ The services return plain values such as ``"in_custody"``; the UI shows them thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..domain.errors import RuleViolation
 from ..services.catalogue import Document
 from ..services.session import parse_code
+from .noop import QT_TRANSLATE_NOOP
 
 _GROUPS: dict[str, dict[str, str]] = {
     "Status": {

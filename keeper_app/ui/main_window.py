@@ -68,15 +68,15 @@ class MainWindow(QMainWindow):
         self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
         self.nothing = Banner(self)  # shown only as the one tab of a role with no views
-        for name, w in (
+        for name, view in (
             ("counter", self.counter), ("media", self.media), ("register", self.register),
             ("cases", self.cases), ("due", self.due), ("inbox", self.inbox),
             ("people", self.people),
         ):
-            if w is not None:
-                w.setObjectName(name)
-        for w in self.views():
-            self.tabs.addTab(w, "")
+            if view is not None:
+                view.setObjectName(name)
+        for tab in self.views():
+            self.tabs.addTab(tab, "")
         if self.tabs.count() == 0:
             self.tabs.addTab(self.nothing, "")
         self.lock_page = LockPage(ctx)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
+
+from .noop import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Settings:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
         if isinstance(s.default, int):
             try:
-                return int(raw)
+                return int(str(raw))
             except (TypeError, ValueError):
                 return s.default
         return str(raw)

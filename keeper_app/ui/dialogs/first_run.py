@@ -77,7 +77,7 @@ class FirstRunDialog(QDialog):
         self.create_button.setObjectName("create_office")
         self.create_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_office)
         self.buttons.rejected.connect(self.reject)
 
         self.form = QFormLayout()
@@ -85,13 +85,11 @@ class FirstRunDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(self.choose)
-        for lab, field in zip(
-            self.labels,
-            (self.unit_code, self.unit_name, self.badge, self.name, self.password, self.again,
-             self.data_path, folder_row),
-            strict=True,
-        ):
+        fields: list[QWidget] = [self.unit_code, self.unit_name, self.badge, self.name,
+                                 self.password, self.again, self.data_path]
+        for lab, field in zip(self.labels, fields, strict=False):
             self.form.addRow(lab, field)
+        self.form.addRow(self.labels[-1], folder_row)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.intro)
@@ -143,7 +141,7 @@ class FirstRunDialog(QDialog):
         self.folder_dialog = fd
         fd.open()
 
-    def create(self) -> None:
+    def create_office(self) -> None:
         if self.password.text() != self.again.text():
             self.banner.say("error", self.tr("The two passwords differ."))
             self.again.clear()

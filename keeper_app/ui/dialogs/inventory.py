@@ -113,8 +113,9 @@ class InventoryDialog(QDialog):
         # Enter in the scan or location field is that field's: no button of the dialog may
         # take it too (a typed code + Enter pressed "Show list" and reset the count)
         for b in (self.show_button, *self.buttons.buttons()):
-            b.setAutoDefault(False)
-            b.setDefault(False)
+            if isinstance(b, QPushButton):
+                b.setAutoDefault(False)
+                b.setDefault(False)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -282,11 +283,14 @@ class InventoryDialog(QDialog):
             self.seen.add(code)
             self.found.append(code)
             row = self.index[code]
-            item = self.table.item(row, 5)
-            item.setText("✔")
             for j in range(self.table.columnCount()):
-                self.table.item(row, j).setBackground(QBrush(GREEN))
-            self.table.scrollToItem(item)
+                cell = self.table.item(row, j)
+                if cell is not None:
+                    cell.setBackground(QBrush(GREEN))
+            item = self.table.item(row, 5)
+            if item is not None:
+                item.setText("✔")
+                self.table.scrollToItem(item)
             self._count()
             self.banner.say(
                 "ok",

@@ -113,7 +113,7 @@ class PrintDialog(QDialog):
         self.calibration_note.setVisible(doc.on_sheet)
 
         self._again = QTimer(self, singleShot=True, interval=250)
-        self._again.timeout.connect(self.render)
+        self._again.timeout.connect(self.make_pdf)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.start.valueChanged.connect(lambda _v: self._changed())
         self.printer.changed.connect(lambda _name: self._printer_changed())
@@ -127,7 +127,7 @@ class PrintDialog(QDialog):
         self.finished.connect(lambda _r: self._tmp.cleanup())
         self._ready(False)
         self._printer_changed()
-        self.render()
+        self.make_pdf()
 
     # ------------------------------------------------------------------ options
     def _fill_sheets(self) -> None:
@@ -177,7 +177,7 @@ class PrintDialog(QDialog):
         )
 
     # ------------------------------------------------------------------ the document
-    def render(self) -> None:
+    def make_pdf(self) -> None:
         self._gen += 1
         gen, opts, doc, s = self._gen, self.options(), self.doc, self.ctx.session
         path = Path(self._tmp.name) / f"document-{gen}.pdf"

@@ -60,11 +60,11 @@ class MediaView(QWidget):
 
         self.filter_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         row = QHBoxLayout()
-        for lab, w in zip(
+        for lab, field in zip(
             self.filter_labels, (self.case, self.status, self.copy_role, self.location), strict=True
         ):
             row.addWidget(lab)
-            row.addWidget(w)
+            row.addWidget(field)
         row.addWidget(self.search)
         row.addStretch(1)
         row.addWidget(self.count)

@@ -79,11 +79,11 @@ class RegisterView(QWidget):
 
         self.labels = [QLabel() for _ in range(6)]
         grid = QGridLayout()
-        for i, w in enumerate(
+        for i, field in enumerate(
             (self.date_from, self.date_to, self.case, self.code, self.person, self.state)
         ):
             grid.addWidget(self.labels[i], i // 3, (i % 3) * 2)
-            grid.addWidget(w, i // 3, (i % 3) * 2 + 1)
+            grid.addWidget(field, i // 3, (i % 3) * 2 + 1)
         grid.addWidget(self.search, 0, 6)
         grid.addWidget(self.count, 1, 6)
         grid.addWidget(self.print_button, 0, 7)

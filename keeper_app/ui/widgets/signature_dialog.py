@@ -64,7 +64,9 @@ class SignatureDialog(QDialog):
         self.badge = QComboBox()
         self.badge.setEditable(True)
         self.badge.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.badge.lineEdit().setPlaceholderText(self.tr("badge number"))
+        edit = self.badge.lineEdit()
+        assert edit is not None  # an editable combo box has its line edit
+        edit.setPlaceholderText(self.tr("badge number"))
         for p in ctx.people(role) if fixed_badge is None else []:
             extra = p["org_name"] or p["department"]
             self.badge.addItem(
