@@ -39,9 +39,9 @@ deps:
 venv: $(STAMP) translations
 
 # Re-created/re-installed only when pyproject.toml is newer than the stamp.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
 # The UI's translations: sources in resources/translations (edited with Qt Linguist), the
