@@ -67,6 +67,9 @@ _MODIFIER_KEYS = frozenset(
 PREFIXED_TIMEOUT_MS = 1500
 #: at least this share of a timed burst's gaps must be short (the rest are stalls)
 FAST_SHARE = 0.75
+#: a code split by a longer stall is joined back when its two parts came within this time and
+#: make one valid code (the check digit makes a chance match of typing and scanning negligible)
+REJOIN_MS = 1000
 
 
 class ScanSink(Protocol):
@@ -263,7 +266,7 @@ class ScanDetector(QObject):
             return None
         gap = self._gap_ms(f.keys[-1], self._held[0].stamp, self._held[0].clock)
         whole = "".join(k.text for k in f.keys) + raw
-        if gap > self.stall_ms or not self._is_code(whole):
+        if gap > REJOIN_MS or not self._is_code(whole):
             return None
         target = f.keys[0].target
         if isinstance(target, QLineEdit) and shiboken6.isValid(target):
