@@ -376,7 +376,11 @@ def needs_incident(inspection: Inspection) -> bool:
 def check_return(inspection: Inspection, description: str | None) -> None:
     """Art. 20: anything but intact must say what was found."""
     if needs_incident(inspection):
-        require_text(description, "a description of what was found", "Art. 20", 1000)
+        what = "a description of what was found"
+        if not isinstance(description, str) or not description.strip():
+            raise RuleViolation("missing_field", f"{what} ({inspection.value}) is required",
+                                "Art. 20", field=what)
+        require_text(description, what, "Art. 20", 1000)
 
 
 # ---------------------------------------------------------------- Art. 19 para 2: courts

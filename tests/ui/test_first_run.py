@@ -25,6 +25,8 @@ def _app(qapp: QApplication, settings, path: Path) -> KeeperApp:
 
 def _close(k: KeeperApp, qtbot) -> None:
     k.shutdown()
+    if k.translations is not None:
+        k.translations.use("en")  # the app's translators leave with it
     if k.db is not None:
         k.db.close()
     for w in QApplication.topLevelWidgets():
