@@ -508,7 +508,7 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
         bd.validate()  # the button follows the selection as it is now
         return bd.go_button.isEnabled()
 
-    qtbot.waitUntil(chosen, timeout=20_000)
+    qtbot.waitUntil(chosen, timeout=60_000)  # a loaded machine lists drives slowly
     bd.resize(1100, 760)
     g.shot(bd, "burn")
     bd.go_button.click()
