@@ -5,7 +5,6 @@ however it is run."""
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -168,3 +167,38 @@ def test_run_quick_stops_a_hung_drive_read_with_all_it_started(tmp_path: Path) -
     started = [int(x) for x in pids.read_text().split()]
     assert len(started) == 2
     assert [pid for pid in started if alive(pid)] == []
+
+
+# ------------------------------------------------------------------ one runner, by the source
+RUNNER = Path(__file__).resolve().parents[2] / "keeper_app" / "burning" / "jobs.py"
+STARTERS = {
+    "subprocess": {"run", "Popen", "call", "check_call", "check_output", "getoutput",
+                   "getstatusoutput"},
+    "os": {"system", "popen", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv",
+           "execve", "execvp", "execvpe", "execl", "execle", "execlp", "execlpe", "spawnv",
+           "spawnve", "spawnvp", "spawnvpe", "spawnl", "spawnle", "spawnlp", "spawnlpe"},
+}
+
+
+def process_starts(path: Path) -> list[str]:
+    """Where ``path`` starts a program other than through ProcessJob."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) \
+                and node.func.attr in STARTERS.get(node.func.value.id, ()):
+            found.append(f"{path.name}:{node.lineno} {node.func.value.id}.{node.func.attr}()")
+        elif isinstance(node, ast.ImportFrom) and node.module in STARTERS:
+            found += [f"{path.name}:{node.lineno} from {node.module} import {a.name}"
+                      for a in node.names if a.name in STARTERS[node.module]]
+    return found
+
+
+def test_every_external_program_goes_through_the_one_runner() -> None:
+    root = RUNNER.parents[2]
+    files = sorted((root / "keeper_app").rglob("*.py")) + sorted((root / "printing").rglob("*.py"))
+    assert RUNNER in files and process_starts(RUNNER)  # the check sees the runner's own start
+    found = [s for f in files if f != RUNNER for s in process_starts(f)]
+    assert found == [], "start external programs as a ProcessJob (keeper_app/burning/jobs.py)"
