@@ -6,7 +6,6 @@ the sign-in window and the main window."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
 
@@ -167,7 +166,7 @@ def run_gui(db_path: str) -> int:
     loop (2 when the database cannot be opened)."""
     from .crash import install_crash_handler, setup_logging
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(["keeper"])  # X11 instance name (WM_CLASS)
     assert isinstance(app, QApplication)
     app.setApplicationName("keeper")
     app.setOrganizationName("Keeper")
