@@ -14,7 +14,11 @@ PACKAGES=(
     # printing (CUPS with a PDF printer for the tests) and the CJK font for labels
     cups cups-client cups-bsd printer-driver-cups-pdf fonts-wqy-microhei
     # test helpers: PDF to text/images, barcode reading, fake udev devices, virtual X server
-    poppler-utils zbar-tools umockdev xvfb
+    # and its windows (xdotool, xprop)
+    poppler-utils zbar-tools umockdev xvfb xdotool x11-utils
+    # the Debian package: its build (zstd members) and its test on a clean Debian 12 chroot
+    # (tests/installer/test_deb_chroot.py), whose desktop entry bookworm's tools check
+    zstd debootstrap desktop-file-utils
     # libraries the PySide6 wheels load (xcb platform plugin, EGL/GL, fonts, D-Bus, GLib)
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
