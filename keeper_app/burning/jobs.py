@@ -139,7 +139,7 @@ class ProcessJob:
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._result: JobResult | None = None
-        self._claimed = False  # a run() has begun
+        self._run_begun = False  # a run() has begun
         self._timed_out = False
         self._callbacks: list[FinishedCallback] = []
         self.state = JobState.NEW
@@ -215,8 +215,8 @@ class ProcessJob:
         """Run the job once; a second call (from any thread) waits for the first one's
         result and returns it."""
         with self._lock:
-            first = not self._claimed
-            self._claimed = True
+            first = not self._run_begun
+            self._run_begun = True
         if not first:
             self._done.wait()
             assert self._result is not None

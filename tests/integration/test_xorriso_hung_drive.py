@@ -61,3 +61,25 @@ def test_a_read_from_a_drive_that_stops_answering_gives_up_after_its_timeout(
     assert result.sha256 is None and 0 < result.bytes_read < rec.size
     assert result.error == "the drive did not answer within 3 s"
     assert readers_of(iso) == []  # the frozen xorriso is gone
+
+
+def test_a_burn_run_without_prepare_holds_its_drive_while_it_burns(tmp_path: Path) -> None:
+    src = tmp_path / "rec.mp4"
+    src.write_bytes(os.urandom(1 << 20))
+    f = DiscFile("rec.mp4", src, src.stat().st_size, hashlib.sha256(src.read_bytes()).hexdigest())
+    layout = DiscLayout.build(CODE, [f], {})
+    drive = Drive.parse(f"stdio:{tmp_path}/disc.iso")
+    other: list[str] = []
+
+    class Watched(BurnJob):
+        def started(self, proc) -> None:  # type: ignore[no-untyped-def]
+            super().started(proc)
+            second = BurnJob(drive, layout)  # while xorriso burns: the drive is busy
+            other.append(second.prepare().code)
+            second.discard()
+
+    assert Watched(drive, layout).run().ok
+    assert other == ["drive_busy"]
+    again = BurnJob(drive, layout)
+    assert again.prepare().code != "drive_busy"  # and free again after
+    again.discard()
