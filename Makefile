@@ -6,9 +6,10 @@
 #                   re-extracts the UI's strings into the .ts after the code changed
 #   make run        deps + venv, make the demo database once, then start the GUI on it
 #   make test       deps + venv + lint, then the whole test suite, offscreen
-#   make lint       ruff check, and mypy (strict) on keeper_app/domain and keeper_app/store
+#   make lint       ruff check, and mypy: strict on domain, store, services, burning, devices,
+#                   printing; checked on ui and cli
 #   make format     ruff format (rewrite); `make format-check` only reports
-#   make typecheck  mypy on the strict core (keeper_app/domain, keeper_app/store)
+#   make typecheck  mypy on keeper_app and printing (see pyproject: which are strict)
 #   make bench      run the benchmarks in bench/ (bench_*.py); figures go to stdout, files to bench/out/
 #   make clean      remove build output and caches; `make distclean` also removes .venv
 #   make deb        the Debian package into dist/ (installer/build_deb.py; DEB_SUFFIX=+2: a newer build)
@@ -38,9 +39,9 @@ deps:
 venv: $(STAMP) translations
 
 # Re-created/re-installed only when pyproject.toml is newer than the stamp.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
 # The UI's translations: sources in resources/translations (edited with Qt Linguist), the
@@ -75,7 +76,7 @@ test: deps venv translations lint
 # add format-check to lint once `make format` has been run over the tree.
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/mypy keeper_app/domain keeper_app/store
+	$(BIN)/mypy keeper_app printing
 
 format-check: venv
 	$(BIN)/ruff format --check $(LINT_PATHS)
@@ -84,7 +85,7 @@ format: venv
 	$(BIN)/ruff format $(LINT_PATHS)
 
 typecheck: venv
-	$(BIN)/mypy keeper_app/domain keeper_app/store
+	$(BIN)/mypy keeper_app printing
 
 bench: venv
 	@mkdir -p bench/out
@@ -101,9 +102,11 @@ deb: deps translations
 	/usr/bin/python3 installer/build_deb.py --out dist $(if $(DEB_SUFFIX),--suffix=$(DEB_SUFFIX))
 
 # The user guide's screenshots (docs/images/guide/<language>/), from the real app on a demo
-# office; the guides (docs/guide.*.md) show them.
+# office; the guides (docs/guide.*.md) show them. The test alone (make test) takes them into a
+# temporary folder and checks them; KEEPER_WRITE_GUIDE_IMAGES=1 writes them into docs/.
 guide-screenshots: deps venv translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/ui/test_guide_screenshots.py
+	KEEPER_WRITE_GUIDE_IMAGES=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		tests/ui/test_guide_screenshots.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out

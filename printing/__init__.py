@@ -3,11 +3,12 @@ inserts, seal-bag labels, register pages, receipts and reports; Code 128 barcode
 an embedded CJK font; and sending a PDF to a CUPS printer.
 
 The functions here take plain data (dicts made by ``keeper_app.services.documents``) and a
-file name or binary stream; they never read the database themselves. The entry points:
+file name or binary stream; they never read the database themselves. Which document uses
+which of them is ``keeper_app.services.catalogue``. The entry points:
 
 - ``labels.disc_label_pdf(labels, out, sheet=, start=, calibration=, lang=, guides=)``,
   ``labels.calibration_sheet_pdf(out, sheet=)``;
-- ``inserts.sleeve_insert_pdf(labels, out)``, ``inserts.seal_bag_label_pdf(originals, out)``;
+- ``inserts.inserts_pdf(inserts.LAYOUTS["sleeve" or "seal_bag"], labels, out)``;
 - ``register.register_pdf(doc, out, load_signature=)``;
 - ``reports.handover_receipt_pdf / incident_report_pdf / court_transfer_list_pdf /
   archive_handover_list_pdf(data, out)``;

@@ -57,7 +57,7 @@ def _png_xobject_class() -> Any:
         PDFStream,
     )
 
-    class PngXObject(PDFImageXObject):  # type: ignore[misc, valid-type]
+    class PngXObject(PDFImageXObject):  # type: ignore[misc]
         """An image XObject whose stream is a PNG's IDAT data, read by PDF viewers with
         the PNG predictor."""
 

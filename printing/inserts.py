@@ -4,7 +4,8 @@ when, and room for the signatures by hand. Both on A4 with cut marks, two to a p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .barcodes import MM, BarcodeBox, draw_code128
@@ -111,31 +112,6 @@ def draw_sleeve(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str,
     return box
 
 
-def sleeve_insert_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *, lang: str = "zh",
-                  dpi: int = 300, page_shift_mm: tuple[float, float] = (0.0, 0.0)
-                  ) -> Rendered:
-    """Sleeve inserts (120 x 120 mm, cut marks), two to an A4 page, one per medium."""
-    check_lang(lang)
-    _check(labels)
-    problems, warnings = _coverage(labels, lang)
-    c = new_canvas(out, (PAGE_W * MM, PAGE_H * MM), t("sleeve_title", lang),
-                   page_shift_mm=page_shift_mm)
-    result = Rendered(pages=0, warnings=warnings, coverage=problems)
-    with binary_streams():
-        for i, d in enumerate(labels):
-            slot = i % len(SLEEVE_SLOTS)
-            if i and slot == 0:
-                c.showPage()
-            sx, sy = SLEEVE_SLOTS[slot]
-            box = draw_sleeve(c, d, sx, PAGE_H - sy - SLEEVE, lang, dpi)
-            result.placements.append(Placement(i // 2 + 1, slot + 1, str(d["code"]),
-                                               (sx + SLEEVE / 2, sy + SLEEVE / 2), box))
-        c.showPage()
-        save(c)
-    result.pages = (len(labels) + 1) // 2
-    return result
-
-
 def draw_seal_bag(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str,
                   dpi: int) -> BarcodeBox:
     """One 148 x 105 mm seal-bag label with its lower-left corner at (x, y) mm."""
@@ -187,31 +163,56 @@ def draw_seal_bag(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str
     return box
 
 
-def seal_bag_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *, lang: str = "zh",
-                  dpi: int = 300, page_shift_mm: tuple[float, float] = (0.0, 0.0)
-                  ) -> Rendered:
-    """Seal-bag labels (148 x 105 mm, cut marks), two to an A4 page. Meant for originals;
-    a duplicate is refused (it is not sealed)."""
+@dataclass(frozen=True)
+class InsertLayout:
+    """One kind of insert: its size (mm), the top-left corners of its places on an A4 page
+    (mm from the page's top-left), how one is drawn, its title, and whether only an
+    original may have one."""
+
+    title_key: str
+    width: float
+    height: float
+    slots: tuple[tuple[float, float], ...]
+    draw: Callable[[Any, Mapping[str, Any], float, float, str, int], BarcodeBox]
+    originals_only: bool = False
+
+
+SLEEVE_LAYOUT = InsertLayout("sleeve_title", SLEEVE, SLEEVE, SLEEVE_SLOTS, draw_sleeve)
+SEAL_BAG_LAYOUT = InsertLayout("seal_title", BAG_W, BAG_H, BAG_SLOTS, draw_seal_bag,
+                               originals_only=True)
+#: the inserts by the catalogue's key: sleeve inserts (120 x 120 mm) of every medium given,
+#: seal-bag labels (148 x 105 mm) of originals only (a duplicate is not sealed)
+LAYOUTS = {"sleeve": SLEEVE_LAYOUT, "seal_bag": SEAL_BAG_LAYOUT}
+
+
+def inserts_pdf(layout: InsertLayout, labels: Sequence[Mapping[str, Any]], out: Target, *,
+                lang: str = "zh", dpi: int = 300,
+                page_shift_mm: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+    """One insert per medium of ``labels``, with cut marks, as many to an A4 page as the
+    layout has places."""
     check_lang(lang)
     _check(labels)
-    for d in labels:
-        if d.get("copy_role") != "original":
-            raise PrintError("not_original", f"{d.get('pretty') or d['code']} is not an "
-                             "original: only the original is sealed in a bag (Art. 17)")
+    if layout.originals_only:
+        for d in labels:
+            if d.get("copy_role") != "original":
+                raise PrintError("not_original", f"{d.get('pretty') or d['code']} is not an "
+                                 "original: only the original is sealed in a bag (Art. 17)")
     problems, warnings = _coverage(labels, lang)
-    c = new_canvas(out, (PAGE_W * MM, PAGE_H * MM), t("seal_title", lang),
+    c = new_canvas(out, (PAGE_W * MM, PAGE_H * MM), t(layout.title_key, lang),
                    page_shift_mm=page_shift_mm)
     result = Rendered(pages=0, warnings=warnings, coverage=problems)
+    per_page = len(layout.slots)
     with binary_streams():
         for i, d in enumerate(labels):
-            slot = i % len(BAG_SLOTS)
+            slot = i % per_page
             if i and slot == 0:
                 c.showPage()
-            sx, sy = BAG_SLOTS[slot]
-            box = draw_seal_bag(c, d, sx, PAGE_H - sy - BAG_H, lang, dpi)
-            result.placements.append(Placement(i // 2 + 1, slot + 1, str(d["code"]),
-                                               (sx + BAG_W / 2, sy + BAG_H / 2), box))
+            sx, sy = layout.slots[slot]
+            box = layout.draw(c, d, sx, PAGE_H - sy - layout.height, lang, dpi)
+            result.placements.append(Placement(
+                i // per_page + 1, slot + 1, str(d["code"]),
+                (sx + layout.width / 2, sy + layout.height / 2), box))
         c.showPage()
         save(c)
-    result.pages = (len(labels) + 1) // 2
+    result.pages = (len(labels) + per_page - 1) // per_page
     return result

@@ -14,8 +14,10 @@ PACKAGES=(
     # printing (CUPS with a PDF printer for the tests) and the CJK font for labels
     cups cups-client cups-bsd printer-driver-cups-pdf fonts-wqy-microhei
     # test helpers: PDF to text/images, barcode reading, fake udev devices, virtual X server
-    # and its windows (xdotool, xprop)
-    poppler-utils zbar-tools umockdev xvfb xdotool x11-utils
+    poppler-utils zbar-tools umockdev xvfb
+    # the desktop tests: the real app on Xvfb with a window manager, driven by xdotool,
+    # screenshots of single windows (ImageMagick's import), xprop to see the WM is up
+    xdotool openbox x11-utils imagemagick
     # the Debian package: its build (zstd members) and its test on a clean Debian 12 chroot
     # (tests/installer/test_deb_chroot.py), whose desktop entry bookworm's tools check
     zstd debootstrap desktop-file-utils

@@ -1,7 +1,11 @@
 """A private ``cupsd`` for the tests that print for real: its own config, spool and socket
 in a temporary folder (nothing of the system's CUPS is touched) with two cups-pdf queues,
 KeeperPDF and KeeperReject. The session fixture ``cups_server`` is made available to every
-test folder by tests/conftest.py, so one cupsd serves the whole run."""
+test folder by tests/conftest.py, so one cupsd serves the whole run.
+
+cups-pdf reads its queue's settings from /etc/cups/cups-pdf-<instance>.conf, a path built
+into it. So cupsd (and the backends it starts) runs in a private mount namespace in which
+/etc/cups is the test's own folder: the machine's /etc/cups is never written."""
 
 from __future__ import annotations
 
@@ -69,13 +73,22 @@ def cups_server():
         "DataDir /usr/share/cups\nServerBin /usr/lib/cups\nUser lp\nGroup lp\n"
         "SystemGroup root\nFileDevice Yes\nSandboxing Relaxed\n")
     # cups-pdf reads /etc/cups/cups-pdf-<instance>.conf for the queue cups-pdf:/<instance>:
-    # a file of our own, named for this run and removed after it
+    # our own /etc/cups, seen only by our cupsd (below)
     instance = f"keepertest{os.getpid()}"
-    conf = Path(f"/etc/cups/cups-pdf-{instance}.conf")
+    etc_cups = base / "etc-cups"
+    etc_cups.mkdir()
+    conf = etc_cups / f"cups-pdf-{instance}.conf"
     conf.write_text(f"Out {base}/out\nAnonDirName {base}/out\nSpool {base}/cups-pdf-spool\n"
                     f"Log {base}/log\nGrp root\nUserUMask 0022\nAnonUMask 0022\nLabel 2\n"
                     "TitlePref 1\nLogType 3\n")
-    proc = subprocess.Popen([cupsd, "-f", "-c", f"{base}/conf/cupsd.conf", "-s",
+    assert shutil.which("unshare"), "unshare (util-linux) is not installed: the private cupsd " \
+        "runs in a mount namespace of its own"
+    assert Path("/etc/cups").is_dir(), "/etc/cups is missing: run scripts/install-deps.sh"
+    # unshare -m: a private mount namespace (its mounts propagate nowhere); the bind mount
+    # is gone when cupsd, the last process in it, ends
+    private = 'mount --bind "$0" /etc/cups && exec "$@"'
+    proc = subprocess.Popen(["unshare", "-m", "sh", "-c", private, str(etc_cups),
+                             cupsd, "-f", "-c", f"{base}/conf/cupsd.conf", "-s",
                              f"{base}/conf/cups-files.conf"], stdout=subprocess.DEVNULL,
                             stderr=open(base / "log" / "stderr", "wb"))
     try:
@@ -99,7 +112,6 @@ def cups_server():
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
-        conf.unlink(missing_ok=True)
         shutil.rmtree(base, ignore_errors=True)
 
 

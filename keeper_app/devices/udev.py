@@ -249,4 +249,4 @@ class Monitor:
 
     def close(self) -> None:
         """Drop the monitor (libudev closes its socket when the last reference goes)."""
-        self._mon = None  # type: ignore[assignment]
+        self._mon = None

@@ -45,14 +45,16 @@ _LABEL_NAMES = {
 def require_text(value: object, what: str, article: str = "", limit: int = 200) -> str:
     """A required free-text field: present, not blank, not absurdly long, no control chars."""
     if not isinstance(value, str) or not value.strip():
-        raise RuleViolation("missing_field", f"{what} is required", article)
+        raise RuleViolation("missing_field", f"{what} is required", article, field=what)
     text = value.strip()
     if len(text) > limit:
         raise RuleViolation(
-            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article
+            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article,
+            field=what,
         )
     if any(ord(ch) < 32 and ch not in "\t" for ch in text):
-        raise RuleViolation("bad_field", f"{what} contains control characters", article)
+        raise RuleViolation("bad_field", f"{what} contains control characters", article,
+                            field=what)
     return text
 
 
@@ -374,8 +376,7 @@ def needs_incident(inspection: Inspection) -> bool:
 def check_return(inspection: Inspection, description: str | None) -> None:
     """Art. 20: anything but intact must say what was found."""
     if needs_incident(inspection):
-        require_text(description, f"a description of what was found ({inspection.value})",
-                     "Art. 20", 1000)
+        require_text(description, "a description of what was found", "Art. 20", 1000)
 
 
 # ---------------------------------------------------------------- Art. 19 para 2: courts
@@ -485,3 +486,33 @@ def check_correction(reason: str | None, field: str, allowed_fields: Iterable[st
             "not_correctable",
             f"'{field}' cannot be corrected; correctable: " + ", ".join(sorted(allowed_fields)),
         )
+
+
+# ---------------------------------------------------------------- a recording's record
+PERSON_ROLES = ("suspect", "victim", "witness")
+RECORDING_KINDS = ("interrogation", "questioning", "search", "sealing")
+
+
+def check_recording_record(person_name: object, person_role: object, kind: object,
+                           place: object, started_at: datetime, ended_at: datetime,
+                           interruptions: Iterable[object]) -> tuple[str, str]:
+    """One recording as its record gives it: the person interrogated and their role, the
+    kind, the place, start before end (Art. 10), every interruption with its reason
+    (Art. 14-15). Checked before anything is copied or written; returns the person's name
+    and the place as they are kept."""
+    name = require_text(person_name, "person interrogated", "Art. 17", 60)
+    if person_role not in PERSON_ROLES:
+        raise RuleViolation("bad_person_role", "person role must be suspect, victim or witness",
+                            "Art. 25")
+    if kind not in RECORDING_KINDS:
+        raise RuleViolation("bad_kind", f"'{kind}' is not a kind of recording; kinds: "
+                            + ", ".join(RECORDING_KINDS))
+    where = require_text(place, "place", limit=100)
+    if ended_at <= started_at:
+        raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
+    for it in interruptions:
+        if not isinstance(it, Mapping):
+            raise RuleViolation("bad_interruption", "an interruption has a start, an end and "
+                                "a reason", "Art. 15")
+        require_text(it.get("reason"), "reason of the interruption", "Art. 15")
+    return name, where

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Capacity
 from ..store import Database, StoreError, audit, backup_records, entries
+from ..store import media as media_repo
 from ..timeutil import to_db
+from . import visibility
 from .session import Credential, Session, rerun_if_changed
 
 
@@ -60,6 +63,15 @@ CORRECTABLE = {
 }
 
 
+def _case_of(s: Session, table: str, row: dict[str, Any]) -> int:
+    """The case a correctable entry belongs to."""
+    if table in ("media", "handovers"):
+        return int(row["case_id"])
+    if table == "returns":
+        row = audit.read_row(s.conn, "retrievals", int(row["retrieval_id"]))
+    return int(media_repo.row(s.conn, int(row["medium_id"]))["case_id"])
+
+
 @rerun_if_changed
 def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, reason: str,
             corrector: Credential) -> int:
@@ -79,6 +91,7 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
         row = audit.read_row(s.conn, table, int(entry_id))
     except (LookupError, ValueError):
         raise RuleViolation("unknown_entry", f"no {table} entry #{entry_id}") from None
+    visibility.check_case_id(s, _case_of(s, table, row), "correct its entries")
     if field.startswith("label."):
         import json
 

@@ -16,10 +16,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.errors import RuleViolation
-from ..store import Database, StoreError, audit, latest_version, open_database
+from ..store import Database, StoreError, audit, inuse, latest_version, open_database
 from ..store import backup_records as records
 from ..store.backup_records import BackupListing, BackupRecord
-from ..store.health import FileReport, connect_read_only, inspect
+from ..store.health import FileReport as FileReport  # (re-exported: the CLI shows it)
+from ..store.health import connect_read_only, inspect
 from ..timeutil import from_db, now_utc, to_db
 
 DEFAULT_KEEP = 14
@@ -136,6 +137,7 @@ def plan_restore(db_path: str | os.PathLike[str], backup: str | os.PathLike[str]
         raise RuleViolation("backup_too_new", f"{backup} has schema version "
                             f"{rep.schema_version}, newer than this Keeper knows "
                             f"({latest_version()}); use a newer Keeper")
+    _refuse_if_in_use(db_path)
     stamp = clock().strftime("%Y%m%dT%H%M%SZ")
     aside = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
     n = 1
@@ -145,12 +147,44 @@ def plan_restore(db_path: str | os.PathLike[str], backup: str | os.PathLike[str]
     return RestorePlan(db_path, backup, rep, aside)
 
 
+def _in_use(db_path: Path) -> RuleViolation:
+    return RuleViolation(
+        "database_in_use", f"another Keeper has the database {db_path} open (a window, a "
+        "counter or a command): close every Keeper using it, then restore again; nothing "
+        "was changed")
+
+
+def _refuse_if_in_use(db_path: Path) -> None:
+    if not db_path.exists():
+        return
+    held = inuse.hold_exclusive(db_path)
+    if held is None:
+        raise _in_use(db_path)
+    held.release()
+
+
 def restore(plan: RestorePlan, clock: Callable[[], datetime] = now_utc) -> RestoreResult:
     """Copy the backup next to the database, check the copy, move the current file (with its
     -wal and -shm) aside, put the copy in its place and record the restore in its chain.
-    Close every Keeper using the database first."""
-    db_path, rep = plan.db_path, plan.report
+    Refused (``database_in_use``) while any other Keeper has the database open; while it
+    replaces the file, no Keeper can open it."""
+    db_path = plan.db_path
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        held = inuse.hold_exclusive(db_path)
+    except inuse.InUseError as exc:
+        raise RuleViolation("restore_failed", f"{exc}; nothing was changed") from None
+    if held is None:
+        raise _in_use(db_path)
+    try:
+        _replace(plan)
+    finally:
+        held.release()  # before opening it again: this process's own open holds it shared
+    return _record_restore(plan, clock)
+
+
+def _replace(plan: RestorePlan) -> None:
+    db_path, rep = plan.db_path, plan.report
     tmp = db_path.with_name(db_path.name + ".restoring")
     for p in (tmp, tmp.with_name(tmp.name + "-journal")):
         p.unlink(missing_ok=True)  # an earlier restore's unfinished copy, ours
@@ -178,6 +212,10 @@ def restore(plan: RestorePlan, clock: Callable[[], datetime] = now_utc) -> Resto
             os.rename(side, plan.aside.with_name(plan.aside.name + suffix))
     os.replace(tmp, db_path)
     _fsync_dir(db_path.parent)
+
+
+def _record_restore(plan: RestorePlan, clock: Callable[[], datetime]) -> RestoreResult:
+    db_path, rep = plan.db_path, plan.report
     db = open_database(db_path, create=False)
     try:
         at = to_db(clock().replace(microsecond=0))

@@ -35,12 +35,11 @@ from ..burning.xorriso import BurnJob, Drive, MediaCheck
 from ..domain import codes
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import CopyRole, Role
+from ..domain.model import CopyRole
 from ..store import burning as burning_repo
-from ..store import cases as cases_repo
 from ..store import media as media_repo
-from . import intake
-from .session import Change, Session
+from . import intake, visibility
+from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
 
 #: asked between the two discs when there is one drive: (copy role, drive, what was wrong
@@ -310,14 +309,9 @@ class MediumCheck:
                 "report": self.report.to_dict()}
 
 
-def _check_may_verify(s: Session, case_id: int) -> None:
-    me = s.require(Action.VERIFY_MEDIUM)
-    if me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
-        return
-    case = cases_repo.get(s.conn, case_id)
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no}",
-                            "Art. 21")
+def _check_may_verify(s: Session, case_id: int, what: str = "check its discs") -> None:
+    s.require(Action.VERIFY_MEDIUM)
+    visibility.check_case_id(s, case_id, what)
 
 
 def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
@@ -360,10 +354,19 @@ def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
     medium = {"id": int(row["id"]), "code": row["code"], "copy_role": row["copy_role"],
               "status": row["status"], "location": row["location"]}
     check = MediumCheck(row["code"], True, medium, rep)
-    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
-        check.verification_id = _record_verification(ch, rep, purpose, int(row["id"]), None,
-                                                     s.person.id)
+    check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
+
+
+@rerun_if_changed
+def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -> int:
+    """Record a read-back once it is done (minutes after it began): the person's right to
+    check that disc is checked again on the state the record is written on, and only the
+    write runs again when another counter wrote meanwhile, not the reading."""
+    row = media_repo.row(s.conn, medium_id)
+    _check_may_verify(s, int(row["case_id"]))
+    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
+        return _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
 
 
 def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> dict[str, Any]:
@@ -378,7 +381,9 @@ def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> di
     row = media_repo.row_by_code(s.conn, code) if code else None
     out: dict[str, Any] = {"volume_id": ident.volume_id, "code": code, "label": ident.label,
                            "problems": list(ident.problems), "registered": row is not None}
-    if row is not None:
+    if row is not None:  # what the register says: for those who may see that case (Art. 21)
+        _check_may_verify(s, int(row["case_id"]), what="see what the register holds of "
+                          f"disc {row['code']}")
         body = burning_repo.manifest_of_medium(s.conn, int(row["id"]))
         out.update(status=row["status"], copy_role=row["copy_role"], location=row["location"],
                    manifest_matches=ident.manifest_text == body,
@@ -394,6 +399,6 @@ def verifications(s: Session, code: str) -> list[dict[str, Any]]:
     row = media_repo.row_by_code(s.conn, code)
     if row is None:
         raise RuleViolation("unknown_medium", f"no medium {code}")
-    _check_may_verify(s, int(row["case_id"]))
+    _check_may_verify(s, int(row["case_id"]), "see its discs")
     return burning_repo.verifications_of(s.conn, int(row["id"]))
 

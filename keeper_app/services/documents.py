@@ -1,6 +1,8 @@
 """What printed documents show, read from the register: label fields, register pages with
-their signatures, receipts, reports and transfer lists. Read-only; access follows Art. 21
-(the same rules as looking the records up on screen).
+their signatures, receipts, reports and transfer lists — the data queries of the catalogue
+of printable documents (:mod:`.catalogue`), and :func:`period`, the one rule for a period
+typed by a person. Read-only; access follows Art. 21 (the same rules as looking the records
+up on screen).
 
 Times come back shown as 24-hour local time (``timeutil.show``); enum values (reasons,
 inspection results, copy roles) stay as values for the printing package to translate.
@@ -10,30 +12,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Case, Role
+from ..domain.model import Case
 from ..store import audit, entries
 from ..store import cases as cases_repo
 from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
-from ..timeutil import from_db, show, to_db
+from ..timeutil import from_db, parse_user, show, to_db
+from . import visibility
 from .session import Session, check_badge_text, parse_code
-
-_SEES_ALL = {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}
 
 
 def _check_case(s: Session, case: Case, action: Action = Action.VIEW_MEDIA) -> None:
-    me = s.require(action)
-    if me.roles & _SEES_ALL or me.id in case.handler_ids:
-        return
-    raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
-                        "and may not print its documents", "Art. 21")
+    s.require(action)
+    visibility.check_case(s, case, "print its documents")
 
 
 def _label(s: Session, medium_id: int, label_json: str) -> dict[str, str]:
@@ -104,11 +103,43 @@ def pair_label_data(s: Session, code: str) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------ register
-def register_document(s: Session, *, since: datetime | None = None,
-                      until: datetime | None = None, case_no: str | None = None,
-                      code: str | None = None, badge: str | None = None) -> dict[str, Any]:
-    """The register pages' content: the filter, the rows (oldest first, each with its
-    return and the two signatures; drawn images are not loaded — see
+@dataclass(frozen=True)
+class Period:
+    """A span of the register: ``since`` included, ``until`` excluded (None: open-ended);
+    ``shown_from`` / ``shown_to``: the ends as the person wrote them, for the printed filter."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    shown_from: str = ""
+    shown_to: str = ""
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.until <= self.since:
+            raise RuleViolation("bad_time", "the end of the period is not after its start")
+
+    def shown(self) -> tuple[str, str]:
+        return (self.shown_from or (show(self.since) if self.since else ""),
+                self.shown_to or (show(self.until) if self.until else ""))
+
+
+def period(date_from: str | None = None, date_to: str | None = None) -> Period:
+    """The one rule for a period typed by a person (the register view, its printed pages,
+    ``keeper register --from --to``): ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM[:SS]``, local
+    time; a date alone as the end includes that whole day ("to 2026-11-20": up to the
+    start of 2026-11-21)."""
+    start, end = (date_from or "").strip(), (date_to or "").strip()
+    since = parse_user(start) if start else None
+    until = parse_user(end) if end else None
+    if until is not None and len(end) <= 10:  # a date alone: the next day's start
+        until = parse_user((date.fromisoformat(end) + timedelta(days=1)).isoformat())
+    return Period(since, until, start, end)
+
+
+def register_document(s: Session, *, period: Period | None = None,
+                      case_no: str | None = None, code: str | None = None,
+                      badge: str | None = None) -> dict[str, Any]:
+    """The register pages' content for ``period``: the filter, the rows (oldest first, each
+    with its return and the two signatures; drawn images are not loaded — see
     :func:`signature_loader`), the audit chain head, who prints and when."""
     me = s.require(Action.VIEW_REGISTER)
     person = None
@@ -117,13 +148,14 @@ def register_document(s: Session, *, since: datetime | None = None,
         if person is None:
             raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
     medium_code = parse_code(code).text if code else None
-    if since and until and until <= since:
-        raise RuleViolation("bad_time", "the end of the period is not after its start")
+    p = period or Period()
+    since, until = p.since, p.until
     with s.db.reading():
         rows = list(docs_repo.register_rows(
             s.conn, since=to_db(since) if since else None,
             until=to_db(until) if until else None, case_no=case_no or None,
-            medium_code=medium_code, person_id=person.id if person else None))
+            medium_code=medium_code, person_id=person.id if person else None,
+            **visibility.case_filter(s)))
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
     for r in rows:
@@ -132,7 +164,7 @@ def register_document(s: Session, *, since: datetime | None = None,
         r["sig_retriever_drawn"] = bool(r["sig_retriever_drawn"])
         r["sig_keeper_drawn"] = bool(r["sig_keeper_drawn"])
     return {
-        "filter": {"from": show(since) if since else "", "to": show(until) if until else "",
+        "filter": {"from": p.shown()[0], "to": p.shown()[1],
                    "case_no": case_no or "", "code": medium_code or "",
                    "person": f"{person.name} ({person.badge})" if person else ""},
         "rows": rows, "audit": head, "unit": unit,
@@ -187,6 +219,7 @@ def handover_of(s: Session, code: str) -> int:
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
         raise RuleViolation("unknown_medium", f"{mc.pretty} is not registered")
+    _check_case(s, cases_repo.get(s.conn, int(row["case_id"])))
     hid = docs_repo.handover_of_medium(s.conn, int(row["id"]))
     if hid is None:
         raise RuleViolation("not_handed_over", f"{mc.pretty} has not been handed over yet")

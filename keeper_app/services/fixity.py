@@ -18,6 +18,7 @@ from typing import Any
 from ..domain.lifecycle import Action
 from ..store import burning as burning_repo
 from ..timeutil import from_db, show, to_db
+from . import visibility
 from .session import Session
 from .storage import StorageSettings
 
@@ -75,8 +76,10 @@ def fixity_report(s: Session, settings: StorageSettings,
     s.require(Action.VERIFY_MEDIUM)
     now = now or s.now()
     rep = FixityReport(show(now), settings.fixity_interval.days, CHECKED_STATUSES)
-    rep.sealed_not_checked = len(burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES))
-    for r in burning_repo.fixity_rows(s.conn, CHECKED_STATUSES):
+    # a keeper sees the whole shelf; a case handler or a head only their discs (Art. 21)
+    rep.sealed_not_checked = len(visibility.only_visible(
+        s, burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES)))
+    for r in visibility.only_visible(s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES)):
         last = from_db(r["last_checked"] or r["burned_at"])
         due_at = last + settings.fixity_interval
         item = FixityItem(

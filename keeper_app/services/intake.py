@@ -59,7 +59,8 @@ def create_case(s: Session, case_no: str, name: str, department_id: int,
             raise RuleViolation("not_case_handler", f"{p.name} is not a case handler")
         handlers.append(p)
     if not handlers:
-        raise RuleViolation("missing_field", "a case needs at least one case handler")
+        raise RuleViolation("missing_field", "a case needs at least one case handler",
+                            field="case handlers")
     if me.has(Role.CASE_HANDLER) and not me.has(Role.DEPT_HEAD) and me.id not in {
         h.id for h in handlers
     }:
@@ -72,6 +73,23 @@ def create_case(s: Session, case_no: str, name: str, department_id: int,
     return cid
 
 
+def check_recording(s: Session, case_no: str, person_name: str, person_role: str,
+                    started_at: datetime, ended_at: datetime, place: str,
+                    kind: str = "interrogation",
+                    interruptions: Sequence[dict[str, str]] = ()) -> tuple[Case, str, str]:
+    """Everything register_recording checks but the files: the person's role and case
+    (Art. 21), the record's fields (``rules.check_recording_record``). Ingest calls it
+    before copying a byte. Returns the case, the person's name and the place as kept."""
+    me = s.require(Action.REGISTER_RECORDING)
+    case = case_by_no(s, case_no)
+    if me.id not in case.handler_ids:
+        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
+                            "Art. 21")
+    person_name, place = rules.check_recording_record(
+        person_name, person_role, kind, place, started_at, ended_at, interruptions)
+    return case, person_name, place
+
+
 @rerun_if_changed
 def register_recording(s: Session, case_no: str, person_name: str, person_role: str,
                        started_at: datetime, ended_at: datetime, place: str,
@@ -79,23 +97,10 @@ def register_recording(s: Session, case_no: str, person_name: str, person_role: 
                        interruptions: Sequence[dict[str, str]] = ()) -> int:
     """One interrogation (or questioning, search, sealing) as written in its record:
     start and end time (Art. 10), interruptions with reason (Art. 14-15), its files."""
-    me = s.require(Action.REGISTER_RECORDING)
-    case = case_by_no(s, case_no)
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
-                            "Art. 21")
-    person_name = rules.require_text(person_name, "person interrogated", "Art. 17", 60)
-    if person_role not in ("suspect", "victim", "witness"):
-        raise RuleViolation("bad_person_role", "person role must be suspect, victim or witness",
-                            "Art. 25")
-    if kind not in ("interrogation", "questioning", "search", "sealing"):
-        raise RuleViolation("bad_kind", f"'{kind}' is not a kind of recording")
-    place = rules.require_text(place, "place", limit=100)
-    if ended_at <= started_at:
-        raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
+    case, person_name, place = check_recording(s, case_no, person_name, person_role,
+                                               started_at, ended_at, place, kind, interruptions)
+    me = s.person
     rules.check_manifest(files)
-    for it in interruptions:
-        rules.require_text(it.get("reason"), "reason of the interruption", "Art. 15")
     with s.change("register_recording", case_no=case_no, person=person_name) as ch:
         rid = ch.touch("recordings", cases_repo.insert_recording(
             ch.conn, case.id, kind, person_name, person_role,

@@ -24,7 +24,8 @@ LONGEST_LOCK = timedelta(days=1)
 
 def lock_duration(level: int) -> timedelta:
     """How long the ``level``-th lockout since the last clearing lasts."""
-    return min(FIRST_LOCK * 2 ** max(0, min(level - 1, 20)), LONGEST_LOCK)
+    doubled: timedelta = FIRST_LOCK * 2 ** max(0, min(level - 1, 20))
+    return min(doubled, LONGEST_LOCK)
 
 
 def _who(p: Person) -> str:

@@ -11,12 +11,13 @@ from typing import Any
 from ..domain import deadlines, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
-from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus, Role
+from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
+from . import visibility
 from .session import Session, parse_code
 
 
@@ -49,12 +50,8 @@ class ScanRecord:
 
 
 def _check_view(s: Session, case: Case) -> None:
-    me = s.require(Action.VIEW_MEDIA)
-    if me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN}:
-        return
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_your_case", f"{me.name} does not handle case {case.case_no} "
-                            "and may not see its media", "Art. 21")
+    s.require(Action.VIEW_MEDIA)
+    visibility.check_case(s, case)
 
 
 def _due_for_medium(s: Session, m: Medium, open_entry: dict[str, Any] | None,
@@ -144,39 +141,53 @@ def scan(s: Session, text: str) -> ScanRecord:
 
 
 def due(s: Session) -> list[dict[str, Any]]:
-    """What is due and late across the office."""
+    """What is due and late across the office (a head: of their department's cases)."""
     s.require(Action.VIEW_DUE)
+    visible = visibility.visible_case_nos(s)
     with s.db.reading():
         seen_pairs: set[str] = set()
         burned = []
+        # who has the disc while the item is due: the handler who burned the pair, the
+        # retriever; a court's request and an unsealed original wait in the custody room
+        holders: dict[tuple[str, object], str] = {}
         for r in entries.burned_pairs(s.conn):
             key = r["code"][:14]
             if key not in seen_pairs:
                 seen_pairs.add(key)
                 burned.append((r["code"], r["case_no"], from_db(r["burned_at"])))
-        open_r = [(r["id"], r["code"], r["case_no"], from_db(r["out_at"]), r["est_usage_hours"],
-                   r["retriever"]) for r in entries.open_retrievals_out(s.conn)]
+                holders["handover", r["code"]] = r["producer"] or ""
+        open_r = []
+        for r in entries.open_retrievals_out(s.conn):
+            open_r.append((r["id"], r["code"], r["case_no"], from_db(r["out_at"]),
+                           r["est_usage_hours"], r["retriever"]))
+            holders["return", r["id"]] = f"{r['retriever']} ({r['retriever_badge']})"
         court = [(r["id"], r["case_no"], r["org_name"], from_db(r["requested_at"]))
                  for r in entries.open_court_requests(s.conn)]
         unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
                     for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
-    return [_due_dict(d) for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed)]
+    out = []
+    for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed):
+        if visible is None or d.case_no in visible:
+            row = _due_dict(d)
+            row["holder"] = holders.get((d.kind, d.ref if d.kind == "return" else d.medium_code),
+                                        "")
+            out.append(row)
+    return out
 
 
 def media(s: Session, *, case_no: str | None = None, status: str | None = None,
           copy_role: str | None = None, location: str | None = None, limit: int = 200,
           offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
-    me = s.require(Action.VIEW_MEDIA)
+    s.require(Action.VIEW_MEDIA)
     if status is not None and status not in {x.value for x in MediumStatus}:
         raise RuleViolation("bad_status", f"'{status}' is not a status; statuses: "
                             + ", ".join(x.value for x in MediumStatus))
     if copy_role is not None and copy_role not in {x.value for x in CopyRole}:
         raise RuleViolation("bad_copy_role", f"'{copy_role}' is not original, duplicate or "
                             "hard_drive")
-    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
     rows = media_repo.listing(s.conn, case_no=case_no, status=status, copy_role=copy_role,
-                              location=location, handler_id=me.id if handler_only else None,
-                              limit=limit, offset=offset, order=order)
+                              location=location, limit=limit, offset=offset, order=order,
+                              **visibility.case_filter(s))
     for r in rows:
         r["burned_at"] = show(r["burned_at"])
     return rows
@@ -197,7 +208,8 @@ def register(s: Session, *, since: datetime | None = None, until: datetime | Non
     rows = entries.register(
         s.conn, since=to_db(since) if since else None, until=to_db(until) if until else None,
         case_no=case_no, medium_code=parse_code(code).text if code else None,
-        person_id=person_id, open_only=open_only, limit=limit, offset=offset)
+        person_id=person_id, open_only=open_only, limit=limit, offset=offset,
+        **visibility.case_filter(s))
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
     return rows
@@ -224,16 +236,16 @@ def inventory_expected(s: Session, location_prefix: str | None = None, *,
     """A keeper's stocktaking: the media that should be on the shelves (sealed, in custody,
     unsealed) whose location starts with ``location_prefix`` (all when empty), with code,
     copy role, status, location and case number. Read-only (Art. 21: keepers, department
-    heads, reviewers, administrators; not a case handler, who sees only their cases)."""
+    heads, reviewers, administrators; not a case handler, who sees only their cases; a
+    head sees the discs of their department's cases)."""
     s.require(Action.INVENTORY)
     prefix = (location_prefix or "").strip() or None
-    return media_repo.on_shelves(s.conn, prefix, limit)
+    return media_repo.on_shelves(s.conn, prefix, limit, **visibility.case_filter(s))
 
 
 def cases(s: Session) -> list[dict[str, Any]]:
-    me = s.require(Action.VIEW_MEDIA)
-    handler_only = not (me.roles & {Role.KEEPER, Role.DEPT_HEAD, Role.REVIEWER, Role.ADMIN})
-    return cases_repo.listing(s.conn, me.id if handler_only else None)
+    s.require(Action.VIEW_MEDIA)
+    return cases_repo.listing(s.conn, **visibility.case_filter(s))
 
 
 # ------------------------------------------------------------------ read-only, for the UI

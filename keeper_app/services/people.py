@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 
 from .. import crypto
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import DeptKind, Role
 from ..domain.rules import require_text
-from ..store import Database, audit
+from ..store import Database, audit, open_database
 from ..store import people as repo
 from ..timeutil import now_utc, to_db
 from .session import Credential, Session, check_badge_text, rerun_if_changed
@@ -34,7 +35,7 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
                 "bad_role", f"'{r}' is not a role; roles: " + ", ".join(x.value for x in Role)
             ) from None
     if not out:
-        raise RuleViolation("missing_field", "a person needs at least one role")
+        raise RuleViolation("missing_field", "a person needs at least one role", field="roles")
     return frozenset(out)
 
 
@@ -45,12 +46,7 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
     audit event (the demo generator sets the office up in the past, like every later event)."""
     if repo.count(db.conn) > 0:
         raise RuleViolation("not_empty", "this database already has people; sign in instead")
-    if not (len(unit_code) == 4 and unit_code.isdigit()):
-        raise RuleViolation("bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}")
-    badge = check_badge_text(badge)
-    require_text(name, "name")
-    require_text(unit_name, "unit name")
-    check_password(password)
+    badge = check_bootstrap(unit_code, unit_name, badge, name, password)
     km = crypto.new_key_material(password, kdf_n)
     at = to_db(clock().replace(microsecond=0))
     with db.transaction() as conn:
@@ -60,6 +56,47 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
         audit.append(conn, at, None, "bootstrap", {"unit": unit_code, "admin": badge},
                      [("units", uid), ("people", pid)])
     return pid
+
+
+def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str,
+                    password: str) -> str:
+    """What a new office's first administrator needs, checked before anything is written;
+    the badge as it is stored."""
+    if not (isinstance(unit_code, str) and len(unit_code) == 4 and unit_code.isdigit()):
+        raise RuleViolation("bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}",
+                            field="unit code")
+    require_text(unit_name, "unit name")
+    b = check_badge_text(badge)
+    require_text(name, "name")
+    check_password(password)
+    return b
+
+
+def first_run(path: str | Path, unit_code: str, unit_name: str, badge: str, name: str,
+              password: str) -> int:
+    """A new office from the application's first-run set-up: the database file at ``path``
+    with its unit and first administrator. Everything is checked before the file is made,
+    and a refusal leaves no file behind; an existing file with people in it is refused."""
+    check_bootstrap(unit_code, unit_name, badge, name, password)
+    path = Path(path)
+    existed = path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    db = open_database(path, create=True)
+    done = False
+    try:
+        pid = bootstrap(db, unit_code, unit_name, badge, name, password)
+        done = True
+        return pid
+    finally:
+        db.close()
+        if not done and not existed:
+            for leftover in (path, *(Path(f"{path}{x}") for x in ("-wal", "-shm", ".lock"))):
+                leftover.unlink(missing_ok=True)
+
+
+def needs_bootstrap(db: Database) -> bool:
+    """Whether the database has nobody yet (its first administrator is still to be made)."""
+    return repo.count(db.conn) == 0
 
 
 @rerun_if_changed

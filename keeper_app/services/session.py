@@ -66,7 +66,7 @@ class KdfCache:
 
 def check_badge_text(badge: object) -> str:
     if not isinstance(badge, str) or not badge.strip():
-        raise RuleViolation("missing_field", "badge number is required")
+        raise RuleViolation("missing_field", "badge number is required", field="badge number")
     b = badge.strip().upper()
     if len(b) > 32 or not all(ch.isalnum() or ch in "-_" for ch in b) or not b.isascii():
         raise RuleViolation("bad_badge", f"'{badge}' is not a badge number")

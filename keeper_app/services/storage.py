@@ -22,19 +22,21 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import devices
 from ..burning import BurnError, probe
 from ..burning import storage as disk
 from ..burning.jobs import ProgressCallback
 from ..burning.layout import DiscFile
+from ..devices import UsbDisk
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import ManifestEntry, Role
+from ..domain.model import ManifestEntry
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
-from . import intake
-from .session import Session
+from . import intake, visibility
+from .session import Session, rerun_if_changed
 
 RECORD_FILE = "keeper-record.json"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
@@ -78,13 +80,16 @@ def file_path(settings: StorageSettings, rel_path: str) -> Path:
 
 def recording_files(s: Session, settings: StorageSettings,
                     recording_ids: Sequence[int]) -> list[DiscFile]:
-    """The files of these recordings, with where they are stored, as they go on a disc."""
+    """The files of these recordings, with where they are stored, as they go on a disc
+    (for those who may check the recordings of their cases, Art. 21)."""
+    s.require(Action.VERIFY_MEDIUM)
     out = []
     for rid in recording_ids:
         try:
             rec = cases_repo.recording(s.conn, int(rid))
         except (LookupError, ValueError):
             raise RuleViolation("unknown_recording", f"no recording #{rid}") from None
+        visibility.check_case_id(s, int(rec["case_id"]), "see its recordings")
         if not rec["files"]:
             raise RuleViolation("no_files", f"recording #{rid} has no files")
         for f in rec["files"]:
@@ -112,20 +117,47 @@ def read_record_file(source: Path) -> dict[str, Any]:
     return data
 
 
+# ------------------------------------------------------------------ before an ingest
+# Each of these touches a file system (a USB disk, a storage device that may hang): the GUI
+# calls them on a worker thread, never on its own.
+def source_facts(source: Path) -> dict[str, Any]:
+    """The files an ingest of ``source`` would copy (count, total ``size``) and the record
+    file beside them, if any (``record``: {} when there is none)."""
+    try:
+        items = disk.scan_source(Path(source), "x")
+    except BurnError as exc:
+        raise rule(exc) from None
+    return {"size": sum(i.size for i in items), "files": len(items),
+            "record": read_record_file(Path(source))}
+
+
+def space(settings: StorageSettings) -> dict[str, Any]:
+    """The two roots and the free space on each (bytes)."""
+    return {"storage_root": str(settings.storage_root),
+            "backup_root": str(settings.backup_root),
+            "storage_free": disk.free_bytes(settings.storage_root),
+            "backup_free": disk.free_bytes(settings.backup_root)}
+
+
+def usb_sources() -> list[UsbDisk]:
+    """The USB disks plugged in now, with their partitions and where they are mounted
+    (none when udev cannot be read)."""
+    try:
+        return list(devices.snapshot().usb_disks)
+    except devices.DeviceError:
+        return []
+
+
 def ingest(s: Session, settings: StorageSettings, source: Path, *, case_no: str,
            person_name: str, person_role: str, started_at: datetime, ended_at: datetime,
            place: str, interruptions: Sequence[dict[str, str]] = (),
            kind: str = "interrogation", progress: ProgressCallback | None = None,
            cancel: threading.Event | None = None) -> tuple[int, list[ManifestEntry]]:
     """Upload one recording to the storage and backup roots, verify both copies, register
-    it. Refused before copying when the person may not, or the space is short (Art. 14)."""
-    me = s.require(Action.REGISTER_RECORDING)
-    case = intake.case_by_no(s, case_no)
-    if me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
-                            "Art. 21")
-    if ended_at <= started_at:
-        raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
+    it. Refused before a byte is copied when the person may not, a field of the record is
+    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14)."""
+    case, person_name, place = intake.check_recording(
+        s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions)
     dest = (f"{safe_name(case.case_no)}/{started_at:%Y%m%dT%H%M%SZ}_{safe_name(person_name)}"
             f"_{safe_name(kind)}")
     try:
@@ -160,6 +192,7 @@ def add_sample_recordings(s: Session, settings: StorageSettings, case_no: str,
 
     from ..burning.samples import make_recording
 
+    s.require(Action.REGISTER_RECORDING)  # before ffmpeg makes anything
     ids = []
     with tempfile.TemporaryDirectory(prefix="keeper-samples-") as tmp:
         for i in range(count):
@@ -195,11 +228,8 @@ def parse_interruptions(raw: Any) -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------ recording durations
 def _may_check(s: Session, case_id: int) -> None:
-    me = s.require(Action.VERIFY_MEDIUM)
-    if me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
-        return
-    if me.id not in cases_repo.get(s.conn, case_id).handler_ids:
-        raise RuleViolation("not_your_case", f"{me.name} does not handle this case", "Art. 21")
+    s.require(Action.VERIFY_MEDIUM)
+    visibility.check_case_id(s, case_id, "check its recordings")
 
 
 def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
@@ -222,15 +252,25 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
         for f, d in zip(rec["files"], chk.files, strict=True)]
     details: dict[str, Any] = {"message": chk.message, "files": file_rows}
     media_ms = None if chk.media is None else round(chk.media.total_seconds() * 1000)
-    with s.change("check_recording", recording=int(recording_id), result=chk.result) as ch:
-        cid = ch.touch("recording_checks", burning_repo.insert_recording_check(
-            ch.conn, recording_id=int(recording_id), result=chk.result, media_ms=media_ms,
-            record_ms=round(chk.record.total_seconds() * 1000),
-            tolerance_ms=round(chk.tolerance.total_seconds() * 1000), details=details,
-            at=ch.at, by_id=s.person.id))
+    cid = _record_check(s, int(recording_id), chk, media_ms, details)
     return {"id": cid, "recording_id": int(recording_id), "result": chk.result,
             "media_ms": media_ms, "record_ms": round(chk.record.total_seconds() * 1000),
             "message": chk.message, "files": file_rows}
+
+
+@rerun_if_changed
+def _record_check(s: Session, recording_id: int, chk: probe.DurationCheck, media_ms: int | None,
+                  details: dict[str, Any]) -> int:
+    """Record a duration check once ffprobe is done: the person's right to check it is
+    checked again on the state the record is written on (only this part runs again when
+    another counter wrote meanwhile, not ffprobe)."""
+    _may_check(s, int(cases_repo.recording(s.conn, recording_id)["case_id"]))
+    with s.change("check_recording", recording=recording_id, result=chk.result) as ch:
+        return ch.touch("recording_checks", burning_repo.insert_recording_check(
+            ch.conn, recording_id=recording_id, result=chk.result, media_ms=media_ms,
+            record_ms=round(chk.record.total_seconds() * 1000),
+            tolerance_ms=round(chk.tolerance.total_seconds() * 1000), details=details,
+            at=ch.at, by_id=s.person.id))
 
 
 def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
@@ -254,10 +294,6 @@ def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
 
 def review_list(s: Session) -> list[dict[str, Any]]:
     """Recordings whose last duration check did not match their record (Art. 22(4)); a case
-    handler sees those of their own cases."""
-    me = s.require(Action.VERIFY_MEDIUM)
-    rows = burning_repo.flagged_recordings(s.conn)
-    if not me.roles & {Role.KEEPER, Role.REVIEWER, Role.DEPT_HEAD}:
-        mine = {c["id"] for c in cases_repo.listing(s.conn, me.id)}
-        rows = [r for r in rows if r["case_id"] in mine]
-    return rows
+    handler sees those of their own cases, a head those of their department (Art. 21)."""
+    s.require(Action.VERIFY_MEDIUM)
+    return visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))

@@ -14,6 +14,7 @@ from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
+from . import visibility
 from .custody import medium_and_case
 from .intake import case_by_no
 from .session import Credential, Session, parse_code, rerun_if_changed
@@ -26,6 +27,7 @@ def register_court_request(s: Session, case_no: str, org_kind: str, org_name: st
     runs from ``requested_at``."""
     me = s.require(Action.REGISTER_COURT_REQUEST)
     case = case_by_no(s, case_no)
+    visibility.check_case(s, case, "register requests for its recordings")
     try:
         kind = RequestingOrg(org_kind)
     except ValueError:

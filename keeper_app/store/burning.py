@@ -59,7 +59,8 @@ def fixity_rows(conn: sqlite3.Connection, statuses: tuple[str, ...]) -> list[dic
     read errors and failed checks ever recorded for it."""
     marks = ",".join("?" for _ in statuses)
     sql = (
-        "SELECT m.id, m.code, m.copy_role, m.status, m.location, m.burned_at, c.case_no, "
+        "SELECT m.id, m.code, m.copy_role, m.status, m.location, m.burned_at, m.case_id, "
+        "c.case_no, "
         "(SELECT max(v.at) FROM verifications v WHERE v.medium_id=m.id) AS last_checked, "
         "(SELECT v.result FROM verifications v WHERE v.medium_id=m.id ORDER BY v.at DESC, "
         " v.id DESC LIMIT 1) AS last_result, "

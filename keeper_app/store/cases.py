@@ -74,17 +74,35 @@ def insert_conclusion(conn: sqlite3.Connection, case_id: int, by_id: int, at: st
     return int(cur.lastrowid or 0)
 
 
-def listing(conn: sqlite3.Connection, handler_id: int | None = None) -> list[dict[str, Any]]:
+def listing(conn: sqlite3.Connection, handler_id: int | None = None,
+            department_id: int | None = None) -> list[dict[str, Any]]:
+    """Every case; with ``handler_id`` and/or ``department_id``, only the cases that person
+    handles or that department handles (either)."""
     sql = (
-        "SELECT c.id, c.case_no, c.name, c.status, c.major, d.name AS department, "
+        "SELECT c.id, c.case_no, c.name, c.status, c.major, c.department_id, "
+        "d.name AS department, "
         "(SELECT count(*) FROM media m WHERE m.case_id=c.id) AS media "
         "FROM cases c JOIN departments d ON d.id=c.department_id"
     )
-    args: tuple[Any, ...] = ()
-    if handler_id is not None:
-        sql += " WHERE c.id IN (SELECT case_id FROM case_handlers WHERE person_id=?)"
-        args = (handler_id,)
+    where, args = visible_condition(handler_id, department_id)
+    if where:
+        sql += " WHERE " + where
     return [dict(r) for r in conn.execute(sql + " ORDER BY c.case_no", args)]
+
+
+def visible_condition(handler_id: int | None, department_id: int | None,
+             case_col: str = "c.id") -> tuple[str, tuple[Any, ...]]:
+    """The condition "handled by ``handler_id`` or by department ``department_id``" on the
+    cases aliased ``c`` ("" when neither is given)."""
+    parts: list[str] = []
+    args: list[Any] = []
+    if handler_id is not None:
+        parts.append(f"{case_col} IN (SELECT case_id FROM case_handlers WHERE person_id=?)")
+        args.append(handler_id)
+    if department_id is not None:
+        parts.append("c.department_id = ?")
+        args.append(department_id)
+    return ("(" + " OR ".join(parts) + ")" if parts else ""), tuple(args)
 
 
 def insert_recording(conn: sqlite3.Connection, case_id: int, kind: str, person_name: str,

@@ -18,12 +18,15 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records
+from . import backup_records, fingerprints, inuse
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
 #: the change is refused as "busy".
 BUSY_ATTEMPTS = 3
+#: A migration waits this many busy timeouts for another process's migration (which backs the
+#: file up first: minutes for a large file) before it gives up.
+MIGRATION_ATTEMPTS = 60
 
 
 class StoreError(Exception):
@@ -96,19 +99,22 @@ def write_failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
 class Database:
     """One connection to one sqlite file. Transactions are explicit (BEGIN IMMEDIATE)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path,
+                 in_use: inuse.InUse | None = None):
         self.conn = conn
         self.path = path
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self.busy_attempts = BUSY_ATTEMPTS
+        self._in_use = in_use  # the shared hold on the lock file, released by close()
 
     def set_busy(self, timeout_ms: int, attempts: int = BUSY_ATTEMPTS) -> None:
         """How long a change waits for another connection's write to finish."""
         self.busy_timeout_ms, self.busy_attempts = int(timeout_ms), max(1, int(attempts))
         self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
 
-    def _begin(self) -> None:
-        for _ in range(self.busy_attempts):
+    def _begin(self, attempts: int | None = None) -> None:
+        attempts = self.busy_attempts if attempts is None else attempts
+        for _ in range(attempts):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
@@ -118,7 +124,7 @@ class Database:
                     if failure is None:
                         raise
                     raise failure from exc
-        waited = self.busy_timeout_ms * self.busy_attempts / 1000
+        waited = self.busy_timeout_ms * attempts / 1000
         raise StoreBusy(
             f"the database {self.path} is busy: another Keeper (a window, a counter or a "
             f"command) kept it locked for over {waited:g} s; nothing was recorded — try "
@@ -176,10 +182,11 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def backup_to(self, target: Path) -> None:
+    def backup_to(self, target: Path, source: sqlite3.Connection | None = None) -> None:
         """sqlite online backup into ``target`` (a new file, private to its owner). The copy
         is a plain single file (rollback journal, no -wal), so it can be read, copied and
-        checked as it is."""
+        checked as it is. ``source``: another connection to this file to copy from (the
+        backup API cannot read through a connection that holds the write lock)."""
         target = Path(target)
         if target.exists():
             raise StoreError(f"{target} exists already; choose a new file name")
@@ -188,7 +195,7 @@ class Database:
         try:
             dst = sqlite3.connect(str(target))
             try:
-                self.conn.backup(dst)
+                (source or self.conn).backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
@@ -204,6 +211,8 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        if self._in_use is not None:
+            self._in_use.release()
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -275,7 +284,8 @@ def open_database(path: str | Path, create: bool = True, *,
 
     ``check``: run ``PRAGMA quick_check`` (once per state of the file in this process);
     ``backup_dir``: where the refusal of a damaged file looks for the latest verified
-    backup (default: ``backups/`` next to the file)."""
+    backup (default: ``backups/`` next to the file). The connection holds the database's
+    lock file (store.inuse) shared until it is closed."""
     path = Path(path)
     bdir = Path(backup_dir) if backup_dir is not None else None
     if not path.exists():
@@ -283,45 +293,121 @@ def open_database(path: str | Path, create: bool = True, *,
             raise StoreError(f"no database at {path}; run 'keeper init' first")
         # a folder made for the database is private to its user, like the file itself
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another Keeper made it at the same moment: the migration lock decides
     elif path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file")
+    try:
+        held = inuse.hold_shared(path)
+    except inuse.InUseError as exc:
+        raise StoreError(str(exc)) from exc
     # The header is checked by sqlite itself (SQLITE_NOTADB), never by opening the file here:
     # closing any descriptor of the file drops every POSIX lock this process holds on it,
     # those of Keeper's other open connections included — another process could then take
     # itself for the last user, checkpoint and delete the WAL under them (sqlite's
     # "how to corrupt", 2.2). The soak test found exactly that.
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except BaseException:
+        held.release()
+        raise
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_file(conn, path, bdir, check)
         _configure(conn)
-        db = Database(conn, path)
+        db = Database(conn, path, held)
         _migrate(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        held.release()
         raise StoreError(f"{path}: {exc}") from exc
     except BaseException:
         conn.close()
+        held.release()
         raise
     return db
 
 
+def _newer(path: Path, version: int, known: int) -> StoreError:
+    return StoreError(f"{path} has schema version {version}, newer than this Keeper knows "
+                      f"({known}); use a newer Keeper")
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """A migration script, one complete statement at a time (a trigger's body included)."""
+    buf = ""
+    for part in sql.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            yield buf
+            buf = ""
+    # what follows the last ';' is whitespace or comments: nothing to run
+
+
 def _migrate(db: Database) -> None:
+    """Bring the file to this Keeper's schema, or check it is there already.
+
+    Several Keepers may open an older file at the same moment: each takes the write lock
+    first (BEGIN IMMEDIATE, waiting for the others) and only then reads the version again,
+    so one of them backs the file up and migrates, and the others find it done. The backup,
+    the migrations, the new version and the migrations' fingerprints are one transaction."""
     migrations = _migrations()
-    current = db.schema_version
-    if current > len(migrations):
-        raise StoreError(
-            f"{db.path} has schema version {current}, newer than this Keeper knows "
-            f"({len(migrations)}); use a newer Keeper"
-        )
-    if current == len(migrations):
+    latest = len(migrations)
+    version = db.schema_version
+    if version > latest:
+        raise _newer(db.path, version, latest)
+    found = fingerprints.recorded(db.conn)
+    if version == latest and fingerprints.complete(found, version):
+        _check_fingerprints(db, found, migrations, version)
         return
-    if current > 0:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        # the online backup API, not a file copy: committed changes may still be only in
-        # the -wal file (another connection open, or a crash), which a copy would miss
-        db.backup_to(db.path.with_name(f"{db.path.name}.v{current}.{stamp}.bak"))
-    for num, _name, sql in migrations[current:]:
-        # executescript commits on its own; the version is set inside the same script
-        db.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {num};\nCOMMIT;")
+    db._begin(MIGRATION_ATTEMPTS)
+    try:
+        version = db.schema_version  # again, under the lock: another Keeper may have migrated
+        if version > latest:
+            raise _newer(db.path, version, latest)
+        found = fingerprints.recorded(db.conn)
+        if found:
+            # what was applied already must be what this Keeper would have applied
+            _check_fingerprints(db, found, migrations, version)
+        if 0 < version < latest:
+            _backup_before_migrating(db, version)
+        for num, _name, sql in migrations[version:]:
+            for statement in _statements(sql):
+                db.conn.execute(statement)
+            db.conn.execute(f"PRAGMA user_version = {num}")
+        fingerprints.record(db.conn, migrations, latest, applied_now=version)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db._rollback()
+        raise
+
+
+def _check_fingerprints(db: Database, found: dict[int, tuple[str, str]] | None,
+                        migrations: list[tuple[int, str, str]], version: int) -> None:
+    problem = fingerprints.mismatch(found or {}, migrations, version)
+    if problem is not None:
+        raise StoreError(
+            f"{db.path} will not be used: {problem}. It was migrated by another build of "
+            "Keeper, so its tables may not be the ones this Keeper expects; open it with "
+            "that build, or restore a backup made before (keeper restore)")
+
+
+def _backup_before_migrating(db: Database, version: int) -> None:
+    """The file as it is, before migrating from ``version``: the online backup API, not a file
+    copy (committed changes may still be only in the -wal file, which a copy would miss)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = db.path.with_name(f"{db.path.name}.v{version}.{stamp}.bak")
+    n = 1
+    while target.exists():  # an earlier migration from the same version, the same second
+        n += 1
+        target = db.path.with_name(f"{db.path.name}.v{version}.{stamp}-{n}.bak")
+    # read through a second connection: ``db`` holds the write lock (nobody else can commit
+    # meanwhile), and a WAL reader sees everything committed
+    src = sqlite3.connect(str(db.path), isolation_level=None)
+    try:
+        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.backup_to(target, source=src)
+    finally:
+        src.close()

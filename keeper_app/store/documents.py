@@ -16,20 +16,25 @@ _SIG = (
 
 
 def _register_where(since: str | None, until: str | None, case_no: str | None,
-                    medium_code: str | None, person_id: int | None) -> tuple[str, list[Any]]:
-    where, args = entries.register_filter(since, until, case_no, medium_code, person_id)
+                    medium_code: str | None, person_id: int | None,
+                    handler_id: int | None = None,
+                    department_id: int | None = None) -> tuple[str, list[Any]]:
+    where, args = entries.register_filter(since, until, case_no, medium_code, person_id,
+                                          handler_id, department_id)
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
 def register_rows(conn: sqlite3.Connection, *, since: str | None = None,
                   until: str | None = None, case_no: str | None = None,
-                  medium_code: str | None = None,
-                  person_id: int | None = None) -> Iterator[dict[str, Any]]:
+                  medium_code: str | None = None, person_id: int | None = None,
+                  handler_id: int | None = None,
+                  department_id: int | None = None) -> Iterator[dict[str, Any]]:
     """The special retrieval register (Art. 20) in the order it was written, oldest first,
     with the return and the retriever's and keeper's signatures (ids, times, whether a
     drawn image exists; the images themselves are read one by one by
     :func:`signature_png`). A generator: 10,000 rows are never all in memory as dicts."""
-    where, args = _register_where(since, until, case_no, medium_code, person_id)
+    where, args = _register_where(since, until, case_no, medium_code, person_id, handler_id,
+                                  department_id)
     sql = (
         "SELECT r.id, m.code, c.case_no, c.name AS case_name, pr.name AS retriever, "
         "pr.badge AS retriever_badge, r.retriever_unit, r.out_at, r.reason, r.purpose, "

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from . import cases as cases_repo
+
 ENTRY_TABLES = frozenset({
     "handovers", "approvals", "approval_decisions", "seal_events", "retrievals", "returns",
     "incidents", "incident_acks", "court_requests", "court_transfers", "archive_handovers",
@@ -51,11 +53,18 @@ def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] |
 
 
 def register_filter(since: str | None, until: str | None, case_no: str | None,
-                    medium_code: str | None, person_id: int | None) -> tuple[list[str], list[Any]]:
+                    medium_code: str | None, person_id: int | None,
+                    handler_id: int | None = None,
+                    department_id: int | None = None) -> tuple[list[str], list[Any]]:
     """The WHERE terms of a register query (aliases r retrievals, m media, c cases) and their
-    arguments; shared by the register list and the printed register pages."""
+    arguments; shared by the register list and the printed register pages.
+    ``handler_id``/``department_id``: only the cases that person or department handles."""
     where: list[str] = []
     args: list[Any] = []
+    visible, visible_args = cases_repo.visible_condition(handler_id, department_id)
+    if visible:
+        where.append(visible)
+        args += visible_args
     if since:
         where.append("r.out_at >= ?")
         args.append(since)
@@ -77,9 +86,11 @@ def register_filter(since: str | None, until: str | None, case_no: str | None,
 def register(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
              case_no: str | None = None, medium_code: str | None = None,
              person_id: int | None = None, open_only: bool | None = None,
-             limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+             limit: int = 500, offset: int = 0, handler_id: int | None = None,
+             department_id: int | None = None) -> list[dict[str, Any]]:
     """The special retrieval register (Art. 20), newest first, with returns joined."""
-    where, args = register_filter(since, until, case_no, medium_code, person_id)
+    where, args = register_filter(since, until, case_no, medium_code, person_id, handler_id,
+                                  department_id)
     if open_only is True:
         where.append("x.id IS NULL")
     elif open_only is False:
@@ -101,7 +112,8 @@ def register(conn: sqlite3.Connection, *, since: str | None = None, until: str |
 def open_retrievals_out(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Open retrievals, found through the media that are out (indexed by status)."""
     return [dict(r) for r in conn.execute(
-        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever "
+        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever, "
+        "p.badge AS retriever_badge "
         "FROM media m JOIN retrievals r ON r.id = (SELECT max(id) FROM retrievals "
         "WHERE medium_id = m.id) JOIN cases c ON c.id=m.case_id "
         "JOIN people p ON p.id=r.retriever_id WHERE m.status='out'")]
@@ -238,8 +250,10 @@ def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[
 # ------------------------------------------------------------------ due: burned, unsealed
 def burned_pairs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(
-        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no FROM media m "
-        "JOIN cases c ON c.id=m.case_id WHERE m.status='burned' ORDER BY m.burned_at")]
+        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no, "
+        "p.name || ' (' || p.badge || ')' AS producer FROM media m "
+        "JOIN cases c ON c.id=m.case_id LEFT JOIN people p ON p.id=m.producer_id "
+        "WHERE m.status='burned' ORDER BY m.burned_at")]
 
 
 def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.model import CopyRole, Label, Medium, MediumStatus
 from ..timeutil import from_db
+from . import cases as cases_repo
 
 _COLS = (
     "id, code, pair_no, copy_role, kind, disc_type, volume_id, case_id, manifest_id, label, "
@@ -142,7 +143,10 @@ def next_serial(conn: sqlite3.Connection, unit: str, year: int) -> int:
 def listing(conn: sqlite3.Connection, *, case_no: str | None = None,
             status: str | None = None, copy_role: str | None = None,
             location: str | None = None, handler_id: int | None = None,
+            department_id: int | None = None,
             limit: int = 200, offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
+    """Media with their case; ``handler_id``/``department_id``: only the media of cases that
+    person or that department handles (either)."""
     where: list[str] = []
     args: list[Any] = []
     if case_no:
@@ -157,9 +161,10 @@ def listing(conn: sqlite3.Connection, *, case_no: str | None = None,
     if location:
         where.append("m.location LIKE ?")
         args.append(location + "%")
-    if handler_id is not None:
-        where.append("m.case_id IN (SELECT case_id FROM case_handlers WHERE person_id=?)")
-        args.append(handler_id)
+    visible, visible_args = cases_repo.visible_condition(handler_id, department_id, "m.case_id")
+    if visible:
+        where.append(visible)
+        args.extend(visible_args)
     orders = {"code": "m.code", "burned_at": "m.burned_at", "status": "m.status, m.code",
               "case": "c.case_no, m.code"}
     sql = (
@@ -185,12 +190,18 @@ ON_SHELF = (MediumStatus.SEALED, MediumStatus.IN_CUSTODY, MediumStatus.UNSEALED)
 
 
 def on_shelves(conn: sqlite3.Connection, location_prefix: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, *, handler_id: int | None = None,
+               department_id: int | None = None) -> list[dict[str, Any]]:
     """The media that should be on the shelves (sealed, in custody, unsealed) whose
     location starts with ``location_prefix`` (exactly, case and all), or all of them;
-    ordered by location, then code."""
+    ordered by location, then code. ``handler_id``/``department_id``: only the media of
+    cases that person or department handles."""
     where = [f"m.status IN ({','.join('?' * len(ON_SHELF))})"]
     args: list[Any] = [s.value for s in ON_SHELF]
+    visible, visible_args = cases_repo.visible_condition(handler_id, department_id, "m.case_id")
+    if visible:
+        where.append(visible)
+        args += visible_args
     if location_prefix:
         where.append("substr(m.location, 1, length(?)) = ?")
         args += [location_prefix, location_prefix]

@@ -8,25 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..domain.model import Person
+from ..services import people
 from ..services.session import Session
 from ..store import Database, open_database
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
+from .dialogs.first_run import FirstRunDialog
 from .feedback import Feedback
 from .i18n import Translations
 from .idle import IdleWatcher
 from .main_window import MainWindow
 from .ops import Ops
 from .print_queue import PrintQueue
+from .probe import Probe
 from .scanner import ScanDetector
-from .settings import LANGUAGE, SCAN_MAX_GAP_MS, SCAN_MIN_LENGTH, SOUND, Settings
+from .settings import (
+    LANGUAGE,
+    SCAN_MAX_GAP_MS,
+    SCAN_MIN_LENGTH,
+    SCAN_PREFIX,
+    SCAN_SUFFIX,
+    SOUND,
+    SOUND_VOLUME,
+    Settings,
+)
 from .signin import SignInWindow
 
 
@@ -54,17 +67,25 @@ class KeeperApp(QObject):
         self.open_error: BaseException | None = None
         self.translations = translations
         self.ops = Ops(self.db_path, self)
-        self.feedback = Feedback(settings.get(SOUND), self)
+        self.feedback = Feedback(settings.get(SOUND), self, volume=settings.get(SOUND_VOLUME))
         self.detector = ScanDetector(
-            self, max_gap_ms=settings.get(SCAN_MAX_GAP_MS), min_length=settings.get(SCAN_MIN_LENGTH)
+            self,
+            max_gap_ms=settings.get(SCAN_MAX_GAP_MS),
+            min_length=settings.get(SCAN_MIN_LENGTH),
+            prefix=settings.get(SCAN_PREFIX),
+            suffix=settings.get(SCAN_SUFFIX),
         )
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
         self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
         self.backups = BackupSchedule(settings, self.db_path, clock, self)
+        self.probe = Probe.from_env(self)  # only for the desktop tests (KEEPER_PROBE)
+        if self.probe is not None:
+            self.probe.watch_detector(self.detector)
         # the idle watcher is installed last so it runs first and sees scanned keys too
         app.installEventFilter(self.detector)
         app.installEventFilter(self.idle)
         self.sign_in_window: SignInWindow | None = None
+        self.first_run: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self.ctx: UiContext | None = None
 
@@ -73,6 +94,9 @@ class KeeperApp(QObject):
         return self.translations.language if self.translations else "en"
 
     def start(self) -> None:
+        if self.db is None and not Path(self.db_path).exists():
+            self.show_first_run()  # a new office: set it up instead of an error
+            return
         w = self.show_sign_in()
         if self.db is None:
             w.set_ready(False)
@@ -85,9 +109,34 @@ class KeeperApp(QObject):
             )
 
     def _opened(self, db: Database) -> None:
+        if people.needs_bootstrap(db):  # a file with nobody in it: set the office up
+            db.close()
+            if self.sign_in_window is not None:
+                self.sign_in_window.close()
+                self.sign_in_window.deleteLater()
+                self.sign_in_window = None
+            self.show_first_run()
+            return
         self.db = db
         if self.sign_in_window is not None:
             self.sign_in_window.set_ready(True)
+
+    def show_first_run(self) -> FirstRunDialog:
+        d = FirstRunDialog(self.db_path, self.ops, self.settings)
+        d.created.connect(self._office_created)
+        d.rejected.connect(self.qapp.quit)
+        # kept until its own slots have returned (it emits ``created`` from inside one)
+        d.finished.connect(lambda _r: d.deleteLater())
+        self.first_run = d
+        d.show()
+        d.activateWindow()
+        return d
+
+    def _office_created(self, badge: str) -> None:
+        self.start()
+        if self.sign_in_window is not None:
+            self.sign_in_window.badge.setText(badge)
+            self.sign_in_window.password.setFocus()
 
     def _open_failed(self, exc: BaseException) -> None:
         self.open_error = exc
@@ -115,6 +164,8 @@ class KeeperApp(QObject):
         w.extras.settings_changed.connect(self.apply_settings)
         w.statusBar().addPermanentWidget(BackupStatus(self.backups))
         self.idle.idle.connect(w.lock)
+        if self.probe is not None:
+            self.probe.watch_main(w)
         self.main_window = w
         w.show()
         if self.sign_in_window is not None:
@@ -132,7 +183,15 @@ class KeeperApp(QObject):
     def apply_settings(self) -> None:
         """The settings dialog saved: the idle lock takes its new time at once; the
         backups look at their folder and interval again."""
-        self.idle.set_timeout(self.settings.idle_lock_ms)
+        s = self.settings
+        self.idle.set_timeout(s.idle_lock_ms)
+        self.feedback.set_volume(s.get(SOUND), s.get(SOUND_VOLUME))
+        self.detector.configure(
+            max_gap_ms=s.get(SCAN_MAX_GAP_MS),
+            min_length=s.get(SCAN_MIN_LENGTH),
+            prefix=s.get(SCAN_PREFIX),
+            suffix=s.get(SCAN_SUFFIX),
+        )
         self.backups.run()
 
     def sign_out(self) -> None:
@@ -166,6 +225,9 @@ def run_gui(db_path: str) -> int:
     loop (2 when the database cannot be opened)."""
     from .crash import install_crash_handler, setup_logging
 
+    # every file dialog is Qt's own (see widgets/file_dialogs.py): a native one would sniff
+    # files' contents inside this process and drop its locks on the database
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(["keeper"])  # X11 instance name (WM_CLASS)
     assert isinstance(app, QApplication)
     app.setApplicationName("keeper")

@@ -34,6 +34,8 @@ LOG_LIMIT = 200
 
 class CounterView(QWidget):
     record_shown = Signal(object)
+    #: every code handled, in order: (text, accepted, status, shelf location)
+    processed = Signal(str, bool, str, str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,8 +46,10 @@ class CounterView(QWidget):
         self.manual = QLineEdit()
         self.manual.setObjectName("manual_code")
         self.manual.setClearButtonEnabled(True)
+        self.manual.setToolTip(self.tr("Shortcut: %1").replace("%1", "Ctrl+F"))
         self.manual.returnPressed.connect(self._manual)
         self.lookup_button = QPushButton()
+        self.lookup_button.setObjectName("lookup_button")
         self.lookup_button.clicked.connect(self._manual)
         self.banner = Banner()
         self.record = RecordView()
@@ -106,9 +110,11 @@ class CounterView(QWidget):
             rec = lookup.scan(self.ctx.session, text)
         except RuleViolation as exc:
             self.last_code = code
+            self.record.clear()  # the previous disc and its buttons must not stay one click away
             self.banner.refuse(exc)
             self.ctx.feedback.refused()
             self._log(text.strip() or "∅", refusal(exc).headline, ok=False)
+            self.processed.emit(text, False, exc.code, "")
             return
         twice = rec.code == self.last_code
         self.last_code = rec.code
@@ -120,9 +126,13 @@ class CounterView(QWidget):
             )
         else:
             self.banner.say("ok", self.tr("✔ Scanned %1").replace("%1", rec.pretty))
-        self.ctx.feedback.accepted()
+        if twice:
+            self.ctx.feedback.duplicate()
+        else:
+            self.ctx.feedback.accepted()
         self._log(rec.pretty, self.tr("twice in a row") if twice else "", ok=True)
         self.record_shown.emit(rec)
+        self.processed.emit(text, True, rec.status, rec.location or "")
 
     def refresh(self) -> None:
         """Show the current record again (after a workflow changed it)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from printing.errors import PrintError
 
@@ -17,6 +17,8 @@ from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..store.connection import StoreBusy, StoreFull
 from ..timeutil import BadTime
+from .labels import label
+from .noop import QT_TRANSLATE_NOOP
 from .print_errors import print_headline
 
 HEADLINES: dict[str, str] = {
@@ -50,6 +52,9 @@ HEADLINES: dict[str, str] = {
     "unknown_recording": QT_TRANSLATE_NOOP("Refusal", "No such recording."),
     "not_your_case": QT_TRANSLATE_NOOP(
         "Refusal", "You do not handle this case and may not see its media."
+    ),
+    "not_your_department": QT_TRANSLATE_NOOP(
+        "Refusal", "This case is handled by another department: you may not see its media."
     ),
     # signing in and signing
     "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
@@ -242,6 +247,10 @@ HEADLINES: dict[str, str] = {
     ),
     # people and administration
     "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
+    "bad_unit_code": QT_TRANSLATE_NOOP("Refusal", "The unit code is 4 digits."),
+    "not_empty": QT_TRANSLATE_NOOP(
+        "Refusal", "This register already has people: sign in instead."
+    ),
     "bad_role": QT_TRANSLATE_NOOP(
         "Refusal", "Not a role, or a combination of roles that is not allowed."
     ),
@@ -258,7 +267,23 @@ HEADLINES: dict[str, str] = {
     "no_change": QT_TRANSLATE_NOOP("Refusal", "Nothing would change."),
 }
 
+#: a refusal that names its field: the headline with the field's name (%1)
+FIELD_HEADLINES: dict[str, str] = {
+    "missing_field": QT_TRANSLATE_NOOP("Refusal", "Required field not filled in: %1."),
+    "field_too_long": QT_TRANSLATE_NOOP("Refusal", "Too long: %1."),
+    "bad_field": QT_TRANSLATE_NOOP("Refusal", "Characters that are not allowed in: %1."),
+}
+
 _ART = re.compile(r"Art\.\s*([\d][\d\-, ]*\d|\d)")
+#: what a message names that reads the same in every language: names in Chinese (with a
+#: badge), codes and numbers, times, file paths
+_FACT = re.compile(
+    r"'([^'\n]{1,80})'"  # a value the message quotes (a printer's name, what was typed)
+    r"|/[^\s'\"，,;；)]+"  # a path
+    r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"  # a date or a time
+    r"|[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z·\-]*(?:\s*\([A-Za-z0-9\-_]{2,32}\))?"  # 名字 (badge)
+    r"|\b[A-Z]{0,4}\d[0-9A-Z\-]{2,}\b"  # a code, a case number, a badge
+)
 
 
 @dataclass(frozen=True)
@@ -276,6 +301,29 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Refusal", text)
 
 
+def _english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def facts(message: str) -> str:
+    """The language-neutral facts of a service's (English) message, for a user interface in
+    another language: who, which disc or case, when, which file — never English words."""
+    seen: list[str] = []
+    for m in _FACT.finditer(message or ""):
+        f = (m.group(1) or m.group(0)).strip()
+        if f and f not in seen:
+            seen.append(f)
+    if not seen:
+        return ""
+    return QCoreApplication.translate("Refusal", "Concerns: %1").replace("%1", "、".join(seen))
+
+
+def detail(message: str) -> str:
+    """The second line of a refusal: the service's own message in English; elsewhere only
+    its facts, so that a refusal is in one language."""
+    return message if _english() else facts(message)
+
+
 def article_text(article: str) -> str:
     """``Art. 18-19; Art. 129 (supervision)`` in the UI language."""
     if not article:
@@ -290,16 +338,19 @@ def article_text(article: str) -> str:
 
 def refusal(exc: BaseException) -> Refusal:
     if isinstance(exc, RuleViolation):
-        src = HEADLINES.get(exc.code)
-        head = _t(src) if src else QCoreApplication.translate("Refusal", "Refused.")
-        return Refusal(head, article_text(exc.article), exc.message)
+        if exc.field and exc.code in FIELD_HEADLINES:
+            head = _t(FIELD_HEADLINES[exc.code]).replace("%1", label("Field", exc.field))
+        else:
+            src = HEADLINES.get(exc.code)
+            head = _t(src) if src else QCoreApplication.translate("Refusal", "Refused.")
+        return Refusal(head, article_text(exc.article), detail(exc.message))
     if isinstance(exc, BadTime):
         return Refusal(
             QCoreApplication.translate(
                 "Refusal", "Write the time as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (24-hour)."
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreBusy):
         return Refusal(
@@ -309,7 +360,7 @@ def refusal(exc: BaseException) -> Refusal:
                 "Try again in a moment.",
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreFull):
         return Refusal(
@@ -319,16 +370,18 @@ def refusal(exc: BaseException) -> Refusal:
                 "Free some space, then try again.",
             ),
             "",
-            str(exc),
+            detail(str(exc)),
         )
     if isinstance(exc, StoreError):
         return Refusal(
-            QCoreApplication.translate("Refusal", "The database cannot be used."), "", str(exc)
+            QCoreApplication.translate("Refusal", "The database cannot be used."),
+            "",
+            detail(str(exc)),
         )
     if isinstance(exc, PrintError):
-        return Refusal(print_headline(exc.code), "", exc.message)
+        return Refusal(print_headline(exc.code), "", detail(exc.message))
     return Refusal(
         QCoreApplication.translate("Refusal", "Something went wrong; nothing was changed."),
         "",
-        f"{type(exc).__name__}: {exc}",
+        f"{type(exc).__name__}: {exc}" if _english() else facts(str(exc)),
     )

@@ -1,14 +1,14 @@
-"""Sounds at the counter, behind a small interface: a short tone for an accepted scan
-(played with the first of paplay/pw-play/aplay that exists), the system beep for a refusal.
-Without a player the accepted scan is silent; the visible confirmation is always shown."""
+"""Sounds at the counter, behind a small interface: three shipped WAVs — an accepted scan (one
+short high beep), a refused one (two low falling tones) and the same disc twice (two quick
+beeps) — played with the first of paplay/pw-play/aplay that exists, at the volume set in
+Settings. Without a player a refusal still gives the system beep; the visible confirmation is
+always shown."""
 
 from __future__ import annotations
 
-import io
+import array
 import logging
-import math
 import shutil
-import struct
 import wave
 from pathlib import Path
 
@@ -17,70 +17,95 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 PLAYERS = ("paplay", "pw-play", "aplay")
+SOUNDS_DIR = Path(__file__).resolve().parent / "sounds"
+KINDS = ("accepted", "refused", "duplicate")
 
 
-def tone_wav(freq: float = 1320.0, ms: int = 70, rate: int = 16000) -> bytes:
-    n = rate * ms // 1000
-    frames = b"".join(
-        struct.pack(
-            "<h", int(9000 * math.sin(2 * math.pi * freq * i / rate) * min(1.0, (n - i) / (n / 4)))
-        )
-        for i in range(n)
-    )
-    buf = io.BytesIO()
-    with wave.open(buf, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(frames)
-    return buf.getvalue()
+def scaled_wav(source: Path, target: Path, volume: int) -> None:
+    """``source`` with every sample scaled to ``volume`` per cent (16-bit mono/stereo PCM)."""
+    with wave.open(str(source), "rb") as r:
+        params = r.getparams()
+        samples = array.array("h", r.readframes(r.getnframes()))
+    factor = max(0, min(100, volume)) / 100
+    scaled = array.array("h", (int(s * factor) for s in samples))
+    tmp = target.with_suffix(".tmp")
+    with wave.open(str(tmp), "wb") as w:
+        w.setparams(params)
+        w.writeframes(scaled.tobytes())
+    tmp.replace(target)
 
 
 class Feedback(QObject):
-    #: "accepted" or "refused", each time a sound is due (whether or not a player exists)
+    #: "accepted", "refused" or "duplicate", each time a sound is due (player or not)
     played = Signal(str)
 
-    def __init__(self, sound: bool = True, parent: QObject | None = None):
+    def __init__(self, sound: bool = True, parent: QObject | None = None, volume: int = 80):
         super().__init__(parent)
         self.sound = sound
+        self.volume = volume
         self._player: str | None = None
-        self._wav: Path | None = None
+        self._files: dict[str, Path] = {}
         self._broken = False
 
-    def refused(self) -> None:
-        self.played.emit("refused")
-        QApplication.beep()
+    def set_volume(self, sound: bool, volume: int) -> None:
+        self.sound, self.volume = sound, volume
+        self._files.clear()  # made again at the new volume
 
     def accepted(self) -> None:
-        self.played.emit("accepted")
-        if not self.sound or self._broken or not self._prepare():
+        self._play("accepted")
+
+    def refused(self) -> None:
+        self._play("refused", beep=True)
+
+    def duplicate(self) -> None:
+        self._play("duplicate")
+
+    def _play(self, kind: str, beep: bool = False) -> None:
+        self.played.emit(kind)
+        if not self.sound or self.volume <= 0:
+            return
+        path = self._file(kind) if not self._broken and self._has_player() else None
+        if path is None:
+            if beep:
+                QApplication.beep()
             return
         proc = QProcess(self)
         proc.errorOccurred.connect(lambda _e: self._give_up(proc))
         proc.finished.connect(proc.deleteLater)
-        proc.start(self._player or "", [str(self._wav)])
+        proc.start(self._player or "", [str(path)])
 
-    def _prepare(self) -> bool:
+    def _has_player(self) -> bool:
         if self._player is None:
             self._player = next((p for p in PLAYERS if shutil.which(p)), "")
             if not self._player:
-                log.info("no sound player (%s): accepted scans are silent", ", ".join(PLAYERS))
-        if not self._player:
-            return False
-        if self._wav is None:
-            cache = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-                or "/tmp"
-            )
+                log.info("no sound player (%s): the counter is silent", ", ".join(PLAYERS))
+        return bool(self._player)
+
+    def _file(self, kind: str) -> Path | None:
+        if kind in self._files:
+            return self._files[kind]
+        source = SOUNDS_DIR / f"{kind}.wav"
+        if self.volume >= 100:
+            self._files[kind] = source
+            return source
+        cache = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+            or "/tmp"
+        )
+        target = cache / f"keeper-{kind}-{self.volume}.wav"
+        try:
             cache.mkdir(parents=True, exist_ok=True)
-            self._wav = cache / "keeper-scan-ok.wav"
-            if not self._wav.exists():
-                self._wav.write_bytes(tone_wav())
-        return True
+            if not target.exists():
+                scaled_wav(source, target, self.volume)
+        except (OSError, wave.Error) as exc:
+            log.warning("cannot prepare the %s sound: %s", kind, exc)
+            return None
+        self._files[kind] = target
+        return target
 
     def _give_up(self, proc: QProcess) -> None:
         log.warning(
-            "sound player %s failed: %s; accepted scans are now silent",
+            "sound player %s failed: %s; the counter is now silent",
             self._player,
             proc.errorString(),
         )

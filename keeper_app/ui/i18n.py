@@ -40,6 +40,10 @@ class Translations:
         ):
             self._app.installTranslator(qt)
             self._installed.append(qt)
+        extra = QTranslator(self._app)  # what qtbase leaves in English (file dialogs)
+        if extra.load(f"keeper_qt_{language}", str(QM_DIR)):
+            self._app.installTranslator(extra)
+            self._installed.append(extra)
         self._app.installTranslator(ours)
         self._installed.append(ours)
         QLocale.setDefault(QLocale(language))

@@ -5,10 +5,12 @@ The services return plain values such as ``"in_custody"``; the UI shows them thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ..domain.errors import RuleViolation
+from ..services.catalogue import Document
 from ..services.session import parse_code
+from .noop import QT_TRANSLATE_NOOP
 
 _GROUPS: dict[str, dict[str, str]] = {
     "Status": {
@@ -103,6 +105,49 @@ _GROUPS: dict[str, dict[str, str]] = {
         "lost": QT_TRANSLATE_NOOP("Incident", "lost"),
         "late_handover": QT_TRANSLATE_NOOP("Incident", "late handover"),
     },
+    # the fields a refusal names (RuleViolation.field: the services' own English names)
+    "Field": {
+        "a description of what was found": QT_TRANSLATE_NOOP(
+            "Field", "A description of what was found"
+        ),
+        "case name": QT_TRANSLATE_NOOP("Field", "Case name"),
+        "case number": QT_TRANSLATE_NOOP("Field", "Case number"),
+        "court or procuratorate of the outside retriever": QT_TRANSLATE_NOOP(
+            "Field", "Court or procuratorate of the outside retriever"
+        ),
+        "department name": QT_TRANSLATE_NOOP("Field", "Department name"),
+        "name": QT_TRANSLATE_NOOP("Field", "Name"),
+        "name of the court or procuratorate": QT_TRANSLATE_NOOP(
+            "Field", "Name of the court or procuratorate"
+        ),
+        "number of the request document": QT_TRANSLATE_NOOP(
+            "Field", "Number of the request document"
+        ),
+        "person interrogated": QT_TRANSLATE_NOOP("Field", "Person interrogated"),
+        "place": QT_TRANSLATE_NOOP("Field", "Place"),
+        "reason for the late handover": QT_TRANSLATE_NOOP("Field", "Reason for the late handover"),
+        "reason of the interruption": QT_TRANSLATE_NOOP("Field", "Reason of the interruption"),
+        "retriever's unit": QT_TRANSLATE_NOOP("Field", "Retriever's unit"),
+        "seal number": QT_TRANSLATE_NOOP("Field", "Seal number"),
+        "shelf location": QT_TRANSLATE_NOOP("Field", "Shelf location"),
+        "shelf location of the duplicate": QT_TRANSLATE_NOOP(
+            "Field", "Shelf location of the duplicate"
+        ),
+        "shelf location of the original": QT_TRANSLATE_NOOP(
+            "Field", "Shelf location of the original"
+        ),
+        "the corrected value": QT_TRANSLATE_NOOP("Field", "The corrected value"),
+        "the reason for the correction": QT_TRANSLATE_NOOP(
+            "Field", "The reason for the correction"
+        ),
+        "unit name": QT_TRANSLATE_NOOP("Field", "Unit name"),
+        "badge number": QT_TRANSLATE_NOOP("Field", "Badge number"),
+        "case handlers": QT_TRANSLATE_NOOP("Field", "Case handlers"),
+        "roles": QT_TRANSLATE_NOOP("Field", "Roles"),
+        "production unit": QT_TRANSLATE_NOOP("Field", "Production unit"),
+        "producer": QT_TRANSLATE_NOOP("Field", "Producer"),
+        "production time": QT_TRANSLATE_NOOP("Field", "Production time"),
+    },
     "Action": {
         "handover": QT_TRANSLATE_NOOP("Action", "Handover…"),
         "retrieve": QT_TRANSLATE_NOOP("Action", "Retrieve…"),
@@ -114,6 +159,18 @@ _GROUPS: dict[str, dict[str, str]] = {
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
     },
+    # the titles of services.catalogue's documents (%1: which disc, entry or filter)
+    "PrintDocs": {
+        "labels": QT_TRANSLATE_NOOP("PrintDocs", "Disc labels of the pair %1"),
+        "sleeve": QT_TRANSLATE_NOOP("PrintDocs", "Sleeve inserts of the pair %1"),
+        "seal_bag": QT_TRANSLATE_NOOP("PrintDocs", "Seal-bag label of the original of %1"),
+        "receipt": QT_TRANSLATE_NOOP("PrintDocs", "Handover receipt %1"),
+        "incident": QT_TRANSLATE_NOOP("PrintDocs", "Incident report #%1"),
+        "court": QT_TRANSLATE_NOOP("PrintDocs", "Transfer list for request #%1"),
+        "archive": QT_TRANSLATE_NOOP("PrintDocs", "Archive handover list of case %1"),
+        "register": QT_TRANSLATE_NOOP("PrintDocs", "Retrieval register pages"),
+        "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
+    },
 }
 
 
@@ -123,6 +180,14 @@ def label(group: str, value: object) -> str:
         return ""
     src = _GROUPS[group].get(str(value))
     return QCoreApplication.translate(group, src) if src else str(value)
+
+
+def document_title(doc: Document) -> str:
+    """A printable document's title in the UI language, naming what it is of."""
+    title = label("PrintDocs", doc.key)
+    if "%1" in title:
+        return title.replace("%1", doc.shown)
+    return f"{title} {doc.shown}" if doc.shown else title
 
 
 def values(group: str) -> list[str]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from ..services.session import Credential, authenticate
 from .context import UiContext
+from .scanner import is_medium_code
 from .widgets.banner import Banner
 
 
@@ -35,6 +36,7 @@ class LockPage(QWidget):
         self.out_button = QPushButton()
         self.out_button.clicked.connect(self.sign_out)
         self.banner = Banner()
+        self.banner.setObjectName("unlock_banner")
         self.banner.setMaximumWidth(480)
         lay = QVBoxLayout(self)
         lay.addStretch(2)
@@ -70,6 +72,10 @@ class LockPage(QWidget):
 
     def unlock(self) -> None:
         me = self.ctx.me
+        if is_medium_code(self.password.text()):  # a disc scanned slowly: not a password
+            self.password.clear()
+            self.scan_ignored()
+            return
         cred = Credential(me.badge, self.password.text())
         self.unlock_button.setEnabled(False)
 
@@ -77,6 +83,11 @@ class LockPage(QWidget):
             return authenticate(db.conn, cred, clock=self.ctx.session.clock).person.id
 
         self.ctx.ops.run(work, success=self._ok, failure=self._failed, owner=self)
+
+    def scan_ignored(self, _text: str = "") -> None:
+        """A scan at the lock screen: not counted as a password, not handled; said so."""
+        self.ctx.feedback.refused()
+        self.banner.say("warn", self.tr("Locked: the scan was ignored. Unlock, then scan again."))
 
     def _ok(self, person_id: int) -> None:
         self.unlock_button.setEnabled(True)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -30,6 +33,7 @@ from .dialogs.base import WorkflowDialog
 from .disc_tools import DiscTools
 from .labels import roles_text
 from .lock import LockPage
+from .record_view import with_shortcut
 from .settings import LANGUAGES
 from .views.cases_view import CasesView
 from .views.due_view import DueView
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.locked = False
+        self._was_enabled: dict[QAction, bool] = {}
         self.dialog: WorkflowDialog | None = None
         self.setObjectName("main_window")
         self.resize(1280, 800)
@@ -62,9 +67,16 @@ class MainWindow(QMainWindow):
         self.due = DueView(ctx) if allowed(roles, Action.VIEW_DUE) else None
         self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
-        self.nothing = Banner()
-        for w in self.views():
-            self.tabs.addTab(w, "")
+        self.nothing = Banner(self)  # shown only as the one tab of a role with no views
+        for name, view in (
+            ("counter", self.counter), ("media", self.media), ("register", self.register),
+            ("cases", self.cases), ("due", self.due), ("inbox", self.inbox),
+            ("people", self.people),
+        ):
+            if view is not None:
+                view.setObjectName(name)
+        for tab in self.views():
+            self.tabs.addTab(tab, "")
         if self.tabs.count() == 0:
             self.tabs.addTab(self.nothing, "")
         self.lock_page = LockPage(ctx)
@@ -83,9 +95,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         ctx.ops.busy.connect(self.busy.setVisible)
         self._connect()
+        self.find_code = QAction(self)
+        self.find_code.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_code.triggered.connect(self.focus_code_field)
+        self.addAction(self.find_code)
         self.discs = DiscTools(self, ctx)  # burn, ingest, drive hotplug
         self.extras = WindowExtras(self)  # printing, documents after workflows, settings
         self.settings_button.clicked.connect(self.extras.open_settings)
+        for table in self.findChildren(QAbstractItemView):
+            table.setTabKeyNavigation(False)  # Tab moves on to the next widget, never traps
         self.retranslate()
 
     def views(self) -> list[QWidget]:
@@ -104,7 +122,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _toolbar(self, language: str) -> None:
-        bar = QToolBar()
+        bar = self.toolbar = QToolBar()
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
@@ -166,6 +184,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ language
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 - Qt override
         if ev.type() == QEvent.Type.LanguageChange:
+            self.statusBar().clearMessage()  # said in the language left behind
             self.retranslate()
         super().changeEvent(ev)
 
@@ -180,10 +199,13 @@ class MainWindow(QMainWindow):
             .replace("%3", roles_text(me.roles))
             + "  "
         )
-        self.lock_button.setText(self.tr("Lock"))
+        with_shortcut(self.lock_button, self.tr("Lock"), "Ctrl+L")
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
-        self.nothing.say("info", self.tr("Your role has nothing to do in this application."))
+        if self.tabs.indexOf(self.nothing) >= 0:
+            text = self.tr("Your role has nothing to do in this application.")
+            self.nothing.say("info", text, again=lambda: (
+                self.tr("Your role has nothing to do in this application."), ""))
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
         self.lock_page.retranslate()
@@ -212,8 +234,7 @@ class MainWindow(QMainWindow):
         """A scan anywhere in the main window: queued for the counter (or, in a search
         field for disc codes, the search)."""
         if self.locked:
-            self.ctx.feedback.refused()
-            self.lock_page.banner.say("warn", self.tr("Locked: unlock before scanning."))
+            self.lock_page.scan_ignored(text)
             return
         w = QApplication.focusWidget()
         if isinstance(w, QLineEdit) and w.property("takes_scans") and self.isAncestorOf(w):
@@ -225,6 +246,13 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.counter)
         self.counter.enqueue(text)
+
+    def focus_code_field(self) -> None:
+        """Ctrl+F: the counter's code field, for a code typed from a damaged label."""
+        if self.counter is not None and not self.locked:
+            self.tabs.setCurrentWidget(self.counter)
+            self.counter.manual.setFocus()
+            self.counter.manual.selectAll()
 
     def open_code(self, code: str) -> None:
         if self.counter is not None:
@@ -266,14 +294,29 @@ class MainWindow(QMainWindow):
         for d in self.findChildren(QDialog):
             if d.isVisible():
                 d.reject()
+        for w in QApplication.topLevelWidgets():  # previews, pickers: anything else open
+            if w is not self and w.isVisible() and not w.isAncestorOf(self):
+                w.close()
         if self.counter is not None:
             self.counter.queue.clear()
+        # locked means locked: no toolbar button, menu or shortcut works until unlocked
+        self._was_enabled = {a: a.isEnabled() for a in self.findChildren(QAction)}
+        for a in self._was_enabled:
+            a.setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.tabs.setEnabled(False)
         self.locked = True
         self.lock_page.reset()
         self.stack.setCurrentWidget(self.lock_page)
 
     def unlock(self) -> None:
         self.locked = False
+        for a, enabled in self._was_enabled.items():
+            if shiboken6.isValid(a):
+                a.setEnabled(enabled)
+        self._was_enabled = {}
+        self.toolbar.setEnabled(True)
+        self.tabs.setEnabled(True)
         self.stack.setCurrentWidget(self.tabs)
         # others may have written meanwhile (and a form closed by the lock may have been
         # registering): show the register as it is now

@@ -4,7 +4,9 @@ translated headline keyed on the error's stable code; the printing package's own
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from .noop import QT_TRANSLATE_NOOP
 
 PRINT_HEADLINES: dict[str, str] = {
     "no_cups_tools": QT_TRANSLATE_NOOP(

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +40,17 @@ STATUS_COLOURS = {
 }
 
 
+def with_shortcut(button: QAbstractButton, text: str, key: str | None) -> None:
+    """The button's text with its shortcut shown, the shortcut in the tooltip too. (setText
+    resets a button's shortcut to the text's mnemonic: the shortcut is set after it.)"""
+    button.setText(text + (f"  ({key})" if key else ""))
+    if key:
+        button.setShortcut(QKeySequence(key))
+        button.setToolTip(
+            QCoreApplication.translate("RecordView", "Shortcut: %1").replace("%1", key)
+        )
+
+
 def chip(text: str, colour: str) -> str:
     return (
         f"<span style='background:{colour};color:white;border-radius:3px;'>"
@@ -48,6 +61,21 @@ def chip(text: str, colour: str) -> str:
 #: what the print button offers for a disc: both labels, sleeve inserts, the original's
 #: seal-bag label, the handover receipt (once handed over)
 PRINTS = ("labels", "sleeve", "seal_bag", "receipt")
+
+#: the counter's actions from the keyboard (a button's shortcut works only while the button is
+#: shown, i.e. while the record and the role allow that action)
+SHORTCUTS = {
+    "handover": "F2",
+    "retrieve": "F3",
+    "return": "F4",
+    "request_unseal": "F6",
+    "unseal": "F7",
+    "reseal": "F8",
+    "court_transfer": "F9",
+    "archive_handover": "F11",
+    "set_location": "F12",
+}
+PRINT_SHORTCUT = "Ctrl+P"
 
 
 class RecordView(QWidget):
@@ -91,6 +119,7 @@ class RecordView(QWidget):
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table, it does not walk cells
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,8 +150,9 @@ class RecordView(QWidget):
         )
         self.no_actions.setText(self.tr("Nothing to do with this disc in your role."))
         for a, b in self._all_buttons.items():
-            b.setText(label("Action", a))
-        self.print_button.setText(self.tr("Print labels…"))
+            key = SHORTCUTS.get(a)
+            with_shortcut(b, label("Action", a), key)
+        with_shortcut(self.print_button, self.tr("Print labels…"), PRINT_SHORTCUT)
         for k, text in (
             ("labels", self.tr("Disc labels of both discs of the pair…")),
             ("sleeve", self.tr("Sleeve inserts…")),
@@ -247,7 +277,8 @@ class RecordView(QWidget):
         self.print_actions["receipt"].setVisible(disc and rec.status != "burned")
 
     def _add_button(self, a: str) -> QPushButton:
-        b = QPushButton(label("Action", a))
+        b = QPushButton()
+        with_shortcut(b, label("Action", a), SHORTCUTS.get(a))
         b.setObjectName(f"action_{a}")
         b.setMinimumHeight(34)
         b.clicked.connect(lambda _c=False, a=a: self.action_requested.emit(a))

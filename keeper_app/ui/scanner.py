@@ -1,13 +1,28 @@
 """Scan anywhere: an application-wide event filter that tells a USB barcode scanner from a
-person by typing speed.
+person.
 
-A scanner "types" a code with a few milliseconds between characters and ends it with Enter.
-Printable keystrokes are held back while they come faster than ``max_gap_ms``; if Enter
-follows such a burst, the held characters are one scan and go to the active window's scan
-sink (an object with ``handle_scan(text)``: the window the keystrokes are sent to, or one of
-its parents) instead of the focused widget. If the burst stops
-without Enter, or a slower key comes, the held keystrokes are replayed, in order, to the
-widget that was to receive them — so a person typing notices nothing.
+A scanner is a keyboard. It "types" a code a few milliseconds a character — pressing and
+releasing Shift around every capital, as a keyboard would — and ends with Enter. Two ways of
+telling it from a person:
+
+* **Exact** (a prefix and/or suffix is configured in the scanner and in Settings): keys that
+  start with the prefix are held until Enter; the text between prefix and suffix is the scan.
+  Every other key goes straight to the focused widget, with no delay at all.
+* **Timing and format** (no prefix): printable keys are held back while they come at a
+  scanner's pace. The first gap must be short (``max_gap_ms``); once a burst is under way a
+  stall of up to ``stall_ms`` (a busy machine, a scanner's own hiccup) does not break it. If
+  Enter ends a burst of at least ``min_length`` characters most of whose gaps were short, the
+  held characters are one scan and go to the window's scan sink instead of the focused
+  widget. Otherwise they are replayed, in order, to the widget that was to receive them — so a
+  person typing notices nothing.
+
+Gaps are measured on the window system's own time stamps of the key events where it gives
+them (X11 does), so a GUI thread busy with the previous scan does not make a person's keys look
+fast, nor split a scanner's code. Modifier keys (Shift, Caps Lock, …) never break a burst.
+
+Keys meant for a password field are held too, but only a burst that is a valid medium code
+(format and check digit) is taken from it: a fast typist's password is never taken for a scan,
+and a disc scanned at the lock screen is never taken for a password.
 """
 
 from __future__ import annotations
@@ -18,9 +33,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from ..domain import codes
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CHORD = (
@@ -28,6 +45,31 @@ _CHORD = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+#: keys that only change what the next key means: pressed inside every scanned capital
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_ScrollLock,
+        Qt.Key.Key_Mode_switch,
+    }
+)
+#: in exact mode, the most time a prefixed scan may take before it is given back as typing
+PREFIXED_TIMEOUT_MS = 1500
+#: at least this share of a timed burst's gaps must be short (the rest are stalls)
+FAST_SHARE = 0.75
+#: a code split by a longer stall is joined back when its two parts came within this time and
+#: make one valid code (the check digit makes a chance match of typing and scanning negligible)
+REJOIN_MS = 1000
 
 
 class ScanSink(Protocol):
@@ -40,6 +82,26 @@ class _Held:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    stamp: int  # the window system's time stamp (ms), 0 when the event has none
+    clock: float  # our monotonic clock (s) when the key arrived
+
+
+@dataclass
+class _Flushed:
+    """The last burst given back as typing, kept for a moment in case a stall split a code
+    in two: the second part ending in Enter can then take the first part back."""
+
+    keys: list[_Held]
+    before: str | None  # the line edit's text before the keys were replayed into it
+    after: str | None
+
+
+def is_medium_code(text: str) -> bool:
+    try:
+        codes.parse(text)
+    except codes.CodeError:
+        return False
+    return True
 
 
 def _is_secret(target: QObject) -> bool:
@@ -68,21 +130,59 @@ class ScanDetector(QObject):
         parent: QObject | None = None,
         *,
         max_gap_ms: int = 30,
+        stall_ms: int = 150,
         min_length: int = 4,
+        prefix: str = "",
+        suffix: str = "",
         route: Callable[[QObject], ScanSink | None] = sink_for,
+        is_code: Callable[[str], bool] = is_medium_code,
         clock: Callable[[], float] = time.monotonic,
     ):
         super().__init__(parent)
         self.max_gap_ms = max_gap_ms
+        self.stall_ms = max(stall_ms, max_gap_ms)
         self.min_length = min_length
+        self.prefix, self.suffix = prefix, suffix
         self._route = route
+        self._is_code = is_code
         self._clock = clock
         self._held: list[_Held] = []
-        self._last = 0.0
+        self._flushed: _Flushed | None = None
         self._replaying = False
+        self._in_timeout = False
         self._flush_timer = QTimer(self, singleShot=True)
         self._flush_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._timeout)
+
+    def configure(self, *, max_gap_ms: int, min_length: int, prefix: str, suffix: str) -> None:
+        self.flush()
+        self.max_gap_ms, self.min_length = max_gap_ms, min_length
+        self.stall_ms = max(self.stall_ms, max_gap_ms)
+        self.prefix, self.suffix = prefix, suffix
+
+    # ------------------------------------------------------------------ timing
+    @staticmethod
+    def _gap_ms(a: _Held, b_stamp: int, b_clock: float) -> float:
+        if a.stamp and b_stamp and b_stamp >= a.stamp:
+            return float(b_stamp - a.stamp)
+        return (b_clock - a.clock) * 1000
+
+    def _gaps(self, until_stamp: int, until_clock: float) -> list[float]:
+        h = self._held
+        gaps = [self._gap_ms(h[i], h[i + 1].stamp, h[i + 1].clock) for i in range(len(h) - 1)]
+        if h:
+            gaps.append(self._gap_ms(h[-1], until_stamp, until_clock))
+        return gaps
+
+    def _allowed_gap_ms(self) -> float:
+        """How long the next key may take and still belong to the held burst."""
+        if self.prefix and self._held:
+            return PREFIXED_TIMEOUT_MS
+        return self.max_gap_ms if len(self._held) < 2 else self.stall_ms
+
+    def _timed_like_a_scanner(self, gaps: list[float]) -> bool:
+        fast = sum(1 for g in gaps if g <= self.max_gap_ms)
+        return fast >= FAST_SHARE * len(gaps)
 
     # ------------------------------------------------------------------ filter
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -93,44 +193,116 @@ class ScanDetector(QObject):
             or not obj.isWidgetType()
         ):
             return False
-        if _is_secret(obj):
-            # keys for a password field are never a scan: a fast typist's password must not
-            # be taken for a badge and shown in clear in the badge field
-            self.flush()
-            return False
-        now = self._clock()
-        fast = bool(self._held) and (now - self._last) * 1000 <= self.max_gap_ms
+        key = ev.key()
+        if key in _MODIFIER_KEYS:
+            return False  # Shift inside a capital: not the end of anything
+        stamp, now = int(ev.timestamp()), self._clock()
         chord = bool(ev.modifiers() & _CHORD)
-        if ev.key() in _ENTER and not chord:
-            if fast and len(self._held) >= self.min_length:
-                sink = self._route(obj)
-                if sink is not None:
-                    text = "".join(h.text for h in self._held)
-                    self._held.clear()
-                    self._flush_timer.stop()
-                    self.scanned.emit(text)
-                    sink.handle_scan(text)
-                    return True
-            self.flush()
-            return False
+        if key in _ENTER and not chord:
+            return self._enter(obj, stamp, now)
         text = ev.text()
         if chord or not text or not text.isprintable() or ev.isAutoRepeat():
             self.flush()
             return False
-        if self._held and not fast:
+        if self._held and self._gap_ms(self._held[-1], stamp, now) > self._allowed_gap_ms():
             self.flush()
-        if not self._held and self._route(obj) is None:
-            return False  # no window takes scans: nothing to hold back
-        self._held.append(_Held(obj, ev.key(), ev.modifiers(), text))
-        self._last = now
-        self._flush_timer.start(self.max_gap_ms + 1)
+        if not self._held:
+            if self._route(obj) is None:
+                return False  # no window takes scans: nothing to hold back
+            if self.prefix and text != self.prefix[0]:
+                return False  # exact mode: only the prefix starts a scan
+        elif self.prefix and len(self._held) < len(self.prefix):
+            if text != self.prefix[len(self._held)]:
+                self.flush()
+                return False
+        self._held.append(_Held(obj, key, ev.modifiers(), text, stamp, now))
+        self._flush_timer.start(int(self._allowed_gap_ms()) + 1)
         return True
 
+    def _enter(self, obj: QObject, stamp: int, now: float) -> bool:
+        if not self._held:
+            return False
+        raw = "".join(h.text for h in self._held)
+        text = self._scan_text(raw, self._gaps(stamp, now), obj)
+        if text is None:
+            self.flush()
+            return False
+        sink = self._route(obj)
+        if sink is None:
+            self.flush()
+            return False
+        self._held.clear()
+        self._flush_timer.stop()
+        self.scanned.emit(text)
+        sink.handle_scan(text)
+        return True
+
+    def _scan_text(self, raw: str, gaps: list[float], target: QObject) -> str | None:
+        """The scanned text if the held burst is a scan, else None."""
+        if self.prefix or self.suffix:
+            if not (raw.startswith(self.prefix) and raw.endswith(self.suffix)):
+                return None
+            body = raw[len(self.prefix) : len(raw) - len(self.suffix)]
+            return body if body else None
+        if len(raw) < self.min_length or not self._timed_like_a_scanner(gaps):
+            return None
+        if gaps and gaps[-1] > self.stall_ms:
+            return None
+        if self._is_code(raw):
+            self._flushed = None
+            return raw
+        whole = self._rejoin(raw)
+        if whole is not None:
+            return whole
+        if _is_secret(target):
+            return None  # a password typed fast: never a scan unless it is a code
+        return raw  # a scanner's burst that is no code: the sink says what is wrong with it
+
+    def _rejoin(self, raw: str) -> str | None:
+        """A stall right after a code's first character(s) gave them back as typing: if they
+        and this burst make one valid code, take them back from the widget and join them."""
+        f, self._flushed = self._flushed, None
+        if f is None or not f.keys or not self._held:
+            return None
+        gap = self._gap_ms(f.keys[-1], self._held[0].stamp, self._held[0].clock)
+        whole = "".join(k.text for k in f.keys) + raw
+        if gap > REJOIN_MS or not self._is_code(whole):
+            return None
+        target = f.keys[0].target
+        if isinstance(target, QLineEdit) and shiboken6.isValid(target):
+            if f.after is not None and target.text() == f.after and f.before is not None:
+                target.setText(f.before)
+        return whole
+
     # ------------------------------------------------------------------ replay
+    def _timeout(self) -> None:
+        """No key came in time. Key events that waited while the GUI thread was busy (with
+        the previous scan, say) are let in first: only then is the burst really over."""
+        if self._in_timeout:
+            self._flush_timer.start(1)
+            return
+        self._in_timeout = True
+        try:
+            QCoreApplication.processEvents()
+        finally:
+            self._in_timeout = False
+        if not self._held or self._flush_timer.isActive():
+            return
+        waited = (self._clock() - self._held[-1].clock) * 1000
+        if waited < self._allowed_gap_ms():
+            self._flush_timer.start(int(self._allowed_gap_ms() - waited) + 1)
+            return
+        self.flush()
+
     def flush(self) -> None:
         """Give the held keystrokes to the widgets they were meant for (a person typed)."""
         self._flush_timer.stop()
         held, self._held = self._held, []
+        if not held:
+            return
+        first = held[0].target
+        edit = first if isinstance(first, QLineEdit) and shiboken6.isValid(first) else None
+        before = edit.text() if edit is not None else None
         self._replaying = True
         try:
             for h in held:
@@ -140,3 +312,5 @@ class ScanDetector(QObject):
                     QApplication.sendEvent(h.target, QKeyEvent(kind, h.key, h.modifiers, h.text))
         finally:
             self._replaying = False
+        after = edit.text() if edit is not None and shiboken6.isValid(edit) else None
+        self._flushed = _Flushed(held, before, after)

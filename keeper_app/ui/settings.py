@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
+
+from .noop import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,10 @@ SCAN_MAX_GAP_MS = Setting(
 SCAN_MIN_LENGTH = Setting(
     "scan/min_length", 4, QT_TRANSLATE_NOOP("Settings", "Scanner: shortest code")
 )
-SOUND = Setting("scan/sound", True, QT_TRANSLATE_NOOP("Settings", "Sound on accepted scan"))
+SCAN_PREFIX = Setting("scan/prefix", "", QT_TRANSLATE_NOOP("Settings", "Scanner prefix"))
+SCAN_SUFFIX = Setting("scan/suffix", "", QT_TRANSLATE_NOOP("Settings", "Scanner suffix"))
+SOUND = Setting("scan/sound", True, QT_TRANSLATE_NOOP("Settings", "Sounds at the counter"))
+SOUND_VOLUME = Setting("scan/volume", 80, QT_TRANSLATE_NOOP("Settings", "Volume"))
 MEDIA_PAGE = Setting(
     "views/media_page", 200, QT_TRANSLATE_NOOP("Settings", "Rows fetched at a time in lists")
 )
@@ -49,7 +54,10 @@ ALL = (
     IDLE_LOCK_SECONDS,
     SCAN_MAX_GAP_MS,
     SCAN_MIN_LENGTH,
+    SCAN_PREFIX,
+    SCAN_SUFFIX,
     SOUND,
+    SOUND_VOLUME,
     MEDIA_PAGE,
     LABEL_SHEET,
     PRINTER,
@@ -77,7 +85,7 @@ class Settings:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
         if isinstance(s.default, int):
             try:
-                return int(raw)
+                return int(str(raw))
             except (TypeError, ValueError):
                 return s.default
         return str(raw)

@@ -23,6 +23,7 @@ from ..services.session import Credential, authenticate
 from ..timeutil import now_utc
 from .feedback import Feedback
 from .ops import Ops
+from .scanner import is_medium_code
 from .settings import LANGUAGES
 from .widgets.banner import Banner
 
@@ -117,12 +118,25 @@ class SignInWindow(QWidget):
         self.feedback.refused()
 
     def handle_scan(self, text: str) -> None:
-        """A badge scanned at the sign-in window fills the badge field."""
+        """A badge scanned at the sign-in window fills the badge field; a disc scanned here
+        is ignored, with a note (it is never typed into a field, nor taken for a password)."""
+        if is_medium_code(text):
+            self.feedback.refused()
+            self.banner.say(
+                "warn", self.tr("A disc was scanned (%1): sign in first, then scan it again.")
+                .replace("%1", text.strip())
+            )
+            return
         self.badge.setText(text.strip().upper())
         self.password.setFocus()
 
     def submit(self) -> None:
         if not self.ready:
+            return
+        if is_medium_code(self.password.text()):  # a disc scanned slowly: not a password
+            code = self.password.text()
+            self.password.clear()
+            self.handle_scan(code)
             return
         cred = Credential(self.badge.text(), self.password.text())
         self.button.setEnabled(False)

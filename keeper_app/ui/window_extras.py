@@ -12,16 +12,24 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QToolBar
 
 from ..domain.lifecycle import Action, allowed
-from . import print_docs
+from ..services import catalogue
 from .dialogs.archive import ArchiveDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
 from .dialogs.inventory import InventoryDialog
 from .dialogs.print_dialog import PrintDialog
 from .dialogs.settings_dialog import SettingsDialog
+from .labels import document_title
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+def register_pages(f: dict[str, Any]) -> catalogue.Document:
+    """The register pages for the register view's filter (see RegisterView.filter_values)."""
+    return catalogue.register_pages(catalogue.RegisterRef(
+        f.get("since") or "", f.get("until") or "", case_no=f.get("case_no"),
+        code=f.get("code"), badge=f.get("badge")))
 
 
 class WindowExtras(QObject):
@@ -50,15 +58,15 @@ class WindowExtras(QObject):
             window.counter.record.print_requested.connect(self.print_for_record)
         if window.register is not None:
             window.register.print_requested.connect(
-                lambda f: self.open(print_docs.register_pages(f))
+                lambda f: self.open(register_pages(f))
             )
         if window.inbox is not None:
             window.inbox.print_incident.connect(
-                lambda row: self.open(print_docs.incident_report(int(row["id"])))
+                lambda row: self.open(catalogue.incident(int(row["id"])))
             )
 
     # ------------------------------------------------------------------ printing
-    def open(self, doc: print_docs.Document) -> PrintDialog:
+    def open(self, doc: catalogue.Document) -> PrintDialog:
         d = PrintDialog(self.ctx, doc, self.window)
         d.finished.connect(lambda _r: d.deleteLater())
         self.print_dialog = d
@@ -70,34 +78,34 @@ class WindowExtras(QObject):
         if rec is None:
             return
         make = {
-            "labels": print_docs.disc_labels,
-            "sleeve": print_docs.sleeve_inserts,
-            "seal_bag": print_docs.seal_bag,
+            "labels": catalogue.disc_labels,
+            "sleeve": catalogue.sleeve_inserts,
+            "seal_bag": catalogue.seal_bag,
         }.get(kind)
         if make is not None:
-            self.open(make(rec.code, rec.pretty))
+            self.open(make(rec.code))
         elif kind == "receipt":
-            self.open(print_docs.handover_receipt(code=rec.code))
+            self.open(catalogue.receipt(code=rec.code))
 
     def after(self, dialog: Any) -> None:
         """A workflow was registered: offer its document, if it has one."""
         doc, text = None, ""
         if isinstance(dialog, HandoverDialog) and dialog.result_value is not None:
-            doc = print_docs.handover_receipt(handover_id=int(dialog.result_value))
+            doc = catalogue.receipt(handover_id=int(dialog.result_value))
             text = self.tr("The handover is registered. Print the handover receipt?")
         elif isinstance(dialog, CourtTransferDialog) and dialog.request.currentData():
-            doc = print_docs.court_transfer_list(int(dialog.request.currentData()))
+            doc = catalogue.court_list(int(dialog.request.currentData()))
             text = self.tr("The transfer is registered. Print the transfer list?")
         elif isinstance(dialog, ArchiveDialog):
-            doc = print_docs.archive_list(dialog.case_no)
+            doc = catalogue.archive_list(dialog.case_no)
             text = self.tr("The archive handover is registered. Print the archive handover list?")
         if doc is not None:  # once the workflow's dialog has closed
             QTimer.singleShot(0, self, lambda: self._offer(text, doc))
 
-    def _offer(self, text: str, doc: print_docs.Document) -> None:
+    def _offer(self, text: str, doc: catalogue.Document) -> None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(doc.title)
+        box.setWindowTitle(document_title(doc))
         box.setText(text)
         yes = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)

@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+107"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+151"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>申请第%1号：%2，案件 %3&lt;br&gt;事由：%4&lt;br&gt;申请人：%5，申请时间：%6</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>BurnPairDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+115"/>
+        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+114"/>
         <location line="+1"/>
         <source>Burn a pair of discs</source>
         <translation>刻录一对光盘</translation>
@@ -430,7 +430,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-83"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-126"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
@@ -527,7 +527,7 @@
         <translation>案件 %1 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -563,7 +563,13 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../keeper_app/ui/counter.py" line="+78"/>
+        <location filename="../../keeper_app/ui/counter.py" line="+49"/>
+        <source>Shortcut: %1</source>
+        <extracomment>every code handled, in order: (text, accepted, status, shelf location)</extracomment>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Disc code</source>
         <translation>光盘编号</translation>
     </message>
@@ -583,7 +589,7 @@
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Scanned the same disc twice in a row: %1</source>
         <translation>同一张光盘连续扫描了两次：%1</translation>
     </message>
@@ -593,7 +599,7 @@
         <translation>✔ 已识别 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>twice in a row</source>
         <translation>连续两次扫描</translation>
     </message>
@@ -778,7 +784,7 @@
 <context>
     <name>DrivePicker</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/drive_picker.py" line="+30"/>
+        <location filename="../../keeper_app/ui/widgets/drive_picker.py" line="+31"/>
         <source>no disc</source>
         <translation>无光盘</translation>
     </message>
@@ -813,7 +819,7 @@
         <translation>镜像文件（以文件代替光驱）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Image file for the disc</source>
         <translation>光盘的镜像文件</translation>
     </message>
@@ -890,13 +896,245 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Entry</source>
-        <translation>登记号</translation>
+        <source>Who holds it</source>
+        <translation>现由谁持有</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>custody room</source>
+        <translation>保管室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register no.</source>
+        <translation>登记编号</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="+22"/>
+        <source>A description of what was found</source>
+        <translation>检查发现情况说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case name</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court or procuratorate of the outside retriever</source>
+        <translation>外单位调取人所在法院或检察院</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Department name</source>
+        <translation>部门名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the court or procuratorate</source>
+        <translation>法院或检察院名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of the request document</source>
+        <translation>调取文书编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person interrogated</source>
+        <translation>被讯问人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the late handover</source>
+        <translation>逾期移交原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason of the interruption</source>
+        <translation>中断原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retriever&apos;s unit</source>
+        <translation>调取人单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal number</source>
+        <translation>封签编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location of the duplicate</source>
+        <translation>副本存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shelf location of the original</source>
+        <translation>原件存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The corrected value</source>
+        <translation>更正后的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case handlers</source>
+        <translation>办案人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production unit</source>
+        <translation>制作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Producer</source>
+        <translation>制作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production time</source>
+        <translation>制作时间</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+106"/>
+        <source>Keeper — set up a new office</source>
+        <extracomment>the first administrator&apos;s badge, once the office is made</extracomment>
+        <translation>讯问录音录像资料保管系统 — 新单位初始设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up a new office</source>
+        <translation>新单位初始设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no register here yet. Give the unit&apos;s code and name and the first administrator; the administrator then adds the keepers, case handlers and department heads. The administrator holds no custody role.</source>
+        <translation>这里还没有登记簿。请填写单位代码、单位名称和第一位系统管理员；之后由管理员添加保管员、办案人员和部门负责人。系统管理员不承担任何保管职责。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unit code (4 digits)</source>
+        <translation>单位代码（4位数字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s badge</source>
+        <translation>管理员警号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator&apos;s name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The register is kept in</source>
+        <translation>登记簿保存位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups go to</source>
+        <translation>备份保存到</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the office</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup folder must be a full path, starting with /.</source>
+        <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Creating the register…</source>
+        <translation>正在创建登记簿…</translation>
     </message>
 </context>
 <context>
@@ -922,7 +1160,7 @@
         <translation>仅在刻录后超过24小时移交时填写</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Seal number (original)</source>
         <translation>封存编号（正本）</translation>
     </message>
@@ -965,7 +1203,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+3"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-58"/>
         <source>handover</source>
         <translation>移交</translation>
     </message>
@@ -1265,7 +1503,7 @@
         <translation>异常情况第%1号：%2 — %3，案件 %4&lt;br&gt;%5&lt;br&gt;报告人：%6，报告时间：%7</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>what will be done</source>
         <translation>拟采取的处理措施</translation>
     </message>
@@ -1293,8 +1531,9 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+114"/>
+        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+113"/>
         <source>Ingest recordings</source>
+        <extracomment>the roots (read on a worker: they are resolved on the file system)</extracomment>
         <translation>导入录音录像</translation>
     </message>
     <message>
@@ -1358,22 +1597,22 @@
         <translation>复制、校验并登记</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>— a folder —</source>
         <translation>— 文件夹 —</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>(not mounted)</source>
         <translation>（未挂载）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Folder of the recording</source>
         <translation>录音录像所在文件夹</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1 file(s), %2</source>
         <translation>%1 个文件，%2</translation>
     </message>
@@ -1383,7 +1622,12 @@
         <translation>已从 keeper-record.json 读取笔录信息</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+41"/>
+        <source>Needed: %1 on each. Reading the free space of the storage device and the backup…</source>
+        <translation>每处需要 %1。正在读取存储设备和备份的可用空间……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.</source>
         <translation>每处需要 %1。存储 %2：可用 %3。备份 %4：可用 %5。</translation>
     </message>
@@ -1393,7 +1637,7 @@
         <translation>请选择录音录像所在的文件夹或USB磁盘。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Reading both copies back and comparing…</source>
         <translation>正在回读两份副本并比对…</translation>
     </message>
@@ -1439,7 +1683,7 @@
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+130"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+137"/>
         <source>Inventory</source>
         <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
         <translation>盘点</translation>
@@ -1628,7 +1872,7 @@
         <translation>保存盘点清单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1646,7 +1890,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+100"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+163"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1677,7 +1921,7 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../keeper_app/ui/lock.py" line="+55"/>
+        <location filename="../../keeper_app/ui/lock.py" line="+57"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1701,11 +1945,16 @@
         <source>Sign out (another person)</source>
         <translation>退出登录（换人使用）</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Locked: the scan was ignored. Unlock, then scan again.</source>
+        <translation>已锁定：此次扫描未处理，也不计为密码。请先解锁，再重新扫描。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+174"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+193"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -1735,7 +1984,8 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Your role has nothing to do in this application.</source>
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
     </message>
@@ -1779,16 +2029,11 @@
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>Locked: unlock before scanning.</source>
-        <translation>已锁定：请先解锁再扫描。</translation>
-    </message>
 </context>
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/media_view.py" line="+77"/>
+        <location filename="../../keeper_app/ui/views/media_view.py" line="+79"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
@@ -1869,7 +2114,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-92"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-155"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2060,7 +2305,7 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+79"/>
+        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+80"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -2121,7 +2366,7 @@
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2159,48 +2404,47 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/print_docs.py" line="+65"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+88"/>
         <source>Disc labels of the pair %1</source>
-        <extracomment>make(session or None, options, output path) -&gt; printing.common.Rendered; runs on a worker</extracomment>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Sleeve inserts of the pair %1</source>
         <translation>光盘 %1 一组的盒套插页</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Seal-bag label of the original of %1</source>
         <translation>%1 原件的封存袋标签</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
         <source>Calibration sheet</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-5"/>
         <source>Handover receipt %1</source>
         <translation>移交回执 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Incident report #%1</source>
         <translation>情况报告 #%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Transfer list for request #%1</source>
         <translation>调取函 #%1 的移送清单</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Archive handover list of case %1</source>
         <translation>案件 %1 的归档移交清单</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
         <source>Retrieval register pages</source>
         <translation>调取登记表</translation>
     </message>
@@ -2404,7 +2648,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-37"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-132"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -2427,9 +2671,14 @@
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../keeper_app/ui/record_view.py" line="+117"/>
+        <location filename="../../keeper_app/ui/record_view.py" line="+50"/>
+        <source>Shortcut: %1</source>
+        <translation>快捷键：%1</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Scan a disc, or type its code above.</source>
-        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over)</extracomment>
+        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over) the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
         <translation>请扫描光盘条码，或在上方输入编号。</translation>
     </message>
     <message>
@@ -2463,7 +2712,7 @@
         <translation>以您的岗位，这张光盘目前没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Print labels…</source>
         <translation>打印标签…</translation>
     </message>
@@ -2642,7 +2891,7 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../keeper_app/ui/errors.py" line="+24"/>
+        <location filename="../../keeper_app/ui/errors.py" line="+25"/>
         <source>Nothing was scanned or typed.</source>
         <translation>没有扫描或输入任何内容。</translation>
     </message>
@@ -2720,6 +2969,11 @@
         <location line="+1"/>
         <source>You do not handle this case and may not see its media.</source>
         <translation>您不是本案办案人员，无权查看本案介质。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This case is handled by another department: you may not see its media.</source>
+        <translation>本案由其他部门办理，您无权查看本案介质。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3218,6 +3472,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The unit code is 4 digits.</source>
+        <translation>单位代码应为4位数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This register already has people: sign in instead.</source>
+        <translation>此登记簿已有人员，请直接登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a role, or a combination of roles that is not allowed.</source>
         <translation>岗位无效，或岗位组合不允许。</translation>
     </message>
@@ -3267,7 +3531,29 @@
         <translation>内容没有变化。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Required field not filled in: %1.</source>
+        <extracomment>a refusal that names its field: the headline with the field&apos;s name (%1)</extracomment>
+        <translation>必填项未填写：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long: %1.</source>
+        <translation>内容过长：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters that are not allowed in: %1.</source>
+        <translation>含有不允许的字符：%1。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Concerns: %1</source>
+        <extracomment>what a message names that reads the same in every language: names in Chinese (with a badge), codes and numbers, times, file paths</extracomment>
+        <translation>涉及：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Art. %1</source>
         <translation>第%1条</translation>
     </message>
@@ -3282,7 +3568,7 @@
         <translation>【依据%1】</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Refused.</source>
         <translation>不予办理。</translation>
     </message>
@@ -3307,7 +3593,7 @@
         <translation>数据库无法使用。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation>发生错误，未作任何更改。</translation>
     </message>
@@ -3421,7 +3707,7 @@
         <translation>检查结果</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>searching…</source>
         <translation>正在查询…</translation>
     </message>
@@ -3444,7 +3730,7 @@
         <translation>新的封条：编号不得重复使用</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>New seal number</source>
         <translation>新封存编号</translation>
     </message>
@@ -3545,7 +3831,7 @@
         <translation>检查发现的情况：除完好外必须填写</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Inspection</source>
         <translation>检查结果</translation>
     </message>
@@ -3575,9 +3861,9 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Return #%1 recorded: %2.</source>
-        <translation>归还第%1号已登记：%2。</translation>
+        <location line="+38"/>
+        <source>Register entry #%1 closed: returned, %2.</source>
+        <translation>登记第%1号已结：已归还，%2。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3665,8 +3951,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Sound on accepted scan</source>
-        <translation>扫描成功时提示音</translation>
+        <source>Scanner prefix</source>
+        <translation>扫描枪前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner suffix</source>
+        <translation>扫描枪后缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sounds at the counter</source>
+        <translation>柜台提示音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>音量</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3707,8 +4008,9 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+67"/>
+        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+79"/>
         <source>Settings</source>
+        <extracomment>what the scanner check in Settings shows and expects back</extracomment>
         <translation>设置</translation>
     </message>
     <message>
@@ -3767,7 +4069,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -3797,12 +4099,57 @@
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
+        <source>Sounds for accepted, refused and repeated scans</source>
+        <translation>扫描成功、被拒绝和重复扫描时发出不同提示音</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan this test code to check the scanner.</source>
+        <translation>请扫描此测试条码，检查扫描枪是否被正确识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Barcode scanner</source>
+        <translation>条码扫描枪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prefix the scanner sends (optional)</source>
+        <translation>扫描枪发送的前缀（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suffix before Enter (optional)</source>
+        <translation>回车前的后缀（可选）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test code</source>
+        <translation>测试条码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✔ The scanner works: the test code was recognised as a scan.</source>
+        <translation>✔ 扫描枪工作正常：测试条码已被识别为扫描。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✖ Read “%1”, not the test code: check the prefix and suffix.</source>
+        <translation>✖ 读到的是“%1”，不是测试条码：请检查前缀和后缀设置。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The backup folder must be a full path, starting with /.</source>
         <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
     </message>
@@ -3810,7 +4157,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/signin.py" line="+89"/>
+        <location filename="../../keeper_app/ui/signin.py" line="+90"/>
         <source>Keeper — sign in</source>
         <translation>讯问录音录像资料保管系统 — 登录</translation>
     </message>
@@ -3845,7 +4192,12 @@
         <translation>正在检查数据库完整性，请稍候；可先填写警号和密码…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>A disc was scanned (%1): sign in first, then scan it again.</source>
+        <translation>扫描到光盘（%1）：请先登录，再重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
@@ -3853,7 +4205,7 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+53"/>
+        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+54"/>
         <source>Signature: %1</source>
         <translation>签名：%1</translation>
     </message>
@@ -3888,7 +4240,7 @@
         <translation>签名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
@@ -3898,7 +4250,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Checking the password…</source>
         <translation>正在核验密码…</translation>
     </message>
@@ -3912,7 +4264,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
@@ -4050,7 +4402,7 @@
         <translation>这张光盘没有已批准的启封申请，请先报本案办案部门负责人审批。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
@@ -4096,7 +4448,7 @@
         <translation>申请启封正本</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Reason</source>
         <translation>启封事由</translation>
     </message>
@@ -4137,7 +4489,7 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+47"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+55"/>
         <location line="+73"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
@@ -4171,7 +4523,7 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/base.py" line="+69"/>
+        <location filename="../../keeper_app/ui/dialogs/base.py" line="+97"/>
         <source>Register and sign</source>
         <extracomment>emitted with the confirmation text after the service accepted the entry</extracomment>
         <translation>登记并签名</translation>
@@ -4187,7 +4539,7 @@
         <translation>尚待签名：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>

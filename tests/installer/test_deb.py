@@ -3,10 +3,13 @@ installed with apt-get, used by a person with a home of their own (init, demo, s
 change, audit verify, the desktop app under Xvfb), upgraded with a newer build, removed —
 and the person's database is there, private and unchanged, all along.
 
-Runs as root (CI does): it installs into the system. A keeper package that an interrupted run
-left installed is removed first; the package is purged at the end, even on failure. The two
-builds share one wheelhouse (`make deb`'s), so the second asks no index; the second is
-compressed with zstd (seconds instead of xz's minute).
+Runs as root (CI does): it installs into the system, and leaves it as it found it. It only
+ever removes a keeper package it built itself (versions ending in +test1/+test2): one that an
+interrupted run left installed is removed first, and its own is purged at the end, even on
+failure. Where any other keeper package is installed (a real one, or one whose files the
+test's package would replace) the test fails, saying so, and touches nothing. The two builds
+share one wheelhouse (`make deb`'s), so the second asks no index; the second is compressed
+with zstd (seconds instead of xz's minute).
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.realtool]
+# the first build of a fresh clone fills the wheelhouse from the index: longer than the
+# run's per-test timeout (pyproject) allows
+pytestmark = [pytest.mark.slow, pytest.mark.realtool, pytest.mark.timeout(1800)]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "installer" / "build_deb.py"
@@ -62,9 +67,41 @@ def installed_version() -> str | None:
     return version if status.endswith(" installed") else None
 
 
+#: the version suffixes of the packages this test builds: only these does it ever remove
+TEST_SUFFIXES = ("+test1", "+test2")
+LOCK = "/tmp/keeper-deb-test.lock"  # one package test at a time on this machine (dpkg is one)
+
+
+def package_state() -> tuple[str, str] | None:
+    """(status, version) of the keeper package as dpkg knows it (installed, or removed with
+    its configuration kept), or None when dpkg has never heard of it."""
+    r = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Status}|${Version}", "keeper"], capture_output=True, text=True
+    )
+    if r.returncode != 0 or not r.stdout.strip():
+        return None
+    status, version = r.stdout.split("|")
+    return None if status.endswith(" not-installed") else (status, version)
+
+
+def foreign_package() -> str | None:
+    """What is wrong when a keeper package this test did not build is on the machine."""
+    state = package_state()
+    if state is None or state[1].endswith(TEST_SUFFIXES):
+        return None
+    return (
+        f"a keeper package this test did not install is on this machine (version {state[1]}, "
+        f"{state[0]}): the test installs, upgrades and removes a keeper of its own, so it "
+        "will not run here and leaves that package alone. Remove it first, or run the test "
+        "where no keeper is installed (CI does)"
+    )
+
+
 def purge() -> None:
-    if subprocess.run(["dpkg-query", "-W", "keeper"], capture_output=True).returncode == 0:
-        subprocess.run(["dpkg", "--purge", "keeper"], capture_output=True, timeout=300)
+    """Remove the package if, and only if, this test built it."""
+    state = package_state()
+    if state is not None and state[1].endswith(TEST_SUFFIXES):
+        sh(["dpkg", "--purge", "keeper"], timeout=300)
 
 
 @dataclass
@@ -79,9 +116,16 @@ class Built:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     assert os.geteuid() == 0, "the package test installs into the system: run it as root (CI does)"
     assert shutil.which("dpkg-deb") and Path("/usr/bin/python3").exists()
+    problem = foreign_package()  # before waiting for the lock: says so at once
+    assert problem is None, problem
     # one package test at a time on this machine (dpkg is one), whoever runs it
-    lock = open("/tmp/keeper-deb-test.lock", "w")  # noqa: SIM115 - held for the module
+    lock = open(LOCK, "w")  # noqa: SIM115 - held for the module
     fcntl.flock(lock, fcntl.LOCK_EX)
+    problem = foreign_package()  # again, now that no other run can be installing
+    if problem is not None:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+        pytest.fail(problem)
     try:
         base = tmp_path_factory.mktemp("deb")
         # the wheelhouse `make deb` keeps (filled by the first build of a fresh clone)
@@ -164,7 +208,8 @@ def test_package_contents(built: Built, tmp_path: Path) -> None:
     ):
         assert p in paths, f"{p} is not in the package"
     assert any(
-        p.startswith("/opt/keeper/lib/python3") and p.endswith("/keeper_app/cli.py") for p in paths
+        p.startswith("/opt/keeper/lib/python3") and p.endswith("/keeper_app/cli/__init__.py")
+        for p in paths
     )
     assert any("/PySide6/Qt/plugins/platforms/libqxcb.so" in p for p in paths)
     # no pip, no build tools, nothing outside /opt/keeper and /usr, no user data

@@ -83,6 +83,41 @@ def test_who_may_not_register_copies_nothing(office: Office, tmp_path: Path) -> 
     assert not st.storage_root.exists() and not st.backup_root.exists()
 
 
+GOOD = {"case_no": "A2026-001", "person_name": "王某某", "person_role": "suspect",
+        "kind": "interrogation", "place": "讯问室1",
+        "interruptions": [{"start": "2026-11-19T21:20:00Z", "end": "2026-11-19T21:25:00Z",
+                           "reason": "犯罪嫌疑人要求如厕"}]}
+BAD_FIELDS = [  # (field, bad value, the refusal)
+    ("person_name", "  ", "missing_field"),
+    ("person_role", "bystander", "bad_person_role"),
+    ("kind", "chat", "bad_kind"),
+    ("place", "", "missing_field"),
+    ("place", "讯问室" * 40, "field_too_long"),
+    ("interruptions", [{"start": "2026-11-19T21:20:00Z", "end": "2026-11-19T21:25:00Z",
+                        "reason": " "}], "missing_field"),
+    ("interruptions", ["toilet"], "bad_interruption"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "code"), BAD_FIELDS)
+def test_a_bad_field_of_the_record_is_refused_before_a_byte_is_copied(
+        office: Office, tmp_path: Path, field: str, value: object, code: str) -> None:
+    """Place, person, kind and the reasons of interruptions are checked before copying
+    (they were checked only after gigabytes had been copied and read back)."""
+    src = _source(tmp_path, {"cam1/a.mp4": 2_000_000})
+    st = settings(tmp_path)
+    start = office.clock() - timedelta(hours=4)
+    progress: list[object] = []
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as ei:
+        ingest(office.session("H001"), st, src, **{**GOOD, field: value},  # type: ignore[arg-type]
+               started_at=start, ended_at=start + timedelta(hours=1), progress=progress.append)
+    assert ei.value.code == code, ei.value.message
+    assert progress == []  # no copy was attempted
+    assert not st.storage_root.exists() and not st.backup_root.exists()
+    assert office.snapshot() == before
+
+
 def test_a_cancelled_ingest_keeps_nothing(office: Office, tmp_path: Path) -> None:
     import threading
 

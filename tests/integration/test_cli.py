@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD, Office
+from printing_tools import pdf_text, squash
 
 from keeper_app.domain import codes
+from keeper_app.services import custody, documents
+from keeper_app.services.catalogue import period
 from keeper_app.store import latest_version
-from keeper_app.timeutil import now_utc
+from keeper_app.timeutil import now_utc, show
 
 
 def keeper(office: Office, *args: str, creds: Path | None = None, stdin: str = "",
@@ -129,6 +132,30 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
     v = keeper(office, "audit", "verify", as_badge=None)
     assert v.returncode == 0, v.stdout + v.stderr
     assert "events" in v.stdout and "head " in v.stdout
+
+
+def test_register_of_one_day_lists_and_prints_that_days_entries(
+        office: Office, creds: Path, tmp_path: Path) -> None:
+    """`keeper register --from D --to D` shows day D's retrieval — on screen and on paper,
+    the same as the application's register view and its printed pages for D: a date alone
+    as the end of the period includes that day (issue 12, item 2)."""
+    _o, d = office.handed_over_pair()
+    rid = custody.retrieve(office.session("K001"), d, office.cred("H002"), office.cred("K001"),
+                           "D001", "case_handling", 24)
+    day = show(office.clock())[:10]
+    gui = documents.register_document(office.session("K001"), period=period(day, day))
+    assert [r["id"] for r in gui["rows"]] == [rid]  # what the application shows for D
+    r = keeper(office, "--json", "register", "--from", day, "--to", day, creds=creds)
+    assert r.returncode == 0, r.stderr
+    assert [e["id"] for e in json.loads(r.stdout)] == [rid]
+    pdf = tmp_path / "day.pdf"
+    r = keeper(office, "register", "--from", day, "--to", day, "--pdf", str(pdf), creds=creds)
+    assert r.returncode == 0, r.stderr
+    text = squash(pdf_text(pdf))
+    assert codes.parse(d).pretty in text and "刘办案" in text
+    assert f"自{day}至{day}" in text  # the period as it was asked for
+    r = keeper(office, "register", "--from", day, "--to", "2026-01-01", creds=creds)
+    assert r.returncode == 2 and "not after its start" in r.stderr
 
 
 def test_role_refusal_exit_1(office: Office, creds: Path) -> None:

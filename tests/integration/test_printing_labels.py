@@ -14,7 +14,7 @@ from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import documents
 from printing import PrintError
 from printing.barcodes import code128_modules, module_mm
-from printing.inserts import seal_bag_label_pdf, sleeve_insert_pdf
+from printing.inserts import SEAL_BAG_LAYOUT, SLEEVE_LAYOUT, inserts_pdf
 from printing.labels import disc_label_pdf
 from printing.layouts import HUB_CLEAR_DIAMETER_MM, Calibration, sheet, sheets
 
@@ -203,7 +203,7 @@ def test_a_long_case_name_wraps_and_stays_whole(office, tmp_path):
 
 def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     sleeve = tmp_path / "sleeve.pdf"
-    r = sleeve_insert_pdf(pair, sleeve)
+    r = inserts_pdf(SLEEVE_LAYOUT, pair, sleeve)
     text = squash(pdf_text(sleeve))
     for d in pair:
         for k in FIELDS:
@@ -213,7 +213,7 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     original = pair[0]
     assert original["seal"]["seal_no"] == f"S-{original['code'][:14]}"
     bag = tmp_path / "bag.pdf"
-    seal_bag_label_pdf([original], bag)
+    inserts_pdf(SEAL_BAG_LAYOUT, [original], bag)
     text = squash(pdf_text(bag))
     assert squash(original["seal"]["seal_no"]) in text
     assert "张办案" in text and "李保管" in text and "已电子签名" in text  # who sealed it
@@ -221,14 +221,14 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
     for k in FIELDS:
         assert squash(original["label"][k]) in text
     with pytest.raises(PrintError) as e:
-        seal_bag_label_pdf([pair[1]], tmp_path / "dup.pdf")
+        inserts_pdf(SEAL_BAG_LAYOUT, [pair[1]], tmp_path / "dup.pdf")
     assert e.value.code == "not_original"
     # every barcode on both documents, at 30 sub-pixel offsets
     for i in range(30):
         shift = (((i * 7) % 30) / 30 * PX_MM, i / 30 * PX_MM)
         s_pdf, b_pdf = tmp_path / f"sl{i}.pdf", tmp_path / f"bg{i}.pdf"
-        rs = sleeve_insert_pdf(pair, s_pdf, page_shift_mm=shift)
-        rb = seal_bag_label_pdf([original], b_pdf, page_shift_mm=shift)
+        rs = inserts_pdf(SLEEVE_LAYOUT, pair, s_pdf, page_shift_mm=shift)
+        rb = inserts_pdf(SEAL_BAG_LAYOUT, [original], b_pdf, page_shift_mm=shift)
         for pdf, res in ((s_pdf, rs), (b_pdf, rb)):
             for p in res.placements:
                 box = p.barcode

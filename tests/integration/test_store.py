@@ -3,6 +3,7 @@ the append-only triggers on Keeper's own connection, and verified backups."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import stat
 from datetime import timedelta
@@ -12,7 +13,7 @@ import pytest
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, transfers
-from keeper_app.store import StoreError, audit, latest_version, open_database
+from keeper_app.store import StoreError, audit, fingerprints, latest_version, open_database
 from keeper_app.store import connection as connection_mod
 
 REAL_MIGRATIONS = connection_mod._migrations
@@ -346,3 +347,69 @@ def test_backup_is_for_keepers_and_administrators(office, tmp_path):
         admin.backup(office.session("H001"), tmp_path / "b.sqlite")
     assert ei.value.code == "role_refused"
     assert not (tmp_path / "b.sqlite").exists()
+
+
+# ------------------------------------------------------------------ migration fingerprints
+def fingerprint_rows(path: Path) -> list[tuple[int, str, str, str | None]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT version, name, sha256, applied_at FROM schema_migrations "
+                           "ORDER BY version").fetchall()
+    finally:
+        con.close()
+
+
+def test_each_applied_migration_is_fingerprinted(tmp_path):
+    path = tmp_path / "new.sqlite"
+    open_database(path).close()
+    rows = fingerprint_rows(path)
+    assert [(v, n, s) for v, n, s, _ in rows] == [
+        (num, name, fingerprints.fingerprint(sql)) for num, name, sql in REAL_MIGRATIONS()]
+    assert all(at for *_, at in rows)  # all applied by this Keeper, when
+
+
+def test_a_file_migrated_from_other_sql_is_refused_naming_the_migration(office, monkeypatch):
+    office.db.close()
+    before = sha_of(office.path)
+    num, name, sql = REAL_MIGRATIONS()[1]
+    changed = [(n, nm, s + "\n-- edited after release\n" if n == num else s)
+               for n, nm, s in REAL_MIGRATIONS()]
+    monkeypatch.setattr(connection_mod, "_migrations", lambda: changed)
+    with pytest.raises(StoreError) as ei:
+        open_database(office.path)
+    msg = str(ei.value)
+    assert f"migration {num:04d}_{name} was applied from different SQL" in msg, msg
+    assert "another build of Keeper" in msg and str(office.path) in msg
+    assert sha_of(office.path) == before  # nothing written
+    monkeypatch.setattr(connection_mod, "_migrations", REAL_MIGRATIONS)
+    office.db = open_database(office.path)  # this Keeper's own SQL: opened as before
+
+
+def test_a_recorded_fingerprint_that_differs_is_refused(office):
+    office.db.close()
+    con = sqlite3.connect(office.path)
+    con.execute("UPDATE schema_migrations SET sha256 = ? WHERE version = 3", ("0" * 64,))
+    con.commit()
+    con.close()
+    before = sha_of(office.path)
+    with pytest.raises(StoreError, match=r"migration 0003_history_indexes was applied from "
+                       r"different SQL \(fingerprint 000000000000\)"):
+        open_database(office.path)
+    assert sha_of(office.path) == before
+
+
+def test_a_file_from_before_fingerprints_gets_them_once(office):
+    office.db.close()
+    con = sqlite3.connect(office.path)
+    con.execute("DROP TABLE schema_migrations")
+    con.commit()
+    con.close()
+    office.db = open_database(office.path)
+    rows = fingerprint_rows(office.path)
+    assert [v for v, *_ in rows] == list(range(1, latest_version() + 1))
+    assert all(at is None for *_, at in rows)  # not seen applied: taken from this Keeper
+    assert list(office.path.parent.glob("*.bak")) == []  # nothing migrated, no backup
+
+
+def sha_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -476,8 +476,11 @@ def test_scan_shows_partner_open_entry_due_actions_by_role_and_history(office):
     assert lookup.scan(office.session("H001"), d).actions == []
     assert lookup.scan(office.session("D001"), o).actions == []
     assert lookup.scan(office.session("R001"), d).actions == []
-    # reviewers and heads of other departments may look; so may the case's other handler
-    assert lookup.scan(office.session("D002"), d).code == d
+    # reviewers may look, and so may the case's other handler; the head of another
+    # department may not (Art. 21: departmental responsibilities)
+    with pytest.raises(RuleViolation) as ei:
+        lookup.scan(office.session("D002"), d)
+    assert ei.value.code == "not_your_department"
     assert lookup.scan(office.session("H002"), d).code == d
 
     aid = custody.request_unseal(k, o, "check_duplicate")

@@ -1,19 +1,14 @@
-"""Full disk, for real (issue 7, 3): ``python disk_full_driver.py SOURCE_DB DIR MODE``
-copies the database into DIR — a small filesystem made for the test (MODE ``tmpfs``) —
-opens it as a counter does, fills the filesystem, and then tries workflows with 0, 1, 2 ...
-12 pages of room left. Each attempt must either commit whole or fail with a StoreError
-saying the disk is full, leaving every table exactly as it was. Prints one JSON object.
-
-MODE ``fsize`` (where no filesystem can be mounted): "full" is the file size limit
-(RLIMIT_FSIZE) set to the size of the largest database file plus the room left."""
+"""Full disk, for real (issue 7, 3): ``python disk_full_driver.py SOURCE_DB DIR`` copies
+the database into DIR — a small filesystem made for the test (a tmpfs) — opens it as a
+counter does, fills the filesystem, and then tries workflows with 0, 1, 2 ... 12 pages of
+room left. Each attempt must either commit whole or fail with a StoreError saying the disk
+is full, leaving every table exactly as it was. Prints one JSON object."""
 
 from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
-import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -40,12 +35,6 @@ def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
 def fill(folder: Path, leave: int) -> Path:
     """Fill the filesystem, then free ``leave`` bytes."""
     filler = folder / "filler"
-    if MODE == "fsize":
-        wal = folder / "keeper.sqlite-wal"
-        size = wal.stat().st_size if wal.exists() else 0
-        resource.setrlimit(resource.RLIMIT_FSIZE, (size + leave, resource.RLIM_INFINITY))
-        filler.touch()
-        return filler
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         for size in (1 << 16, 4096, 512, 1):
@@ -63,27 +52,18 @@ def fill(folder: Path, leave: int) -> Path:
 
 
 def room_again(filler: Path) -> None:
-    if MODE == "fsize":
-        resource.setrlimit(resource.RLIMIT_FSIZE,
-                           (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     filler.unlink(missing_ok=True)
 
 
-MODE = "tmpfs"
-
-
 def main() -> None:
-    global MODE
-    source, folder, MODE = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-    if MODE == "fsize":
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+    source, folder = Path(sys.argv[1]), Path(sys.argv[2])
     path = folder / "keeper.sqlite"
     shutil.copy(source, path)
     db = open_database(path, create=False)
     k = sign_in(db, "K001", PASSWORD)
     code = db.conn.execute("SELECT code FROM media WHERE copy_role='duplicate' AND "
                            "status='in_custody' LIMIT 1").fetchone()[0]
-    report: dict[str, object] = {"attempts": [], "mode": MODE}
+    report: dict[str, object] = {"attempts": []}
     attempts: list[dict[str, object]] = report["attempts"]  # type: ignore[assignment]
     filler = folder / "filler"
     for pages in range(0, 13):

@@ -1,7 +1,7 @@
 """Storage device full, for real (issue 7 with issue 5's hard-drive storage):
-``python ingest_full_driver.py DB DIR SOURCE MODE`` ingests the recording in SOURCE through
+``python ingest_full_driver.py DB DIR SOURCE`` ingests the recording in SOURCE through
 ``services.storage.ingest`` onto a storage root and a backup root on DIR — a small file system
-made for the test (MODE ``tmpfs``) — three times:
+made for the test (a tmpfs) — three times:
 
 1. the device is full before the ingest starts: refused before anything is written;
 2. the device fills up *during* the copy (something else writes the rest of it): the copy
@@ -9,15 +9,11 @@ made for the test (MODE ``tmpfs``) — three times:
 3. with room again: the same ingest goes through.
 
 After each attempt it lists the files left under both roots and counts the recordings.
-MODE ``fsize`` (where no file system can be mounted): "full" is the file size limit
-(RLIMIT_FSIZE), so only the second case can be played (the write fails with EFBIG).
 Prints one JSON object."""
 
 from __future__ import annotations
 
 import json
-import resource
-import signal
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -37,14 +33,7 @@ def files_under(*roots: Path) -> list[str]:
 
 
 def main() -> None:
-    db_path, folder, source, mode = (
-        Path(sys.argv[1]),
-        Path(sys.argv[2]),
-        Path(sys.argv[3]),
-        sys.argv[4],
-    )
-    if mode == "fsize":
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+    db_path, folder, source = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     st = StorageSettings(folder / "store", folder / "backup")
     db = open_database(db_path, create=False)
     h = sign_in(db, "H001", PASSWORD)
@@ -79,29 +68,22 @@ def main() -> None:
         )
         return out
 
-    report: dict[str, object] = {"mode": mode, "attempts": []}
+    report: dict[str, object] = {"attempts": []}
     attempts: list[dict[str, object]] = report["attempts"]  # type: ignore[assignment]
     filler = folder / "filler"
-    if mode == "tmpfs":
-        fill(folder, 0)  # 1. full before the ingest
-        attempts.append(attempt("full_before"))
-        room_again(filler)
+    fill(folder, 0)  # 1. full before the ingest
+    attempts.append(attempt("full_before"))
+    room_again(filler)
     fired: list[bool] = []
 
     def fill_meanwhile(p: Progress) -> None:
         """2. once the copy is under way, the device fills up."""
         if p.stage == "copy" and not fired:
             fired.append(True)
-            if mode == "tmpfs":
-                fill(folder, 0)
-            else:
-                limit = max(f.stat().st_size for f in map(Path, files_under(st.storage_root)))
-                resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+            fill(folder, 0)
 
     attempts.append(attempt("fills_during_copy", fill_meanwhile))
     room_again(filler)
-    if mode == "fsize":
-        resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     attempts.append(attempt("room_again"))  # 3.
     v = admin.verify_audit(db)
     report["verify"] = {"ok": v.ok, "problems": v.problems}

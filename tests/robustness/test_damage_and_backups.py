@@ -237,9 +237,52 @@ def test_restore_from_the_command_line(office, backed_up):
     office.db = open_database(path, create=False)
 
 
+def test_restore_refuses_while_another_keeper_has_the_database_open(office, backed_up):
+    path = office.path
+    office.db.close()
+    other = subprocess.Popen([sys.executable, str(Path(__file__).parent / "open_worker.py"),
+                              str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout is not None and other.stdin is not None
+        assert other.stdout.readline().strip() == "ready"
+        other.stdin.write("go\n")
+        other.stdin.flush()
+        assert '"ok": true' in other.stdout.readline()  # it has the database open now
+        before = sha(path)
+        refused = keeper(path, "restore", str(backed_up.path), "--yes")
+        assert refused.returncode == 1, refused.stderr
+        assert "another Keeper has the database" in refused.stderr
+        assert str(path) in refused.stderr and "nothing was changed" in refused.stderr
+        with pytest.raises(RuleViolation) as ei:  # the service itself, planned earlier
+            plan = backups.plan_restore(path, backed_up.path)
+        assert ei.value.code == "database_in_use"
+        assert sha(path) == before
+        assert not list(path.parent.glob("*.replaced-*"))
+    finally:
+        other.communicate(timeout=60)  # closes its stdin: the other Keeper lets go
+    assert other.returncode == 0
+    plan = backups.plan_restore(path, backed_up.path, clock=office.clock)
+    backups.restore(plan, clock=office.clock)
+    office.db = open_database(path, create=False)
+    assert admin.verify_audit(office.db).events == backed_up.record.events + 1
+
+
+def test_a_restore_planned_before_another_keeper_opened_is_refused(office, backed_up):
+    path = office.path
+    office.db.close()
+    plan = backups.plan_restore(path, backed_up.path, clock=office.clock)
+    office.db = open_database(path)  # a Keeper opens it between the plan and the restore
+    with pytest.raises(RuleViolation) as ei:
+        backups.restore(plan, clock=office.clock)
+    assert ei.value.code == "database_in_use"
+    assert not plan.aside.exists()
+    assert admin.verify_audit(office.db).events == backed_up.record.events + 1  # unchanged
+
+
 def test_files_are_private(office, tmp_path):
-    """The database, its -wal and -shm, and every backup are readable by their owner only,
-    whatever the umask."""
+    """The database, its -wal, -shm and lock file, and every backup are readable by their
+    owner only, whatever the umask."""
     old = os.umask(0o022)
     try:
         db = open_database(tmp_path / "new" / "k.sqlite")
@@ -248,7 +291,8 @@ def test_files_are_private(office, tmp_path):
         people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD,
                              kdf_n=2**10)
         files = sorted((tmp_path / "new").glob("k.sqlite*"))
-        assert [f.name for f in files] == ["k.sqlite", "k.sqlite-shm", "k.sqlite-wal"]
+        assert [f.name for f in files] == ["k.sqlite", "k.sqlite-shm", "k.sqlite-wal",
+                                        "k.sqlite.lock"]
         assert all(mode(f) == 0o600 for f in files), [(f.name, oct(mode(f))) for f in files]
         b = backups.take(db, tmp_path / "bk")
         assert mode(b.path) == mode(backup_records.record_path(b.path)) == 0o600

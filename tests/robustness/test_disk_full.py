@@ -1,6 +1,7 @@
 """Full disk (issue 7, 3), on a small filesystem made for the test: a tmpfs of 4 MiB
 mounted in a private mount namespace (``unshare -m`` as root, else ``unshare -rm`` in a
-user namespace); where neither is allowed, the file size limit (RLIMIT_FSIZE) stands in."""
+user namespace). Where neither is allowed the test fails, saying why: a full disk is
+played on a real filesystem or not at all (CI runs as root and can mount one)."""
 
 from __future__ import annotations
 
@@ -15,18 +16,23 @@ HERE = Path(__file__).parent
 DRIVER = HERE / "disk_full_driver.py"
 
 
-def small_fs_command(mnt: Path, *cmd: str, size: str = "4m") -> list[str] | None:
-    """The command run on a fresh tmpfs of ``size`` (4 MiB) at ``mnt``, or None if none can
-    be mounted."""
+def small_fs_command(mnt: Path, *cmd: str, size: str = "4m") -> list[str]:
+    """The command run on a fresh tmpfs of ``size`` (4 MiB) at ``mnt``; fails the test,
+    saying what was tried, when no small filesystem can be mounted here."""
+    assert shutil.which("unshare"), "unshare (util-linux) is not installed: the full-disk " \
+        "tests mount a small tmpfs in a private mount namespace"
     script = f'mount -t tmpfs -o size={size},mode=0700 keeper-test "$0" && exec "$@"'
+    tried = []
     for unshare in (["unshare", "-m"], ["unshare", "-rm"]):
-        if shutil.which(unshare[0]) is None:
-            return None
         probe = subprocess.run([*unshare, "sh", "-c", script, str(mnt), "true"],
-                               capture_output=True)
+                               capture_output=True, text=True, timeout=60)
         if probe.returncode == 0:
             return [*unshare, "sh", "-c", script, str(mnt), *cmd]
-    return None
+        tried.append(f"{' '.join(unshare)}: {probe.stderr.strip() or probe.returncode}")
+    raise AssertionError(
+        "no small filesystem can be mounted here, so a full disk cannot be played: "
+        + "; ".join(tried) + ". Run the tests as root (CI does), or where user namespaces "
+        "may mount a tmpfs")
 
 
 def run_driver(office, tmp_path: Path) -> dict:
@@ -34,10 +40,7 @@ def run_driver(office, tmp_path: Path) -> dict:
     office.db.close()  # the WAL is checkpointed into the file, which is copied
     mnt = tmp_path / "small"
     mnt.mkdir()
-    cmd = None if os.environ.get("KEEPER_TEST_NO_MOUNT") else small_fs_command(
-        mnt, sys.executable, str(DRIVER), str(office.path), str(mnt), "tmpfs")
-    if cmd is None:  # no mount allowed here: a file size limit instead
-        cmd = [sys.executable, str(DRIVER), str(office.path), str(mnt), "fsize"]
+    cmd = small_fs_command(mnt, sys.executable, str(DRIVER), str(office.path), str(mnt))
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=HERE.parent.parent)
     assert r.returncode == 0, r.stderr[-3000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -53,17 +56,12 @@ def test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written
     assert failed and committed, attempts  # the disk was full, then room enough for some
     assert attempts[0]["result"] != "committed"  # no room at all
     for a in failed:
-        if report["mode"] == "tmpfs":
-            assert a["result"] == "StoreFull", a
-            assert "disk" in a["message"] and "is full" in a["message"], a
-        else:  # past the file size limit sqlite sees EFBIG: an I/O error, not ENOSPC
-            assert a["result"] in ("StoreFull", "StoreError"), a
-            assert "is full" in a["message"] or "could not be written" in a["message"], a
+        assert a["result"] == "StoreFull", a
+        assert "disk" in a["message"] and "is full" in a["message"], a
         assert "nothing of this change was recorded" in a["message"]
         assert a["unchanged"] is True and a["in_transaction"] is False, a
     assert report["backup"]["code"] == "backup_failed"
-    if report["mode"] == "tmpfs":
-        assert "is full" in report["backup"]["message"]
+    assert "is full" in report["backup"]["message"]
     assert "backup.sqlite" not in report["backup"]["left"]  # no partial copy
     assert report["after"] == "committed"
     assert report["integrity"] == "ok"
@@ -74,3 +72,19 @@ def test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written
 
 
 EVENTS_OFFICE = 19  # bootstrap, departments, people, heads, cases (tests/conftest.py)
+
+
+def test_without_a_small_filesystem_the_test_fails_saying_why(tmp_path):
+    """No silent stand-in: with no way to mount one (here: no ``unshare`` on PATH), the
+    full-disk test fails and says what it needs."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    full_disk = test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         f"{__file__}::{full_disk.__name__}"],
+        capture_output=True, text=True, timeout=300, cwd=HERE.parent.parent,
+        env={**os.environ, "PATH": str(empty)})
+    assert r.returncode == 1, r.stdout[-3000:]
+    assert "1 failed" in r.stdout and "unshare (util-linux) is not installed" in r.stdout, \
+        r.stdout[-3000:]

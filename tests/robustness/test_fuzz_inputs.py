@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from keeper_app.burning import BurnError
 from keeper_app.burning.xorriso import Drive, XorrisoOutput, classify_failure, parse_progress
-from keeper_app.cli_auth import load_credentials_file
+from keeper_app.cli.auth import load_credentials_file
 from keeper_app.domain import codes
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import custody, intake, lookup

@@ -6,16 +6,30 @@ nothing. The table is written out here on purpose, not derived from the code."""
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from datetime import timedelta
 
 import pytest
 from conftest import PASSWORD, TEST_KDF_N
 
+import keeper_app.services as services
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.lifecycle import PERMISSIONS, Action
 from keeper_app.domain.model import ManifestEntry, Role
-from keeper_app.services import admin, custody, intake, lockout, lookup, storage, transfers
+from keeper_app.services import (
+    admin,
+    burning,
+    custody,
+    documents,
+    fixity,
+    intake,
+    lockout,
+    lookup,
+    storage,
+    transfers,
+)
 from keeper_app.services import people as people_svc
 
 ROLES = ["keeper", "case_handler", "dept_head", "reviewer", "admin", "outside_retriever"]
@@ -27,6 +41,7 @@ MATRIX = """
                                   keeper handler head reviewer admin outside
 intake.create_case                   .      Y      Y      .       .     .
 intake.register_recording            .      Y      .      .       .     .
+intake.check_recording               .      Y      .      .       .     .
 intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
@@ -66,6 +81,27 @@ people.set_active                    .      .      .      .       Y     .
 people.listing                       .      .      .      .       Y     .
 people.change_password               Y      Y      Y      Y       Y     Y
 lockout.unlock                       .      .      .      .       Y     .
+burning.PairBurn                     .      Y      .      .       .     .
+burning.verify_medium                Y      Y      Y      Y       .     .
+burning.identify_disc                Y      Y      Y      Y       .     .
+burning.verifications                Y      Y      Y      Y       .     .
+fixity.fixity_report                 Y      Y      Y      Y       .     .
+storage.ingest                       .      Y      .      .       .     .
+storage.add_sample_recordings        .      Y      .      .       .     .
+storage.check_recording              Y      Y      Y      Y       .     .
+storage.case_recordings              Y      Y      Y      Y       .     .
+storage.recording_files              Y      Y      Y      Y       .     .
+documents.label_data                 Y      Y      Y      Y       Y     .
+documents.pair_label_data            Y      Y      Y      Y       Y     .
+documents.handover_of                Y      Y      Y      Y       Y     .
+documents.handover_receipt           Y      Y      Y      Y       Y     .
+documents.incident_report            Y      Y      Y      Y       Y     .
+documents.court_transfer_list        Y      Y      Y      Y       Y     .
+documents.archive_handover_list      Y      Y      Y      Y       Y     .
+documents.register_document          Y      .      Y      Y       .     .
+documents.signature_png              Y      .      Y      Y       .     .
+documents.signature_loader           Y      .      Y      Y       .     .
+documents.audit_head                 Y      Y      Y      Y       Y     Y
 """
 
 #: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
@@ -103,6 +139,7 @@ backup                       Y      .      .      .       Y     .
 #: Which action each service function performs (the rows of MATRIX that check a role).
 ACTION_OF = {
     "intake.create_case": "create_case", "intake.register_recording": "register_recording",
+    "intake.check_recording": "register_recording",
     "intake.plan_pair": "register_pair", "intake.register_pair": "register_pair",
     "intake.handover": "handover", "custody.retrieve": "retrieve",
     "custody.return_medium": "return", "custody.request_unseal": "request_unseal",
@@ -122,6 +159,18 @@ ACTION_OF = {
     "people.add_person": "manage_people", "people.set_head": "manage_people",
     "people.set_roles": "manage_people", "people.set_active": "manage_people",
     "people.listing": "manage_people", "lockout.unlock": "manage_people",
+    "burning.PairBurn": "register_pair", "burning.verify_medium": "verify_medium",
+    "burning.identify_disc": "verify_medium", "burning.verifications": "verify_medium",
+    "fixity.fixity_report": "verify_medium", "storage.ingest": "register_recording",
+    "storage.add_sample_recordings": "register_recording",
+    "storage.check_recording": "verify_medium", "storage.case_recordings": "verify_medium",
+    "storage.recording_files": "verify_medium",
+    "documents.label_data": "view_media", "documents.pair_label_data": "view_media",
+    "documents.handover_of": "view_media", "documents.handover_receipt": "view_media",
+    "documents.incident_report": "view_media", "documents.court_transfer_list": "view_media",
+    "documents.archive_handover_list": "view_media",
+    "documents.register_document": "view_register", "documents.signature_png": "view_register",
+    "documents.signature_loader": "view_register",
 }
 #: Rows without a role check, and why.
 OPEN_TO_ALL = {
@@ -129,6 +178,29 @@ OPEN_TO_ALL = {
     "lookup.people_brief": "the signer pickers at the counter; no key material",
     "lookup.departments": "names of departments",
     "people.change_password": "each person changes their own",
+    "documents.audit_head": "the audit chain's head (sequence and hash), printed in footers",
+}
+#: Functions taking a session that are not actions: used inside the actions (after their
+#: checks), and why they need no row.
+HELPERS = {
+    "intake.case_by_no": "a case by number, for actions that check the person next",
+    "custody.medium_and_case": "a medium and its case, for actions that check next",
+    "custody.person_by_badge": "a signer by badge, inside actions",
+    "custody.head_of_case_dept": "the head a request goes to, inside actions",
+    "visibility.check_case": "the Art. 21 check itself (domain.access)",
+    "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
+    "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
+    "visibility.visible_case_ids": "the Art. 21 filter for lists (domain.access)",
+    "visibility.only_visible": "the Art. 21 filter for lists (domain.access)",
+    "visibility.visible_case_nos": "the Art. 21 filter for lists (domain.access)",
+}
+#: Modules of keeper_app/services with no function that takes a session, and why.
+NO_SESSION = {
+    "session": "signing in: authenticate/sign_in take the database and a password",
+    "backups": "copies of the whole file, taken by the application and by admin.backup "
+               "(whose row is above), restored before anyone signs in",
+    "catalogue": "the list of printable documents: each one's data comes from a documents.* "
+                 "function (whose rows are above), which checks the role and the case",
 }
 
 
@@ -166,7 +238,16 @@ def prepare(office, tmp_path) -> dict:
         "qid": transfers.register_court_request(k, "A2026-001", "court", "某市中级人民法院",
                                                 "1号", office.clock() - timedelta(hours=1)),
         "tmp": tmp_path,
+        "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
+        "src": source_folder(tmp_path / "source"),
     }
+
+
+def source_folder(folder):
+    """A recording's folder to ingest: one small file."""
+    folder.mkdir()
+    (folder / "cam1.mp4").write_bytes(b"\0" * 1000)
+    return folder
 
 
 def calls(office, x: dict, role: str, badge: str):
@@ -181,6 +262,9 @@ def calls(office, x: dict, role: str, badge: str):
         "intake.register_recording": lambda s: intake.register_recording(
             s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
             now - timedelta(hours=1), "讯问室3", [x["f"]]),
+        "intake.check_recording": lambda s: intake.check_recording(
+            s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
+            now - timedelta(hours=1), "讯问室3"),
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
         "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
         "intake.handover": lambda s: intake.handover(s, x["burned"], c("H001"), me,
@@ -231,6 +315,34 @@ def calls(office, x: dict, role: str, badge: str):
         "people.listing": lambda s: people_svc.listing(s),
         "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
         "lockout.unlock": lambda s: lockout.unlock(s, "K002"),
+        "burning.PairBurn": lambda s: burning.PairBurn(
+            s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]).prepare(),
+        "burning.verify_medium": lambda s: burning.verify_medium(s, "no-such-drive"),
+        "burning.identify_disc": lambda s: burning.identify_disc(s, "no-such-drive"),
+        "burning.verifications": lambda s: burning.verifications(s, x["d"]),
+        "fixity.fixity_report": lambda s: fixity.fixity_report(s, x["st"]),
+        "storage.ingest": lambda s: storage.ingest(
+            s, x["st"], x["src"], case_no="A2026-001", person_name=f"吴{role}",
+            person_role="witness", started_at=now - timedelta(hours=2),
+            ended_at=now - timedelta(hours=1), place="讯问室3"),
+        "storage.add_sample_recordings": lambda s: storage.add_sample_recordings(
+            s, x["st"], "A2026-001", f"郑{role}", now - timedelta(hours=2), count=1,
+            seconds=1.0),
+        "storage.check_recording": lambda s: storage.check_recording(s, x["st"], x["rid"]),
+        "storage.case_recordings": lambda s: storage.case_recordings(s, "A2026-001"),
+        "storage.recording_files": lambda s: storage.recording_files(s, x["st"], [x["rid"]]),
+        "documents.label_data": lambda s: documents.label_data(s, x["d"]),
+        "documents.pair_label_data": lambda s: documents.pair_label_data(s, x["d"]),
+        "documents.handover_of": lambda s: documents.handover_of(s, x["d"]),
+        "documents.handover_receipt": lambda s: documents.handover_receipt(s, x["hid"]),
+        "documents.incident_report": lambda s: documents.incident_report(s, x["iid"]),
+        "documents.court_transfer_list": lambda s: documents.court_transfer_list(s, x["qid"]),
+        "documents.archive_handover_list": lambda s: documents.archive_handover_list(
+            s, "A2026-001"),
+        "documents.register_document": lambda s: documents.register_document(s),
+        "documents.signature_png": lambda s: documents.signature_png(s, 1),
+        "documents.signature_loader": lambda s: documents.signature_loader(s),
+        "documents.audit_head": lambda s: documents.audit_head(s),
     }
 
 
@@ -265,18 +377,33 @@ def test_the_matrix_covers_every_action_and_every_service_function():
         assert EXPECTED[name] == table(DOMAIN)[action], name
     for name in OPEN_TO_ALL:
         assert all(EXPECTED[name].values()), name
-    modules = {"intake": intake, "custody": custody, "transfers": transfers,
-               "lookup": lookup, "admin": admin, "people": people_svc, "lockout": lockout}
-    helpers = {"intake.case_by_no", "custody.medium_and_case", "custody.person_by_badge",
-               "custody.head_of_case_dept"}  # used inside the actions, not actions
+    found = session_functions()
+    assert set(HELPERS) <= found, set(HELPERS) - found
+    # admin.verify_audit takes the database, not a session: verifying needs no sign-in
+    assert found - set(HELPERS) == set(EXPECTED) - {"admin.verify_audit"}, (
+        f"without a row: {sorted(found - set(HELPERS) - set(EXPECTED))}; "
+        f"rows of no function: {sorted(set(EXPECTED) - found - {'admin.verify_audit'})}")
+    modules = {info.name for info in pkgutil.iter_modules(services.__path__)}
+    with_rows = {name.split(".")[0] for name in found}
+    assert modules - with_rows == set(NO_SESSION), modules - with_rows
+
+
+def session_functions() -> set[str]:
+    """Every public function of every module of keeper_app/services (found, not listed)
+    whose first parameter is the session ``s``, and every public class whose constructor
+    takes it (``module.name``)."""
     found = set()
-    for mod_name, mod in modules.items():
-        for fn_name, fn in inspect.getmembers(mod, inspect.isfunction):
-            params = list(inspect.signature(fn).parameters)
-            if fn.__module__ == mod.__name__ and not fn_name.startswith("_") and \
-                    params[:1] == ["s"]:
-                found.add(f"{mod_name}.{fn_name}")
-    assert found - helpers <= set(EXPECTED), found - helpers - set(EXPECTED)
+    for info in pkgutil.iter_modules(services.__path__):
+        mod = importlib.import_module(f"{services.__name__}.{info.name}")
+        for name, obj in inspect.getmembers(mod, lambda o: inspect.isfunction(o) or
+                                            inspect.isclass(o)):
+            if obj.__module__ != mod.__name__ or name.startswith("_") or \
+                    (inspect.isclass(obj) and issubclass(obj, BaseException)):
+                continue
+            params = list(inspect.signature(obj).parameters)
+            if params[:1] == ["s"]:
+                found.add(f"{info.name}.{name}")
+    return found
 
 
 def test_the_law_s_table_in_the_code_is_the_one_written_here():

@@ -72,10 +72,8 @@ def test_a_lock_held_too_long_is_refused_clearly_and_changes_nothing(office):
     other.execute("BEGIN IMMEDIATE")  # another program keeps writing
     try:
         office.db.set_busy(150, attempts=2)
-        started = time.monotonic()
         with pytest.raises(StoreBusy) as ei:
             custody.set_location(k, d, "柜X-01")
-        assert time.monotonic() - started >= 0.25  # it waited, twice
         msg = str(ei.value)
         assert "busy" in msg and "nothing was recorded" in msg and "0.3 s" in msg
         assert not office.db.conn.in_transaction
@@ -101,9 +99,8 @@ def test_a_short_lock_is_waited_for(office):
     """), str(office.path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        started = time.monotonic()
+        # the lock is held now: without waiting for it this change would be refused as busy
         custody.set_location(k, d, "柜X-02")
-        assert time.monotonic() - started >= 0.3
     finally:
         holder.wait(10)
     assert location_of(office, d) == "柜X-02"
@@ -300,22 +297,44 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     assert {own1, own2} <= {r["code"] for r in rows}
 
 
+#: Methods that write without rerun_if_changed, and why that is safe.
+UNWRAPPED_WRITERS = {
+    "burning.PairBurn._reserve": "decides nothing: reads the next serial inside its own "
+                                 "write transaction",
+    "burning.PairBurn._failed": "decides nothing: records that a burn failed",
+}
+
+
 def test_every_service_that_writes_checks_on_the_state_it_commits_on():
-    """Each service function that writes (calls ``s.change``) is wrapped in
-    rerun_if_changed, so the reads that decide are re-done when another counter wrote
-    in between."""
+    """Each function of every module of keeper_app/services (found with pkgutil, not
+    listed) that writes (calls ``s.change``) is wrapped in rerun_if_changed, so the reads
+    that decide are re-done when another counter wrote in between; so is each method of
+    their classes, but for the few listed above with their reason."""
+    import importlib
     import inspect
+    import pkgutil
 
-    from keeper_app.services import intake, lockout, transfers
-    from keeper_app.services import people as people_svc
+    import keeper_app.services as services
 
-    writers = []
-    for mod in (intake, custody, transfers, admin, people_svc, lockout):
-        for name, fn in inspect.getmembers(mod, inspect.isfunction):
-            if fn.__module__ != mod.__name__:
-                continue
+    writers, unwrapped, modules = [], set(), set()
+    for info in pkgutil.iter_modules(services.__path__):
+        mod = importlib.import_module(f"{services.__name__}.{info.name}")
+        modules.add(info.name)
+        members = [(name, fn) for name, fn in inspect.getmembers(mod, inspect.isfunction)]
+        for cname, cls in inspect.getmembers(mod, inspect.isclass):
+            if cls.__module__ == mod.__name__:
+                members += [(f"{cname}.{name}", fn)
+                            for name, fn in inspect.getmembers(cls, inspect.isfunction)]
+        for name, fn in members:
+            code = inspect.unwrap(fn).__code__
+            if fn.__module__ != mod.__name__ or code.co_filename != mod.__file__:
+                continue  # imported, or made by @dataclass
             src = inspect.getsource(inspect.unwrap(fn))
-            if "s.change(" in src:
-                writers.append(name)
-                assert hasattr(fn, "__wrapped__"), f"{mod.__name__}.{name} is not wrapped"
-    assert len(writers) >= 20
+            if "s.change(" in src and "def change(" not in src:
+                writers.append(f"{info.name}.{name}")
+                if not hasattr(fn, "__wrapped__"):
+                    unwrapped.add(f"{info.name}.{name}")
+    assert unwrapped == set(UNWRAPPED_WRITERS), unwrapped - set(UNWRAPPED_WRITERS)
+    assert {"burning", "storage", "documents", "fixity", "backups"} <= modules
+    assert {"burning._record_check", "storage._record_check"} <= set(writers)
+    assert len(writers) >= 24

@@ -121,7 +121,7 @@ def test_a_recording_is_ingested_with_its_record(
     qtbot.waitUntil(lambda: d.person.text() == "王某某", timeout=10_000)
     assert d.place.text() == "讯问室2" and d.case.currentData() == "A2026-001"
     assert d.need == 3_500_000 and len(d.interruptions) == 1
-    assert "3.5 MB" in d.space.text()
+    qtbot.waitUntil(lambda: "3.5 MB" in d.space.text() and d.space_facts is not None)
     d.go_button.click()
     qtbot.waitUntil(lambda: not d.running, timeout=60_000)
     assert d.error is None, d.banner.text()
@@ -166,3 +166,57 @@ def test_an_ingest_without_times_is_refused_before_copying(
     assert not d.running and d.banner.kind == "error"
     assert not StorageSettings.for_database(office.path).storage_root.exists()
     assert _count(office, "recordings") == 0
+
+
+def test_the_ingest_dialog_reads_the_file_systems_on_a_worker(
+    ui: Any, office: Office, qtbot: Any, tmp_path: Path
+) -> None:
+    """The free space of the two roots (statvfs), the roots themselves and the USB disks are
+    read on a worker: the window has them only once the event loop delivered the result, so
+    a storage device that does not answer keeps a worker waiting, never the window."""
+    src, _rec = _source(tmp_path, office)
+    m = ui.sign_in("H001")
+    d = m.discs.open_ingest()
+    # nothing of the file systems is known yet: no event was processed since it opened
+    assert d.settings is None and d.space_facts is None
+    assert "正在读取" in d.space.text()  # "reading the free space…"
+    qtbot.waitUntil(lambda: d.space_facts is not None)
+    st = StorageSettings.for_database(office.path)
+    assert d.settings == st
+    assert d.space_facts["storage_root"] == str(st.storage_root)
+    assert str(st.storage_root) in d.space.text() and "可用" in d.space.text()  # "free"
+    # the source's files and record, likewise
+    d.set_source(str(src))
+    assert d.need == 0 and d.person.text() == ""
+    qtbot.waitUntil(lambda: d.need == 3_500_000, timeout=10_000)
+
+
+def test_the_ingest_dialog_touches_no_file_system_itself() -> None:
+    """The dialog calls services only, and every service call that reaches a file system
+    is made inside the function it hands to a worker (a lambda or a nested def)."""
+    import ast
+    import inspect
+
+    import keeper_app.ui.dialogs.ingest as mod
+
+    tree = ast.parse(inspect.getsource(mod))
+    imported = {(n.module or "") for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not imported & {"os", "shutil", "...burning.storage", "...devices.udev"}, imported
+    assert "snapshot" not in {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                              for a in n.names}
+    fs_calls = {"source_facts", "space", "usb_sources", "ingest", "for_database",
+                "read_record_file", "free_bytes", "scan_source", "snapshot"}
+    on_gui = []
+
+    def visit(node: ast.AST, in_worker: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            nested = in_worker or isinstance(child, ast.Lambda) or (
+                isinstance(child, ast.FunctionDef) and not isinstance(node, ast.ClassDef))
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and \
+                    child.func.attr in fs_calls and not nested:
+                on_gui.append(f"line {child.lineno}: {child.func.attr}")
+            visit(child, nested)
+
+    visit(tree, False)
+    assert on_gui == [], on_gui

@@ -5,15 +5,19 @@ and its return, a handover, printing labels and register pages, an unseal reques
 approval, unsealing and resealing, the due board, burning a pair (real xorriso onto image
 files), the settings with the scheduled backups.
 
-Each language gets its own set, from its own copy of one demo database, in
-docs/images/guide/<language>/ (committed: ``make guide-screenshots`` refreshes them). The
-images are reduced to 256 colours, so that all of them stay under ~3 MB; the test checks
-that too, and that every image the guides name exists.
+Each language gets its own set, from its own copy of one demo database. A test run writes
+them to its temporary folder and checks them there — each one taken, of a sane size, not
+blank, and one the guide already has — leaving docs/ as it is. ``make guide-screenshots``
+(which sets KEEPER_WRITE_GUIDE_IMAGES=1) writes them into docs/images/guide/<language>/,
+where they are committed. The images are reduced to 256 colours, so that all of them stay
+under ~3 MB; the test checks that too, and that every image the guides name exists.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
 import shutil
 import sqlite3
@@ -51,6 +55,8 @@ LANGUAGES = ("zh_CN", "en")
 NOW = datetime(2026, 11, 26, 3, 30, tzinfo=UTC)  # 11:30 in the office (UTC+8)
 WINDOW = (1280, 800)
 MAX_TOTAL_BYTES = 3_000_000
+#: set by ``make guide-screenshots``: the screenshots go into docs/ (else a temporary folder)
+WRITE_DOCS = os.environ.get("KEEPER_WRITE_GUIDE_IMAGES") == "1"
 
 
 # --------------------------------------------------------------------- the demo office
@@ -320,7 +326,7 @@ def guide(
 
     app = KeeperApp(db, settings, clock=clock, translations=tr)
     app.start()
-    out = GUIDE_IMAGES / language
+    out = (GUIDE_IMAGES if WRITE_DOCS else tmp_path / "guide-images") / language
     out.mkdir(parents=True, exist_ok=True)
     g = Guide(qtbot, app, out, Office(office_dir / "keeper.sqlite"), clock_t)
     yield g
@@ -339,6 +345,7 @@ def guide(
 def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequest) -> None:
     g, office = guide, guide.office
     request_cleanup = request.addfinalizer
+    docs_before = docs_images()
 
     # signing in
     w = g.app.sign_in_window
@@ -531,8 +538,32 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
     }
     assert set(g.taken) == expected
     for name in expected:
-        with Image.open(g.out / f"{name}.png") as img:
-            assert img.width <= 1400 and img.height <= 1000, (name, img.size)
+        assert_sane_screenshot(g.out / f"{name}.png")
+    # the guide has every one of them (a new screenshot: make guide-screenshots, then commit)
+    committed = GUIDE_IMAGES / g.out.name
+    missing = sorted(n for n in expected if not (committed / f"{n}.png").is_file())
+    assert not missing, f"not in {committed}: {missing} (run make guide-screenshots)"
+    if not WRITE_DOCS:  # a test run leaves docs/ as it found it
+        assert docs_images() == docs_before
+
+
+def docs_images() -> dict[str, tuple[int, str]]:
+    """Each committed guide image: when it was last written, and its SHA-256."""
+    return {str(p.relative_to(DOCS)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes())
+                                       .hexdigest()) for p in sorted(GUIDE_IMAGES.rglob("*.png"))}
+
+
+def assert_sane_screenshot(path: Path) -> None:
+    """A screenshot worth showing: there, of a window's size, and not one flat colour."""
+    assert path.is_file(), path
+    assert path.stat().st_size > 2_000, (path.name, path.stat().st_size)
+    with Image.open(path) as img:
+        assert 200 < img.width <= 1400 and 100 < img.height <= 1000, (path.name, img.size)
+        grey = img.convert("L")
+        low, high = grey.getextrema()
+        assert high - low >= 100, (path.name, "blank", low, high)  # text on a background
+        colours = grey.getcolors(256) or []
+        assert len(colours) >= 8, (path.name, "blank", len(colours))
 
 
 # --------------------------------------------------------------------- the guides

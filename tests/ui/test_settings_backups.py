@@ -171,7 +171,9 @@ def test_busy_full_and_locked_have_their_own_headlines(keeper_app: KeeperApp) ->
     generic = QCoreApplication.translate("Refusal", "The database cannot be used.")
     assert busy.headline != generic and full.headline != generic
     assert "稍后重试" in busy.headline and "磁盘已满" in full.headline
-    assert busy.detail == "locked for 5 s"
+    assert busy.detail == ""  # in Chinese: no English second line (the message has no facts)
+    full_detail = refusal(StoreFull("disk full: /data/keeper.sqlite")).detail
+    assert full_detail == "涉及：/data/keeper.sqlite"
 
 
 def test_a_locked_person_is_told_so_at_sign_in(ui, office: Office, qtbot) -> None:

@@ -5,7 +5,6 @@ manifests, volume ids, disc paths, udev properties to records, and the job runne
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -257,12 +256,10 @@ def test_cancel_escalates_when_sigint_is_ignored() -> None:
 
     import threading
 
-    t0 = time.monotonic()
     threading.Timer(0.3, job.cancel).start()
     r = job.run(progress)
     assert r.state == JobState.CANCELLED
     assert r.returncode == -signal.SIGTERM  # SIGINT ignored, SIGTERM after the grace period
-    assert time.monotonic() - t0 < 5
 
 
 def test_a_missing_program_is_not_started_with_a_message() -> None:

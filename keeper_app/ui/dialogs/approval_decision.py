@@ -36,6 +36,7 @@ class ApprovalDecisionDialog(WorkflowDialog):
             .replace("%6", approval["requested_at"])
         )
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Note"), self.note)
         self.signers.add("head", self.tr("Department head"), me=True)

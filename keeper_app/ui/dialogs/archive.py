@@ -135,7 +135,9 @@ class ArchiveDialog(WorkflowDialog):
             self.ctx.feedback.accepted()
             self._fill()
             row = next(i for i, r in enumerate(self.rows) if r["code"] == code)
-            self.table.scrollToItem(self.table.item(row, 0))
+            item = self.table.item(row, 0)
+            if item is not None:
+                self.table.scrollToItem(item)
 
     def values(self) -> dict[str, Any]:
         return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -51,6 +52,11 @@ class WorkflowDialog(QDialog):
             self.submit_text(), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.submit_button.setObjectName("submit")
+        # Enter registers (or, while signatures are missing, opens the next signer's box);
+        # Cancel is never where the focus starts nor what Enter presses
+        self.submit_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.signers.changed.connect(self._focus_next_signer)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.result_value: Any = None
@@ -64,6 +70,28 @@ class WorkflowDialog(QDialog):
         lay.addWidget(self.signers)
         lay.addWidget(self.banner)
         lay.addWidget(self.buttons)
+
+    def showEvent(self, ev: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(ev)
+        first = next(
+            (
+                w
+                for i in range(self.form.rowCount())
+                if (item := self.form.itemAt(i, QFormLayout.ItemRole.FieldRole)) is not None
+                and (w := item.widget()) is not None
+                and w.isEnabled()
+                and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            ),
+            None,
+        )
+        if first is not None:
+            first.setFocus()
+        else:
+            self._focus_next_signer()
+
+    def _focus_next_signer(self) -> None:
+        slot = next((s for s in self.signers.slots.values() if s.credential is None), None)
+        (slot.button if slot is not None else self.submit_button).setFocus()
 
     def submit_text(self) -> str:
         return self.tr("Register and sign")
@@ -87,7 +115,9 @@ class WorkflowDialog(QDialog):
         missing = self.signers.missing()
         if missing:
             self.banner.say("warn", self.tr("Still to sign: %1").replace("%1", join(missing)))
-            self.ctx.feedback.refused()
+            # the next signer's box opens: the whole form can be done from the keyboard
+            key = next(k for k, s in self.signers.slots.items() if s.credential is None)
+            self.signers.open_dialog(key)
             return
         v = self.values()
         self.buttons.setEnabled(False)  # no cancel while the entry is being written

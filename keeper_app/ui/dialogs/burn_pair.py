@@ -27,10 +27,9 @@ from ...burning.jobs import Progress
 from ...devices import DeviceError, OpticalDrive, snapshot
 from ...domain import rules
 from ...domain.errors import RuleViolation
-from ...services import lookup, storage
+from ...services import catalogue, lookup, storage
 from ...services.burning import PairBurn, PairResult
 from ...services.session import Session
-from .. import print_docs
 from ..context import UiContext
 from ..labels import pretty
 from ..ops import Ops, worker_session
@@ -392,7 +391,7 @@ class BurnPairDialog(TaskDialog):
         if not isinstance(self.result_value, PairResult):
             return None
         code = self.result_value.original
-        d = PrintDialog(self.ctx, print_docs.disc_labels(code, pretty(code)), self)
+        d = PrintDialog(self.ctx, catalogue.disc_labels(code), self)
         d.finished.connect(lambda _r: d.deleteLater())
         self.print_dialog = d
         d.open()

@@ -21,6 +21,7 @@ class ConcludeCaseDialog(WorkflowDialog):
         self.case_no = case_no
         self.set_summary(self.tr("Case %1 %2").replace("%1", case_no).replace("%2", case_name))
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(70)
         self.form.addRow(self.tr("Note"), self.note)
         self.signers.hide()

@@ -32,6 +32,7 @@ class HandoverDialog(WorkflowDialog):
         self.late_reason = QLineEdit()
         self.late_reason.setPlaceholderText(self.tr("only if more than 24 h after burning"))
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Seal number (original)"), self.seal_no)
         self.form.addRow(self.tr("Shelf location of the original"), self.original_location)

@@ -29,6 +29,7 @@ class IncidentAckDialog(WorkflowDialog):
             .replace("%7", incident["at"])
         )
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setPlaceholderText(self.tr("what will be done"))
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Note"), self.note)

@@ -20,33 +20,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...burning import storage as disk
 from ...burning.jobs import Progress
-from ...devices import DeviceError, snapshot
+from ...devices import UsbDisk
 from ...services import lookup, storage
 from ...services.session import Session
 from ...timeutil import from_db, parse_user, show
 from ..context import UiContext
 from ..labels import label, values
 from ..ops import Ops, worker_session
+from ..widgets.file_dialogs import file_dialog
 from ..widgets.recordings_table import mb
 from .task_base import TaskDialog
 
 
-def source_facts(source: str) -> dict[str, Any]:
-    """On a worker: the source's files (their total size) and its record file, if any."""
-    items = disk.scan_source(Path(source), "x")
-    return {
-        "size": sum(i.size for i in items),
-        "files": len(items),
-        "record": storage.read_record_file(Path(source)),
-    }
-
-
 class IngestDialog(TaskDialog):
+    """Every file-system call (the source folder, a USB disk, the free space of the two
+    roots, the roots' paths) runs on a worker through the storage service: a hung mount
+    keeps a worker waiting, never the window."""
+
     def __init__(self, ctx: UiContext, runner: Ops, parent: QWidget | None = None):
         super().__init__(ctx, runner, "", parent)
-        self.settings = storage.StorageSettings.for_database(ctx.db.path)
+        self.db_path = str(ctx.db.path)
+        #: the roots (read on a worker: they are resolved on the file system)
+        self.settings: storage.StorageSettings | None = None
+        self.space_facts: dict[str, Any] | None = None
+        self._space_checking = False
+        self._space_again = False
         self.interruptions: list[dict[str, str]] = []
         self.need = 0
         self.case = QComboBox()
@@ -138,20 +137,27 @@ class IngestDialog(TaskDialog):
 
     # ------------------------------------------------------------------ the source
     def refresh_usb(self) -> None:
-        """USB disks' mounted partitions, as sources."""
+        """USB disks' mounted partitions, as sources (listed on a worker)."""
+        self._usb_listed([])
+        self.ctx.ops.run(
+            lambda _db: storage.usb_sources(),
+            success=self._usb_listed,
+            failure=self.banner.refuse,
+            owner=self,
+            with_db=False,
+        )
+
+    def _usb_listed(self, disks: list[UsbDisk]) -> None:
         self.usb.blockSignals(True)
         self.usb.clear()
         self.usb.addItem(self.tr("— a folder —"), "")
-        try:
-            for u in snapshot().usb_disks:
-                for p in u.partitions:
-                    text = f"{u.name} {p.devnode} {p.label}".strip()
-                    if p.mountpoint:
-                        self.usb.addItem(f"{text} → {p.mountpoint}", p.mountpoint)
-                    else:
-                        self.usb.addItem(text + " " + self.tr("(not mounted)"), "")
-        except DeviceError:
-            pass
+        for u in disks:
+            for p in u.partitions:
+                text = f"{u.name} {p.devnode} {p.label}".strip()
+                if p.mountpoint:
+                    self.usb.addItem(f"{text} → {p.mountpoint}", p.mountpoint)
+                else:
+                    self.usb.addItem(text + " " + self.tr("(not mounted)"), "")
         self.usb.blockSignals(False)
 
     def _usb_chosen(self) -> None:
@@ -159,9 +165,11 @@ class IngestDialog(TaskDialog):
             self.set_source(str(self.usb.currentData()))
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Folder of the recording"))
-        if path:
-            self.set_source(path)
+        fd = file_dialog(self, self.tr("Folder of the recording"))
+        fd.setFileMode(QFileDialog.FileMode.Directory)
+        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        if fd.exec() and fd.selectedFiles():
+            self.set_source(fd.selectedFiles()[0])
 
     def set_source(self, path: str) -> None:
         self.source.setText(path)
@@ -172,7 +180,7 @@ class IngestDialog(TaskDialog):
         if not src:
             return
         self.ctx.ops.run(
-            lambda _db: source_facts(src),
+            lambda _db: storage.source_facts(Path(src)),
             success=self._source_read,
             failure=self._source_failed,
             owner=self,
@@ -213,15 +221,53 @@ class IngestDialog(TaskDialog):
         self.show_space()
 
     def show_space(self) -> None:
-        st = self.settings
-        free_s, free_b = disk.free_bytes(st.storage_root), disk.free_bytes(st.backup_root)
+        """Read the roots' free space on a worker, then show it with what is needed. One
+        reading at a time: while a root does not answer, no more workers wait on it."""
+        self._show_space_text()
+        if self._space_checking:
+            self._space_again = True
+            return
+        self._space_checking = True
+        db_path, settings = self.db_path, self.settings
+
+        def work(_db: Any) -> tuple[storage.StorageSettings, dict[str, Any]]:
+            st = settings or storage.StorageSettings.for_database(db_path)
+            return st, storage.space(st)
+
+        self.ctx.ops.run(work, success=self._space_read, failure=self._space_failed,
+                         owner=self, with_db=False)
+
+    def _space_read(self, result: tuple[storage.StorageSettings, dict[str, Any]]) -> None:
+        self.settings, self.space_facts = result
+        self._space_done()
+
+    def _space_failed(self, exc: BaseException) -> None:
+        self.space_facts = None
+        self.banner.refuse(exc)
+        self._space_done()
+
+    def _space_done(self) -> None:
+        self._space_checking = False
+        self._show_space_text()
+        if self._space_again:
+            self._space_again = False
+            self.show_space()
+
+    def _show_space_text(self) -> None:
+        f = self.space_facts
+        if f is None:
+            self.space.setText(
+                self.tr("Needed: %1 on each. Reading the free space of the storage device "
+                        "and the backup…").replace("%1", mb(self.need))
+            )
+            return
         self.space.setText(
             self.tr("Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.")
             .replace("%1", mb(self.need))
-            .replace("%2", str(st.storage_root))
-            .replace("%3", mb(free_s))
-            .replace("%4", str(st.backup_root))
-            .replace("%5", mb(free_b))
+            .replace("%2", f["storage_root"])
+            .replace("%3", mb(f["storage_free"]))
+            .replace("%4", f["backup_root"])
+            .replace("%5", mb(f["backup_free"]))
         )
 
     # ------------------------------------------------------------------ ingesting
@@ -245,10 +291,11 @@ class IngestDialog(TaskDialog):
         if not self.source.text().strip():
             self.banner.say("warn", self.tr("Choose the folder or USB disk of the recording."))
             return
-        settings, cancel = self.settings, self.cancel_event
+        settings, cancel, db_path = self.settings, self.cancel_event, self.db_path
 
         def work(s: Session) -> Any:
-            return storage.ingest(s, settings, progress=self.report, cancel=cancel, **v)
+            st = settings or storage.StorageSettings.for_database(db_path)
+            return storage.ingest(s, st, progress=self.report, cancel=cancel, **v)
 
         self.start(work)
 

@@ -39,6 +39,7 @@ from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
 from ..widgets.banner import Banner
+from ..widgets.file_dialogs import file_dialog
 
 GREEN, AMBER = QColor("#e3f4e1"), QColor("#fff4d6")
 #: more expected media than this: the keeper is asked for a narrower location
@@ -94,6 +95,7 @@ class InventoryDialog(QDialog):
         self.form.addRow(self.scan_label, self.entry)
         self.table = QTableWidget(0, 6)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel()
@@ -108,6 +110,12 @@ class InventoryDialog(QDialog):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.ask_save)
         self.buttons.rejected.connect(self.reject)
+        # Enter in the scan or location field is that field's: no button of the dialog may
+        # take it too (a typed code + Enter pressed "Show list" and reset the count)
+        for b in (self.show_button, *self.buttons.buttons()):
+            if isinstance(b, QPushButton):
+                b.setAutoDefault(False)
+                b.setDefault(False)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -275,11 +283,14 @@ class InventoryDialog(QDialog):
             self.seen.add(code)
             self.found.append(code)
             row = self.index[code]
-            item = self.table.item(row, 5)
-            item.setText("✔")
             for j in range(self.table.columnCount()):
-                self.table.item(row, j).setBackground(QBrush(GREEN))
-            self.table.scrollToItem(item)
+                cell = self.table.item(row, j)
+                if cell is not None:
+                    cell.setBackground(QBrush(GREEN))
+            item = self.table.item(row, 5)
+            if item is not None:
+                item.setText("✔")
+                self.table.scrollToItem(item)
             self._count()
             self.banner.say(
                 "ok",
@@ -351,8 +362,7 @@ class InventoryDialog(QDialog):
 
     def ask_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        fd = QFileDialog(self, self.tr("Save the inventory list"))
-        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd = file_dialog(self, self.tr("Save the inventory list"))
         fd.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         fd.setNameFilter(self.tr("CSV files (*.csv)"))
         fd.setDefaultSuffix("csv")

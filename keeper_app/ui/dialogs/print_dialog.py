@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from printing import PrintError, layouts
 
+from ...services.catalogue import Document, Options
 from ..context import UiContext
-from ..labels import join
+from ..labels import document_title, join
 from ..ops import worker_session
-from ..print_docs import Document, RenderOptions
 from ..print_queue import PrintJob, PrintQueue
 from ..settings import LABEL_SHEET, PRINTER, SAVE_FOLDER
 from ..widgets.banner import Banner
+from ..widgets.file_dialogs import file_dialog
 from ..widgets.pdf_preview import PdfPreview, rasterise
 from ..widgets.printer_choice import PrinterChoice
 
@@ -60,14 +61,14 @@ class PrintDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self._gen = 0
         self._sheet_id = sheet or ctx.settings.get(LABEL_SHEET)
-        self._made_with: RenderOptions | None = None
+        self._made_with: Options | None = None
         self._jobs: set[PrintJob] = set()
         self._tmp = tempfile.TemporaryDirectory(prefix="keeper-doc-")
-        self.setWindowTitle(doc.title)
+        self.setWindowTitle(document_title(doc))
         self.setMinimumSize(980, 720)
 
         self.preview = PdfPreview(ctx.ops)
-        self.heading = QLabel(f"<h3>{_esc(doc.title)}</h3>")
+        self.heading = QLabel(f"<h3>{_esc(document_title(doc))}</h3>")
         self.heading.setWordWrap(True)
         self.sheet = QComboBox()
         self.start = QSpinBox()
@@ -112,7 +113,7 @@ class PrintDialog(QDialog):
         self.calibration_note.setVisible(doc.on_sheet)
 
         self._again = QTimer(self, singleShot=True, interval=250)
-        self._again.timeout.connect(self.render)
+        self._again.timeout.connect(self.make_pdf)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.start.valueChanged.connect(lambda _v: self._changed())
         self.printer.changed.connect(lambda _name: self._printer_changed())
@@ -126,7 +127,7 @@ class PrintDialog(QDialog):
         self.finished.connect(lambda _r: self._tmp.cleanup())
         self._ready(False)
         self._printer_changed()
-        self.render()
+        self.make_pdf()
 
     # ------------------------------------------------------------------ options
     def _fill_sheets(self) -> None:
@@ -167,8 +168,8 @@ class PrintDialog(QDialog):
             )
             return layouts.Calibration()
 
-    def options(self) -> RenderOptions:
-        return RenderOptions(
+    def options(self) -> Options:
+        return Options(
             lang=self.ctx.settings.document_language,
             sheet=self.sheet.currentData() or self.ctx.settings.get(LABEL_SHEET),
             start=self.start.value() if self.doc.on_sheet else 1,
@@ -176,7 +177,7 @@ class PrintDialog(QDialog):
         )
 
     # ------------------------------------------------------------------ the document
-    def render(self) -> None:
+    def make_pdf(self) -> None:
         self._gen += 1
         gen, opts, doc, s = self._gen, self.options(), self.doc, self.ctx.session
         path = Path(self._tmp.name) / f"document-{gen}.pdf"
@@ -277,8 +278,7 @@ class PrintDialog(QDialog):
         folder = self.ctx.settings.get(SAVE_FOLDER) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        fd = QFileDialog(self, self.tr("Save as PDF"))
-        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd = file_dialog(self, self.tr("Save as PDF"))
         fd.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         fd.setNameFilter(self.tr("PDF documents (*.pdf)"))
         fd.setDefaultSuffix("pdf")

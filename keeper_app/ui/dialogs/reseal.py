@@ -22,6 +22,7 @@ class ResealDialog(WorkflowDialog):
         self.seal_no = QLineEdit()
         self.seal_no.setPlaceholderText(self.tr("a new seal: never used before"))
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("New seal number"), self.seal_no)
         self.form.addRow(self.tr("Note"), self.note)

@@ -53,6 +53,7 @@ class ReturnDialog(WorkflowDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("what was found: required unless intact"))
         self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)  # Tab goes on to the signatures
         self.form.addRow(self.tr("Inspection"), row)
         self.form.addRow(self.tr("Verification"), self.verification)
         self.form.addRow(self.tr("What was found"), self.note)
@@ -95,9 +96,12 @@ class ReturnDialog(WorkflowDialog):
 
     def confirmation(self, result: Any) -> str:
         v = self.chosen()
+        # one numbering at the counter: the register entry's number (the one the register
+        # and its pages show), not the return row's own id
+        entry = (self.rec.open_entry or {}).get("id", "")
         text = (
-            self.tr("Return #%1 recorded: %2.")
-            .replace("%1", str(result))
+            self.tr("Register entry #%1 closed: returned, %2.")
+            .replace("%1", str(entry))
             .replace("%2", label("Inspection", v))
         )
         if v != "intact":

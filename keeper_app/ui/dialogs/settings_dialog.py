@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,8 +29,8 @@ from PySide6.QtWidgets import (
 from printing import PrintError, layouts
 
 from ...domain.lifecycle import Action, allowed
+from ...services import catalogue
 from ...services.backups import default_folder
-from .. import print_docs
 from ..context import UiContext
 from ..settings import (
     BACKUP_FOLDER,
@@ -39,10 +41,20 @@ from ..settings import (
     LANGUAGE,
     LANGUAGES,
     PRINTER,
+    SCAN_PREFIX,
+    SCAN_SUFFIX,
+    SOUND,
+    SOUND_VOLUME,
+    Settings,
 )
 from ..widgets.banner import Banner
+from ..widgets.barcode_view import BarcodeView
+from ..widgets.file_dialogs import file_dialog
 from ..widgets.printer_choice import PrinterChoice
 from .print_dialog import PrintDialog
+
+#: what the scanner check in Settings shows and expects back
+TEST_CODE = "KEEPER-TEST-2718"
 
 
 def _mm() -> QDoubleSpinBox:
@@ -106,6 +118,7 @@ class SettingsDialog(QDialog):
         self.backup_folder = QLineEdit(s.get(BACKUP_FOLDER))
         self.backup_folder.setPlaceholderText(str(default_folder(ctx.db.path)))
         self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.choose_folder.setObjectName("choose_backup_folder")
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
         self.keep.setValue(s.get(BACKUP_KEEP))
@@ -124,19 +137,66 @@ class SettingsDialog(QDialog):
         bform.addRow(self.tr("Back up every"), self.interval)
         self.backups.setEnabled(allowed(ctx.me.roles, Action.BACKUP))
 
+        scanner = self._scanner_group(s)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        for w in (general, printing, self.backups, self.banner, self.buttons):
+        for w in (general, scanner, printing, self.backups, self.banner, self.buttons):
             lay.addWidget(w)
 
         self.cal_printer.changed.connect(lambda _n: self._load_calibration())
         self.test_sheet.clicked.connect(self.print_test_sheet)
         self.choose_folder.clicked.connect(self._choose_folder)
         self._load_calibration()
+
+    # ------------------------------------------------------------------ scanner
+    def _scanner_group(self, s: Settings) -> QGroupBox:
+        self.prefix = QLineEdit(s.get(SCAN_PREFIX))
+        self.prefix.setObjectName("scan_prefix")
+        self.prefix.setMaxLength(4)
+        self.suffix = QLineEdit(s.get(SCAN_SUFFIX))
+        self.suffix.setObjectName("scan_suffix")
+        self.suffix.setMaxLength(4)
+        self.sound = QCheckBox(self.tr("Sounds for accepted, refused and repeated scans"))
+        self.sound.setChecked(bool(s.get(SOUND)))
+        self.volume = QSpinBox()
+        self.volume.setRange(0, 100)
+        self.volume.setSuffix(" %")
+        self.volume.setValue(s.get(SOUND_VOLUME))
+        self.test_code = BarcodeView(TEST_CODE)
+        self.test_result = QLabel(self.tr("Scan this test code to check the scanner."))
+        self.test_result.setObjectName("scan_test_result")
+        self.test_result.setWordWrap(True)
+        box = QGroupBox(self.tr("Barcode scanner"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Prefix the scanner sends (optional)"), self.prefix)
+        form.addRow(self.tr("Suffix before Enter (optional)"), self.suffix)
+        form.addRow(self.sound)
+        form.addRow(self.tr("Volume"), self.volume)
+        form.addRow(self.tr("Test code"), self.test_code)
+        form.addRow(self.test_result)
+        return box
+
+    def handle_scan(self, text: str) -> None:
+        """A scan while the settings are open: the test code says the scanner is recognised
+        (with the prefix and suffix saved now); anything else is named, not handled."""
+        if text == TEST_CODE:
+            self.test_result.setText(
+                self.tr("✔ The scanner works: the test code was recognised as a scan.")
+            )
+            self.test_result.setStyleSheet("color:#1d5b1a")
+            self.ctx.feedback.accepted()
+        else:
+            self.test_result.setText(
+                self.tr("✖ Read “%1”, not the test code: check the prefix and suffix.")
+                .replace("%1", text)
+            )
+            self.test_result.setStyleSheet("color:#8a1c12")
+            self.ctx.feedback.refused()
 
     # ------------------------------------------------------------------ calibration
     def _load_calibration(self) -> None:
@@ -155,7 +215,7 @@ class SettingsDialog(QDialog):
     def print_test_sheet(self) -> None:
         d = PrintDialog(
             self.ctx,
-            print_docs.calibration_sheet(),
+            catalogue.calibration_sheet(),
             self,
             printer=self.cal_printer.name() or None,
             sheet=self.sheet.currentData(),
@@ -165,8 +225,7 @@ class SettingsDialog(QDialog):
         d.open()
 
     def _choose_folder(self) -> None:
-        fd = QFileDialog(self, self.tr("Backup folder"))
-        fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        fd = file_dialog(self, self.tr("Backup folder"))
         fd.setFileMode(QFileDialog.FileMode.Directory)
         fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
         start = self.backup_folder.text().strip() or self.backup_folder.placeholderText()
@@ -199,6 +258,10 @@ class SettingsDialog(QDialog):
                 self._cal_loaded = cal
         s.set(LANGUAGE, self.language.currentData())
         s.set(IDLE_LOCK_SECONDS, self.idle_minutes.value() * 60)
+        s.set(SCAN_PREFIX, self.prefix.text())
+        s.set(SCAN_SUFFIX, self.suffix.text())
+        s.set(SOUND, self.sound.isChecked())
+        s.set(SOUND_VOLUME, self.volume.value())
         if self.sheet.currentData():
             s.set(LABEL_SHEET, self.sheet.currentData())
         s.set(PRINTER, self.printer.name())

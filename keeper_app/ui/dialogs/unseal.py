@@ -39,6 +39,7 @@ class UnsealDialog(WorkflowDialog):
                 ),
             )
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Approval"), self.approval)
         self.form.addRow(self.tr("Note"), self.note)

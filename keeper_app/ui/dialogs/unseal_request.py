@@ -25,6 +25,7 @@ class UnsealRequestDialog(WorkflowDialog):
         for r in values("UnsealReason"):
             self.reason.addItem(label("UnsealReason", r), r)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(70)
         self.form.addRow(self.tr("Reason"), self.reason)
         self.form.addRow(self.tr("Explanation"), self.note)

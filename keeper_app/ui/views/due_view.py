@@ -76,7 +76,8 @@ class DueView(QWidget):
                 Column("kind", self.tr("What"), lambda v: label("DueKind", v)),
                 Column("code", self.tr("Disc"), pretty),
                 Column("case_no", self.tr("Case")),
-                Column("ref", self.tr("Entry")),
+                Column("holder", self.tr("Who holds it"), lambda v: v or self.tr("custody room")),
+                Column("ref", self.tr("Register no.")),
             ]
         )
         for r in self.model.rows:

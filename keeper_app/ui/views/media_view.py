@@ -31,6 +31,7 @@ class MediaView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.case = QLineEdit()
+        self.case.setObjectName("media_case")
         self.status = QComboBox()
         self.copy_role = QComboBox()
         self.location = QLineEdit()
@@ -40,6 +41,7 @@ class MediaView(QWidget):
         self.model = MediaModel(ctx, self._columns(), self)
         self.model.page = ctx.settings.get(MEDIA_PAGE)
         self.table = QTableView()
+        self.table.setObjectName("media_table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -58,11 +60,11 @@ class MediaView(QWidget):
 
         self.filter_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         row = QHBoxLayout()
-        for lab, w in zip(
+        for lab, field in zip(
             self.filter_labels, (self.case, self.status, self.copy_role, self.location), strict=True
         ):
             row.addWidget(lab)
-            row.addWidget(w)
+            row.addWidget(field)
         row.addWidget(self.search)
         row.addStretch(1)
         row.addWidget(self.count)

@@ -3,10 +3,10 @@ open/closed; searched off the GUI thread."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import lookup
-from ...timeutil import parse_user
+from ...services import catalogue, lookup
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -43,6 +42,7 @@ class RegisterView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._shown_once = False
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for w in (self.date_from, self.date_to):
@@ -79,11 +79,11 @@ class RegisterView(QWidget):
 
         self.labels = [QLabel() for _ in range(6)]
         grid = QGridLayout()
-        for i, w in enumerate(
+        for i, field in enumerate(
             (self.date_from, self.date_to, self.case, self.code, self.person, self.state)
         ):
             grid.addWidget(self.labels[i], i // 3, (i % 3) * 2)
-            grid.addWidget(w, i // 3, (i % 3) * 2 + 1)
+            grid.addWidget(field, i // 3, (i % 3) * 2 + 1)
         grid.addWidget(self.search, 0, 6)
         grid.addWidget(self.count, 1, 6)
         grid.addWidget(self.print_button, 0, 7)
@@ -132,6 +132,13 @@ class RegisterView(QWidget):
             ]
         )
 
+    def showEvent(self, ev: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The first time the tab is opened it shows the newest entries at once."""
+        super().showEvent(ev)
+        if not self._shown_once:
+            self._shown_once = True
+            self.run()
+
     def filter_values(self) -> dict[str, Any]:
         """The filter as typed (times are parsed by the work that uses it)."""
         return {
@@ -148,14 +155,11 @@ class RegisterView(QWidget):
         s = self.ctx.session
 
         def work(db: Any) -> list[dict[str, Any]]:
-            since = parse_user(f["since"]) if f["since"] else None
-            until = parse_user(f["until"]) if f["until"] else None
-            if until is not None and len(f["until"]) <= 10:
-                until += timedelta(days=1)  # "to 2026-11-20" includes that day
+            p = catalogue.period(f["since"], f["until"])  # "to 2026-11-20" includes that day
             return lookup.register(
                 worker_session(db, s),
-                since=since,
-                until=until,
+                since=p.since,
+                until=p.until,
                 case_no=f["case_no"],
                 code=f["code"],
                 badge=f["badge"],

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...devices import OpticalDrive
+from .file_dialogs import file_dialog
 
 SAME = "same"
 FILE = "file"
@@ -88,15 +89,12 @@ class DrivePicker(QWidget):
         self.changed.emit()
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Image file for the disc"),
-            self.path.text(),
-            self.tr("Disc images (*.iso)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.path.setText(path)
+        fd = file_dialog(self, self.tr("Image file for the disc"), self.path.text())
+        fd.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        fd.setNameFilter(self.tr("Disc images (*.iso)"))
+        fd.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        if fd.exec() and fd.selectedFiles():
+            self.path.setText(fd.selectedFiles()[0])
 
     def use_image(self, path: str) -> None:
         self.combo.setCurrentIndex(self.combo.findData(FILE))

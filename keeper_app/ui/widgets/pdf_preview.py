@@ -40,10 +40,10 @@ class PdfPreview(QWidget):
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setObjectName("preview_picture")
         self.picture.setStyleSheet("background:#8a8f96;")
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setMinimumSize(420, 420)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.picture)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setMinimumSize(420, 420)
         self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")
         self.prev_button.clicked.connect(lambda: self.go(self.page - 1))
         self.next_button.clicked.connect(lambda: self.go(self.page + 1))
@@ -56,7 +56,7 @@ class PdfPreview(QWidget):
         nav.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroll_area, 1)
         lay.addLayout(nav)
         self.clear(self.tr("Making the document…"))
 
@@ -100,7 +100,7 @@ class PdfPreview(QWidget):
     def _loaded(self, pdf: Path, page: int, png: Any) -> None:
         if pdf != self.pdf:
             return  # a page of an earlier version of the document
-        img = QImage.fromData(png, "PNG")
+        img = QImage.fromData(png)  # a PNG: the format is read from its signature
         if img.isNull():
             self._failed(PrintError("preview_failed", "the preview could not be read"))
             return
@@ -125,7 +125,7 @@ class PdfPreview(QWidget):
         img = self._images.get(self.page)
         if img is None:
             return
-        width = max(200, self.scroll.viewport().width() - 24)
+        width = max(200, self.scroll_area.viewport().width() - 24)
         pix = QPixmap.fromImage(img)
         if pix.width() > width:
             pix = pix.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,7 +64,9 @@ class SignatureDialog(QDialog):
         self.badge = QComboBox()
         self.badge.setEditable(True)
         self.badge.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.badge.lineEdit().setPlaceholderText(self.tr("badge number"))
+        edit = self.badge.lineEdit()
+        assert edit is not None  # an editable combo box has its line edit
+        edit.setPlaceholderText(self.tr("badge number"))
         for p in ctx.people(role) if fixed_badge is None else []:
             extra = p["org_name"] or p["department"]
             self.badge.addItem(
@@ -101,6 +104,13 @@ class SignatureDialog(QDialog):
         self.sign_button = self.buttons.addButton(
             self.tr("Sign"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.sign_button.setDefault(True)  # Enter in the password field signs
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        clear.setAutoDefault(False)
+        # Enter after a typed badge goes on to the password (it does not sign yet)
+        # (on the combo box itself: it passes keys to its line edit by calling event()
+        # directly, past any filter on the line edit)
+        self.badge.installEventFilter(self)
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
 
@@ -118,6 +128,17 @@ class SignatureDialog(QDialog):
         row.addWidget(self.buttons)
         lay.addLayout(row)
         (self.password if fixed_badge or preset_badge else self.badge).setFocus()
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            obj is self.badge
+            and isinstance(ev, QKeyEvent)
+            and ev.type() == QEvent.Type.KeyPress
+            and ev.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.password.setFocus()
+            return True
+        return super().eventFilter(obj, ev)
 
     def badge_text(self) -> str:
         i = self.badge.currentIndex()

@@ -104,7 +104,8 @@ class SignaturePad(QWidget):
         crop = self._bounds.toAlignedRect().adjusted(-8, -8, 8, 8) & QRect(
             0, 0, self._image.width(), self._image.height()
         )
-        self._image.copy(crop).save(buf, "PNG")
+        # PySide takes the format as str here; its stub says bytes, which it refuses at run time
+        self._image.copy(crop).save(buf, "PNG")  # type: ignore[call-overload]
         buf.close()
         return bytes(data.data())
 

@@ -55,6 +55,7 @@ class SignersBox(QGroupBox):
         status = QLabel()
         button = QPushButton(self.tr("Sign…"))
         button.setObjectName(f"sign_{key}")
+        button.setAutoDefault(False)  # Enter belongs to the dialog's default button
         self._grid.addWidget(name, row, 0)
         self._grid.addWidget(status, row, 1)
         self._grid.addWidget(button, row, 2)

@@ -10,8 +10,8 @@ import stat
 import sys
 from pathlib import Path
 
-from .domain.errors import RuleViolation
-from .services.session import Credential
+from ..domain.errors import RuleViolation
+from ..services.session import Credential
 
 
 class CredentialSource:

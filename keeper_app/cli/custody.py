@@ -1,152 +1,28 @@
-"""The `keeper` command. It calls services only; it never writes SQL.
-
-Exit codes: 0 done; 1 refused by a rule, or the audit does not verify; 2 bad input (a
-malformed or unknown code, a bad argument, no database).
-"""
+"""The `keeper` commands of custody: what a scan shows, the lists (media, cases, what is
+due, a head's inbox, the special register) and every workflow of the register (handover,
+retrieval and return, unsealing and resealing, incidents, courts, conclusion, archives,
+shelf locations, corrections)."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
 
-from . import cli_format as fmt
-from . import cli_print
-from .cli_auth import CredentialSource
-from .domain.errors import RuleViolation
-from .services import admin, custody, intake, lookup, transfers
-from .services import people as people_svc
-from .services.session import Credential, Session, parse_code, sign_in
-from .store import Database, StoreError, open_database
-from .timeutil import BadTime, parse_user
-
-BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time"}
+from ..services import admin, catalogue, custody, intake, lookup, transfers
+from ..services.session import parse_code
+from ..timeutil import parse_user
+from . import format as fmt
+from . import printing
+from .context import AddCommand, Context
 
 
-def default_db() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "keeper" / "keeper.sqlite"
-
-
-def private_data_dir(db_path: Path) -> None:
-    """Keeper's own data folder (that of the default database) is private to its user
-    (0700): made so when missing, and narrowed when an older Keeper or ``mkdir`` left it
-    readable by others. A folder named with --db is the user's choice and is left alone."""
-    folder = default_db().parent
-    if Path(db_path).parent != folder:
-        return
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    st = folder.stat()
-    if st.st_uid == os.getuid() and st.st_mode & 0o077:
-        folder.chmod(0o700)
-
-
-class Ctx:
-    def __init__(self, args: argparse.Namespace):
-        self.args = args
-        self.creds = CredentialSource(args.credentials)
-        self._db: Database | None = None
-        self._session: Session | None = None
-        self._my_password: str | None = None
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            private_data_dir(self.args.db)
-            self._db = open_database(self.args.db, create=self.args.command in ("init", "demo"))
-        return self._db
-
-    @property
-    def session(self) -> Session:
-        if self._session is None:
-            badge = self.args.as_badge or os.environ.get("KEEPER_BADGE")
-            if not badge:
-                raise RuleViolation("not_signed_in",
-                                    "sign in: give your badge number with --as BADGE")
-            pw = self.creds.password(badge, "sign in and sign")
-            self._session = sign_in(self.db, badge, pw)
-            self._my_password = pw
-        return self._session
-
-    def me(self, purpose: str) -> Credential:
-        """The signed-in person's own signature: one command is one moment, so the password
-        typed for this command signs its entry (checked again by the service)."""
-        s = self.session
-        assert self._my_password is not None
-        return Credential(s.person.badge, self._my_password)
-
-    def other(self, badge: str, purpose: str) -> Credential:
-        return self.creds.credential(badge, purpose)
-
-    def out(self, data: Any, human: Callable[[Any], str]) -> None:
-        if self.args.json:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-        else:
-            print(human(data))
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-
-
-# --------------------------------------------------------------------- commands
-def cmd_gui(c: Ctx) -> int:
-    try:
-        from .ui.app import run_gui
-    except ImportError as exc:
-        print(f"the desktop application is not available: {exc}", file=sys.stderr)
-        return 2
-    private_data_dir(c.args.db)
-    return run_gui(str(c.args.db))
-
-
-def cmd_init(c: Ctx) -> int:
-    a = c.args
-    if a.admin_badge and not (a.unit_code and a.unit_name and a.admin_name):
-        raise RuleViolation("missing_field",
-                            "--admin-badge needs --admin-name, --unit-code and --unit-name")
-
-    def admin_password() -> str:
-        pw = c.creds.password(a.admin_badge, "new administrator's password")
-        if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
-            raise RuleViolation("password_mismatch", "the two passwords differ")
-        return pw
-
-    # a new database's administrator password is asked before the file is made: a refusal
-    # (no terminal, two different passwords) leaves nothing behind
-    first = admin_password() if a.admin_badge and not Path(a.db).exists() else None
-    db = c.db
-    if a.admin_badge:
-        from .store import people as people_repo
-
-        if people_repo.count(db.conn) == 0:
-            pw = first if first is not None else admin_password()
-            people_svc.bootstrap(db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw)
-            print(f"administrator {a.admin_badge.upper()} created")
-    print(f"database ready: {db.path} (schema version {db.schema_version})")
-    return 0
-
-
-def cmd_demo(c: Ctx) -> int:
-    from .demo import make_demo
-
-    info = make_demo(c.db)
-    c.out(fmt.demo_dict(info), fmt.demo_text)
-    return 0
-
-
-def cmd_scan(c: Ctx) -> int:
+def cmd_scan(c: Context) -> int:
     parse_code(c.args.code)  # a malformed code is refused before anything else
     rec = lookup.scan(c.session, c.args.code)
     c.out(rec.to_dict(), fmt.scan_text)
     return 0
 
 
-def cmd_media(c: Ctx) -> int:
+def cmd_media(c: Context) -> int:
     a = c.args
     rows = lookup.media(c.session, case_no=a.case, status=a.status, copy_role=a.copy,
                         location=a.location, limit=a.limit, offset=a.offset)
@@ -154,49 +30,35 @@ def cmd_media(c: Ctx) -> int:
     return 0
 
 
-def cmd_cases(c: Ctx) -> int:
+def cmd_cases(c: Context) -> int:
     c.out(lookup.cases(c.session), fmt.cases_text)
     return 0
 
 
-def cmd_due(c: Ctx) -> int:
+def cmd_due(c: Context) -> int:
     c.out(lookup.due(c.session), fmt.due_text)
     return 0
 
 
-def cmd_inbox(c: Ctx) -> int:
+def cmd_inbox(c: Context) -> int:
     c.out(lookup.inbox(c.session), fmt.inbox_text)
     return 0
 
 
-def cmd_register(c: Ctx) -> int:
+def cmd_register(c: Context) -> int:
     a = c.args
     if a.pdf or a.printer:
-        return cli_print.register_to_pdf(c)
+        return printing.register_to_pdf(c)
+    p = catalogue.period(a.date_from, a.date_to)
     rows = lookup.register(
-        c.session, since=parse_user(a.date_from) if a.date_from else None,
-        until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
+        c.session, since=p.since, until=p.until, case_no=a.case, code=a.code,
         badge=a.person, open_only=True if a.open else (False if a.closed else None),
         limit=a.limit)
     c.out(rows, fmt.register_text)
     return 0
 
 
-def cmd_audit(c: Ctx) -> int:
-    r = admin.verify_audit(c.db)
-    data = {"ok": r.ok, "events": r.events, "head": r.head_hash, "signatures": r.signatures,
-            "rows": r.rows, "problems": r.problems, "first_bad_event": r.first_bad_seq}
-    c.out(data, fmt.audit_text)
-    return 0 if r.ok else 1
-
-
-def cmd_backup(c: Ctx) -> int:
-    r = admin.backup(c.session, c.args.path)
-    print(f"backup written and verified: {c.args.path} ({r.events} events, head {r.head_hash})")
-    return 0
-
-
-def cmd_handover(c: Ctx) -> int:
+def cmd_handover(c: Context) -> int:
     a = c.args
     s = c.session
     hid = intake.handover(
@@ -207,7 +69,7 @@ def cmd_handover(c: Ctx) -> int:
     return 0
 
 
-def cmd_retrieve(c: Ctx) -> int:
+def cmd_retrieve(c: Context) -> int:
     a = c.args
     rid = custody.retrieve(
         c.session, a.code, c.other(a.retriever, "signs the register as retriever"),
@@ -217,7 +79,7 @@ def cmd_retrieve(c: Ctx) -> int:
     return 0
 
 
-def cmd_return(c: Ctx) -> int:
+def cmd_return(c: Context) -> int:
     a = c.args
     xid = custody.return_medium(
         c.session, a.code, c.other(a.returner, "signs the return"),
@@ -228,20 +90,20 @@ def cmd_return(c: Ctx) -> int:
     return 0
 
 
-def cmd_unseal_request(c: Ctx) -> int:
+def cmd_unseal_request(c: Context) -> int:
     aid = custody.request_unseal(c.session, c.args.code, c.args.reason, c.args.note or "")
     print(f"approval request #{aid} sent to the head of the case's department")
     return 0
 
 
-def cmd_approve(c: Ctx) -> int:
+def cmd_approve(c: Context) -> int:
     did = custody.decide_approval(c.session, c.args.id, c.me("signs the decision"),
                                   not c.args.refuse, c.args.note or "")
     print(f"request #{c.args.id} {'refused' if c.args.refuse else 'approved'} (decision #{did})")
     return 0
 
 
-def cmd_unseal(c: Ctx) -> int:
+def cmd_unseal(c: Context) -> int:
     a = c.args
     sid = custody.unseal(c.session, a.code, a.approval, c.me("signs the unsealing as keeper"),
                          c.other(a.witness, "signs the unsealing as witness"), a.note or "")
@@ -249,7 +111,7 @@ def cmd_unseal(c: Ctx) -> int:
     return 0
 
 
-def cmd_reseal(c: Ctx) -> int:
+def cmd_reseal(c: Context) -> int:
     a = c.args
     sid = custody.reseal(c.session, a.code, a.seal_no, c.me("signs the seal"),
                          c.other(a.witness, "signs the seal"), a.note or "")
@@ -257,14 +119,14 @@ def cmd_reseal(c: Ctx) -> int:
     return 0
 
 
-def cmd_incident_ack(c: Ctx) -> int:
+def cmd_incident_ack(c: Context) -> int:
     aid = custody.acknowledge_incident(c.session, c.args.id, c.me("acknowledges the report"),
                                        c.args.note or "")
     print(f"incident #{c.args.id} acknowledged (#{aid})")
     return 0
 
 
-def cmd_court_request(c: Ctx) -> int:
+def cmd_court_request(c: Context) -> int:
     a = c.args
     rid = transfers.register_court_request(c.session, a.case, a.org_kind, a.org_name,
                                            a.document_no, parse_user(a.requested_at))
@@ -272,7 +134,7 @@ def cmd_court_request(c: Ctx) -> int:
     return 0
 
 
-def cmd_court_transfer(c: Ctx) -> int:
+def cmd_court_transfer(c: Context) -> int:
     a = c.args
     tid = transfers.court_transfer(c.session, a.request, a.code,
                                    c.other(a.recipient, "signs for receipt"),
@@ -281,13 +143,13 @@ def cmd_court_transfer(c: Ctx) -> int:
     return 0
 
 
-def cmd_conclude(c: Ctx) -> int:
+def cmd_conclude(c: Context) -> int:
     transfers.conclude_case(c.session, c.args.case, c.args.note or "")
     print(f"case {c.args.case} concluded")
     return 0
 
 
-def cmd_archive(c: Ctx) -> int:
+def cmd_archive(c: Context) -> int:
     a = c.args
     scanned = list(a.scan or [])
     if a.scan_stdin:
@@ -299,13 +161,13 @@ def cmd_archive(c: Ctx) -> int:
     return 0
 
 
-def cmd_location(c: Ctx) -> int:
+def cmd_location(c: Context) -> int:
     custody.set_location(c.session, c.args.code, c.args.location)
     print(f"{c.args.code} is now at {c.args.location}")
     return 0
 
 
-def cmd_correct(c: Ctx) -> int:
+def cmd_correct(c: Context) -> int:
     a = c.args
     cid = admin.correct(c.session, a.table, a.id, a.field, a.value, a.reason,
                         c.me("signs the correction"))
@@ -313,30 +175,7 @@ def cmd_correct(c: Ctx) -> int:
     return 0
 
 
-# --------------------------------------------------------------------- parser
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="keeper", description="Keeper: custody of interrogation "
-                                "recordings (discs and hard drives)")
-    p.add_argument("--db", type=Path, default=default_db(), help="the database file "
-                   "(default: %(default)s)")
-    p.add_argument("--as", dest="as_badge", metavar="BADGE", help="your badge number (sign in)")
-    p.add_argument("--credentials", metavar="FILE", help="JSON {badge: password}, mode 0600, "
-                   "for scripts; otherwise passwords are asked without echo")
-    p.add_argument("--json", action="store_true", help="print records as JSON")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(name: str, fn: Callable[[Ctx], int], help_: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_)
-        sp.set_defaults(func=fn)
-        return sp
-
-    add("gui", cmd_gui, "open the desktop application (the default)")
-    sp = add("init", cmd_init, "create or upgrade the database (idempotent)")
-    sp.add_argument("--unit-code")
-    sp.add_argument("--unit-name")
-    sp.add_argument("--admin-badge")
-    sp.add_argument("--admin-name")
-    add("demo", cmd_demo, "fill an empty database with a demo office")
+def register(add: AddCommand) -> None:
     sp = add("scan", cmd_scan, "show a disc by its code, as a scan at the counter does")
     sp.add_argument("code")
     sp = add("media", cmd_media, "list media")
@@ -359,17 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--open", action="store_true")
     g.add_argument("--closed", action="store_true")
     sp.add_argument("--limit", type=int, default=500)
-    cli_print.add_output_args(sp)
-    sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
-    sp.add_argument("what", choices=["verify"])
-    sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
-    sp.add_argument("path", type=Path)
-    from .cli_maint import add_maintenance_commands  # backups, restore
-
-    add_maintenance_commands(add)
-
-    cli_print.add_commands(add)
-
+    printing.add_output_args(sp)
     sp = add("handover", cmd_handover, "register a new pair handed over by its case handler")
     sp.add_argument("code", help="code of either disc of the pair")
     sp.add_argument("--handler", required=True, metavar="BADGE")
@@ -444,39 +273,3 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("field")
     sp.add_argument("value")
     sp.add_argument("--reason", required=True)
-    from .cli_burning import add_burning_commands  # drives, burn, verify, ingest, fixity
-
-    add_burning_commands(sub, add)
-    return p
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args.command = "gui"
-        args.func = cmd_gui
-    ctx: Ctx | None = None
-    try:
-        ctx = Ctx(args)
-        return int(args.func(ctx))
-    except RuleViolation as exc:
-        print(f"refused: {exc}", file=sys.stderr)
-        bad_input = exc.code.startswith("code_") or exc.code in BAD_INPUT_CODES
-        return 2 if bad_input else 1
-    except BadTime as exc:
-        print(f"refused: {exc}", file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(f"database problem: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("cancelled; nothing was changed", file=sys.stderr)
-        return 130
-    finally:
-        if ctx is not None:
-            ctx.close()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

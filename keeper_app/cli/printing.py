@@ -1,23 +1,20 @@
 """The `keeper` commands that print: `keeper label`, `keeper register --pdf/--printer`
 and `keeper print ...` (receipts, reports, lists, a calibration sheet, a PDF file, the list
-of printers, a printer's calibration). They read through ``services.documents`` and draw
-with ``printing``; a PDF is always saved first, then sent to CUPS if a printer is named."""
+of printers, a printer's calibration). Each document is one of ``services.catalogue``, the
+same the application prints; a PDF is always made first, then sent to CUPS if a printer is
+named."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .domain.errors import RuleViolation
-from .services import documents
-from .timeutil import parse_user
-
-if TYPE_CHECKING:
-    from .cli import Ctx
+from ..domain.errors import RuleViolation
+from ..services import catalogue
+from .context import AddCommand, Context
 
 BAD_INPUT = {"bad_start_position", "unknown_sheet", "bad_sheet_template", "bad_language",
              "bad_output", "no_file", "not_pdf", "bad_calibration", "nothing_to_print",
@@ -34,30 +31,32 @@ def _warn(result: Any) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
-def _output(c: Ctx, render: Callable[[Path], Any], media: str, title: str) -> int:
-    """Render to --pdf (always, if given) and send to --printer (if given)."""
+def _output(c: Context, doc: catalogue.Document, options: catalogue.Options) -> int:
+    """Make ``doc`` to --pdf (always, if given) and send it to --printer (if given)."""
     from printing import PrintError, cups
 
     a = c.args
     if not a.pdf and not a.printer:
         raise RuleViolation("missing_field", "say where it goes: --pdf FILE and/or "
                             "--printer NAME")
+    s = c.session if doc.needs_db else None
     try:
         if a.pdf:
             target = Path(a.pdf)
-            result = render(target)
         else:
             tmp = tempfile.NamedTemporaryFile(prefix="keeper-", suffix=".pdf", delete=False)
             tmp.close()
             target = Path(tmp.name)
-            result = render(target)
-        _warn(result)
-        if a.pdf:
-            print(f"saved {target} ({result.pages} page{'s' if result.pages != 1 else ''})")
-        if a.printer:
-            job = cups.print_pdf(target, a.printer, media=media, title=title,
-                                 server=getattr(a, "cups_server", None))
-            print(f"sent to {a.printer}: job {job}")
+        try:
+            result = doc.make(s, options, target)
+            _warn(result)
+            if a.pdf:
+                print(f"saved {target} ({result.pages} page{'s' if result.pages != 1 else ''})")
+            if a.printer:
+                job = cups.print_pdf(target, a.printer, media=result.media,
+                                     title=doc.job_title, server=getattr(a, "cups_server", None))
+                print(f"sent to {a.printer}: job {job}")
+        finally:
             if not a.pdf:
                 target.unlink(missing_ok=True)
     except PrintError as exc:
@@ -65,71 +64,57 @@ def _output(c: Ctx, render: Callable[[Path], Any], media: str, title: str) -> in
     return 0
 
 
-def _calibration(c: Ctx) -> Any:
+def _options(c: Context, *, on_sheet: bool = False) -> catalogue.Options:
+    """The drawing options from the command line; on a label sheet, the printer's
+    calibration (saved, or --dx/--dy/--dpi)."""
     from printing.layouts import Calibration, calibration_for
 
     a = c.args
-    if getattr(a, "dx", None) is not None or getattr(a, "dy", None) is not None:
-        return Calibration(a.dx or 0.0, a.dy or 0.0, a.dpi or 300)
-    cal = calibration_for(a.printer)
-    if getattr(a, "dpi", None):
-        cal = Calibration(cal.dx_mm, cal.dy_mm, a.dpi)
-    return cal
+    cal = Calibration()
+    if on_sheet:
+        if a.dx is not None or a.dy is not None:
+            cal = Calibration(a.dx or 0.0, a.dy or 0.0, a.dpi or 300)
+        else:
+            cal = calibration_for(a.printer)
+            if a.dpi:
+                cal = Calibration(cal.dx_mm, cal.dy_mm, a.dpi)
+    return catalogue.Options(lang=a.lang, sheet=a.sheet, start=getattr(a, "start", 1),
+                             calibration=cal, guides=getattr(a, "guides", False))
 
 
-def cmd_label(c: Ctx) -> int:
-    from printing import PrintError, inserts, labels, layouts
+#: `keeper label --kind`: the catalogue's document of a disc
+LABEL_KINDS = {"disc": catalogue.disc_labels, "sleeve": catalogue.sleeve_inserts,
+               "seal-bag": catalogue.seal_bag}
 
+
+def cmd_label(c: Context) -> int:
+    doc = LABEL_KINDS[c.args.kind](c.args.code, c.args.single)
+    return _output(c, doc, _options(c, on_sheet=doc.on_sheet))
+
+
+def register_to_pdf(c: Context) -> int:
+    """`keeper register ... --pdf FILE / --printer NAME`: the register pages."""
     a = c.args
-    data = (documents.pair_label_data(c.session, a.code) if not a.single
-            else [documents.label_data(c.session, a.code)])
-    try:
-        if a.kind == "disc":
-            sheet = layouts.sheet(a.sheet)
-            cal = _calibration(c)
-            return _output(c, lambda p: labels.disc_label_pdf(
-                data, p, sheet=sheet, start=a.start, calibration=cal, lang=a.lang,
-                guides=a.guides), sheet.cups_media, f"labels {a.code}")
-        if a.kind == "sleeve":
-            return _output(c, lambda p: inserts.sleeve_insert_pdf(data, p, lang=a.lang),
-                           "A4", f"sleeve {a.code}")
-        originals = [d for d in data if d["copy_role"] == "original"] if not a.single else data
-        return _output(c, lambda p: inserts.seal_bag_label_pdf(originals, p, lang=a.lang),
-                       "A4", f"seal bag {a.code}")
-    except PrintError as exc:
-        return _print_error(exc)
+    doc = catalogue.register_pages(catalogue.RegisterRef(
+        a.date_from or "", a.date_to or "", case_no=a.case, code=a.code, badge=a.person))
+    return _output(c, doc, catalogue.Options(lang=a.lang))
 
 
-def register_to_pdf(c: Ctx) -> int:
-    """`keeper register ... --pdf FILE / --printer NAME`."""
-    from printing import register
-
-    a = c.args
-    s = c.session
-    doc = documents.register_document(
-        s, since=parse_user(a.date_from) if a.date_from else None,
-        until=parse_user(a.date_to) if a.date_to else None, case_no=a.case, code=a.code,
-        badge=a.person)
-    loader = documents.signature_loader(s)
-    return _output(c, lambda p: register.register_pdf(doc, p, load_signature=loader,
-                                                      lang=a.lang), "A4", "register")
-
-
-def cmd_print(c: Ctx) -> int:
-    from printing import PrintError, cups, labels, layouts, reports
+def cmd_print(c: Context) -> int:
+    from printing import PrintError, cups, layouts
 
     a = c.args
     what = a.what
     try:
         if what == "printers":
             printers = cups.list_printers(getattr(a, "cups_server", None))
-            if c.args.json:
+            if c.json:
                 import json
 
                 print(json.dumps([p.__dict__ for p in printers], ensure_ascii=False))
             elif not printers:
                 print("no printers are set up")
-            for p in printers if not c.args.json else []:
+            for p in printers if not c.json else []:
                 flags = ("default " if p.default else "") + ("" if p.accepting else
                                                               "NOT accepting ")
                 print(f"{p.name:<24} {p.state:<9} {flags}{p.reason}".rstrip())
@@ -148,31 +133,22 @@ def cmd_print(c: Ctx) -> int:
                                  server=getattr(a, "cups_server", None))
             print(f"sent to {a.printer}: job {job}")
             return 0
-        if what == "calibration":
-            sheet = layouts.sheet(a.sheet)
-            cal = _calibration(c)
-            return _output(c, lambda p: labels.calibration_sheet_pdf(
-                p, sheet=sheet, calibration=cal, lang=a.lang), sheet.cups_media,
-                "calibration")
-        if not a.ref:
-            raise RuleViolation("missing_field", f"print {what} needs what to print (an id)")
-        s = c.session
-        if what == "receipt":
-            hid = int(a.ref) if a.ref.isdigit() else documents.handover_of(s, a.ref)
-            data = documents.handover_receipt(s, hid)
-            fn: Callable[..., Any] = reports.handover_receipt_pdf
-        elif what == "incident":
-            data = documents.incident_report(s, _int(a.ref))
-            fn = reports.incident_report_pdf
-        elif what == "court":
-            data = documents.court_transfer_list(s, _int(a.ref))
-            fn = reports.court_transfer_list_pdf
-        else:
-            data = documents.archive_handover_list(s, a.ref)
-            fn = reports.archive_handover_list_pdf
-        return _output(c, lambda p: fn(data, p, lang=a.lang), "A4", f"{what} {a.ref}")
     except PrintError as exc:
         return _print_error(exc)
+    if what == "calibration":
+        return _output(c, catalogue.calibration_sheet(), _options(c, on_sheet=True))
+    if not a.ref:
+        raise RuleViolation("missing_field", f"print {what} needs what to print (an id)")
+    if what == "receipt":
+        doc = (catalogue.receipt(handover_id=int(a.ref)) if a.ref.isdigit()
+               else catalogue.receipt(code=a.ref))
+    elif what == "incident":
+        doc = catalogue.incident(_int(a.ref))
+    elif what == "court":
+        doc = catalogue.court_list(_int(a.ref))
+    else:
+        doc = catalogue.archive_list(a.ref)
+    return _output(c, doc, _options(c))
 
 
 def _int(text: str) -> int:
@@ -187,7 +163,7 @@ def add_output_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
 
 
-def add_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+def register(add: AddCommand) -> None:
     sp = add("label", cmd_label, "disc labels (both discs of the pair), sleeve inserts or the "
              "seal-bag label, as PDF and/or to a printer")
     sp.add_argument("code")

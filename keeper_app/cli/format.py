@@ -131,7 +131,7 @@ def audit_text(d: dict[str, Any]) -> str:
 def demo_dict(info: Any) -> dict[str, Any]:
     from dataclasses import asdict, is_dataclass
 
-    return asdict(info) if is_dataclass(info) else dict(info)
+    return asdict(info) if is_dataclass(info) and not isinstance(info, type) else dict(info)
 
 
 def demo_text(d: dict[str, Any]) -> str:

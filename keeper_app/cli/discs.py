@@ -1,6 +1,6 @@
 """The `keeper` commands for drives, burning, reading discs back and hard-drive storage:
 ``drives``, ``burn``, ``verify``, ``ingest``, ``fixity``, ``check-recording``, ``review-list``.
-Hooked into :func:`keeper_app.cli.build_parser` by :func:`add_burning_commands`.
+Added to the `keeper` parser by :func:`register`.
 
 Exit codes as for every command: 0 done; 1 refused, or (``verify``, ``check-recording``) a
 mismatch found; 2 bad input.
@@ -16,22 +16,20 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain.errors import RuleViolation
-from .timeutil import parse_user
+from ..domain.errors import RuleViolation
+from ..timeutil import parse_user
+from .context import AddCommand, Context
 
 if TYPE_CHECKING:
-    from .cli import Ctx
-    from .services.storage import StorageSettings
-
-AddCommand = Callable[[str, Callable[["Ctx"], int], str], argparse.ArgumentParser]
+    from ..services.storage import StorageSettings
 
 
-def _settings(c: Ctx) -> StorageSettings:
+def _settings(c: Context) -> StorageSettings:
     from dataclasses import replace
 
-    from .services.storage import StorageSettings
+    from ..services.storage import StorageSettings
 
-    s = StorageSettings.for_database(c.args.db)
+    s = StorageSettings.for_database(c.db_path)
     if getattr(c.args, "storage_root", None):
         s = replace(s, storage_root=Path(c.args.storage_root))
     if getattr(c.args, "backup_root", None):
@@ -87,8 +85,8 @@ def _in_thread(work: Callable[[], Any], cancel: Callable[[], None]) -> Any:
 
 
 # --------------------------------------------------------------------- commands
-def cmd_drives(c: Ctx) -> int:
-    from .devices import DeviceError, snapshot
+def cmd_drives(c: Context) -> int:
+    from ..devices import DeviceError, snapshot
 
     try:
         snap = snapshot()
@@ -127,8 +125,8 @@ def _drives_text(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def cmd_burn(c: Ctx) -> int:
-    from .services.burning import PairBurn
+def cmd_burn(c: Context) -> int:
+    from ..services.burning import PairBurn
 
     a = c.args
     drives = a.drive or []
@@ -165,8 +163,8 @@ def cmd_burn(c: Ctx) -> int:
     return 0
 
 
-def cmd_verify(c: Ctx) -> int:
-    from .services.burning import verify_medium
+def cmd_verify(c: Context) -> int:
+    from ..services.burning import verify_medium
 
     a = c.args
     bar = _Bar()
@@ -198,8 +196,8 @@ def _verify_text(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def cmd_ingest(c: Ctx) -> int:
-    from .services.storage import ingest, parse_interruptions, read_record_file
+def cmd_ingest(c: Context) -> int:
+    from ..services.storage import ingest, parse_interruptions, read_record_file
 
     a = c.args
     rec = read_record_file(Path(a.source))
@@ -217,7 +215,7 @@ def cmd_ingest(c: Ctx) -> int:
         v = getattr(a, name)
         if v is not None:
             return parse_user(v)
-        from .timeutil import from_db
+        from ..timeutil import from_db
 
         raw = pick(name, key)
         try:
@@ -243,16 +241,16 @@ def cmd_ingest(c: Ctx) -> int:
     return 0
 
 
-def cmd_fixity(c: Ctx) -> int:
-    from .services.fixity import fixity_report
+def cmd_fixity(c: Context) -> int:
+    from ..services.fixity import fixity_report
 
     rep = fixity_report(c.session, _settings(c))
     c.out(rep.to_dict(), lambda _d: rep.text())
     return 0
 
 
-def cmd_check_recording(c: Ctx) -> int:
-    from .services.storage import check_recording
+def cmd_check_recording(c: Context) -> int:
+    from ..services.storage import check_recording
 
     results = [check_recording(c.session, _settings(c), rid) for rid in c.args.recording]
     c.out(results, lambda rs: "\n".join(f"recording #{r['recording_id']}: {r['result']}: "
@@ -260,8 +258,8 @@ def cmd_check_recording(c: Ctx) -> int:
     return 0 if all(r["result"] == "match" for r in results) else 1
 
 
-def cmd_review_list(c: Ctx) -> int:
-    from .services.storage import review_list
+def cmd_review_list(c: Context) -> int:
+    from ..services.storage import review_list
 
     rows = review_list(c.session)
     c.out(rows, lambda rs: "\n".join(
@@ -278,8 +276,7 @@ def _roots(sp: argparse.ArgumentParser) -> None:
                     "KEEPER_BACKUP_ROOT, or 'recordings-backup' beside the database)")
 
 
-def add_burning_commands(sub: Any, add: AddCommand) -> None:
-    """Add the burning commands to the `keeper` parser (``add`` is build_parser's helper)."""
+def register(add: AddCommand) -> None:
     sp = add("drives", cmd_drives, "optical drives (disc in? type? blank?) and USB disks")
     sp.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     sp = add("burn", cmd_burn, "burn a verified pair of discs of one person's recordings in "

@@ -1,0 +1,158 @@
+"""The `keeper` commands that keep the office running: ``gui`` (the desktop application),
+``init``, ``demo``, ``audit verify``, ``backup``, and ``backups`` / ``restore``: the backup
+copies and bringing one back.
+
+``backups`` and ``restore`` need no sign-in: a damaged database cannot sign anyone in, and
+whoever may write the database file could replace it anyway. Restore shows what the copy
+holds and asks (or takes --yes); the current file is kept aside, never deleted."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import RuleViolation
+from ..services import admin, backups
+from ..services import people as people_svc
+from ..timeutil import show
+from . import format as fmt
+from .context import AddCommand, Context, private_data_dir
+
+
+def register(add: AddCommand) -> None:
+    add("gui", cmd_gui, "open the desktop application (the default)")
+    sp = add("init", cmd_init, "create or upgrade the database (idempotent)")
+    sp.add_argument("--unit-code")
+    sp.add_argument("--unit-name")
+    sp.add_argument("--admin-badge")
+    sp.add_argument("--admin-name")
+    add("demo", cmd_demo, "fill an empty database with a demo office")
+    sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
+    sp.add_argument("what", choices=["verify"])
+    sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
+    sp.add_argument("path", type=Path)
+    sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
+    sp.add_argument("--folder", type=Path, help="the backup folder (default: backups/ next "
+                    "to the database)")
+    sp.add_argument("--check", action="store_true", help="open and verify every copy again")
+    sp = add("restore", cmd_restore, "bring a backup copy back in place of the database "
+             "(close every Keeper first; the current file is kept aside)")
+    sp.add_argument("file", type=Path, help="the backup copy")
+    sp.add_argument("--yes", action="store_true", help="restore without asking")
+
+
+def cmd_gui(c: Context) -> int:
+    try:
+        from ..ui.app import run_gui
+    except ImportError as exc:
+        print(f"the desktop application is not available: {exc}", file=sys.stderr)
+        return 2
+    private_data_dir(c.db_path)
+    return run_gui(str(c.db_path))
+
+
+def cmd_init(c: Context) -> int:
+    a = c.args
+    if a.admin_badge and not (a.unit_code and a.unit_name and a.admin_name):
+        raise RuleViolation("missing_field",
+                            "--admin-badge needs --admin-name, --unit-code and --unit-name")
+
+    def admin_password() -> str:
+        pw = c.creds.password(a.admin_badge, "new administrator's password")
+        if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
+            raise RuleViolation("password_mismatch", "the two passwords differ")
+        return pw
+
+    # a new database's administrator password is asked before the file is made: a refusal
+    # (no terminal, two different passwords) leaves nothing behind
+    first = admin_password() if a.admin_badge and not Path(a.db).exists() else None
+    db = c.db
+    if a.admin_badge:
+        if people_svc.needs_bootstrap(db):
+            pw = first if first is not None else admin_password()
+            people_svc.bootstrap(db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw)
+            print(f"administrator {a.admin_badge.upper()} created")
+    print(f"database ready: {db.path} (schema version {db.schema_version})")
+    return 0
+
+
+def cmd_demo(c: Context) -> int:
+    from ..demo import make_demo
+
+    info = make_demo(c.db)
+    c.out(fmt.demo_dict(info), fmt.demo_text)
+    return 0
+
+
+def cmd_audit(c: Context) -> int:
+    r = admin.verify_audit(c.db)
+    data = {"ok": r.ok, "events": r.events, "head": r.head_hash, "signatures": r.signatures,
+            "rows": r.rows, "problems": r.problems, "first_bad_event": r.first_bad_seq}
+    c.out(data, fmt.audit_text)
+    return 0 if r.ok else 1
+
+
+def cmd_backup(c: Context) -> int:
+    r = admin.backup(c.session, c.args.path)
+    print(f"backup written and verified: {c.args.path} ({r.events} events, head {r.head_hash})")
+    return 0
+
+
+def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
+    rec = b.record
+    state = b.state
+    if rep is not None:
+        state = "verified now" if rep.ok else "FAILS now: " + "; ".join(rep.problems[:2])
+    return {"file": str(b.path), "taken_at": show(rec.taken_at) if rec else "",
+            "events": rec.events if rec else None, "head": rec.head if rec else "",
+            "size": b.size, "verified": b.verified if rep is None else rep.ok, "state": state}
+
+
+def cmd_backups(c: Context) -> int:
+    folder = c.args.folder or backups.default_folder(c.db_path)
+    rows = [_row(b, rep) for b, rep in backups.listing(folder, check=c.args.check)]
+
+    def text(rs: list[dict[str, Any]]) -> str:
+        if not rs:
+            return f"no backup copies in {folder}"
+        lines = [f"backup copies in {folder}, newest first:"]
+        for r in rs:
+            ev = "?" if r["events"] is None else r["events"]
+            lines.append(f"  {Path(r['file']).name}  {r['taken_at'] or '-':<19}  {ev:>7} events"
+                         f"  head {r['head'][:12] or '-':<12}  {r['state']}")
+        return "\n".join(lines)
+
+    c.out(rows, text)
+    return 0 if all(r["verified"] for r in rows) or not c.args.check else 1
+
+
+def describe(rep: backups.FileReport) -> str:
+    counts = ", ".join(f"{n} {t}" for t, n in rep.counts.items())
+    return "\n".join([
+        f"backup        {rep.path}",
+        "checked       integrity ok, audit chain verifies" if rep.ok else
+        "checked       FAILS: " + "; ".join(rep.problems[:3]),
+        f"schema        version {rep.schema_version}",
+        f"audit events  {rep.events} (head {rep.head})",
+        f"last event    {show(rep.last_event_at) if rep.last_event_at else '-'}",
+        f"holds         {counts}",
+    ])
+
+
+def cmd_restore(c: Context) -> int:
+    plan = backups.plan_restore(c.db_path, c.args.file)
+    print(describe(plan.report))
+    print(f"restore it as {plan.db_path}; the current file is kept as {plan.aside}")
+    if not c.args.yes:
+        if not sys.stdin.isatty():
+            raise RuleViolation("no_terminal", "no terminal to confirm the restore; add --yes")
+        answer = input("Restore this backup? Everything recorded after it is only in the "
+                       "file kept aside. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("not restored; nothing was changed")
+            return 1
+    r = backups.restore(plan)
+    print(f"restored: {r.events} audit events (head {r.head}), the restore itself recorded; "
+          f"the previous file is kept as {plan.aside}")
+    return 0

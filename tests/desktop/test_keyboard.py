@@ -1,0 +1,103 @@
+"""The whole retrieval → return → inspection flow from the keyboard alone: a scan, F3, the form,
+Enter to each signer's box, the passwords, Enter to register; then F4 and the same for the
+return. No mouse after sign-in."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from keeper_app.demo import DEMO_PASSWORD
+
+from .conftest import App, _wait, media_codes
+
+
+def _one(db: Path, sql: str, *args: object) -> tuple:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute(sql, args).fetchone()
+    finally:
+        con.close()
+
+
+def _dialog(app: App, cls: str) -> dict:
+    return _wait(lambda: next((w for w in app.state()["windows"] if w["class"] == cls), None),
+                 20, f"the {cls}", 0.2)
+
+
+def _gone(app: App, cls: str) -> None:
+    _wait(lambda: all(w["class"] != cls for w in app.state()["windows"]), 20,
+          f"the {cls} closed", 0.2)
+
+
+def _sign(app: App, badge: str | None) -> None:
+    """In the signer's box that just opened: the badge (typed, at a person's pace), Enter
+    moves on to the password; the password, Enter signs."""
+    _dialog(app, "SignatureDialog")
+    if badge is not None:
+        app.type(badge)
+        app.key("Return")
+    app.type(DEMO_PASSWORD)
+    app.key("Return")
+    _gone(app, "SignatureDialog")
+
+
+def test_retrieval_and_return_without_the_mouse(app: App) -> None:
+    code = media_codes(app.db, 1, copy_role="duplicate", status="in_custody")[0]
+    handler = _one(
+        app.db,
+        "SELECT p.badge FROM media m JOIN case_handlers h ON h.case_id = m.case_id "
+        "JOIN people p ON p.id = h.person_id WHERE m.code = ? ORDER BY p.badge",
+        code,
+    )[0]
+    count = ("SELECT m.status, count(r.id) FROM media m LEFT JOIN retrievals r "
+             "ON r.medium_id = m.id WHERE m.code = ?")
+    n = _one(app.db, count, code)[1]
+    main = app.sign_in()
+    app.scan(code)
+    _wait(lambda: len(app.events("counter")) == 1, 20, "the disc shown")
+    assert app.events("counter")[0]["status"] == "in_custody"
+    app.screenshot(main, "counter-in-custody")
+
+    # F3: the retrieval form opens with the focus in its first field, not on Cancel
+    app.key("F3")
+    d = _dialog(app, "RetrievalDialog")
+    assert app.state()["focus"]["class"] == "QComboBox"
+    app.key("Tab", "Tab", "Down")  # estimated time stays 24 h; the first department head
+    app.key("Tab")
+    app.type("review of the interrogation")
+    app.screenshot(d, "retrieval-form")
+    app.key("Return")  # signatures missing: the retriever's box opens
+    _sign(app, handler)
+    assert app.state()["focus"]["name"] == "sign_keeper"
+    app.key("Return")  # the keeper's box (the keeper signed in: badge fixed)
+    _sign(app, None)
+    assert app.state()["focus"]["name"] == "submit"
+    app.key("Return")
+    _gone(app, "RetrievalDialog")
+    assert _one(app.db, count, code) == ("out", n + 1)
+    last = _one(app.db, "SELECT p.badge, r.purpose FROM retrievals r JOIN media m ON "
+                        "m.id = r.medium_id JOIN people p ON p.id = r.retriever_id "
+                        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1", code)
+    assert last == (handler, "review of the interrogation")
+
+    # the same disc comes back: scan, F4, Enter through the signatures
+    app.scan(code)
+    _wait(lambda: len(app.events("counter")) == 2, 20, "the disc shown again")
+    assert app.events("counter")[1]["status"] == "out"
+    time.sleep(0.3)
+    app.screenshot(main, "counter-out")
+    app.key("F4")
+    d = _dialog(app, "ReturnDialog")
+    app.screenshot(d, "return-form")
+    app.key("Return")  # intact; the returner's box opens, the retriever's badge in it
+    _sign(app, None)
+    app.key("Return")
+    _sign(app, None)
+    app.key("Return")
+    _gone(app, "ReturnDialog")
+    back = _one(app.db, "SELECT m.status, rt.inspection FROM media m JOIN retrievals r ON "
+                        "r.medium_id = m.id JOIN returns rt ON rt.retrieval_id = r.id "
+                        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1", code)
+    assert back == ("in_custody", "intact")
