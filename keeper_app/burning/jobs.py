@@ -279,8 +279,13 @@ class ProcessJob:
         leader_gone_at: float | None = None
         abandoned = False
         while open_streams or proc.poll() is None:
+            if not open_streams:  # all output read: only its exit is awaited
+                try:
+                    proc.wait(timeout=0.1)
+                except subprocess.TimeoutExpired:
+                    pass
             try:
-                item = lines.get(timeout=0.1)
+                item = lines.get(timeout=0.1 if open_streams else 0)
             except queue.Empty:
                 item = ()  # type: ignore[assignment]
             if item is None:
