@@ -15,13 +15,21 @@ The package holds
 * ``DEBIAN/control`` with the Debian packages Keeper needs at run time as Depends, and
   maintainer scripts that touch nothing of the user's: the database lives in each user's
   ``~/.local/share/keeper`` (0700, files 0600) and is never in /opt, so an upgrade or a
-  removal leaves it alone.
+  removal leaves it alone;
+* the README and the user guides in ``/usr/share/doc/keeper``.
+
+The package does not list ``/opt`` itself, only ``/opt/keeper`` and what is in it: base-files
+makes /opt without listing it, and dpkg removes a directory a package lists once no other
+package lists it and it is empty, so ``apt-get remove keeper`` took /opt away with it where
+Keeper was all it held. dpkg-deb always lists every parent directory, so the data archive is
+written again without that one entry (:func:`pack`).
 
 Wheels of the dependencies are kept in a wheelhouse (``build/deb/wheelhouse`` unless
 ``--wheelhouse``): a second build installs from it without asking any index. Keeper's own
 wheel is built afresh each time from a clean copy of the sources.
 
-Needs: dpkg-deb, /usr/bin/python3 with venv (scripts/install-deps.sh installs both).
+Needs: dpkg-deb, tar, xz (zstd for ``--compress zstd``), /usr/bin/python3 with venv
+(scripts/install-deps.sh installs them).
 """
 
 from __future__ import annotations
@@ -42,6 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 PREFIX = "/opt/keeper"
 PACKAGE = "keeper"
+#: directories the package must not list: another package's, or nobody's (base-files makes
+#: /opt without listing it); dpkg would remove them with Keeper when they are left empty
+NOT_OURS = ("./opt/",)
 
 #: What Keeper needs from Debian at run time. Python: the venv's interpreter is Debian's
 #: python3 of the same minor version (the wheels of pillow and the venv's lib/pythonX.Y are
@@ -556,6 +567,88 @@ def installed_size_kib(root: Path) -> int:
     return total
 
 
+def install_readme(doc: Path) -> None:
+    """README.md into the package's doc folder, its links to docs/ made to point where the
+    guides and pictures are installed (next to it), and the pictures it shows."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in sorted(set(re.findall(r"\]\(docs/([^)#]+)\)", text))):
+        src = ROOT / "docs" / target
+        if src.suffix == ".png" and src.is_file():
+            install_file(src, doc / target)
+    doc.mkdir(parents=True, exist_ok=True)
+    (doc / "README.md").write_text(text.replace("](docs/", "]("), encoding="utf-8")
+
+
+#: how the members of the .deb are compressed: (suffix, command reading stdin)
+COMPRESSORS = {
+    "xz": (".xz", ["xz", "-z", "-6", "-T0", "-c"]),
+    "zstd": (".zst", ["zstd", "-q", "-3", "-T0", "-c"]),
+    "gzip": (".gz", ["gzip", "-n", "-9", "-c"]),
+}
+
+
+def ar_members(path: Path) -> list[tuple[str, bytes]]:
+    """The members of an ar archive (a .deb), in order."""
+    data = path.read_bytes()
+    if not data.startswith(b"!<arch>\n"):
+        raise SystemExit(f"{path} is not an ar archive")
+    pos, out = 8, []
+    while pos < len(data):
+        header = data[pos : pos + 60]
+        name = header[:16].decode().strip().rstrip("/")
+        size = int(header[48:58].decode().strip())
+        out.append((name, data[pos + 60 : pos + 60 + size]))
+        pos += 60 + size + (size & 1)
+    return out
+
+
+def write_ar(path: Path, members: list[tuple[str, bytes]], mtime: int) -> None:
+    """An ar archive as dpkg-deb writes one (owner 0, mode 100644)."""
+    with open(path, "wb") as fh:
+        fh.write(b"!<arch>\n")
+        for name, body in members:
+            header = f"{name:<16}{mtime:<12}{0:<6}{0:<6}{'100644':<8}{len(body):<10}`\n"
+            assert len(header) == 60, header
+            fh.write(header.encode())
+            fh.write(body)
+            if len(body) & 1:
+                fh.write(b"\n")
+
+
+def pack(pkgroot: Path, deb: Path, compress: str, work: Path) -> None:
+    """dpkg-deb builds the package uncompressed; the entries of :data:`NOT_OURS` are taken
+    out of its data archive, and both archives compressed with ``compress``."""
+    raw = work / "uncompressed.deb"
+    run(
+        ["dpkg-deb", "--root-owner-group", "-Znone", "--build", pkgroot, raw],
+        stdout=subprocess.DEVNULL,
+    )
+    parts = work / "deb-members"
+    if parts.exists():
+        shutil.rmtree(parts)
+    parts.mkdir()
+    suffix, command = COMPRESSORS[compress]
+    members = []
+    for name, body in ar_members(raw):
+        if name in ("control.tar", "data.tar"):
+            tar = parts / name
+            tar.write_bytes(body)
+            if name == "data.tar":
+                listed = subprocess.run(
+                    ["tar", "-tf", tar], capture_output=True, text=True, check=True
+                ).stdout.splitlines()
+                drop = [e for e in NOT_OURS if e in listed]
+                if drop:
+                    run(["tar", "--delete", "--no-recursion", "-f", tar, *drop])
+            with open(tar, "rb") as src:
+                body = subprocess.run(command, stdin=src, capture_output=True, check=True).stdout
+            name += suffix
+        members.append((name, body))
+    raw.unlink()
+    shutil.rmtree(parts)
+    write_ar(deb, members, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
+
+
 def architecture() -> str:
     return subprocess.run(
         ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
@@ -633,6 +726,7 @@ def build(args: argparse.Namespace) -> Path:
     for sheet in sorted((ROOT / "resources" / "label_sheets").glob("*.json")):
         install_file(sheet, share / "keeper" / "resources" / "label_sheets" / sheet.name)
     install_file(HERE / "debian" / "copyright", share / "doc" / PACKAGE / "copyright")
+    install_readme(share / "doc" / PACKAGE)
     # the user guide with its screenshots, as the guides link them
     for guide in sorted((ROOT / "docs").glob("guide.*.md")):
         install_file(guide, share / "doc" / PACKAGE / guide.name)
@@ -653,11 +747,7 @@ def build(args: argparse.Namespace) -> Path:
     deb = out / f"{PACKAGE}_{version}_{architecture()}.deb"
     if deb.exists():
         deb.unlink()
-    compress = ["-Zxz", "-z6"] if args.compress == "xz" else [f"-Z{args.compress}"]
-    run(
-        ["dpkg-deb", "--root-owner-group", *compress, "--build", pkgroot, deb],
-        stdout=subprocess.DEVNULL,
-    )
+    pack(pkgroot, deb, args.compress, work)
     if not args.keep_root:
         shutil.rmtree(pkgroot)
     log(f"{deb} ({deb.stat().st_size / 1e6:.1f} MB, {time.monotonic() - t0:.0f} s)")

@@ -8,6 +8,10 @@ move by 2-6 %).
 
 ``server`` (``host:port`` or a socket path) is passed as ``lp -h``; without it the tools use
 ``CUPS_SERVER`` or the system's scheduler.
+
+Each run of ``lp`` or ``lpstat`` is a :class:`CupsJob`, through Keeper's one runner of external
+programs (``keeper_app.burning.jobs.ProcessJob``): a print system that does not answer is given
+up on after ``TIMEOUT_S``, with the tool and all it started.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from keeper_app.burning.jobs import JobState, Preparation, ProcessJob
 
 from .errors import PrintError
 
@@ -55,15 +60,51 @@ def _tool(name: str) -> str:
     return path
 
 
-def _run(args: Sequence[str], timeout: float = TIMEOUT_S) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(list(args), capture_output=True, text=True, env=_env(),
-                              timeout=timeout, stdin=subprocess.DEVNULL, check=False)
-    except subprocess.TimeoutExpired:
+class CupsJob(ProcessJob):
+    """One run of a CUPS command-line tool (``lp``, ``lpstat``) in the C locale (its messages
+    are parsed), its output kept; stopped after ``timeout`` seconds."""
+
+    grace_seconds = 2.0
+
+    def __init__(self, argv: Sequence[str], timeout: float = TIMEOUT_S):
+        super().__init__()
+        self.argv = list(argv)
+        self.program = Path(self.argv[0]).name if self.argv else "cups"
+        self.timeout_seconds = timeout
+        self._out: list[str] = []
+        self._err: list[str] = []
+
+    def prepare(self) -> Preparation:
+        return Preparation.ready(self.argv)
+
+    def environment(self) -> Mapping[str, str]:
+        return _env()
+
+    def on_line(self, stream: str, line: str) -> None:
+        (self._out if stream == "out" else self._err).append(line)
+
+    @property
+    def stdout(self) -> str:
+        return "".join(line + "\n" for line in self._out)
+
+    @property
+    def stderr(self) -> str:
+        return "".join(line + "\n" for line in self._err)
+
+    @property
+    def returncode(self) -> int | None:
+        return self.result.returncode if self.result is not None else None
+
+
+def _run(args: Sequence[str], timeout: float = TIMEOUT_S) -> CupsJob:
+    job = CupsJob(args, timeout)
+    r = job.run()
+    if r.code == "timeout":
         raise PrintError("cups_timeout", f"{Path(args[0]).name} did not answer within "
-                         f"{timeout:.0f} s: the print system is busy or hung") from None
-    except OSError as exc:
-        raise PrintError("no_cups_tools", f"cannot run {args[0]}: {exc}") from None
+                         f"{timeout:.0f} s: the print system is busy or hung")
+    if r.state == JobState.NOT_STARTED:
+        raise PrintError("no_cups_tools", r.message)
+    return job
 
 
 def _unreachable(text: str) -> bool:
@@ -141,6 +182,7 @@ class LpJob:
     copies: int = 1
     server: str | None = None
     argv: list[str] = field(default_factory=list)
+    timeout: float = TIMEOUT_S  # seconds lp may take to hand the job to CUPS
 
     def prepare(self) -> list[str]:
         p = Path(self.path)
@@ -178,7 +220,7 @@ class LpJob:
 
     def run(self) -> str:
         argv = self.argv or self.prepare()
-        r = _run(argv)
+        r = _run(argv, self.timeout)
         text = (r.stderr or "") + (r.stdout or "")
         if r.returncode != 0:
             low = text.lower()

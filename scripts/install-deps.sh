@@ -18,6 +18,9 @@ PACKAGES=(
     # the desktop tests: the real app on Xvfb with a window manager, driven by xdotool,
     # screenshots of single windows (ImageMagick's import), xprop to see the WM is up
     xdotool openbox x11-utils imagemagick
+    # the Debian package: its build (zstd members) and its test on a clean Debian 12 chroot
+    # (tests/installer/test_deb_chroot.py), whose desktop entry bookworm's tools check
+    zstd debootstrap desktop-file-utils
     # libraries the PySide6 wheels load (xcb platform plugin, EGL/GL, fonts, D-Bus, GLib)
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0

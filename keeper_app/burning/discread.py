@@ -16,7 +16,6 @@ import os
 import queue
 import shlex
 import stat
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -24,13 +23,19 @@ from dataclasses import dataclass
 
 from . import BurnError
 from .isoread import SECTOR, IsoFile, IsoImage
-from .jobs import Progress, ProgressCallback
-from .xorriso import XORRISO, Drive, XorrisoOutput, head, run_quick
+from .jobs import JobResult, Progress, ProgressCallback
+from .xorriso import Drive, XorrisoJob, XorrisoOutput, head, not_installed, run_quick
 
 CHUNK = 8 << 20
 BUFFERS = 4
 RETRY_PIECE = 32 * SECTOR  # after a read error, the chunk is retried in 64 KiB pieces
 HASH_THREADS = max(1, min(4, os.cpu_count() or 1))
+#: reading through xorriso: the listing may take this long (a drive spinning up, a slow disc)
+LIST_TIMEOUT = 600.0
+#: and a file this long plus its size at this rate (a CD at 1x reads 150 kB/s): beyond
+#: that the drive is hung, and the read stops with xorriso and all it started
+READ_TIMEOUT = 600.0
+SLOWEST_READ = 150_000
 
 
 @dataclass
@@ -255,12 +260,16 @@ def _unquote_path(text: str) -> str:
 
 
 class XorrisoSource(DiscSource):
-    """An optical drive (or any xorriso address), read through xorriso."""
+    """An optical drive (or any xorriso address), read through xorriso. ``timeout``: the
+    seconds each xorriso run may take (default: :data:`LIST_TIMEOUT` for the listing, and
+    by the file's size for reading one)."""
 
-    def __init__(self, drive: Drive):
+    def __init__(self, drive: Drive, timeout: float | None = None):
         self.drive = drive
+        self.timeout = timeout
         rc, out = run_quick(head(md5=False) + ["-indev", drive.address, "-find", "/", "-type",
-                                               "f", "-exec", "report_sections", "--"])
+                                               "f", "-exec", "report_sections", "--"],
+                            timeout=LIST_TIMEOUT if timeout is None else timeout)
         if "not present" in out.media_status or "not present" in out.media_current:
             raise BurnError("no_disc", f"there is no disc in {drive}")
         if rc != 0:
@@ -293,36 +302,47 @@ class XorrisoSource(DiscSource):
 
     def _stream(self, f: IsoFile, sink: Callable[[memoryview], None],
                 cancel: threading.Event | None) -> str:
-        """Pipe one file's content out of xorriso into ``sink``; return an error or ''."""
+        """Pipe one file's content out of xorriso into ``sink``; return an error or ''.
+        xorriso runs as a :class:`XorrisoJob` in a helper thread (timeout, its process group
+        stopped as a whole, finished once) while this thread reads the pipe."""
         r, w = os.pipe()
         argv = head(md5=False) + ["-osirrox", "on", "-indev", self.drive.address,
                                   "-concat", "overwrite", f"/dev/fd/{w}", "/" + f.path, "--"]
-        try:
-            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, pass_fds=(w,),
-                                    start_new_session=True)
-        except FileNotFoundError:
-            os.close(r)
-            os.close(w)
-            raise BurnError("no_program", f"{XORRISO} is not installed") from None
-        os.close(w)
+        timeout = self.timeout if self.timeout is not None else \
+            READ_TIMEOUT + f.size / SLOWEST_READ
+        job = XorrisoJob(argv, timeout, pass_fd=w)
+        job.grace_seconds = 2.0  # it only reads: nothing to spoil by stopping it
+        done: list[JobResult] = []
+        runner = threading.Thread(target=lambda: done.append(job.run()), daemon=True,
+                                  name="xorriso-read")
+        runner.start()
         buf = bytearray(CHUNK)
         mv = memoryview(buf)
-        with os.fdopen(r, "rb", buffering=0) as pipe:
-            while True:
-                if cancel is not None and cancel.is_set():
-                    proc.terminate()
-                    break
-                n = pipe.readinto(buf)
-                if not n:
-                    break
-                sink(mv[:n])
-        err = proc.communicate()[1].decode("utf-8", "replace")
-        if proc.returncode != 0:
-            bad = [ln for ln in err.splitlines() if ": FAILURE :" in ln or ": SORRY :" in ln
-                   or ": FATAL :" in ln]
-            return bad[0] if bad else f"xorriso exit {proc.returncode}"
-        return ""
+        try:
+            with os.fdopen(r, "rb", buffering=0) as pipe:
+                while True:
+                    if cancel is not None and cancel.is_set():
+                        job.cancel()
+                        break
+                    n = pipe.readinto(buf)
+                    if not n:
+                        break
+                    sink(mv[:n])
+        except BaseException:
+            job.cancel()
+            raise
+        finally:
+            runner.join()
+        result = done[0] if done else job.result
+        if result is None or not_installed(result):
+            raise BurnError("no_program", "xorriso is not installed (Debian package xorriso)")
+        if result.ok:
+            return ""
+        if result.code == "timeout":
+            return result.message
+        bad = [ln for ln in job.out.raw if ": FAILURE :" in ln or ": SORRY :" in ln
+               or ": FATAL :" in ln]
+        return bad[0] if bad else f"xorriso exit {result.returncode}"
 
     def read_small(self, f: IsoFile) -> bytes:
         chunks: list[bytes] = []

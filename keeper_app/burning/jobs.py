@@ -2,8 +2,15 @@
 ``job``: :meth:`ProcessJob.prepare` checks the inputs and builds the command line (or says why
 it cannot); :meth:`ProcessJob.run` starts it, reads stdout *and* stderr line by line and turns
 progress lines into :class:`Progress` callbacks; :meth:`ProcessJob.cancel` really stops it
-(SIGINT, then SIGTERM and SIGKILL after a grace period each). A job finishes exactly once,
-also when the program cannot be started at all.
+(SIGINT, then SIGTERM and SIGKILL after a grace period each), and so does a timeout
+(``timeout_seconds``: a hung program fails with code ``timeout``). The program runs in a
+process group of its own and every signal goes to the whole group: what it started goes with
+it, and nothing of the group outlives the job. A job finishes exactly once (``on_finished``
+callbacks are called once), also when the program cannot be started at all, when ``run()`` is
+called twice or from two threads, and when a hook raises.
+
+Every external program Keeper runs goes through this one runner: xorriso (burning, reading,
+checking), ffprobe, ffmpeg, lp and lpstat, pdftoppm.
 
 Qt-free: ``run()`` blocks the calling thread (the GUI calls it from a worker thread and
 forwards the callbacks with a queued signal); ``cancel()`` may be called from any thread.
@@ -20,7 +27,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -83,12 +90,36 @@ class JobResult:
         return self.state == JobState.DONE
 
 
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` still runs (zombies, already dead, do not count:
+    they are their parent's to reap)."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return False
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(b")") + 2:].split()
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
+            return True
+    return False
+
+
 def _split_lines(buf: bytearray) -> list[str]:
     """Take the complete lines (ended by \\n or \\r: progress lines often end in \\r) out
     of ``buf``; the incomplete rest stays in it."""
     parts = _EOL.split(bytes(buf))
     buf[:] = parts.pop()
     return [p.decode("utf-8", "replace") for p in parts if p]
+
+
+FinishedCallback = Callable[[JobResult], None]
 
 
 class ProcessJob:
@@ -98,13 +129,19 @@ class ProcessJob:
     program = ""
     #: seconds between SIGINT and SIGTERM, and again before SIGKILL
     grace_seconds = 10.0
+    #: seconds the program may run before it is stopped as hung; None: as long as it takes
+    timeout_seconds: float | None = None
     tail_lines = 40
 
     def __init__(self) -> None:
         self._cancel = threading.Event()
+        self._done = threading.Event()
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._result: JobResult | None = None
+        self._run_begun = False  # a run() has begun
+        self._timed_out = False
+        self._callbacks: list[FinishedCallback] = []
         self.state = JobState.NEW
 
     # ------------------------------------------------------------ for subclasses
@@ -126,8 +163,16 @@ class ProcessJob:
     def cleanup(self, result: JobResult) -> None:
         """After the run, whatever its outcome (e.g. remove a partial image)."""
 
+    def timeout_message(self) -> str:
+        """The message of a run stopped by ``timeout_seconds``."""
+        return f"{self.program} did not finish within {self.timeout_seconds:g} s and was stopped"
+
     def extra_fds(self) -> tuple[int, ...]:
         return ()
+
+    def environment(self) -> Mapping[str, str] | None:
+        """The program's environment; None: Keeper's own."""
+        return None
 
     def started(self, proc: subprocess.Popen[bytes]) -> None:
         """Called right after the process started (e.g. close our copy of a pipe end)."""
@@ -138,8 +183,22 @@ class ProcessJob:
         return self._cancel.is_set()
 
     @property
+    def timed_out(self) -> bool:
+        return self._timed_out
+
+    @property
     def result(self) -> JobResult | None:
         return self._result
+
+    def on_finished(self, callback: FinishedCallback) -> None:
+        """Call ``callback(result)`` once, when the job finishes (at once if it has), in the
+        thread that finishes it."""
+        with self._lock:
+            if self._result is None:
+                self._callbacks.append(callback)
+                return
+            result = self._result
+        self._call(callback, result)
 
     def cancel(self) -> None:
         """Stop the job: before it starts, it never starts; while it runs, SIGINT now, the
@@ -153,8 +212,24 @@ class ProcessJob:
 
     def run(self, progress: ProgressCallback | None = None,
             prepared: Preparation | None = None) -> JobResult:
-        if self._result is not None:
+        """Run the job once; a second call (from any thread) waits for the first one's
+        result and returns it."""
+        with self._lock:
+            first = not self._run_begun
+            self._run_begun = True
+        if not first:
+            self._done.wait()
+            assert self._result is not None
             return self._result
+        try:
+            return self._run(progress, prepared)
+        except BaseException as exc:
+            # a bug in a hook: the job still finishes, once, and leaves nothing running
+            self._finish(JobResult(JobState.FAILED, "error", f"{self.program}: {exc!r}"))
+            raise
+
+    def _run(self, progress: ProgressCallback | None,
+             prepared: Preparation | None) -> JobResult:
         prep = prepared if prepared is not None else self.prepare()
         if not prep.ok:
             return self._finish(JobResult(JobState.NOT_STARTED, prep.code, prep.message))
@@ -162,10 +237,12 @@ class ProcessJob:
             return self._finish(JobResult(JobState.CANCELLED, "cancelled",
                                           "cancelled before it started", argv=prep.argv))
         t0 = time.monotonic()
+        env = self.environment()
         try:
             proc = subprocess.Popen(
                 list(prep.argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, start_new_session=True, pass_fds=self.extra_fds())
+                stderr=subprocess.PIPE, start_new_session=True, pass_fds=self.extra_fds(),
+                env=dict(env) if env is not None else None)
         except OSError as exc:
             return self._finish(JobResult(
                 JobState.NOT_STARTED, "no_program",
@@ -174,6 +251,17 @@ class ProcessJob:
         with self._lock:
             self._proc = proc
         self.state = JobState.RUNNING
+        try:
+            return self._watch(proc, prep, t0, progress)
+        except BaseException:
+            # whatever the program started goes with it, also when a hook failed
+            self._signal(proc, signal.SIGKILL, quiet=True)
+            proc.wait()
+            self._end_group(proc)
+            raise
+
+    def _watch(self, proc: subprocess.Popen[bytes], prep: Preparation, t0: float,
+               progress: ProgressCallback | None) -> JobResult:
         self.started(proc)
         if self._cancel.is_set():  # cancel() raced with the start
             self._signal(proc, signal.SIGINT)
@@ -185,11 +273,19 @@ class ProcessJob:
         for r in readers:
             r.start()
         open_streams = len(readers)
-        sent_at: float | None = time.monotonic() if self._cancel.is_set() else None
+        deadline = None if self.timeout_seconds is None else t0 + self.timeout_seconds
+        stopping_since: float | None = time.monotonic() if self._cancel.is_set() else None
         escalation = 0
+        leader_gone_at: float | None = None
+        abandoned = False
         while open_streams or proc.poll() is None:
+            if not open_streams:  # all output read: only its exit is awaited
+                try:
+                    proc.wait(timeout=0.1)
+                except subprocess.TimeoutExpired:
+                    pass
             try:
-                item = lines.get(timeout=0.1)
+                item = lines.get(timeout=0.1 if open_streams else 0)
             except queue.Empty:
                 item = ()  # type: ignore[assignment]
             if item is None:
@@ -203,17 +299,51 @@ class ProcessJob:
                         progress(p)
                 except Exception:  # a parsing bug must not leave the process running
                     log.exception("%s: cannot handle line %r", self.program, line)
-            if self._cancel.is_set() and proc.poll() is None:
-                now = time.monotonic()
-                if sent_at is None:
-                    sent_at = now
-                elif now - sent_at > self.grace_seconds * (escalation + 1) and escalation < 2:
+            now = time.monotonic()
+            if proc.poll() is not None:
+                # the program has ended but something it started still holds its output
+                # open: that goes now (its whole group), and is not waited for beyond the
+                # grace period if it escaped the group
+                if leader_gone_at is None:
+                    leader_gone_at = now
+                    self._signal(proc, signal.SIGKILL, quiet=True)
+                elif now - leader_gone_at > self.grace_seconds:
+                    log.warning("%s: its output is still open after it ended; not waited for",
+                                self.program)
+                    abandoned = True
+                    break
+                continue
+            if stopping_since is None:
+                if self._cancel.is_set():
+                    stopping_since = now
+                elif deadline is not None and now >= deadline:
+                    self._timed_out = True
+                    stopping_since = now
+                    log.warning("%s: no end after %g s: stopping it", self.program,
+                                self.timeout_seconds)
+                    self._signal(proc, signal.SIGINT)
+            elif escalation < 2:
+                if now - stopping_since > self.grace_seconds * (escalation + 1):
                     escalation += 1
                     self._signal(proc, signal.SIGTERM if escalation == 1 else signal.SIGKILL)
-        rc = proc.wait()
-        for r in readers:
-            r.join()
-        state, code, message = self.interpret(rc, self._cancel.is_set())
+            elif now - stopping_since > self.grace_seconds * 4:
+                # not even SIGKILL ends it: stuck in the kernel (a drive that does not
+                # answer a read); it is left to end when the kernel lets it
+                log.error("%s (pid %d) cannot be stopped; left behind", self.program, proc.pid)
+                abandoned = True
+                break
+        rc = proc.poll() if abandoned else proc.wait()
+        if not abandoned:
+            self._end_group(proc)  # what it left running goes, before the job finishes
+            for r in readers:
+                r.join()
+        if self._timed_out:
+            state, code, message = JobState.FAILED, "timeout", self.timeout_message()
+        elif rc is None:
+            state, code, message = JobState.FAILED, "stuck", \
+                f"{self.program} does not end, not even when killed"
+        else:
+            state, code, message = self.interpret(rc, self._cancel.is_set())
         result = JobResult(state, code, message, rc, time.monotonic() - t0, prep.argv,
                            list(tail))
         return self._finish(result)
@@ -225,6 +355,7 @@ class ProcessJob:
                 return self._result
             self._result = result
             self._proc = None
+            callbacks, self._callbacks = self._callbacks, []
         self.state = result.state
         try:
             self.cleanup(result)
@@ -233,7 +364,16 @@ class ProcessJob:
             log.log(level, "%s %s (exit %s, %.1f s): %s %s", self.program, result.state.value,
                     result.returncode, result.seconds, " ".join(result.argv[:6]),
                     result.message)
+            self._done.set()
+            for callback in callbacks:
+                self._call(callback, result)
         return result
+
+    def _call(self, callback: FinishedCallback, result: JobResult) -> None:
+        try:
+            callback(result)
+        except Exception:
+            log.exception("%s: a finished callback failed", self.program)
 
     @staticmethod
     def _reader(name: str, stream: object, out: queue.Queue[tuple[str, str] | None]) -> None:
@@ -253,9 +393,24 @@ class ProcessJob:
             stream.close()  # type: ignore[attr-defined]
             out.put(None)
 
-    def _signal(self, proc: subprocess.Popen[bytes], sig: int) -> None:
+    def _end_group(self, proc: subprocess.Popen[bytes]) -> None:
+        """SIGKILL to what is left of the program's group, and wait (at most the grace
+        period) until it is gone: when the job finishes, nothing of it runs any more."""
         try:
-            os.kill(proc.pid, sig)
-            log.info("%s: sent %s to %d", self.program, signal.Signals(sig).name, proc.pid)
-        except ProcessLookupError:
-            pass
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            return  # nothing left
+        end = time.monotonic() + self.grace_seconds
+        while _group_alive(proc.pid) and time.monotonic() < end:
+            time.sleep(0.01)
+
+    def _signal(self, proc: subprocess.Popen[bytes], sig: int, quiet: bool = False) -> None:
+        """``sig`` to the program's whole process group (its id is the program's pid:
+        ``start_new_session``); the group is gone when nothing of it is left."""
+        try:
+            os.killpg(proc.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            return
+        if not quiet:
+            log.info("%s: sent %s to group %d", self.program, signal.Signals(sig).name,
+                     proc.pid)

@@ -35,6 +35,7 @@ class FfprobeJob(ProcessJob):
 
     program = FFPROBE
     grace_seconds = 2.0
+    timeout_seconds = 300.0  # reading one file's header: beyond this its disk is hung
 
     def __init__(self, path: Path):
         super().__init__()

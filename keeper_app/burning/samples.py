@@ -19,6 +19,7 @@ FFMPEG = "ffmpeg"
 class FfmpegJob(ProcessJob):
     program = FFMPEG
     grace_seconds = 2.0
+    timeout_seconds = 600.0  # a few seconds of test picture take a few seconds to make
 
     def __init__(self, argv: Sequence[str]):
         super().__init__()

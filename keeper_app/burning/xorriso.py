@@ -211,21 +211,65 @@ def burn_command(drive: Drive, layout: DiscLayout, manifest: Path, label: Path) 
             + ["-close", "on", "-commit", "-end"])
 
 
+class XorrisoJob(ProcessJob):
+    """One xorriso run, its messages parsed into :attr:`out` as they come; the one job class
+    for xorriso (burning, reading, checking). ``pass_fd``: a pipe end the run writes into
+    (``-concat ... /dev/fd/N``); our copy is closed once xorriso has its own, or when it never
+    started."""
+
+    program = XORRISO
+
+    def __init__(self, argv: list[str] | None = None, timeout: float | None = None,
+                 pass_fd: int | None = None):
+        super().__init__()
+        self.argv = list(argv or [])
+        self.out = XorrisoOutput()
+        if timeout is not None:
+            self.timeout_seconds = timeout
+        self._pass_fd = pass_fd
+        self._fd_lock = threading.Lock()
+
+    def prepare(self) -> Preparation:
+        return Preparation.ready(self.argv)
+
+    def on_line(self, stream: str, line: str) -> Progress | None:
+        return self.out.feed(line)
+
+    def timeout_message(self) -> str:
+        return f"the drive did not answer within {self.timeout_seconds:.0f} s"
+
+    def extra_fds(self) -> tuple[int, ...]:
+        return () if self._pass_fd is None else (self._pass_fd,)
+
+    def started(self, proc: subprocess.Popen[bytes]) -> None:
+        self._close_pass_fd()
+
+    def cleanup(self, result: JobResult) -> None:
+        self._close_pass_fd()
+
+    def _close_pass_fd(self) -> None:
+        with self._fd_lock:
+            fd, self._pass_fd = self._pass_fd, None
+        if fd is not None:
+            os.close(fd)
+
+
+def not_installed(result: JobResult) -> bool:
+    return result.state == JobState.NOT_STARTED and result.code == "no_program"
+
+
 def run_quick(argv: list[str], timeout: float = 600.0) -> tuple[int, XorrisoOutput]:
-    """A short xorriso run whose output is only parsed (no progress, no cancel)."""
-    try:
-        p = subprocess.run(argv, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
-    except FileNotFoundError:
-        raise BurnError("no_program", "xorriso is not installed (Debian package xorriso)") \
-            from None
-    except subprocess.TimeoutExpired:
-        raise BurnError("drive_timeout", f"the drive did not answer within {timeout:.0f} s") \
-            from None
-    out = XorrisoOutput()
-    for stream in (p.stdout, p.stderr):
-        for line in stream.decode("utf-8", "replace").replace("\r", "\n").splitlines():
-            out.feed(line)
-    return p.returncode, out
+    """A short xorriso run whose output is only parsed (no progress, no cancel); stopped,
+    with all it started, after ``timeout`` seconds."""
+    job = XorrisoJob(argv, timeout)
+    job.grace_seconds = 2.0  # it only reads: nothing to spoil by stopping it
+    r = job.run()
+    if not_installed(r):
+        raise BurnError("no_program", "xorriso is not installed (Debian package xorriso)")
+    if r.code == "timeout":
+        raise BurnError("drive_timeout", r.message)
+    assert r.returncode is not None, r
+    return r.returncode, job.out
 
 
 @dataclass(frozen=True)
@@ -295,7 +339,7 @@ def _release(address: str) -> None:
         _BUSY.discard(address)
 
 
-class BurnJob(ProcessJob):
+class BurnJob(XorrisoJob):
     """Burn one disc. ``prepare()`` stages the manifest and label, checks drive, disc and
     space, and returns the burn command; ``run()`` burns with progress; ``cancel()`` stops it.
     A partial image file that this job created is removed when the burn does not complete."""
@@ -309,7 +353,6 @@ class BurnJob(ProcessJob):
         self.layout = layout
         self._own_staging = staging is None
         self.staging = staging or Path(tempfile.mkdtemp(prefix="keeper-burn-"))
-        self.out = XorrisoOutput()
         self.check: MediaCheck | None = None
         self._file_existed = drive.is_file and drive.path.exists()
         self._claimed = False
@@ -360,6 +403,7 @@ class BurnJob(ProcessJob):
             _release(self.drive.address)
 
     def cleanup(self, result: JobResult) -> None:
+        super().cleanup(result)
         self.discard()
         if not result.ok and result.state != JobState.NOT_STARTED and self.drive.is_file \
                 and not self._file_existed:

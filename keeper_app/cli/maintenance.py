@@ -53,16 +53,24 @@ def cmd_gui(c: Context) -> int:
 
 
 def cmd_init(c: Context) -> int:
-    db = c.db
     a = c.args
+    if a.admin_badge and not (a.unit_code and a.unit_name and a.admin_name):
+        raise RuleViolation("missing_field",
+                            "--admin-badge needs --admin-name, --unit-code and --unit-name")
+
+    def admin_password() -> str:
+        pw = c.creds.password(a.admin_badge, "new administrator's password")
+        if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
+            raise RuleViolation("password_mismatch", "the two passwords differ")
+        return pw
+
+    # a new database's administrator password is asked before the file is made: a refusal
+    # (no terminal, two different passwords) leaves nothing behind
+    first = admin_password() if a.admin_badge and not Path(a.db).exists() else None
+    db = c.db
     if a.admin_badge:
-        if not (a.unit_code and a.unit_name and a.admin_name):
-            raise RuleViolation("missing_field",
-                                "--admin-badge needs --admin-name, --unit-code and --unit-name")
         if people_svc.needs_bootstrap(db):
-            pw = c.creds.password(a.admin_badge, "new administrator's password")
-            if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
-                raise RuleViolation("password_mismatch", "the two passwords differ")
+            pw = first if first is not None else admin_password()
             people_svc.bootstrap(db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw)
             print(f"administrator {a.admin_badge.upper()} created")
     print(f"database ready: {db.path} (schema version {db.schema_version})")

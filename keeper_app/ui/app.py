@@ -6,7 +6,6 @@ the sign-in window and the main window."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -229,7 +228,7 @@ def run_gui(db_path: str) -> int:
     # every file dialog is Qt's own (see widgets/file_dialogs.py): a native one would sniff
     # files' contents inside this process and drop its locks on the database
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(["keeper"])  # X11 instance name (WM_CLASS)
     assert isinstance(app, QApplication)
     app.setApplicationName("keeper")
     app.setOrganizationName("Keeper")

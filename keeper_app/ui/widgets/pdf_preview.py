@@ -1,10 +1,9 @@
 """A PDF's pages shown as pictures. PySide6-Essentials has no QtPdf, so each page is
-rasterised with poppler's ``pdftoppm`` off the GUI thread, one page when it is first shown."""
+rasterised with poppler's ``pdftoppm`` (:func:`printing.preview.rasterise`) off the GUI thread,
+one page when it is first shown."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,31 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from printing import PrintError
+from printing.preview import PREVIEW_DPI, rasterise
 
 from ..errors import refusal
 from ..ops import Ops
 
-PREVIEW_DPI = 96
-
-
-def rasterise(pdf: Path, page: int = 1, dpi: int = PREVIEW_DPI) -> bytes:
-    """Page ``page`` of ``pdf`` as PNG bytes (call on a worker)."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise PrintError(
-            "no_preview_tool",
-            "pdftoppm is not installed (Debian package poppler-utils): no preview, "
-            "but saving and printing work",
-        )
-    args = [exe, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile"]
-    try:
-        r = subprocess.run([*args, str(pdf)], capture_output=True, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PrintError("preview_failed", f"the preview could not be made: {exc}") from None
-    if r.returncode != 0 or not r.stdout.startswith(b"\x89PNG"):
-        err = r.stderr.decode("utf-8", "replace").strip()
-        raise PrintError("preview_failed", f"the preview could not be made: {err}")
-    return r.stdout
+__all__ = ["PREVIEW_DPI", "PdfPreview", "rasterise"]
 
 
 class PdfPreview(QWidget):

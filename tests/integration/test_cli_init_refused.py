@@ -1,0 +1,43 @@
+"""A `keeper init` that is refused before the administrator exists (no terminal to ask the
+password, missing fields) leaves no database file behind (it left a schema-only one)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+INIT = ["init", "--unit-code", "3101", "--unit-name", "Test unit", "--admin-badge", "010001",
+        "--admin-name", "Admin"]
+
+
+def keeper(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), *args],
+                          capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+def test_init_refused_for_want_of_a_terminal_leaves_no_file(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "keeper.sqlite"
+    r = keeper(db, *INIT)
+    assert r.returncode == 1 and "no terminal" in r.stderr, r.stderr
+    assert not db.exists()
+    assert not db.parent.exists() or list(db.parent.iterdir()) == []
+
+
+def test_init_with_missing_fields_leaves_no_file(tmp_path: Path) -> None:
+    db = tmp_path / "keeper.sqlite"
+    r = keeper(db, "init", "--admin-badge", "010001")
+    assert r.returncode != 0 and "--admin-name" in r.stderr, r.stderr
+    assert not db.exists()
+
+
+def test_init_of_an_existing_database_still_asks_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "keeper.sqlite"
+    creds = tmp_path / "creds.json"
+    creds.write_text('{"010001": "correct-horse-1"}')
+    creds.chmod(0o600)
+    assert keeper(db, "--credentials", str(creds), *INIT).returncode == 0
+    r = keeper(db, *INIT)  # the administrator exists: no password is needed, none asked
+    assert r.returncode == 0, r.stderr
+    assert "database ready" in r.stdout
