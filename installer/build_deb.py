@@ -24,6 +24,7 @@ package lists it and it is empty, so ``apt-get remove keeper`` took /opt away wi
 Keeper was all it held. dpkg-deb always lists every parent directory, so the data archive is
 written again without that one entry (:func:`pack`).
 
+The dependencies are the versions pinned in ``constraints.txt`` (those the tests ran with).
 Wheels of the dependencies are kept in a wheelhouse (``build/deb/wheelhouse`` unless
 ``--wheelhouse``): a second build installs from it without asking any index. Keeper's own
 wheel is built afresh each time from a clean copy of the sources.
@@ -258,6 +259,8 @@ def make_venv(python: str, venv: Path, work: Path, wheelhouse: Path) -> None:
                 "--no-index",
                 "--only-binary",
                 ":all:",
+                "--constraint",
+                ROOT / "constraints.txt",  # the versions Keeper was tested with
                 "--find-links",
                 wheelhouse,
                 "--find-links",
@@ -280,6 +283,8 @@ def make_venv(python: str, venv: Path, work: Path, wheelhouse: Path) -> None:
                 "wheel",
                 "--only-binary",
                 ":all:",
+                "--constraint",
+                ROOT / "constraints.txt",
                 "--find-links",
                 wheelhouse,
                 "--wheel-dir",
