@@ -86,10 +86,14 @@ class _Held:
     clock: float  # our monotonic clock (s) when the key arrived
 
 
+#: how many bursts given back as typing are remembered for joining a split code
+FLUSHED_KEPT = 16
+
+
 @dataclass
 class _Flushed:
-    """The last burst given back as typing, kept for a moment in case a stall split a code
-    in two: the second part ending in Enter can then take the first part back."""
+    """A burst given back as typing, kept for a moment in case stalls split a code: the last
+    part, ending in Enter, can then take the first parts back."""
 
     keys: list[_Held]
     before: str | None  # the line edit's text before the keys were replayed into it
@@ -147,7 +151,7 @@ class ScanDetector(QObject):
         self._is_code = is_code
         self._clock = clock
         self._held: list[_Held] = []
-        self._flushed: _Flushed | None = None
+        self._flushed: list[_Flushed] = []
         self._replaying = False
         self._in_timeout = False
         self._flush_timer = QTimer(self, singleShot=True)
@@ -249,7 +253,7 @@ class ScanDetector(QObject):
         if gaps and gaps[-1] > self.stall_ms:
             return None
         if self._is_code(raw):
-            self._flushed = None
+            self._flushed.clear()
             return raw
         whole = self._rejoin(raw)
         if whole is not None:
@@ -259,20 +263,38 @@ class ScanDetector(QObject):
         return raw  # a scanner's burst that is no code: the sink says what is wrong with it
 
     def _rejoin(self, raw: str) -> str | None:
-        """A stall right after a code's first character(s) gave them back as typing: if they
-        and this burst make one valid code, take them back from the widget and join them."""
-        f, self._flushed = self._flushed, None
-        if f is None or not f.keys or not self._held:
+        """Stalls near a code's start gave its first character(s) back as typing, perhaps in
+        several bursts: if the last of them and this burst make one valid code, take them back
+        from the widget and join them."""
+        history, self._flushed = self._flushed, []
+        if not self._held:
             return None
-        gap = self._gap_ms(f.keys[-1], self._held[0].stamp, self._held[0].clock)
-        whole = "".join(k.text for k in f.keys) + raw
-        if gap > REJOIN_MS or not self._is_code(whole):
-            return None
-        target = f.keys[0].target
-        if isinstance(target, QLineEdit) and shiboken6.isValid(target):
-            if f.after is not None and target.text() == f.after and f.before is not None:
-                target.setText(f.before)
-        return whole
+        chain: list[_Flushed] = []  # the bursts just before this one, each soon after the last
+        nxt = self._held[0]
+        for f in reversed(history):
+            if self._gap_ms(f.keys[-1], nxt.stamp, nxt.clock) > REJOIN_MS:
+                break
+            chain.insert(0, f)
+            nxt = f.keys[0]
+        for i in range(len(chain) - 1, -1, -1):  # the fewest parts first
+            parts = chain[i:]
+            whole = "".join(k.text for f in parts for k in f.keys) + raw
+            if self._is_code(whole):
+                self._take_back(parts)
+                return whole
+        return None
+
+    @staticmethod
+    def _take_back(parts: list[_Flushed]) -> None:
+        """Undo the typing of ``parts`` in the line edit they went to (when nothing else has
+        changed it since)."""
+        target = parts[0].keys[0].target
+        if not (isinstance(target, QLineEdit) and shiboken6.isValid(target)):
+            return
+        if any(k.target is not target for f in parts for k in f.keys):
+            return
+        if parts[0].before is not None and target.text() == parts[-1].after:
+            target.setText(parts[0].before)
 
     # ------------------------------------------------------------------ replay
     def _timeout(self) -> None:
@@ -313,4 +335,4 @@ class ScanDetector(QObject):
         finally:
             self._replaying = False
         after = edit.text() if edit is not None and shiboken6.isValid(edit) else None
-        self._flushed = _Flushed(held, before, after)
+        self._flushed = [*self._flushed[-(FLUSHED_KEPT - 1):], _Flushed(held, before, after)]

@@ -232,3 +232,21 @@ def test_with_a_prefix_only_prefixed_input_is_held(qapp, qtbot) -> None:
         assert w.scans == [CODE] and w.field.text() == ""
     finally:
         qapp.removeEventFilter(det)
+
+
+def test_a_code_whose_first_characters_came_one_by_one_is_joined_back(
+    qapp, window: Window, qtbot
+) -> None:
+    """A loaded machine sent the first two characters 40 ms apart (each given back as typing
+    on its own), then the rest at a scanner's pace: one scan, the field as it was."""
+    window.field.setText("A2026")
+    keys = Keys(qapp)
+    keys.type(window.field, CODE[:1], enter=False)
+    qtbot.waitUntil(lambda: window.field.text() == "A20263")
+    keys.t += 40
+    keys.type(window.field, CODE[1:2], enter=False)
+    qtbot.waitUntil(lambda: window.field.text() == "A202631")
+    keys.t += 40
+    keys.type(window.field, CODE[2:])
+    assert window.scans == [CODE]
+    assert window.field.text() == "A2026" and window.entered == []
