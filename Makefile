@@ -6,8 +6,8 @@
 #                   re-extracts the UI's strings into the .ts after the code changed
 #   make run        deps + venv, make the demo database once, then start the GUI on it
 #   make test       deps + venv + lint, then the whole test suite, offscreen
-#   make lint       ruff check, and mypy: strict on domain, store, services, burning, devices,
-#                   printing; checked on ui and cli
+#   make lint       ruff check, ruff format --check, and mypy: strict on domain, store,
+#                   services, burning, devices, printing; checked on ui and cli
 #   make format     ruff format (rewrite); `make format-check` only reports
 #   make typecheck  mypy on keeper_app and printing (see pyproject: which are strict)
 #   make bench      run the benchmarks in bench/ (bench_*.py); figures go to stdout, files to bench/out/
@@ -71,11 +71,11 @@ run: deps venv translations
 test: deps venv translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-# `lint` runs `ruff check` only. `ruff format --check` is kept as its own target (format-check)
-# and is not part of lint/test because existing code in keeper_app/ is not yet ruff-formatted;
-# add format-check to lint once `make format` has been run over the tree.
+# `lint`: ruff check, ruff format --check (the tree is formatted: `make format` rewrites), and
+# mypy (see pyproject for which packages are strict).
 lint: venv
 	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/mypy keeper_app printing
 
 format-check: venv

@@ -108,8 +108,11 @@ def child_burn(set_dir: Path, iso: Path, layout_json: Path) -> None:
     from keeper_app.burning.xorriso import BurnJob, Drive
 
     spec = json.loads(layout_json.read_text())
-    layout = DiscLayout.build(CODE, [DiscFile(f["path"], Path(f["source"]), f["size"],
-                                              f["sha256"]) for f in spec], {"medium_code": CODE})
+    layout = DiscLayout.build(
+        CODE,
+        [DiscFile(f["path"], Path(f["source"]), f["size"], f["sha256"]) for f in spec],
+        {"medium_code": CODE},
+    )
     job = BurnJob(Drive.parse(f"stdio:{iso}"), layout)
     updates = []
     r = job.run(updates.append)
@@ -148,11 +151,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--iso-dir", type=Path, help="where the image is written (default: /dev/shm "
-                    "when it has room -- a RAM disk, so the figures do not depend on what else "
-                    "writes to the shared disk -- else bench/out)")
-    ap.add_argument("--child", choices=["burn", "verify", "verify-in-order"],
-                    help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--iso-dir",
+        type=Path,
+        help="where the image is written (default: /dev/shm "
+        "when it has room -- a RAM disk, so the figures do not depend on what else "
+        "writes to the shared disk -- else bench/out)",
+    )
+    ap.add_argument(
+        "--child", choices=["burn", "verify", "verify-in-order"], help=argparse.SUPPRESS
+    )
     ap.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child == "burn":
@@ -172,12 +180,20 @@ def main() -> int:
     t0 = time.perf_counter()
     files = make_set(set_dir, a.size_mb)
     payload = sum(p.stat().st_size for p in files)
-    print(f"set: {len(files)} files, {payload / 1e6:,.0f} MB ({time.perf_counter() - t0:.1f} s "
-          "to make or find)")
+    print(
+        f"set: {len(files)} files, {payload / 1e6:,.0f} MB ({time.perf_counter() - t0:.1f} s "
+        "to make or find)"
+    )
     layout = layout_for(files)
     spec = OUT / "burnset-layout.json"
-    spec.write_text(json.dumps([{"path": f.path, "source": str(f.source), "size": f.size,
-                                 "sha256": f.sha256} for f in layout.files]))
+    spec.write_text(
+        json.dumps(
+            [
+                {"path": f.path, "source": str(f.source), "size": f.size, "sha256": f.sha256}
+                for f in layout.files
+            ]
+        )
+    )
     staging = OUT / "burn-staging"
     manifest, label = layout.stage(staging)
     iso_dir = a.iso_dir
@@ -188,8 +204,7 @@ def main() -> int:
     iso = iso_dir / f"keeper-bench-{os.getpid()}.iso"
     print(f"image: {iso}")
     bare_argv = burn_command(Drive.parse(f"stdio:{iso}"), layout, manifest, label)
-    keeper_argv = [sys.executable, __file__, "--child", "burn", str(set_dir), str(iso),
-                   str(spec)]
+    keeper_argv = [sys.executable, __file__, "--child", "burn", str(set_dir), str(iso), str(spec)]
 
     bare, keeper = [], []
     for i in range(a.runs):
@@ -215,13 +230,19 @@ def main() -> int:
     ssl_image = ["openssl", "dgst", "-sha256", str(iso)]
     results: dict[str, dict[str, list[float]]] = {}
     for mode in ("warm", "cold"):
-        r: dict[str, list[float]] = {"keeper": [], "keeper_in_order": [], "openssl_files": [],
-                                     "openssl_image": []}
+        r: dict[str, list[float]] = {
+            "keeper": [],
+            "keeper_in_order": [],
+            "openssl_files": [],
+            "openssl_image": [],
+        }
         for _ in range(a.runs):
-            for name, argv, paths in (("keeper", verify_argv, [iso]),
-                                      ("keeper_in_order", in_order_argv, [iso]),
-                                      ("openssl_files", ssl_files, files),
-                                      ("openssl_image", ssl_image, [iso])):
+            for name, argv, paths in (
+                ("keeper", verify_argv, [iso]),
+                ("keeper_in_order", in_order_argv, [iso]),
+                ("openssl_files", ssl_files, files),
+                ("openssl_image", ssl_image, [iso]),
+            ):
                 if mode == "cold":
                     drop_cache(paths)
                 else:
@@ -229,15 +250,17 @@ def main() -> int:
                 r[name].append(timed(argv))
         results[mode] = r
         for name, ts in r.items():
-            print(f"  verify {mode} {name:15s}: best {min(ts):5.2f} s = "
-                  f"{payload / 1e6 / min(ts):7.0f} MB/s (median {statistics.median(ts):.2f} s)")
+            print(
+                f"  verify {mode} {name:15s}: best {min(ts):5.2f} s = "
+                f"{payload / 1e6 / min(ts):7.0f} MB/s (median {statistics.median(ts):.2f} s)"
+            )
 
     def ratio(mode: str, against: str) -> float:
         return min(results[mode][against]) / min(results[mode]["keeper"])
 
     summary = {
         "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, "
-                   f"python {platform.python_version()}",
+        f"python {platform.python_version()}",
         "payload_mb": round(payload / 1e6, 1),
         "image_mb": round(image_size / 1e6, 1),
         "image_dir": str(iso_dir),
@@ -245,25 +268,33 @@ def main() -> int:
         "burn_keeper_s": [round(x, 3) for x in keeper],
         "burn_ratio_best": round(burn_ratio_best, 3),
         "burn_ratio_median": round(burn_ratio_median, 3),
-        "verify": {m: {k: [round(x, 3) for x in v] for k, v in r.items()}
-                   for m, r in results.items()},
+        "verify": {
+            m: {k: [round(x, 3) for x in v] for k, v in r.items()} for m, r in results.items()
+        },
         "verify_ratio_warm_vs_openssl_files": round(ratio("warm", "openssl_files"), 3),
         "verify_ratio_warm_vs_openssl_image": round(ratio("warm", "openssl_image"), 3),
         "verify_ratio_cold_vs_openssl_files": round(ratio("cold", "openssl_files"), 3),
         "verify_ratio_cold_vs_openssl_image": round(ratio("cold", "openssl_image"), 3),
         "in_order_ratio_warm_vs_openssl_files": round(
-            min(results["warm"]["openssl_files"]) / min(results["warm"]["keeper_in_order"]), 3),
+            min(results["warm"]["openssl_files"]) / min(results["warm"]["keeper_in_order"]), 3
+        ),
     }
     (OUT / "bench_burn.json").write_text(json.dumps(summary, indent=2))
     print("\n== bench_burn summary")
-    print(f"burn {payload / 1e6:,.0f} MB: keeper/bare = {burn_ratio_best:.3f} (best of "
-          f"{a.runs}), {burn_ratio_median:.3f} (median); target <= 1.05")
+    print(
+        f"burn {payload / 1e6:,.0f} MB: keeper/bare = {burn_ratio_best:.3f} (best of "
+        f"{a.runs}), {burn_ratio_median:.3f} (median); target <= 1.05"
+    )
     for m in ("warm", "cold"):
-        print(f"verify {m}: keeper throughput / openssl dgst -sha256 = "
-              f"{ratio(m, 'openssl_files'):.3f} (same files), "
-              f"{ratio(m, 'openssl_image'):.3f} (whole image); target >= 0.9")
-    print(f"(device reader, in disc order, one hasher: "
-          f"{summary['in_order_ratio_warm_vs_openssl_files']:.3f} warm, for information)")
+        print(
+            f"verify {m}: keeper throughput / openssl dgst -sha256 = "
+            f"{ratio(m, 'openssl_files'):.3f} (same files), "
+            f"{ratio(m, 'openssl_image'):.3f} (whole image); target >= 0.9"
+        )
+    print(
+        f"(device reader, in disc order, one hasher: "
+        f"{summary['in_order_ratio_warm_vs_openssl_files']:.3f} warm, for information)"
+    )
     iso.unlink(missing_ok=True)
     return 0
 

@@ -54,7 +54,7 @@ def run(app: App, codes: list[str], warm: int) -> list[float]:
         painted = app.events("painted")[before]["t"]
         if i >= warm:
             lat.append((painted - sent) * 1000)
-    got = [e["text"] for e in app.events("counter")][-len(codes):]
+    got = [e["text"] for e in app.events("counter")][-len(codes) :]
     if got != codes:
         raise SystemExit("scans lost or out of order")
     return sorted(lat)
@@ -86,12 +86,16 @@ def main() -> int:
             app.close()
     finally:
         display.stop()
-    print(f"== counter under Xvfb + openbox, {db.stat().st_size / 1e6:.1f} MB database, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"== counter under Xvfb + openbox, {db.stat().st_size / 1e6:.1f} MB database, "
+        f"{os.cpu_count()} cores"
+    )
     for name, lat in (("quiet", quiet), ("every core busy", loaded)):
-        print(f"scanner Return -> record painted ({name}): median {statistics.median(lat):.1f} ms,"
-              f" p95 {pct(lat, 0.95):.1f} ms, p99 {pct(lat, 0.99):.1f} ms, max {lat[-1]:.1f} ms "
-              f"(n={len(lat)}, target p99 <= 50 ms)")
+        print(
+            f"scanner Return -> record painted ({name}): median {statistics.median(lat):.1f} ms,"
+            f" p95 {pct(lat, 0.95):.1f} ms, p99 {pct(lat, 0.99):.1f} ms, max {lat[-1]:.1f} ms "
+            f"(n={len(lat)}, target p99 <= 50 ms)"
+        )
     print(f"load average: {os.getloadavg()[0]:.2f}")
     return 0
 

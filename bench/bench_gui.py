@@ -79,8 +79,10 @@ def main() -> int:
     con = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
     n = con.execute("SELECT max(id) FROM media").fetchone()[0]
     rnd = random.Random(7)
-    codes = [con.execute("SELECT code FROM media WHERE id=?", (rnd.randint(1, n),)).fetchone()[0]
-             for _ in range(330)]
+    codes = [
+        con.execute("SELECT code FROM media WHERE id=?", (rnd.randint(1, n),)).fetchone()[0]
+        for _ in range(330)
+    ]
     con.close()
     shown: list[str] = []
     m.counter.record_shown.connect(lambda rec: shown.append(rec.code))
@@ -106,9 +108,11 @@ def main() -> int:
     print(f"start-up to sign-in window:        {t_window * 1000:7.0f} ms")
     print(f"start-up to sign-in possible:      {t_ready * 1000:7.0f} ms (database check done)")
     print(f"sign-in click to main window:      {t_main * 1000:7.0f} ms")
-    print(f"scanner Enter -> record painted:   median {statistics.median(lat):.1f} ms, "
-          f"p95 {pct(lat, 0.95):.1f} ms, p99 {pct(lat, 0.99):.1f} ms, max {lat[-1]:.1f} ms "
-          f"(n={len(lat)}, target p99 < 50 ms)")
+    print(
+        f"scanner Enter -> record painted:   median {statistics.median(lat):.1f} ms, "
+        f"p95 {pct(lat, 0.95):.1f} ms, p99 {pct(lat, 0.99):.1f} ms, max {lat[-1]:.1f} ms "
+        f"(n={len(lat)}, target p99 < 50 ms)"
+    )
     print(f"load average: {os.getloadavg()[0]:.2f}")
     k.shutdown()
     sys.stdout.flush()

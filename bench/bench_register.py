@@ -43,27 +43,38 @@ def make_rows(drawn: bool) -> list[dict[str, object]]:
     for i in range(ROWS):
         day, hour = 1 + i % 28, i % 24
         returned = i % 7 != 0
-        rows.append({
-            "id": i + 1, "code": f"3101{2026:04d}{i // 2 + 1:06d}D{'0123456789'[i % 10]}",
-            "case_no": f"A2026-{i % 400:03d}", "case_name": f"王某{i % 400}故意伤害案",
-            "retriever": rnd.choice(NAMES), "retriever_badge": f"H{i % 90:03d}",
-            "retriever_unit": rnd.choice(UNITS),
-            "out_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
-            "reason": REASONS[i % 4], "purpose": "", "est_usage_hours": 4 + i % 40,
-            "approver": "周大队长", "keeper": rnd.choice(NAMES[:2]),
-            "returned_at": f"2026-11-{day:02d} {(hour + 3) % 24:02d}:{i % 60:02d}:00"
-            if returned else "",
-            "inspection": "intact" if returned else None,
-            "verification": "match" if returned else None,
-            "returned_by": rnd.choice(NAMES) if returned else None,
-            "return_keeper": rnd.choice(NAMES[:2]) if returned else None,
-            "sig_retriever_id": 2 * i + 1, "sig_retriever_name": rnd.choice(NAMES),
-            "sig_retriever_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
-            "sig_retriever_drawn": drawn,
-            "sig_keeper_id": 2 * i + 2, "sig_keeper_name": rnd.choice(NAMES[:2]),
-            "sig_keeper_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
-            "sig_keeper_drawn": drawn,
-        })
+        rows.append(
+            {
+                "id": i + 1,
+                "code": f"3101{2026:04d}{i // 2 + 1:06d}D{'0123456789'[i % 10]}",
+                "case_no": f"A2026-{i % 400:03d}",
+                "case_name": f"王某{i % 400}故意伤害案",
+                "retriever": rnd.choice(NAMES),
+                "retriever_badge": f"H{i % 90:03d}",
+                "retriever_unit": rnd.choice(UNITS),
+                "out_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
+                "reason": REASONS[i % 4],
+                "purpose": "",
+                "est_usage_hours": 4 + i % 40,
+                "approver": "周大队长",
+                "keeper": rnd.choice(NAMES[:2]),
+                "returned_at": f"2026-11-{day:02d} {(hour + 3) % 24:02d}:{i % 60:02d}:00"
+                if returned
+                else "",
+                "inspection": "intact" if returned else None,
+                "verification": "match" if returned else None,
+                "returned_by": rnd.choice(NAMES) if returned else None,
+                "return_keeper": rnd.choice(NAMES[:2]) if returned else None,
+                "sig_retriever_id": 2 * i + 1,
+                "sig_retriever_name": rnd.choice(NAMES),
+                "sig_retriever_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
+                "sig_retriever_drawn": drawn,
+                "sig_keeper_id": 2 * i + 2,
+                "sig_keeper_name": rnd.choice(NAMES[:2]),
+                "sig_keeper_at": f"2026-11-{day:02d} {hour:02d}:{i % 60:02d}:00",
+                "sig_keeper_drawn": drawn,
+            }
+        )
     return rows
 
 
@@ -115,27 +126,48 @@ def case_register(kind: str) -> dict[str, object]:
             r = con.execute("SELECT png FROM sig WHERE id=?", (sig_id,)).fetchone()  # type: ignore[union-attr]
             return None if r is None else bytes(r[0])
 
-    doc = {"rows": rows, "filter": {"from": "2026-11-01 00:00:00", "to": "2026-12-01 00:00:00"},
-           "audit": {"seq": 123456, "hash": "9f" * 32}, "unit": "某市公安局",
-           "printed_by": "李保管 (K001)", "printed_at": "2026-12-01 09:00:00"}
+    doc = {
+        "rows": rows,
+        "filter": {"from": "2026-11-01 00:00:00", "to": "2026-12-01 00:00:00"},
+        "audit": {"seq": 123456, "hash": "9f" * 32},
+        "unit": "某市公安局",
+        "printed_by": "李保管 (K001)",
+        "printed_at": "2026-12-01 09:00:00",
+    }
     pdf = OUT / f"register-{kind}.pdf"
     t0 = time.perf_counter()
     result = register.register_pdf(doc, pdf, load_signature=loader)
     elapsed = time.perf_counter() - t0
     if con is not None:
         con.close()
-    return {"seconds": elapsed, "pages": result.pages, "bytes": pdf.stat().st_size,
-            "warnings": result.warnings}
+    return {
+        "seconds": elapsed,
+        "pages": result.pages,
+        "bytes": pdf.stat().st_size,
+        "warnings": result.warnings,
+    }
 
 
 def case_labels() -> dict[str, object]:
     from printing.labels import disc_label_pdf
 
-    label = {"production_unit": "某市公安局", "producer": "张办案",
-             "production_time": "2026-11-20 09:00:00", "person_interrogated": "王某某",
-             "case_name": "王某某故意伤害案", "case_number": "A2026-001"}
-    pair = [{"code": "31012026000123O" + c, "pretty": f"3101-2026-000123-{r[0].upper()}-{c}",
-             "copy_role": r, "label": label} for r, c in (("original", "3"), ("duplicate", "7"))]
+    label = {
+        "production_unit": "某市公安局",
+        "producer": "张办案",
+        "production_time": "2026-11-20 09:00:00",
+        "person_interrogated": "王某某",
+        "case_name": "王某某故意伤害案",
+        "case_number": "A2026-001",
+    }
+    pair = [
+        {
+            "code": "31012026000123O" + c,
+            "pretty": f"3101-2026-000123-{r[0].upper()}-{c}",
+            "copy_role": r,
+            "label": label,
+        }
+        for r, c in (("original", "3"), ("duplicate", "7"))
+    ]
     t0 = time.perf_counter()
     disc_label_pdf(pair, OUT / "labels-cold.pdf")
     cold = time.perf_counter() - t0
@@ -166,26 +198,41 @@ def main() -> None:
         if not db.exists():
             t0 = time.perf_counter()
             make_signatures(db, mode)
-            print(f"(made 20,000 {kind} signature PNGs in {time.perf_counter() - t0:.1f} s, "
-                  f"{db.stat().st_size / 1e6:.1f} MB)")
+            print(
+                f"(made 20,000 {kind} signature PNGs in {time.perf_counter() - t0:.1f} s, "
+                f"{db.stat().st_size / 1e6:.1f} MB)"
+            )
     results = {}
     for name in ("plain", "grey", "rgba", "labels"):
-        r = subprocess.run([sys.executable, __file__, "--case", name], capture_output=True,
-                           text=True, check=True, cwd=ROOT)
+        r = subprocess.run(
+            [sys.executable, __file__, "--case", name],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         results[name] = json.loads(r.stdout.strip().splitlines()[-1])
-    print(f"register, {ROWS:,} rows to PDF (targets: <= 1.5 s plain; <= 6 s and <= 300 MB "
-          "with a drawn signature on every row)")
-    labels = {"plain": "no drawn signatures",
-              "grey": "2 drawn signatures per row, grey PNG",
-              "rgba": "2 drawn signatures per row, RGBA PNG"}
+    print(
+        f"register, {ROWS:,} rows to PDF (targets: <= 1.5 s plain; <= 6 s and <= 300 MB "
+        "with a drawn signature on every row)"
+    )
+    labels = {
+        "plain": "no drawn signatures",
+        "grey": "2 drawn signatures per row, grey PNG",
+        "rgba": "2 drawn signatures per row, RGBA PNG",
+    }
     for name, text in labels.items():
         r = results[name]
-        print(f"  {text:<40} {r['seconds']:6.2f} s  peak {r['peak_rss_mb']:6.1f} MB  "
-              f"{r['pages']} pages, {r['bytes'] / 1e6:.1f} MB PDF")
+        print(
+            f"  {text:<40} {r['seconds']:6.2f} s  peak {r['peak_rss_mb']:6.1f} MB  "
+            f"{r['pages']} pages, {r['bytes'] / 1e6:.1f} MB PDF"
+        )
     r = results["labels"]
-    print(f"one A4 sheet of 2 disc labels: {r['warm_seconds'] * 1000:.0f} ms "
-          f"(first in a process: {r['cold_seconds'] * 1000:.0f} ms); "
-          f"loading the CJK font once: {r['font_load_seconds'] * 1000:.0f} ms")
+    print(
+        f"one A4 sheet of 2 disc labels: {r['warm_seconds'] * 1000:.0f} ms "
+        f"(first in a process: {r['cold_seconds'] * 1000:.0f} ms); "
+        f"loading the CJK font once: {r['font_load_seconds'] * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

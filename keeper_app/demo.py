@@ -67,8 +67,11 @@ PEOPLE = [
 ]
 ORG = {"FY0317": COURT, "JC0522": PROCURATORATE}
 HEADS = {"crim": "010102", "drug": "010402", "econ": "010502"}
-HANDLERS = {"crim": ("010117", "010123"), "drug": ("010411", "010415"),
-            "econ": ("010512", "010518")}
+HANDLERS = {
+    "crim": ("010117", "010123"),
+    "drug": ("010411", "010415"),
+    "econ": ("010512", "010518"),
+}
 KEEPERS = ("010231", "010232")
 REVIEWER = "010215"
 ARCHIVIST = "010301"
@@ -107,11 +110,18 @@ LATE_REASONS = [
     "值班期间连续处置突发警情，办案民警未能按时移交",
     "刻录后复核光盘时发现标签信息有误，重新制作标签后移交",
 ]
-INTERRUPTION_REASONS = ["犯罪嫌疑人要求如厕", "犯罪嫌疑人身体不适，短暂休息",
-                        "更换录音录像设备电池"]
+INTERRUPTION_REASONS = [
+    "犯罪嫌疑人要求如厕",
+    "犯罪嫌疑人身体不适，短暂休息",
+    "更换录音录像设备电池",
+]
 PURPOSES = {
-    "case_handling": ["补充侦查，核对讯问笔录与录像内容", "制作起诉意见书前核对供述",
-                      "核对辨认过程", "审查犯罪嫌疑人供述前后是否一致"],
+    "case_handling": [
+        "补充侦查，核对讯问笔录与录像内容",
+        "制作起诉意见书前核对供述",
+        "核对辨认过程",
+        "审查犯罪嫌疑人供述前后是否一致",
+    ],
     "case_review": ["法制审核：审查讯问过程是否合法"],
     "supervision": ["执法质量考评抽查"],
 }
@@ -193,9 +203,22 @@ class _Demo:
         self.dept_ids: dict[str, int] = {}
         self.cases: list[_Case] = []
         self.counts: dict[str, int] = dict.fromkeys(
-            ("recordings", "retrievals", "returns", "incidents", "incident_acks",
-             "handovers", "late_handovers", "court_requests", "court_transfers",
-             "unseals", "reseals", "archive_handovers"), 0)
+            (
+                "recordings",
+                "retrievals",
+                "returns",
+                "incidents",
+                "incident_acks",
+                "handovers",
+                "late_handovers",
+                "court_requests",
+                "court_transfers",
+                "unseals",
+                "reseals",
+                "archive_handovers",
+            ),
+            0,
+        )
         self.seal_serial = 0
         self.samples: dict[str, str] = {}
         self.real_recordings: list[int] = []
@@ -232,24 +255,32 @@ class _Demo:
         if 8 <= local.hour < 21:
             return t
         d = local.date() + timedelta(days=1 if local.hour >= 21 else 0)
-        return datetime.combine(d, time(8, 40 + self.rng.randrange(0, 20)), tzinfo=CST) \
-            .astimezone(UTC)
+        return datetime.combine(d, time(8, 40 + self.rng.randrange(0, 20)), tzinfo=CST).astimezone(
+            UTC
+        )
 
     # ------------------------------------------------------------ the plan
     def plan_setup(self) -> None:
         t = self.day(95, 8, 30)
         self.clock.t = t
-        people_svc.bootstrap(self.db, UNIT_CODE, UNIT_NAME, ADMIN[0], ADMIN[1], DEMO_PASSWORD,
-                             clock=self.clock)
+        people_svc.bootstrap(
+            self.db, UNIT_CODE, UNIT_NAME, ADMIN[0], ADMIN[1], DEMO_PASSWORD, clock=self.clock
+        )
         admin = self.session(ADMIN[0])
         for key, (name, kind) in DEPARTMENTS.items():
             self.clock.t += timedelta(minutes=2)
             self.dept_ids[key] = people_svc.add_department(admin, name, kind)
         for badge, name, roles, dept in PEOPLE:
             self.clock.t += timedelta(minutes=3)
-            people_svc.add_person(admin, badge, name, roles, DEMO_PASSWORD,
-                                  self.dept_ids[dept] if dept else None,
-                                  org_name=ORG.get(badge, ""))
+            people_svc.add_person(
+                admin,
+                badge,
+                name,
+                roles,
+                DEMO_PASSWORD,
+                self.dept_ids[dept] if dept else None,
+                org_name=ORG.get(badge, ""),
+            )
         for dept, badge in HEADS.items():
             self.clock.t += timedelta(minutes=1)
             people_svc.set_head(admin, self.dept_ids[dept], badge)
@@ -260,8 +291,9 @@ class _Demo:
             days_ago = FIRST_CASE_DAYS_AGO - CASE_SPACING_DAYS * i
             opened = self.day(days_ago, 8, 10 + self.rng.randrange(0, 40))
             local = opened.astimezone(CST)
-            n = month_serial[(local.year, local.month)] = \
+            n = month_serial[(local.year, local.month)] = (
                 month_serial.get((local.year, local.month), 0) + 1
+            )
             case_no = f"A{UNIT_CODE}00{local.year}{local.month:02d}{n:04d}"
             c = _Case(i, case_no, name, dept, major, HANDLERS[dept], opened)
             self.cases.append(c)
@@ -274,8 +306,13 @@ class _Demo:
                 (s1, 0, 9, (2.0, 3.5), f"讯问室{self.rng.randint(1, 3)}"),
                 (w1, 0, 14, (1.0, 2.0), f"询问室{self.rng.randint(1, 2)}"),
                 (s2, 1, 9, (1.5, 3.0), f"某某市看守所讯问室{self.rng.randint(1, 4)}"),
-                (w2 if w2 != w1 else s1, 2, 10, (1.0, 2.0), "询问室1" if w2 != w1
-                 else f"某某市看守所讯问室{self.rng.randint(1, 4)}"),
+                (
+                    w2 if w2 != w1 else s1,
+                    2,
+                    10,
+                    (1.0, 2.0),
+                    "询问室1" if w2 != w1 else f"某某市看守所讯问室{self.rng.randint(1, 4)}",
+                ),
             ]
             for person, offset, hour, (lo, hi), place in slots:
                 start = self.day(days_ago - offset, hour, self.rng.randrange(0, 50))
@@ -294,20 +331,35 @@ class _Demo:
             else:
                 morning = self.day(days_ago - 6, 9, self.rng.randrange(0, 30))
                 afternoon = self.day(days_ago - 6, 14, self.rng.randrange(0, 30))
-                recs = [self._recording(c, s1, morning, 1.5, 2.5, place, sitting=1),
-                        self._recording(c, s1, afternoon, 1.0, 2.0, place, sitting=2)]
+                recs = [
+                    self._recording(c, s1, morning, 1.5, 2.5, place, sitting=1),
+                    self._recording(c, s1, afternoon, 1.0, 2.0, place, sitting=2),
+                ]
                 self._plan_pair(c, s1, recs)
 
-    def _recording(self, c: _Case, person: str, start: datetime, lo: float, hi: float,
-                   place: str, sitting: int = 0) -> _Recording:
+    def _recording(
+        self,
+        c: _Case,
+        person: str,
+        start: datetime,
+        lo: float,
+        hi: float,
+        place: str,
+        sitting: int = 0,
+    ) -> _Recording:
         name, role = _split_person(person)
         kind = "interrogation" if role == "suspect" else "questioning"
         end = start + timedelta(minutes=round(self.rng.uniform(lo, hi) * 60))
         interruptions = []
         if kind == "interrogation" and self.rng.random() < 0.3:
             a = start + (end - start) / 2
-            interruptions.append({"start": to_db(a), "end": to_db(a + timedelta(minutes=8)),
-                                  "reason": self.rng.choice(INTERRUPTION_REASONS)})
+            interruptions.append(
+                {
+                    "start": to_db(a),
+                    "end": to_db(a + timedelta(minutes=8)),
+                    "reason": self.rng.choice(INTERRUPTION_REASONS),
+                }
+            )
         local = start.astimezone(CST)
         label = ("讯问" if kind == "interrogation" else "询问") + (f"{sitting}" if sitting else "")
         folder = f"{local:%Y%m%d}_{name}_{label}"
@@ -324,8 +376,9 @@ class _Demo:
             seconds -= chunk
         return _Recording(kind, start, end, place, interruptions, files)
 
-    def _plan_pair(self, c: _Case, person: str, recs: list[_Recording],
-                   burned_at: datetime | None = None) -> None:
+    def _plan_pair(
+        self, c: _Case, person: str, recs: list[_Recording], burned_at: datetime | None = None
+    ) -> None:
         name, role = _split_person(person)
         handler = c.handlers[len(c.pairs) % len(c.handlers)]
         burned = burned_at or recs[-1].end + timedelta(minutes=self.rng.randrange(25, 70))
@@ -336,10 +389,18 @@ class _Demo:
         self.at(burned + timedelta(minutes=8), self._register_pair, p)
 
     def plan_handovers(self) -> None:
-        normal = [p for c in self.cases for p in c.pairs
-                  if c.index not in (CURRENT, LATE_OPEN) or p is not c.pairs[-1]]
-        old = [p for p in normal if p.burned_at < self.now - timedelta(days=12)
-               and p.case not in (ARCHIVED, COURT_SERVED, DAMAGED, UNSEALED)]
+        normal = [
+            p
+            for c in self.cases
+            for p in c.pairs
+            if c.index not in (CURRENT, LATE_OPEN) or p is not c.pairs[-1]
+        ]
+        old = [
+            p
+            for p in normal
+            if p.burned_at < self.now - timedelta(days=12)
+            and p.case not in (ARCHIVED, COURT_SERVED, DAMAGED, UNSEALED)
+        ]
         late = self.rng.sample(old, len(LATE_REASONS))
         for p in normal:
             if p in late:
@@ -348,8 +409,14 @@ class _Demo:
                 self.at(t, self._handover, p, reason)
                 head = HEADS[self.cases[p.case].dept]
                 ack = self.working_hours(t + timedelta(hours=self.rng.uniform(16, 22)))
-                self.at(ack, self._ack, head, p, "late_handover",
-                        "已知悉，已提醒办案人员严格落实24小时内移交的规定")
+                self.at(
+                    ack,
+                    self._ack,
+                    head,
+                    p,
+                    "late_handover",
+                    "已知悉，已提醒办案人员严格落实24小时内移交的规定",
+                )
             else:
                 t = self.working_hours(p.burned_at + timedelta(hours=self.rng.uniform(0.5, 4)))
                 self.at(t, self._handover, p)
@@ -357,8 +424,12 @@ class _Demo:
         # case 18: handed over 30 h after burning; the head has not yet acknowledged it
         p = self.cases[LATE_OPEN].pairs[-1]
         p.handed_over_at = self.now - timedelta(hours=24)
-        self.at(p.handed_over_at, self._handover, p,
-                "犯罪嫌疑人突发疾病送医，办案民警全程看护，未能按时移交")
+        self.at(
+            p.handed_over_at,
+            self._handover,
+            p,
+            "犯罪嫌疑人突发疾病送医，办案民警全程看护，未能按时移交",
+        )
 
     def plan_story(self) -> None:
         """The cases with a part to play: archive, courts, damage, unseal, overdue."""
@@ -367,38 +438,73 @@ class _Demo:
         c.busy_until = self.day(52, 8)
         head = HEADS[c.dept]
         self.at(self.day(50, 10, 5), self._conclude, head, c, "侦查终结，移送审查起诉")
-        self._plan_court(c, "procuratorate", PROCURATORATE, "JC0522",
-                         self.day(48, 9, 40), self.day(47, 15, 10), "某检刑调〔{y}〕17号")
+        self._plan_court(
+            c,
+            "procuratorate",
+            PROCURATORATE,
+            "JC0522",
+            self.day(48, 9, 40),
+            self.day(47, 15, 10),
+            "某检刑调〔{y}〕17号",
+        )
         self.at(self.day(30, 10, 20), self._archive, c)
         # case 1: concluded; the court asked for the recordings and was served
         c = self.cases[COURT_SERVED]
         c.busy_until = self.day(47, 8)
         self.at(self.day(45, 16, 30), self._conclude, c.handlers[0], c, "侦查终结，移送审查起诉")
-        self._plan_court(c, "court", COURT, "FY0317", self.day(20, 10, 20),
-                         self.day(19, 14, 45), "（{y}）某01刑初45号调取证据通知书")
+        self._plan_court(
+            c,
+            "court",
+            COURT,
+            "FY0317",
+            self.day(20, 10, 20),
+            self.day(19, 14, 45),
+            "（{y}）某01刑初45号调取证据通知书",
+        )
         # case 2: concluded; a court request is open since 40 h
         c = self.cases[COURT_OPEN]
         c.busy_until = self.day(12, 8)
         self.at(self.day(10, 11, 0), self._conclude, HEADS[c.dept], c, "侦查终结，移送审查起诉")
-        self._plan_court(c, "court", COURT, "FY0317", self.now - timedelta(hours=40), None,
-                         "（{y}）某01刑初112号调取证据通知书")
+        self._plan_court(
+            c,
+            "court",
+            COURT,
+            "FY0317",
+            self.now - timedelta(hours=40),
+            None,
+            "（{y}）某01刑初112号调取证据通知书",
+        )
         # case 3: a duplicate comes back damaged; the head acknowledges the report
         c = self.cases[DAMAGED]
         p = c.pairs[0]
         p.story = True
-        self._plan_retrieval(p, self.day(25, 9, 35), "case_handling", c.handlers[0], 48,
-                             self.day(23, 16, 10), "damaged",
-                             "光盘数据面有明显划痕，第2段视频读取失败，校验值与清单不符")
-        self.at(self.day(22, 9, 50), self._ack, HEADS[c.dept], p, "damaged",
-                "已知悉，责成办案人员书面说明情况")
+        self._plan_retrieval(
+            p,
+            self.day(25, 9, 35),
+            "case_handling",
+            c.handlers[0],
+            48,
+            self.day(23, 16, 10),
+            "damaged",
+            "光盘数据面有明显划痕，第2段视频读取失败，校验值与清单不符",
+        )
+        self.at(
+            self.day(22, 9, 50),
+            self._ack,
+            HEADS[c.dept],
+            p,
+            "damaged",
+            "已知悉，责成办案人员书面说明情况",
+        )
         # case 4: the defence doubts a duplicate; the original is opened and resealed
         self._plan_unseal(self.cases[UNSEALED], self.cases[UNSEALED].pairs[0])
         # case 5: a duplicate out since 50 h for 24 h: overdue
         c = self.cases[OVERDUE]
         p = c.pairs[1]
         p.story = True
-        self._plan_retrieval(p, self.now - timedelta(hours=50), "case_handling",
-                             c.handlers[1], 24, None)
+        self._plan_retrieval(
+            p, self.now - timedelta(hours=50), "case_handling", c.handlers[1], 24, None
+        )
         # case 12: a duplicate out for review since 3 h, due tomorrow
         c = self.cases[OUT_NOW]
         p = c.pairs[2]
@@ -418,50 +524,79 @@ class _Demo:
                         break
                     out_day = start + timedelta(days=self.rng.uniform(0, 12))
                     local = out_day.astimezone(CST)
-                    out_at = datetime.combine(local.date(), time(self.rng.randint(9, 16),
-                                                                 self.rng.randrange(0, 60)),
-                                              tzinfo=CST).astimezone(UTC)
+                    out_at = datetime.combine(
+                        local.date(),
+                        time(self.rng.randint(9, 16), self.rng.randrange(0, 60)),
+                        tzinfo=CST,
+                    ).astimezone(UTC)
                     if out_at <= start:
                         out_at += timedelta(days=1)
                     roll = self.rng.random()
-                    reason = "case_handling" if roll < 0.75 else \
-                        "case_review" if roll < 0.9 else "supervision"
+                    reason = (
+                        "case_handling"
+                        if roll < 0.75
+                        else "case_review"
+                        if roll < 0.9
+                        else "supervision"
+                    )
                     who = self.rng.choice(c.handlers) if reason == "case_handling" else REVIEWER
                     est = self.rng.choice([4, 8, 24, 48, 72])
                     back = self.working_hours(
-                        out_at + timedelta(hours=est * self.rng.uniform(0.3, 0.95)))
+                        out_at + timedelta(hours=est * self.rng.uniform(0.3, 0.95))
+                    )
                     if back >= limit:
                         break
                     self._plan_retrieval(p, out_at, reason, who, est, back, "intact")
                     start = back + timedelta(days=2)
 
-    def _plan_retrieval(self, p: _Pair, out_at: datetime, reason: str, who: str, est: int,
-                        back: datetime | None, inspection: str = "intact",
-                        note: str = "") -> None:
+    def _plan_retrieval(
+        self,
+        p: _Pair,
+        out_at: datetime,
+        reason: str,
+        who: str,
+        est: int,
+        back: datetime | None,
+        inspection: str = "intact",
+        note: str = "",
+    ) -> None:
         c = self.cases[p.case]
         purpose = self.rng.choice(PURPOSES.get(reason, [""]))
         self.at(out_at, self._retrieve, c, p, who, reason, est, purpose)
         if back is not None:
-            ver = "mismatch" if inspection == "damaged" else \
-                self.rng.choice(["match", "match", "not_checked"])
+            ver = (
+                "mismatch"
+                if inspection == "damaged"
+                else self.rng.choice(["match", "match", "not_checked"])
+            )
             self.at(back, self._return, p, who, inspection, ver, note)
 
-    def _plan_court(self, c: _Case, kind: str, org: str, recipient: str,
-                    requested_at: datetime, served_at: datetime | None, doc: str) -> None:
+    def _plan_court(
+        self,
+        c: _Case,
+        kind: str,
+        org: str,
+        recipient: str,
+        requested_at: datetime,
+        served_at: datetime | None,
+        doc: str,
+    ) -> None:
         box: dict[str, int] = {}
         doc_no = doc.format(y=requested_at.astimezone(CST).year)
 
         def register() -> None:
             k = self.keeper_on_duty(self.clock.t)
-            box["id"] = transfers.register_court_request(self.session(k), c.case_no, kind, org,
-                                                         doc_no, requested_at)
+            box["id"] = transfers.register_court_request(
+                self.session(k), c.case_no, kind, org, doc_no, requested_at
+            )
             self.counts["court_requests"] += 1
 
         def serve() -> None:
             k = self.keeper_on_duty(self.clock.t)
             for p in c.pairs:
-                transfers.court_transfer(self.session(k), box["id"], p.duplicate,
-                                         self.cred(recipient), self.cred(k))
+                transfers.court_transfer(
+                    self.session(k), box["id"], p.duplicate, self.cred(recipient), self.cred(k)
+                )
                 self.counts["court_transfers"] += 1
 
         self.at(requested_at + timedelta(minutes=25), register)
@@ -470,46 +605,82 @@ class _Demo:
 
     # ------------------------------------------------------------ the service calls
     def _create_case(self, c: _Case) -> None:
-        intake.create_case(self.session(c.handlers[0]), c.case_no, c.name, self.dept_ids[c.dept],
-                           list(c.handlers), major=c.major)
+        intake.create_case(
+            self.session(c.handlers[0]),
+            c.case_no,
+            c.name,
+            self.dept_ids[c.dept],
+            list(c.handlers),
+            major=c.major,
+        )
 
     def _register(self, c: _Case, p: _Pair, r: _Recording) -> None:
-        r.rec_id = intake.register_recording(self.session(p.handler), c.case_no, p.person, p.role,
-                                             r.start, r.end, r.place, r.files, r.kind,
-                                             r.interruptions)
+        r.rec_id = intake.register_recording(
+            self.session(p.handler),
+            c.case_no,
+            p.person,
+            p.role,
+            r.start,
+            r.end,
+            r.place,
+            r.files,
+            r.kind,
+            r.interruptions,
+        )
         self.counts["recordings"] += 1
 
     def _register_pair(self, p: _Pair) -> None:
         files = [f for r in p.recordings for f in r.files]
         disc = "DVD-R" if sum(f.size for f in files) <= DVD_CAPACITY else "BD-R"
         p.original, p.duplicate = intake.register_pair(
-            self.session(p.handler), [r.rec_id for r in p.recordings], files, p.burned_at, disc)
+            self.session(p.handler), [r.rec_id for r in p.recordings], files, p.burned_at, disc
+        )
 
     def _handover(self, p: _Pair, late_reason: str | None = None) -> None:
         k = self.keeper_on_duty(self.clock.t)
         n = int(p.original[8:14])
-        intake.handover(self.session(k), p.original, self.cred(p.handler), self.cred(k),
-                        self.seal_no(self.clock.t), f"封存柜A-{(n - 1) // 40 + 1:02d}-"
-                        f"{(n - 1) % 40 + 1:02d}", f"副本柜B-{(n - 1) // 40 + 1:02d}-"
-                        f"{(n - 1) % 40 + 1:02d}", late_reason=late_reason)
+        intake.handover(
+            self.session(k),
+            p.original,
+            self.cred(p.handler),
+            self.cred(k),
+            self.seal_no(self.clock.t),
+            f"封存柜A-{(n - 1) // 40 + 1:02d}-{(n - 1) % 40 + 1:02d}",
+            f"副本柜B-{(n - 1) // 40 + 1:02d}-{(n - 1) % 40 + 1:02d}",
+            late_reason=late_reason,
+        )
         self.counts["handovers"] += 1
         if late_reason:
             self.counts["late_handovers"] += 1
             self.counts["incidents"] += 1
 
-    def _retrieve(self, c: _Case, p: _Pair, who: str, reason: str, est: int,
-                  purpose: str) -> None:
+    def _retrieve(self, c: _Case, p: _Pair, who: str, reason: str, est: int, purpose: str) -> None:
         k = self.keeper_on_duty(self.clock.t)
         dept = DEPARTMENTS["legal" if who == REVIEWER else c.dept][0]
-        custody.retrieve(self.session(k), p.duplicate, self.cred(who), self.cred(k), HEADS[c.dept],
-                         reason, est, purpose, retriever_unit=f"{UNIT_NAME}{dept}")
+        custody.retrieve(
+            self.session(k),
+            p.duplicate,
+            self.cred(who),
+            self.cred(k),
+            HEADS[c.dept],
+            reason,
+            est,
+            purpose,
+            retriever_unit=f"{UNIT_NAME}{dept}",
+        )
         self.counts["retrievals"] += 1
 
-    def _return(self, p: _Pair, who: str, inspection: str, verification: str,
-                note: str) -> None:
+    def _return(self, p: _Pair, who: str, inspection: str, verification: str, note: str) -> None:
         k = self.keeper_on_duty(self.clock.t)
-        custody.return_medium(self.session(k), p.duplicate, self.cred(who), self.cred(k),
-                              inspection, verification, note)
+        custody.return_medium(
+            self.session(k),
+            p.duplicate,
+            self.cred(who),
+            self.cred(k),
+            inspection,
+            verification,
+            note,
+        )
         self.counts["returns"] += 1
         if inspection != "intact":
             self.counts["incidents"] += 1
@@ -518,8 +689,11 @@ class _Demo:
 
     def _ack(self, head: str, p: _Pair, kind: str, note: str) -> None:
         s = self.session(head)
-        found = [i for i in lookup.inbox(s)["incidents"]
-                 if i["kind"] == kind and i["code"] in (p.original, p.duplicate)]
+        found = [
+            i
+            for i in lookup.inbox(s)["incidents"]
+            if i["kind"] == kind and i["code"] in (p.original, p.duplicate)
+        ]
         for i in found:
             custody.acknowledge_incident(s, i["id"], self.cred(head), note)
             self.counts["incident_acks"] += 1
@@ -530,8 +704,11 @@ class _Demo:
     def _archive(self, c: _Case) -> None:
         k = self.keeper_on_duty(self.clock.t)
         s = self.session(k)
-        scanned = [m["code"] for m in transfers.archive_expected(s, c.case_no)
-                   if m["status"] in ("sealed", "in_custody")]
+        scanned = [
+            m["code"]
+            for m in transfers.archive_expected(s, c.case_no)
+            if m["status"] in ("sealed", "in_custody")
+        ]
         transfers.archive_handover(s, c.case_no, scanned, self.cred(k), self.cred(ARCHIVIST))
         self.counts["archive_handovers"] += 1
 
@@ -542,23 +719,39 @@ class _Demo:
 
         def request() -> None:
             box["id"] = custody.request_unseal(
-                self.session(handler), p.original, "check_duplicate",
-                "辩护人对讯问录像副本的真实性提出异议，申请与原件比对")
+                self.session(handler),
+                p.original,
+                "check_duplicate",
+                "辩护人对讯问录像副本的真实性提出异议，申请与原件比对",
+            )
 
         def approve() -> None:
-            custody.decide_approval(self.session(head), box["id"], self.cred(head), True,
-                                    "同意启封比对")
+            custody.decide_approval(
+                self.session(head), box["id"], self.cred(head), True, "同意启封比对"
+            )
 
         def unseal() -> None:
             k = self.keeper_on_duty(self.clock.t)
-            custody.unseal(self.session(k), p.original, box["id"], self.cred(k), self.cred(handler),
-                           "启封原件，与副本逐一比对校验值")
+            custody.unseal(
+                self.session(k),
+                p.original,
+                box["id"],
+                self.cred(k),
+                self.cred(handler),
+                "启封原件，与副本逐一比对校验值",
+            )
             self.counts["unseals"] += 1
 
         def reseal() -> None:
             k = self.keeper_on_duty(self.clock.t)
-            custody.reseal(self.session(k), p.original, self.seal_no(self.clock.t), self.cred(k),
-                           self.cred(handler), "比对一致，重新封存")
+            custody.reseal(
+                self.session(k),
+                p.original,
+                self.seal_no(self.clock.t),
+                self.cred(k),
+                self.cred(handler),
+                "比对一致，重新封存",
+            )
             self.counts["reseals"] += 1
 
         self.at(self.day(15, 9, 30), request)
@@ -592,20 +785,30 @@ class _Demo:
         self.clock.t = self.now
         try:
             self.real_recordings = add_sample_recordings(
-                self.session(handler), st, c.case_no, person, self.now - timedelta(hours=4),
-                count=count, seconds=seconds, gap=timedelta(hours=1),
-                place="某某市看守所讯问室2")
+                self.session(handler),
+                st,
+                c.case_no,
+                person,
+                self.now - timedelta(hours=4),
+                count=count,
+                seconds=seconds,
+                gap=timedelta(hours=1),
+                place="某某市看守所讯问室2",
+            )
         except (RuleViolation, OSError) as exc:
             why = exc.message if isinstance(exc, RuleViolation) else str(exc)
-            self.recordings_note = f"no real recordings were made ({why}); the demo works " \
+            self.recordings_note = (
+                f"no real recordings were made ({why}); the demo works "
                 "without them, but has nothing to burn"
+            )
             return
         args = " ".join(f"--recording {r}" for r in self.real_recordings)
         self.recordings_note = (
             f"{len(self.real_recordings)} short real recordings of {person} in case "
             f"{c.case_no} are stored in {st.storage_root} (backup: {st.backup_root}). Burn "
             f"them as a pair: sign in as {handler}, 'Burn a pair…'; or keeper --as {handler} "
-            f"burn {args} --drive stdio:/tmp/original.iso --drive stdio:/tmp/duplicate.iso")
+            f"burn {args} --drive stdio:/tmp/original.iso --drive stdio:/tmp/duplicate.iso"
+        )
 
     def info(self) -> DemoInfo:
         dept_names = {k: v[0] for k, v in DEPARTMENTS.items()}
@@ -614,8 +817,9 @@ class _Demo:
         cases = self.cases
         plain = next(c for c in cases if c.index > OUT_NOW)
         samples = {
-            "in_custody_duplicate": self.samples.get("returned_duplicate", plain.pairs[1]
-                                                     .duplicate),
+            "in_custody_duplicate": self.samples.get(
+                "returned_duplicate", plain.pairs[1].duplicate
+            ),
             "sealed_original": plain.pairs[1].original,
             "resealed_original": cases[UNSEALED].pairs[0].original,
             "out_overdue": cases[OVERDUE].pairs[1].duplicate,
@@ -625,12 +829,25 @@ class _Demo:
             "transferred_duplicate": cases[COURT_SERVED].pairs[0].duplicate,
             "archived_original": cases[ARCHIVED].pairs[0].original,
         }
-        counts = {"people": len(rows), "departments": len(DEPARTMENTS), "cases": len(cases),
-                  "media": 2 * sum(len(c.pairs) for c in cases),
-                  "pairs": sum(len(c.pairs) for c in cases), **self.counts}
+        counts = {
+            "people": len(rows),
+            "departments": len(DEPARTMENTS),
+            "cases": len(cases),
+            "media": 2 * sum(len(c.pairs) for c in cases),
+            "pairs": sum(len(c.pairs) for c in cases),
+            **self.counts,
+        }
         counts["real_recordings"] = len(self.real_recordings)
-        return DemoInfo(DEMO_PASSWORD, UNIT_CODE, UNIT_NAME, rows, samples, counts,
-                        list(self.real_recordings), self.recordings_note)
+        return DemoInfo(
+            DEMO_PASSWORD,
+            UNIT_CODE,
+            UNIT_NAME,
+            rows,
+            samples,
+            counts,
+            list(self.real_recordings),
+            self.recordings_note,
+        )
 
 
 def _split_person(text: str) -> tuple[str, str]:

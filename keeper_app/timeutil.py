@@ -43,9 +43,7 @@ def show(dt: datetime | str | None) -> str:
     return dt.astimezone(local_tz()).strftime(DISPLAY)
 
 
-_USER = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*$"
-)
+_USER = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
 
 def parse_user(text: str, tz: tzinfo | None = None) -> datetime:

@@ -43,8 +43,10 @@ def module_mm(dpi: int = DEFAULT_DPI, min_mm: float = MIN_MODULE_MM) -> float:
 
 def _check_text(text: str) -> None:
     if not text or not text.isascii() or not text.isprintable():
-        raise PrintError("bad_barcode_text",
-                         f"{text!r} cannot be put in a Code 128 barcode (printable ASCII only)")
+        raise PrintError(
+            "bad_barcode_text",
+            f"{text!r} cannot be put in a Code 128 barcode (printable ASCII only)",
+        )
 
 
 def code128_symbols(text: str) -> list[int]:
@@ -91,8 +93,15 @@ def barcode_width_mm(text: str, dpi: int = DEFAULT_DPI) -> float:
     return (len(code128_modules(text)) + 2 * QUIET_MODULES) * module_mm(dpi)
 
 
-def draw_code128(canv: Any, text: str, center_x_mm: float, bottom_mm: float, *,
-                 height_mm: float = 10.0, dpi: int = DEFAULT_DPI) -> BarcodeBox:
+def draw_code128(
+    canv: Any,
+    text: str,
+    center_x_mm: float,
+    bottom_mm: float,
+    *,
+    height_mm: float = 10.0,
+    dpi: int = DEFAULT_DPI,
+) -> BarcodeBox:
     """Draw ``text`` as Code 128 centred on ``center_x_mm`` with its bars starting at
     ``bottom_mm`` (page coordinates, mm, from the lower-left corner; no transformation
     may be active on the canvas but the page's own)."""

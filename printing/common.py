@@ -77,9 +77,13 @@ def _shifted_canvas_class() -> Any:
     return ShiftedCanvas
 
 
-def new_canvas(out: Target, pagesize: tuple[float, float], title: str,
-               author: str = "Keeper", page_shift_mm: tuple[float, float] = (0.0, 0.0)
-               ) -> Any:
+def new_canvas(
+    out: Target,
+    pagesize: tuple[float, float],
+    title: str,
+    author: str = "Keeper",
+    page_shift_mm: tuple[float, float] = (0.0, 0.0),
+) -> Any:
     """A canvas writing to a file name or a binary stream. ``page_shift_mm`` moves every
     page's content (right, up) without snapping — for tests of print registration."""
     from reportlab.pdfgen import canvas
@@ -88,14 +92,14 @@ def new_canvas(out: Target, pagesize: tuple[float, float], title: str,
     if isinstance(out, str | Path):
         p = Path(out)
         if p.parent and not p.parent.exists():
-            raise PrintError("bad_output", f"cannot save {p}: the folder {p.parent} does not "
-                             "exist")
+            raise PrintError("bad_output", f"cannot save {p}: the folder {p.parent} does not exist")
         target: Any = str(p)
     else:
         target = out
     if page_shift_mm != (0.0, 0.0):
-        c = _shifted_canvas_class()(target, pagesize=pagesize, pageCompression=1,
-                                    shift_mm=page_shift_mm)
+        c = _shifted_canvas_class()(
+            target, pagesize=pagesize, pageCompression=1, shift_mm=page_shift_mm
+        )
     else:
         c = canvas.Canvas(target, pagesize=pagesize, pageCompression=1)
     c.setTitle(title)
@@ -111,8 +115,9 @@ def save(c: Any) -> None:
         raise PrintError("bad_output", f"cannot save the PDF: {exc}") from None
 
 
-def coverage_warnings(fields: list[tuple[str, str]], lang: str) -> tuple[list[CoverageProblem],
-                                                                         list[str]]:
+def coverage_warnings(
+    fields: list[tuple[str, str]], lang: str
+) -> tuple[list[CoverageProblem], list[str]]:
     problems = check_coverage(fields)
     return problems, [p.message(lang) for p in problems]
 
@@ -173,8 +178,9 @@ def wrap(text: str, width_pt: float, size: float, max_lines: int) -> list[str]:
     return lines or [""]
 
 
-def draw_text(c: Any, x_mm: float, y_mm: float, text: str, size: float,
-              align: str = "left") -> None:
+def draw_text(
+    c: Any, x_mm: float, y_mm: float, text: str, size: float, align: str = "left"
+) -> None:
     c.setFont(ensure_font(), size)
     if align == "center":
         c.drawCentredString(x_mm * MM, y_mm * MM, text)

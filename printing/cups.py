@@ -55,8 +55,11 @@ def _env() -> dict[str, str]:
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        raise PrintError("no_cups_tools", f"'{name}' is not installed: install the Debian "
-                         "packages cups-client and cups-bsd to print")
+        raise PrintError(
+            "no_cups_tools",
+            f"'{name}' is not installed: install the Debian "
+            "packages cups-client and cups-bsd to print",
+        )
     return path
 
 
@@ -100,8 +103,11 @@ def _run(args: Sequence[str], timeout: float = TIMEOUT_S) -> CupsJob:
     job = CupsJob(args, timeout)
     r = job.run()
     if r.code == "timeout":
-        raise PrintError("cups_timeout", f"{Path(args[0]).name} did not answer within "
-                         f"{timeout:.0f} s: the print system is busy or hung")
+        raise PrintError(
+            "cups_timeout",
+            f"{Path(args[0]).name} did not answer within "
+            f"{timeout:.0f} s: the print system is busy or hung",
+        )
     if r.state == JobState.NOT_STARTED:
         raise PrintError("no_cups_tools", r.message)
     return job
@@ -109,9 +115,17 @@ def _run(args: Sequence[str], timeout: float = TIMEOUT_S) -> CupsJob:
 
 def _unreachable(text: str) -> bool:
     t = text.lower()
-    return any(s in t for s in ("unable to connect", "scheduler is not running",
-                                "bad file descriptor", "connection refused",
-                                "no such file or directory", "unable to locate"))
+    return any(
+        s in t
+        for s in (
+            "unable to connect",
+            "scheduler is not running",
+            "bad file descriptor",
+            "connection refused",
+            "no such file or directory",
+            "unable to locate",
+        )
+    )
 
 
 def _first_line(text: str) -> str:
@@ -131,8 +145,11 @@ def list_printers(server: str | None = None) -> list[Printer]:
         return []
     if r.returncode != 0 or (_unreachable(err) and not out.strip()):
         if _unreachable(err) or _unreachable(out):
-            raise PrintError("cups_unreachable", "the print system (CUPS) cannot be reached: "
-                             f"{_first_line(err or out)} — is the cups service running?")
+            raise PrintError(
+                "cups_unreachable",
+                "the print system (CUPS) cannot be reached: "
+                f"{_first_line(err or out)} — is the cups service running?",
+            )
         raise PrintError("lpstat_failed", f"lpstat failed: {(err or out).strip()}")
     states: dict[str, tuple[str, str]] = {}
     accepting: dict[str, bool] = {}
@@ -142,8 +159,11 @@ def list_printers(server: str | None = None) -> list[Printer]:
         m = re.match(r"printer (\S+) (?:is (\w+)|now printing \S+|disabled)", line)
         if m:
             last = m.group(1)
-            state = "disabled" if " disabled" in line.split(" since")[0] else (
-                "printing" if "now printing" in line else (m.group(2) or "idle"))
+            state = (
+                "disabled"
+                if " disabled" in line.split(" since")[0]
+                else ("printing" if "now printing" in line else (m.group(2) or "idle"))
+            )
             states[last] = (state, "")
             continue
         m = re.match(r"(\S+) (not )?accepting requests", line)
@@ -158,8 +178,16 @@ def list_printers(server: str | None = None) -> list[Printer]:
         if line.startswith("\t") and last in states and line.strip():
             states[last] = (states[last][0], line.strip())
     names = sorted(set(states) | set(accepting))
-    return [Printer(n, states.get(n, ("idle", ""))[0], accepting.get(n, False), n == default,
-                    states.get(n, ("", ""))[1]) for n in names]
+    return [
+        Printer(
+            n,
+            states.get(n, ("idle", ""))[0],
+            accepting.get(n, False),
+            n == default,
+            states.get(n, ("", ""))[1],
+        )
+        for n in names
+    ]
 
 
 def default_printer(server: str | None = None) -> str | None:
@@ -199,15 +227,18 @@ class LpJob:
         q = printers.get(self.printer)
         if q is None:
             known = ", ".join(sorted(printers)) or "none is set up"
-            raise PrintError("no_such_printer", f"there is no printer '{self.printer}' "
-                             f"(printers: {known})")
+            raise PrintError(
+                "no_such_printer", f"there is no printer '{self.printer}' (printers: {known})"
+            )
         if not q.accepting:
-            raise PrintError("printer_rejecting", f"printer '{self.printer}' is not accepting "
-                             f"jobs{': ' + q.reason if q.reason else ''} — an administrator "
-                             f"must run 'cupsaccept {self.printer}'")
+            raise PrintError(
+                "printer_rejecting",
+                f"printer '{self.printer}' is not accepting "
+                f"jobs{': ' + q.reason if q.reason else ''} — an administrator "
+                f"must run 'cupsaccept {self.printer}'",
+            )
         opts = {"media": self.media, **dict(self.options), **FIXED_OPTIONS}
-        argv = [_tool("lp"), *_server_args(self.server), "-d", self.printer,
-                "-n", str(self.copies)]
+        argv = [_tool("lp"), *_server_args(self.server), "-d", self.printer, "-n", str(self.copies)]
         if self.title:
             argv += ["-t", self.title]
         for k, v in opts.items():
@@ -225,15 +256,19 @@ class LpJob:
         if r.returncode != 0:
             low = text.lower()
             if "not accepting" in low:
-                raise PrintError("printer_rejecting", f"printer '{self.printer}' rejected the "
-                                 f"job: {text.strip()}")
-            if "does not exist" in low or "unknown destination" in low or \
-                    "not found" in low:
-                raise PrintError("no_such_printer", f"there is no printer '{self.printer}': "
-                                 f"{text.strip()}")
+                raise PrintError(
+                    "printer_rejecting",
+                    f"printer '{self.printer}' rejected the job: {text.strip()}",
+                )
+            if "does not exist" in low or "unknown destination" in low or "not found" in low:
+                raise PrintError(
+                    "no_such_printer", f"there is no printer '{self.printer}': {text.strip()}"
+                )
             if _unreachable(text):
-                raise PrintError("cups_unreachable", "the print system (CUPS) cannot be "
-                                 f"reached: {_first_line(text)}")
+                raise PrintError(
+                    "cups_unreachable",
+                    f"the print system (CUPS) cannot be reached: {_first_line(text)}",
+                )
             raise PrintError("lp_failed", f"printing failed: {text.strip()}")
         m = re.search(r"request id is (\S+)", r.stdout or "")
         if not m:
@@ -241,9 +276,16 @@ class LpJob:
         return m.group(1)
 
 
-def print_pdf(path: str | Path, printer: str, options: Mapping[str, str] | None = None, *,
-              media: str = "A4", title: str = "", copies: int = 1,
-              server: str | None = None) -> str:
+def print_pdf(
+    path: str | Path,
+    printer: str,
+    options: Mapping[str, str] | None = None,
+    *,
+    media: str = "A4",
+    title: str = "",
+    copies: int = 1,
+    server: str | None = None,
+) -> str:
     """Send a PDF to ``printer`` at its real size; returns the CUPS job id
     (e.g. ``Keeper-12``). Raises :class:`PrintError` saying what went wrong."""
     job = LpJob(Path(path), printer, media, dict(options or {}), title, copies, server)
@@ -268,7 +310,10 @@ def wait_for_job(job_id: str, timeout: float = 60.0, server: str | None = None) 
             return
         q = {p.name: p for p in list_printers(server)}.get(printer)
         if q is not None and q.state == "disabled":
-            raise PrintError("printer_stopped", f"printer '{printer}' has stopped"
-                             f"{': ' + q.reason if q.reason else ''}; job {job_id} waits")
+            raise PrintError(
+                "printer_stopped",
+                f"printer '{printer}' has stopped"
+                f"{': ' + q.reason if q.reason else ''}; job {job_id} waits",
+            )
         time.sleep(0.2)
     raise PrintError("job_stuck", f"job {job_id} has not printed after {timeout:.0f} s")

@@ -53,8 +53,9 @@ def ensure_font() -> str:
         try:
             font = TTFont(FONT_NAME, str(path), subfontIndex=SUBFONT_INDEX)
         except (TTFError, OSError) as exc:
-            raise PrintError("font_unusable", f"the font {path} cannot be embedded: {exc}") \
-                from None
+            raise PrintError(
+                "font_unusable", f"the font {path} cannot be embedded: {exc}"
+            ) from None
         pdfmetrics.registerFont(font)
         _registered[FONT_NAME] = font
         return FONT_NAME
@@ -91,11 +92,15 @@ class CoverageProblem:
     def message(self, lang: str = "zh") -> str:
         shown = "、".join(f"“{c}”(U+{ord(c):04X})" for c in self.chars)
         if lang == "zh":
-            return (f"{self.field}“{self.text}”中的字符 {shown} 字体中没有，打印出来会是空白；"
-                    "请手写补上或改用其他写法")
+            return (
+                f"{self.field}“{self.text}”中的字符 {shown} 字体中没有，打印出来会是空白；"
+                "请手写补上或改用其他写法"
+            )
         shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in self.chars)
-        return (f"{self.field} '{self.text}': the font has no {shown}; it would print blank "
-                "— write it in by hand")
+        return (
+            f"{self.field} '{self.text}': the font has no {shown}; it would print blank "
+            "— write it in by hand"
+        )
 
 
 def check_coverage(fields: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[CoverageProblem]:

@@ -16,9 +16,17 @@ LINE = 1.32  # line height, in font sizes
 
 
 class Form:
-    def __init__(self, c: Any, lang: str, *, width_mm: float = 210.0,
-                 height_mm: float = 297.0, margin_mm: float = 18.0,
-                 audit: Mapping[str, Any] | None = None, header: str = ""):
+    def __init__(
+        self,
+        c: Any,
+        lang: str,
+        *,
+        width_mm: float = 210.0,
+        height_mm: float = 297.0,
+        margin_mm: float = 18.0,
+        audit: Mapping[str, Any] | None = None,
+        header: str = "",
+    ):
         self.c = c
         self.lang = lang
         self.w, self.h, self.m = width_mm, height_mm, margin_mm
@@ -38,9 +46,12 @@ class Form:
         c = self.c
         c.setFont(self.font, 6.5)
         if self.audit:
-            c.drawString(self.m * MM, 8 * MM,
-                         f"{t('audit_head', self.lang, seq=self.audit.get('seq', 0))} "
-                         f"{self.audit.get('hash', '')}")
+            c.drawString(
+                self.m * MM,
+                8 * MM,
+                f"{t('audit_head', self.lang, seq=self.audit.get('seq', 0))} "
+                f"{self.audit.get('hash', '')}",
+            )
         c.setFont(self.font, 8)
         c.drawRightString((self.w - self.m) * MM, 8 * MM, f"{self.page}")
 
@@ -77,8 +88,9 @@ class Form:
             self.c.drawString(self.m * MM, self.y * MM, line)
         self.y -= gap
 
-    def kv(self, rows: Sequence[tuple[str, str]], label_mm: float = 40.0,
-           size: float = 9.5) -> None:
+    def kv(
+        self, rows: Sequence[tuple[str, str]], label_mm: float = 40.0, size: float = 9.5
+    ) -> None:
         """A two-column bordered table: label | value (the value wraps)."""
         x0, x1, x2 = self.m, self.m + label_mm, self.w - self.m
         pad = 1.5
@@ -95,16 +107,23 @@ class Form:
             c.line(x1 * MM, top * MM, x1 * MM, (top - h) * MM)
             c.setFont(self.font, size)
             for i, s in enumerate(lab):
-                c.drawString((x0 + pad) * MM, (top - pad - (i + 0.8) * size * 0.3528 * LINE)
-                             * MM, s)
+                c.drawString(
+                    (x0 + pad) * MM, (top - pad - (i + 0.8) * size * 0.3528 * LINE) * MM, s
+                )
             for i, s in enumerate(lines):
-                c.drawString((x1 + pad) * MM, (top - pad - (i + 0.8) * size * 0.3528 * LINE)
-                             * MM, s)
+                c.drawString(
+                    (x1 + pad) * MM, (top - pad - (i + 0.8) * size * 0.3528 * LINE) * MM, s
+                )
             self.y = top - h
         self.y -= 3.0
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
-              widths_mm: Sequence[float], size: float = 8.5) -> None:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_mm: Sequence[float],
+        size: float = 8.5,
+    ) -> None:
         """A grid table; the header row is repeated after a page break."""
         pad = 1.2
         total = self.w - 2 * self.m
@@ -112,8 +131,10 @@ class Form:
         widths = [w * scale for w in widths_mm]
 
         def draw_row(cells: Sequence[str], header: bool) -> None:
-            wrapped = [wrap(str(v), (w - 2 * pad) * MM, size, 4)
-                       for v, w in zip(cells, widths, strict=True)]
+            wrapped = [
+                wrap(str(v), (w - 2 * pad) * MM, size, 4)
+                for v, w in zip(cells, widths, strict=True)
+            ]
             h = max(len(x) for x in wrapped) * size * 0.3528 * LINE + 2 * pad
             if self.y - h < 14.0:
                 self.new_page()
@@ -131,8 +152,9 @@ class Form:
             for lines, w in zip(wrapped, widths, strict=True):
                 c.rect(x * MM, (top - h) * MM, w * MM, h * MM)
                 for i, s in enumerate(lines):
-                    c.drawString((x + pad) * MM,
-                                 (top - pad - (i + 0.8) * size * 0.3528 * LINE) * MM, s)
+                    c.drawString(
+                        (x + pad) * MM, (top - pad - (i + 0.8) * size * 0.3528 * LINE) * MM, s
+                    )
                 x += w
             self.y = top - h
 
@@ -144,9 +166,14 @@ class Form:
     def signatures(self, sigs: Sequence[Mapping[str, Any]]) -> None:
         """The electronic signatures of an entry: who, in what capacity, when."""
         lang = self.lang
-        rows = [(t(str(s.get("capacity", "")), lang),
-                 f"{s.get('name', '')} ({s.get('badge', '')})  {s.get('signed_at', '')}  "
-                 f"{t('signed_electronically', lang)}") for s in sigs]
+        rows = [
+            (
+                t(str(s.get("capacity", "")), lang),
+                f"{s.get('name', '')} ({s.get('badge', '')})  {s.get('signed_at', '')}  "
+                f"{t('signed_electronically', lang)}",
+            )
+            for s in sigs
+        ]
         if rows:
             self.kv(rows, label_mm=30.0, size=9.0)
 
@@ -164,8 +191,11 @@ class Form:
             c.rect(x * MM, (top - height_mm) * MM, w * MM, height_mm * MM)
             c.setFont(self.font, 8)
             c.drawString((x + 1.5) * MM, (top - 4) * MM, f"{label}{colon(self.lang)}")
-            c.drawString((x + 1.5) * MM, (top - height_mm + 2) * MM,
-                         f"{t('date_time', self.lang)}{colon(self.lang)}")
+            c.drawString(
+                (x + 1.5) * MM,
+                (top - height_mm + 2) * MM,
+                f"{t('date_time', self.lang)}{colon(self.lang)}",
+            )
         self.y = top - height_mm - 3.0
 
 

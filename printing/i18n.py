@@ -87,9 +87,10 @@ _T: dict[str, tuple[str, str]] = {
     "check_duplicate": ("副本真实性存疑需核对", "check the duplicate"),
     # receipts and reports
     "handover_title": ("讯问录音录像光盘移交登记回执", "Handover receipt — recording discs"),
-    "handover_rule": ("依规定，刻录完成后办案人员应当在24小时内将光盘移交保管人员。",
-                      "The case handler must hand the discs to the keeper within 24 hours "
-                      "of burning (Art. 17)."),
+    "handover_rule": (
+        "依规定，刻录完成后办案人员应当在24小时内将光盘移交保管人员。",
+        "The case handler must hand the discs to the keeper within 24 hours of burning (Art. 17).",
+    ),
     "burned_at": ("刻录时间", "Burned at"),
     "handed_over_at": ("移交时间", "Handed over at"),
     "elapsed": ("间隔", "Elapsed"),
@@ -99,8 +100,10 @@ _T: dict[str, tuple[str, str]] = {
     "original_location": ("正本存放位置", "Original's shelf"),
     "duplicate_location": ("副本存放位置", "Duplicate's shelf"),
     "note": ("备注", "Note"),
-    "incident_title": ("讯问录音录像光盘损毁、调换、丢失情况报告",
-                       "Report of damage, replacement or loss of a recording disc"),
+    "incident_title": (
+        "讯问录音录像光盘损毁、调换、丢失情况报告",
+        "Report of damage, replacement or loss of a recording disc",
+    ),
     "incident_to": ("报告对象（办案部门负责人）", "Reported to (head of the case department)"),
     "incident_kind": ("情况类别", "What happened"),
     "incident_at": ("发现时间", "When"),
@@ -110,16 +113,20 @@ _T: dict[str, tuple[str, str]] = {
     "returned_by": ("归还人", "Returned by"),
     "acknowledged": ("负责人签收", "Acknowledged by the head"),
     "not_acknowledged": ("尚未签收", "not yet acknowledged"),
-    "court_title": ("向人民法院/人民检察院移送讯问录音录像光盘清单",
-                    "Transfer list — recording discs to the court / procuratorate"),
+    "court_title": (
+        "向人民法院/人民检察院移送讯问录音录像光盘清单",
+        "Transfer list — recording discs to the court / procuratorate",
+    ),
     "requesting_org": ("调取机关", "Requesting body"),
     "document_no": ("调取文书编号", "Request document no."),
     "requested_at": ("调取时间", "Requested at"),
     "due_by": ("应移送期限（3日内）", "Due by (3 days)"),
     "transferred_at": ("移送时间", "Transferred at"),
     "recipient": ("接收人", "Received by"),
-    "archive_title": ("讯问录音录像光盘移交档案部门清单",
-                      "Archive handover list — recording discs"),
+    "archive_title": (
+        "讯问录音录像光盘移交档案部门清单",
+        "Archive handover list — recording discs",
+    ),
     "receiver": ("档案部门接收人", "Received for the archives by"),
     "concluded_at": ("侦查终结时间", "Investigation concluded"),
     "copy_role": ("正/副本", "Copy"),
@@ -133,14 +140,16 @@ _T: dict[str, tuple[str, str]] = {
         "填入该打印机的校准值。",
         "Print this on a label sheet, measure how far each cross lies from the centre of its "
         "label (right and down are positive, in mm) and enter that as the printer's "
-        "calibration."),
+        "calibration.",
+    ),
 }
 
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise PrintError("bad_language", f"language must be one of {', '.join(LANGS)}, "
-                         f"not {lang!r}")
+        raise PrintError(
+            "bad_language", f"language must be one of {', '.join(LANGS)}, not {lang!r}"
+        )
     return lang
 
 

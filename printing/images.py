@@ -30,8 +30,8 @@ def png_passthrough(png: bytes) -> tuple[int, int, int, bytes] | None:
     header = None
     idat: list[bytes] = []
     while pos + 8 <= n:
-        length, ctype = struct.unpack(">I4s", png[pos:pos + 8])
-        data = png[pos + 8:pos + 8 + length]
+        length, ctype = struct.unpack(">I4s", png[pos : pos + 8])
+        data = png[pos + 8 : pos + 8 + length]
         if ctype == b"IHDR":
             header = struct.unpack(">IIBBBBB", data)
         elif ctype == b"IDAT":
@@ -80,8 +80,14 @@ def _png_xobject_class() -> Any:
             d["BitsPerComponent"] = 8
             d["ColorSpace"] = PDFName(self.colorSpace)
             d["Filter"] = PDFName("FlateDecode")  # a name: DecodeParms is then one dict
-            d["DecodeParms"] = PDFDictionary({"Predictor": 15, "Colors": self._colours,
-                                              "BitsPerComponent": 8, "Columns": self.width})
+            d["DecodeParms"] = PDFDictionary(
+                {
+                    "Predictor": 15,
+                    "Colors": self._colours,
+                    "BitsPerComponent": 8,
+                    "Columns": self.width,
+                }
+            )
             return bytes(s.format(document))
 
     return PngXObject
@@ -119,8 +125,9 @@ class SignatureImages:
         iw, ih = size
         scale = min(w / iw, h / ih)
         dw, dh = iw * scale, ih * scale
-        c._code.append(f"q {dw:.2f} 0 0 {dh:.2f} {x + (w - dw) / 2:.2f} "
-                       f"{y + (h - dh) / 2:.2f} cm /{reg} Do Q")
+        c._code.append(
+            f"q {dw:.2f} 0 0 {dh:.2f} {x + (w - dw) / 2:.2f} {y + (h - dh) / 2:.2f} cm /{reg} Do Q"
+        )
         c._formsinuse.append(name)
         c._currentPageHasImages = 1
         return True
@@ -180,6 +187,7 @@ def _decode_small(data: bytes, max_px: tuple[int, int] = MAX_PX) -> Any:
     im = im.convert("L")
     if im.width > max_px[0] or im.height > max_px[1]:
         f = max(im.width / max_px[0], im.height / max_px[1])
-        im = im.resize((max(1, int(im.width / f)), max(1, int(im.height / f))),
-                       Image.Resampling.BOX)
+        im = im.resize(
+            (max(1, int(im.width / f)), max(1, int(im.height / f))), Image.Resampling.BOX
+        )
     return im

@@ -24,8 +24,14 @@ from .errors import PrintError
 from .fonts import ensure_font
 from .i18n import check_lang, colon, t
 
-FIELDS = ("production_unit", "producer", "production_time", "person_interrogated",
-          "case_name", "case_number")
+FIELDS = (
+    "production_unit",
+    "producer",
+    "production_time",
+    "person_interrogated",
+    "case_name",
+    "case_number",
+)
 PAGE_W, PAGE_H = 210.0, 297.0
 SLEEVE = 120.0
 #: top-left corners (mm from the page's top-left) of the two inserts on a page
@@ -38,15 +44,27 @@ def _cut_marks(c: Any, x: float, y: float, w: float, h: float) -> None:
     """Cut marks outside the corners of the box (x, y = lower-left, mm)."""
     c.saveState()
     c.setLineWidth(0.3)
-    for cx, cy, dx, dy in ((x, y, -1, -1), (x + w, y, 1, -1), (x, y + h, -1, 1),
-                           (x + w, y + h, 1, 1)):
+    for cx, cy, dx, dy in (
+        (x, y, -1, -1),
+        (x + w, y, 1, -1),
+        (x, y + h, -1, 1),
+        (x + w, y + h, 1, 1),
+    ):
         c.line((cx + dx * 2) * MM, cy * MM, (cx + dx * 7) * MM, cy * MM)
         c.line(cx * MM, (cy + dy * 2) * MM, cx * MM, (cy + dy * 7) * MM)
     c.restoreState()
 
 
-def _fields_block(c: Any, data: Mapping[str, Any], x: float, top: float, width: float,
-                  lang: str, size: float, max_lines: int = 2) -> float:
+def _fields_block(
+    c: Any,
+    data: Mapping[str, Any],
+    x: float,
+    top: float,
+    width: float,
+    lang: str,
+    size: float,
+    max_lines: int = 2,
+) -> float:
     """The six fields as label: value lines from ``top`` down; returns the new top."""
     font = ensure_font()
     label = data["label"]
@@ -66,12 +84,19 @@ def _check(labels: Sequence[Mapping[str, Any]]) -> None:
 
 
 def _coverage(labels: Sequence[Mapping[str, Any]], lang: str) -> tuple[list[Any], list[str]]:
-    return coverage_warnings([(f"{d['code']} {t(k, lang)}", str(d["label"].get(k) or ""))
-                              for d in labels for k in FIELDS], lang)
+    return coverage_warnings(
+        [
+            (f"{d['code']} {t(k, lang)}", str(d["label"].get(k) or ""))
+            for d in labels
+            for k in FIELDS
+        ],
+        lang,
+    )
 
 
-def draw_sleeve(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str,
-                dpi: int) -> BarcodeBox:
+def draw_sleeve(
+    c: Any, data: Mapping[str, Any], x: float, y: float, lang: str, dpi: int
+) -> BarcodeBox:
     """One 120 x 120 mm insert with its lower-left corner at (x, y) mm."""
     font = ensure_font()
     m = 6.0
@@ -96,24 +121,27 @@ def draw_sleeve(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str,
         after -= 4.5
         c.drawString((x + m) * MM, after * MM, f"{t('recordings', lang)}{colon(lang)}")
         for r in recs[:4]:
-            line = (f"{r.get('person_name', '')}  {r.get('started_at', '')} – "
-                    f"{str(r.get('ended_at', ''))[11:]}  {r.get('place', '')}")
+            line = (
+                f"{r.get('person_name', '')}  {r.get('started_at', '')} – "
+                f"{str(r.get('ended_at', ''))[11:]}  {r.get('place', '')}"
+            )
             for s in wrap(line, (SLEEVE - 2 * m - 3) * MM, 7.5, 1):
                 after -= 3.3
                 c.drawString((x + m + 3) * MM, after * MM, s)
         if len(recs) > 4:
             after -= 3.3
             c.drawString((x + m + 3) * MM, after * MM, f"… (+{len(recs) - 4})")
-    box = draw_code128(c, str(data["code"]), x + SLEEVE / 2, y + 11.0, height_mm=10.0,
-                       dpi=dpi)
+    box = draw_code128(c, str(data["code"]), x + SLEEVE / 2, y + 11.0, height_mm=10.0, dpi=dpi)
     c.setFont(font, 9)
-    c.drawCentredString((x + SLEEVE / 2) * MM, (y + 6.5) * MM,
-                        str(data.get("pretty") or data["code"]))
+    c.drawCentredString(
+        (x + SLEEVE / 2) * MM, (y + 6.5) * MM, str(data.get("pretty") or data["code"])
+    )
     return box
 
 
-def draw_seal_bag(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str,
-                  dpi: int) -> BarcodeBox:
+def draw_seal_bag(
+    c: Any, data: Mapping[str, Any], x: float, y: float, lang: str, dpi: int
+) -> BarcodeBox:
     """One 148 x 105 mm seal-bag label with its lower-left corner at (x, y) mm."""
     font = ensure_font()
     m = 5.0
@@ -144,9 +172,12 @@ def draw_seal_bag(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str
     c.drawString((x + m) * MM, y_s * MM, f"{t('sealed_at', lang)}{colon(lang)}{at}")
     for s in (seal.get("signatures") or [])[:3]:
         y_s -= 3.6
-        c.drawString((x + m) * MM, y_s * MM,
-                     f"{t(str(s.get('capacity', '')), lang)}{colon(lang)}{s.get('name', '')}  "
-                     f"{s.get('signed_at', '')}  {t('signed_electronically', lang)}")
+        c.drawString(
+            (x + m) * MM,
+            y_s * MM,
+            f"{t(str(s.get('capacity', '')), lang)}{colon(lang)}{s.get('name', '')}  "
+            f"{s.get('signed_at', '')}  {t('signed_electronically', lang)}",
+        )
     # boxes for signatures by hand
     labels = [t("case_handler", lang), t("keeper", lang), t("witness", lang)]
     gap = 3.0
@@ -158,8 +189,7 @@ def draw_seal_bag(c: Any, data: Mapping[str, Any], x: float, y: float, lang: str
         c.rect(bx0 * MM, (y + m) * MM, w * MM, h * MM)
         c.setFont(font, 7.5)
         c.drawString((bx0 + 1.2) * MM, (y + m + h - 3.5) * MM, f"{lab}{colon(lang)}")
-        c.drawString((bx0 + 1.2) * MM, (y + m + 1.5) * MM, f"{t('date_time', lang)}"
-                     f"{colon(lang)}")
+        c.drawString((bx0 + 1.2) * MM, (y + m + 1.5) * MM, f"{t('date_time', lang)}{colon(lang)}")
     return box
 
 
@@ -178,16 +208,23 @@ class InsertLayout:
 
 
 SLEEVE_LAYOUT = InsertLayout("sleeve_title", SLEEVE, SLEEVE, SLEEVE_SLOTS, draw_sleeve)
-SEAL_BAG_LAYOUT = InsertLayout("seal_title", BAG_W, BAG_H, BAG_SLOTS, draw_seal_bag,
-                               originals_only=True)
+SEAL_BAG_LAYOUT = InsertLayout(
+    "seal_title", BAG_W, BAG_H, BAG_SLOTS, draw_seal_bag, originals_only=True
+)
 #: the inserts by the catalogue's key: sleeve inserts (120 x 120 mm) of every medium given,
 #: seal-bag labels (148 x 105 mm) of originals only (a duplicate is not sealed)
 LAYOUTS = {"sleeve": SLEEVE_LAYOUT, "seal_bag": SEAL_BAG_LAYOUT}
 
 
-def inserts_pdf(layout: InsertLayout, labels: Sequence[Mapping[str, Any]], out: Target, *,
-                lang: str = "zh", dpi: int = 300,
-                page_shift_mm: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+def inserts_pdf(
+    layout: InsertLayout,
+    labels: Sequence[Mapping[str, Any]],
+    out: Target,
+    *,
+    lang: str = "zh",
+    dpi: int = 300,
+    page_shift_mm: tuple[float, float] = (0.0, 0.0),
+) -> Rendered:
     """One insert per medium of ``labels``, with cut marks, as many to an A4 page as the
     layout has places."""
     check_lang(lang)
@@ -195,11 +232,15 @@ def inserts_pdf(layout: InsertLayout, labels: Sequence[Mapping[str, Any]], out: 
     if layout.originals_only:
         for d in labels:
             if d.get("copy_role") != "original":
-                raise PrintError("not_original", f"{d.get('pretty') or d['code']} is not an "
-                                 "original: only the original is sealed in a bag (Art. 17)")
+                raise PrintError(
+                    "not_original",
+                    f"{d.get('pretty') or d['code']} is not an "
+                    "original: only the original is sealed in a bag (Art. 17)",
+                )
     problems, warnings = _coverage(labels, lang)
-    c = new_canvas(out, (PAGE_W * MM, PAGE_H * MM), t(layout.title_key, lang),
-                   page_shift_mm=page_shift_mm)
+    c = new_canvas(
+        out, (PAGE_W * MM, PAGE_H * MM), t(layout.title_key, lang), page_shift_mm=page_shift_mm
+    )
     result = Rendered(pages=0, warnings=warnings, coverage=problems)
     per_page = len(layout.slots)
     with binary_streams():
@@ -209,9 +250,15 @@ def inserts_pdf(layout: InsertLayout, labels: Sequence[Mapping[str, Any]], out: 
                 c.showPage()
             sx, sy = layout.slots[slot]
             box = layout.draw(c, d, sx, PAGE_H - sy - layout.height, lang, dpi)
-            result.placements.append(Placement(
-                i // per_page + 1, slot + 1, str(d["code"]),
-                (sx + layout.width / 2, sy + layout.height / 2), box))
+            result.placements.append(
+                Placement(
+                    i // per_page + 1,
+                    slot + 1,
+                    str(d["code"]),
+                    (sx + layout.width / 2, sy + layout.height / 2),
+                    box,
+                )
+            )
         c.showPage()
         save(c)
     result.pages = (len(labels) + per_page - 1) // per_page

@@ -47,8 +47,14 @@ HUB_MARGIN_MM = 1.5
 BARCODE_HEIGHT_MM = 9.0
 ASCENT, DESCENT = 0.86, 0.22  # of the font size, for WenQuanYi Micro Hei
 #: Bottom-to-top order: the longest texts on the widest chords, just above the hub.
-FIELD_ORDER = ("case_name", "production_unit", "case_number", "person_interrogated",
-               "production_time", "producer")
+FIELD_ORDER = (
+    "case_name",
+    "production_unit",
+    "case_number",
+    "person_interrogated",
+    "production_time",
+    "producer",
+)
 MAX_FIELD_SIZE, MIN_FIELD_SIZE = 9.0, 5.0
 
 
@@ -67,8 +73,9 @@ def _chord(r: float, h: float) -> float:
     return 2 * math.sqrt(max(0.0, r * r - h * h))
 
 
-def _layout_fields(fields: list[tuple[str, str]], r_in: float, r_out: float
-                   ) -> tuple[float, list[tuple[float, str]], bool]:
+def _layout_fields(
+    fields: list[tuple[str, str]], r_in: float, r_out: float
+) -> tuple[float, list[tuple[float, str]], bool]:
     """Lines (baseline height above the centre in mm, text) for the fields above the hub at
     the largest size that fits; ``clipped`` is True only if even the smallest does not."""
     size = MAX_FIELD_SIZE
@@ -83,8 +90,9 @@ def _layout_fields(fields: list[tuple[str, str]], r_in: float, r_out: float
         size = max(MIN_FIELD_SIZE, size - 0.25)
 
 
-def _try_layout(fields: list[tuple[str, str]], r_in: float, r_out: float, size: float,
-                clip: bool) -> list[tuple[float, str]] | None:
+def _try_layout(
+    fields: list[tuple[str, str]], r_in: float, r_out: float, size: float, clip: bool
+) -> list[tuple[float, str]] | None:
     """Place the fields bottom-up from just above the hub; None if they do not fit at
     ``size`` (with ``clip``, cut what does not fit instead)."""
     s_mm = size * PT_MM
@@ -121,9 +129,16 @@ def _try_layout(fields: list[tuple[str, str]], r_in: float, r_out: float, size: 
     return lines
 
 
-def draw_disc_label(c: Any, data: Mapping[str, Any], cx: float, cy: float,
-                    sheet: SheetTemplate, lang: str = "zh", dpi: int = 300,
-                    guides: bool = False) -> tuple[BarcodeBox, list[str]]:
+def draw_disc_label(
+    c: Any,
+    data: Mapping[str, Any],
+    cx: float,
+    cy: float,
+    sheet: SheetTemplate,
+    lang: str = "zh",
+    dpi: int = 300,
+    guides: bool = False,
+) -> tuple[BarcodeBox, list[str]]:
     """Draw one disc label centred on (cx, cy) mm from the page's lower-left corner.
     Returns the barcode's box and any warnings (a field clipped)."""
     font = ensure_font()
@@ -144,8 +159,10 @@ def draw_disc_label(c: Any, data: Mapping[str, Any], cx: float, cy: float,
     size, lines, clipped = _layout_fields(fields, r_in, r_out)
     if clipped:
         warnings.append(
-            "标签上的文字过长，已截断，请核对" if lang == "zh"
-            else "a label field is too long for the disc label and was cut short")
+            "标签上的文字过长，已截断，请核对"
+            if lang == "zh"
+            else "a label field is too long for the disc label and was cut short"
+        )
     c.setFillColorRGB(0, 0, 0)
     c.setFont(font, size)
     for y, text in lines:
@@ -167,8 +184,9 @@ def draw_disc_label(c: Any, data: Mapping[str, Any], cx: float, cy: float,
     # barcode and id below the hub
     code = str(data["code"])
     bar_top = cy - r_in - 1.0
-    box = draw_code128(c, code, cx, bar_top - BARCODE_HEIGHT_MM, height_mm=BARCODE_HEIGHT_MM,
-                       dpi=dpi)
+    box = draw_code128(
+        c, code, cx, bar_top - BARCODE_HEIGHT_MM, height_mm=BARCODE_HEIGHT_MM, dpi=dpi
+    )
     c.setFont(font, 8.5)
     c.drawCentredString(cx * MM, (box.y_mm - 3.6) * MM, str(data.get("pretty") or code))
     return box, warnings
@@ -180,15 +198,23 @@ def check_fits(sheet: SheetTemplate, code: str, dpi: int = 300) -> None:
     w = barcode_width_mm(code, dpi)
     bottom = r_in + 1.0 + BARCODE_HEIGHT_MM + 4.5
     if _chord(r_out, bottom) < w or _chord(r_out, r_in + 1.0) < w:
-        raise PrintError("label_too_small", f"the barcode ({w:.1f} mm with its quiet zones) "
-                         f"does not fit on {sheet.name}")
+        raise PrintError(
+            "label_too_small",
+            f"the barcode ({w:.1f} mm with its quiet zones) does not fit on {sheet.name}",
+        )
 
 
-def disc_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *,
-                   sheet: SheetTemplate | str = DEFAULT_SHEET, start: int = 1,
-                   calibration: Calibration | None = None, lang: str = "zh",
-                   guides: bool = False,
-                   page_shift_mm: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+def disc_label_pdf(
+    labels: Sequence[Mapping[str, Any]],
+    out: Target,
+    *,
+    sheet: SheetTemplate | str = DEFAULT_SHEET,
+    start: int = 1,
+    calibration: Calibration | None = None,
+    lang: str = "zh",
+    guides: bool = False,
+    page_shift_mm: tuple[float, float] = (0.0, 0.0),
+) -> Rendered:
     """Disc labels for ``labels`` (from ``services.documents.label_data``), filled into the
     sheet from position ``start`` (1-based: the first free label of a partly used sheet),
     continuing on fresh sheets. ``calibration`` moves the drawing to undo the printer's
@@ -203,8 +229,11 @@ def disc_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *,
     sh.position(start)
     for d in labels:
         check_fits(sh, str(d["code"]), cal.dpi)
-    fields = [(f"{d['code']} {t(k, lang)}", str(d["label"].get(k) or ""))
-              for d in labels for k in FIELD_ORDER]
+    fields = [
+        (f"{d['code']} {t(k, lang)}", str(d["label"].get(k) or ""))
+        for d in labels
+        for k in FIELD_ORDER
+    ]
     problems, warnings = coverage_warnings(fields, lang)
     page_w, page_h = sh.page_width_mm * MM, sh.page_height_mm * MM
     c = new_canvas(out, (page_w, page_h), t("disc_title", lang), page_shift_mm=page_shift_mm)
@@ -222,8 +251,7 @@ def disc_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *,
             cy = sh.page_height_mm - p.cy_mm + cal.dy_mm
             box, warn = draw_disc_label(c, d, cx, cy, sh, lang, cal.dpi, guides)
             result.warnings.extend(f"{d['code']}: {w}" for w in warn)
-            result.placements.append(Placement(page, pos, str(d["code"]),
-                                               (p.cx_mm, p.cy_mm), box))
+            result.placements.append(Placement(page, pos, str(d["code"]), (p.cx_mm, p.cy_mm), box))
             pos += 1
         c.showPage()
         save(c)
@@ -231,16 +259,21 @@ def disc_label_pdf(labels: Sequence[Mapping[str, Any]], out: Target, *,
     return result
 
 
-def calibration_sheet_pdf(out: Target, *, sheet: SheetTemplate | str = DEFAULT_SHEET,
-                          calibration: Calibration | None = None,
-                          lang: str = "zh") -> Rendered:
+def calibration_sheet_pdf(
+    out: Target,
+    *,
+    sheet: SheetTemplate | str = DEFAULT_SHEET,
+    calibration: Calibration | None = None,
+    lang: str = "zh",
+) -> Rendered:
     """A test sheet: at each label centre a cross and rings every millimetre up to 5 mm,
     the outlines of the labels, and how to read the offset off it."""
     check_lang(lang)
     sh = _resolve_sheet(sheet)
     cal = (calibration or Calibration()).check()
-    c = new_canvas(out, (sh.page_width_mm * MM, sh.page_height_mm * MM),
-                   t("calibration_title", lang))
+    c = new_canvas(
+        out, (sh.page_width_mm * MM, sh.page_height_mm * MM), t("calibration_title", lang)
+    )
     font = ensure_font()
     with binary_streams():
         for p in sh.positions:

@@ -59,22 +59,27 @@ class SheetTemplate:
 
     def position(self, number: int) -> LabelPosition:
         if not 1 <= number <= len(self.positions):
-            raise PrintError("bad_start_position",
-                             f"label position {number} does not exist on {self.name}: "
-                             f"it has positions 1 to {len(self.positions)}")
+            raise PrintError(
+                "bad_start_position",
+                f"label position {number} does not exist on {self.name}: "
+                f"it has positions 1 to {len(self.positions)}",
+            )
         return self.positions[number - 1]
 
 
 def _num(d: dict[str, Any], key: str, where: str, positive: bool = True) -> float:
     v = d.get(key)
     if not isinstance(v, int | float) or isinstance(v, bool) or (positive and v <= 0):
-        raise PrintError("bad_sheet_template", f"{where}: '{key}' must be a positive number "
-                         f"of millimetres, not {v!r}")
+        raise PrintError(
+            "bad_sheet_template",
+            f"{where}: '{key}' must be a positive number of millimetres, not {v!r}",
+        )
     return float(v)
 
 
-def parse_sheet(data: dict[str, Any], where: str = "template",
-                path: Path | None = None) -> SheetTemplate:
+def parse_sheet(
+    data: dict[str, Any], where: str = "template", path: Path | None = None
+) -> SheetTemplate:
     """Check a template's data and make it a :class:`SheetTemplate`, saying what is wrong."""
     if not isinstance(data, dict):
         raise PrintError("bad_sheet_template", f"{where}: not a JSON object")
@@ -101,9 +106,17 @@ def parse_sheet(data: dict[str, Any], where: str = "template",
             raise PrintError("bad_sheet_template", f"{where}: label {i} runs off the page")
         positions.append(LabelPosition(i, cx, cy))
     return SheetTemplate(
-        id=sid, name=str(data.get("name") or sid), name_zh=str(data.get("name_zh") or ""),
-        page_width_mm=pw, page_height_mm=ph, cups_media=str(page.get("cups_media") or "A4"),
-        outer_diameter_mm=outer, hole_diameter_mm=hole, positions=tuple(positions), path=path)
+        id=sid,
+        name=str(data.get("name") or sid),
+        name_zh=str(data.get("name_zh") or ""),
+        page_width_mm=pw,
+        page_height_mm=ph,
+        cups_media=str(page.get("cups_media") or "A4"),
+        outer_diameter_mm=outer,
+        hole_diameter_mm=hole,
+        positions=tuple(positions),
+        path=path,
+    )
 
 
 def load_sheet_file(path: str | Path) -> SheetTemplate:
@@ -145,8 +158,11 @@ class Calibration:
     def check(self) -> Calibration:
         for v in (self.dx_mm, self.dy_mm):
             if not -15.0 <= v <= 15.0:
-                raise PrintError("bad_calibration", f"calibration offset {v} mm is more than "
-                                 "15 mm: measure again from the test sheet")
+                raise PrintError(
+                    "bad_calibration",
+                    f"calibration offset {v} mm is more than "
+                    "15 mm: measure again from the test sheet",
+                )
         if self.dpi not in (150, 200, 203, 300, 360, 400, 600, 720, 1200):
             raise PrintError("bad_calibration", f"{self.dpi} dpi is not a printer resolution")
         return self
@@ -166,12 +182,16 @@ def load_calibrations(path: Path | None = None) -> dict[str, Calibration]:
         return {}
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-        return {name: Calibration(float(v.get("dx_mm", 0)), float(v.get("dy_mm", 0)),
-                                  int(v.get("dpi", 300))).check()
-                for name, v in (data.get("printers") or {}).items()}
+        return {
+            name: Calibration(
+                float(v.get("dx_mm", 0)), float(v.get("dy_mm", 0)), int(v.get("dpi", 300))
+            ).check()
+            for name, v in (data.get("printers") or {}).items()
+        }
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise PrintError("bad_calibration", f"{p}: the printer calibrations cannot be read: "
-                         f"{exc}") from None
+        raise PrintError(
+            "bad_calibration", f"{p}: the printer calibrations cannot be read: {exc}"
+        ) from None
 
 
 def calibration_for(printer: str | None, path: Path | None = None) -> Calibration:
@@ -191,8 +211,17 @@ def save_calibration(printer: str, cal: Calibration, path: Path | None = None) -
         current[printer] = cal
         p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"printers": {
-            k: {"dx_mm": v.dx_mm, "dy_mm": v.dy_mm, "dpi": v.dpi}
-            for k, v in sorted(current.items())}}, indent=2), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "printers": {
+                        k: {"dx_mm": v.dx_mm, "dy_mm": v.dy_mm, "dpi": v.dpi}
+                        for k, v in sorted(current.items())
+                    }
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
         tmp.replace(p)
     return p

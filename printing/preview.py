@@ -25,8 +25,7 @@ class PdftoppmJob(ProcessJob):
     grace_seconds = 2.0
     timeout_seconds = TIMEOUT_S
 
-    def __init__(self, pdf: Path, page: int, dpi: int, out_stem: Path,
-                 timeout: float = TIMEOUT_S):
+    def __init__(self, pdf: Path, page: int, dpi: int, out_stem: Path, timeout: float = TIMEOUT_S):
         super().__init__()
         self.pdf, self.page, self.dpi, self.out_stem = Path(pdf), page, dpi, Path(out_stem)
         self.timeout_seconds = timeout
@@ -41,19 +40,32 @@ class PdftoppmJob(ProcessJob):
                 "but saving and printing work",
             )
         p = str(self.page)
-        return Preparation.ready([exe, "-png", "-r", str(self.dpi), "-f", p, "-l", p,
-                                  "-singlefile", str(self.pdf), str(self.out_stem)])
+        return Preparation.ready(
+            [
+                exe,
+                "-png",
+                "-r",
+                str(self.dpi),
+                "-f",
+                p,
+                "-l",
+                p,
+                "-singlefile",
+                str(self.pdf),
+                str(self.out_stem),
+            ]
+        )
 
     def on_line(self, stream: str, line: str) -> None:
         self.messages.append(line)
 
     def timeout_message(self) -> str:
-        return f"the preview could not be made: pdftoppm took more than " \
-               f"{self.timeout_seconds:g} s"
+        return f"the preview could not be made: pdftoppm took more than {self.timeout_seconds:g} s"
 
 
-def rasterise(pdf: Path, page: int = 1, dpi: int = PREVIEW_DPI,
-              timeout: float = TIMEOUT_S) -> bytes:
+def rasterise(
+    pdf: Path, page: int = 1, dpi: int = PREVIEW_DPI, timeout: float = TIMEOUT_S
+) -> bytes:
     """Page ``page`` of ``pdf`` as PNG bytes."""
     with tempfile.TemporaryDirectory(prefix="keeper-preview-") as tmp:
         out = Path(tmp) / "page"

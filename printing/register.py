@@ -114,8 +114,7 @@ class _FastText:
             self.canv.drawText(_Code("BT 0 g\n" + "\n".join(self.ops) + "\nET"))
             self.ops = []
 
-    def fit_lines(self, text: str, width_pt: float, size: float, max_lines: int = 2
-                  ) -> list[str]:
+    def fit_lines(self, text: str, width_pt: float, size: float, max_lines: int = 2) -> list[str]:
         """``text`` on at most ``max_lines`` lines of ``width_pt``; the last is cut with an
         ellipsis only if it does not fit."""
         if self.fits(text, width_pt, size):
@@ -170,8 +169,9 @@ def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
     rk = r.get("return_keeper") or ""
     returned = _two(r.get("returned_at"))
     if returned and r.get("returned_by"):
-        returned = [returned[0], f"{returned[1]} {r['returned_by']}"] if len(returned) > 1 \
-            else returned
+        returned = (
+            [returned[0], f"{returned[1]} {r['returned_by']}"] if len(returned) > 1 else returned
+        )
     return {
         "no": [str(n)],
         "medium": [_pretty(str(r.get("code") or ""))],
@@ -184,7 +184,8 @@ def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
         "approver": [str(r.get("approver") or "")],
         "returned": returned or [t("not_returned", lang)],
         "inspection": [t(str(r["inspection"]), lang), t(str(r.get("verification") or ""), lang)]
-        if r.get("inspection") else [],
+        if r.get("inspection")
+        else [],
         "keeper": [keeper] + ([rk] if rk and rk != keeper else []),
     }
 
@@ -205,20 +206,31 @@ def _filter_text(f: Mapping[str, str], n: int, lang: str) -> str:
     c = colon(lang)
     parts = []
     if f.get("from") or f.get("to"):
-        parts.append(f"{t('from', lang)} {f.get('from') or '…'} {t('to', lang)} "
-                     f"{f.get('to') or '…'}")
-    for key, name in (("case_no", "case_number"), ("code", "medium_id"),
-                      ("person", "col_retriever")):
+        parts.append(
+            f"{t('from', lang)} {f.get('from') or '…'} {t('to', lang)} {f.get('to') or '…'}"
+        )
+    for key, name in (
+        ("case_no", "case_number"),
+        ("code", "medium_id"),
+        ("person", "col_retriever"),
+    ):
         if f.get(key):
             value = _pretty(f[key]) if key == "code" else f[key]
             parts.append(f"{t(name, lang)}{c}{value}")
     what = "；".join(parts) if lang == "zh" else "; ".join(parts)
-    return (f"{t('filter', lang)}{c}{what or t('all_entries', lang)}"
-            f"{'  共 ' + str(n) + ' 条' if lang == 'zh' else f'  ({n} entries)'}")
+    return (
+        f"{t('filter', lang)}{c}{what or t('all_entries', lang)}"
+        f"{'  共 ' + str(n) + ' 条' if lang == 'zh' else f'  ({n} entries)'}"
+    )
 
 
-def register_pdf(doc: Mapping[str, Any], out: Target, *,
-                 load_signature: SignatureLoader | None = None, lang: str = "zh") -> Rendered:
+def register_pdf(
+    doc: Mapping[str, Any],
+    out: Target,
+    *,
+    load_signature: SignatureLoader | None = None,
+    lang: str = "zh",
+) -> Rendered:
     """Register pages for ``doc`` (``services.documents.register_document``). Drawn
     signature images are read through ``load_signature(signature_id)`` as their rows are
     drawn; without it the signer's name and time stand in the signature column."""
@@ -226,19 +238,32 @@ def register_pdf(doc: Mapping[str, Any], out: Target, *,
     rows: Sequence[Mapping[str, Any]] = doc["rows"]
     n = len(rows)
     total = page_count(n)
-    names = {str(r.get(k) or "") for r in rows for k in
-             ("retriever", "approver", "keeper", "retriever_unit", "case_name",
-              "sig_retriever_name", "sig_keeper_name", "returned_by")}
-    problems, warnings = coverage_warnings([(t("register_title", lang), x) for x in
-                                            sorted(names)], lang)
+    names = {
+        str(r.get(k) or "")
+        for r in rows
+        for k in (
+            "retriever",
+            "approver",
+            "keeper",
+            "retriever_unit",
+            "case_name",
+            "sig_retriever_name",
+            "sig_keeper_name",
+            "returned_by",
+        )
+    }
+    problems, warnings = coverage_warnings(
+        [(t("register_title", lang), x) for x in sorted(names)], lang
+    )
     c = new_canvas(out, (PAGE_W * MM, PAGE_H * MM), t("register_title", lang))
     ft = _FastText(c)
     images = SignatureImages(c, load_signature)
     audit = doc.get("audit") or {}
-    footer_left = (f"{t('audit_head', lang, seq=audit.get('seq', 0))} "
-                   f"{audit.get('hash', '')}")
-    footer_mid = (f"{t('printed_by', lang)}{colon(lang)}{doc.get('printed_by', '')}  "
-                  f"{t('printed_at', lang)}{colon(lang)}{doc.get('printed_at', '')}")
+    footer_left = f"{t('audit_head', lang, seq=audit.get('seq', 0))} {audit.get('hash', '')}"
+    footer_mid = (
+        f"{t('printed_by', lang)}{colon(lang)}{doc.get('printed_by', '')}  "
+        f"{t('printed_at', lang)}{colon(lang)}{doc.get('printed_at', '')}"
+    )
     title = t("register_title", lang)
     xs = [MARGIN]
     for _, w, _ in COLUMNS:
@@ -254,8 +279,9 @@ def register_pdf(doc: Mapping[str, Any], out: Target, *,
             ft.put((PAGE_W - MARGIN - 70) * MM, (top - 5.0) * MM, str(doc.get("unit", "")), 9)
             top -= 9.0
             if first:
-                ft.put(MARGIN * MM, (top - 4.5) * MM, _filter_text(doc.get("filter") or {}, n,
-                                                                   lang), 8)
+                ft.put(
+                    MARGIN * MM, (top - 4.5) * MM, _filter_text(doc.get("filter") or {}, n, lang), 8
+                )
                 top -= 9.0
             # header row
             for k, lines in enumerate(headers):
@@ -265,7 +291,7 @@ def register_pdf(doc: Mapping[str, Any], out: Target, *,
                     ft.put_centred(cx, (y0 - j * 2.8) * MM, line, SIZE)
             body_top = top - HEADER_H
             count = rows_on_page(first)
-            page_rows = rows[i:i + count]
+            page_rows = rows[i : i + count]
             for j, r in enumerate(page_rows):
                 body.draw(r, i + j + 1, body_top - j * ROW_H)
             bottom = body_top - len(page_rows) * ROW_H
@@ -279,10 +305,12 @@ def register_pdf(doc: Mapping[str, Any], out: Target, *,
             c.showPage()
         save(c)
     if images.failed:
-        warnings.append(f"{images.failed} 个手写签名图像无法读取，已以签名人姓名代替"
-                        if lang == "zh" else
-                        f"{images.failed} drawn signature images could not be read; "
-                        "the signer's name stands in their place")
+        warnings.append(
+            f"{images.failed} 个手写签名图像无法读取，已以签名人姓名代替"
+            if lang == "zh"
+            else f"{images.failed} drawn signature images could not be read; "
+            "the signer's name stands in their place"
+        )
     if n == 0:
         warnings.append("没有符合条件的登记" if lang == "zh" else "no entries match the filter")
     return Rendered(pages=total, warnings=warnings, coverage=problems, media="A4")
@@ -371,8 +399,12 @@ class _Rows:
         w = COLUMNS[k][1]
         ft = self.ft
         if r.get(f"{key}_drawn") and self.images.draw(
-                int(sig_id), (x + PAD) * MM, (y_top - ROW_H + 2.3) * MM, (w - 2 * PAD) * MM,
-                (ROW_H - 2.8) * MM):
+            int(sig_id),
+            (x + PAD) * MM,
+            (y_top - ROW_H + 2.3) * MM,
+            (w - 2 * PAD) * MM,
+            (ROW_H - 2.8) * MM,
+        ):
             ft.put((x + PAD) * MM, (y_top - ROW_H + 0.8) * MM, f"{name} {short_at}", 4.5)
             return
         ft.put((x + PAD) * MM, (y_top - ROW_H / 2 + 0.6) * MM, self._one(k, name), SIZE)

@@ -21,9 +21,15 @@ def _pretty(code: str) -> str:
     return code
 
 
-def _render(out: Target, title: str, lang: str, data: Mapping[str, Any],
-            texts: list[tuple[str, str]], body: Callable[[Form], None],
-            page_shift_mm: tuple[float, float] = (0.0, 0.0)) -> Rendered:
+def _render(
+    out: Target,
+    title: str,
+    lang: str,
+    data: Mapping[str, Any],
+    texts: list[tuple[str, str]],
+    body: Callable[[Form], None],
+    page_shift_mm: tuple[float, float] = (0.0, 0.0),
+) -> Rendered:
     check_lang(lang)
     problems, warnings = coverage_warnings(texts, lang)
     c = new_canvas(out, A4, title, page_shift_mm=page_shift_mm)
@@ -35,9 +41,14 @@ def _render(out: Target, title: str, lang: str, data: Mapping[str, Any],
     return Rendered(pages=pages, warnings=warnings, coverage=problems)
 
 
-def handover_receipt_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh",
-                         dpi: int = 300, page_shift_mm: tuple[float, float] = (0.0, 0.0)
-                         ) -> Rendered:
+def handover_receipt_pdf(
+    data: Mapping[str, Any],
+    out: Target,
+    *,
+    lang: str = "zh",
+    dpi: int = 300,
+    page_shift_mm: tuple[float, float] = (0.0, 0.0),
+) -> Rendered:
     """The handover of a pair from the case handler to the keeper (Art. 17), the 24-hour
     rule and whether it was kept, both discs' ids as barcodes, the signatures."""
     title = t("handover_title", lang)
@@ -46,12 +57,16 @@ def handover_receipt_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "z
 
     def body(f: Form) -> None:
         f.title(title)
-        f.text(f"{t('entry_ref', lang)}{c_}{data['id']}    {t('case_number', lang)}{c_}"
-               f"{data['case_no']}    {data.get('department', '')}", 9)
+        f.text(
+            f"{t('entry_ref', lang)}{c_}{data['id']}    {t('case_number', lang)}{c_}"
+            f"{data['case_no']}    {data.get('department', '')}",
+            9,
+        )
         f.text(t("handover_rule", lang), 9)
         late = bool(data.get("late"))
         elapsed = f"{data.get('elapsed_hours')} {t('hours', lang)} — " + (
-            t("late_24h", lang) if late else t("within_24h", lang))
+            t("late_24h", lang) if late else t("within_24h", lang)
+        )
         rows = [
             (t("case_name", lang), str(data.get("case_name", ""))),
             (t("person_interrogated", lang), label.get("person_interrogated", "")),
@@ -81,15 +96,17 @@ def handover_receipt_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "z
             cx = f.m + (f.w - 2 * f.m) * (0.25 + 0.5 * i)
             box = draw_code128(f.c, str(data[key]), cx, top - 12.0, height_mm=10.0, dpi=dpi)
             f.c.setFont(f.font, 8)
-            f.c.drawCentredString(cx * MM, (box.y_mm - 3.5) * MM,
-                                  f"{t(key, lang)} {_pretty(str(data[key]))}")
+            f.c.drawCentredString(
+                cx * MM, (box.y_mm - 3.5) * MM, f"{t(key, lang)} {_pretty(str(data[key]))}"
+            )
         f.y = top - 20.0
         f.text(t("signatures", lang), 10)
         f.signatures(data.get("signatures") or [])
         f.sign_boxes([t("case_handler", lang), t("keeper", lang)])
 
     texts = [(t("case_name", lang), str(data.get("case_name", "")))] + [
-        (t(k, lang), str(v)) for k, v in label.items()]
+        (t(k, lang), str(v)) for k, v in label.items()
+    ]
     return _render(out, title, lang, data, texts, body, page_shift_mm)
 
 
@@ -105,8 +122,10 @@ def incident_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh
             (t("incident_to", lang), str(data.get("reported_to", ""))),
             (t("incident_kind", lang), t(str(data.get("kind", "")), lang)),
             (t("incident_at", lang), str(data.get("at", ""))),
-            (t("medium_id", lang), f"{_pretty(str(data['code']))} "
-                                   f"({t(str(data.get('copy_role', '')), lang)})"),
+            (
+                t("medium_id", lang),
+                f"{_pretty(str(data['code']))} ({t(str(data.get('copy_role', '')), lang)})",
+            ),
             (t("case_number", lang), str(data.get("case_no", ""))),
             (t("case_name", lang), str(data.get("case_name", ""))),
             (t("incident_desc", lang), str(data.get("description", ""))),
@@ -116,92 +135,146 @@ def incident_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh
         r = data.get("retrieval")
         if r:
             f.text(t("retrieval", lang), 10)
-            f.kv([
-                (t("col_retriever", lang), f"{r.get('retriever', '')} ({r.get('unit', '')})"),
-                (t("col_out", lang), str(r.get("out_at", ""))),
-                (t("col_reason", lang), t(str(r.get("reason", "")), lang)),
-                (t("col_returned", lang), str(r.get("returned_at", ""))),
-                (t("returned_by", lang), str(r.get("returned_by", ""))),
-                (t("col_inspection", lang), f"{t(str(r.get('inspection', '')), lang)}, "
-                                            f"{t(str(r.get('verification', '')), lang)}"),
-            ])
+            f.kv(
+                [
+                    (t("col_retriever", lang), f"{r.get('retriever', '')} ({r.get('unit', '')})"),
+                    (t("col_out", lang), str(r.get("out_at", ""))),
+                    (t("col_reason", lang), t(str(r.get("reason", "")), lang)),
+                    (t("col_returned", lang), str(r.get("returned_at", ""))),
+                    (t("returned_by", lang), str(r.get("returned_by", ""))),
+                    (
+                        t("col_inspection", lang),
+                        f"{t(str(r.get('inspection', '')), lang)}, "
+                        f"{t(str(r.get('verification', '')), lang)}",
+                    ),
+                ]
+            )
         f.signatures(data.get("signatures") or [])
         ack = data.get("acknowledged")
         f.text(t("acknowledged", lang), 10)
         if ack:
-            f.kv([(t("acknowledged", lang), f"{ack.get('by', '')}  {ack.get('at', '')}  "
-                                            f"{ack.get('note', '')}")])
+            f.kv(
+                [
+                    (
+                        t("acknowledged", lang),
+                        f"{ack.get('by', '')}  {ack.get('at', '')}  {ack.get('note', '')}",
+                    )
+                ]
+            )
             f.signatures(ack.get("signatures") or [])
         else:
             f.text(t("not_acknowledged", lang), 9)
         f.sign_boxes([t("reported_by", lang), t("acknowledged", lang)])
 
-    texts = [(t(k, lang), str(data.get(k, ""))) for k in
-             ("description", "case_name", "reported_by", "reported_to")]
+    texts = [
+        (t(k, lang), str(data.get(k, "")))
+        for k in ("description", "case_name", "reported_by", "reported_to")
+    ]
     return _render(out, title, lang, data, texts, body)
 
 
-def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *,
-                            lang: str = "zh") -> Rendered:
+def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh") -> Rendered:
     """The discs transferred to a court or procuratorate for one request (Art. 19), with the
     3-day limit, each transfer's time and signers."""
     title = t("court_title", lang)
 
     def body(f: Form) -> None:
         f.title(title)
-        f.kv([
-            (t("requesting_org", lang), f"{data.get('org_name', '')} "
-                                        f"({t(str(data.get('org_kind', '')), lang)})"),
-            (t("document_no", lang), str(data.get("document_no", ""))),
-            (t("requested_at", lang), str(data.get("requested_at", ""))),
-            (t("due_by", lang), str(data.get("due_at", ""))),
-            (t("case_number", lang), str(data.get("case_no", ""))),
-            (t("case_name", lang), str(data.get("case_name", ""))),
-        ])
+        f.kv(
+            [
+                (
+                    t("requesting_org", lang),
+                    f"{data.get('org_name', '')} ({t(str(data.get('org_kind', '')), lang)})",
+                ),
+                (t("document_no", lang), str(data.get("document_no", ""))),
+                (t("requested_at", lang), str(data.get("requested_at", ""))),
+                (t("due_by", lang), str(data.get("due_at", ""))),
+                (t("case_number", lang), str(data.get("case_no", ""))),
+                (t("case_name", lang), str(data.get("case_name", ""))),
+            ]
+        )
         items = data.get("items") or []
-        f.table([t("col_no", lang), t("medium_id", lang), t("copy_role", lang),
-                 t("person_interrogated", lang), t("transferred_at", lang),
-                 t("recipient", lang), t("keeper", lang)],
-                [[str(i + 1), it["pretty"], t(it["copy_role"], lang),
-                  it.get("person_interrogated", ""), it.get("at", ""),
-                  f"{it.get('recipient', '')} {it.get('recipient_org', '')}",
-                  it.get("keeper", "")] for i, it in enumerate(items)],
-                [8, 34, 12, 22, 26, 34, 16])
+        f.table(
+            [
+                t("col_no", lang),
+                t("medium_id", lang),
+                t("copy_role", lang),
+                t("person_interrogated", lang),
+                t("transferred_at", lang),
+                t("recipient", lang),
+                t("keeper", lang),
+            ],
+            [
+                [
+                    str(i + 1),
+                    it["pretty"],
+                    t(it["copy_role"], lang),
+                    it.get("person_interrogated", ""),
+                    it.get("at", ""),
+                    f"{it.get('recipient', '')} {it.get('recipient_org', '')}",
+                    it.get("keeper", ""),
+                ]
+                for i, it in enumerate(items)
+            ],
+            [8, 34, 12, 22, 26, 34, 16],
+        )
         f.text(f"{t('count', lang)}{colon(lang)}{len(items)}", 9)
         for it in items:
             f.signatures(it.get("signatures") or [])
         f.sign_boxes([t("recipient", lang), t("keeper", lang)])
 
     texts = [(t("case_name", lang), str(data.get("case_name", "")))] + [
-        (t("recipient", lang), str(it.get("recipient", ""))) for it in data.get("items") or []]
+        (t("recipient", lang), str(it.get("recipient", ""))) for it in data.get("items") or []
+    ]
     return _render(out, title, lang, data, texts, body)
 
 
-def archive_handover_list_pdf(data: Mapping[str, Any], out: Target, *,
-                              lang: str = "zh") -> Rendered:
+def archive_handover_list_pdf(
+    data: Mapping[str, Any], out: Target, *, lang: str = "zh"
+) -> Rendered:
     """The discs of a concluded case handed to the archives department (Art. 16)."""
     title = t("archive_title", lang)
 
     def body(f: Form) -> None:
         f.title(title)
-        f.kv([
-            (t("case_number", lang), str(data.get("case_no", ""))),
-            (t("case_name", lang), str(data.get("case_name", ""))),
-            (t("concluded_at", lang), str(data.get("concluded_at", ""))),
-            (t("handed_over_at", lang), str(data.get("at", ""))),
-            (t("keeper", lang), str(data.get("keeper", ""))),
-            (t("receiver", lang), f"{data.get('receiver', '')} "
-                                  f"{data.get('receiver_department', '')}"),
-        ])
+        f.kv(
+            [
+                (t("case_number", lang), str(data.get("case_no", ""))),
+                (t("case_name", lang), str(data.get("case_name", ""))),
+                (t("concluded_at", lang), str(data.get("concluded_at", ""))),
+                (t("handed_over_at", lang), str(data.get("at", ""))),
+                (t("keeper", lang), str(data.get("keeper", ""))),
+                (
+                    t("receiver", lang),
+                    f"{data.get('receiver', '')} {data.get('receiver_department', '')}",
+                ),
+            ]
+        )
         items = data.get("items") or []
-        f.table([t("col_no", lang), t("medium_id", lang), t("copy_role", lang),
-                 t("person_interrogated", lang), t("production_time", lang),
-                 t("seal_no", lang), t("location", lang)],
-                [[str(i + 1), it["pretty"], t(it["copy_role"], lang),
-                  it.get("person_interrogated", ""), it.get("production_time", ""),
-                  it.get("seal_no", ""), it.get("location", "")]
-                 for i, it in enumerate(items)],
-                [8, 34, 12, 22, 26, 24, 20])
+        f.table(
+            [
+                t("col_no", lang),
+                t("medium_id", lang),
+                t("copy_role", lang),
+                t("person_interrogated", lang),
+                t("production_time", lang),
+                t("seal_no", lang),
+                t("location", lang),
+            ],
+            [
+                [
+                    str(i + 1),
+                    it["pretty"],
+                    t(it["copy_role"], lang),
+                    it.get("person_interrogated", ""),
+                    it.get("production_time", ""),
+                    it.get("seal_no", ""),
+                    it.get("location", ""),
+                ]
+                for i, it in enumerate(items)
+            ],
+            [8, 34, 12, 22, 26, 24, 20],
+        )
         f.text(f"{t('count', lang)}{colon(lang)}{len(items)}", 9)
         f.signatures(data.get("signatures") or [])
         f.sign_boxes([t("keeper", lang), t("receiver", lang)])

@@ -52,40 +52,70 @@ class Office:
         """Every row of every table: to prove a refusal changed nothing."""
         con = sqlite3.connect(self.path)
         try:
-            tables = [r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-            return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
-                    for t in tables]
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+                )
+            ]
+            return [
+                (t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables
+            ]
         finally:
             con.close()
 
-    def new_pair(self, case_no: str = "A2026-001", handler: str = "H001",
-                 person: str = "王某某", burned_at: datetime | None = None) -> tuple[str, str]:
+    def new_pair(
+        self,
+        case_no: str = "A2026-001",
+        handler: str = "H001",
+        person: str = "王某某",
+        burned_at: datetime | None = None,
+    ) -> tuple[str, str]:
         s = self.session(handler)
         start = (burned_at or self.clock()) - timedelta(hours=2)
-        f = ManifestEntry("rec/interrogation-1.mp4", 1234,
-                          hashlib.sha256(f"{case_no}{person}{start}".encode()).hexdigest())
-        rid = intake.register_recording(s, case_no, person, "suspect", start,
-                                        start + timedelta(hours=1), "讯问室1", [f])
+        f = ManifestEntry(
+            "rec/interrogation-1.mp4",
+            1234,
+            hashlib.sha256(f"{case_no}{person}{start}".encode()).hexdigest(),
+        )
+        rid = intake.register_recording(
+            s, case_no, person, "suspect", start, start + timedelta(hours=1), "讯问室1", [f]
+        )
         return intake.register_pair(s, [rid], [f], burned_at or self.clock())
 
-    def add_person(self, badge: str, name: str, roles: list[str], dept: str | None = None,
-                   org_name: str = "") -> int:
+    def add_person(
+        self, badge: str, name: str, roles: list[str], dept: str | None = None, org_name: str = ""
+    ) -> int:
         """One more person, added by the administrator (password: PASSWORD)."""
-        return people_svc.add_person(self.session("ADMIN"), badge, name, roles, PASSWORD,
-                                     self.dept[dept] if dept else None, org_name=org_name,
-                                     kdf_n=TEST_KDF_N)
+        return people_svc.add_person(
+            self.session("ADMIN"),
+            badge,
+            name,
+            roles,
+            PASSWORD,
+            self.dept[dept] if dept else None,
+            org_name=org_name,
+            kdf_n=TEST_KDF_N,
+        )
 
     def medium_id(self, code: str) -> int:
         row = self.db.conn.execute("SELECT id FROM media WHERE code=?", (code,)).fetchone()
         assert row is not None, code
         return int(row[0])
 
-    def handed_over_pair(self, case_no: str = "A2026-001", handler: str = "H001",
-                         person: str = "王某某") -> tuple[str, str]:
+    def handed_over_pair(
+        self, case_no: str = "A2026-001", handler: str = "H001", person: str = "王某某"
+    ) -> tuple[str, str]:
         o, d = self.new_pair(case_no, handler, person)
-        intake.handover(self.session("K001"), o, self.cred(handler), self.cred("K001"),
-                        f"S-{o[:14]}", "柜A-01", "柜B-01")
+        intake.handover(
+            self.session("K001"),
+            o,
+            self.cred(handler),
+            self.cred("K001"),
+            f"S-{o[:14]}",
+            "柜A-01",
+            "柜B-01",
+        )
         return o, d
 
 
@@ -109,8 +139,9 @@ def office(tmp_path: Path) -> Office:
     path = tmp_path / "keeper.sqlite"
     db = open_database(path)
     clock = Clock(datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC))
-    people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD,
-                         kdf_n=TEST_KDF_N)
+    people_svc.bootstrap(
+        db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=TEST_KDF_N
+    )
     o = Office(db, path, clock)
     admin = o.session("ADMIN")
     o.dept["crim"] = people_svc.add_department(admin, "刑事侦查大队", DeptKind.CASE_HANDLING)
@@ -118,15 +149,22 @@ def office(tmp_path: Path) -> Office:
     o.dept["legal"] = people_svc.add_department(admin, "法制大队", DeptKind.LEGAL)
     o.dept["arch"] = people_svc.add_department(admin, "档案室", DeptKind.ARCHIVES)
     for badge, name, roles, dept in PEOPLE:
-        people_svc.add_person(admin, badge, name, roles, PASSWORD,
-                              o.dept[dept] if dept else None,
-                              org_name="某市中级人民法院" if dept is None else "",
-                              kdf_n=TEST_KDF_N)
+        people_svc.add_person(
+            admin,
+            badge,
+            name,
+            roles,
+            PASSWORD,
+            o.dept[dept] if dept else None,
+            org_name="某市中级人民法院" if dept is None else "",
+            kdf_n=TEST_KDF_N,
+        )
     people_svc.set_head(admin, o.dept["crim"], "D001")
     people_svc.set_head(admin, o.dept["drug"], "D002")
     h = o.session("H001")
     intake.create_case(h, "A2026-001", "王某某故意伤害案", o.dept["crim"], ["H001", "H002"])
-    intake.create_case(o.session("H003"), "B2026-002", "李某贩卖毒品案", o.dept["drug"],
-                       ["H003"], major=True)
+    intake.create_case(
+        o.session("H003"), "B2026-002", "李某贩卖毒品案", o.dept["drug"], ["H003"], major=True
+    )
     yield o
     db.close()

@@ -16,9 +16,25 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_pytest(test_file: Path, *opts: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
-         str(test_file.parent), "-p", "no:cacheprovider", "-q", *opts, str(test_file)],
-        capture_output=True, text=True, timeout=300, cwd=test_file.parent)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "--rootdir",
+            str(test_file.parent),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            *opts,
+            str(test_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=test_file.parent,
+    )
 
 
 def test_an_unregistered_marker_is_an_error(tmp_path: Path) -> None:
@@ -31,8 +47,9 @@ def test_an_unregistered_marker_is_an_error(tmp_path: Path) -> None:
 
 def test_the_registered_markers_are_accepted(tmp_path: Path) -> None:
     t = tmp_path / "test_marker.py"
-    t.write_text("import pytest\n\n@pytest.mark.slow\n@pytest.mark.realtool\n"
-                 "def test_x():\n    pass\n")
+    t.write_text(
+        "import pytest\n\n@pytest.mark.slow\n@pytest.mark.realtool\ndef test_x():\n    pass\n"
+    )
     r = run_pytest(t)
     assert r.returncode == 0 and "1 passed" in r.stdout, r.stdout + r.stderr
 

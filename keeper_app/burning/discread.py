@@ -57,8 +57,12 @@ class DiscSource:
     def read_small(self, f: IsoFile) -> bytes:
         raise NotImplementedError
 
-    def hash_files(self, files: Sequence[IsoFile], progress: ProgressCallback | None = None,
-                   cancel: threading.Event | None = None) -> list[FileHash]:
+    def hash_files(
+        self,
+        files: Sequence[IsoFile],
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[FileHash]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -84,23 +88,30 @@ class _Ticker:
             now = time.monotonic()
             if self.cb is not None and (now - self.last > 0.2 or self.done >= self.total):
                 self.last = now
-                self.cb(Progress(min(self.done / self.total, 1.0),
-                                 f"{self.done / 1e6:,.0f} of {self.total / 1e6:,.0f} MB read "
-                                 f"{name}".rstrip(), "verify"))
+                self.cb(
+                    Progress(
+                        min(self.done / self.total, 1.0),
+                        f"{self.done / 1e6:,.0f} of {self.total / 1e6:,.0f} MB read "
+                        f"{name}".rstrip(),
+                        "verify",
+                    )
+                )
 
 
 class ImageSource(DiscSource):
     """An image file or a block device, read directly."""
 
-    def __init__(self, path: str | os.PathLike[str], chunk: int = CHUNK,
-                 in_order: bool | None = None):
+    def __init__(
+        self, path: str | os.PathLike[str], chunk: int = CHUNK, in_order: bool | None = None
+    ):
         """``in_order``: read the files one after the other, in disc order (the default
         for a device); False maps an image file and hashes files in parallel."""
         self.image = IsoImage(path)
         self.volume_id = self.image.volume_id
         self.chunk = max(SECTOR, chunk - chunk % SECTOR)
-        self.in_order = (not stat.S_ISREG(os.fstat(self.image.fd).st_mode)
-                         if in_order is None else in_order)
+        self.in_order = (
+            not stat.S_ISREG(os.fstat(self.image.fd).st_mode) if in_order is None else in_order
+        )
 
     def close(self) -> None:
         self.image.close()
@@ -111,15 +122,20 @@ class ImageSource(DiscSource):
     def read_small(self, f: IsoFile) -> bytes:
         return self.image.read_file(f)
 
-    def hash_files(self, files: Sequence[IsoFile], progress: ProgressCallback | None = None,
-                   cancel: threading.Event | None = None) -> list[FileHash]:
+    def hash_files(
+        self,
+        files: Sequence[IsoFile],
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[FileHash]:
         cancel = cancel or threading.Event()
         if self.in_order or not files:
             return self._hash_streamed(files, progress, cancel)
         return self._hash_mapped(files, progress, cancel)
 
-    def _hash_mapped(self, files: Sequence[IsoFile], progress: ProgressCallback | None,
-                     cancel: threading.Event) -> list[FileHash]:
+    def _hash_mapped(
+        self, files: Sequence[IsoFile], progress: ProgressCallback | None, cancel: threading.Event
+    ) -> list[FileHash]:
         """An image *file*: mapped, no copy; several files hashed at once, one per core
         (an image on a disk or in the page cache does not suffer from parallel reads; an
         optical drive would, so a device is always read in order by :meth:`_hash_streamed`).
@@ -158,8 +174,11 @@ class ImageSource(DiscSource):
                             return
                         stop = min(at + self.chunk, b)
                         if stop < b:
-                            m.madvise(mmap.MADV_WILLNEED, stop - stop % mmap.PAGESIZE,
-                                      min(self.chunk, b - stop))
+                            m.madvise(
+                                mmap.MADV_WILLNEED,
+                                stop - stop % mmap.PAGESIZE,
+                                min(self.chunk, b - stop),
+                            )
                         h.update(mv[at:stop])
                         r.bytes_read += stop - at
                         ticker.add(stop - at)
@@ -168,8 +187,10 @@ class ImageSource(DiscSource):
 
         try:
             m.madvise(mmap.MADV_SEQUENTIAL)
-            workers = [threading.Thread(target=work, name=f"keeper-hash-{n}", daemon=True)
-                       for n in range(min(HASH_THREADS, len(order)))]
+            workers = [
+                threading.Thread(target=work, name=f"keeper-hash-{n}", daemon=True)
+                for n in range(min(HASH_THREADS, len(order)))
+            ]
             for w in workers:
                 w.start()
             for w in workers:
@@ -181,8 +202,9 @@ class ImageSource(DiscSource):
             raise BurnError("cancelled", "the check was cancelled")
         return results
 
-    def _hash_streamed(self, files: Sequence[IsoFile], progress: ProgressCallback | None,
-                       cancel: threading.Event) -> list[FileHash]:
+    def _hash_streamed(
+        self, files: Sequence[IsoFile], progress: ProgressCallback | None, cancel: threading.Event
+    ) -> list[FileHash]:
         """A device: one reader in disc order, one hasher, overlapped."""
         order = sorted(files, key=lambda f: f.first_lba)
         results = [FileHash(f.path, f.size, None) for f in order]
@@ -202,7 +224,7 @@ class ImageSource(DiscSource):
                 for at in range(0, n, RETRY_PIECE):
                     m = min(RETRY_PIECE, n - at)
                     try:
-                        os.preadv(fd, [memoryview(buf)[at:at + m]], offset + at)
+                        os.preadv(fd, [memoryview(buf)[at : at + m]], offset + at)
                     except OSError:
                         r.bad_sectors += (m + SECTOR - 1) // SECTOR
                 return -1
@@ -267,15 +289,29 @@ class XorrisoSource(DiscSource):
     def __init__(self, drive: Drive, timeout: float | None = None):
         self.drive = drive
         self.timeout = timeout
-        rc, out = run_quick(head(md5=False) + ["-indev", drive.address, "-find", "/", "-type",
-                                               "f", "-exec", "report_sections", "--"],
-                            timeout=LIST_TIMEOUT if timeout is None else timeout)
+        rc, out = run_quick(
+            head(md5=False)
+            + [
+                "-indev",
+                drive.address,
+                "-find",
+                "/",
+                "-type",
+                "f",
+                "-exec",
+                "report_sections",
+                "--",
+            ],
+            timeout=LIST_TIMEOUT if timeout is None else timeout,
+        )
         if "not present" in out.media_status or "not present" in out.media_current:
             raise BurnError("no_disc", f"there is no disc in {drive}")
         if rc != 0:
             ev = out.first("FAILURE") or out.worst("SORRY")
-            raise BurnError("unreadable_disc", f"xorriso cannot read {drive}"
-                            + (f": {ev.text}" if ev else f" (exit {rc})"))
+            raise BurnError(
+                "unreadable_disc",
+                f"xorriso cannot read {drive}" + (f": {ev.text}" if ev else f" (exit {rc})"),
+            )
         if "blank" in out.media_status:
             raise BurnError("not_iso", f"the disc in {drive} is blank")
         self.volume_id = out.results.get("Volume id", "").strip().strip("'")
@@ -288,33 +324,45 @@ class XorrisoSource(DiscSource):
         for raw in out.raw:
             if not raw.startswith("File data lba:"):
                 continue
-            fields = raw[len("File data lba:"):].split(",", 4)
+            fields = raw[len("File data lba:") :].split(",", 4)
             if len(fields) < 5:
                 continue
             lba, size = int(fields[1]), int(fields[3])
             path = _unquote_path(fields[4].strip()).lstrip("/")
             files.setdefault(path, []).append((lba, size))
-        return sorted((IsoFile(p, sum(n for _, n in ext), tuple(ext))
-                       for p, ext in files.items()), key=lambda f: (f.first_lba, f.path))
+        return sorted(
+            (IsoFile(p, sum(n for _, n in ext), tuple(ext)) for p, ext in files.items()),
+            key=lambda f: (f.first_lba, f.path),
+        )
 
     def files(self) -> list[IsoFile]:
         return list(self._files)
 
-    def _stream(self, f: IsoFile, sink: Callable[[memoryview], None],
-                cancel: threading.Event | None) -> str:
+    def _stream(
+        self, f: IsoFile, sink: Callable[[memoryview], None], cancel: threading.Event | None
+    ) -> str:
         """Pipe one file's content out of xorriso into ``sink``; return an error or ''.
         xorriso runs as a :class:`XorrisoJob` in a helper thread (timeout, its process group
         stopped as a whole, finished once) while this thread reads the pipe."""
         r, w = os.pipe()
-        argv = head(md5=False) + ["-osirrox", "on", "-indev", self.drive.address,
-                                  "-concat", "overwrite", f"/dev/fd/{w}", "/" + f.path, "--"]
-        timeout = self.timeout if self.timeout is not None else \
-            READ_TIMEOUT + f.size / SLOWEST_READ
+        argv = head(md5=False) + [
+            "-osirrox",
+            "on",
+            "-indev",
+            self.drive.address,
+            "-concat",
+            "overwrite",
+            f"/dev/fd/{w}",
+            "/" + f.path,
+            "--",
+        ]
+        timeout = self.timeout if self.timeout is not None else READ_TIMEOUT + f.size / SLOWEST_READ
         job = XorrisoJob(argv, timeout, pass_fd=w)
         job.grace_seconds = 2.0  # it only reads: nothing to spoil by stopping it
         done: list[JobResult] = []
-        runner = threading.Thread(target=lambda: done.append(job.run()), daemon=True,
-                                  name="xorriso-read")
+        runner = threading.Thread(
+            target=lambda: done.append(job.run()), daemon=True, name="xorriso-read"
+        )
         runner.start()
         buf = bytearray(CHUNK)
         mv = memoryview(buf)
@@ -340,8 +388,11 @@ class XorrisoSource(DiscSource):
             return ""
         if result.code == "timeout":
             return result.message
-        bad = [ln for ln in job.out.raw if ": FAILURE :" in ln or ": SORRY :" in ln
-               or ": FATAL :" in ln]
+        bad = [
+            ln
+            for ln in job.out.raw
+            if ": FAILURE :" in ln or ": SORRY :" in ln or ": FATAL :" in ln
+        ]
         return bad[0] if bad else f"xorriso exit {result.returncode}"
 
     def read_small(self, f: IsoFile) -> bytes:
@@ -351,8 +402,12 @@ class XorrisoSource(DiscSource):
             raise BurnError("unreadable_disc", f"cannot read {f.path}: {err}")
         return b"".join(chunks)
 
-    def hash_files(self, files: Sequence[IsoFile], progress: ProgressCallback | None = None,
-                   cancel: threading.Event | None = None) -> list[FileHash]:
+    def hash_files(
+        self,
+        files: Sequence[IsoFile],
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[FileHash]:
         ticker = _Ticker(sum(f.size for f in files), progress)
         out = []
         for f in sorted(files, key=lambda f: f.first_lba):

@@ -58,9 +58,9 @@ def _record(raw: bytes) -> _Record:
     if len(raw) < 34:
         raise BurnError("bad_image", "a directory record is too short")
     name_len = raw[32]
-    name = raw[33:33 + name_len]
+    name = raw[33 : 33 + name_len]
     su_at = 33 + name_len + (1 if name_len % 2 == 0 else 0)
-    return _Record(_u32(raw, 2), _u32(raw, 10), raw[25], name, raw[su_at:raw[0]])
+    return _Record(_u32(raw, 2), _u32(raw, 10), raw[25], name, raw[su_at : raw[0]])
 
 
 class IsoImage:
@@ -95,11 +95,15 @@ class IsoImage:
         try:
             data = os.pread(self.fd, size, offset)
         except OSError as exc:
-            raise BurnError("unreadable_disc", f"cannot read {self.path} at byte {offset}: "
-                            f"{exc.strerror}") from None
+            raise BurnError(
+                "unreadable_disc", f"cannot read {self.path} at byte {offset}: {exc.strerror}"
+            ) from None
         if len(data) < size:
-            raise BurnError("bad_image", f"{self.path} ends at byte {offset + len(data)}, "
-                            f"inside its file system (a truncated or damaged image)")
+            raise BurnError(
+                "bad_image",
+                f"{self.path} ends at byte {offset + len(data)}, "
+                f"inside its file system (a truncated or damaged image)",
+            )
         return data
 
     def _read_descriptors(self) -> None:
@@ -108,11 +112,15 @@ class IsoImage:
             try:
                 vd = self.read_at(sector * SECTOR, SECTOR)
             except BurnError:
-                raise BurnError("not_iso", f"{self.path} holds no ISO 9660 file system "
-                                "(blank, or not a data disc)") from None
+                raise BurnError(
+                    "not_iso",
+                    f"{self.path} holds no ISO 9660 file system (blank, or not a data disc)",
+                ) from None
             if vd[1:6] != b"CD001":
-                raise BurnError("not_iso", f"{self.path} holds no ISO 9660 file system "
-                                "(blank, or not a data disc)")
+                raise BurnError(
+                    "not_iso",
+                    f"{self.path} holds no ISO 9660 file system (blank, or not a data disc)",
+                )
             if vd[0] == 1:
                 self.volume_id = vd[40:72].decode("ascii", "replace").strip()
                 self.volume_blocks = _u32(vd, 80)
@@ -130,23 +138,23 @@ class IsoImage:
             if n == 0:
                 pos = (pos // SECTOR + 1) * SECTOR
                 continue
-            out.append(_record(data[pos:pos + n]))
+            out.append(_record(data[pos : pos + n]))
             pos += n
         return out
 
     def _susp(self, su: bytes) -> dict[str, list[bytes]]:
         """The SUSP entries of one record (following CE continuations)."""
         found: dict[str, list[bytes]] = {}
-        area = su[self._skip:]
+        area = su[self._skip :]
         hops = 0
         while area:
             ce = None
             pos = 0
             while pos + 4 <= len(area):
-                sig, n = area[pos:pos + 2], area[pos + 2]
+                sig, n = area[pos : pos + 2], area[pos + 2]
                 if n < 4:
                     break
-                body = area[pos + 4:pos + n]
+                body = area[pos + 4 : pos + n]
                 key = sig.decode("latin-1")
                 if key == "ST":
                     break
@@ -182,8 +190,9 @@ class IsoImage:
         self._walk(self._root.lba, self._root.size, "", out, set(), 0)
         return sorted(out, key=lambda f: (f.first_lba, f.path))
 
-    def _walk(self, lba: int, size: int, prefix: str, out: list[IsoFile], seen: set[int],
-              depth: int) -> None:
+    def _walk(
+        self, lba: int, size: int, prefix: str, out: list[IsoFile], seen: set[int], depth: int
+    ) -> None:
         if lba in seen or depth > _MAX_DEPTH:
             raise BurnError("bad_image", "the directory tree of the image loops")
         seen.add(lba)

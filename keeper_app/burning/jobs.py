@@ -105,7 +105,7 @@ def _group_alive(pgid: int) -> bool:
                 stat = fh.read()
         except OSError:
             continue
-        fields = stat[stat.rindex(b")") + 2:].split()
+        fields = stat[stat.rindex(b")") + 2 :].split()
         if len(fields) > 2 and int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
             return True
     return False
@@ -210,8 +210,9 @@ class ProcessJob:
         if first and proc is not None and proc.poll() is None:
             self._signal(proc, signal.SIGINT)
 
-    def run(self, progress: ProgressCallback | None = None,
-            prepared: Preparation | None = None) -> JobResult:
+    def run(
+        self, progress: ProgressCallback | None = None, prepared: Preparation | None = None
+    ) -> JobResult:
         """Run the job once; a second call (from any thread) waits for the first one's
         result and returns it."""
         with self._lock:
@@ -228,26 +229,37 @@ class ProcessJob:
             self._finish(JobResult(JobState.FAILED, "error", f"{self.program}: {exc!r}"))
             raise
 
-    def _run(self, progress: ProgressCallback | None,
-             prepared: Preparation | None) -> JobResult:
+    def _run(self, progress: ProgressCallback | None, prepared: Preparation | None) -> JobResult:
         prep = prepared if prepared is not None else self.prepare()
         if not prep.ok:
             return self._finish(JobResult(JobState.NOT_STARTED, prep.code, prep.message))
         if self._cancel.is_set():
-            return self._finish(JobResult(JobState.CANCELLED, "cancelled",
-                                          "cancelled before it started", argv=prep.argv))
+            return self._finish(
+                JobResult(
+                    JobState.CANCELLED, "cancelled", "cancelled before it started", argv=prep.argv
+                )
+            )
         t0 = time.monotonic()
         env = self.environment()
         try:
             proc = subprocess.Popen(
-                list(prep.argv), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, start_new_session=True, pass_fds=self.extra_fds(),
-                env=dict(env) if env is not None else None)
+                list(prep.argv),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                pass_fds=self.extra_fds(),
+                env=dict(env) if env is not None else None,
+            )
         except OSError as exc:
-            return self._finish(JobResult(
-                JobState.NOT_STARTED, "no_program",
-                f"cannot start {prep.argv[0] if prep.argv else self.program}: {exc}",
-                argv=prep.argv))
+            return self._finish(
+                JobResult(
+                    JobState.NOT_STARTED,
+                    "no_program",
+                    f"cannot start {prep.argv[0] if prep.argv else self.program}: {exc}",
+                    argv=prep.argv,
+                )
+            )
         with self._lock:
             self._proc = proc
         self.state = JobState.RUNNING
@@ -260,16 +272,27 @@ class ProcessJob:
             self._end_group(proc)
             raise
 
-    def _watch(self, proc: subprocess.Popen[bytes], prep: Preparation, t0: float,
-               progress: ProgressCallback | None) -> JobResult:
+    def _watch(
+        self,
+        proc: subprocess.Popen[bytes],
+        prep: Preparation,
+        t0: float,
+        progress: ProgressCallback | None,
+    ) -> JobResult:
         self.started(proc)
         if self._cancel.is_set():  # cancel() raced with the start
             self._signal(proc, signal.SIGINT)
         tail: deque[str] = deque(maxlen=self.tail_lines)
         lines: queue.Queue[tuple[str, str] | None] = queue.Queue()
-        readers = [threading.Thread(target=self._reader, args=(name, stream, lines),
-                                    daemon=True, name=f"{self.program}-{name}")
-                   for name, stream in (("out", proc.stdout), ("err", proc.stderr))]
+        readers = [
+            threading.Thread(
+                target=self._reader,
+                args=(name, stream, lines),
+                daemon=True,
+                name=f"{self.program}-{name}",
+            )
+            for name, stream in (("out", proc.stdout), ("err", proc.stderr))
+        ]
         for r in readers:
             r.start()
         open_streams = len(readers)
@@ -308,8 +331,9 @@ class ProcessJob:
                     leader_gone_at = now
                     self._signal(proc, signal.SIGKILL, quiet=True)
                 elif now - leader_gone_at > self.grace_seconds:
-                    log.warning("%s: its output is still open after it ended; not waited for",
-                                self.program)
+                    log.warning(
+                        "%s: its output is still open after it ended; not waited for", self.program
+                    )
                     abandoned = True
                     break
                 continue
@@ -319,8 +343,9 @@ class ProcessJob:
                 elif deadline is not None and now >= deadline:
                     self._timed_out = True
                     stopping_since = now
-                    log.warning("%s: no end after %g s: stopping it", self.program,
-                                self.timeout_seconds)
+                    log.warning(
+                        "%s: no end after %g s: stopping it", self.program, self.timeout_seconds
+                    )
                     self._signal(proc, signal.SIGINT)
             elif escalation < 2:
                 if now - stopping_since > self.grace_seconds * (escalation + 1):
@@ -340,12 +365,14 @@ class ProcessJob:
         if self._timed_out:
             state, code, message = JobState.FAILED, "timeout", self.timeout_message()
         elif rc is None:
-            state, code, message = JobState.FAILED, "stuck", \
-                f"{self.program} does not end, not even when killed"
+            state, code, message = (
+                JobState.FAILED,
+                "stuck",
+                f"{self.program} does not end, not even when killed",
+            )
         else:
             state, code, message = self.interpret(rc, self._cancel.is_set())
-        result = JobResult(state, code, message, rc, time.monotonic() - t0, prep.argv,
-                           list(tail))
+        result = JobResult(state, code, message, rc, time.monotonic() - t0, prep.argv, list(tail))
         return self._finish(result)
 
     # ------------------------------------------------------------ internals
@@ -361,9 +388,16 @@ class ProcessJob:
             self.cleanup(result)
         finally:
             level = logging.INFO if result.ok else logging.WARNING
-            log.log(level, "%s %s (exit %s, %.1f s): %s %s", self.program, result.state.value,
-                    result.returncode, result.seconds, " ".join(result.argv[:6]),
-                    result.message)
+            log.log(
+                level,
+                "%s %s (exit %s, %.1f s): %s %s",
+                self.program,
+                result.state.value,
+                result.returncode,
+                result.seconds,
+                " ".join(result.argv[:6]),
+                result.message,
+            )
             self._done.set()
             for callback in callbacks:
                 self._call(callback, result)
@@ -412,5 +446,4 @@ class ProcessJob:
         except (ProcessLookupError, PermissionError):
             return
         if not quiet:
-            log.info("%s: sent %s to group %d", self.program, signal.Signals(sig).name,
-                     proc.pid)
+            log.info("%s: sent %s to group %d", self.program, signal.Signals(sig).name, proc.pid)

@@ -60,8 +60,9 @@ def parse_manifest(text: str) -> list[ManifestEntry]:
             raise BurnError("bad_manifest", f"MANIFEST.sha256 lists {path} twice")
         hashes[path] = sha
     if set(sizes) != set(hashes):
-        raise BurnError("bad_manifest", "MANIFEST.sha256: sizes and checksums do not list the "
-                        "same files")
+        raise BurnError(
+            "bad_manifest", "MANIFEST.sha256: sizes and checksums do not list the same files"
+        )
     return [ManifestEntry(p, sizes[p], hashes[p]) for p in sorted(hashes)]
 
 
@@ -88,9 +89,14 @@ def label_bytes(label: Mapping[str, Any]) -> bytes:
 def check_disc_path(path: str) -> str:
     """A file's path on the disc: relative, '/'-separated, no '..', no control characters,
     not one of the names Keeper writes itself."""
-    if (not path or path.startswith("/") or "\\" in path
-            or any(part in ("", ".", "..") for part in path.split("/"))
-            or any(ord(c) < 32 for c in path) or path in RESERVED_NAMES):
+    if (
+        not path
+        or path.startswith("/")
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in path.split("/"))
+        or any(ord(c) < 32 for c in path)
+        or path in RESERVED_NAMES
+    ):
         raise BurnError("bad_path", f"{path!r} cannot be a file's path on a disc")
     return path
 
@@ -143,13 +149,17 @@ class DiscLayout:
             try:
                 st = f.source.stat()
             except OSError:
-                raise BurnError("source_missing", f"the recording file {f.source} is missing "
-                                "from the storage") from None
+                raise BurnError(
+                    "source_missing", f"the recording file {f.source} is missing from the storage"
+                ) from None
             if not f.source.is_file():
                 raise BurnError("source_missing", f"{f.source} is not a file")
             if st.st_size != f.size:
-                raise BurnError("source_changed", f"{f.source} has {st.st_size} bytes, the "
-                                f"register says {f.size}: it is not the registered recording")
+                raise BurnError(
+                    "source_changed",
+                    f"{f.source} has {st.st_size} bytes, the "
+                    f"register says {f.size}: it is not the registered recording",
+                )
 
     def stage(self, folder: Path) -> tuple[Path, Path]:
         """Write MANIFEST.sha256 and LABEL.json into ``folder``; return their paths."""
@@ -165,6 +175,12 @@ class DiscLayout:
         args: list[str] = []
         for f in self.files:
             args += ["-map", str(f.source), "/" + f.path]
-        args += ["-map", str(manifest_path), "/" + MANIFEST_NAME,
-                 "-map", str(label_path), "/" + LABEL_NAME]
+        args += [
+            "-map",
+            str(manifest_path),
+            "/" + MANIFEST_NAME,
+            "-map",
+            str(label_path),
+            "/" + LABEL_NAME,
+        ]
         return args

@@ -46,9 +46,18 @@ class FfprobeJob(ProcessJob):
     def prepare(self) -> Preparation:
         if not self.path.is_file():
             return Preparation.refuse("missing_file", f"{self.path} does not exist")
-        return Preparation.ready([FFPROBE, "-v", "error", "-show_entries",
-                                  "format=duration:format_tags=creation_time", "-of", "json",
-                                  str(self.path)])
+        return Preparation.ready(
+            [
+                FFPROBE,
+                "-v",
+                "error",
+                "-show_entries",
+                "format=duration:format_tags=creation_time",
+                "-of",
+                "json",
+                str(self.path),
+            ]
+        )
 
     def on_line(self, stream: str, line: str) -> None:
         (self.stdout if stream == "out" else self.stderr).append(line)
@@ -65,8 +74,11 @@ class FfprobeJob(ProcessJob):
     def duration(self) -> FileDuration:
         r = self.run()
         if not r.ok:
-            msg = r.message if r.code != "no_program" else \
-                "ffprobe is not installed (Debian package ffmpeg)"
+            msg = (
+                r.message
+                if r.code != "no_program"
+                else "ffprobe is not installed (Debian package ffmpeg)"
+            )
             return FileDuration(str(self.path), None, error=msg)
         try:
             fmt = json.loads("\n".join(self.stdout)).get("format", {})
@@ -76,9 +88,12 @@ class FfprobeJob(ProcessJob):
         return FileDuration(str(self.path), secs, (fmt.get("tags") or {}).get("creation_time"))
 
 
-def record_duration(started: datetime, ended: datetime,
-                    interruptions: Sequence[Mapping[str, Any]],
-                    parse: Any = None) -> timedelta:
+def record_duration(
+    started: datetime,
+    ended: datetime,
+    interruptions: Sequence[Mapping[str, Any]],
+    parse: Any = None,
+) -> timedelta:
     """Recorded start to end, less the parts of the interruptions that fall inside it.
     ``parse`` turns an interruption's stored time into a datetime (timeutil.from_db)."""
     total = ended - started
@@ -123,23 +138,44 @@ def _fmt(td: timedelta) -> str:
     return f"{sign}{int(s // 3600)}:{int(s % 3600 // 60):02d}:{s % 60:04.1f}"
 
 
-def check_durations(files: Sequence[Path], started: datetime, ended: datetime,
-                    interruptions: Sequence[Mapping[str, Any]], parse: Any = None,
-                    tolerance: timedelta = DEFAULT_TOLERANCE) -> DurationCheck:
+def check_durations(
+    files: Sequence[Path],
+    started: datetime,
+    ended: datetime,
+    interruptions: Sequence[Mapping[str, Any]],
+    parse: Any = None,
+    tolerance: timedelta = DEFAULT_TOLERANCE,
+) -> DurationCheck:
     record = record_duration(started, ended, interruptions, parse)
     found = [FfprobeJob(Path(f)).duration() for f in files]
     bad = [f for f in found if f.seconds is None]
     if bad or not found:
-        return DurationCheck("unreadable", None, record, tolerance, found,
-                             "; ".join(f"{Path(f.path).name}: {f.error}" for f in bad)
-                             or "no files")
+        return DurationCheck(
+            "unreadable",
+            None,
+            record,
+            tolerance,
+            found,
+            "; ".join(f"{Path(f.path).name}: {f.error}" for f in bad) or "no files",
+        )
     media = timedelta(seconds=sum(f.seconds or 0.0 for f in found))
     diff = media - record
     if abs(diff) > tolerance:
         return DurationCheck(
-            "mismatch", media, record, tolerance, found,
+            "mismatch",
+            media,
+            record,
+            tolerance,
+            found,
             f"the recording lasts {_fmt(media)} but the record says {_fmt(record)} "
             f"(start to end less interruptions): {_fmt(diff)} apart, more than "
-            f"{tolerance.total_seconds():.0f} s (Art. 10, 22(4))")
-    return DurationCheck("match", media, record, tolerance, found,
-                         f"the recording lasts {_fmt(media)}, as the record says")
+            f"{tolerance.total_seconds():.0f} s (Art. 10, 22(4))",
+        )
+    return DurationCheck(
+        "match",
+        media,
+        record,
+        tolerance,
+        found,
+        f"the recording lasts {_fmt(media)}, as the record says",
+    )

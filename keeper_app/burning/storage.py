@@ -51,6 +51,7 @@ def _same_fs(a: Path, b: Path) -> bool:
         while not p.exists() and p.parent != p:
             p = p.parent
         return p.stat().st_dev
+
     return dev(a) == dev(b)
 
 
@@ -62,9 +63,13 @@ def scan_source(source: Path, dest_dir: str) -> list[IngestItem]:
         found = [source]
         base = source.parent
     elif source.is_dir():
-        found = sorted(p for p in source.rglob("*") if p.is_file()
-                       and not any(part.startswith(".") for part in p.relative_to(source).parts)
-                       and p.name not in SKIP_NAMES)
+        found = sorted(
+            p
+            for p in source.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(source).parts)
+            and p.name not in SKIP_NAMES
+        )
         base = source
     else:
         raise BurnError("no_source", f"{source} does not exist")
@@ -88,10 +93,13 @@ def check_space(items: Sequence[IngestItem], roots: Sequence[Path]) -> None:
         root = roots[key]
         free = free_bytes(root)
         if total + MARGIN > free:
-            raise BurnError("no_space", f"not enough space on {root}: the recordings need "
-                            f"{total / 1e6:,.1f} MB (+{MARGIN >> 20} MB reserve), "
-                            f"{free / 1e6:,.1f} MB are free; free space or change the storage "
-                            "device before continuing (Art. 14)")
+            raise BurnError(
+                "no_space",
+                f"not enough space on {root}: the recordings need "
+                f"{total / 1e6:,.1f} MB (+{MARGIN >> 20} MB reserve), "
+                f"{free / 1e6:,.1f} MB are free; free space or change the storage "
+                "device before continuing (Art. 14)",
+            )
 
 
 def _hash_file(path: Path) -> str:
@@ -118,11 +126,17 @@ def _write_all(out: Any, data: memoryview) -> None:
 
 def _write_error(exc: OSError, target: Path) -> BurnError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return BurnError("no_space", f"the device of {target.parent} became full while "
-                         "copying: nothing was kept; free space or change the storage device "
-                         "before continuing (Art. 14)")
-    return BurnError("write_failed", f"writing {target} failed ({exc.strerror or exc}): "
-                     "nothing was kept; the storage device may be failing")
+        return BurnError(
+            "no_space",
+            f"the device of {target.parent} became full while "
+            "copying: nothing was kept; free space or change the storage device "
+            "before continuing (Art. 14)",
+        )
+    return BurnError(
+        "write_failed",
+        f"writing {target} failed ({exc.strerror or exc}): "
+        "nothing was kept; the storage device may be failing",
+    )
 
 
 def _remove(paths: Sequence[Path], roots: Sequence[Path]) -> None:
@@ -144,8 +158,14 @@ def _remove(paths: Sequence[Path], roots: Sequence[Path]) -> None:
             d = d.parent
 
 
-def _copy_one(item: IngestItem, targets: Sequence[Path], done: list[int],
-              progress: ProgressCallback | None, total: int, cancel: threading.Event) -> str:
+def _copy_one(
+    item: IngestItem,
+    targets: Sequence[Path],
+    done: list[int],
+    progress: ProgressCallback | None,
+    total: int,
+    cancel: threading.Event,
+) -> str:
     """Read once, write every target, hash on the way; fsync. Returns the SHA-256. A full
     or failing device is a BurnError (``no_space``, ``write_failed``) naming the target."""
     h = hashlib.sha256()
@@ -163,15 +183,17 @@ def _copy_one(item: IngestItem, targets: Sequence[Path], done: list[int],
         try:
             src = open(item.source, "rb", buffering=0)  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise BurnError("source_unreadable", f"{item.source} cannot be read: "
-                            f"{exc.strerror or exc}") from None
+            raise BurnError(
+                "source_unreadable", f"{item.source} cannot be read: {exc.strerror or exc}"
+            ) from None
         with src:
             while True:
                 try:
                     n = src.readinto(buf)
                 except OSError as exc:
-                    raise BurnError("source_unreadable", f"{item.source} cannot be read: "
-                                    f"{exc.strerror or exc}") from None
+                    raise BurnError(
+                        "source_unreadable", f"{item.source} cannot be read: {exc.strerror or exc}"
+                    ) from None
                 if not n:
                     break
                 if cancel.is_set():
@@ -185,8 +207,7 @@ def _copy_one(item: IngestItem, targets: Sequence[Path], done: list[int],
                         raise _write_error(exc, t) from None
                 done[0] += n
                 if progress is not None:
-                    progress(Progress(done[0] / max(total, 1),
-                                      f"copying {item.rel_path}", "copy"))
+                    progress(Progress(done[0] / max(total, 1), f"copying {item.rel_path}", "copy"))
         for o, t in outs:
             try:
                 os.fsync(o.fileno())
@@ -201,23 +222,33 @@ def _copy_one(item: IngestItem, targets: Sequence[Path], done: list[int],
     return h.hexdigest()
 
 
-def ingest(items: Sequence[IngestItem], storage_root: Path, backup_root: Path,
-           progress: ProgressCallback | None = None,
-           cancel: threading.Event | None = None) -> list[ManifestEntry]:
+def ingest(
+    items: Sequence[IngestItem],
+    storage_root: Path,
+    backup_root: Path,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> list[ManifestEntry]:
     """Copy ``items`` into both roots and verify both copies; returns the manifest entries
     (path under the roots, size, SHA-256). All or nothing."""
     cancel = cancel or threading.Event()
     storage_root, backup_root = Path(storage_root), Path(backup_root)
     if storage_root.resolve() == backup_root.resolve():
-        raise BurnError("same_root", "the backup root must be another folder (preferably "
-                        "another device) than the storage root")
+        raise BurnError(
+            "same_root",
+            "the backup root must be another folder (preferably "
+            "another device) than the storage root",
+        )
     for root in (storage_root, backup_root):
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
     for it in items:
         for root in (storage_root, backup_root):
             if (root / it.rel_path).exists():
-                raise BurnError("exists", f"{root / it.rel_path} exists already; Keeper never "
-                                "overwrites a stored recording")
+                raise BurnError(
+                    "exists",
+                    f"{root / it.rel_path} exists already; Keeper never "
+                    "overwrites a stored recording",
+                )
     check_space(items, [storage_root, backup_root])
     written: list[Path] = []
     total = sum(i.size for i in items)
@@ -234,8 +265,11 @@ def ingest(items: Sequence[IngestItem], storage_root: Path, backup_root: Path,
                 if progress is not None:
                     progress(Progress(None, f"checking {t}", "check"))
                 if t.stat().st_size != it.size or _hash_file(t) != sha:
-                    raise BurnError("copy_mismatch", f"the copy {t} does not match what was "
-                                    "read from the source: the storage device may be failing")
+                    raise BurnError(
+                        "copy_mismatch",
+                        f"the copy {t} does not match what was "
+                        "read from the source: the storage device may be failing",
+                    )
             entries.append(ManifestEntry(it.rel_path, it.size, sha))
     except BaseException:
         _remove(written, [storage_root, backup_root])

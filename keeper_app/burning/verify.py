@@ -56,8 +56,14 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.extra or self.changed or self.unreadable
-                    or self.problems or self.md5 == "mismatch")
+        return not (
+            self.missing
+            or self.extra
+            or self.changed
+            or self.unreadable
+            or self.problems
+            or self.md5 == "mismatch"
+        )
 
     @property
     def result(self) -> str:
@@ -69,14 +75,23 @@ class VerifyReport:
 
     def summary(self) -> str:
         if self.ok:
-            return (f"{self.files_checked} files match the manifest "
-                    f"({self.bytes_read / 1e6:,.1f} MB, {self.mb_per_s:,.0f} MB/s)")
+            return (
+                f"{self.files_checked} files match the manifest "
+                f"({self.bytes_read / 1e6:,.1f} MB, {self.mb_per_s:,.0f} MB/s)"
+            )
         parts = []
-        for what, items in (("missing", self.missing), ("extra", self.extra),
-                            ("changed", self.changed), ("unreadable", self.unreadable)):
+        for what, items in (
+            ("missing", self.missing),
+            ("extra", self.extra),
+            ("changed", self.changed),
+            ("unreadable", self.unreadable),
+        ):
             if items:
-                parts.append(f"{len(items)} {what}: " + ", ".join(items[:5])
-                             + (" ..." if len(items) > 5 else ""))
+                parts.append(
+                    f"{len(items)} {what}: "
+                    + ", ".join(items[:5])
+                    + (" ..." if len(items) > 5 else "")
+                )
         parts += self.problems
         if self.md5 == "mismatch":
             parts.append("the MD5 recorded in the image does not match")
@@ -116,8 +131,10 @@ def _identity(src: DiscSource, files: list[IsoFile]) -> DiscIdentity:
         except (UnicodeDecodeError, BurnError) as exc:
             ident.problems.append(f"{MANIFEST_NAME} cannot be read: {exc}")
     if ident.label and ident.code and ident.label.get("medium_code") not in (None, ident.code):
-        ident.problems.append(f"{LABEL_NAME} names {ident.label.get('medium_code')} but the "
-                              f"volume id names {ident.code}")
+        ident.problems.append(
+            f"{LABEL_NAME} names {ident.label.get('medium_code')} but the "
+            f"volume id names {ident.code}"
+        )
     return ident
 
 
@@ -129,19 +146,37 @@ def identify(drive: Drive, via_xorriso: bool | None = None) -> DiscIdentity:
 
 def check_md5(drive: Drive) -> tuple[bool, str]:
     """xorriso's own check: the session and every file against the MD5s it recorded."""
-    rc, out = run_quick(head(md5=True) + ["-indev", drive.address, "-check_md5", "FAILURE",
-                                          "--", "-check_md5_r", "FAILURE", "/", "--"],
-                        timeout=24 * 3600)
+    rc, out = run_quick(
+        head(md5=True)
+        + [
+            "-indev",
+            drive.address,
+            "-check_md5",
+            "FAILURE",
+            "--",
+            "-check_md5_r",
+            "FAILURE",
+            "/",
+            "--",
+        ],
+        timeout=24 * 3600,
+    )
     if rc == 0:
         return True, "session and files match the MD5 recorded in the image"
     ev = out.first("SORRY")
     return False, ev.text if ev else f"xorriso -check_md5 failed (exit {rc})"
 
 
-def verify_disc(drive: Drive, expected: Sequence[ManifestEntry] | None = None, *,
-                expected_code: str | None = None, progress: ProgressCallback | None = None,
-                cancel: threading.Event | None = None, via_xorriso: bool | None = None,
-                with_md5: bool = False) -> VerifyReport:
+def verify_disc(
+    drive: Drive,
+    expected: Sequence[ManifestEntry] | None = None,
+    *,
+    expected_code: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    via_xorriso: bool | None = None,
+    with_md5: bool = False,
+) -> VerifyReport:
     """Check every file on the disc in ``drive`` against ``expected`` (the register's
     manifest; the disc's own manifest when None). Raises BurnError only when the disc cannot
     be read at all (no disc, not a data disc, cancelled); everything else is in the report."""
@@ -153,12 +188,15 @@ def verify_disc(drive: Drive, expected: Sequence[ManifestEntry] | None = None, *
         rep.volume_id, rep.code, rep.label = ident.volume_id, ident.code, ident.label
         rep.problems += ident.problems
         if expected_code is not None and ident.code != expected_code:
-            rep.problems.append(f"this is not disc {expected_code}: its volume id is "
-                                f"{ident.volume_id or '(none)'}")
+            rep.problems.append(
+                f"this is not disc {expected_code}: its volume id is {ident.volume_id or '(none)'}"
+            )
         if expected is None:
             if ident.manifest_text is None:
-                raise BurnError("no_manifest", f"the disc in {drive} has no {MANIFEST_NAME}: "
-                                "it was not made by Keeper")
+                raise BurnError(
+                    "no_manifest",
+                    f"the disc in {drive} has no {MANIFEST_NAME}: it was not made by Keeper",
+                )
             try:
                 expected = parse_manifest(ident.manifest_text)
             except BurnError as exc:

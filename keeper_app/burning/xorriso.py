@@ -37,15 +37,29 @@ EXIT_SIGNAL = 1
 EXIT_ABORT = 5
 EXIT_PROBLEM = 32
 
-SEVERITIES = ("ALL", "DEBUG", "UPDATE", "NOTE", "HINT", "WARNING", "SORRY", "MISHAP",
-              "FAILURE", "FATAL", "ABORT", "NEVER")
+SEVERITIES = (
+    "ALL",
+    "DEBUG",
+    "UPDATE",
+    "NOTE",
+    "HINT",
+    "WARNING",
+    "SORRY",
+    "MISHAP",
+    "FAILURE",
+    "FATAL",
+    "ABORT",
+    "NEVER",
+)
 _EVENT = re.compile(r"^(xorriso|libburn|libisofs|libisoburn|libburnia)\s*:\s*([A-Z]+)\s*:\s*(.*)$")
 # numbers as xorriso writes them (a lone "." or "1.2.3" is not one; no 5000-digit ints)
 _WRITING = re.compile(r"Writing:\s+(\d+)s\s+(\d{1,9}(?:\.\d{1,9})?)%")
 _CDRECORD = re.compile(r"(\d{1,15})\s+of\s+(\d{1,15})\s+MB written")
 _MKISOFS = re.compile(r"(\d{1,9}(?:\.\d{1,9})?)%\s+done")
-_RESULT = re.compile(r"^(Image size|Media space|After commit|Media status|Media current|"
-                     r"Media summary|Volume id|Drive current)\s*:\s*(.*)$")
+_RESULT = re.compile(
+    r"^(Image size|Media space|After commit|Media status|Media current|"
+    r"Media summary|Volume id|Drive current)\s*:\s*(.*)$"
+)
 _SECTORS = re.compile(r"^(-?\d{1,18})s\b")
 
 
@@ -73,8 +87,9 @@ class Drive:
         if t.startswith("mmc:"):
             return cls(t)
         if not t.startswith("/dev/"):
-            raise BurnError("no_drive", f"{t!r} is not a drive: give /dev/sr0 or "
-                            "stdio:/path/file.iso")
+            raise BurnError(
+                "no_drive", f"{t!r} is not a drive: give /dev/sr0 or stdio:/path/file.iso"
+            )
         return cls(t)
 
     @property
@@ -164,16 +179,18 @@ def classify_failure(out: XorrisoOutput, returncode: int) -> tuple[str, str]:
     texts = " | ".join(e.text for e in out.events).lower()
     ev = out.first("FAILURE") or out.worst("SORRY")
     said = f": {ev.text}" if ev else ""
-    if "cannot acquire drive" in texts or "no such file or directory" in texts \
-            or "failed to open device" in texts or "not a known drive" in texts:
+    if (
+        "cannot acquire drive" in texts
+        or "no such file or directory" in texts
+        or "failed to open device" in texts
+        or "not a known drive" in texts
+    ):
         return "no_drive", f"the drive cannot be opened{said}"
     if "is not present" in texts or "no media" in texts or "no medium" in texts:
         return "no_disc", "there is no disc in the drive"
-    if "exceeds free space" in texts or "not enough space" in texts \
-            or "would exceed" in texts:
+    if "exceeds free space" in texts or "not enough space" in texts or "would exceed" in texts:
         return "too_small", f"the disc is too small for the recordings{said}"
-    if "write" in texts and ("error" in texts or "fail" in texts) \
-            or "burn run failed" in texts:
+    if "write" in texts and ("error" in texts or "fail" in texts) or "burn run failed" in texts:
         return "write_error", f"writing the disc failed{said}"
     if returncode == EXIT_SIGNAL:
         return "interrupted", "xorriso was stopped by a signal"
@@ -183,8 +200,20 @@ def classify_failure(out: XorrisoOutput, returncode: int) -> tuple[str, str]:
 def head(md5: bool = True) -> list[str]:
     """The start of every command line: thresholds first (``-abort_on`` works pre-emptively
     only as the first argument), ``-md5 on`` before any ``-indev``/``-outdev``."""
-    argv = [XORRISO, "-abort_on", "FAILURE", "-return_with", "SORRY", str(EXIT_PROBLEM),
-            "-report_about", "UPDATE", "-disk_pattern", "off", "-iso_rr_pattern", "off"]
+    argv = [
+        XORRISO,
+        "-abort_on",
+        "FAILURE",
+        "-return_with",
+        "SORRY",
+        str(EXIT_PROBLEM),
+        "-report_about",
+        "UPDATE",
+        "-disk_pattern",
+        "off",
+        "-iso_rr_pattern",
+        "off",
+    ]
     if md5:
         argv += ["-md5", "on"]
     return argv
@@ -192,23 +221,40 @@ def head(md5: bool = True) -> list[str]:
 
 def image_options(volume: str) -> list[str]:
     """ISO 9660 (level 3: recordings over 4 GiB), Joliet with long names, Rock Ridge."""
-    return ["-volid", volume, "-joliet", "on", "-rockridge", "on",
-            "-compliance", "iso_9660_level=3:joliet_long_names",
-            "-pacifier", "interval=0.5"]
+    return [
+        "-volid",
+        volume,
+        "-joliet",
+        "on",
+        "-rockridge",
+        "on",
+        "-compliance",
+        "iso_9660_level=3:joliet_long_names",
+        "-pacifier",
+        "interval=0.5",
+    ]
 
 
 def size_command(drive: Drive, layout: DiscLayout, manifest: Path, label: Path) -> list[str]:
     """Media status, image size and media space; writes nothing (``-rollback_end``)."""
-    return (head() + ["-outdev", drive.address] + image_options(layout.volume_id)
-            + layout.map_args(manifest, label)
-            + ["-print_size", "-tell_media_space", "-rollback_end"])
+    return (
+        head()
+        + ["-outdev", drive.address]
+        + image_options(layout.volume_id)
+        + layout.map_args(manifest, label)
+        + ["-print_size", "-tell_media_space", "-rollback_end"]
+    )
 
 
 def burn_command(drive: Drive, layout: DiscLayout, manifest: Path, label: Path) -> list[str]:
     """The burn itself. ``-close on`` closes a write-once disc so nothing can be appended."""
-    return (head() + ["-outdev", drive.address] + image_options(layout.volume_id)
-            + layout.map_args(manifest, label)
-            + ["-close", "on", "-commit", "-end"])
+    return (
+        head()
+        + ["-outdev", drive.address]
+        + image_options(layout.volume_id)
+        + layout.map_args(manifest, label)
+        + ["-close", "on", "-commit", "-end"]
+    )
 
 
 class XorrisoJob(ProcessJob):
@@ -219,8 +265,12 @@ class XorrisoJob(ProcessJob):
 
     program = XORRISO
 
-    def __init__(self, argv: list[str] | None = None, timeout: float | None = None,
-                 pass_fd: int | None = None):
+    def __init__(
+        self,
+        argv: list[str] | None = None,
+        timeout: float | None = None,
+        pass_fd: int | None = None,
+    ):
         super().__init__()
         self.argv = list(argv or [])
         self.out = XorrisoOutput()
@@ -304,19 +354,27 @@ def check_media(drive: Drive, layout: DiscLayout, manifest: Path, label: Path) -
     if "not present" in status or "not present" in media:
         raise BurnError("no_disc", f"there is no disc in {drive}: insert a blank disc")
     if status and "blank" not in status:
-        raise BurnError("not_blank", f"the disc in {drive} is not blank ({status}): insert a "
-                        "blank disc; Keeper never adds to or overwrites a disc")
+        raise BurnError(
+            "not_blank",
+            f"the disc in {drive} is not blank ({status}): insert a "
+            "blank disc; Keeper never adds to or overwrites a disc",
+        )
     if rc != EXIT_OK and not out.results.get("Image size"):
         code, msg = classify_failure(out, rc)
         raise BurnError(code, msg)
     image, free = out.sectors("Image size"), out.sectors("Media space")
     if image is None or free is None:
-        raise BurnError("drive_unreadable", f"xorriso did not report the image size and the "
-                        f"free space of {drive} (exit {rc})")
+        raise BurnError(
+            "drive_unreadable",
+            f"xorriso did not report the image size and the free space of {drive} (exit {rc})",
+        )
     if image > free:
-        raise BurnError("too_small", f"the recordings need {_mb(image * BLOCK)} but the disc in "
-                        f"{drive} holds {_mb(free * BLOCK)}: use a bigger disc (DVD-R DL, BD-R) "
-                        "or fewer recordings")
+        raise BurnError(
+            "too_small",
+            f"the recordings need {_mb(image * BLOCK)} but the disc in "
+            f"{drive} holds {_mb(free * BLOCK)}: use a bigger disc (DVD-R DL, BD-R) "
+            "or fewer recordings",
+        )
     return MediaCheck(status, media, image, free)
 
 
@@ -361,8 +419,10 @@ class BurnJob(XorrisoJob):
     def prepare(self) -> Preparation:
         if not self._claimed:
             if not _claim(self.drive.address):
-                return Preparation.refuse("drive_busy", f"{self.drive} is busy with another "
-                                          "burn; wait until it has finished")
+                return Preparation.refuse(
+                    "drive_busy",
+                    f"{self.drive} is busy with another burn; wait until it has finished",
+                )
             self._claimed = True
         try:
             self.layout.check_sources()
@@ -371,9 +431,10 @@ class BurnJob(XorrisoJob):
         except BurnError as exc:
             return Preparation.refuse(exc.code, exc.message)
         self._file_existed = self.drive.is_file and self.drive.path.exists()
-        self.prepared = Preparation.ready(burn_command(self.drive, self.layout, manifest, label),
-                                          f"{_mb(self.check.image_bytes)} onto {self.drive} "
-                                          f"({_mb(self.check.free_bytes)} free)")
+        self.prepared = Preparation.ready(
+            burn_command(self.drive, self.layout, manifest, label),
+            f"{_mb(self.check.image_bytes)} onto {self.drive} ({_mb(self.check.free_bytes)} free)",
+        )
         return self.prepared
 
     def on_line(self, stream: str, line: str) -> Progress | None:
@@ -384,8 +445,12 @@ class BurnJob(XorrisoJob):
 
     def interpret(self, returncode: int, cancelled: bool) -> tuple[JobState, str, str]:
         if cancelled:
-            return JobState.CANCELLED, "cancelled", "the burn was cancelled: this disc does " \
-                "not count (a write-once disc is spoiled; use a new one)"
+            return (
+                JobState.CANCELLED,
+                "cancelled",
+                "the burn was cancelled: this disc does "
+                "not count (a write-once disc is spoiled; use a new one)",
+            )
         if returncode == EXIT_OK and self.out.completed:
             return JobState.DONE, "", f"burned {self.layout.volume_id} on {self.drive}"
         code, msg = classify_failure(self.out, returncode)
@@ -405,8 +470,12 @@ class BurnJob(XorrisoJob):
     def cleanup(self, result: JobResult) -> None:
         super().cleanup(result)
         self.discard()
-        if not result.ok and result.state != JobState.NOT_STARTED and self.drive.is_file \
-                and not self._file_existed:
+        if (
+            not result.ok
+            and result.state != JobState.NOT_STARTED
+            and self.drive.is_file
+            and not self._file_existed
+        ):
             try:
                 self.drive.path.unlink()
             except OSError:

@@ -30,13 +30,20 @@ GROUPS = (maintenance, custody, printing, discs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="keeper", description="Keeper: custody of interrogation "
-                                "recordings (discs and hard drives)")
-    p.add_argument("--db", type=Path, default=default_db(), help="the database file "
-                   "(default: %(default)s)")
+    p = argparse.ArgumentParser(
+        prog="keeper",
+        description="Keeper: custody of interrogation recordings (discs and hard drives)",
+    )
+    p.add_argument(
+        "--db", type=Path, default=default_db(), help="the database file (default: %(default)s)"
+    )
     p.add_argument("--as", dest="as_badge", metavar="BADGE", help="your badge number (sign in)")
-    p.add_argument("--credentials", metavar="FILE", help="JSON {badge: password}, mode 0600, "
-                   "for scripts; otherwise passwords are asked without echo")
+    p.add_argument(
+        "--credentials",
+        metavar="FILE",
+        help="JSON {badge: password}, mode 0600, "
+        "for scripts; otherwise passwords are asked without echo",
+    )
     p.add_argument("--json", action="store_true", help="print records as JSON")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -76,4 +83,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ctx is not None:
             ctx.close()
-

@@ -24,8 +24,9 @@ class CredentialSource:
         b = badge.strip().upper()
         if self._file is not None:
             if b not in self._file:
-                raise RuleViolation("missing_password",
-                                    f"the credentials file has no password for {b} ({purpose})")
+                raise RuleViolation(
+                    "missing_password", f"the credentials file has no password for {b} ({purpose})"
+                )
             return self._file[b]
         if not sys.stdin.isatty():
             raise RuleViolation(
@@ -44,13 +45,15 @@ def load_credentials_file(path: Path) -> dict[str, str]:
     try:
         st = path.stat()
     except OSError as exc:
-        raise RuleViolation("credentials_unreadable", f"cannot read {path}: {exc.strerror}") \
-            from None
+        raise RuleViolation(
+            "credentials_unreadable", f"cannot read {path}: {exc.strerror}"
+        ) from None
     if not stat.S_ISREG(st.st_mode):
         raise RuleViolation("credentials_not_file", f"{path} is not a regular file")
     if st.st_uid != os.getuid():
-        raise RuleViolation("credentials_not_private",
-                            f"{path} belongs to another user; it must be your own file")
+        raise RuleViolation(
+            "credentials_not_private", f"{path} belongs to another user; it must be your own file"
+        )
     if st.st_mode & 0o077:
         raise RuleViolation(
             "credentials_not_private",
@@ -64,6 +67,7 @@ def load_credentials_file(path: Path) -> dict[str, str]:
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
-        raise RuleViolation("credentials_bad",
-                            f"{path} must be a JSON object of badge number to password")
+        raise RuleViolation(
+            "credentials_bad", f"{path} must be a JSON object of badge number to password"
+        )
     return {k.strip().upper(): v for k, v in data.items()}

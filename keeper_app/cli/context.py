@@ -69,8 +69,9 @@ class Context:
         if self._session is None:
             badge = self.args.as_badge or os.environ.get("KEEPER_BADGE")
             if not badge:
-                raise RuleViolation("not_signed_in",
-                                    "sign in: give your badge number with --as BADGE")
+                raise RuleViolation(
+                    "not_signed_in", "sign in: give your badge number with --as BADGE"
+                )
             pw = self.creds.password(badge, "sign in and sign")
             self._session = sign_in(self.db, badge, pw)
             self._my_password = pw

@@ -24,8 +24,15 @@ def cmd_scan(c: Context) -> int:
 
 def cmd_media(c: Context) -> int:
     a = c.args
-    rows = lookup.media(c.session, case_no=a.case, status=a.status, copy_role=a.copy,
-                        location=a.location, limit=a.limit, offset=a.offset)
+    rows = lookup.media(
+        c.session,
+        case_no=a.case,
+        status=a.status,
+        copy_role=a.copy,
+        location=a.location,
+        limit=a.limit,
+        offset=a.offset,
+    )
     c.out(rows, fmt.media_text)
     return 0
 
@@ -51,9 +58,15 @@ def cmd_register(c: Context) -> int:
         return printing.register_to_pdf(c)
     p = catalogue.period(a.date_from, a.date_to)
     rows = lookup.register(
-        c.session, since=p.since, until=p.until, case_no=a.case, code=a.code,
-        badge=a.person, open_only=True if a.open else (False if a.closed else None),
-        limit=a.limit)
+        c.session,
+        since=p.since,
+        until=p.until,
+        case_no=a.case,
+        code=a.code,
+        badge=a.person,
+        open_only=True if a.open else (False if a.closed else None),
+        limit=a.limit,
+    )
     c.out(rows, fmt.register_text)
     return 0
 
@@ -62,9 +75,16 @@ def cmd_handover(c: Context) -> int:
     a = c.args
     s = c.session
     hid = intake.handover(
-        s, a.code, c.other(a.handler, "signs the handover as case handler"),
-        c.me("signs the handover as keeper"), a.seal_no, a.original_location,
-        a.duplicate_location, a.late_reason, a.note or "")
+        s,
+        a.code,
+        c.other(a.handler, "signs the handover as case handler"),
+        c.me("signs the handover as keeper"),
+        a.seal_no,
+        a.original_location,
+        a.duplicate_location,
+        a.late_reason,
+        a.note or "",
+    )
     print(f"handover #{hid} registered and signed")
     return 0
 
@@ -72,9 +92,16 @@ def cmd_handover(c: Context) -> int:
 def cmd_retrieve(c: Context) -> int:
     a = c.args
     rid = custody.retrieve(
-        c.session, a.code, c.other(a.retriever, "signs the register as retriever"),
-        c.me("signs the register as keeper"), a.approver, a.reason, a.hours, a.purpose or "",
-        a.unit)
+        c.session,
+        a.code,
+        c.other(a.retriever, "signs the register as retriever"),
+        c.me("signs the register as keeper"),
+        a.approver,
+        a.reason,
+        a.hours,
+        a.purpose or "",
+        a.unit,
+    )
     print(f"register entry #{rid}: {a.code} is out")
     return 0
 
@@ -82,8 +109,14 @@ def cmd_retrieve(c: Context) -> int:
 def cmd_return(c: Context) -> int:
     a = c.args
     xid = custody.return_medium(
-        c.session, a.code, c.other(a.returner, "signs the return"),
-        c.me("signs the return as keeper"), a.inspection, a.verification, a.note or "")
+        c.session,
+        a.code,
+        c.other(a.returner, "signs the return"),
+        c.me("signs the return as keeper"),
+        a.inspection,
+        a.verification,
+        a.note or "",
+    )
     print(f"return #{xid} recorded ({a.inspection})")
     if a.inspection != "intact":
         print("an incident was recorded and reported to the head of the case's department")
@@ -97,48 +130,67 @@ def cmd_unseal_request(c: Context) -> int:
 
 
 def cmd_approve(c: Context) -> int:
-    did = custody.decide_approval(c.session, c.args.id, c.me("signs the decision"),
-                                  not c.args.refuse, c.args.note or "")
+    did = custody.decide_approval(
+        c.session, c.args.id, c.me("signs the decision"), not c.args.refuse, c.args.note or ""
+    )
     print(f"request #{c.args.id} {'refused' if c.args.refuse else 'approved'} (decision #{did})")
     return 0
 
 
 def cmd_unseal(c: Context) -> int:
     a = c.args
-    sid = custody.unseal(c.session, a.code, a.approval, c.me("signs the unsealing as keeper"),
-                         c.other(a.witness, "signs the unsealing as witness"), a.note or "")
+    sid = custody.unseal(
+        c.session,
+        a.code,
+        a.approval,
+        c.me("signs the unsealing as keeper"),
+        c.other(a.witness, "signs the unsealing as witness"),
+        a.note or "",
+    )
     print(f"original unsealed (seal event #{sid}); reseal it promptly after use")
     return 0
 
 
 def cmd_reseal(c: Context) -> int:
     a = c.args
-    sid = custody.reseal(c.session, a.code, a.seal_no, c.me("signs the seal"),
-                         c.other(a.witness, "signs the seal"), a.note or "")
+    sid = custody.reseal(
+        c.session,
+        a.code,
+        a.seal_no,
+        c.me("signs the seal"),
+        c.other(a.witness, "signs the seal"),
+        a.note or "",
+    )
     print(f"original resealed with seal {a.seal_no} (seal event #{sid})")
     return 0
 
 
 def cmd_incident_ack(c: Context) -> int:
-    aid = custody.acknowledge_incident(c.session, c.args.id, c.me("acknowledges the report"),
-                                       c.args.note or "")
+    aid = custody.acknowledge_incident(
+        c.session, c.args.id, c.me("acknowledges the report"), c.args.note or ""
+    )
     print(f"incident #{c.args.id} acknowledged (#{aid})")
     return 0
 
 
 def cmd_court_request(c: Context) -> int:
     a = c.args
-    rid = transfers.register_court_request(c.session, a.case, a.org_kind, a.org_name,
-                                           a.document_no, parse_user(a.requested_at))
+    rid = transfers.register_court_request(
+        c.session, a.case, a.org_kind, a.org_name, a.document_no, parse_user(a.requested_at)
+    )
     print(f"court/procuratorate request #{rid} registered; the duplicate is due within 3 days")
     return 0
 
 
 def cmd_court_transfer(c: Context) -> int:
     a = c.args
-    tid = transfers.court_transfer(c.session, a.request, a.code,
-                                   c.other(a.recipient, "signs for receipt"),
-                                   c.me("signs the transfer as keeper"))
+    tid = transfers.court_transfer(
+        c.session,
+        a.request,
+        a.code,
+        c.other(a.recipient, "signs for receipt"),
+        c.me("signs the transfer as keeper"),
+    )
     print(f"transfer #{tid}: {a.code} handed over")
     return 0
 
@@ -154,9 +206,13 @@ def cmd_archive(c: Context) -> int:
     scanned = list(a.scan or [])
     if a.scan_stdin:
         scanned += [line.strip() for line in sys.stdin if line.strip()]
-    aid = transfers.archive_handover(c.session, a.case, scanned,
-                                     c.me("signs the archive handover as keeper"),
-                                     c.other(a.receiver, "signs for the archives"))
+    aid = transfers.archive_handover(
+        c.session,
+        a.case,
+        scanned,
+        c.me("signs the archive handover as keeper"),
+        c.other(a.receiver, "signs for the archives"),
+    )
     print(f"archive handover #{aid}: case {a.case} and {len(scanned)} media to the archives")
     return 0
 
@@ -169,8 +225,9 @@ def cmd_location(c: Context) -> int:
 
 def cmd_correct(c: Context) -> int:
     a = c.args
-    cid = admin.correct(c.session, a.table, a.id, a.field, a.value, a.reason,
-                        c.me("signs the correction"))
+    cid = admin.correct(
+        c.session, a.table, a.id, a.field, a.value, a.reason, c.me("signs the correction")
+    )
     print(f"correction #{cid} recorded; the original entry is unchanged")
     return 0
 
@@ -211,23 +268,27 @@ def register(add: AddCommand) -> None:
     sp.add_argument("code")
     sp.add_argument("--retriever", required=True, metavar="BADGE")
     sp.add_argument("--approver", required=True, metavar="BADGE")
-    sp.add_argument("--reason", required=True,
-                    choices=["case_handling", "case_review", "supervision", "complaint"])
+    sp.add_argument(
+        "--reason",
+        required=True,
+        choices=["case_handling", "case_review", "supervision", "complaint"],
+    )
     sp.add_argument("--hours", required=True, type=int, help="estimated usage time, hours")
     sp.add_argument("--purpose")
     sp.add_argument("--unit", help="retriever's unit (default: their own)")
     sp = add("return", cmd_return, "take a disc back, inspected (Art. 20)")
     sp.add_argument("code")
     sp.add_argument("--returner", required=True, metavar="BADGE")
-    sp.add_argument("--inspection", required=True,
-                    choices=["intact", "damaged", "replaced", "lost"])
-    sp.add_argument("--verification", default="not_checked",
-                    choices=["not_checked", "match", "mismatch"])
+    sp.add_argument(
+        "--inspection", required=True, choices=["intact", "damaged", "replaced", "lost"]
+    )
+    sp.add_argument(
+        "--verification", default="not_checked", choices=["not_checked", "match", "mismatch"]
+    )
     sp.add_argument("--note")
     sp = add("request-unseal", cmd_unseal_request, "ask the head to approve opening an original")
     sp.add_argument("code")
-    sp.add_argument("--reason", required=True,
-                    choices=["reproduce_duplicate", "check_duplicate"])
+    sp.add_argument("--reason", required=True, choices=["reproduce_duplicate", "check_duplicate"])
     sp.add_argument("--note")
     sp = add("approve", cmd_approve, "department head: approve (or --refuse) a request")
     sp.add_argument("id", type=int)

@@ -106,9 +106,11 @@ def _drives_text(d: dict[str, Any]) -> str:
         elif disc["state"] == "blank":
             what = f"blank {disc['media_type']}"
         else:
-            what = (f"{disc['media_type']} {disc['state']}, {disc['fs_type'] or 'no file system'}"
-                    + (f", volume {disc['label']}" if disc["label"] else "")
-                    + (f" = Keeper disc {dr['keeper_code']}" if dr["keeper_code"] else ""))
+            what = (
+                f"{disc['media_type']} {disc['state']}, {disc['fs_type'] or 'no file system'}"
+                + (f", volume {disc['label']}" if disc["label"] else "")
+                + (f" = Keeper disc {dr['keeper_code']}" if dr["keeper_code"] else "")
+            )
         burns = ", ".join(dr["writes"]) or "reads only"
         lines.append(f"  {dr['devnode']}  {dr['name']}  ({burns})  {what}")
     if not d["drives"]:
@@ -117,9 +119,11 @@ def _drives_text(d: dict[str, Any]) -> str:
     for u in d["usb_disks"] or []:
         lines.append(f"  {u['devnode']}  {u['name']}  {u['size_bytes'] / 1e9:,.1f} GB")
         for p in u["partitions"]:
-            lines.append(f"    {p['devnode']}  {p['fs_type'] or '?'}  {p['label']}  "
-                         f"{p['size_bytes'] / 1e9:,.1f} GB"
-                         + (f"  mounted at {p['mountpoint']}" if p["mountpoint"] else ""))
+            lines.append(
+                f"    {p['devnode']}  {p['fs_type'] or '?'}  {p['label']}  "
+                f"{p['size_bytes'] / 1e9:,.1f} GB"
+                + (f"  mounted at {p['mountpoint']}" if p["mountpoint"] else "")
+            )
     if not d["usb_disks"]:
         lines.append("  (none)")
     return "\n".join(lines)
@@ -131,35 +135,55 @@ def cmd_burn(c: Context) -> int:
     a = c.args
     drives = a.drive or []
     if len(drives) == 1 and not sys.stdin.isatty():
-        raise RuleViolation("one_drive", "with one drive the duplicate goes on the next disc, "
-                            "which needs someone at the drive: give a second --drive, or run "
-                            "keeper burn in a terminal")
+        raise RuleViolation(
+            "one_drive",
+            "with one drive the duplicate goes on the next disc, "
+            "which needs someone at the drive: give a second --drive, or run "
+            "keeper burn in a terminal",
+        )
 
     def ask_next(role: str, drive: str, problem: str) -> bool:
         bar.done()
         if problem:
             print(f"that disc cannot be used: {problem}", file=sys.stderr)
         try:
-            answer = input(f"Take the original out of {drive}, put in a blank disc for the "
-                           f"{role}, then press Enter (or type q to cancel): ")
+            answer = input(
+                f"Take the original out of {drive}, put in a blank disc for the "
+                f"{role}, then press Enter (or type q to cancel): "
+            )
         except EOFError:
             return False
         return answer.strip().lower() not in ("q", "quit", "n", "no")
 
     bar = _Bar()
-    burn = PairBurn(c.session, a.recording, drives, _settings(c), disc_type=a.disc_type,
-                    ask_next_disc=ask_next, progress=bar)
+    burn = PairBurn(
+        c.session,
+        a.recording,
+        drives,
+        _settings(c),
+        disc_type=a.disc_type,
+        ask_next_disc=ask_next,
+        progress=bar,
+    )
     print(f"burning: {burn.prepare()}", file=sys.stderr)
     try:
         result = _in_thread(burn.run, burn.cancel)
     finally:
         bar.done()
-    data = {"original": result.original, "duplicate": result.duplicate,
-            "burned_at": str(result.burned_at),
-            "verified": {k: v.summary() for k, v in result.reports.items()}}
-    c.out(data, lambda d: f"pair registered: original {d['original']}, duplicate "
-          f"{d['duplicate']}; both discs read back and verified. Hand them to the keeper "
-          "within 24 hours (Art. 17).")
+    data = {
+        "original": result.original,
+        "duplicate": result.duplicate,
+        "burned_at": str(result.burned_at),
+        "verified": {k: v.summary() for k, v in result.reports.items()},
+    }
+    c.out(
+        data,
+        lambda d: (
+            f"pair registered: original {d['original']}, duplicate "
+            f"{d['duplicate']}; both discs read back and verified. Hand them to the keeper "
+            "within 24 hours (Art. 17)."
+        ),
+    )
     return 0
 
 
@@ -170,8 +194,12 @@ def cmd_verify(c: Context) -> int:
     bar = _Bar()
     cancel = threading.Event()
     try:
-        check = _in_thread(lambda: verify_medium(c.session, a.drive, a.purpose, a.expect, bar,
-                                                 cancel, with_md5=a.md5), cancel.set)
+        check = _in_thread(
+            lambda: verify_medium(
+                c.session, a.drive, a.purpose, a.expect, bar, cancel, with_md5=a.md5
+            ),
+            cancel.set,
+        )
     finally:
         bar.done()
     c.out(check.to_dict(), _verify_text)
@@ -181,8 +209,7 @@ def cmd_verify(c: Context) -> int:
 def _verify_text(d: dict[str, Any]) -> str:
     r = d["report"]
     who = d["code"] or "(unknown disc)"
-    state = "" if not d["registered"] else \
-        f" ({d['medium']['copy_role']}, {d['medium']['status']})"
+    state = "" if not d["registered"] else f" ({d['medium']['copy_role']}, {d['medium']['status']})"
     head = f"{who}{state}: {'MATCH' if d['result'] == 'match' else 'MISMATCH'}"
     lines = [head]
     for what in ("missing", "extra", "changed", "unreadable"):
@@ -191,8 +218,9 @@ def _verify_text(d: dict[str, Any]) -> str:
     lines += [f"  {p}" for p in r["problems"]]
     if r["read_errors"]:
         lines.append(f"  {r['read_errors']} unreadable sectors")
-    lines.append(f"  {r['files_checked']} files, {r['bytes_read'] / 1e6:,.1f} MB in "
-                 f"{r['seconds']:.1f} s")
+    lines.append(
+        f"  {r['files_checked']} files, {r['bytes_read'] / 1e6:,.1f} MB in {r['seconds']:.1f} s"
+    )
     return "\n".join(lines)
 
 
@@ -207,8 +235,10 @@ def cmd_ingest(c: Context) -> int:
         if v is None:
             v = rec.get(key)
         if v in (None, ""):
-            raise RuleViolation("missing_field", f"--{name.replace('_', '-')} is required "
-                                f"(or '{key}' in keeper-record.json)")
+            raise RuleViolation(
+                "missing_field",
+                f"--{name.replace('_', '-')} is required (or '{key}' in keeper-record.json)",
+            )
         return v
 
     def when(name: str, key: str) -> Any:
@@ -225,19 +255,33 @@ def cmd_ingest(c: Context) -> int:
 
     bar = _Bar()
     cancel = threading.Event()
-    kw = dict(case_no=pick("case", "case_no"), person_name=pick("person", "person_name"),
-              person_role=pick("role", "person_role"), started_at=when("start", "started_at"),
-              ended_at=when("end", "ended_at"), place=pick("place", "place"),
-              interruptions=parse_interruptions(rec.get("interruptions")),
-              kind=a.kind or rec.get("kind") or "interrogation")
+    kw = dict(
+        case_no=pick("case", "case_no"),
+        person_name=pick("person", "person_name"),
+        person_role=pick("role", "person_role"),
+        started_at=when("start", "started_at"),
+        ended_at=when("end", "ended_at"),
+        place=pick("place", "place"),
+        interruptions=parse_interruptions(rec.get("interruptions")),
+        kind=a.kind or rec.get("kind") or "interrogation",
+    )
     try:
-        rid, entries = _in_thread(lambda: ingest(c.session, _settings(c), Path(a.source),
-                                                 progress=bar, cancel=cancel, **kw), cancel.set)
+        rid, entries = _in_thread(
+            lambda: ingest(
+                c.session, _settings(c), Path(a.source), progress=bar, cancel=cancel, **kw
+            ),
+            cancel.set,
+        )
     finally:
         bar.done()
     data = {"recording_id": rid, "files": [asdict(e) for e in entries]}
-    c.out(data, lambda d: f"recording #{d['recording_id']} stored and backed up, both copies "
-          f"verified: " + ", ".join(f["path"] for f in d["files"]))
+    c.out(
+        data,
+        lambda d: (
+            f"recording #{d['recording_id']} stored and backed up, both copies "
+            f"verified: " + ", ".join(f["path"] for f in d["files"])
+        ),
+    )
     return 0
 
 
@@ -253,8 +297,12 @@ def cmd_check_recording(c: Context) -> int:
     from ..services.storage import check_recording
 
     results = [check_recording(c.session, _settings(c), rid) for rid in c.args.recording]
-    c.out(results, lambda rs: "\n".join(f"recording #{r['recording_id']}: {r['result']}: "
-                                        f"{r['message']}" for r in rs))
+    c.out(
+        results,
+        lambda rs: "\n".join(
+            f"recording #{r['recording_id']}: {r['result']}: {r['message']}" for r in rs
+        ),
+    )
     return 0 if all(r["result"] == "match" for r in results) else 1
 
 
@@ -262,42 +310,85 @@ def cmd_review_list(c: Context) -> int:
     from ..services.storage import review_list
 
     rows = review_list(c.session)
-    c.out(rows, lambda rs: "\n".join(
-        f"case {r['case_no']} recording #{r['recording_id']} {r['person_name']}: "
-        f"{r['result']}: {r['details'].get('message', '')}" for r in rs) or "(none)")
+    c.out(
+        rows,
+        lambda rs: (
+            "\n".join(
+                f"case {r['case_no']} recording #{r['recording_id']} {r['person_name']}: "
+                f"{r['result']}: {r['details'].get('message', '')}"
+                for r in rs
+            )
+            or "(none)"
+        ),
+    )
     return 0
 
 
 # --------------------------------------------------------------------- parser
 def _roots(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--storage-root", metavar="DIR", help="the dedicated storage of recordings "
-                    "(default: KEEPER_STORAGE_ROOT, or 'recordings' beside the database)")
-    sp.add_argument("--backup-root", metavar="DIR", help="its backup (default: "
-                    "KEEPER_BACKUP_ROOT, or 'recordings-backup' beside the database)")
+    sp.add_argument(
+        "--storage-root",
+        metavar="DIR",
+        help="the dedicated storage of recordings "
+        "(default: KEEPER_STORAGE_ROOT, or 'recordings' beside the database)",
+    )
+    sp.add_argument(
+        "--backup-root",
+        metavar="DIR",
+        help="its backup (default: KEEPER_BACKUP_ROOT, or 'recordings-backup' beside the database)",
+    )
 
 
 def register(add: AddCommand) -> None:
     sp = add("drives", cmd_drives, "optical drives (disc in? type? blank?) and USB disks")
     sp.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-    sp = add("burn", cmd_burn, "burn a verified pair of discs of one person's recordings in "
-             "one case, and register it (Art. 17)")
-    sp.add_argument("--recording", type=int, action="append", required=True, metavar="ID",
-                    help="a recording id; repeat for several interrogations on one disc")
-    sp.add_argument("--drive", action="append", required=True, metavar="DEV",
-                    help="/dev/sr0 or stdio:/path/disc.iso; twice: original, duplicate")
-    sp.add_argument("--disc-type", default="DVD-R",
-                    choices=["CD-R", "DVD-R", "DVD+R", "DVD-R DL", "DVD+R DL", "BD-R"])
+    sp = add(
+        "burn",
+        cmd_burn,
+        "burn a verified pair of discs of one person's recordings in "
+        "one case, and register it (Art. 17)",
+    )
+    sp.add_argument(
+        "--recording",
+        type=int,
+        action="append",
+        required=True,
+        metavar="ID",
+        help="a recording id; repeat for several interrogations on one disc",
+    )
+    sp.add_argument(
+        "--drive",
+        action="append",
+        required=True,
+        metavar="DEV",
+        help="/dev/sr0 or stdio:/path/disc.iso; twice: original, duplicate",
+    )
+    sp.add_argument(
+        "--disc-type",
+        default="DVD-R",
+        choices=["CD-R", "DVD-R", "DVD+R", "DVD-R DL", "DVD+R DL", "BD-R"],
+    )
     _roots(sp)
-    sp = add("verify", cmd_verify, "read a disc back, identify it and check every file "
-             "against the register (exit 1 on any mismatch)")
+    sp = add(
+        "verify",
+        cmd_verify,
+        "read a disc back, identify it and check every file "
+        "against the register (exit 1 on any mismatch)",
+    )
     sp.add_argument("--drive", required=True, metavar="DEV")
     sp.add_argument("--expect", metavar="CODE", help="the disc that should be in the drive")
-    sp.add_argument("--purpose", default="on_demand",
-                    choices=["on_demand", "return", "fixity", "burn"])
-    sp.add_argument("--md5", action="store_true",
-                    help="also let xorriso check the MD5s recorded in the image")
-    sp = add("ingest", cmd_ingest, "store a recording from a folder or USB disk on the "
-             "storage device and its backup, verified, and register it (Art. 17)")
+    sp.add_argument(
+        "--purpose", default="on_demand", choices=["on_demand", "return", "fixity", "burn"]
+    )
+    sp.add_argument(
+        "--md5", action="store_true", help="also let xorriso check the MD5s recorded in the image"
+    )
+    sp = add(
+        "ingest",
+        cmd_ingest,
+        "store a recording from a folder or USB disk on the "
+        "storage device and its backup, verified, and register it (Art. 17)",
+    )
     sp.add_argument("source", type=Path)
     sp.add_argument("--case")
     sp.add_argument("--person")
@@ -309,8 +400,12 @@ def register(add: AddCommand) -> None:
     _roots(sp)
     sp = add("fixity", cmd_fixity, "discs due for a periodic read-back, and failing ones")
     _roots(sp)
-    sp = add("check-recording", cmd_check_recording, "compare recordings' real duration "
-             "(ffprobe) with their record (Art. 10, 22(4)); exit 1 on a mismatch")
+    sp = add(
+        "check-recording",
+        cmd_check_recording,
+        "compare recordings' real duration "
+        "(ffprobe) with their record (Art. 10, 22(4)); exit 1 on a mismatch",
+    )
     sp.add_argument("recording", type=int, nargs="+", metavar="ID")
     _roots(sp)
     add("review-list", cmd_review_list, "recordings whose duration disagrees with the record")

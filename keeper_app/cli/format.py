@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-COPY = {"original": "original (正本)", "duplicate": "duplicate (副本)",
-        "hard_drive": "hard-drive volume"}
+COPY = {
+    "original": "original (正本)",
+    "duplicate": "duplicate (副本)",
+    "hard_drive": "hard-drive volume",
+}
 LABEL_NAMES = [
     ("production_unit", "production unit"),
     ("producer", "producer"),
@@ -19,13 +22,18 @@ LABEL_NAMES = [
 def _table(rows: list[dict[str, Any]], cols: list[tuple[str, str]]) -> str:
     if not rows:
         return "(none)"
-    widths = [max(_w(h), *(_w(str(r.get(k) if r.get(k) is not None else "")) for r in rows))
-              for k, h in cols]
+    widths = [
+        max(_w(h), *(_w(str(r.get(k) if r.get(k) is not None else "")) for r in rows))
+        for k, h in cols
+    ]
     lines = ["  ".join(_pad(h, w) for (_, h), w in zip(cols, widths, strict=True))]
     for r in rows:
-        lines.append("  ".join(
-            _pad(str(r.get(k) if r.get(k) is not None else ""), w)
-            for (k, _), w in zip(cols, widths, strict=True)))
+        lines.append(
+            "  ".join(
+                _pad(str(r.get(k) if r.get(k) is not None else ""), w)
+                for (k, _), w in zip(cols, widths, strict=True)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -57,16 +65,19 @@ def scan_text(r: dict[str, Any]) -> str:
         out.append(
             f"OUT with {e['retriever_name']} ({e['retriever_badge']}, {e['retriever_unit']}) "
             f"since {e['out_at']}, reason {e['reason']}, due back {e['due_at']} "
-            f"[register #{e['id']}]")
+            f"[register #{e['id']}]"
+        )
     for d in r["due"]:
         flag = "LATE" if d["late"] else ("SOON" if d.get("soon") else "due")
         out.append(f"{flag}: {d['what']} by {d['due_at']}")
     if r["recordings"]:
         out.append("recordings:")
         for rec in r["recordings"]:
-            out.append(f"  #{rec['id']} {rec['kind']} of {rec['person_name']} "
-                       f"({rec['person_role']}) {rec['started_at']} – {rec['ended_at']}, "
-                       f"{rec['place']}")
+            out.append(
+                f"  #{rec['id']} {rec['kind']} of {rec['person_name']} "
+                f"({rec['person_role']}) {rec['started_at']} – {rec['ended_at']}, "
+                f"{rec['place']}"
+            )
     out.append("next: " + (", ".join(r["actions"]) or "nothing (for your role)"))
     if r["history"]:
         out.append("history:")
@@ -80,14 +91,32 @@ def scan_text(r: dict[str, Any]) -> str:
 
 
 def media_text(rows: list[dict[str, Any]]) -> str:
-    return _table(rows, [("code", "code"), ("copy_role", "copy"), ("status", "status"),
-                         ("case_no", "case"), ("person", "person"), ("location", "location"),
-                         ("seal_no", "seal"), ("burned_at", "burned")])
+    return _table(
+        rows,
+        [
+            ("code", "code"),
+            ("copy_role", "copy"),
+            ("status", "status"),
+            ("case_no", "case"),
+            ("person", "person"),
+            ("location", "location"),
+            ("seal_no", "seal"),
+            ("burned_at", "burned"),
+        ],
+    )
 
 
 def cases_text(rows: list[dict[str, Any]]) -> str:
-    return _table(rows, [("case_no", "case"), ("name", "name"), ("status", "status"),
-                         ("department", "department"), ("media", "media")])
+    return _table(
+        rows,
+        [
+            ("case_no", "case"),
+            ("name", "name"),
+            ("status", "status"),
+            ("department", "department"),
+            ("media", "media"),
+        ],
+    )
 
 
 def due_text(rows: list[dict[str, Any]]) -> str:
@@ -95,32 +124,75 @@ def due_text(rows: list[dict[str, Any]]) -> str:
         return "nothing due"
     for r in rows:
         r["flag"] = "LATE" if r["late"] else ("SOON" if r.get("soon") else "")
-    return _table(rows, [("flag", ""), ("due_at", "due"), ("kind", "what"), ("code", "medium"),
-                         ("case_no", "case"), ("what", "")])
+    return _table(
+        rows,
+        [
+            ("flag", ""),
+            ("due_at", "due"),
+            ("kind", "what"),
+            ("code", "medium"),
+            ("case_no", "case"),
+            ("what", ""),
+        ],
+    )
 
 
 def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
-    return ("incidents waiting:\n" + _table(d["incidents"], [
-        ("id", "#"), ("at", "when"), ("kind", "kind"), ("code", "medium"), ("case_no", "case"),
-        ("reported_by", "by"), ("description", "what")])
-        + "\n\napprovals waiting:\n" + _table(d["approvals"], [
-            ("id", "#"), ("requested_at", "when"), ("code", "medium"), ("case_no", "case"),
-            ("reason", "reason"), ("requested_by", "by")]))
+    return (
+        "incidents waiting:\n"
+        + _table(
+            d["incidents"],
+            [
+                ("id", "#"),
+                ("at", "when"),
+                ("kind", "kind"),
+                ("code", "medium"),
+                ("case_no", "case"),
+                ("reported_by", "by"),
+                ("description", "what"),
+            ],
+        )
+        + "\n\napprovals waiting:\n"
+        + _table(
+            d["approvals"],
+            [
+                ("id", "#"),
+                ("requested_at", "when"),
+                ("code", "medium"),
+                ("case_no", "case"),
+                ("reason", "reason"),
+                ("requested_by", "by"),
+            ],
+        )
+    )
 
 
 def register_text(rows: list[dict[str, Any]]) -> str:
-    return _table(rows, [("id", "#"), ("out_at", "out"), ("code", "medium"),
-                         ("case_no", "case"), ("retriever", "retriever"),
-                         ("retriever_unit", "unit"), ("reason", "reason"),
-                         ("est_usage_hours", "hours"), ("approver", "approver"),
-                         ("keeper", "keeper"), ("returned_at", "returned"),
-                         ("inspection", "inspection")])
+    return _table(
+        rows,
+        [
+            ("id", "#"),
+            ("out_at", "out"),
+            ("code", "medium"),
+            ("case_no", "case"),
+            ("retriever", "retriever"),
+            ("retriever_unit", "unit"),
+            ("reason", "reason"),
+            ("est_usage_hours", "hours"),
+            ("approver", "approver"),
+            ("keeper", "keeper"),
+            ("returned_at", "returned"),
+            ("inspection", "inspection"),
+        ],
+    )
 
 
 def audit_text(d: dict[str, Any]) -> str:
     if d["ok"]:
-        return (f"audit chain verified: {d['events']} events, {d['signatures']} signatures, "
-                f"{d['rows']} rows\nhead {d['head']}")
+        return (
+            f"audit chain verified: {d['events']} events, {d['signatures']} signatures, "
+            f"{d['rows']} rows\nhead {d['head']}"
+        )
     lines = ["AUDIT VERIFICATION FAILED"]
     if d["first_bad_event"] is not None:
         lines.append(f"first event that does not verify: {d['first_bad_event']}")
@@ -135,8 +207,12 @@ def demo_dict(info: Any) -> dict[str, Any]:
 
 
 def demo_text(d: dict[str, Any]) -> str:
-    lines = ["demo office created.", f"password for everyone: {d.get('password')}", "",
-             "sign in with one of these badge numbers:"]
+    lines = [
+        "demo office created.",
+        f"password for everyone: {d.get('password')}",
+        "",
+        "sign in with one of these badge numbers:",
+    ]
     for row in d.get("people", []):
         if isinstance(row, dict):
             lines.append("  " + "  ".join(str(v) for v in row.values()))

@@ -33,11 +33,16 @@ def register(add: AddCommand) -> None:
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
-    sp.add_argument("--folder", type=Path, help="the backup folder (default: backups/ next "
-                    "to the database)")
+    sp.add_argument(
+        "--folder", type=Path, help="the backup folder (default: backups/ next to the database)"
+    )
     sp.add_argument("--check", action="store_true", help="open and verify every copy again")
-    sp = add("restore", cmd_restore, "bring a backup copy back in place of the database "
-             "(close every Keeper first; the current file is kept aside)")
+    sp = add(
+        "restore",
+        cmd_restore,
+        "bring a backup copy back in place of the database "
+        "(close every Keeper first; the current file is kept aside)",
+    )
     sp.add_argument("file", type=Path, help="the backup copy")
     sp.add_argument("--yes", action="store_true", help="restore without asking")
 
@@ -55,8 +60,9 @@ def cmd_gui(c: Context) -> int:
 def cmd_init(c: Context) -> int:
     a = c.args
     if a.admin_badge and not (a.unit_code and a.unit_name and a.admin_name):
-        raise RuleViolation("missing_field",
-                            "--admin-badge needs --admin-name, --unit-code and --unit-name")
+        raise RuleViolation(
+            "missing_field", "--admin-badge needs --admin-name, --unit-code and --unit-name"
+        )
 
     def admin_password() -> str:
         pw = c.creds.password(a.admin_badge, "new administrator's password")
@@ -87,8 +93,15 @@ def cmd_demo(c: Context) -> int:
 
 def cmd_audit(c: Context) -> int:
     r = admin.verify_audit(c.db)
-    data = {"ok": r.ok, "events": r.events, "head": r.head_hash, "signatures": r.signatures,
-            "rows": r.rows, "problems": r.problems, "first_bad_event": r.first_bad_seq}
+    data = {
+        "ok": r.ok,
+        "events": r.events,
+        "head": r.head_hash,
+        "signatures": r.signatures,
+        "rows": r.rows,
+        "problems": r.problems,
+        "first_bad_event": r.first_bad_seq,
+    }
     c.out(data, fmt.audit_text)
     return 0 if r.ok else 1
 
@@ -104,9 +117,15 @@ def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
     state = b.state
     if rep is not None:
         state = "verified now" if rep.ok else "FAILS now: " + "; ".join(rep.problems[:2])
-    return {"file": str(b.path), "taken_at": show(rec.taken_at) if rec else "",
-            "events": rec.events if rec else None, "head": rec.head if rec else "",
-            "size": b.size, "verified": b.verified if rep is None else rep.ok, "state": state}
+    return {
+        "file": str(b.path),
+        "taken_at": show(rec.taken_at) if rec else "",
+        "events": rec.events if rec else None,
+        "head": rec.head if rec else "",
+        "size": b.size,
+        "verified": b.verified if rep is None else rep.ok,
+        "state": state,
+    }
 
 
 def cmd_backups(c: Context) -> int:
@@ -119,8 +138,10 @@ def cmd_backups(c: Context) -> int:
         lines = [f"backup copies in {folder}, newest first:"]
         for r in rs:
             ev = "?" if r["events"] is None else r["events"]
-            lines.append(f"  {Path(r['file']).name}  {r['taken_at'] or '-':<19}  {ev:>7} events"
-                         f"  head {r['head'][:12] or '-':<12}  {r['state']}")
+            lines.append(
+                f"  {Path(r['file']).name}  {r['taken_at'] or '-':<19}  {ev:>7} events"
+                f"  head {r['head'][:12] or '-':<12}  {r['state']}"
+            )
         return "\n".join(lines)
 
     c.out(rows, text)
@@ -129,15 +150,18 @@ def cmd_backups(c: Context) -> int:
 
 def describe(rep: backups.FileReport) -> str:
     counts = ", ".join(f"{n} {t}" for t, n in rep.counts.items())
-    return "\n".join([
-        f"backup        {rep.path}",
-        "checked       integrity ok, audit chain verifies" if rep.ok else
-        "checked       FAILS: " + "; ".join(rep.problems[:3]),
-        f"schema        version {rep.schema_version}",
-        f"audit events  {rep.events} (head {rep.head})",
-        f"last event    {show(rep.last_event_at) if rep.last_event_at else '-'}",
-        f"holds         {counts}",
-    ])
+    return "\n".join(
+        [
+            f"backup        {rep.path}",
+            "checked       integrity ok, audit chain verifies"
+            if rep.ok
+            else "checked       FAILS: " + "; ".join(rep.problems[:3]),
+            f"schema        version {rep.schema_version}",
+            f"audit events  {rep.events} (head {rep.head})",
+            f"last event    {show(rep.last_event_at) if rep.last_event_at else '-'}",
+            f"holds         {counts}",
+        ]
+    )
 
 
 def cmd_restore(c: Context) -> int:
@@ -147,12 +171,16 @@ def cmd_restore(c: Context) -> int:
     if not c.args.yes:
         if not sys.stdin.isatty():
             raise RuleViolation("no_terminal", "no terminal to confirm the restore; add --yes")
-        answer = input("Restore this backup? Everything recorded after it is only in the "
-                       "file kept aside. [y/N] ")
+        answer = input(
+            "Restore this backup? Everything recorded after it is only in the "
+            "file kept aside. [y/N] "
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("not restored; nothing was changed")
             return 1
     r = backups.restore(plan)
-    print(f"restored: {r.events} audit events (head {r.head}), the restore itself recorded; "
-          f"the previous file is kept as {plan.aside}")
+    print(
+        f"restored: {r.events} audit events (head {r.head}), the restore itself recorded; "
+        f"the previous file is kept as {plan.aside}"
+    )
     return 0

@@ -16,9 +16,19 @@ from ..domain.errors import RuleViolation
 from ..services import catalogue
 from .context import AddCommand, Context
 
-BAD_INPUT = {"bad_start_position", "unknown_sheet", "bad_sheet_template", "bad_language",
-             "bad_output", "no_file", "not_pdf", "bad_calibration", "nothing_to_print",
-             "not_original", "bad_option"}
+BAD_INPUT = {
+    "bad_start_position",
+    "unknown_sheet",
+    "bad_sheet_template",
+    "bad_language",
+    "bad_output",
+    "no_file",
+    "not_pdf",
+    "bad_calibration",
+    "nothing_to_print",
+    "not_original",
+    "bad_option",
+}
 
 
 def _print_error(exc: Any) -> int:
@@ -37,8 +47,7 @@ def _output(c: Context, doc: catalogue.Document, options: catalogue.Options) -> 
 
     a = c.args
     if not a.pdf and not a.printer:
-        raise RuleViolation("missing_field", "say where it goes: --pdf FILE and/or "
-                            "--printer NAME")
+        raise RuleViolation("missing_field", "say where it goes: --pdf FILE and/or --printer NAME")
     s = c.session if doc.needs_db else None
     try:
         if a.pdf:
@@ -53,8 +62,13 @@ def _output(c: Context, doc: catalogue.Document, options: catalogue.Options) -> 
             if a.pdf:
                 print(f"saved {target} ({result.pages} page{'s' if result.pages != 1 else ''})")
             if a.printer:
-                job = cups.print_pdf(target, a.printer, media=result.media,
-                                     title=doc.job_title, server=getattr(a, "cups_server", None))
+                job = cups.print_pdf(
+                    target,
+                    a.printer,
+                    media=result.media,
+                    title=doc.job_title,
+                    server=getattr(a, "cups_server", None),
+                )
                 print(f"sent to {a.printer}: job {job}")
         finally:
             if not a.pdf:
@@ -78,13 +92,21 @@ def _options(c: Context, *, on_sheet: bool = False) -> catalogue.Options:
             cal = calibration_for(a.printer)
             if a.dpi:
                 cal = Calibration(cal.dx_mm, cal.dy_mm, a.dpi)
-    return catalogue.Options(lang=a.lang, sheet=a.sheet, start=getattr(a, "start", 1),
-                             calibration=cal, guides=getattr(a, "guides", False))
+    return catalogue.Options(
+        lang=a.lang,
+        sheet=a.sheet,
+        start=getattr(a, "start", 1),
+        calibration=cal,
+        guides=getattr(a, "guides", False),
+    )
 
 
 #: `keeper label --kind`: the catalogue's document of a disc
-LABEL_KINDS = {"disc": catalogue.disc_labels, "sleeve": catalogue.sleeve_inserts,
-               "seal-bag": catalogue.seal_bag}
+LABEL_KINDS = {
+    "disc": catalogue.disc_labels,
+    "sleeve": catalogue.sleeve_inserts,
+    "seal-bag": catalogue.seal_bag,
+}
 
 
 def cmd_label(c: Context) -> int:
@@ -95,8 +117,11 @@ def cmd_label(c: Context) -> int:
 def register_to_pdf(c: Context) -> int:
     """`keeper register ... --pdf FILE / --printer NAME`: the register pages."""
     a = c.args
-    doc = catalogue.register_pages(catalogue.RegisterRef(
-        a.date_from or "", a.date_to or "", case_no=a.case, code=a.code, badge=a.person))
+    doc = catalogue.register_pages(
+        catalogue.RegisterRef(
+            a.date_from or "", a.date_to or "", case_no=a.case, code=a.code, badge=a.person
+        )
+    )
     return _output(c, doc, catalogue.Options(lang=a.lang))
 
 
@@ -115,22 +140,25 @@ def cmd_print(c: Context) -> int:
             elif not printers:
                 print("no printers are set up")
             for p in printers if not c.json else []:
-                flags = ("default " if p.default else "") + ("" if p.accepting else
-                                                              "NOT accepting ")
+                flags = ("default " if p.default else "") + (
+                    "" if p.accepting else "NOT accepting "
+                )
                 print(f"{p.name:<24} {p.state:<9} {flags}{p.reason}".rstrip())
             return 0
         if what == "calibrate":
             if not a.printer or a.dx is None or a.dy is None:
                 raise RuleViolation("missing_field", "calibrate needs --printer, --dx and --dy")
-            path = layouts.save_calibration(a.printer, layouts.Calibration(a.dx, a.dy,
-                                                                           a.dpi or 300))
+            path = layouts.save_calibration(
+                a.printer, layouts.Calibration(a.dx, a.dy, a.dpi or 300)
+            )
             print(f"calibration of {a.printer} saved in {path}")
             return 0
         if what == "file":
             if not a.ref or not a.printer:
                 raise RuleViolation("missing_field", "print file needs FILE and --printer")
-            job = cups.print_pdf(a.ref, a.printer, media=a.media,
-                                 server=getattr(a, "cups_server", None))
+            job = cups.print_pdf(
+                a.ref, a.printer, media=a.media, server=getattr(a, "cups_server", None)
+            )
             print(f"sent to {a.printer}: job {job}")
             return 0
     except PrintError as exc:
@@ -140,8 +168,11 @@ def cmd_print(c: Context) -> int:
     if not a.ref:
         raise RuleViolation("missing_field", f"print {what} needs what to print (an id)")
     if what == "receipt":
-        doc = (catalogue.receipt(handover_id=int(a.ref)) if a.ref.isdigit()
-               else catalogue.receipt(code=a.ref))
+        doc = (
+            catalogue.receipt(handover_id=int(a.ref))
+            if a.ref.isdigit()
+            else catalogue.receipt(code=a.ref)
+        )
     elif what == "incident":
         doc = catalogue.incident(_int(a.ref))
     elif what == "court":
@@ -164,27 +195,55 @@ def add_output_args(sp: argparse.ArgumentParser) -> None:
 
 
 def register(add: AddCommand) -> None:
-    sp = add("label", cmd_label, "disc labels (both discs of the pair), sleeve inserts or the "
-             "seal-bag label, as PDF and/or to a printer")
+    sp = add(
+        "label",
+        cmd_label,
+        "disc labels (both discs of the pair), sleeve inserts or the "
+        "seal-bag label, as PDF and/or to a printer",
+    )
     sp.add_argument("code")
     sp.add_argument("--kind", choices=["disc", "sleeve", "seal-bag"], default="disc")
     sp.add_argument("--single", action="store_true", help="only this disc, not the pair")
-    sp.add_argument("--sheet", default="avery-l7676",
-                    help="label sheet template id or .json file (default avery-l7676)")
-    sp.add_argument("--start", type=int, default=1,
-                    help="first free label position on the sheet (1 = first)")
-    sp.add_argument("--dx", type=float, help="calibration: the printer prints this many mm "
-                    "too far right (default: the printer's saved calibration)")
+    sp.add_argument(
+        "--sheet",
+        default="avery-l7676",
+        help="label sheet template id or .json file (default avery-l7676)",
+    )
+    sp.add_argument(
+        "--start", type=int, default=1, help="first free label position on the sheet (1 = first)"
+    )
+    sp.add_argument(
+        "--dx",
+        type=float,
+        help="calibration: the printer prints this many mm "
+        "too far right (default: the printer's saved calibration)",
+    )
     sp.add_argument("--dy", type=float, help="calibration: ... this many mm too far down")
     sp.add_argument("--dpi", type=int, help="printer resolution for the barcode (300)")
     sp.add_argument("--guides", action="store_true", help="draw the label outlines")
     add_output_args(sp)
-    sp = add("print", cmd_print, "print receipts, reports and lists; list printers; "
-             "calibrate a printer")
-    sp.add_argument("what", choices=["receipt", "incident", "court", "archive", "calibration",
-                                     "file", "printers", "calibrate"])
-    sp.add_argument("ref", nargs="?", help="receipt: handover id or a disc code; incident: "
-                    "id; court: request id; archive: case number; file: a PDF")
+    sp = add(
+        "print", cmd_print, "print receipts, reports and lists; list printers; calibrate a printer"
+    )
+    sp.add_argument(
+        "what",
+        choices=[
+            "receipt",
+            "incident",
+            "court",
+            "archive",
+            "calibration",
+            "file",
+            "printers",
+            "calibrate",
+        ],
+    )
+    sp.add_argument(
+        "ref",
+        nargs="?",
+        help="receipt: handover id or a disc code; incident: "
+        "id; court: request id; archive: case number; file: a PDF",
+    )
     sp.add_argument("--sheet", default="avery-l7676")
     sp.add_argument("--media", default="A4", help="print file: paper (default A4)")
     sp.add_argument("--dx", type=float)

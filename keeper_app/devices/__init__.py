@@ -13,5 +13,14 @@ def snapshot() -> Snapshot:
     return Udev().snapshot()
 
 
-__all__ = ["DeviceError", "DeviceEvent", "Disc", "OpticalDrive", "Partition", "Snapshot",
-           "Udev", "UsbDisk", "snapshot"]
+__all__ = [
+    "DeviceError",
+    "DeviceEvent",
+    "Disc",
+    "OpticalDrive",
+    "Partition",
+    "Snapshot",
+    "Udev",
+    "UsbDisk",
+    "snapshot",
+]

@@ -8,19 +8,37 @@ from typing import Any
 
 #: udev's ID_CDROM_MEDIA_* flags, most specific first, and the names people know
 MEDIA_TYPES: tuple[tuple[str, str], ...] = (
-    ("BD_RE", "BD-RE"), ("BD_R", "BD-R"), ("BD", "BD-ROM"),
-    ("DVD_PLUS_R_DL", "DVD+R DL"), ("DVD_PLUS_RW_DL", "DVD+RW DL"),
-    ("DVD_PLUS_RW", "DVD+RW"), ("DVD_PLUS_R", "DVD+R"),
-    ("DVD_RW_RO", "DVD-RW"), ("DVD_RW_SEQ", "DVD-RW"), ("DVD_RW", "DVD-RW"),
-    ("DVD_R_DL_SEQ", "DVD-R DL"), ("DVD_R_DL", "DVD-R DL"), ("DVD_R", "DVD-R"),
-    ("DVD_RAM", "DVD-RAM"), ("DVD", "DVD-ROM"),
-    ("CD_RW", "CD-RW"), ("CD_R", "CD-R"), ("CD", "CD-ROM"),
+    ("BD_RE", "BD-RE"),
+    ("BD_R", "BD-R"),
+    ("BD", "BD-ROM"),
+    ("DVD_PLUS_R_DL", "DVD+R DL"),
+    ("DVD_PLUS_RW_DL", "DVD+RW DL"),
+    ("DVD_PLUS_RW", "DVD+RW"),
+    ("DVD_PLUS_R", "DVD+R"),
+    ("DVD_RW_RO", "DVD-RW"),
+    ("DVD_RW_SEQ", "DVD-RW"),
+    ("DVD_RW", "DVD-RW"),
+    ("DVD_R_DL_SEQ", "DVD-R DL"),
+    ("DVD_R_DL", "DVD-R DL"),
+    ("DVD_R", "DVD-R"),
+    ("DVD_RAM", "DVD-RAM"),
+    ("DVD", "DVD-ROM"),
+    ("CD_RW", "CD-RW"),
+    ("CD_R", "CD-R"),
+    ("CD", "CD-ROM"),
 )
 #: media types a drive can write, from its ID_CDROM_* capability flags
 WRITE_CAPS: tuple[tuple[str, str], ...] = (
-    ("CD_R", "CD-R"), ("CD_RW", "CD-RW"), ("DVD_R", "DVD-R"), ("DVD_RW", "DVD-RW"),
-    ("DVD_PLUS_R", "DVD+R"), ("DVD_PLUS_RW", "DVD+RW"), ("DVD_PLUS_R_DL", "DVD+R DL"),
-    ("DVD_RAM", "DVD-RAM"), ("BD_R", "BD-R"), ("BD_RE", "BD-RE"),
+    ("CD_R", "CD-R"),
+    ("CD_RW", "CD-RW"),
+    ("DVD_R", "DVD-R"),
+    ("DVD_RW", "DVD-RW"),
+    ("DVD_PLUS_R", "DVD+R"),
+    ("DVD_PLUS_RW", "DVD+RW"),
+    ("DVD_PLUS_R_DL", "DVD+R DL"),
+    ("DVD_RAM", "DVD-RAM"),
+    ("BD_R", "BD-R"),
+    ("BD_RE", "BD-RE"),
 )
 
 
@@ -63,9 +81,12 @@ class OpticalDrive:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(can_burn=self.can_burn, name=self.name,
-                 blank=self.disc.blank if self.disc else None,
-                 keeper_code=self.disc.keeper_code if self.disc else None)
+        d.update(
+            can_burn=self.can_burn,
+            name=self.name,
+            blank=self.disc.blank if self.disc else None,
+            keeper_code=self.disc.keeper_code if self.disc else None,
+        )
         return d
 
 

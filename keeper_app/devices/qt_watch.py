@@ -29,8 +29,7 @@ class DeviceWatcher(QObject):
         super().__init__(parent)
         self.udev = udev or Udev()
         self.monitor: Monitor | None = self.udev.monitor()
-        self._notifier = QSocketNotifier(self.monitor.fileno(), QSocketNotifier.Type.Read,
-                                         self)
+        self._notifier = QSocketNotifier(self.monitor.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._ready)
 
     def _ready(self) -> None:

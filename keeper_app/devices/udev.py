@@ -25,8 +25,10 @@ def _load_pyudev() -> Any:
     try:
         import pyudev
     except ImportError:
-        raise DeviceError("pyudev is not installed (pip install pyudev, or Debian package "
-                          "python3-pyudev): drives and USB disks cannot be listed") from None
+        raise DeviceError(
+            "pyudev is not installed (pip install pyudev, or Debian package "
+            "python3-pyudev): drives and USB disks cannot be listed"
+        ) from None
     return pyudev
 
 
@@ -64,8 +66,11 @@ def is_optical(props: Mapping[str, str]) -> bool:
 
 
 def is_usb_disk(props: Mapping[str, str]) -> bool:
-    return (props.get("DEVTYPE") == "disk" and props.get("ID_BUS") == "usb"
-            and props.get("ID_CDROM") != "1")
+    return (
+        props.get("DEVTYPE") == "disk"
+        and props.get("ID_BUS") == "usb"
+        and props.get("ID_CDROM") != "1"
+    )
 
 
 def is_usb_partition(props: Mapping[str, str]) -> bool:
@@ -75,46 +80,75 @@ def is_usb_partition(props: Mapping[str, str]) -> bool:
 def disc_from(props: Mapping[str, str], attrs: Mapping[str, str]) -> Disc | None:
     if props.get("ID_CDROM_MEDIA") != "1":
         return None
-    media = next((name for key, name in MEDIA_TYPES
-                  if props.get(f"ID_CDROM_MEDIA_{key}") == "1"), "")
-    return Disc(media_type=media, state=props.get("ID_CDROM_MEDIA_STATE", ""),
-                fs_type=props.get("ID_FS_TYPE", ""), label=props.get("ID_FS_LABEL", ""),
-                size_bytes=_int(attrs.get("size")) * 512,
-                sessions=_int(props.get("ID_CDROM_MEDIA_SESSION_COUNT")))
+    media = next(
+        (name for key, name in MEDIA_TYPES if props.get(f"ID_CDROM_MEDIA_{key}") == "1"), ""
+    )
+    return Disc(
+        media_type=media,
+        state=props.get("ID_CDROM_MEDIA_STATE", ""),
+        fs_type=props.get("ID_FS_TYPE", ""),
+        label=props.get("ID_FS_LABEL", ""),
+        size_bytes=_int(attrs.get("size")) * 512,
+        sessions=_int(props.get("ID_CDROM_MEDIA_SESSION_COUNT")),
+    )
 
 
-def optical_from(props: Mapping[str, str], attrs: Mapping[str, str], sys_path: str,
-                 parent_attrs: Mapping[str, str] | None = None) -> OpticalDrive:
+def optical_from(
+    props: Mapping[str, str],
+    attrs: Mapping[str, str],
+    sys_path: str,
+    parent_attrs: Mapping[str, str] | None = None,
+) -> OpticalDrive:
     parent_attrs = parent_attrs or {}
     vendor = _text(props.get("ID_VENDOR")) or parent_attrs.get("vendor", "").strip()
     model = _text(props.get("ID_MODEL")) or parent_attrs.get("model", "").strip()
     if vendor and model.startswith(vendor + " "):
-        model = model[len(vendor) + 1:]
+        model = model[len(vendor) + 1 :]
     writes = tuple(name for key, name in WRITE_CAPS if props.get(f"ID_CDROM_{key}") == "1")
-    return OpticalDrive(devnode=props.get("DEVNAME", ""), sys_path=sys_path, vendor=vendor,
-                        model=model, serial=props.get("ID_SERIAL_SHORT", "")
-                        or props.get("ID_SERIAL", ""), writes=writes,
-                        disc=disc_from(props, attrs))
+    return OpticalDrive(
+        devnode=props.get("DEVNAME", ""),
+        sys_path=sys_path,
+        vendor=vendor,
+        model=model,
+        serial=props.get("ID_SERIAL_SHORT", "") or props.get("ID_SERIAL", ""),
+        writes=writes,
+        disc=disc_from(props, attrs),
+    )
 
 
-def partition_from(props: Mapping[str, str], attrs: Mapping[str, str],
-                   mounts: Mapping[str, str]) -> Partition:
+def partition_from(
+    props: Mapping[str, str], attrs: Mapping[str, str], mounts: Mapping[str, str]
+) -> Partition:
     node = props.get("DEVNAME", "")
-    return Partition(devnode=node, number=_int(attrs.get("partition"))
-                     or _int(props.get("PARTN")) or _int(props.get("ID_PART_ENTRY_NUMBER")),
-                     size_bytes=_int(attrs.get("size")) * 512,
-                     fs_type=props.get("ID_FS_TYPE", ""), label=props.get("ID_FS_LABEL", ""),
-                     uuid=props.get("ID_FS_UUID", ""), mountpoint=mounts.get(node, ""))
+    return Partition(
+        devnode=node,
+        number=_int(attrs.get("partition"))
+        or _int(props.get("PARTN"))
+        or _int(props.get("ID_PART_ENTRY_NUMBER")),
+        size_bytes=_int(attrs.get("size")) * 512,
+        fs_type=props.get("ID_FS_TYPE", ""),
+        label=props.get("ID_FS_LABEL", ""),
+        uuid=props.get("ID_FS_UUID", ""),
+        mountpoint=mounts.get(node, ""),
+    )
 
 
-def usb_disk_from(props: Mapping[str, str], attrs: Mapping[str, str], sys_path: str,
-                  partitions: tuple[Partition, ...] = ()) -> UsbDisk:
-    return UsbDisk(devnode=props.get("DEVNAME", ""), sys_path=sys_path,
-                   vendor=_text(props.get("ID_VENDOR")), model=_text(props.get("ID_MODEL")),
-                   serial=props.get("ID_SERIAL_SHORT", ""),
-                   size_bytes=_int(attrs.get("size")) * 512,
-                   removable=attrs.get("removable", "1").strip() == "1",
-                   partitions=tuple(sorted(partitions, key=lambda p: p.number)))
+def usb_disk_from(
+    props: Mapping[str, str],
+    attrs: Mapping[str, str],
+    sys_path: str,
+    partitions: tuple[Partition, ...] = (),
+) -> UsbDisk:
+    return UsbDisk(
+        devnode=props.get("DEVNAME", ""),
+        sys_path=sys_path,
+        vendor=_text(props.get("ID_VENDOR")),
+        model=_text(props.get("ID_MODEL")),
+        serial=props.get("ID_SERIAL_SHORT", ""),
+        size_bytes=_int(attrs.get("size")) * 512,
+        removable=attrs.get("removable", "1").strip() == "1",
+        partitions=tuple(sorted(partitions, key=lambda p: p.number)),
+    )
 
 
 # ------------------------------------------------------------------ pyudev
@@ -122,8 +156,9 @@ def _props(dev: Any) -> dict[str, str]:
     return {k: dev.properties.get(k) for k in dev.properties}
 
 
-def _attrs(dev: Any, names: tuple[str, ...] = ("size", "removable", "partition", "ro")) \
-        -> dict[str, str]:
+def _attrs(
+    dev: Any, names: tuple[str, ...] = ("size", "removable", "partition", "ro")
+) -> dict[str, str]:
     out = {}
     for n in names:
         try:
@@ -141,8 +176,10 @@ class Snapshot:
     usb_disks: list[UsbDisk] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"drives": [d.to_dict() for d in self.drives],
-                "usb_disks": [u.to_dict() for u in self.usb_disks]}
+        return {
+            "drives": [d.to_dict() for d in self.drives],
+            "usb_disks": [u.to_dict() for u in self.usb_disks],
+        }
 
 
 class Udev:
@@ -157,23 +194,41 @@ class Udev:
 
     def _optical(self, dev: Any) -> OpticalDrive:
         parent = dev.find_parent("scsi")
-        return optical_from(_props(dev), _attrs(dev), dev.sys_path,
-                            _attrs(parent, ("vendor", "model")) if parent is not None else {})
+        return optical_from(
+            _props(dev),
+            _attrs(dev),
+            dev.sys_path,
+            _attrs(parent, ("vendor", "model")) if parent is not None else {},
+        )
 
     def optical_drives(self) -> list[OpticalDrive]:
-        return sorted((self._optical(d) for d in self.context.list_devices(subsystem="block")
-                       if is_optical(d.properties)), key=lambda d: d.devnode)
+        return sorted(
+            (
+                self._optical(d)
+                for d in self.context.list_devices(subsystem="block")
+                if is_optical(d.properties)
+            ),
+            key=lambda d: d.devnode,
+        )
 
     def _usb(self, dev: Any, mounts: Mapping[str, str]) -> UsbDisk:
-        parts = tuple(partition_from(_props(c), _attrs(c), mounts)
-                      for c in self.context.list_devices(subsystem="block", parent=dev)
-                      if c.device_type == "partition")
+        parts = tuple(
+            partition_from(_props(c), _attrs(c), mounts)
+            for c in self.context.list_devices(subsystem="block", parent=dev)
+            if c.device_type == "partition"
+        )
         return usb_disk_from(_props(dev), _attrs(dev), dev.sys_path, parts)
 
     def usb_disks(self) -> list[UsbDisk]:
         mounts = mountpoints()
-        return sorted((self._usb(d, mounts) for d in self.context.list_devices(subsystem="block")
-                       if is_usb_disk(d.properties)), key=lambda u: u.devnode)
+        return sorted(
+            (
+                self._usb(d, mounts)
+                for d in self.context.list_devices(subsystem="block")
+                if is_usb_disk(d.properties)
+            ),
+            key=lambda u: u.devnode,
+        )
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.optical_drives(), self.usb_disks())
@@ -193,8 +248,7 @@ class Udev:
             except Exception:
                 pass
         if is_optical(props):
-            drive = self._optical(dev) if action != "remove" else \
-                optical_from(props, {}, sys_path)
+            drive = self._optical(dev) if action != "remove" else optical_from(props, {}, sys_path)
             had = previous.get(node, False)
             has = drive.disc is not None and action != "remove"
             previous[node] = has
@@ -210,15 +264,16 @@ class Udev:
                 what = "changed"
             return DeviceEvent(action, what, node, sys_path, drive=drive)
         if is_usb_disk(props):
-            usb = self._usb(dev, mountpoints()) if action != "remove" else \
-                usb_disk_from(props, {}, sys_path)
+            usb = (
+                self._usb(dev, mountpoints())
+                if action != "remove"
+                else usb_disk_from(props, {}, sys_path)
+            )
             what = {"add": "usb_added", "remove": "usb_removed"}.get(action, "changed")
             return DeviceEvent(action, what, node, sys_path, usb=usb)
         if is_usb_partition(props):
-            part = partition_from(props, _attrs(dev) if action != "remove" else {},
-                                  mountpoints())
-            what = {"add": "partition_added", "remove": "partition_removed"}.get(action,
-                                                                                 "changed")
+            part = partition_from(props, _attrs(dev) if action != "remove" else {}, mountpoints())
+            what = {"add": "partition_added", "remove": "partition_removed"}.get(action, "changed")
             return DeviceEvent(action, what, node, sys_path, partition=part)
         return None
 

@@ -45,6 +45,11 @@ def check_may_see_case(person: Person, case: Case, what: str = "see its media") 
         raise RuleViolation(
             "not_your_department",
             f"{person.name} heads another department than the one handling case "
-            f"{case.case_no} and may not {what}", "Art. 21")
-    raise RuleViolation("not_your_case", f"{person.name} does not handle case {case.case_no} "
-                        f"and may not {what}", "Art. 21")
+            f"{case.case_no} and may not {what}",
+            "Art. 21",
+        )
+    raise RuleViolation(
+        "not_your_case",
+        f"{person.name} does not handle case {case.case_no} and may not {what}",
+        "Art. 21",
+    )

@@ -29,16 +29,27 @@ def due_items(
     out: list[Due] = []
     for code, case_no, burned_at in burned:
         d = rules.handover_deadline(burned_at)
-        out.append(Due("handover", d, code, case_no, "hand the new pair to the keeper",
-                       late=now > d))
+        out.append(
+            Due("handover", d, code, case_no, "hand the new pair to the keeper", late=now > d)
+        )
     for rid, code, case_no, out_at, hours, who in open_retrievals:
         d = rules.retrieval_due(out_at, hours)
         out.append(Due("return", d, code, case_no, f"return by {who}", ref=rid, late=now > d))
     for qid, case_no, org, requested_at in court_requests:
         d = rules.court_deadline(requested_at)
         soon = not now > d and d - now <= rules.COURT_WARN_BEFORE
-        out.append(Due("court_transfer", d, None, case_no, f"transfer the duplicate to {org}",
-                       ref=qid, late=now > d, extra={"soon": "1"} if soon else {}))
+        out.append(
+            Due(
+                "court_transfer",
+                d,
+                None,
+                case_no,
+                f"transfer the duplicate to {org}",
+                ref=qid,
+                late=now > d,
+                extra={"soon": "1"} if soon else {},
+            )
+        )
     for code, case_no, unsealed_at in unsealed:
         d = rules.reseal_deadline(unsealed_at, reseal_limit)
         out.append(Due("reseal", d, code, case_no, "reseal the original", late=now > d))

@@ -101,8 +101,7 @@ def require_role(roles: frozenset[Role] | set[Role], action: Action, who: str) -
         have = ", ".join(sorted(r.value for r in roles)) or "none"
         raise RuleViolation(
             "role_refused",
-            f"{who} (roles: {have}) may not {action.value.replace('_', ' ')}; "
-            f"only {may} may",
+            f"{who} (roles: {have}) may not {action.value.replace('_', ' ')}; only {may} may",
             "Art. 21",
         )
 

@@ -49,12 +49,13 @@ def require_text(value: object, what: str, article: str = "", limit: int = 200) 
     text = value.strip()
     if len(text) > limit:
         raise RuleViolation(
-            "field_too_long", f"{what} is {len(text)} characters; at most {limit}", article,
+            "field_too_long",
+            f"{what} is {len(text)} characters; at most {limit}",
+            article,
             field=what,
         )
     if any(ord(ch) < 32 and ch not in "\t" for ch in text):
-        raise RuleViolation("bad_field", f"{what} contains control characters", article,
-                            field=what)
+        raise RuleViolation("bad_field", f"{what} contains control characters", article, field=what)
     return text
 
 
@@ -221,9 +222,7 @@ def check_unseal_request(copy_role: CopyRole, status: MediumStatus, reason: str)
             "Art. 18",
         ) from None
     if status != MediumStatus.SEALED:
-        raise RuleViolation(
-            "not_sealed", f"the original is {status.value}, not sealed", "Art. 18"
-        )
+        raise RuleViolation("not_sealed", f"the original is {status.value}, not sealed", "Art. 18")
     return r
 
 
@@ -340,8 +339,11 @@ def check_retrieval(
         raise RuleViolation(
             "self_approval", f"{approver.name} cannot approve their own retrieval", "Art. 20"
         )
-    if (not isinstance(est_usage_hours, int) or isinstance(est_usage_hours, bool)
-            or not 1 <= est_usage_hours <= MAX_USAGE_HOURS):
+    if (
+        not isinstance(est_usage_hours, int)
+        or isinstance(est_usage_hours, bool)
+        or not 1 <= est_usage_hours <= MAX_USAGE_HOURS
+    ):
         raise RuleViolation(
             "bad_usage_time",
             f"estimated usage time must be 1 to {MAX_USAGE_HOURS} hours, not {est_usage_hours}",
@@ -378,8 +380,9 @@ def check_return(inspection: Inspection, description: str | None) -> None:
     if needs_incident(inspection):
         what = "a description of what was found"
         if not isinstance(description, str) or not description.strip():
-            raise RuleViolation("missing_field", f"{what} ({inspection.value}) is required",
-                                "Art. 20", field=what)
+            raise RuleViolation(
+                "missing_field", f"{what} ({inspection.value}) is required", "Art. 20", field=what
+            )
         require_text(description, what, "Art. 20", 1000)
 
 
@@ -438,9 +441,7 @@ def check_archive(
             "Art. 16",
         )
     blocking = [
-        f"{code} ({st.value})"
-        for code, st in media
-        if st not in ARCHIVABLE and st not in ACCOUNTED
+        f"{code} ({st.value})" for code, st in media if st not in ARCHIVABLE and st not in ACCOUNTED
     ]
     if blocking:
         raise RuleViolation(
@@ -497,26 +498,35 @@ PERSON_ROLES = ("suspect", "victim", "witness")
 RECORDING_KINDS = ("interrogation", "questioning", "search", "sealing")
 
 
-def check_recording_record(person_name: object, person_role: object, kind: object,
-                           place: object, started_at: datetime, ended_at: datetime,
-                           interruptions: Iterable[object]) -> tuple[str, str]:
+def check_recording_record(
+    person_name: object,
+    person_role: object,
+    kind: object,
+    place: object,
+    started_at: datetime,
+    ended_at: datetime,
+    interruptions: Iterable[object],
+) -> tuple[str, str]:
     """One recording as its record gives it: the person interrogated and their role, the
     kind, the place, start before end (Art. 10), every interruption with its reason
     (Art. 14-15). Checked before anything is copied or written; returns the person's name
     and the place as they are kept."""
     name = require_text(person_name, "person interrogated", "Art. 17", 60)
     if person_role not in PERSON_ROLES:
-        raise RuleViolation("bad_person_role", "person role must be suspect, victim or witness",
-                            "Art. 25")
+        raise RuleViolation(
+            "bad_person_role", "person role must be suspect, victim or witness", "Art. 25"
+        )
     if kind not in RECORDING_KINDS:
-        raise RuleViolation("bad_kind", f"'{kind}' is not a kind of recording; kinds: "
-                            + ", ".join(RECORDING_KINDS))
+        raise RuleViolation(
+            "bad_kind", f"'{kind}' is not a kind of recording; kinds: " + ", ".join(RECORDING_KINDS)
+        )
     where = require_text(place, "place", limit=100)
     if ended_at <= started_at:
         raise RuleViolation("bad_time", "the recording ends before it starts", "Art. 10")
     for it in interruptions:
         if not isinstance(it, Mapping):
-            raise RuleViolation("bad_interruption", "an interruption has a start, an end and "
-                                "a reason", "Art. 15")
+            raise RuleViolation(
+                "bad_interruption", "an interruption has a start, an end and a reason", "Art. 15"
+            )
         require_text(it.get("reason"), "reason of the interruption", "Art. 15")
     return name, where

@@ -36,19 +36,31 @@ def backup(s: Session, target: str | Path) -> audit.VerifyResult:
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if ok != "ok":
-            raise RuleViolation("backup_corrupt", f"the backup at {target} fails "
-                                f"integrity_check: {ok}")
+            raise RuleViolation(
+                "backup_corrupt", f"the backup at {target} fails integrity_check: {ok}"
+            )
         result = audit.verify(conn)
     finally:
         conn.close()
     if not result.ok:
-        raise RuleViolation("backup_unverified", f"the backup at {target} does not verify: "
-                            + "; ".join(result.problems[:3]))
+        raise RuleViolation(
+            "backup_unverified",
+            f"the backup at {target} does not verify: " + "; ".join(result.problems[:3]),
+        )
     # its verification record: `keeper backups` lists it, a refused damaged database names it
-    backup_records.write_record(target, backup_records.BackupRecord(
-        file=target.name, taken_at=to_db(s.now()), source=str(s.db.path), verified=True,
-        events=result.events, head=result.head_hash, size=target.stat().st_size,
-        schema_version=s.db.schema_version))
+    backup_records.write_record(
+        target,
+        backup_records.BackupRecord(
+            file=target.name,
+            taken_at=to_db(s.now()),
+            source=str(s.db.path),
+            verified=True,
+            events=result.events,
+            head=result.head_hash,
+            size=target.stat().st_size,
+            schema_version=s.db.schema_version,
+        ),
+    )
     return result
 
 
@@ -58,8 +70,12 @@ CORRECTABLE = {
     "returns": {"note"},
     "handovers": {"note"},
     "incidents": {"description"},
-    "media": {"label.person_interrogated", "label.case_name", "label.producer",
-              "label.production_unit"},
+    "media": {
+        "label.person_interrogated",
+        "label.case_name",
+        "label.producer",
+        "label.production_unit",
+    },
 }
 
 
@@ -73,20 +89,31 @@ def _case_of(s: Session, table: str, row: dict[str, Any]) -> int:
 
 
 @rerun_if_changed
-def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, reason: str,
-            corrector: Credential) -> int:
+def correct(
+    s: Session,
+    table: str,
+    entry_id: int,
+    field: str,
+    new_value: str,
+    reason: str,
+    corrector: Credential,
+) -> int:
     """A wrong entry is corrected by a new, signed entry that points to the old one and says
     why; nothing recorded is ever changed in place."""
     me = s.require(Action.CORRECT)
     if table not in CORRECTABLE:
-        raise RuleViolation("not_correctable", f"entries of {table} cannot be corrected; "
-                            "correctable: " + ", ".join(sorted(CORRECTABLE)))
+        raise RuleViolation(
+            "not_correctable",
+            f"entries of {table} cannot be corrected; "
+            "correctable: " + ", ".join(sorted(CORRECTABLE)),
+        )
     rules.check_correction(reason, field, CORRECTABLE[table])
     new_value = rules.require_text(new_value, "the corrected value", limit=500)
     if table == "retrievals" and field == "est_usage_hours":
         if not new_value.isdigit() or not 1 <= int(new_value) <= rules.MAX_USAGE_HOURS:
-            raise RuleViolation("bad_usage_time", "estimated usage time is 1 to "
-                                f"{rules.MAX_USAGE_HOURS} hours")
+            raise RuleViolation(
+                "bad_usage_time", f"estimated usage time is 1 to {rules.MAX_USAGE_HOURS} hours"
+            )
     try:
         row = audit.read_row(s.conn, table, int(entry_id))
     except (LookupError, ValueError):
@@ -98,8 +125,9 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
         old = json.loads(row["label"]).get(field[6:])
     else:
         old = row.get(field)
-    previous = [c for c in entries.corrections_of(s.conn, table, int(entry_id))
-                if c["field"] == field]
+    previous = [
+        c for c in entries.corrections_of(s.conn, table, int(entry_id)) if c["field"] == field
+    ]
     if previous:
         old = previous[-1]["new_value"]
     if str(old) == new_value:
@@ -108,9 +136,20 @@ def correct(s: Session, table: str, entry_id: int, field: str, new_value: str, r
     if signer.person.id != me.id:
         raise RuleViolation("not_signed_in", "the person correcting signs the correction")
     with s.change("correct", table=table, id=int(entry_id), field=field) as ch:
-        cid = ch.touch("corrections", entries.insert(
-            ch.conn, "corrections", target_table=table, target_id=int(entry_id), field=field,
-            old_value=None if old is None else str(old), new_value=new_value,
-            reason=reason.strip(), at=ch.at, by_id=me.id))
+        cid = ch.touch(
+            "corrections",
+            entries.insert(
+                ch.conn,
+                "corrections",
+                target_table=table,
+                target_id=int(entry_id),
+                field=field,
+                old_value=None if old is None else str(old),
+                new_value=new_value,
+                reason=reason.strip(),
+                at=ch.at,
+                by_id=me.id,
+            ),
+        )
         ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
     return cid

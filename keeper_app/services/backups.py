@@ -32,8 +32,9 @@ def default_folder(db_path: str | os.PathLike[str]) -> Path:
     return records.default_folder(db_path)
 
 
-def take(db: Database, folder: str | os.PathLike[str],
-         clock: Callable[[], datetime] = now_utc) -> BackupListing:
+def take(
+    db: Database, folder: str | os.PathLike[str], clock: Callable[[], datetime] = now_utc
+) -> BackupListing:
     """One copy now, checked, with its verification record."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -54,9 +55,17 @@ def take(db: Database, folder: str | os.PathLike[str],
 def _record(target: Path, source: Path, now: datetime) -> BackupListing:
     rep = inspect(target)
     size = target.stat().st_size
-    rec = BackupRecord(file=target.name, taken_at=to_db(now), source=str(source),
-                       verified=rep.ok, events=rep.events, head=rep.head, size=size,
-                       schema_version=rep.schema_version, problems=rep.problems[:10])
+    rec = BackupRecord(
+        file=target.name,
+        taken_at=to_db(now),
+        source=str(source),
+        verified=rep.ok,
+        events=rep.events,
+        head=rep.head,
+        size=size,
+        schema_version=rep.schema_version,
+        problems=rep.problems[:10],
+    )
     records.write_record(target, rec)
     return BackupListing(target, rec, size)
 
@@ -69,19 +78,22 @@ def record_verified_copy(target: Path, source: Path, now: datetime) -> BackupLis
 def prune(folder: str | os.PathLike[str], keep: int) -> list[Path]:
     """Remove the scheduled copies beyond the ``keep`` newest verified ones. Copies that
     failed verification and copies not made by the schedule are never removed."""
-    verified = [b for b in records.listing(folder)
-                if b.verified and b.path.name.startswith(PREFIX)]
+    verified = [b for b in records.listing(folder) if b.verified and b.path.name.startswith(PREFIX)]
     removed = []
-    for b in verified[max(1, keep):]:
+    for b in verified[max(1, keep) :]:
         b.path.unlink(missing_ok=True)
         records.record_path(b.path).unlink(missing_ok=True)
         removed.append(b.path)
     return removed
 
 
-def backup_if_due(db: Database, folder: str | os.PathLike[str] | None = None,
-                  keep: int = DEFAULT_KEEP, interval: timedelta = DEFAULT_INTERVAL,
-                  clock: Callable[[], datetime] = now_utc) -> BackupListing | None:
+def backup_if_due(
+    db: Database,
+    folder: str | os.PathLike[str] | None = None,
+    keep: int = DEFAULT_KEEP,
+    interval: timedelta = DEFAULT_INTERVAL,
+    clock: Callable[[], datetime] = now_utc,
+) -> BackupListing | None:
     """The scheduled backup, for a timer: when the newest verified copy in ``folder`` is
     older than ``interval`` (or there is none), take one, verify it, and keep the ``keep``
     newest. Returns the new copy, or None when none was due. A copy that does not verify
@@ -89,20 +101,27 @@ def backup_if_due(db: Database, folder: str | os.PathLike[str] | None = None,
     folder = Path(folder) if folder is not None else default_folder(db.path)
     now = clock().replace(microsecond=0)
     latest = records.latest_verified(folder)
-    if latest is not None and latest.record is not None and \
-            timedelta(0) <= now - from_db(latest.record.taken_at) < interval:
+    if (
+        latest is not None
+        and latest.record is not None
+        and timedelta(0) <= now - from_db(latest.record.taken_at) < interval
+    ):
         return None
     b = take(db, folder, clock)
     if not b.verified:
         problems = "; ".join(b.record.problems[:3]) if b.record else ""
-        raise RuleViolation("backup_unverified", f"the backup {b.path} does not verify "
-                            f"({problems}); check the database with: keeper audit verify")
+        raise RuleViolation(
+            "backup_unverified",
+            f"the backup {b.path} does not verify "
+            f"({problems}); check the database with: keeper audit verify",
+        )
     prune(folder, keep)
     return b
 
 
-def listing(folder: str | os.PathLike[str], check: bool = False
-            ) -> list[tuple[BackupListing, FileReport | None]]:
+def listing(
+    folder: str | os.PathLike[str], check: bool = False
+) -> list[tuple[BackupListing, FileReport | None]]:
     """The copies in ``folder``, newest first; with ``check`` each is opened and verified
     again (slow for large databases)."""
     return [(b, inspect(b.path) if check else None) for b in records.listing(folder)]
@@ -123,20 +142,28 @@ class RestoreResult:
     head: str
 
 
-def plan_restore(db_path: str | os.PathLike[str], backup: str | os.PathLike[str],
-                 clock: Callable[[], datetime] = now_utc) -> RestorePlan:
+def plan_restore(
+    db_path: str | os.PathLike[str],
+    backup: str | os.PathLike[str],
+    clock: Callable[[], datetime] = now_utc,
+) -> RestorePlan:
     """What restoring ``backup`` would bring back; refused if the copy is not sound."""
     db_path, backup = Path(db_path), Path(backup)
     if backup.resolve() == db_path.resolve():
         raise RuleViolation("restore_same_file", f"{backup} is the database itself")
     rep = inspect(backup)
     if not rep.ok:
-        raise RuleViolation("backup_unverified", f"{backup} cannot be restored: "
-                            + "; ".join(rep.problems[:3] or rep.integrity[:3]))
+        raise RuleViolation(
+            "backup_unverified",
+            f"{backup} cannot be restored: " + "; ".join(rep.problems[:3] or rep.integrity[:3]),
+        )
     if rep.schema_version > latest_version():
-        raise RuleViolation("backup_too_new", f"{backup} has schema version "
-                            f"{rep.schema_version}, newer than this Keeper knows "
-                            f"({latest_version()}); use a newer Keeper")
+        raise RuleViolation(
+            "backup_too_new",
+            f"{backup} has schema version "
+            f"{rep.schema_version}, newer than this Keeper knows "
+            f"({latest_version()}); use a newer Keeper",
+        )
     _refuse_if_in_use(db_path)
     stamp = clock().strftime("%Y%m%dT%H%M%SZ")
     aside = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
@@ -149,9 +176,11 @@ def plan_restore(db_path: str | os.PathLike[str], backup: str | os.PathLike[str]
 
 def _in_use(db_path: Path) -> RuleViolation:
     return RuleViolation(
-        "database_in_use", f"another Keeper has the database {db_path} open (a window, a "
+        "database_in_use",
+        f"another Keeper has the database {db_path} open (a window, a "
         "counter or a command): close every Keeper using it, then restore again; nothing "
-        "was changed")
+        "was changed",
+    )
 
 
 def _refuse_if_in_use(db_path: Path) -> None:
@@ -199,8 +228,10 @@ def _replace(plan: RestorePlan) -> None:
             src.close()
         again = inspect(tmp)
         if not again.ok or (again.events, again.head) != (rep.events, rep.head):
-            raise RuleViolation("restore_failed", f"the copy of {plan.backup} does not match "
-                                "it; nothing was changed")
+            raise RuleViolation(
+                "restore_failed",
+                f"the copy of {plan.backup} does not match it; nothing was changed",
+            )
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -220,9 +251,18 @@ def _record_restore(plan: RestorePlan, clock: Callable[[], datetime]) -> Restore
     try:
         at = to_db(clock().replace(microsecond=0))
         with db.transaction() as conn:
-            audit.append(conn, at, None, "restore", {
-                "from": str(plan.backup), "events": rep.events, "head": rep.head,
-                "replaced_file_kept_as": str(plan.aside) if plan.aside.exists() else None})
+            audit.append(
+                conn,
+                at,
+                None,
+                "restore",
+                {
+                    "from": str(plan.backup),
+                    "events": rep.events,
+                    "head": rep.head,
+                    "replaced_file_kept_as": str(plan.aside) if plan.aside.exists() else None,
+                },
+            )
         events, head = audit.head(db.conn)
     finally:
         db.close()

@@ -48,8 +48,12 @@ AskNextDisc = Callable[[str, str, str], bool]
 #: refusals of the next disc that another disc may cure: ask again
 RETRY_DISC = frozenset({"no_disc", "not_blank", "too_small", "drive_busy"})
 #: share of the whole pair job each stage takes, for one progress bar
-STAGES = (("burn_original", 0.35), ("verify_original", 0.15), ("burn_duplicate", 0.35),
-          ("verify_duplicate", 0.15))
+STAGES = (
+    ("burn_original", 0.35),
+    ("verify_original", 0.15),
+    ("burn_duplicate", 0.35),
+    ("verify_duplicate", 0.15),
+)
 PURPOSES = ("burn", "return", "on_demand", "fixity")
 
 
@@ -61,9 +65,16 @@ def _drive(text: str) -> Drive:
 
 
 def verification_details(rep: VerifyReport) -> dict[str, Any]:
-    return {"missing": rep.missing, "extra": rep.extra, "changed": rep.changed,
-            "unreadable": rep.unreadable, "problems": rep.problems, "md5": rep.md5,
-            "volume_id": rep.volume_id, "seconds": round(rep.seconds, 3)}
+    return {
+        "missing": rep.missing,
+        "extra": rep.extra,
+        "changed": rep.changed,
+        "unreadable": rep.unreadable,
+        "problems": rep.problems,
+        "md5": rep.md5,
+        "volume_id": rep.volume_id,
+        "seconds": round(rep.seconds, 3),
+    }
 
 
 def _result(rep: VerifyReport) -> str:
@@ -75,14 +86,32 @@ def _result(rep: VerifyReport) -> str:
     return "mismatch"
 
 
-def _record_verification(ch: Change, rep: VerifyReport, purpose: str, medium_id: int | None,
-                         reservation_id: int | None, by_id: int) -> int:
-    return ch.touch("verifications", burning_repo.insert_verification(
-        ch.conn, medium_id=medium_id, reservation_id=reservation_id, disc_code=rep.code or "",
-        purpose=purpose, result=_result(rep),
-        files_checked=rep.files_checked, bytes_read=rep.bytes_read,
-        read_errors=rep.read_errors, details=verification_details(rep), drive=rep.drive,
-        at=ch.at, by_id=by_id))
+def _record_verification(
+    ch: Change,
+    rep: VerifyReport,
+    purpose: str,
+    medium_id: int | None,
+    reservation_id: int | None,
+    by_id: int,
+) -> int:
+    return ch.touch(
+        "verifications",
+        burning_repo.insert_verification(
+            ch.conn,
+            medium_id=medium_id,
+            reservation_id=reservation_id,
+            disc_code=rep.code or "",
+            purpose=purpose,
+            result=_result(rep),
+            files_checked=rep.files_checked,
+            bytes_read=rep.bytes_read,
+            read_errors=rep.read_errors,
+            details=verification_details(rep),
+            drive=rep.drive,
+            at=ch.at,
+            by_id=by_id,
+        ),
+    )
 
 
 @dataclass
@@ -102,11 +131,19 @@ class PairBurn:
     problem)`` must return True once it is inserted (False cancels); it is asked again, with
     the ``problem`` ("not blank", "too small"...), until a disc fits."""
 
-    def __init__(self, s: Session, recording_ids: Sequence[int], drives: Sequence[str],
-                 settings: StorageSettings, *, disc_type: str = "DVD-R",
-                 ask_next_disc: AskNextDisc | None = None,
-                 progress: ProgressCallback | None = None, burned_at: datetime | None = None,
-                 via_xorriso: bool | None = None):
+    def __init__(
+        self,
+        s: Session,
+        recording_ids: Sequence[int],
+        drives: Sequence[str],
+        settings: StorageSettings,
+        *,
+        disc_type: str = "DVD-R",
+        ask_next_disc: AskNextDisc | None = None,
+        progress: ProgressCallback | None = None,
+        burned_at: datetime | None = None,
+        via_xorriso: bool | None = None,
+    ):
         if not 1 <= len(drives) <= 2:
             raise RuleViolation("no_drive", "give one drive, or two (original, duplicate)")
         self.s = s
@@ -161,8 +198,9 @@ class PairBurn:
         assert self.code is not None
         reports: dict[str, VerifyReport] = {}
         layouts = {}
-        for n, (role, mc) in enumerate(((CopyRole.ORIGINAL, self.code),
-                                        (CopyRole.DUPLICATE, self.code.partner()))):
+        for n, (role, mc) in enumerate(
+            ((CopyRole.ORIGINAL, self.code), (CopyRole.DUPLICATE, self.code.partner()))
+        ):
             drive = self.drives[min(n, len(self.drives) - 1)]
             layouts[role] = DiscLayout.build(mc.text, files, self._label(mc.text, role))
             self._burn(role, drive, layouts[role], 2 * n, ask=n == 1 and len(self.drives) == 1)
@@ -176,9 +214,15 @@ class PairBurn:
 
         self._report("register", 1.0, "registering the pair")
         o, d = intake.register_pair(
-            self.s, self.recording_ids, manifest, self.burned_at, self.disc_type,
+            self.s,
+            self.recording_ids,
+            manifest,
+            self.burned_at,
+            self.disc_type,
             (volume_id(self.code.text), volume_id(self.code.partner().text)),
-            code=self.code.text, on_registered=record)
+            code=self.code.text,
+            on_registered=record,
+        )
         return PairResult(o, d, self.burned_at, reports)
 
     # ------------------------------------------------------------ internals
@@ -196,9 +240,16 @@ class PairBurn:
             "disc_type": self.disc_type,
             "manifest_sha256": manifest_sha256(body),
             "recordings": [
-                {"id": r["id"], "kind": r["kind"], "person_role": r["person_role"],
-                 "started_at": r["started_at"], "ended_at": r["ended_at"], "place": r["place"]}
-                for r in self.plan.recordings],
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "person_role": r["person_role"],
+                    "started_at": r["started_at"],
+                    "ended_at": r["ended_at"],
+                    "place": r["place"],
+                }
+                for r in self.plan.recordings
+            ],
         }
 
     def _reserve(self) -> None:
@@ -207,36 +258,46 @@ class PairBurn:
         with self.s.change("reserve_pair_code", case_no=plan.case.case_no) as ch:
             serial = media_repo.next_serial(ch.conn, plan.unit_code, self.burned_at.year)
             self.code = codes.make(plan.unit_code, self.burned_at.year, serial, "O")
-            self.reservation_id = ch.touch("pair_reservations", burning_repo.insert_reservation(
-                ch.conn, self.code.body[:14], plan.case.id, ids, self.s.person.id, ch.at))
+            self.reservation_id = ch.touch(
+                "pair_reservations",
+                burning_repo.insert_reservation(
+                    ch.conn, self.code.body[:14], plan.case.id, ids, self.s.person.id, ch.at
+                ),
+            )
             ch.details.update(original=self.code.text, recordings=sorted(ids))
 
     def _report(self, stage: str, fraction: float | None, message: str) -> None:
         if self.progress is None:
             return
         names = [s for s, _ in STAGES]
-        done = sum(w for s, w in STAGES[:names.index(stage)]) if stage in names else 1.0
+        done = sum(w for s, w in STAGES[: names.index(stage)]) if stage in names else 1.0
         weight = dict(STAGES).get(stage, 0.0)
         overall = done + weight * (fraction or 0.0)
         self.progress(Progress(min(overall, 1.0), message, stage))
 
-    def _failed(self, code: str, message: str, role: CopyRole,
-                rep: VerifyReport | None = None) -> None:
+    def _failed(
+        self, code: str, message: str, role: CopyRole, rep: VerifyReport | None = None
+    ) -> None:
         """Record the failed attempt (audited; nothing registered) and refuse."""
         assert self.code is not None
-        with self.s.change("burn_failed", original=self.code.text, copy_role=role.value,
-                           code=code, message=message[:300]) as ch:
+        with self.s.change(
+            "burn_failed",
+            original=self.code.text,
+            copy_role=role.value,
+            code=code,
+            message=message[:300],
+        ) as ch:
             if rep is not None:
-                _record_verification(ch, rep, "burn", None, self.reservation_id,
-                                     self.s.person.id)
+                _record_verification(ch, rep, "burn", None, self.reservation_id, self.s.person.id)
         raise RuleViolation(code, f"{role.value}: {message}; nothing was registered", "Art. 17")
 
     def _next_disc(self, role: CopyRole, drive: Drive, layout: DiscLayout) -> BurnJob:
         """One drive: ask for the next blank disc until one fits (or the user gives up)."""
         problem = ""
         while True:
-            ok = self.ask_next_disc(role.value, str(drive), problem) \
-                if self.ask_next_disc else False
+            ok = (
+                self.ask_next_disc(role.value, str(drive), problem) if self.ask_next_disc else False
+            )
             if not ok or self._cancel.is_set():
                 self._failed("cancelled", f"cancelled before the {role.value} was burned", role)
             job = BurnJob(drive, layout)
@@ -248,8 +309,9 @@ class PairBurn:
                 self._failed(prep.code, prep.message, role)
             problem = prep.message
 
-    def _burn(self, role: CopyRole, drive: Drive, layout: DiscLayout, stage_no: int,
-              ask: bool = False) -> None:
+    def _burn(
+        self, role: CopyRole, drive: Drive, layout: DiscLayout, stage_no: int, ask: bool = False
+    ) -> None:
         stage = STAGES[stage_no][0]
         if self._cancel.is_set():
             self._failed("cancelled", "the burn was cancelled", role)
@@ -257,9 +319,10 @@ class PairBurn:
         self._job = job
         self._report(stage, 0.0, f"checking the disc in {drive}")
         try:
-            result = job.run(lambda p: self._report(stage, p.fraction,
-                                                    f"{role.value}: {p.message}"),
-                             prepared=job.prepared)
+            result = job.run(
+                lambda p: self._report(stage, p.fraction, f"{role.value}: {p.message}"),
+                prepared=job.prepared,
+            )
         finally:
             self._job = None
         if result.state == JobState.CANCELLED or self._cancel.is_set():
@@ -267,23 +330,33 @@ class PairBurn:
         if not result.ok:
             self._failed(result.code or "burn_failed", result.message, role)
 
-    def _verify(self, role: CopyRole, drive: Drive, layout: DiscLayout, code: str,
-                stage_no: int) -> VerifyReport:
+    def _verify(
+        self, role: CopyRole, drive: Drive, layout: DiscLayout, code: str, stage_no: int
+    ) -> VerifyReport:
         stage = STAGES[stage_no][0]
         self._report(stage, 0.0, f"reading the {role.value} back")
         try:
-            rep = verify_disc(drive, layout.manifest, expected_code=code,
-                              progress=lambda p: self._report(stage, p.fraction,
-                                                              f"{role.value}: {p.message}"),
-                              cancel=self._cancel, via_xorriso=self.via_xorriso)
+            rep = verify_disc(
+                drive,
+                layout.manifest,
+                expected_code=code,
+                progress=lambda p: self._report(stage, p.fraction, f"{role.value}: {p.message}"),
+                cancel=self._cancel,
+                via_xorriso=self.via_xorriso,
+            )
         except BurnError as exc:
             if exc.code == "cancelled":
                 self._failed("cancelled", "cancelled while reading the disc back", role)
-            self._failed("verification_mismatch", f"the disc cannot be read back: "
-                         f"{exc.message}", role)
+            self._failed(
+                "verification_mismatch", f"the disc cannot be read back: {exc.message}", role
+            )
         if not rep.ok:
-            self._failed("verification_mismatch", "the disc does not match what was burned: "
-                         + rep.summary(), role, rep)
+            self._failed(
+                "verification_mismatch",
+                "the disc does not match what was burned: " + rep.summary(),
+                role,
+                rep,
+            )
         return rep
 
 
@@ -304,9 +377,14 @@ class MediumCheck:
         return "match" if self.registered and self.report.ok else "mismatch"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "registered": self.registered, "medium": self.medium,
-                "result": self.result, "verification_id": self.verification_id,
-                "report": self.report.to_dict()}
+        return {
+            "code": self.code,
+            "registered": self.registered,
+            "medium": self.medium,
+            "result": self.result,
+            "verification_id": self.verification_id,
+            "report": self.report.to_dict(),
+        }
 
 
 def _check_may_verify(s: Session, case_id: int, what: str = "check its discs") -> None:
@@ -314,10 +392,16 @@ def _check_may_verify(s: Session, case_id: int, what: str = "check its discs") -
     visibility.check_case_id(s, case_id, what)
 
 
-def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
-                  expect_code: str | None = None, progress: ProgressCallback | None = None,
-                  cancel: threading.Event | None = None, via_xorriso: bool | None = None,
-                  with_md5: bool = False) -> MediumCheck:
+def verify_medium(
+    s: Session,
+    drive: str,
+    purpose: str = "on_demand",
+    expect_code: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    via_xorriso: bool | None = None,
+    with_md5: bool = False,
+) -> MediumCheck:
     """Identify the disc in ``drive``, check every file against the register's manifest,
     record the result (with read errors) on that disc. ``expect_code``: the disc that should
     be in the drive (on return): another disc is a mismatch (replaced)."""
@@ -333,8 +417,14 @@ def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
     row = media_repo.row_by_code(s.conn, code) if code else None
     if row is None:
         try:
-            rep = verify_disc(d, None, progress=progress, cancel=cancel,
-                              via_xorriso=via_xorriso, with_md5=with_md5)
+            rep = verify_disc(
+                d,
+                None,
+                progress=progress,
+                cancel=cancel,
+                via_xorriso=via_xorriso,
+                with_md5=with_md5,
+            )
         except BurnError as exc:
             raise rule(exc) from None
         rep.problems.insert(0, f"this disc ({code or 'no Keeper code'}) is not in the register")
@@ -342,8 +432,15 @@ def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
     _check_may_verify(s, int(row["case_id"]))
     expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
     try:
-        rep = verify_disc(d, expected, expected_code=expect_code or code, progress=progress,
-                          cancel=cancel, via_xorriso=via_xorriso, with_md5=with_md5)
+        rep = verify_disc(
+            d,
+            expected,
+            expected_code=expect_code or code,
+            progress=progress,
+            cancel=cancel,
+            via_xorriso=via_xorriso,
+            with_md5=with_md5,
+        )
     except BurnError as exc:
         raise rule(exc) from None
     label = json.loads(row["label"])
@@ -351,8 +448,13 @@ def verify_medium(s: Session, drive: str, purpose: str = "on_demand",
         differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
         if differs:
             rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
-    medium = {"id": int(row["id"]), "code": row["code"], "copy_role": row["copy_role"],
-              "status": row["status"], "location": row["location"]}
+    medium = {
+        "id": int(row["id"]),
+        "code": row["code"],
+        "copy_role": row["copy_role"],
+        "status": row["status"],
+        "location": row["location"],
+    }
     check = MediumCheck(row["code"], True, medium, rep)
     check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
@@ -379,17 +481,28 @@ def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> di
         raise rule(exc) from None
     code = ident.code or (ident.label or {}).get("medium_code")
     row = media_repo.row_by_code(s.conn, code) if code else None
-    out: dict[str, Any] = {"volume_id": ident.volume_id, "code": code, "label": ident.label,
-                           "problems": list(ident.problems), "registered": row is not None}
+    out: dict[str, Any] = {
+        "volume_id": ident.volume_id,
+        "code": code,
+        "label": ident.label,
+        "problems": list(ident.problems),
+        "registered": row is not None,
+    }
     if row is not None:  # what the register says: for those who may see that case (Art. 21)
-        _check_may_verify(s, int(row["case_id"]), what="see what the register holds of "
-                          f"disc {row['code']}")
+        _check_may_verify(
+            s, int(row["case_id"]), what=f"see what the register holds of disc {row['code']}"
+        )
         body = burning_repo.manifest_of_medium(s.conn, int(row["id"]))
-        out.update(status=row["status"], copy_role=row["copy_role"], location=row["location"],
-                   manifest_matches=ident.manifest_text == body,
-                   verifications=[{k: v[k] for k in ("at", "purpose", "result", "read_errors")}
-                                  for v in burning_repo.verifications_of(s.conn,
-                                                                         int(row["id"]))])
+        out.update(
+            status=row["status"],
+            copy_role=row["copy_role"],
+            location=row["location"],
+            manifest_matches=ident.manifest_text == body,
+            verifications=[
+                {k: v[k] for k in ("at", "purpose", "result", "read_errors")}
+                for v in burning_repo.verifications_of(s.conn, int(row["id"]))
+            ],
+        )
     return out
 
 
@@ -401,4 +514,3 @@ def verifications(s: Session, code: str) -> list[dict[str, Any]]:
         raise RuleViolation("unknown_medium", f"no medium {code}")
     _check_may_verify(s, int(row["case_id"]), "see its discs")
     return burning_repo.verifications_of(s.conn, int(row["id"]))
-

@@ -146,16 +146,28 @@ def _receipt(s: Session, ref: int | str) -> dict[str, Any]:
 
 
 def _register(s: Session, ref: RegisterRef) -> dict[str, Any]:
-    doc = register_document(s, period=period(ref.date_from, ref.date_to),
-                            case_no=ref.case_no, code=ref.code, badge=ref.badge)
+    doc = register_document(
+        s,
+        period=period(ref.date_from, ref.date_to),
+        case_no=ref.case_no,
+        code=ref.code,
+        badge=ref.badge,
+    )
     return {"doc": doc, "loader": signature_loader(s)}
 
 
 def _disc_labels_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import labels
 
-    return labels.disc_label_pdf(data, out, sheet=o.sheet, start=o.start,
-                                 calibration=o.calibration, lang=o.lang, guides=o.guides)
+    return labels.disc_label_pdf(
+        data,
+        out,
+        sheet=o.sheet,
+        start=o.start,
+        calibration=o.calibration,
+        lang=o.lang,
+        guides=o.guides,
+    )
 
 
 def _calibration_pdf(_data: Any, out: Path, o: Options) -> Any:
@@ -163,8 +175,9 @@ def _calibration_pdf(_data: Any, out: Path, o: Options) -> Any:
     entered as its calibration."""
     from printing import labels
 
-    return labels.calibration_sheet_pdf(out, sheet=o.sheet, lang=o.lang,
-                                        calibration=Calibration(0.0, 0.0, o.calibration.dpi))
+    return labels.calibration_sheet_pdf(
+        out, sheet=o.sheet, lang=o.lang, calibration=Calibration(0.0, 0.0, o.calibration.dpi)
+    )
 
 
 def _insert_pdf(kind: str) -> Layout:
@@ -193,26 +206,85 @@ def _register_pdf(data: Any, out: Path, o: Options) -> Any:
 
 _V, _R = Action.VIEW_MEDIA, Action.VIEW_REGISTER
 #: every printable document, by key
-CATALOGUE: dict[str, Entry] = {e.key: e for e in (
-    Entry("labels", "Disc labels of the pair %1", _labels, _disc_labels_pdf,
-          "labels-{ref}.pdf", _V, on_sheet=True),
-    Entry("sleeve", "Sleeve inserts of the pair %1", _labels, _insert_pdf("sleeve"),
-          "sleeves-{ref}.pdf", _V),
-    Entry("seal_bag", "Seal-bag label of the original of %1", _originals,
-          _insert_pdf("seal_bag"), "seal-bag-{ref}.pdf", _V),
-    Entry("receipt", "Handover receipt %1", _receipt, _report_pdf("handover_receipt_pdf"),
-          "handover-{ref}.pdf", _V),
-    Entry("incident", "Incident report #%1", incident_report,
-          _report_pdf("incident_report_pdf"), "incident-{ref}.pdf", _V),
-    Entry("court", "Transfer list for request #%1", court_transfer_list,
-          _report_pdf("court_transfer_list_pdf"), "transfer-{ref}.pdf", _V),
-    Entry("archive", "Archive handover list of case %1", archive_handover_list,
-          _report_pdf("archive_handover_list_pdf"), "archive-{ref}.pdf", _V),
-    Entry("register", "Retrieval register pages", _register, _register_pdf,
-          "register-{ref}.pdf", _R),
-    Entry("calibration", "Calibration sheet", None, _calibration_pdf, "calibration.pdf", None,
-          on_sheet=True),
-)}
+CATALOGUE: dict[str, Entry] = {
+    e.key: e
+    for e in (
+        Entry(
+            "labels",
+            "Disc labels of the pair %1",
+            _labels,
+            _disc_labels_pdf,
+            "labels-{ref}.pdf",
+            _V,
+            on_sheet=True,
+        ),
+        Entry(
+            "sleeve",
+            "Sleeve inserts of the pair %1",
+            _labels,
+            _insert_pdf("sleeve"),
+            "sleeves-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "seal_bag",
+            "Seal-bag label of the original of %1",
+            _originals,
+            _insert_pdf("seal_bag"),
+            "seal-bag-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "receipt",
+            "Handover receipt %1",
+            _receipt,
+            _report_pdf("handover_receipt_pdf"),
+            "handover-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "incident",
+            "Incident report #%1",
+            incident_report,
+            _report_pdf("incident_report_pdf"),
+            "incident-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "court",
+            "Transfer list for request #%1",
+            court_transfer_list,
+            _report_pdf("court_transfer_list_pdf"),
+            "transfer-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "archive",
+            "Archive handover list of case %1",
+            archive_handover_list,
+            _report_pdf("archive_handover_list_pdf"),
+            "archive-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "register",
+            "Retrieval register pages",
+            _register,
+            _register_pdf,
+            "register-{ref}.pdf",
+            _R,
+        ),
+        Entry(
+            "calibration",
+            "Calibration sheet",
+            None,
+            _calibration_pdf,
+            "calibration.pdf",
+            None,
+            on_sheet=True,
+        ),
+    )
+}
 
 
 def disc_labels(code: str, single: bool = False) -> Document:

@@ -28,8 +28,9 @@ def medium_and_case(s: Session, code: str) -> tuple[Medium, Case]:
     mc = parse_code(code)
     m = media_repo.by_code(s.conn, mc.text)
     if m is None:
-        raise RuleViolation("unknown_medium",
-                            f"{mc.pretty} is a valid code but no such medium is registered")
+        raise RuleViolation(
+            "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
+        )
     return m, cases_repo.get(s.conn, m.case_id)
 
 
@@ -45,8 +46,9 @@ def person_by_badge(s: Session, badge: str) -> Person:
 def head_of_case_dept(s: Session, case: Case) -> Person:
     dept = people_repo.department(s.conn, case.department_id)
     if dept is None or dept.head_id is None:
-        raise RuleViolation("no_head", f"the department of case {case.case_no} has no head",
-                            "Art. 18, 20")
+        raise RuleViolation(
+            "no_head", f"the department of case {case.case_no} has no head", "Art. 18, 20"
+        )
     return people_repo.get(s.conn, dept.head_id)
 
 
@@ -56,15 +58,25 @@ def _refuse_if_out(s: Session, m: Medium) -> None:
         who = f"{r['retriever_name']} ({r['retriever_badge']})" if r else "someone"
         since = show(r["out_at"]) if r else "?"
         ref = f", register entry #{r['id']}" if r else ""
-        raise RuleViolation("already_out",
-                            f"{m.code} is already out with {who} since {since}{ref}; "
-                            "it must be returned first", "Art. 20")
+        raise RuleViolation(
+            "already_out",
+            f"{m.code} is already out with {who} since {since}{ref}; it must be returned first",
+            "Art. 20",
+        )
 
 
 @rerun_if_changed
-def retrieve(s: Session, code: str, retriever: Credential, keeper: Credential,
-             approver_badge: str, reason: str, est_usage_hours: int, purpose: str = "",
-             retriever_unit: str | None = None) -> int:
+def retrieve(
+    s: Session,
+    code: str,
+    retriever: Credential,
+    keeper: Credential,
+    approver_badge: str,
+    reason: str,
+    est_usage_hours: int,
+    purpose: str = "",
+    retriever_unit: str | None = None,
+) -> int:
     """Art. 19-20: the duplicate goes out; the register records retriever, time, reason,
     estimated usage time and approver; retriever and keeper both sign."""
     s.require(Action.RETRIEVE)
@@ -79,10 +91,22 @@ def retrieve(s: Session, code: str, retriever: Credential, keeper: Credential,
     unit = (retriever_unit or "").strip() or people_repo.org_name(s.conn, r.person.id)
     unit = rules.require_text(unit, "retriever's unit", "Art. 20", 100)
     with s.change("retrieve", code=m.code, retriever=r.person.badge, reason=why.value) as ch:
-        rid = ch.touch("retrievals", entries.insert(
-            ch.conn, "retrievals", medium_id=m.id, retriever_id=r.person.id,
-            retriever_unit=unit, out_at=ch.at, reason=why.value, purpose=(purpose or "").strip(),
-            est_usage_hours=est_usage_hours, approver_id=approver.id, keeper_id=k.person.id))
+        rid = ch.touch(
+            "retrievals",
+            entries.insert(
+                ch.conn,
+                "retrievals",
+                medium_id=m.id,
+                retriever_id=r.person.id,
+                retriever_unit=unit,
+                out_at=ch.at,
+                reason=why.value,
+                purpose=(purpose or "").strip(),
+                est_usage_hours=est_usage_hours,
+                approver_id=approver.id,
+                keeper_id=k.person.id,
+            ),
+        )
         ch.sign("retrievals", rid, (r, Capacity.RETRIEVER), (k, Capacity.KEEPER))
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
@@ -90,8 +114,15 @@ def retrieve(s: Session, code: str, retriever: Credential, keeper: Credential,
 
 
 @rerun_if_changed
-def return_medium(s: Session, code: str, returner: Credential, keeper: Credential,
-                  inspection: str, verification: str = "not_checked", note: str = "") -> int:
+def return_medium(
+    s: Session,
+    code: str,
+    returner: Credential,
+    keeper: Credential,
+    inspection: str,
+    verification: str = "not_checked",
+    note: str = "",
+) -> int:
     """Art. 20: the keeper inspects and verifies the returned disc; damage, replacement or
     loss is recorded truthfully and reported to the head of the case-handling department."""
     s.require(Action.RETURN)
@@ -100,15 +131,24 @@ def return_medium(s: Session, code: str, returner: Credential, keeper: Credentia
     try:
         ver = Verification(verification)
     except ValueError:
-        raise RuleViolation("bad_verification", f"'{verification}' is not a verification "
-                            "result (not_checked, match, mismatch)", "Art. 20") from None
+        raise RuleViolation(
+            "bad_verification",
+            f"'{verification}' is not a verification result (not_checked, match, mismatch)",
+            "Art. 20",
+        ) from None
     if insp == Inspection.INTACT and ver == Verification.MISMATCH:
-        raise RuleViolation("inconsistent_inspection", "the disc failed verification: it "
-                            "cannot be recorded intact (record it damaged or replaced)",
-                            "Art. 20")
+        raise RuleViolation(
+            "inconsistent_inspection",
+            "the disc failed verification: it "
+            "cannot be recorded intact (record it damaged or replaced)",
+            "Art. 20",
+        )
     if m.status != MediumStatus.OUT:
-        raise RuleViolation("not_out", f"{m.code} is {m.status.value}, not out: there is "
-                            "nothing to return", "Art. 20")
+        raise RuleViolation(
+            "not_out",
+            f"{m.code} is {m.status.value}, not out: there is nothing to return",
+            "Art. 20",
+        )
     nxt = next_status(m.copy_role, m.status, Action.RETURN, insp, code=m.code)
     open_r = entries.open_retrieval(s.conn, m.id)
     if open_r is None:
@@ -120,18 +160,39 @@ def return_medium(s: Session, code: str, returner: Credential, keeper: Credentia
     rules.check_two_signers([ret.person.id, k.person.id], [ret.person.name])
     head = head_of_case_dept(s, case) if rules.needs_incident(insp) else None
     with s.change("return", code=m.code, inspection=insp.value) as ch:
-        xid = ch.touch("returns", entries.insert(
-            ch.conn, "returns", retrieval_id=open_r["id"], returned_at=ch.at,
-            returned_by=ret.person.id, keeper_id=k.person.id, inspection=insp.value,
-            verification=ver.value, note=(note or "").strip()))
+        xid = ch.touch(
+            "returns",
+            entries.insert(
+                ch.conn,
+                "returns",
+                retrieval_id=open_r["id"],
+                returned_at=ch.at,
+                returned_by=ret.person.id,
+                keeper_id=k.person.id,
+                inspection=insp.value,
+                verification=ver.value,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("returns", xid, (ret, Capacity.RETURNER), (k, Capacity.KEEPER))
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
         if head is not None:
-            iid = ch.touch("incidents", entries.insert(
-                ch.conn, "incidents", kind=insp.value, medium_id=m.id, return_id=xid,
-                handover_id=None, description=note.strip(), at=ch.at,
-                reported_by=k.person.id, reported_to=head.id))
+            iid = ch.touch(
+                "incidents",
+                entries.insert(
+                    ch.conn,
+                    "incidents",
+                    kind=insp.value,
+                    medium_id=m.id,
+                    return_id=xid,
+                    handover_id=None,
+                    description=note.strip(),
+                    at=ch.at,
+                    reported_by=k.person.id,
+                    reported_to=head.id,
+                ),
+            )
             ch.details.update(incident=iid, reported_to=head.badge)
     return xid
 
@@ -143,27 +204,49 @@ def request_unseal(s: Session, code: str, reason: str, note: str = "") -> int:
     me = s.require(Action.REQUEST_UNSEAL)
     m, case = medium_and_case(s, code)
     why = rules.check_unseal_request(m.copy_role, m.status, reason)
-    if m.case_id and me.has(Role.CASE_HANDLER) and not me.has(Role.KEEPER) \
-            and me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case "
-                            f"{case.case_no}", "Art. 21")
+    if (
+        m.case_id
+        and me.has(Role.CASE_HANDLER)
+        and not me.has(Role.KEEPER)
+        and me.id not in case.handler_ids
+    ):
+        raise RuleViolation(
+            "not_case_handler", f"{me.name} is not a handler of case {case.case_no}", "Art. 21"
+        )
     head = head_of_case_dept(s, case)
-    pending = [a for a in entries.approvals_for_medium(s.conn, m.id)
-               if a["decision"] is None or (a["decision"] == "approved" and a["used_by"] is None)]
+    pending = [
+        a
+        for a in entries.approvals_for_medium(s.conn, m.id)
+        if a["decision"] is None or (a["decision"] == "approved" and a["used_by"] is None)
+    ]
     if pending:
-        raise RuleViolation("approval_pending", f"{m.code} already has approval request "
-                            f"#{pending[0]['id']} open", "Art. 18")
+        raise RuleViolation(
+            "approval_pending",
+            f"{m.code} already has approval request #{pending[0]['id']} open",
+            "Art. 18",
+        )
     with s.change("request_unseal", code=m.code, reason=why.value) as ch:
-        aid = ch.touch("approvals", entries.insert(
-            ch.conn, "approvals", kind="unseal", medium_id=m.id, reason=why.value,
-            note=(note or "").strip(), requested_by=me.id, requested_at=ch.at,
-            approver_id=head.id))
+        aid = ch.touch(
+            "approvals",
+            entries.insert(
+                ch.conn,
+                "approvals",
+                kind="unseal",
+                medium_id=m.id,
+                reason=why.value,
+                note=(note or "").strip(),
+                requested_by=me.id,
+                requested_at=ch.at,
+                approver_id=head.id,
+            ),
+        )
     return aid
 
 
 @rerun_if_changed
-def decide_approval(s: Session, approval_id: int, head: Credential, approve: bool,
-                    note: str = "") -> int:
+def decide_approval(
+    s: Session, approval_id: int, head: Credential, approve: bool, note: str = ""
+) -> int:
     """Art. 18: the head of the case-handling department approves (or refuses) opening the
     original, signing the decision."""
     me = s.require(Action.DECIDE_APPROVAL)
@@ -171,8 +254,9 @@ def decide_approval(s: Session, approval_id: int, head: Credential, approve: boo
     if a is None:
         raise RuleViolation("unknown_approval", f"no approval request #{approval_id}")
     if a["decision"] is not None:
-        raise RuleViolation("already_decided", f"request #{approval_id} was already "
-                            f"{a['decision']}", "Art. 18")
+        raise RuleViolation(
+            "already_decided", f"request #{approval_id} was already {a['decision']}", "Art. 18"
+        )
     m = media_repo.get(s.conn, a["medium_id"])
     case = cases_repo.get(s.conn, m.case_id)
     dept = people_repo.department(s.conn, case.department_id)
@@ -182,39 +266,63 @@ def decide_approval(s: Session, approval_id: int, head: Credential, approve: boo
     rules.check_approver_is_head(h.person, case, dept)  # type: ignore[arg-type]
     decision = "approved" if approve else "refused"
     with s.change("decide_approval", approval=int(approval_id), decision=decision) as ch:
-        did = ch.touch("approval_decisions", entries.insert(
-            ch.conn, "approval_decisions", approval_id=int(approval_id), decision=decision,
-            decided_by=me.id, at=ch.at, note=(note or "").strip()))
+        did = ch.touch(
+            "approval_decisions",
+            entries.insert(
+                ch.conn,
+                "approval_decisions",
+                approval_id=int(approval_id),
+                decision=decision,
+                decided_by=me.id,
+                at=ch.at,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("approval_decisions", did, (h, Capacity.APPROVER))
     return did
 
 
 @rerun_if_changed
-def unseal(s: Session, code: str, approval_id: int, keeper: Credential, witness: Credential,
-           note: str = "") -> int:
+def unseal(
+    s: Session, code: str, approval_id: int, keeper: Credential, witness: Credential, note: str = ""
+) -> int:
     """Art. 18 and Art. 129 (supervision): the original is opened only under an approved,
     unused approval for this disc; two people — keeper and witness — sign the opening."""
     s.require(Action.UNSEAL)
     m, case = medium_and_case(s, code)
     a = entries.approval_state(s.conn, int(approval_id))
     if a is None or a["medium_id"] != m.id:
-        raise RuleViolation("no_approval", f"approval #{approval_id} is not for {m.code}",
-                            "Art. 18")
+        raise RuleViolation(
+            "no_approval", f"approval #{approval_id} is not for {m.code}", "Art. 18"
+        )
     if a["decision"] != "approved":
-        raise RuleViolation("not_approved", f"approval #{approval_id} is "
-                            f"{a['decision'] or 'still waiting for the head'}", "Art. 18")
+        raise RuleViolation(
+            "not_approved",
+            f"approval #{approval_id} is {a['decision'] or 'still waiting for the head'}",
+            "Art. 18",
+        )
     if a["used_by"] is not None:
-        raise RuleViolation("approval_used", f"approval #{approval_id} was already used",
-                            "Art. 18")
+        raise RuleViolation("approval_used", f"approval #{approval_id} was already used", "Art. 18")
     nxt = next_status(m.copy_role, m.status, Action.UNSEAL, code=m.code)
     k = s.keeper_signer(keeper)
     rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     with s.change("unseal", code=m.code, approval=int(approval_id)) as ch:
-        sid = ch.touch("seal_events", entries.insert(
-            ch.conn, "seal_events", medium_id=m.id, kind="unseal", seal_no=m.seal_no, at=ch.at,
-            approval_id=int(approval_id), keeper_id=k.person.id, note=(note or "").strip()))
+        sid = ch.touch(
+            "seal_events",
+            entries.insert(
+                ch.conn,
+                "seal_events",
+                medium_id=m.id,
+                kind="unseal",
+                seal_no=m.seal_no,
+                at=ch.at,
+                approval_id=int(approval_id),
+                keeper_id=k.person.id,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("seal_events", sid, (k, Capacity.KEEPER), (w, Capacity.WITNESS))
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
@@ -222,23 +330,36 @@ def unseal(s: Session, code: str, approval_id: int, keeper: Credential, witness:
 
 
 @rerun_if_changed
-def reseal(s: Session, code: str, new_seal_no: str, keeper: Credential, witness: Credential,
-           note: str = "") -> int:
+def reseal(
+    s: Session, code: str, new_seal_no: str, keeper: Credential, witness: Credential, note: str = ""
+) -> int:
     """Art. 18 (resealed promptly) and Art. 129 (supervision): a new seal number, two
     people sign the seal, the time is written."""
     s.require(Action.RESEAL)
     m, case = medium_and_case(s, code)
     nxt = next_status(m.copy_role, m.status, Action.RESEAL, code=m.code)
-    seal = rules.check_new_seal(new_seal_no,
-                                entries.used_seal_nos(s.conn, (new_seal_no or "").strip()))
+    seal = rules.check_new_seal(
+        new_seal_no, entries.used_seal_nos(s.conn, (new_seal_no or "").strip())
+    )
     k = s.keeper_signer(keeper)
     rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     with s.change("reseal", code=m.code, seal_no=seal) as ch:
-        sid = ch.touch("seal_events", entries.insert(
-            ch.conn, "seal_events", medium_id=m.id, kind="reseal", seal_no=seal, at=ch.at,
-            approval_id=None, keeper_id=k.person.id, note=(note or "").strip()))
+        sid = ch.touch(
+            "seal_events",
+            entries.insert(
+                ch.conn,
+                "seal_events",
+                medium_id=m.id,
+                kind="reseal",
+                seal_no=seal,
+                at=ch.at,
+                approval_id=None,
+                keeper_id=k.person.id,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("seal_events", sid, (k, Capacity.SEALER), (w, Capacity.SEALER))
         media_repo.set_status(ch.conn, m.id, nxt)
         media_repo.set_seal(ch.conn, m.id, seal)
@@ -255,18 +376,30 @@ def acknowledge_incident(s: Session, incident_id: int, head: Credential, note: s
     if i is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
     if i["ack_id"] is not None:
-        raise RuleViolation("already_acknowledged", f"incident #{incident_id} was already "
-                            "acknowledged")
+        raise RuleViolation(
+            "already_acknowledged", f"incident #{incident_id} was already acknowledged"
+        )
     if i["reported_to"] != me.id:
-        raise RuleViolation("not_addressed", f"incident #{incident_id} is reported to another "
-                            "department head", "Art. 20")
+        raise RuleViolation(
+            "not_addressed",
+            f"incident #{incident_id} is reported to another department head",
+            "Art. 20",
+        )
     h = s.signer(head)
     if h.person.id != me.id:
         raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
     with s.change("ack_incident", incident=int(incident_id)) as ch:
-        aid = ch.touch("incident_acks", entries.insert(
-            ch.conn, "incident_acks", incident_id=int(incident_id), by_id=me.id, at=ch.at,
-            note=(note or "").strip()))
+        aid = ch.touch(
+            "incident_acks",
+            entries.insert(
+                ch.conn,
+                "incident_acks",
+                incident_id=int(incident_id),
+                by_id=me.id,
+                at=ch.at,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("incident_acks", aid, (h, Capacity.DEPT_HEAD))
     return aid
 
@@ -280,9 +413,12 @@ def set_location(s: Session, code: str, location: str) -> int:
     rules.check_keeper_for_case(me, case)
     loc = rules.require_text(location, "shelf location", limit=60)
     with s.change("set_location", code=m.code, location=loc) as ch:
-        lid = ch.touch("location_changes", entries.insert(
-            ch.conn, "location_changes", medium_id=m.id, location=loc, at=ch.at, by_id=me.id))
+        lid = ch.touch(
+            "location_changes",
+            entries.insert(
+                ch.conn, "location_changes", medium_id=m.id, location=loc, at=ch.at, by_id=me.id
+            ),
+        )
         media_repo.set_location(ch.conn, m.id, loc)
         ch.touch("media", m.id)
     return lid
-

@@ -66,8 +66,9 @@ def label_data(s: Session, code: str) -> dict[str, Any]:
     mc = parse_code(code)
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
-        raise RuleViolation("unknown_medium",
-                            f"{mc.pretty} is a valid code but no such medium is registered")
+        raise RuleViolation(
+            "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
+        )
     with s.db.reading():
         m = media_repo.to_medium(row)
         case = cases_repo.get(s.conn, m.case_id)
@@ -76,19 +77,39 @@ def label_data(s: Session, code: str) -> dict[str, Any]:
         if m.copy_role.value == "original":
             ev = docs_repo.last_seal(s.conn, m.id)
             if ev is not None:
-                table, eid = (("handovers", ev["handover_id"]) if ev["kind"] == "seal"
-                              and ev["handover_id"] else ("seal_events", ev["id"]))
-                seal = {"seal_no": ev["seal_no"], "kind": ev["kind"], "at": show(ev["at"]),
-                        "keeper": ev["keeper"], "signatures": _sigs(s, table, int(eid))}
+                table, eid = (
+                    ("handovers", ev["handover_id"])
+                    if ev["kind"] == "seal" and ev["handover_id"]
+                    else ("seal_events", ev["id"])
+                )
+                seal = {
+                    "seal_no": ev["seal_no"],
+                    "kind": ev["kind"],
+                    "at": show(ev["at"]),
+                    "keeper": ev["keeper"],
+                    "signatures": _sigs(s, table, int(eid)),
+                }
         recs = media_repo.recordings_of(s.conn, m.id)
         return {
-            "code": m.code, "pretty": mc.pretty, "copy_role": m.copy_role.value,
-            "status": m.status.value, "label": _label(s, m.id, row["label"]),
-            "disc_type": row["disc_type"], "volume_id": row["volume_id"],
-            "location": m.location, "seal": seal,
-            "recordings": [{"kind": r["kind"], "person_name": r["person_name"],
-                            "started_at": show(r["started_at"]), "ended_at": show(r["ended_at"]),
-                            "place": r["place"]} for r in recs],
+            "code": m.code,
+            "pretty": mc.pretty,
+            "copy_role": m.copy_role.value,
+            "status": m.status.value,
+            "label": _label(s, m.id, row["label"]),
+            "disc_type": row["disc_type"],
+            "volume_id": row["volume_id"],
+            "location": m.location,
+            "seal": seal,
+            "recordings": [
+                {
+                    "kind": r["kind"],
+                    "person_name": r["person_name"],
+                    "started_at": show(r["started_at"]),
+                    "ended_at": show(r["ended_at"]),
+                    "place": r["place"],
+                }
+                for r in recs
+            ],
         }
 
 
@@ -97,8 +118,11 @@ def pair_label_data(s: Session, code: str) -> list[dict[str, Any]]:
     mc = parse_code(code)
     if mc.copy == "H":
         return [label_data(s, mc.text)]
-    out = [label_data(s, c.text) for c in (mc, mc.partner())
-           if media_repo.row_by_code(s.conn, c.text) is not None]
+    out = [
+        label_data(s, c.text)
+        for c in (mc, mc.partner())
+        if media_repo.row_by_code(s.conn, c.text) is not None
+    ]
     return sorted(out, key=lambda d: d["copy_role"] != "original")
 
 
@@ -118,8 +142,10 @@ class Period:
             raise RuleViolation("bad_time", "the end of the period is not after its start")
 
     def shown(self) -> tuple[str, str]:
-        return (self.shown_from or (show(self.since) if self.since else ""),
-                self.shown_to or (show(self.until) if self.until else ""))
+        return (
+            self.shown_from or (show(self.since) if self.since else ""),
+            self.shown_to or (show(self.until) if self.until else ""),
+        )
 
 
 def period(date_from: str | None = None, date_to: str | None = None) -> Period:
@@ -135,9 +161,14 @@ def period(date_from: str | None = None, date_to: str | None = None) -> Period:
     return Period(since, until, start, end)
 
 
-def register_document(s: Session, *, period: Period | None = None,
-                      case_no: str | None = None, code: str | None = None,
-                      badge: str | None = None) -> dict[str, Any]:
+def register_document(
+    s: Session,
+    *,
+    period: Period | None = None,
+    case_no: str | None = None,
+    code: str | None = None,
+    badge: str | None = None,
+) -> dict[str, Any]:
     """The register pages' content for ``period``: the filter, the rows (oldest first, each
     with its return and the two signatures; drawn images are not loaded — see
     :func:`signature_loader`), the audit chain head, who prints and when."""
@@ -151,11 +182,17 @@ def register_document(s: Session, *, period: Period | None = None,
     p = period or Period()
     since, until = p.since, p.until
     with s.db.reading():
-        rows = list(docs_repo.register_rows(
-            s.conn, since=to_db(since) if since else None,
-            until=to_db(until) if until else None, case_no=case_no or None,
-            medium_code=medium_code, person_id=person.id if person else None,
-            **visibility.case_filter(s)))
+        rows = list(
+            docs_repo.register_rows(
+                s.conn,
+                since=to_db(since) if since else None,
+                until=to_db(until) if until else None,
+                case_no=case_no or None,
+                medium_code=medium_code,
+                person_id=person.id if person else None,
+                **visibility.case_filter(s),
+            )
+        )
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
     for r in rows:
@@ -164,11 +201,18 @@ def register_document(s: Session, *, period: Period | None = None,
         r["sig_retriever_drawn"] = bool(r["sig_retriever_drawn"])
         r["sig_keeper_drawn"] = bool(r["sig_keeper_drawn"])
     return {
-        "filter": {"from": p.shown()[0], "to": p.shown()[1],
-                   "case_no": case_no or "", "code": medium_code or "",
-                   "person": f"{person.name} ({person.badge})" if person else ""},
-        "rows": rows, "audit": head, "unit": unit,
-        "printed_by": f"{me.name} ({me.badge})", "printed_at": show(s.now()),
+        "filter": {
+            "from": p.shown()[0],
+            "to": p.shown()[1],
+            "case_no": case_no or "",
+            "code": medium_code or "",
+            "person": f"{person.name} ({person.badge})" if person else "",
+        },
+        "rows": rows,
+        "audit": head,
+        "unit": unit,
+        "printed_by": f"{me.name} ({me.badge})",
+        "printed_at": show(s.now()),
     }
 
 
@@ -196,18 +240,26 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
     burned, at = from_db(h["burned_at"]), from_db(h["at"])
     elapsed = at - burned
     return {
-        "id": h["id"], "case_no": h["case_no"], "case_name": h["case_name"],
-        "department": h["department"], "original": h["original_code"],
-        "duplicate": h["duplicate_code"], "disc_type": h["disc_type"],
+        "id": h["id"],
+        "case_no": h["case_no"],
+        "case_name": h["case_name"],
+        "department": h["department"],
+        "original": h["original_code"],
+        "duplicate": h["duplicate_code"],
+        "disc_type": h["disc_type"],
         "label": _label(s, int(h["original_id"]), h["label"]),
-        "burned_at": show(burned), "at": show(at),
+        "burned_at": show(burned),
+        "at": show(at),
         "elapsed_hours": round(elapsed.total_seconds() / 3600, 1),
         "late": elapsed > rules.HANDOVER_LIMIT,
         "limit_hours": int(rules.HANDOVER_LIMIT.total_seconds() // 3600),
-        "late_reason": h["late_reason"] or "", "seal_no": h["seal_no"],
+        "late_reason": h["late_reason"] or "",
+        "seal_no": h["seal_no"],
         "original_location": h["original_location"],
-        "duplicate_location": h["duplicate_location"], "note": h["note"],
-        "handler": h["handler"], "keeper": h["keeper"],
+        "duplicate_location": h["duplicate_location"],
+        "note": h["note"],
+        "handler": h["handler"],
+        "keeper": h["keeper"],
         "signatures": _sigs(s, "handovers", int(h["id"])),
         "audit": audit_head(s),
     }
@@ -234,19 +286,38 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
     _check_case(s, cases_repo.get(s.conn, int(i["case_id"])))
     return {
-        "id": i["id"], "kind": i["kind"], "description": i["description"], "at": show(i["at"]),
-        "code": i["code"], "copy_role": i["copy_role"], "case_no": i["case_no"],
-        "case_name": i["case_name"], "reported_by": i["reported_by_name"],
+        "id": i["id"],
+        "kind": i["kind"],
+        "description": i["description"],
+        "at": show(i["at"]),
+        "code": i["code"],
+        "copy_role": i["copy_role"],
+        "case_no": i["case_no"],
+        "case_name": i["case_name"],
+        "reported_by": i["reported_by_name"],
         "reported_to": i["reported_to_name"],
-        "retrieval": None if i["retrieval_id"] is None else {
-            "id": i["retrieval_id"], "retriever": i["retriever"], "unit": i["retriever_unit"],
-            "out_at": show(i["out_at"]), "reason": i["reason"],
-            "returned_at": show(i["returned_at"]), "returned_by": i["returned_by"],
-            "inspection": i["inspection"], "verification": i["verification"],
-            "note": i["return_note"] or ""},
-        "acknowledged": None if i["ack_id"] is None else {
-            "by": i["ack_by"], "at": show(i["ack_at"]), "note": i["ack_note"],
-            "signatures": _sigs(s, "incident_acks", int(i["ack_id"]))},
+        "retrieval": None
+        if i["retrieval_id"] is None
+        else {
+            "id": i["retrieval_id"],
+            "retriever": i["retriever"],
+            "unit": i["retriever_unit"],
+            "out_at": show(i["out_at"]),
+            "reason": i["reason"],
+            "returned_at": show(i["returned_at"]),
+            "returned_by": i["returned_by"],
+            "inspection": i["inspection"],
+            "verification": i["verification"],
+            "note": i["return_note"] or "",
+        },
+        "acknowledged": None
+        if i["ack_id"] is None
+        else {
+            "by": i["ack_by"],
+            "at": show(i["ack_at"]),
+            "note": i["ack_note"],
+            "signatures": _sigs(s, "incident_acks", int(i["ack_id"])),
+        },
         "signatures": _sigs(s, "returns", int(i["return_id"])) if i["return_id"] else [],
         "audit": audit_head(s),
     }
@@ -263,18 +334,32 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
     items = []
     for t in docs_repo.court_transfers(s.conn, int(request_id)):
         label = json.loads(t["label"])
-        items.append({"code": t["code"], "pretty": parse_code(t["code"]).pretty,
-                      "copy_role": t["copy_role"], "disc_type": t["disc_type"],
-                      "person_interrogated": label.get("person_interrogated", ""),
-                      "production_time": show(label.get("production_time")),
-                      "at": show(t["at"]), "recipient": t["recipient"],
-                      "recipient_org": t["recipient_org"], "keeper": t["keeper"],
-                      "signatures": _sigs(s, "court_transfers", int(t["id"]))})
+        items.append(
+            {
+                "code": t["code"],
+                "pretty": parse_code(t["code"]).pretty,
+                "copy_role": t["copy_role"],
+                "disc_type": t["disc_type"],
+                "person_interrogated": label.get("person_interrogated", ""),
+                "production_time": show(label.get("production_time")),
+                "at": show(t["at"]),
+                "recipient": t["recipient"],
+                "recipient_org": t["recipient_org"],
+                "keeper": t["keeper"],
+                "signatures": _sigs(s, "court_transfers", int(t["id"])),
+            }
+        )
     return {
-        "id": q["id"], "case_no": q["case_no"], "case_name": q["case_name"],
-        "org_kind": q["org_kind"], "org_name": q["org_name"], "document_no": q["document_no"],
-        "requested_at": show(requested), "due_at": show(requested + timedelta(days=3)),
-        "items": items, "audit": audit_head(s),
+        "id": q["id"],
+        "case_no": q["case_no"],
+        "case_name": q["case_name"],
+        "org_kind": q["org_kind"],
+        "org_name": q["org_name"],
+        "document_no": q["document_no"],
+        "requested_at": show(requested),
+        "due_at": show(requested + timedelta(days=3)),
+        "items": items,
+        "audit": audit_head(s),
     }
 
 
@@ -286,20 +371,34 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
     _check_case(s, case)
     a = docs_repo.archive_handover(s.conn, case.id)
     if a is None:
-        raise RuleViolation("not_archived", f"case {case.case_no} has not been handed to the "
-                            "archives", "Art. 16")
+        raise RuleViolation(
+            "not_archived", f"case {case.case_no} has not been handed to the archives", "Art. 16"
+        )
     items = []
     for m in docs_repo.media_by_codes(s.conn, json.loads(a["media_codes"])):
         label = json.loads(m["label"])
-        items.append({"code": m["code"], "pretty": parse_code(m["code"]).pretty,
-                      "copy_role": m["copy_role"], "disc_type": m["disc_type"],
-                      "seal_no": m["seal_no"], "location": m["location"],
-                      "person_interrogated": label.get("person_interrogated", ""),
-                      "production_time": show(label.get("production_time"))})
+        items.append(
+            {
+                "code": m["code"],
+                "pretty": parse_code(m["code"]).pretty,
+                "copy_role": m["copy_role"],
+                "disc_type": m["disc_type"],
+                "seal_no": m["seal_no"],
+                "location": m["location"],
+                "person_interrogated": label.get("person_interrogated", ""),
+                "production_time": show(label.get("production_time")),
+            }
+        )
     return {
-        "id": a["id"], "case_no": a["case_no"], "case_name": a["case_name"],
-        "concluded_at": show(a["concluded_at"]), "at": show(a["at"]), "keeper": a["keeper"],
-        "receiver": a["receiver"], "receiver_department": a["receiver_department"] or "",
-        "items": items, "signatures": _sigs(s, "archive_handovers", int(a["id"])),
+        "id": a["id"],
+        "case_no": a["case_no"],
+        "case_name": a["case_name"],
+        "concluded_at": show(a["concluded_at"]),
+        "at": show(a["at"]),
+        "keeper": a["keeper"],
+        "receiver": a["receiver"],
+        "receiver_department": a["receiver_department"] or "",
+        "items": items,
+        "signatures": _sigs(s, "archive_handovers", int(a["id"])),
         "audit": audit_head(s),
     }

@@ -56,42 +56,60 @@ class FixityReport:
         return asdict(self)
 
     def text(self) -> str:
-        lines = [f"Fixity report {self.generated_at} (every {self.interval_days} days; "
-                 f"{self.up_to_date} discs up to date, {len(self.due)} due, "
-                 f"{len(self.failing)} failing; {self.sealed_not_checked} sealed originals "
-                 "are not opened for it, Art. 18)"]
+        lines = [
+            f"Fixity report {self.generated_at} (every {self.interval_days} days; "
+            f"{self.up_to_date} discs up to date, {len(self.due)} due, "
+            f"{len(self.failing)} failing; {self.sealed_not_checked} sealed originals "
+            "are not opened for it, Art. 18)"
+        ]
         if self.failing:
             lines.append("Failing (reproduce the duplicate from the original):")
-            lines += [f"  {i.code}  case {i.case_no}  at {i.location}  last {i.last_result} "
-                      f"{i.last_checked}  read errors {i.read_errors}" for i in self.failing]
+            lines += [
+                f"  {i.code}  case {i.case_no}  at {i.location}  last {i.last_result} "
+                f"{i.last_checked}  read errors {i.read_errors}"
+                for i in self.failing
+            ]
         if self.due:
             lines.append("Due for a check:")
-            lines += [f"  {i.code}  case {i.case_no}  at {i.location}  due {i.due_at}"
-                      + ("  OVERDUE" if i.overdue else "") for i in self.due]
+            lines += [
+                f"  {i.code}  case {i.case_no}  at {i.location}  due {i.due_at}"
+                + ("  OVERDUE" if i.overdue else "")
+                for i in self.due
+            ]
         return "\n".join(lines)
 
 
-def fixity_report(s: Session, settings: StorageSettings,
-                  now: datetime | None = None) -> FixityReport:
+def fixity_report(
+    s: Session, settings: StorageSettings, now: datetime | None = None
+) -> FixityReport:
     s.require(Action.VERIFY_MEDIUM)
     now = now or s.now()
     rep = FixityReport(show(now), settings.fixity_interval.days, CHECKED_STATUSES)
     # a keeper sees the whole shelf; a case handler or a head only their discs (Art. 21)
-    rep.sealed_not_checked = len(visibility.only_visible(
-        s, burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES)))
+    rep.sealed_not_checked = len(
+        visibility.only_visible(s, burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES))
+    )
     for r in visibility.only_visible(s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES)):
         last = from_db(r["last_checked"] or r["burned_at"])
         due_at = last + settings.fixity_interval
         item = FixityItem(
-            code=r["code"], copy_role=r["copy_role"], case_no=r["case_no"],
-            location=r["location"], burned_at=show(r["burned_at"]),
+            code=r["code"],
+            copy_role=r["copy_role"],
+            case_no=r["case_no"],
+            location=r["location"],
+            burned_at=show(r["burned_at"]),
             last_checked=show(r["last_checked"]) if r["last_checked"] else "never",
-            last_result=r["last_result"] or "", read_errors=int(r["read_errors"]),
-            failed_checks=int(r["failed_checks"]), due_at=show(to_db(due_at)),
-            overdue=due_at < now)
+            last_result=r["last_result"] or "",
+            read_errors=int(r["read_errors"]),
+            failed_checks=int(r["failed_checks"]),
+            due_at=show(to_db(due_at)),
+            overdue=due_at < now,
+        )
         if (r["last_result"] or "match") != "match":
-            item.action = ("request unsealing the original to reproduce the duplicate "
-                           "(reason reproduce_duplicate, Art. 18)")
+            item.action = (
+                "request unsealing the original to reproduce the duplicate "
+                "(reason reproduce_duplicate, Art. 18)"
+            )
             rep.failing.append(item)
         elif due_at <= now:
             item.action = "read it back: keeper verify --drive DEV"

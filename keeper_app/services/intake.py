@@ -38,8 +38,14 @@ def case_by_no(s: Session, case_no: str) -> Case:
 
 
 @rerun_if_changed
-def create_case(s: Session, case_no: str, name: str, department_id: int,
-                handler_badges: Sequence[str], major: bool = False) -> int:
+def create_case(
+    s: Session,
+    case_no: str,
+    name: str,
+    department_id: int,
+    handler_badges: Sequence[str],
+    major: bool = False,
+) -> int:
     """A case, its handling department and its case handlers (Art. 16: the handlers are
     known, so that they are never made keepers of its recordings)."""
     me = s.require(Action.CREATE_CASE)
@@ -59,55 +65,92 @@ def create_case(s: Session, case_no: str, name: str, department_id: int,
             raise RuleViolation("not_case_handler", f"{p.name} is not a case handler")
         handlers.append(p)
     if not handlers:
-        raise RuleViolation("missing_field", "a case needs at least one case handler",
-                            field="case handlers")
-    if me.has(Role.CASE_HANDLER) and not me.has(Role.DEPT_HEAD) and me.id not in {
-        h.id for h in handlers
-    }:
+        raise RuleViolation(
+            "missing_field", "a case needs at least one case handler", field="case handlers"
+        )
+    if (
+        me.has(Role.CASE_HANDLER)
+        and not me.has(Role.DEPT_HEAD)
+        and me.id not in {h.id for h in handlers}
+    ):
         raise RuleViolation("not_own_case", "a case handler opens cases they handle")
     with s.change("create_case", case_no=case_no) as ch:
-        cid = ch.touch("cases", cases_repo.insert(ch.conn, case_no, name, department_id, major,
-                                                  ch.at))
+        cid = ch.touch(
+            "cases", cases_repo.insert(ch.conn, case_no, name, department_id, major, ch.at)
+        )
         for h in handlers:
             ch.touch("case_handlers", cases_repo.add_handler(ch.conn, cid, h.id))
     return cid
 
 
-def check_recording(s: Session, case_no: str, person_name: str, person_role: str,
-                    started_at: datetime, ended_at: datetime, place: str,
-                    kind: str = "interrogation",
-                    interruptions: Sequence[dict[str, str]] = ()) -> tuple[Case, str, str]:
+def check_recording(
+    s: Session,
+    case_no: str,
+    person_name: str,
+    person_role: str,
+    started_at: datetime,
+    ended_at: datetime,
+    place: str,
+    kind: str = "interrogation",
+    interruptions: Sequence[dict[str, str]] = (),
+) -> tuple[Case, str, str]:
     """Everything register_recording checks but the files: the person's role and case
     (Art. 21), the record's fields (``rules.check_recording_record``). Ingest calls it
     before copying a byte. Returns the case, the person's name and the place as kept."""
     me = s.require(Action.REGISTER_RECORDING)
     case = case_by_no(s, case_no)
     if me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler", f"{me.name} is not a handler of case {case_no}",
-                            "Art. 21")
+        raise RuleViolation(
+            "not_case_handler", f"{me.name} is not a handler of case {case_no}", "Art. 21"
+        )
     person_name, place = rules.check_recording_record(
-        person_name, person_role, kind, place, started_at, ended_at, interruptions)
+        person_name, person_role, kind, place, started_at, ended_at, interruptions
+    )
     return case, person_name, place
 
 
 @rerun_if_changed
-def register_recording(s: Session, case_no: str, person_name: str, person_role: str,
-                       started_at: datetime, ended_at: datetime, place: str,
-                       files: Sequence[ManifestEntry], kind: str = "interrogation",
-                       interruptions: Sequence[dict[str, str]] = ()) -> int:
+def register_recording(
+    s: Session,
+    case_no: str,
+    person_name: str,
+    person_role: str,
+    started_at: datetime,
+    ended_at: datetime,
+    place: str,
+    files: Sequence[ManifestEntry],
+    kind: str = "interrogation",
+    interruptions: Sequence[dict[str, str]] = (),
+) -> int:
     """One interrogation (or questioning, search, sealing) as written in its record:
     start and end time (Art. 10), interruptions with reason (Art. 14-15), its files."""
-    case, person_name, place = check_recording(s, case_no, person_name, person_role,
-                                               started_at, ended_at, place, kind, interruptions)
+    case, person_name, place = check_recording(
+        s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions
+    )
     me = s.person
     rules.check_manifest(files)
     with s.change("register_recording", case_no=case_no, person=person_name) as ch:
-        rid = ch.touch("recordings", cases_repo.insert_recording(
-            ch.conn, case.id, kind, person_name, person_role,
-            to_db(started_at), to_db(ended_at), place, list(interruptions), me.id, ch.at))
+        rid = ch.touch(
+            "recordings",
+            cases_repo.insert_recording(
+                ch.conn,
+                case.id,
+                kind,
+                person_name,
+                person_role,
+                to_db(started_at),
+                to_db(ended_at),
+                place,
+                list(interruptions),
+                me.id,
+                ch.at,
+            ),
+        )
         for f in files:
-            ch.touch("recording_files",
-                     cases_repo.insert_recording_file(ch.conn, rid, f.path, f.size, f.sha256))
+            ch.touch(
+                "recording_files",
+                cases_repo.insert_recording_file(ch.conn, rid, f.path, f.size, f.sha256),
+            )
     return rid
 
 
@@ -125,8 +168,9 @@ def plan_pair(s: Session, recording_ids: Sequence[int], burned_at: datetime) -> 
     rules.check_recordings_one_person_one_case((r["case_id"], r["person_name"]) for r in recs)
     case = cases_repo.get(s.conn, recs[0]["case_id"])
     if me.id not in case.handler_ids:
-        raise RuleViolation("not_case_handler",
-                            f"{me.name} is not a case handler of case {case.case_no}", "Art. 17")
+        raise RuleViolation(
+            "not_case_handler", f"{me.name} is not a case handler of case {case.case_no}", "Art. 17"
+        )
     if case.status.value != "open":
         raise RuleViolation("case_not_open", f"case {case.case_no} is {case.status.value}")
     if burned_at > s.now():
@@ -154,11 +198,16 @@ class PairPlan:
 
 
 @rerun_if_changed
-def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[ManifestEntry],
-                  burned_at: datetime, disc_type: str = "DVD-R",
-                  volume_ids: tuple[str, str] | None = None, code: str | None = None,
-                  on_registered: Callable[[Change, dict[str, int]], None] | None = None,
-                  ) -> tuple[str, str]:
+def register_pair(
+    s: Session,
+    recording_ids: Sequence[int],
+    manifest: Sequence[ManifestEntry],
+    burned_at: datetime,
+    disc_type: str = "DVD-R",
+    volume_ids: tuple[str, str] | None = None,
+    code: str | None = None,
+    on_registered: Callable[[Change, dict[str, int]], None] | None = None,
+) -> tuple[str, str]:
     """Register the two discs just burned and verified (Art. 17): one manifest, one label,
     two codes (O and D of one serial). The producer is the signed-in case handler.
 
@@ -183,17 +232,35 @@ def register_pair(s: Session, recording_ids: Sequence[int], manifest: Sequence[M
         label_json = json.dumps(label, ensure_ascii=False, sort_keys=True)
         ids: dict[str, int] = {}
         for c, role in ((o, CopyRole.ORIGINAL), (d, CopyRole.DUPLICATE)):
-            vol = (volume_ids[0] if role == CopyRole.ORIGINAL else volume_ids[1]) \
-                if volume_ids else f"K{c.text}"
-            medium_id = ch.touch("media", media_repo.insert(
-                ch.conn, code=c.text, pair_no=o.body[:14], copy_role=role, kind="disc",
-                disc_type=disc_type, volume_id=vol, case_id=case.id, manifest_id=mid,
-                label_json=label_json, burned_at=to_db(burned_at), producer_id=s.person.id,
-                registered_at=ch.at, status=MediumStatus.BURNED))
+            vol = (
+                (volume_ids[0] if role == CopyRole.ORIGINAL else volume_ids[1])
+                if volume_ids
+                else f"K{c.text}"
+            )
+            medium_id = ch.touch(
+                "media",
+                media_repo.insert(
+                    ch.conn,
+                    code=c.text,
+                    pair_no=o.body[:14],
+                    copy_role=role,
+                    kind="disc",
+                    disc_type=disc_type,
+                    volume_id=vol,
+                    case_id=case.id,
+                    manifest_id=mid,
+                    label_json=label_json,
+                    burned_at=to_db(burned_at),
+                    producer_id=s.person.id,
+                    registered_at=ch.at,
+                    status=MediumStatus.BURNED,
+                ),
+            )
             ids[role.value] = medium_id
             for r in recs:
-                ch.touch("medium_recordings", media_repo.link_recording(ch.conn, medium_id,
-                                                                        r["id"]))
+                ch.touch(
+                    "medium_recordings", media_repo.link_recording(ch.conn, medium_id, r["id"])
+                )
         ch.details.update(original=o.text, duplicate=d.text)
         if on_registered is not None:
             on_registered(ch, ids)
@@ -211,15 +278,25 @@ def _reserved_code(s: Session, code: str, case_id: int, burned_at: datetime) -> 
     if media_repo.pair(s.conn, mc.body[:14]):
         raise RuleViolation("code_used", f"{mc.pretty} is registered already")
     if mc.year != burned_at.year:
-        raise RuleViolation("bad_time", f"{mc.pretty} is a code of {mc.year}, the discs were "
-                            f"burned in {burned_at.year}")
+        raise RuleViolation(
+            "bad_time",
+            f"{mc.pretty} is a code of {mc.year}, the discs were burned in {burned_at.year}",
+        )
     return mc
 
 
 @rerun_if_changed
-def handover(s: Session, code: str, handler: Credential, keeper: Credential, seal_no: str,
-             original_location: str, duplicate_location: str, late_reason: str | None = None,
-             note: str = "") -> int:
+def handover(
+    s: Session,
+    code: str,
+    handler: Credential,
+    keeper: Credential,
+    seal_no: str,
+    original_location: str,
+    duplicate_location: str,
+    late_reason: str | None = None,
+    note: str = "",
+) -> int:
     """Art. 16-17: the case handler hands the new pair to the keeper within 24 h of
     burning; the keeper registers it; both sign. The original is sealed in its bag with
     a seal number; the duplicate goes on the shelf."""
@@ -249,16 +326,39 @@ def handover(s: Session, code: str, handler: Credential, keeper: Credential, sea
     if late and (dept is None or dept.head_id is None):
         raise RuleViolation("no_head", "the case's department has no head to report to")
     with s.change("handover", original=orig.code, duplicate=dup.code, late=late) as ch:
-        hid = ch.touch("handovers", entries.insert(
-            ch.conn, "handovers", case_id=case.id, original_id=orig.id, duplicate_id=dup.id,
-            handler_id=h.person.id, keeper_id=k.person.id, at=ch.at, seal_no=seal,
-            original_location=o_loc, duplicate_location=d_loc,
-            late_reason=late_reason.strip() if late and late_reason else None,
-            note=(note or "").strip()))
+        hid = ch.touch(
+            "handovers",
+            entries.insert(
+                ch.conn,
+                "handovers",
+                case_id=case.id,
+                original_id=orig.id,
+                duplicate_id=dup.id,
+                handler_id=h.person.id,
+                keeper_id=k.person.id,
+                at=ch.at,
+                seal_no=seal,
+                original_location=o_loc,
+                duplicate_location=d_loc,
+                late_reason=late_reason.strip() if late and late_reason else None,
+                note=(note or "").strip(),
+            ),
+        )
         ch.sign("handovers", hid, (h, Capacity.CASE_HANDLER), (k, Capacity.KEEPER))
-        ch.touch("seal_events", entries.insert(
-            ch.conn, "seal_events", medium_id=orig.id, kind="seal", seal_no=seal, at=ch.at,
-            approval_id=None, keeper_id=k.person.id, note="sealed at handover"))
+        ch.touch(
+            "seal_events",
+            entries.insert(
+                ch.conn,
+                "seal_events",
+                medium_id=orig.id,
+                kind="seal",
+                seal_no=seal,
+                at=ch.at,
+                approval_id=None,
+                keeper_id=k.person.id,
+                note="sealed at handover",
+            ),
+        )
         media_repo.set_status(ch.conn, orig.id, o_next)
         media_repo.set_seal(ch.conn, orig.id, seal)
         media_repo.set_location(ch.conn, orig.id, o_loc)
@@ -268,10 +368,19 @@ def handover(s: Session, code: str, handler: Credential, keeper: Credential, sea
         ch.touch("media", dup.id)
         if late:
             hours = (now - orig.burned_at).total_seconds() / 3600
-            ch.touch("incidents", entries.insert(
-                ch.conn, "incidents", kind="late_handover", medium_id=orig.id, return_id=None,
-                handover_id=hid,
-                description=f"烧录后 {hours:.1f} 小时才移交（超过 24 小时）：{late_reason}",
-                at=ch.at, reported_by=k.person.id, reported_to=dept.head_id))  # type: ignore[union-attr]
+            ch.touch(
+                "incidents",
+                entries.insert(
+                    ch.conn,
+                    "incidents",
+                    kind="late_handover",
+                    medium_id=orig.id,
+                    return_id=None,
+                    handover_id=hid,
+                    description=f"烧录后 {hours:.1f} 小时才移交（超过 24 小时）：{late_reason}",
+                    at=ch.at,
+                    reported_by=k.person.id,
+                    reported_to=dept.head_id,  # type: ignore[union-attr]  # checked above
+                ),
+            )
     return hid
-

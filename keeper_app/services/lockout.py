@@ -43,8 +43,9 @@ def refuse_if_locked(conn: sqlite3.Connection, person: Person, now: datetime) ->
     return st
 
 
-def wrong_password(conn: sqlite3.Connection, person: Person, st: SignInState,
-                   now: datetime) -> RuleViolation:
+def wrong_password(
+    conn: sqlite3.Connection, person: Person, st: SignInState, now: datetime
+) -> RuleViolation:
     """Record one wrong password (and the lockout at the fifth); returns the refusal."""
     n = st.failures + 1
     events = [Event("failure", "sign_in_failed", {"badge": person.badge, "failures": n})]
@@ -52,9 +53,15 @@ def wrong_password(conn: sqlite3.Connection, person: Person, st: SignInState,
     if n >= MAX_FAILURES:
         level = st.lockouts + 1
         until = now + lock_duration(level)
-        events.append(Event("lockout", "locked_out",
-                            {"badge": person.badge, "level": level, "until": to_db(until)},
-                            until=to_db(until), level=level))
+        events.append(
+            Event(
+                "lockout",
+                "locked_out",
+                {"badge": person.badge, "level": level, "until": to_db(until)},
+                until=to_db(until),
+                level=level,
+            )
+        )
     note = ""
     try:
         signins.record(conn, person.id, to_db(now), None, events)
@@ -74,14 +81,20 @@ def wrong_password(conn: sqlite3.Connection, person: Person, st: SignInState,
     )
 
 
-def right_password(conn: sqlite3.Connection, person: Person, st: SignInState,
-                   now: datetime) -> None:
+def right_password(
+    conn: sqlite3.Connection, person: Person, st: SignInState, now: datetime
+) -> None:
     """The right password clears earlier wrong ones (written only when there were any)."""
     if st.clean:
         return
     try:
-        signins.record(conn, person.id, to_db(now), person.id, [
-            Event("cleared", "sign_in_cleared", {"badge": person.badge, "by": "password"})])
+        signins.record(
+            conn,
+            person.id,
+            to_db(now),
+            person.id,
+            [Event("cleared", "sign_in_cleared", {"badge": person.badge, "by": "password"})],
+        )
     except sqlite3.Error:
         pass  # the count stays; the next right password clears it
 

@@ -54,29 +54,48 @@ def _check_view(s: Session, case: Case) -> None:
     visibility.check_case(s, case)
 
 
-def _due_for_medium(s: Session, m: Medium, open_entry: dict[str, Any] | None,
-                    case: Case) -> list[Due]:
+def _due_for_medium(
+    s: Session, m: Medium, open_entry: dict[str, Any] | None, case: Case
+) -> list[Due]:
     burned, open_r, unsealed = [], [], []
     if m.status == MediumStatus.BURNED:
         burned.append((m.code, case.case_no, m.burned_at))
     if open_entry:
-        open_r.append((open_entry["id"], m.code, case.case_no, from_db(open_entry["out_at"]),
-                       open_entry["est_usage_hours"], open_entry["retriever_name"]))
+        open_r.append(
+            (
+                open_entry["id"],
+                m.code,
+                case.case_no,
+                from_db(open_entry["out_at"]),
+                open_entry["est_usage_hours"],
+                open_entry["retriever_name"],
+            )
+        )
     if m.status == MediumStatus.UNSEALED:
         ev = entries.last_seal_event(s.conn, m.id)
         if ev:
             unsealed.append((m.code, case.case_no, from_db(ev["at"])))
     court = []
     if m.copy_role == CopyRole.DUPLICATE and m.status == MediumStatus.IN_CUSTODY:
-        court = [(q["id"], case.case_no, q["org_name"], from_db(q["requested_at"]))
-                 for q in entries.court_requests_of_case(s.conn, case.id) if not q["served"]]
+        court = [
+            (q["id"], case.case_no, q["org_name"], from_db(q["requested_at"]))
+            for q in entries.court_requests_of_case(s.conn, case.id)
+            if not q["served"]
+        ]
     return deadlines.due_items(s.now(), burned, open_r, court, unsealed)
 
 
 def _due_dict(d: Due) -> dict[str, Any]:
-    return {"kind": d.kind, "due_at": show(d.due_at), "late": d.late, "what": d.what,
-            "code": d.medium_code, "case_no": d.case_no, "ref": d.ref,
-            "soon": d.extra.get("soon") == "1"}
+    return {
+        "kind": d.kind,
+        "due_at": show(d.due_at),
+        "late": d.late,
+        "what": d.what,
+        "code": d.medium_code,
+        "case_no": d.case_no,
+        "ref": d.ref,
+        "soon": d.extra.get("soon") == "1",
+    }
 
 
 def scan(s: Session, text: str) -> ScanRecord:
@@ -85,8 +104,9 @@ def scan(s: Session, text: str) -> ScanRecord:
     mc = parse_code(text)
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
-        raise RuleViolation("unknown_medium",
-                            f"{mc.pretty} is a valid code but no such medium is registered")
+        raise RuleViolation(
+            "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
+        )
     with s.db.reading():
         m = media_repo.to_medium(row)
         case = cases_repo.get(s.conn, m.case_id)
@@ -102,29 +122,44 @@ def scan(s: Session, text: str) -> ScanRecord:
         if mc.copy != "H":
             p = media_repo.by_code(s.conn, mc.partner().text)
             if p is not None:
-                partner = {"code": p.code, "copy_role": p.copy_role.value,
-                           "status": p.status.value}
-        open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT \
-            else None
+                partner = {"code": p.code, "copy_role": p.copy_role.value, "status": p.status.value}
+        open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
         due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
         approvals = entries.approvals_for_medium(s.conn, m.id)
-        court_open = any(not q["served"]
-                         for q in entries.court_requests_of_case(s.conn, case.id))
-        acts = [a.value for a in available_actions(
-            m.copy_role, m.status, case_open=case.status == CaseStatus.OPEN,
-            case_concluded=case.status == CaseStatus.CONCLUDED,
-            unseal_approved=any(a["decision"] == "approved" and a["used_by"] is None
-                                for a in approvals),
-            unseal_pending=any(a["decision"] is None for a in approvals),
-            court_request_open=court_open) if allowed(s.person.roles, a)]
+        court_open = any(not q["served"] for q in entries.court_requests_of_case(s.conn, case.id))
+        acts = [
+            a.value
+            for a in available_actions(
+                m.copy_role,
+                m.status,
+                case_open=case.status == CaseStatus.OPEN,
+                case_concluded=case.status == CaseStatus.CONCLUDED,
+                unseal_approved=any(
+                    a["decision"] == "approved" and a["used_by"] is None for a in approvals
+                ),
+                unseal_pending=any(a["decision"] is None for a in approvals),
+                court_request_open=court_open,
+            )
+            if allowed(s.person.roles, a)
+        ]
         if open_entry:
             out_at = from_db(open_entry["out_at"])
-            open_entry = {k: v for k, v in open_entry.items()
-                          if k in ("id", "retriever_name", "retriever_badge", "retriever_unit",
-                                   "reason", "est_usage_hours", "purpose")}
+            open_entry = {
+                k: v
+                for k, v in open_entry.items()
+                if k
+                in (
+                    "id",
+                    "retriever_name",
+                    "retriever_badge",
+                    "retriever_unit",
+                    "reason",
+                    "est_usage_hours",
+                    "purpose",
+                )
+            }
             open_entry["out_at"] = show(out_at)
-            open_entry["due_at"] = show(rules.retrieval_due(out_at,
-                                                            open_entry["est_usage_hours"]))
+            open_entry["due_at"] = show(rules.retrieval_due(out_at, open_entry["est_usage_hours"]))
         history = entries.history(s.conn, m.id)
         for h in history:
             h["at"] = show(h["at"])
@@ -132,12 +167,26 @@ def scan(s: Session, text: str) -> ScanRecord:
         for r in recs:
             r["started_at"], r["ended_at"] = show(r["started_at"]), show(r["ended_at"])
         return ScanRecord(
-            code=m.code, pretty=mc.pretty, copy_role=m.copy_role.value, status=m.status.value,
-            case_no=case.case_no, case_name=case.name, case_status=case.status.value,
-            department=dept.name if dept else "", label=label, location=m.location,
-            seal_no=m.seal_no, burned_at=show(m.burned_at), partner=partner,
-            open_entry=open_entry, due=due, actions=acts, recordings=recs, history=history,
-            corrections=corrections)
+            code=m.code,
+            pretty=mc.pretty,
+            copy_role=m.copy_role.value,
+            status=m.status.value,
+            case_no=case.case_no,
+            case_name=case.name,
+            case_status=case.status.value,
+            department=dept.name if dept else "",
+            label=label,
+            location=m.location,
+            seal_no=m.seal_no,
+            burned_at=show(m.burned_at),
+            partner=partner,
+            open_entry=open_entry,
+            due=due,
+            actions=acts,
+            recordings=recs,
+            history=history,
+            corrections=corrections,
+        )
 
 
 def due(s: Session) -> list[dict[str, Any]]:
@@ -158,45 +207,86 @@ def due(s: Session) -> list[dict[str, Any]]:
                 holders["handover", r["code"]] = r["producer"] or ""
         open_r = []
         for r in entries.open_retrievals_out(s.conn):
-            open_r.append((r["id"], r["code"], r["case_no"], from_db(r["out_at"]),
-                           r["est_usage_hours"], r["retriever"]))
+            open_r.append(
+                (
+                    r["id"],
+                    r["code"],
+                    r["case_no"],
+                    from_db(r["out_at"]),
+                    r["est_usage_hours"],
+                    r["retriever"],
+                )
+            )
             holders["return", r["id"]] = f"{r['retriever']} ({r['retriever_badge']})"
-        court = [(r["id"], r["case_no"], r["org_name"], from_db(r["requested_at"]))
-                 for r in entries.open_court_requests(s.conn)]
-        unsealed = [(r["code"], r["case_no"], from_db(r["unsealed_at"]))
-                    for r in entries.unsealed_originals(s.conn) if r["unsealed_at"]]
+        court = [
+            (r["id"], r["case_no"], r["org_name"], from_db(r["requested_at"]))
+            for r in entries.open_court_requests(s.conn)
+        ]
+        unsealed = [
+            (r["code"], r["case_no"], from_db(r["unsealed_at"]))
+            for r in entries.unsealed_originals(s.conn)
+            if r["unsealed_at"]
+        ]
     out = []
     for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed):
         if visible is None or d.case_no in visible:
             row = _due_dict(d)
-            row["holder"] = holders.get((d.kind, d.ref if d.kind == "return" else d.medium_code),
-                                        "")
+            row["holder"] = holders.get(
+                (d.kind, d.ref if d.kind == "return" else d.medium_code), ""
+            )
             out.append(row)
     return out
 
 
-def media(s: Session, *, case_no: str | None = None, status: str | None = None,
-          copy_role: str | None = None, location: str | None = None, limit: int = 200,
-          offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
+def media(
+    s: Session,
+    *,
+    case_no: str | None = None,
+    status: str | None = None,
+    copy_role: str | None = None,
+    location: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    order: str = "code",
+) -> list[dict[str, Any]]:
     s.require(Action.VIEW_MEDIA)
     if status is not None and status not in {x.value for x in MediumStatus}:
-        raise RuleViolation("bad_status", f"'{status}' is not a status; statuses: "
-                            + ", ".join(x.value for x in MediumStatus))
+        raise RuleViolation(
+            "bad_status",
+            f"'{status}' is not a status; statuses: " + ", ".join(x.value for x in MediumStatus),
+        )
     if copy_role is not None and copy_role not in {x.value for x in CopyRole}:
-        raise RuleViolation("bad_copy_role", f"'{copy_role}' is not original, duplicate or "
-                            "hard_drive")
-    rows = media_repo.listing(s.conn, case_no=case_no, status=status, copy_role=copy_role,
-                              location=location, limit=limit, offset=offset, order=order,
-                              **visibility.case_filter(s))
+        raise RuleViolation(
+            "bad_copy_role", f"'{copy_role}' is not original, duplicate or hard_drive"
+        )
+    rows = media_repo.listing(
+        s.conn,
+        case_no=case_no,
+        status=status,
+        copy_role=copy_role,
+        location=location,
+        limit=limit,
+        offset=offset,
+        order=order,
+        **visibility.case_filter(s),
+    )
     for r in rows:
         r["burned_at"] = show(r["burned_at"])
     return rows
 
 
-def register(s: Session, *, since: datetime | None = None, until: datetime | None = None,
-             case_no: str | None = None, code: str | None = None, badge: str | None = None,
-             open_only: bool | None = None, limit: int = 500,
-             offset: int = 0) -> list[dict[str, Any]]:
+def register(
+    s: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    case_no: str | None = None,
+    code: str | None = None,
+    badge: str | None = None,
+    open_only: bool | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """The special retrieval register (Art. 20), filtered."""
     s.require(Action.VIEW_REGISTER)
     person_id = None
@@ -206,10 +296,17 @@ def register(s: Session, *, since: datetime | None = None, until: datetime | Non
             raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
         person_id = p.id
     rows = entries.register(
-        s.conn, since=to_db(since) if since else None, until=to_db(until) if until else None,
-        case_no=case_no, medium_code=parse_code(code).text if code else None,
-        person_id=person_id, open_only=open_only, limit=limit, offset=offset,
-        **visibility.case_filter(s))
+        s.conn,
+        since=to_db(since) if since else None,
+        until=to_db(until) if until else None,
+        case_no=case_no,
+        medium_code=parse_code(code).text if code else None,
+        person_id=person_id,
+        open_only=open_only,
+        limit=limit,
+        offset=offset,
+        **visibility.case_filter(s),
+    )
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
     return rows
@@ -231,8 +328,9 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
 ON_SHELF = tuple(x.value for x in media_repo.ON_SHELF)
 
 
-def inventory_expected(s: Session, location_prefix: str | None = None, *,
-                       limit: int | None = None) -> list[dict[str, Any]]:
+def inventory_expected(
+    s: Session, location_prefix: str | None = None, *, limit: int | None = None
+) -> list[dict[str, Any]]:
     """A keeper's stocktaking: the media that should be on the shelves (sealed, in custody,
     unsealed) whose location starts with ``location_prefix`` (all when empty), with code,
     copy role, status, location and case number. Read-only (Art. 21: keepers, department
@@ -257,16 +355,25 @@ def people_brief(s: Session, role: str | None = None) -> list[dict[str, Any]]:
     for r in people_repo.all_people(s.conn):
         roles = [x for x in str(r["roles"]).split(",") if x]
         if r["active"] and (role is None or role in roles):
-            out.append({"badge": r["badge"], "name": r["name"], "roles": roles,
-                        "department": r["department"] or "", "org_name": r["org_name"] or ""})
+            out.append(
+                {
+                    "badge": r["badge"],
+                    "name": r["name"],
+                    "roles": roles,
+                    "department": r["department"] or "",
+                    "org_name": r["org_name"] or "",
+                }
+            )
     return out
 
 
 def departments(s: Session) -> list[dict[str, Any]]:
     """Departments of the office (for administrators' forms)."""
     s.refresh()
-    return [{"id": d.id, "name": d.name, "kind": d.kind.value, "head_id": d.head_id}
-            for d in people_repo.departments(s.conn)]
+    return [
+        {"id": d.id, "name": d.name, "kind": d.kind.value, "head_id": d.head_id}
+        for d in people_repo.departments(s.conn)
+    ]
 
 
 def approvals_for(s: Session, code: str) -> list[dict[str, Any]]:
@@ -275,8 +382,9 @@ def approvals_for(s: Session, code: str) -> list[dict[str, Any]]:
     mc = parse_code(code)
     m = media_repo.by_code(s.conn, mc.text)
     if m is None:
-        raise RuleViolation("unknown_medium",
-                            f"{mc.pretty} is a valid code but no such medium is registered")
+        raise RuleViolation(
+            "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
+        )
     _check_view(s, cases_repo.get(s.conn, m.case_id))
     rows = entries.approvals_for_medium(s.conn, m.id)
     for a in rows:

@@ -39,9 +39,16 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
     return frozenset(out)
 
 
-def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: str,
-              password: str, kdf_n: int = crypto.DEFAULT_KDF_N,
-              clock: Callable[[], datetime] = now_utc) -> int:
+def bootstrap(
+    db: Database,
+    unit_code: str,
+    unit_name: str,
+    badge: str,
+    name: str,
+    password: str,
+    kdf_n: int = crypto.DEFAULT_KDF_N,
+    clock: Callable[[], datetime] = now_utc,
+) -> int:
     """On an empty database only: the unit and its first administrator. ``clock`` dates the
     audit event (the demo generator sets the office up in the past, like every later event)."""
     if repo.count(db.conn) > 0:
@@ -51,20 +58,25 @@ def bootstrap(db: Database, unit_code: str, unit_name: str, badge: str, name: st
     at = to_db(clock().replace(microsecond=0))
     with db.transaction() as conn:
         uid = repo.insert_unit(conn, unit_code, unit_name.strip())
-        pid = repo.insert_person(conn, badge, name.strip(), uid, None,
-                                 frozenset({Role.ADMIN}), km)
-        audit.append(conn, at, None, "bootstrap", {"unit": unit_code, "admin": badge},
-                     [("units", uid), ("people", pid)])
+        pid = repo.insert_person(conn, badge, name.strip(), uid, None, frozenset({Role.ADMIN}), km)
+        audit.append(
+            conn,
+            at,
+            None,
+            "bootstrap",
+            {"unit": unit_code, "admin": badge},
+            [("units", uid), ("people", pid)],
+        )
     return pid
 
 
-def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str,
-                    password: str) -> str:
+def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str, password: str) -> str:
     """What a new office's first administrator needs, checked before anything is written;
     the badge as it is stored."""
     if not (isinstance(unit_code, str) and len(unit_code) == 4 and unit_code.isdigit()):
-        raise RuleViolation("bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}",
-                            field="unit code")
+        raise RuleViolation(
+            "bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}", field="unit code"
+        )
     require_text(unit_name, "unit name")
     b = check_badge_text(badge)
     require_text(name, "name")
@@ -72,8 +84,9 @@ def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str,
     return b
 
 
-def first_run(path: str | Path, unit_code: str, unit_name: str, badge: str, name: str,
-              password: str) -> int:
+def first_run(
+    path: str | Path, unit_code: str, unit_name: str, badge: str, name: str, password: str
+) -> int:
     """A new office from the application's first-run set-up: the database file at ``path``
     with its unit and first administrator. Everything is checked before the file is made,
     and a refusal leaves no file behind; an existing file with people in it is refused."""
@@ -108,15 +121,23 @@ def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | N
     except ValueError:
         raise RuleViolation("bad_kind", f"'{kind}' is not a department kind") from None
     with s.change("add_department", name=name, kind=k.value) as ch:
-        did = ch.touch("departments",
-                       repo.insert_department(ch.conn, unit_id or s.person.unit_id, name, k))
+        did = ch.touch(
+            "departments", repo.insert_department(ch.conn, unit_id or s.person.unit_id, name, k)
+        )
     return did
 
 
 @rerun_if_changed
-def add_person(s: Session, badge: str, name: str, roles: Iterable[str | Role], password: str,
-               department_id: int | None = None, org_name: str = "",
-               kdf_n: int = crypto.DEFAULT_KDF_N) -> int:
+def add_person(
+    s: Session,
+    badge: str,
+    name: str,
+    roles: Iterable[str | Role],
+    password: str,
+    department_id: int | None = None,
+    org_name: str = "",
+    kdf_n: int = crypto.DEFAULT_KDF_N,
+) -> int:
     s.require(Action.MANAGE_PEOPLE)
     badge = check_badge_text(badge)
     name = require_text(name, "name", limit=60)
@@ -131,10 +152,13 @@ def add_person(s: Session, badge: str, name: str, roles: Iterable[str | Role], p
         if rs != {Role.OUTSIDE_RETRIEVER}:
             raise RuleViolation("bad_role", "an outside retriever has no other role")
     km = crypto.new_key_material(password, kdf_n)
-    with s.change("add_person", badge=badge, name=name,
-                  roles=sorted(r.value for r in rs)) as ch:
-        pid = ch.touch("people", repo.insert_person(ch.conn, badge, name, s.person.unit_id,
-                                                     department_id, rs, km, org_name))
+    with s.change("add_person", badge=badge, name=name, roles=sorted(r.value for r in rs)) as ch:
+        pid = ch.touch(
+            "people",
+            repo.insert_person(
+                ch.conn, badge, name, s.person.unit_id, department_id, rs, km, org_name
+            ),
+        )
     return pid
 
 

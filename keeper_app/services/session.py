@@ -73,8 +73,12 @@ def check_badge_text(badge: object) -> str:
     return b
 
 
-def authenticate(conn: sqlite3.Connection, cred: Credential,
-                 cache: KdfCache | None = None, clock: Clock = now_utc) -> Signer:
+def authenticate(
+    conn: sqlite3.Connection,
+    cred: Credential,
+    cache: KdfCache | None = None,
+    clock: Clock = now_utc,
+) -> Signer:
     """Check a badge and password; refuse with the reason (unknown badge, inactive, locked,
     wrong password). Runs before any transaction. A refusal changes nothing, except that a
     wrong password is recorded (in the audit chain) and the fifth in a row locks the person
@@ -120,7 +124,9 @@ class Change:
 
             check_two_signers(ids, [s.person.name for s, _ in signed])
         sig_ids = audit.sign_entry(
-            self.conn, table, entry_id,
+            self.conn,
+            table,
+            entry_id,
             [(s.person.id, s.person.badge, s.key, cap.value) for s, cap in signed],
             self.at,
             {s.person.id: s.drawn_png for s, _ in signed if s.drawn_png},
@@ -132,8 +138,13 @@ class Change:
 class Session:
     """A signed-in person. Every service call takes one."""
 
-    def __init__(self, db: Database, person: Person, clock: Clock = now_utc,
-                 kdf_cache: KdfCache | None = None):
+    def __init__(
+        self,
+        db: Database,
+        person: Person,
+        clock: Clock = now_utc,
+        kdf_cache: KdfCache | None = None,
+    ):
         self.db = db
         self.person = person
         self.clock = clock
@@ -229,8 +240,13 @@ def rerun_if_changed(
     return call
 
 
-def sign_in(db: Database, badge: str, password: str, clock: Clock = now_utc,
-            kdf_cache: KdfCache | None = None) -> Session:
+def sign_in(
+    db: Database,
+    badge: str,
+    password: str,
+    clock: Clock = now_utc,
+    kdf_cache: KdfCache | None = None,
+) -> Session:
     s = authenticate(db.conn, Credential(badge, password), kdf_cache, clock)
     return Session(db, s.person, clock, kdf_cache)
 

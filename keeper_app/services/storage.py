@@ -50,17 +50,21 @@ class StorageSettings:
     duration_tolerance: timedelta = timedelta(seconds=5)
 
     @classmethod
-    def for_database(cls, db_path: str | os.PathLike[str],
-                     env: Mapping[str, str] | None = None) -> StorageSettings:
+    def for_database(
+        cls, db_path: str | os.PathLike[str], env: Mapping[str, str] | None = None
+    ) -> StorageSettings:
         env = os.environ if env is None else env
         base = Path(db_path).resolve().parent
-        s = cls(Path(env.get("KEEPER_STORAGE_ROOT") or base / "recordings"),
-                Path(env.get("KEEPER_BACKUP_ROOT") or base / "recordings-backup"))
+        s = cls(
+            Path(env.get("KEEPER_STORAGE_ROOT") or base / "recordings"),
+            Path(env.get("KEEPER_BACKUP_ROOT") or base / "recordings-backup"),
+        )
         if env.get("KEEPER_FIXITY_DAYS"):
             s = replace(s, fixity_interval=timedelta(days=int(env["KEEPER_FIXITY_DAYS"])))
         if env.get("KEEPER_DURATION_TOLERANCE_S"):
-            s = replace(s, duration_tolerance=timedelta(
-                seconds=float(env["KEEPER_DURATION_TOLERANCE_S"])))
+            s = replace(
+                s, duration_tolerance=timedelta(seconds=float(env["KEEPER_DURATION_TOLERANCE_S"]))
+            )
         return s
 
 
@@ -78,8 +82,9 @@ def file_path(settings: StorageSettings, rel_path: str) -> Path:
     return backup if backup.is_file() else main
 
 
-def recording_files(s: Session, settings: StorageSettings,
-                    recording_ids: Sequence[int]) -> list[DiscFile]:
+def recording_files(
+    s: Session, settings: StorageSettings, recording_ids: Sequence[int]
+) -> list[DiscFile]:
     """The files of these recordings, with where they are stored, as they go on a disc
     (for those who may check the recordings of their cases, Art. 21)."""
     s.require(Action.VERIFY_MEDIUM)
@@ -93,8 +98,9 @@ def recording_files(s: Session, settings: StorageSettings,
         if not rec["files"]:
             raise RuleViolation("no_files", f"recording #{rid} has no files")
         for f in rec["files"]:
-            out.append(DiscFile(f["path"], file_path(settings, f["path"]), int(f["size"]),
-                                f["sha256"]))
+            out.append(
+                DiscFile(f["path"], file_path(settings, f["path"]), int(f["size"]), f["sha256"])
+            )
     return out
 
 
@@ -127,16 +133,21 @@ def source_facts(source: Path) -> dict[str, Any]:
         items = disk.scan_source(Path(source), "x")
     except BurnError as exc:
         raise rule(exc) from None
-    return {"size": sum(i.size for i in items), "files": len(items),
-            "record": read_record_file(Path(source))}
+    return {
+        "size": sum(i.size for i in items),
+        "files": len(items),
+        "record": read_record_file(Path(source)),
+    }
 
 
 def space(settings: StorageSettings) -> dict[str, Any]:
     """The two roots and the free space on each (bytes)."""
-    return {"storage_root": str(settings.storage_root),
-            "backup_root": str(settings.backup_root),
-            "storage_free": disk.free_bytes(settings.storage_root),
-            "backup_free": disk.free_bytes(settings.backup_root)}
+    return {
+        "storage_root": str(settings.storage_root),
+        "backup_root": str(settings.backup_root),
+        "storage_free": disk.free_bytes(settings.storage_root),
+        "backup_free": disk.free_bytes(settings.backup_root),
+    }
 
 
 def usb_sources() -> list[UsbDisk]:
@@ -148,27 +159,50 @@ def usb_sources() -> list[UsbDisk]:
         return []
 
 
-def ingest(s: Session, settings: StorageSettings, source: Path, *, case_no: str,
-           person_name: str, person_role: str, started_at: datetime, ended_at: datetime,
-           place: str, interruptions: Sequence[dict[str, str]] = (),
-           kind: str = "interrogation", progress: ProgressCallback | None = None,
-           cancel: threading.Event | None = None) -> tuple[int, list[ManifestEntry]]:
+def ingest(
+    s: Session,
+    settings: StorageSettings,
+    source: Path,
+    *,
+    case_no: str,
+    person_name: str,
+    person_role: str,
+    started_at: datetime,
+    ended_at: datetime,
+    place: str,
+    interruptions: Sequence[dict[str, str]] = (),
+    kind: str = "interrogation",
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[int, list[ManifestEntry]]:
     """Upload one recording to the storage and backup roots, verify both copies, register
     it. Refused before a byte is copied when the person may not, a field of the record is
     wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14)."""
     case, person_name, place = intake.check_recording(
-        s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions)
-    dest = (f"{safe_name(case.case_no)}/{started_at:%Y%m%dT%H%M%SZ}_{safe_name(person_name)}"
-            f"_{safe_name(kind)}")
+        s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions
+    )
+    dest = (
+        f"{safe_name(case.case_no)}/{started_at:%Y%m%dT%H%M%SZ}_{safe_name(person_name)}"
+        f"_{safe_name(kind)}"
+    )
     try:
         items = disk.scan_source(Path(source), dest)
-        entries = disk.ingest(items, settings.storage_root, settings.backup_root, progress,
-                              cancel)
+        entries = disk.ingest(items, settings.storage_root, settings.backup_root, progress, cancel)
     except BurnError as exc:
         raise rule(exc, "Art. 14, 17") from None
     try:
-        rid = intake.register_recording(s, case_no, person_name, person_role, started_at,
-                                        ended_at, place, entries, kind, interruptions)
+        rid = intake.register_recording(
+            s,
+            case_no,
+            person_name,
+            person_role,
+            started_at,
+            ended_at,
+            place,
+            entries,
+            kind,
+            interruptions,
+        )
     except BaseException:
         for e in entries:
             for root in (settings.storage_root, settings.backup_root):
@@ -180,11 +214,19 @@ def ingest(s: Session, settings: StorageSettings, source: Path, *, case_no: str,
     return rid, entries
 
 
-def add_sample_recordings(s: Session, settings: StorageSettings, case_no: str,
-                          person_name: str, started_at: datetime, *, count: int = 2,
-                          seconds: float = 4.0, person_role: str = "suspect",
-                          place: str = "讯问室1", gap: timedelta = timedelta(hours=3),
-                          ) -> list[int]:
+def add_sample_recordings(
+    s: Session,
+    settings: StorageSettings,
+    case_no: str,
+    person_name: str,
+    started_at: datetime,
+    *,
+    count: int = 2,
+    seconds: float = 4.0,
+    person_role: str = "suspect",
+    place: str = "讯问室1",
+    gap: timedelta = timedelta(hours=3),
+) -> list[int]:
     """``count`` short interrogations of ``person_name`` in ``case_no``, ``gap`` apart from
     ``started_at``: made with ffmpeg (burning.samples), ingested into both roots, registered
     with a record whose start and end match the file. Returns the recording ids."""
@@ -199,13 +241,26 @@ def add_sample_recordings(s: Session, settings: StorageSettings, case_no: str,
             start = started_at + i * gap
             folder = Path(tmp) / f"sitting-{i + 1}"
             try:
-                make_recording(folder / f"interrogation-{i + 1}.mp4", seconds, start,
-                               title=f"{case_no} {person_name} {i + 1}", tone_hz=440 + 110 * i)
+                make_recording(
+                    folder / f"interrogation-{i + 1}.mp4",
+                    seconds,
+                    start,
+                    title=f"{case_no} {person_name} {i + 1}",
+                    tone_hz=440 + 110 * i,
+                )
             except BurnError as exc:
                 raise rule(exc) from None
-            rid, _ = ingest(s, settings, folder, case_no=case_no, person_name=person_name,
-                            person_role=person_role, started_at=start,
-                            ended_at=start + timedelta(seconds=seconds), place=place)
+            rid, _ = ingest(
+                s,
+                settings,
+                folder,
+                case_no=case_no,
+                person_name=person_name,
+                person_role=person_role,
+                started_at=start,
+                ended_at=start + timedelta(seconds=seconds),
+                place=place,
+            )
             ids.append(rid)
     return ids
 
@@ -219,10 +274,16 @@ def parse_interruptions(raw: Any) -> list[dict[str, str]]:
         try:
             from_db(str(it.get("start"))), from_db(str(it.get("end")))
         except ValueError:
-            raise RuleViolation("bad_time", "interruption times are written "
-                                "YYYY-MM-DDTHH:MM:SSZ") from None
-        out.append({"start": str(it["start"]), "end": str(it["end"]),
-                    "reason": str(it.get("reason") or "")})
+            raise RuleViolation(
+                "bad_time", "interruption times are written YYYY-MM-DDTHH:MM:SSZ"
+            ) from None
+        out.append(
+            {
+                "start": str(it["start"]),
+                "end": str(it["end"]),
+                "reason": str(it.get("reason") or ""),
+            }
+        )
     return out
 
 
@@ -242,35 +303,65 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
         raise RuleViolation("unknown_recording", f"no recording #{recording_id}") from None
     _may_check(s, int(rec["case_id"]))
     files = [file_path(settings, f["path"]) for f in rec["files"]]
-    chk = probe.check_durations(files, from_db(rec["started_at"]), from_db(rec["ended_at"]),
-                                json.loads(rec["interruptions"]), from_db,
-                                settings.duration_tolerance)
+    chk = probe.check_durations(
+        files,
+        from_db(rec["started_at"]),
+        from_db(rec["ended_at"]),
+        json.loads(rec["interruptions"]),
+        from_db,
+        settings.duration_tolerance,
+    )
     # durations kept as text: the audit chain hashes no floats
     file_rows: list[dict[str, Any]] = [
-        {"path": f["path"], "error": d.error, "creation_time": d.creation_time,
-         "seconds": None if d.seconds is None else f"{d.seconds:.3f}"}
-        for f, d in zip(rec["files"], chk.files, strict=True)]
+        {
+            "path": f["path"],
+            "error": d.error,
+            "creation_time": d.creation_time,
+            "seconds": None if d.seconds is None else f"{d.seconds:.3f}",
+        }
+        for f, d in zip(rec["files"], chk.files, strict=True)
+    ]
     details: dict[str, Any] = {"message": chk.message, "files": file_rows}
     media_ms = None if chk.media is None else round(chk.media.total_seconds() * 1000)
     cid = _record_check(s, int(recording_id), chk, media_ms, details)
-    return {"id": cid, "recording_id": int(recording_id), "result": chk.result,
-            "media_ms": media_ms, "record_ms": round(chk.record.total_seconds() * 1000),
-            "message": chk.message, "files": file_rows}
+    return {
+        "id": cid,
+        "recording_id": int(recording_id),
+        "result": chk.result,
+        "media_ms": media_ms,
+        "record_ms": round(chk.record.total_seconds() * 1000),
+        "message": chk.message,
+        "files": file_rows,
+    }
 
 
 @rerun_if_changed
-def _record_check(s: Session, recording_id: int, chk: probe.DurationCheck, media_ms: int | None,
-                  details: dict[str, Any]) -> int:
+def _record_check(
+    s: Session,
+    recording_id: int,
+    chk: probe.DurationCheck,
+    media_ms: int | None,
+    details: dict[str, Any],
+) -> int:
     """Record a duration check once ffprobe is done: the person's right to check it is
     checked again on the state the record is written on (only this part runs again when
     another counter wrote meanwhile, not ffprobe)."""
     _may_check(s, int(cases_repo.recording(s.conn, recording_id)["case_id"]))
     with s.change("check_recording", recording=recording_id, result=chk.result) as ch:
-        return ch.touch("recording_checks", burning_repo.insert_recording_check(
-            ch.conn, recording_id=recording_id, result=chk.result, media_ms=media_ms,
-            record_ms=round(chk.record.total_seconds() * 1000),
-            tolerance_ms=round(chk.tolerance.total_seconds() * 1000), details=details,
-            at=ch.at, by_id=s.person.id))
+        return ch.touch(
+            "recording_checks",
+            burning_repo.insert_recording_check(
+                ch.conn,
+                recording_id=recording_id,
+                result=chk.result,
+                media_ms=media_ms,
+                record_ms=round(chk.record.total_seconds() * 1000),
+                tolerance_ms=round(chk.tolerance.total_seconds() * 1000),
+                details=details,
+                at=ch.at,
+                by_id=s.person.id,
+            ),
+        )
 
 
 def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
@@ -286,9 +377,12 @@ def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
             for r in media_repo.recordings_of(s.conn, int(m["id"])):
                 on.setdefault(int(r["id"]), []).append(str(m["code"]))
     for r in recs:
-        r.update(case_no=case.case_no, case_id=case.id,
-                 size=sum(int(f["size"]) for f in r["files"]),
-                 discs=sorted(on.get(int(r["id"]), []), key=lambda c: (c[:14], c[14] != "O")))
+        r.update(
+            case_no=case.case_no,
+            case_id=case.id,
+            size=sum(int(f["size"]) for f in r["files"]),
+            discs=sorted(on.get(int(r["id"]), []), key=lambda c: (c[:14], c[14] != "O")),
+        )
     return recs
 
 

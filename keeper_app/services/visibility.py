@@ -49,8 +49,9 @@ def visible_case_nos(s: Session) -> set[str] | None:
     return {str(c["case_no"]) for c in cases_repo.listing(s.conn, **f)}
 
 
-def only_visible(s: Session, rows: list[dict[str, Any]],
-                 key: str = "case_id") -> list[dict[str, Any]]:
+def only_visible(
+    s: Session, rows: list[dict[str, Any]], key: str = "case_id"
+) -> list[dict[str, Any]]:
     """The rows (each with the case id under ``key``) the person may see."""
     ids = visible_case_ids(s)
     return rows if ids is None else [r for r in rows if int(r[key]) in ids]

@@ -56,8 +56,9 @@ ANCHORED_TABLES = (
 _PK = {t: "id" for t in ANCHORED_TABLES}
 
 
-def event_hash(prev_hash: str, seq: int, at: str, actor_id: int | None, action: str,
-               payload: str) -> str:
+def event_hash(
+    prev_hash: str, seq: int, at: str, actor_id: int | None, action: str, payload: str
+) -> str:
     body = canonical.dumps(
         {"seq": seq, "at": at, "actor_id": actor_id, "action": action, "payload": payload}
     )
@@ -153,8 +154,9 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
     head_hash = prev
     rows_checked = 0
     if first_bad is None:
-        present = {str(r[0]) for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
+        present = {
+            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         for table in ANCHORED_TABLES:
             anchors = latest[table]
             seen: set[int] = set()
@@ -260,8 +262,7 @@ def sign_entry(
         cur = conn.execute(
             "INSERT INTO signatures(entry_table, entry_id, signer_id, capacity, signed_at, "
             "content_sha256, method, signature, drawn_png) VALUES (?,?,?,?,?,?,?,?,?)",
-            (table, entry_id, pid, capacity, at, csha, "password", sig,
-             (drawn or {}).get(pid)),
+            (table, entry_id, pid, capacity, at, csha, "password", sig, (drawn or {}).get(pid)),
         )
         ids.append(int(cur.lastrowid or 0))
     return ids

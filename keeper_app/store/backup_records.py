@@ -47,8 +47,7 @@ class BackupListing:
     @property
     def verified(self) -> bool:
         """A record says it verified, and the file is still the size it had then."""
-        return self.record is not None and self.record.verified and \
-            self.record.size == self.size
+        return self.record is not None and self.record.verified and self.record.size == self.size
 
     @property
     def state(self) -> str:
@@ -81,9 +80,13 @@ def read_record(copy: Path) -> BackupRecord | None:
     try:
         data: Any = json.loads(record_path(copy).read_text(encoding="utf-8"))
         return BackupRecord(
-            file=str(data["file"]), taken_at=str(data["taken_at"]), source=str(data["source"]),
-            verified=data["verified"] is True, events=int(data["events"]),
-            head=str(data["head"]), size=int(data["size"]),
+            file=str(data["file"]),
+            taken_at=str(data["taken_at"]),
+            source=str(data["source"]),
+            verified=data["verified"] is True,
+            events=int(data["events"]),
+            head=str(data["head"]),
+            size=int(data["size"]),
             schema_version=int(data["schema_version"]),
             problems=[str(p) for p in data.get("problems", [])],
         )

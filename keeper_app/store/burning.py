@@ -7,8 +7,14 @@ import sqlite3
 from typing import Any
 
 
-def insert_reservation(conn: sqlite3.Connection, pair_no: str, case_id: int,
-                       recording_ids: list[int], by_id: int, at: str) -> int:
+def insert_reservation(
+    conn: sqlite3.Connection,
+    pair_no: str,
+    case_id: int,
+    recording_ids: list[int],
+    by_id: int,
+    at: str,
+) -> int:
     cur = conn.execute(
         "INSERT INTO pair_reservations(pair_no, case_id, recordings, reserved_by, reserved_at) "
         "VALUES (?,?,?,?,?)",
@@ -22,16 +28,40 @@ def reservation(conn: sqlite3.Connection, pair_no: str) -> dict[str, Any] | None
     return None if r is None else dict(r)
 
 
-def insert_verification(conn: sqlite3.Connection, *, medium_id: int | None,
-                        reservation_id: int | None, disc_code: str, purpose: str, result: str,
-                        files_checked: int, bytes_read: int, read_errors: int,
-                        details: dict[str, Any], drive: str, at: str, by_id: int) -> int:
+def insert_verification(
+    conn: sqlite3.Connection,
+    *,
+    medium_id: int | None,
+    reservation_id: int | None,
+    disc_code: str,
+    purpose: str,
+    result: str,
+    files_checked: int,
+    bytes_read: int,
+    read_errors: int,
+    details: dict[str, Any],
+    drive: str,
+    at: str,
+    by_id: int,
+) -> int:
     cur = conn.execute(
         "INSERT INTO verifications(medium_id, reservation_id, disc_code, purpose, result, "
         "files_checked, bytes_read, read_errors, details, drive, at, by_id) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (medium_id, reservation_id, disc_code, purpose, result, files_checked, bytes_read,
-         read_errors, json.dumps(details, ensure_ascii=False, sort_keys=True), drive, at, by_id),
+        (
+            medium_id,
+            reservation_id,
+            disc_code,
+            purpose,
+            result,
+            files_checked,
+            bytes_read,
+            read_errors,
+            json.dumps(details, ensure_ascii=False, sort_keys=True),
+            drive,
+            at,
+            by_id,
+        ),
     )
     return int(cur.lastrowid or 0)
 
@@ -43,15 +73,25 @@ def _verification(r: sqlite3.Row) -> dict[str, Any]:
 
 
 def verifications_of(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
-    return [_verification(r) for r in conn.execute(
-        "SELECT v.*, p.name AS by_name FROM verifications v JOIN people p ON p.id=v.by_id "
-        "WHERE v.medium_id=? ORDER BY v.at, v.id", (medium_id,))]
+    return [
+        _verification(r)
+        for r in conn.execute(
+            "SELECT v.*, p.name AS by_name FROM verifications v JOIN people p ON p.id=v.by_id "
+            "WHERE v.medium_id=? ORDER BY v.at, v.id",
+            (medium_id,),
+        )
+    ]
 
 
-def verifications_of_reservation(conn: sqlite3.Connection,
-                                 reservation_id: int) -> list[dict[str, Any]]:
-    return [_verification(r) for r in conn.execute(
-        "SELECT * FROM verifications WHERE reservation_id=? ORDER BY id", (reservation_id,))]
+def verifications_of_reservation(
+    conn: sqlite3.Connection, reservation_id: int
+) -> list[dict[str, Any]]:
+    return [
+        _verification(r)
+        for r in conn.execute(
+            "SELECT * FROM verifications WHERE reservation_id=? ORDER BY id", (reservation_id,)
+        )
+    ]
 
 
 def fixity_rows(conn: sqlite3.Connection, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -85,22 +125,40 @@ def manifest_of_medium(conn: sqlite3.Connection, medium_id: int) -> str:
     return str(r[0])
 
 
-def insert_recording_check(conn: sqlite3.Connection, *, recording_id: int, result: str,
-                           media_ms: int | None, record_ms: int, tolerance_ms: int,
-                           details: dict[str, Any], at: str, by_id: int) -> int:
+def insert_recording_check(
+    conn: sqlite3.Connection,
+    *,
+    recording_id: int,
+    result: str,
+    media_ms: int | None,
+    record_ms: int,
+    tolerance_ms: int,
+    details: dict[str, Any],
+    at: str,
+    by_id: int,
+) -> int:
     cur = conn.execute(
         "INSERT INTO recording_checks(recording_id, result, media_ms, record_ms, tolerance_ms, "
         "details, at, by_id) VALUES (?,?,?,?,?,?,?,?)",
-        (recording_id, result, media_ms, record_ms, tolerance_ms,
-         json.dumps(details, ensure_ascii=False, sort_keys=True), at, by_id),
+        (
+            recording_id,
+            result,
+            media_ms,
+            record_ms,
+            tolerance_ms,
+            json.dumps(details, ensure_ascii=False, sort_keys=True),
+            at,
+            by_id,
+        ),
     )
     return int(cur.lastrowid or 0)
 
 
 def recording_checks(conn: sqlite3.Connection, recording_id: int) -> list[dict[str, Any]]:
     out = []
-    for r in conn.execute("SELECT * FROM recording_checks WHERE recording_id=? ORDER BY id",
-                          (recording_id,)):
+    for r in conn.execute(
+        "SELECT * FROM recording_checks WHERE recording_id=? ORDER BY id", (recording_id,)
+    ):
         d = dict(r)
         d["details"] = json.loads(d["details"])
         out.append(d)
@@ -127,12 +185,21 @@ def flagged_recordings(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def recordings_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
     """The recordings of a case with their files (for picking what to burn)."""
-    recs = [dict(r) for r in conn.execute(
-        "SELECT id, kind, person_name, person_role, started_at, ended_at, place, interruptions "
-        "FROM recordings WHERE case_id=? ORDER BY started_at", (case_id,))]
+    recs = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, kind, person_name, person_role, started_at, ended_at, place, interruptions "
+            "FROM recordings WHERE case_id=? ORDER BY started_at",
+            (case_id,),
+        )
+    ]
     for d in recs:
         d["interruptions"] = json.loads(d["interruptions"])
-        d["files"] = [dict(f) for f in conn.execute(
-            "SELECT path, size, sha256 FROM recording_files WHERE recording_id=? ORDER BY id",
-            (d["id"],))]
+        d["files"] = [
+            dict(f)
+            for f in conn.execute(
+                "SELECT path, size, sha256 FROM recording_files WHERE recording_id=? ORDER BY id",
+                (d["id"],),
+            )
+        ]
     return recs

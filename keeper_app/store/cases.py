@@ -27,8 +27,9 @@ def _case(conn: sqlite3.Connection, r: sqlite3.Row) -> Case:
     )
 
 
-def insert(conn: sqlite3.Connection, case_no: str, name: str, dept_id: int, major: bool,
-           opened_at: str) -> int:
+def insert(
+    conn: sqlite3.Connection, case_no: str, name: str, dept_id: int, major: bool, opened_at: str
+) -> int:
     cur = conn.execute(
         "INSERT INTO cases(case_no, name, department_id, major, status, opened_at) "
         "VALUES (?,?,?,?,'open',?)",
@@ -56,17 +57,21 @@ def by_no(conn: sqlite3.Connection, case_no: str) -> Case | None:
     return None if r is None else _case(conn, r)
 
 
-def set_status(conn: sqlite3.Connection, case_id: int, status: CaseStatus,
-               concluded_at: str | None = None) -> None:
+def set_status(
+    conn: sqlite3.Connection, case_id: int, status: CaseStatus, concluded_at: str | None = None
+) -> None:
     if concluded_at is not None:
-        conn.execute("UPDATE cases SET status=?, concluded_at=? WHERE id=?",
-                     (status.value, concluded_at, case_id))
+        conn.execute(
+            "UPDATE cases SET status=?, concluded_at=? WHERE id=?",
+            (status.value, concluded_at, case_id),
+        )
     else:
         conn.execute("UPDATE cases SET status=? WHERE id=?", (status.value, case_id))
 
 
-def insert_conclusion(conn: sqlite3.Connection, case_id: int, by_id: int, at: str,
-                      note: str) -> int:
+def insert_conclusion(
+    conn: sqlite3.Connection, case_id: int, by_id: int, at: str, note: str
+) -> int:
     cur = conn.execute(
         "INSERT INTO case_conclusions(case_id, by_id, at, note) VALUES (?,?,?,?)",
         (case_id, by_id, at, note),
@@ -74,8 +79,9 @@ def insert_conclusion(conn: sqlite3.Connection, case_id: int, by_id: int, at: st
     return int(cur.lastrowid or 0)
 
 
-def listing(conn: sqlite3.Connection, handler_id: int | None = None,
-            department_id: int | None = None) -> list[dict[str, Any]]:
+def listing(
+    conn: sqlite3.Connection, handler_id: int | None = None, department_id: int | None = None
+) -> list[dict[str, Any]]:
     """Every case; with ``handler_id`` and/or ``department_id``, only the cases that person
     handles or that department handles (either)."""
     sql = (
@@ -90,8 +96,9 @@ def listing(conn: sqlite3.Connection, handler_id: int | None = None,
     return [dict(r) for r in conn.execute(sql + " ORDER BY c.case_no", args)]
 
 
-def visible_condition(handler_id: int | None, department_id: int | None,
-             case_col: str = "c.id") -> tuple[str, tuple[Any, ...]]:
+def visible_condition(
+    handler_id: int | None, department_id: int | None, case_col: str = "c.id"
+) -> tuple[str, tuple[Any, ...]]:
     """The condition "handled by ``handler_id`` or by department ``department_id``" on the
     cases aliased ``c`` ("" when neither is given)."""
     parts: list[str] = []
@@ -105,20 +112,41 @@ def visible_condition(handler_id: int | None, department_id: int | None,
     return ("(" + " OR ".join(parts) + ")" if parts else ""), tuple(args)
 
 
-def insert_recording(conn: sqlite3.Connection, case_id: int, kind: str, person_name: str,
-                     person_role: str, started_at: str, ended_at: str, place: str,
-                     interruptions: list[dict[str, str]], by_id: int, at: str) -> int:
+def insert_recording(
+    conn: sqlite3.Connection,
+    case_id: int,
+    kind: str,
+    person_name: str,
+    person_role: str,
+    started_at: str,
+    ended_at: str,
+    place: str,
+    interruptions: list[dict[str, str]],
+    by_id: int,
+    at: str,
+) -> int:
     cur = conn.execute(
         "INSERT INTO recordings(case_id, kind, person_name, person_role, started_at, ended_at, "
         "place, interruptions, registered_by, registered_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (case_id, kind, person_name, person_role, started_at, ended_at, place,
-         json.dumps(interruptions, ensure_ascii=False, sort_keys=True), by_id, at),
+        (
+            case_id,
+            kind,
+            person_name,
+            person_role,
+            started_at,
+            ended_at,
+            place,
+            json.dumps(interruptions, ensure_ascii=False, sort_keys=True),
+            by_id,
+            at,
+        ),
     )
     return int(cur.lastrowid or 0)
 
 
-def insert_recording_file(conn: sqlite3.Connection, rec_id: int, path: str, size: int,
-                          sha256: str) -> int:
+def insert_recording_file(
+    conn: sqlite3.Connection, rec_id: int, path: str, size: int, sha256: str
+) -> int:
     cur = conn.execute(
         "INSERT INTO recording_files(recording_id, path, size, sha256) VALUES (?,?,?,?)",
         (rec_id, path, size, sha256),
@@ -142,5 +170,9 @@ def recording(conn: sqlite3.Connection, rec_id: int) -> dict[str, Any]:
 
 
 def recordings_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT * FROM recordings WHERE case_id=? ORDER BY started_at", (case_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT * FROM recordings WHERE case_id=? ORDER BY started_at", (case_id,)
+        )
+    ]

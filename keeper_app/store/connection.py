@@ -72,8 +72,10 @@ def _primary(exc: sqlite3.Error) -> int:
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
-    return _primary(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or \
-        "database is locked" in str(exc)
+    return _primary(exc) in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    ) or "database is locked" in str(exc)
 
 
 def _is_full(exc: sqlite3.Error) -> bool:
@@ -99,8 +101,7 @@ def write_failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
 class Database:
     """One connection to one sqlite file. Transactions are explicit (BEGIN IMMEDIATE)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path,
-                 in_use: inuse.InUse | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, in_use: inuse.InUse | None = None):
         self.conn = conn
         self.path = path
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
@@ -159,9 +160,14 @@ class Database:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self._rollback()
-            failure = write_failure(exc, self.path) if not _is_busy(exc) else StoreBusy(
-                f"the database {self.path} is busy: the change could not be committed; "
-                "nothing was recorded — try again in a moment")
+            failure = (
+                write_failure(exc, self.path)
+                if not _is_busy(exc)
+                else StoreBusy(
+                    f"the database {self.path} is busy: the change could not be committed; "
+                    "nothing was recorded — try again in a moment"
+                )
+            )
             if failure is None:
                 raise
             raise failure from exc
@@ -204,8 +210,10 @@ class Database:
             for p in (target, target.with_name(target.name + "-journal")):
                 p.unlink(missing_ok=True)
             if _is_full(exc):
-                raise StoreFull(f"the disk holding {target} is full: no backup was written "
-                                "(the unfinished copy was removed)") from exc
+                raise StoreFull(
+                    f"the disk holding {target} is full: no backup was written "
+                    "(the unfinished copy was removed)"
+                ) from exc
             raise StoreError(f"backup to {target} failed: {exc}") from exc
         target.chmod(0o600)
 
@@ -231,9 +239,11 @@ def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDataba
     folder = Path(backup_dir) if backup_dir is not None else backup_records.default_folder(path)
     latest = backup_records.latest_verified(folder)
     if latest is not None and latest.record is not None:
-        hint = (f"The latest verified backup is {latest.path} (taken "
-                f"{show(latest.record.taken_at)}, {latest.record.events} audit events); "
-                f"to bring it back: keeper --db {path} restore {latest.path}")
+        hint = (
+            f"The latest verified backup is {latest.path} (taken "
+            f"{show(latest.record.taken_at)}, {latest.record.events} audit events); "
+            f"to bring it back: keeper --db {path} restore {latest.path}"
+        )
     else:
         hint = f"No verified backup was found in {folder}."
     return DamagedDatabase(
@@ -254,8 +264,9 @@ def _file_key(path: Path) -> tuple[str, int, int, int, int]:
     return (str(path.resolve()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _check_file(conn: sqlite3.Connection, path: Path, backup_dir: Path | None,
-                quick_check: bool) -> None:
+def _check_file(
+    conn: sqlite3.Connection, path: Path, backup_dir: Path | None, quick_check: bool
+) -> None:
     """Refuse a damaged file or one with a newer schema, before anything writes to it."""
     key = _file_key(path)
     try:
@@ -267,8 +278,7 @@ def _check_file(conn: sqlite3.Connection, path: Path, backup_dir: Path | None,
             _CHECKED.add(key)
     except sqlite3.DatabaseError as exc:
         if _primary(exc) == sqlite3.SQLITE_NOTADB:
-            raise _damaged(path, "it is not a sqlite database (bad header)", backup_dir) \
-                from exc
+            raise _damaged(path, "it is not a sqlite database (bad header)", backup_dir) from exc
         raise _damaged(path, f"sqlite cannot read it ({exc})", backup_dir) from exc
     known = len(_migrations())
     if version > known:
@@ -278,8 +288,13 @@ def _check_file(conn: sqlite3.Connection, path: Path, backup_dir: Path | None,
         )
 
 
-def open_database(path: str | Path, create: bool = True, *,
-                  backup_dir: str | Path | None = None, check: bool = True) -> Database:
+def open_database(
+    path: str | Path,
+    create: bool = True,
+    *,
+    backup_dir: str | Path | None = None,
+    check: bool = True,
+) -> Database:
     """Open (and if needed create and migrate) the database file at ``path``.
 
     ``check``: run ``PRAGMA quick_check`` (once per state of the file in this process);
@@ -331,8 +346,10 @@ def open_database(path: str | Path, create: bool = True, *,
 
 
 def _newer(path: Path, version: int, known: int) -> StoreError:
-    return StoreError(f"{path} has schema version {version}, newer than this Keeper knows "
-                      f"({known}); use a newer Keeper")
+    return StoreError(
+        f"{path} has schema version {version}, newer than this Keeper knows "
+        f"({known}); use a newer Keeper"
+    )
 
 
 def _statements(sql: str) -> Iterator[str]:
@@ -384,14 +401,19 @@ def _migrate(db: Database) -> None:
         raise
 
 
-def _check_fingerprints(db: Database, found: dict[int, tuple[str, str]] | None,
-                        migrations: list[tuple[int, str, str]], version: int) -> None:
+def _check_fingerprints(
+    db: Database,
+    found: dict[int, tuple[str, str]] | None,
+    migrations: list[tuple[int, str, str]],
+    version: int,
+) -> None:
     problem = fingerprints.mismatch(found or {}, migrations, version)
     if problem is not None:
         raise StoreError(
             f"{db.path} will not be used: {problem}. It was migrated by another build of "
             "Keeper, so its tables may not be the ones this Keeper expects; open it with "
-            "that build, or restore a backup made before (keeper restore)")
+            "that build, or restore a backup made before (keeper restore)"
+        )
 
 
 def _backup_before_migrating(db: Database, version: int) -> None:

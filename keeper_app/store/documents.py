@@ -15,26 +15,39 @@ _SIG = (
 )
 
 
-def _register_where(since: str | None, until: str | None, case_no: str | None,
-                    medium_code: str | None, person_id: int | None,
-                    handler_id: int | None = None,
-                    department_id: int | None = None) -> tuple[str, list[Any]]:
-    where, args = entries.register_filter(since, until, case_no, medium_code, person_id,
-                                          handler_id, department_id)
+def _register_where(
+    since: str | None,
+    until: str | None,
+    case_no: str | None,
+    medium_code: str | None,
+    person_id: int | None,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+) -> tuple[str, list[Any]]:
+    where, args = entries.register_filter(
+        since, until, case_no, medium_code, person_id, handler_id, department_id
+    )
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
-def register_rows(conn: sqlite3.Connection, *, since: str | None = None,
-                  until: str | None = None, case_no: str | None = None,
-                  medium_code: str | None = None, person_id: int | None = None,
-                  handler_id: int | None = None,
-                  department_id: int | None = None) -> Iterator[dict[str, Any]]:
+def register_rows(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    case_no: str | None = None,
+    medium_code: str | None = None,
+    person_id: int | None = None,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+) -> Iterator[dict[str, Any]]:
     """The special retrieval register (Art. 20) in the order it was written, oldest first,
     with the return and the retriever's and keeper's signatures (ids, times, whether a
     drawn image exists; the images themselves are read one by one by
     :func:`signature_png`). A generator: 10,000 rows are never all in memory as dicts."""
-    where, args = _register_where(since, until, case_no, medium_code, person_id, handler_id,
-                                  department_id)
+    where, args = _register_where(
+        since, until, case_no, medium_code, person_id, handler_id, department_id
+    )
     sql = (
         "SELECT r.id, m.code, c.case_no, c.name AS case_name, pr.name AS retriever, "
         "pr.badge AS retriever_badge, r.retriever_unit, r.out_at, r.reason, r.purpose, "
@@ -51,7 +64,8 @@ def register_rows(conn: sqlite3.Connection, *, since: str | None = None,
         "LEFT JOIN people pb ON pb.id=x.returned_by LEFT JOIN people px ON px.id=x.keeper_id "
         + _SIG.format(a="sr", table="retrievals", ref="r.id", cap="retriever")
         + _SIG.format(a="sk", table="retrievals", ref="r.id", cap="keeper")
-        + where + " ORDER BY r.out_at, r.id"
+        + where
+        + " ORDER BY r.out_at, r.id"
     )
     cur = conn.execute(sql, args)
     names = [d[0] for d in cur.description]
@@ -66,10 +80,15 @@ def signature_png(conn: sqlite3.Connection, signature_id: int) -> bytes | None:
 
 def signatures_of(conn: sqlite3.Connection, table: str, entry_id: int) -> list[dict[str, Any]]:
     """Who signed an entry, in what capacity and when (no images)."""
-    return [dict(r) for r in conn.execute(
-        "SELECT s.id, p.name, p.badge, s.capacity, s.signed_at, "
-        "s.drawn_png IS NOT NULL AS drawn FROM signatures s JOIN people p ON p.id=s.signer_id "
-        "WHERE s.entry_table=? AND s.entry_id=? ORDER BY s.id", (table, entry_id))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT s.id, p.name, p.badge, s.capacity, s.signed_at, "
+            "s.drawn_png IS NOT NULL AS drawn FROM signatures s JOIN people p ON p.id=s.signer_id "
+            "WHERE s.entry_table=? AND s.entry_id=? ORDER BY s.id",
+            (table, entry_id),
+        )
+    ]
 
 
 def last_seal(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
@@ -81,7 +100,8 @@ def last_seal(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None
         " ORDER BY h.id DESC LIMIT 1) AS handover_id "
         "FROM seal_events s JOIN people p ON p.id=s.keeper_id "
         "WHERE s.medium_id=? AND s.kind IN ('seal','reseal') ORDER BY s.id DESC LIMIT 1",
-        (medium_id,)).fetchone()
+        (medium_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
@@ -94,13 +114,17 @@ def handover(conn: sqlite3.Connection, handover_id: int) -> dict[str, Any] | Non
         "FROM handovers h JOIN cases c ON c.id=h.case_id JOIN media mo ON mo.id=h.original_id "
         "JOIN media md ON md.id=h.duplicate_id JOIN people ph ON ph.id=h.handler_id "
         "JOIN people pk ON pk.id=h.keeper_id JOIN departments d ON d.id=c.department_id "
-        "WHERE h.id=?", (handover_id,)).fetchone()
+        "WHERE h.id=?",
+        (handover_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
 def handover_of_medium(conn: sqlite3.Connection, medium_id: int) -> int | None:
-    r = conn.execute("SELECT id FROM handovers WHERE original_id=? OR duplicate_id=? "
-                     "ORDER BY id DESC LIMIT 1", (medium_id, medium_id)).fetchone()
+    r = conn.execute(
+        "SELECT id FROM handovers WHERE original_id=? OR duplicate_id=? ORDER BY id DESC LIMIT 1",
+        (medium_id, medium_id),
+    ).fetchone()
     return None if r is None else int(r[0])
 
 
@@ -118,7 +142,9 @@ def incident(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | Non
         "LEFT JOIN retrievals r ON r.id=x.retrieval_id "
         "LEFT JOIN people prr ON prr.id=r.retriever_id "
         "LEFT JOIN incident_acks k ON k.incident_id=i.id LEFT JOIN people pk ON pk.id=k.by_id "
-        "WHERE i.id=?", (incident_id,)).fetchone()
+        "WHERE i.id=?",
+        (incident_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
@@ -126,17 +152,23 @@ def court_request(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] |
     r = conn.execute(
         "SELECT q.*, c.case_no, c.name AS case_name, c.id AS case_id, "
         "p.name AS registered_by_name FROM court_requests q JOIN cases c ON c.id=q.case_id "
-        "JOIN people p ON p.id=q.registered_by WHERE q.id=?", (request_id,)).fetchone()
+        "JOIN people p ON p.id=q.registered_by WHERE q.id=?",
+        (request_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
 def court_transfers(conn: sqlite3.Connection, request_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT t.id, t.at, m.code, m.copy_role, m.disc_type, m.label, pr.name AS recipient, "
-        "pr.org_name AS recipient_org, pk.name AS keeper FROM court_transfers t "
-        "JOIN media m ON m.id=t.medium_id JOIN people pr ON pr.id=t.recipient_id "
-        "JOIN people pk ON pk.id=t.keeper_id WHERE t.request_id=? ORDER BY t.id",
-        (request_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT t.id, t.at, m.code, m.copy_role, m.disc_type, m.label, pr.name AS recipient, "
+            "pr.org_name AS recipient_org, pk.name AS keeper FROM court_transfers t "
+            "JOIN media m ON m.id=t.medium_id JOIN people pr ON pr.id=t.recipient_id "
+            "JOIN people pk ON pk.id=t.keeper_id WHERE t.request_id=? ORDER BY t.id",
+            (request_id,),
+        )
+    ]
 
 
 def archive_handover(conn: sqlite3.Connection, case_id: int) -> dict[str, Any] | None:
@@ -145,7 +177,9 @@ def archive_handover(conn: sqlite3.Connection, case_id: int) -> dict[str, Any] |
         "pr.name AS receiver, d.name AS receiver_department FROM archive_handovers a "
         "JOIN cases c ON c.id=a.case_id JOIN people pk ON pk.id=a.keeper_id "
         "JOIN people pr ON pr.id=a.receiver_id LEFT JOIN departments d "
-        "ON d.id=pr.department_id WHERE a.case_id=?", (case_id,)).fetchone()
+        "ON d.id=pr.department_id WHERE a.case_id=?",
+        (case_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
@@ -153,6 +187,11 @@ def media_by_codes(conn: sqlite3.Connection, codes: list[str]) -> list[dict[str,
     if not codes:
         return []
     marks = ",".join("?" for _ in codes)
-    return [dict(r) for r in conn.execute(
-        "SELECT code, copy_role, disc_type, seal_no, location, burned_at, label FROM media "
-        f"WHERE code IN ({marks}) ORDER BY code", codes)]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT code, copy_role, disc_type, seal_no, location, burned_at, label FROM media "
+            f"WHERE code IN ({marks}) ORDER BY code",
+            codes,
+        )
+    ]

@@ -9,11 +9,23 @@ from typing import Any
 
 from . import cases as cases_repo
 
-ENTRY_TABLES = frozenset({
-    "handovers", "approvals", "approval_decisions", "seal_events", "retrievals", "returns",
-    "incidents", "incident_acks", "court_requests", "court_transfers", "archive_handovers",
-    "location_changes", "corrections",
-})
+ENTRY_TABLES = frozenset(
+    {
+        "handovers",
+        "approvals",
+        "approval_decisions",
+        "seal_events",
+        "retrievals",
+        "returns",
+        "incidents",
+        "incident_acks",
+        "court_requests",
+        "court_transfers",
+        "archive_handovers",
+        "location_changes",
+        "corrections",
+    }
+)
 
 
 def insert(conn: sqlite3.Connection, table: str, **cols: Any) -> int:
@@ -34,10 +46,15 @@ def get(conn: sqlite3.Connection, table: str, entry_id: int) -> dict[str, Any] |
 
 
 def signatures(conn: sqlite3.Connection, table: str, entry_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT s.id, s.signer_id, p.badge, p.name, s.capacity, s.signed_at, s.content_sha256, "
-        "s.drawn_png IS NOT NULL AS drawn FROM signatures s JOIN people p ON p.id=s.signer_id "
-        "WHERE s.entry_table=? AND s.entry_id=? ORDER BY s.id", (table, entry_id))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT s.id, s.signer_id, p.badge, p.name, s.capacity, s.signed_at, s.content_sha256, "
+            "s.drawn_png IS NOT NULL AS drawn FROM signatures s JOIN people p ON p.id=s.signer_id "
+            "WHERE s.entry_table=? AND s.entry_id=? ORDER BY s.id",
+            (table, entry_id),
+        )
+    ]
 
 
 # ------------------------------------------------------------------ retrievals
@@ -52,10 +69,15 @@ def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] |
     return None if r is None else dict(r)
 
 
-def register_filter(since: str | None, until: str | None, case_no: str | None,
-                    medium_code: str | None, person_id: int | None,
-                    handler_id: int | None = None,
-                    department_id: int | None = None) -> tuple[list[str], list[Any]]:
+def register_filter(
+    since: str | None,
+    until: str | None,
+    case_no: str | None,
+    medium_code: str | None,
+    person_id: int | None,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+) -> tuple[list[str], list[Any]]:
     """The WHERE terms of a register query (aliases r retrievals, m media, c cases) and their
     arguments; shared by the register list and the printed register pages.
     ``handler_id``/``department_id``: only the cases that person or department handles."""
@@ -83,14 +105,24 @@ def register_filter(since: str | None, until: str | None, case_no: str | None,
     return where, args
 
 
-def register(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-             case_no: str | None = None, medium_code: str | None = None,
-             person_id: int | None = None, open_only: bool | None = None,
-             limit: int = 500, offset: int = 0, handler_id: int | None = None,
-             department_id: int | None = None) -> list[dict[str, Any]]:
+def register(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    case_no: str | None = None,
+    medium_code: str | None = None,
+    person_id: int | None = None,
+    open_only: bool | None = None,
+    limit: int = 500,
+    offset: int = 0,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+) -> list[dict[str, Any]]:
     """The special retrieval register (Art. 20), newest first, with returns joined."""
-    where, args = register_filter(since, until, case_no, medium_code, person_id, handler_id,
-                                  department_id)
+    where, args = register_filter(
+        since, until, case_no, medium_code, person_id, handler_id, department_id
+    )
     if open_only is True:
         where.append("x.id IS NULL")
     elif open_only is False:
@@ -111,12 +143,16 @@ def register(conn: sqlite3.Connection, *, since: str | None = None, until: str |
 
 def open_retrievals_out(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Open retrievals, found through the media that are out (indexed by status)."""
-    return [dict(r) for r in conn.execute(
-        "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever, "
-        "p.badge AS retriever_badge "
-        "FROM media m JOIN retrievals r ON r.id = (SELECT max(id) FROM retrievals "
-        "WHERE medium_id = m.id) JOIN cases c ON c.id=m.case_id "
-        "JOIN people p ON p.id=r.retriever_id WHERE m.status='out'")]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT r.id, r.out_at, r.est_usage_hours, m.code, c.case_no, p.name AS retriever, "
+            "p.badge AS retriever_badge "
+            "FROM media m JOIN retrievals r ON r.id = (SELECT max(id) FROM retrievals "
+            "WHERE medium_id = m.id) JOIN cases c ON c.id=m.case_id "
+            "JOIN people p ON p.id=r.retriever_id WHERE m.status='out'"
+        )
+    ]
 
 
 # ------------------------------------------------------------------ history of one medium
@@ -158,14 +194,19 @@ def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[d
 
 # ------------------------------------------------------------------ seals and approvals
 def used_seal_nos(conn: sqlite3.Connection, seal_no: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT seal_no FROM seal_events WHERE seal_no=? AND kind IN ('seal','reseal')",
-        (seal_no,))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT seal_no FROM seal_events WHERE seal_no=? AND kind IN ('seal','reseal')",
+            (seal_no,),
+        )
+    ]
 
 
 def last_seal_event(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
-    r = conn.execute("SELECT * FROM seal_events WHERE medium_id=? ORDER BY id DESC LIMIT 1",
-                     (medium_id,)).fetchone()
+    r = conn.execute(
+        "SELECT * FROM seal_events WHERE medium_id=? ORDER BY id DESC LIMIT 1", (medium_id,)
+    ).fetchone()
     return None if r is None else dict(r)
 
 
@@ -180,18 +221,25 @@ def approval_state(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any]
 
 
 def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT a.id, a.reason, a.requested_at, d.decision, "
-        "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
-        "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
-        "WHERE a.medium_id=? ORDER BY a.id DESC", (medium_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT a.id, a.reason, a.requested_at, d.decision, "
+            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
+            "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
+            "WHERE a.medium_id=? ORDER BY a.id DESC",
+            (medium_id,),
+        )
+    ]
 
 
 def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list[dict[str, Any]]:
-    sql = ("SELECT a.id, a.kind, a.reason, a.note, a.requested_at, m.code, c.case_no, "
-           "p.name AS requested_by FROM approvals a JOIN media m ON m.id=a.medium_id "
-           "JOIN cases c ON c.id=m.case_id JOIN people p ON p.id=a.requested_by "
-           "WHERE NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)")
+    sql = (
+        "SELECT a.id, a.kind, a.reason, a.note, a.requested_at, m.code, c.case_no, "
+        "p.name AS requested_by FROM approvals a JOIN media m ON m.id=a.medium_id "
+        "JOIN cases c ON c.id=m.case_id JOIN people p ON p.id=a.requested_by "
+        "WHERE NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)"
+    )
     args: tuple[Any, ...] = ()
     if approver_id is not None:
         sql += " AND a.approver_id=?"
@@ -200,8 +248,9 @@ def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list
 
 
 # ------------------------------------------------------------------ incidents
-def incidents(conn: sqlite3.Connection, reported_to: int | None = None,
-              unacknowledged: bool = False) -> list[dict[str, Any]]:
+def incidents(
+    conn: sqlite3.Connection, reported_to: int | None = None, unacknowledged: bool = False
+) -> list[dict[str, Any]]:
     where: list[str] = []
     args: list[Any] = []
     if reported_to is not None:
@@ -209,19 +258,23 @@ def incidents(conn: sqlite3.Connection, reported_to: int | None = None,
         args.append(reported_to)
     if unacknowledged:
         where.append("k.id IS NULL")
-    sql = ("SELECT i.id, i.kind, i.description, i.at, m.code, c.case_no, "
-           "pb.name AS reported_by, pt.name AS reported_to, k.at AS acknowledged_at "
-           "FROM incidents i JOIN media m ON m.id=i.medium_id JOIN cases c ON c.id=m.case_id "
-           "JOIN people pb ON pb.id=i.reported_by JOIN people pt ON pt.id=i.reported_to "
-           "LEFT JOIN incident_acks k ON k.incident_id=i.id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY i.id DESC")
+    sql = (
+        "SELECT i.id, i.kind, i.description, i.at, m.code, c.case_no, "
+        "pb.name AS reported_by, pt.name AS reported_to, k.at AS acknowledged_at "
+        "FROM incidents i JOIN media m ON m.id=i.medium_id JOIN cases c ON c.id=m.case_id "
+        "JOIN people pb ON pb.id=i.reported_by JOIN people pt ON pt.id=i.reported_to "
+        "LEFT JOIN incident_acks k ON k.incident_id=i.id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY i.id DESC"
+    )
     return [dict(r) for r in conn.execute(sql, args)]
 
 
 def incident(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | None:
     r = conn.execute(
         "SELECT i.*, k.id AS ack_id FROM incidents i "
-        "LEFT JOIN incident_acks k ON k.incident_id=i.id WHERE i.id=?", (incident_id,)
+        "LEFT JOIN incident_acks k ON k.incident_id=i.id WHERE i.id=?",
+        (incident_id,),
     ).fetchone()
     return None if r is None else dict(r)
 
@@ -230,40 +283,63 @@ def incident(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | Non
 def court_request(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] | None:
     r = conn.execute(
         "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) AS served "
-        "FROM court_requests q WHERE q.id=?", (request_id,)).fetchone()
+        "FROM court_requests q WHERE q.id=?",
+        (request_id,),
+    ).fetchone()
     return None if r is None else dict(r)
 
 
 def open_court_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT q.id, q.org_kind, q.org_name, q.document_no, q.requested_at, c.case_no "
-        "FROM court_requests q JOIN cases c ON c.id=q.case_id WHERE NOT EXISTS "
-        "(SELECT 1 FROM court_transfers t WHERE t.request_id=q.id) ORDER BY q.requested_at")]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT q.id, q.org_kind, q.org_name, q.document_no, q.requested_at, c.case_no "
+            "FROM court_requests q JOIN cases c ON c.id=q.case_id WHERE NOT EXISTS "
+            "(SELECT 1 FROM court_transfers t WHERE t.request_id=q.id) ORDER BY q.requested_at"
+        )
+    ]
 
 
 def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) AS served "
-        "FROM court_requests q WHERE q.case_id=? ORDER BY q.id", (case_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) "
+            "AS served FROM court_requests q WHERE q.case_id=? ORDER BY q.id",
+            (case_id,),
+        )
+    ]
 
 
 # ------------------------------------------------------------------ due: burned, unsealed
 def burned_pairs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no, "
-        "p.name || ' (' || p.badge || ')' AS producer FROM media m "
-        "JOIN cases c ON c.id=m.case_id LEFT JOIN people p ON p.id=m.producer_id "
-        "WHERE m.status='burned' ORDER BY m.burned_at")]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT m.id, m.code, m.copy_role, m.burned_at, c.case_no, "
+            "p.name || ' (' || p.badge || ')' AS producer FROM media m "
+            "JOIN cases c ON c.id=m.case_id LEFT JOIN people p ON p.id=m.producer_id "
+            "WHERE m.status='burned' ORDER BY m.burned_at"
+        )
+    ]
 
 
 def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT m.id, m.code, c.case_no, (SELECT max(at) FROM seal_events s "
-        "WHERE s.medium_id=m.id AND s.kind='unseal') AS unsealed_at FROM media m "
-        "JOIN cases c ON c.id=m.case_id WHERE m.status='unsealed'")]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT m.id, m.code, c.case_no, (SELECT max(at) FROM seal_events s "
+            "WHERE s.medium_id=m.id AND s.kind='unseal') AS unsealed_at FROM media m "
+            "JOIN cases c ON c.id=m.case_id WHERE m.status='unsealed'"
+        )
+    ]
 
 
 def corrections_of(conn: sqlite3.Connection, table: str, target_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
-        (table, target_id))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
+            (table, target_id),
+        )
+    ]

@@ -1,5 +1,4 @@
-"""What a database file holds and whether it is sound: read-only, for backups and restores.
-"""
+"""What a database file holds and whether it is sound: read-only, for backups and restores."""
 
 from __future__ import annotations
 
@@ -11,8 +10,17 @@ from urllib.parse import quote
 from . import audit
 
 #: What a report counts, when the table exists.
-COUNTED = ("people", "cases", "recordings", "media", "retrievals", "returns", "incidents",
-           "seal_events", "signatures")
+COUNTED = (
+    "people",
+    "cases",
+    "recordings",
+    "media",
+    "retrievals",
+    "returns",
+    "incidents",
+    "seal_events",
+    "signatures",
+)
 
 
 @dataclass
@@ -48,19 +56,41 @@ def inspect(path: str | Path, full: bool = True) -> FileReport:
         if integrity != ["ok"]:
             return FileReport(path, False, integrity, problems=integrity)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {str(r[0]) for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {
+            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         if "audit_events" not in tables:
-            return FileReport(path, False, integrity, version,
-                              problems=["it holds no audit chain: not a Keeper database"])
+            return FileReport(
+                path,
+                False,
+                integrity,
+                version,
+                problems=["it holds no audit chain: not a Keeper database"],
+            )
         v = audit.verify(conn)
         last = conn.execute("SELECT at FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
-        counts = {t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-                  for t in COUNTED if t in tables}
-        return FileReport(path, v.ok, integrity, version, v.events, v.head_hash,
-                          str(last[0]) if last else None, counts, list(v.problems))
+        counts = {
+            t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+            for t in COUNTED
+            if t in tables
+        }
+        return FileReport(
+            path,
+            v.ok,
+            integrity,
+            version,
+            v.events,
+            v.head_hash,
+            str(last[0]) if last else None,
+            counts,
+            list(v.problems),
+        )
     except sqlite3.Error as exc:
-        return FileReport(path, False, [f"sqlite cannot read it: {exc}"],
-                          problems=[f"sqlite cannot read it: {exc}"])
+        return FileReport(
+            path,
+            False,
+            [f"sqlite cannot read it: {exc}"],
+            problems=[f"sqlite cannot read it: {exc}"],
+        )
     finally:
         conn.close()

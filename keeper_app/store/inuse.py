@@ -36,8 +36,9 @@ def _open(db_path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as exc:
-        raise InUseError(f"cannot open the lock file {path} next to the database: "
-                         f"{exc.strerror}") from exc
+        raise InUseError(
+            f"cannot open the lock file {path} next to the database: {exc.strerror}"
+        ) from exc
 
 
 def _try(fd: int, how: int) -> bool:
@@ -72,7 +73,8 @@ def hold_shared(db_path: Path, wait: float = OPEN_WAIT_SECONDS) -> InUse:
             if time.monotonic() >= deadline:
                 raise InUseError(
                     f"the database {db_path} is being replaced (a backup is being restored); "
-                    "try again when the restore has finished")
+                    "try again when the restore has finished"
+                )
             time.sleep(0.05)
     except BaseException:
         os.close(fd)

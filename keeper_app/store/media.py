@@ -53,16 +53,42 @@ def manifest(conn: sqlite3.Connection, manifest_id: int) -> dict[str, Any]:
     return dict(r)
 
 
-def insert(conn: sqlite3.Connection, *, code: str, pair_no: str, copy_role: CopyRole,
-           kind: str, disc_type: str, volume_id: str, case_id: int, manifest_id: int,
-           label_json: str, burned_at: str, producer_id: int, registered_at: str,
-           status: MediumStatus) -> int:
+def insert(
+    conn: sqlite3.Connection,
+    *,
+    code: str,
+    pair_no: str,
+    copy_role: CopyRole,
+    kind: str,
+    disc_type: str,
+    volume_id: str,
+    case_id: int,
+    manifest_id: int,
+    label_json: str,
+    burned_at: str,
+    producer_id: int,
+    registered_at: str,
+    status: MediumStatus,
+) -> int:
     cur = conn.execute(
         "INSERT INTO media(code, pair_no, copy_role, kind, disc_type, volume_id, case_id, "
         "manifest_id, label, burned_at, producer_id, registered_at, status) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (code, pair_no, copy_role.value, kind, disc_type, volume_id, case_id, manifest_id,
-         label_json, burned_at, producer_id, registered_at, status.value),
+        (
+            code,
+            pair_no,
+            copy_role.value,
+            kind,
+            disc_type,
+            volume_id,
+            case_id,
+            manifest_id,
+            label_json,
+            burned_at,
+            producer_id,
+            registered_at,
+            status.value,
+        ),
     )
     return int(cur.lastrowid or 0)
 
@@ -76,21 +102,28 @@ def link_recording(conn: sqlite3.Connection, medium_id: int, recording_id: int) 
 
 
 def recordings_of(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(
-        "SELECT r.id, r.kind, r.person_name, r.person_role, r.started_at, r.ended_at, r.place "
-        "FROM medium_recordings mr JOIN recordings r ON r.id=mr.recording_id "
-        "WHERE mr.medium_id=? ORDER BY r.started_at", (medium_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT r.id, r.kind, r.person_name, r.person_role, r.started_at, r.ended_at, r.place "
+            "FROM medium_recordings mr JOIN recordings r ON r.id=mr.recording_id "
+            "WHERE mr.medium_id=? ORDER BY r.started_at",
+            (medium_id,),
+        )
+    ]
 
 
 def row_by_code(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
-    r: sqlite3.Row | None = conn.execute(f"SELECT {_COLS} FROM media WHERE code=?",
-                                         (code,)).fetchone()
+    r: sqlite3.Row | None = conn.execute(
+        f"SELECT {_COLS} FROM media WHERE code=?", (code,)
+    ).fetchone()
     return r
 
 
 def row(conn: sqlite3.Connection, medium_id: int) -> sqlite3.Row:
-    r: sqlite3.Row | None = conn.execute(f"SELECT {_COLS} FROM media WHERE id=?",
-                                         (medium_id,)).fetchone()
+    r: sqlite3.Row | None = conn.execute(
+        f"SELECT {_COLS} FROM media WHERE id=?", (medium_id,)
+    ).fetchone()
     if r is None:
         raise LookupError(f"medium {medium_id}")
     return r
@@ -106,13 +139,13 @@ def get(conn: sqlite3.Connection, medium_id: int) -> Medium:
 
 
 def pair(conn: sqlite3.Connection, pair_no: str) -> list[sqlite3.Row]:
-    return list(conn.execute(f"SELECT {_COLS} FROM media WHERE pair_no=? ORDER BY id",
-                             (pair_no,)))
+    return list(conn.execute(f"SELECT {_COLS} FROM media WHERE pair_no=? ORDER BY id", (pair_no,)))
 
 
 def of_case(conn: sqlite3.Connection, case_id: int) -> list[sqlite3.Row]:
-    return list(conn.execute(f"SELECT {_COLS} FROM media WHERE case_id=? ORDER BY code",
-                             (case_id,)))
+    return list(
+        conn.execute(f"SELECT {_COLS} FROM media WHERE case_id=? ORDER BY code", (case_id,))
+    )
 
 
 def set_status(conn: sqlite3.Connection, medium_id: int, status: MediumStatus) -> None:
@@ -140,11 +173,19 @@ def next_serial(conn: sqlite3.Connection, unit: str, year: int) -> int:
     return 1 if r[0] is None else int(str(r[0])[8:14]) + 1
 
 
-def listing(conn: sqlite3.Connection, *, case_no: str | None = None,
-            status: str | None = None, copy_role: str | None = None,
-            location: str | None = None, handler_id: int | None = None,
-            department_id: int | None = None,
-            limit: int = 200, offset: int = 0, order: str = "code") -> list[dict[str, Any]]:
+def listing(
+    conn: sqlite3.Connection,
+    *,
+    case_no: str | None = None,
+    status: str | None = None,
+    copy_role: str | None = None,
+    location: str | None = None,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    order: str = "code",
+) -> list[dict[str, Any]]:
     """Media with their case; ``handler_id``/``department_id``: only the media of cases that
     person or that department handles (either)."""
     where: list[str] = []
@@ -165,8 +206,12 @@ def listing(conn: sqlite3.Connection, *, case_no: str | None = None,
     if visible:
         where.append(visible)
         args.extend(visible_args)
-    orders = {"code": "m.code", "burned_at": "m.burned_at", "status": "m.status, m.code",
-              "case": "c.case_no, m.code"}
+    orders = {
+        "code": "m.code",
+        "burned_at": "m.burned_at",
+        "status": "m.status, m.code",
+        "case": "c.case_no, m.code",
+    }
     sql = (
         "SELECT m.id, m.code, m.copy_role, m.status, m.location, m.seal_no, m.burned_at, "
         "c.case_no, c.name AS case_name, json_extract(m.label, '$.person_interrogated') AS "
@@ -189,9 +234,14 @@ def with_status(conn: sqlite3.Connection, status: MediumStatus) -> list[sqlite3.
 ON_SHELF = (MediumStatus.SEALED, MediumStatus.IN_CUSTODY, MediumStatus.UNSEALED)
 
 
-def on_shelves(conn: sqlite3.Connection, location_prefix: str | None = None,
-               limit: int | None = None, *, handler_id: int | None = None,
-               department_id: int | None = None) -> list[dict[str, Any]]:
+def on_shelves(
+    conn: sqlite3.Connection,
+    location_prefix: str | None = None,
+    limit: int | None = None,
+    *,
+    handler_id: int | None = None,
+    department_id: int | None = None,
+) -> list[dict[str, Any]]:
     """The media that should be on the shelves (sealed, in custody, unsealed) whose
     location starts with ``location_prefix`` (exactly, case and all), or all of them;
     ordered by location, then code. ``handler_id``/``department_id``: only the media of
@@ -205,9 +255,12 @@ def on_shelves(conn: sqlite3.Connection, location_prefix: str | None = None,
     if location_prefix:
         where.append("substr(m.location, 1, length(?)) = ?")
         args += [location_prefix, location_prefix]
-    sql = ("SELECT m.code, m.copy_role, m.status, m.location, c.case_no FROM media m "
-           "JOIN cases c ON c.id = m.case_id WHERE " + " AND ".join(where)
-           + " ORDER BY m.location, m.code")
+    sql = (
+        "SELECT m.code, m.copy_role, m.status, m.location, c.case_no FROM media m "
+        "JOIN cases c ON c.id = m.case_id WHERE "
+        + " AND ".join(where)
+        + " ORDER BY m.location, m.code"
+    )
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)

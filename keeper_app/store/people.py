@@ -22,8 +22,9 @@ def _person(r: sqlite3.Row) -> Person:
 
 
 def insert_unit(conn: sqlite3.Connection, code: str, name: str) -> int:
-    return int(conn.execute("INSERT INTO units(code, name) VALUES (?,?)", (code, name)).lastrowid
-               or 0)
+    return int(
+        conn.execute("INSERT INTO units(code, name) VALUES (?,?)", (code, name)).lastrowid or 0
+    )
 
 
 def unit(conn: sqlite3.Connection, unit_id: int) -> dict[str, Any]:
@@ -76,15 +77,29 @@ def insert_person(
         "INSERT INTO people(badge, name, unit_id, department_id, org_name, roles, active, "
         "kdf_salt, kdf_n, pw_verifier, public_key, sk_nonce, sk_enc) "
         "VALUES (?,?,?,?,?,?,1,?,?,?,?,?,?)",
-        (badge, name, unit_id, department_id, org_name, ",".join(sorted(r.value for r in roles)),
-         km.kdf_salt, km.kdf_n, km.pw_verifier, km.public_key, km.sk_nonce, km.sk_enc),
+        (
+            badge,
+            name,
+            unit_id,
+            department_id,
+            org_name,
+            ",".join(sorted(r.value for r in roles)),
+            km.kdf_salt,
+            km.kdf_n,
+            km.pw_verifier,
+            km.public_key,
+            km.sk_nonce,
+            km.sk_enc,
+        ),
     )
     return int(cur.lastrowid or 0)
 
 
 def update_roles(conn: sqlite3.Connection, person_id: int, roles: frozenset[Role]) -> None:
-    conn.execute("UPDATE people SET roles=? WHERE id=?",
-                 (",".join(sorted(r.value for r in roles)), person_id))
+    conn.execute(
+        "UPDATE people SET roles=? WHERE id=?",
+        (",".join(sorted(r.value for r in roles)), person_id),
+    )
 
 
 def set_active(conn: sqlite3.Connection, person_id: int, active: bool) -> None:
@@ -95,8 +110,7 @@ def set_key_material(conn: sqlite3.Connection, person_id: int, km: KeyMaterial) 
     conn.execute(
         "UPDATE people SET kdf_salt=?, kdf_n=?, pw_verifier=?, public_key=?, sk_nonce=?, "
         "sk_enc=? WHERE id=?",
-        (km.kdf_salt, km.kdf_n, km.pw_verifier, km.public_key, km.sk_nonce, km.sk_enc,
-         person_id),
+        (km.kdf_salt, km.kdf_n, km.pw_verifier, km.public_key, km.sk_nonce, km.sk_enc, person_id),
     )
 
 
@@ -122,12 +136,10 @@ def org_name(conn: sqlite3.Connection, person_id: int) -> str:
 
 def key_material(conn: sqlite3.Connection, person_id: int) -> KeyMaterial:
     r = conn.execute(
-        "SELECT kdf_salt, kdf_n, pw_verifier, public_key, sk_nonce, sk_enc FROM people "
-        "WHERE id=?",
+        "SELECT kdf_salt, kdf_n, pw_verifier, public_key, sk_nonce, sk_enc FROM people WHERE id=?",
         (person_id,),
     ).fetchone()
-    return KeyMaterial(bytes(r[0]), int(r[1]), bytes(r[2]), bytes(r[3]), bytes(r[4]),
-                       bytes(r[5]))
+    return KeyMaterial(bytes(r[0]), int(r[1]), bytes(r[2]), bytes(r[3]), bytes(r[4]), bytes(r[5]))
 
 
 def all_people(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -27,12 +27,14 @@ class SignInState:
 def state(conn: sqlite3.Connection, person_id: int) -> SignInState:
     cleared = conn.execute(
         "SELECT COALESCE(MAX(id), 0) FROM sign_in_events WHERE person_id=? AND kind='cleared'",
-        (person_id,)).fetchone()[0]
+        (person_id,),
+    ).fetchone()[0]
     failures = lockouts = 0
     until: str | None = None
     for kind, row_until in conn.execute(
-            "SELECT kind, until FROM sign_in_events WHERE person_id=? AND id>? ORDER BY id",
-            (person_id, int(cleared))):
+        "SELECT kind, until FROM sign_in_events WHERE person_id=? AND id>? ORDER BY id",
+        (person_id, int(cleared)),
+    ):
         if kind == "lockout":
             lockouts += 1
             failures = 0
@@ -52,16 +54,25 @@ class Event:
     by_id: int | None = None
 
 
-def insert(conn: sqlite3.Connection, person_id: int, kind: str, at: str,
-           until: str | None = None, level: int = 0, by_id: int | None = None) -> int:
+def insert(
+    conn: sqlite3.Connection,
+    person_id: int,
+    kind: str,
+    at: str,
+    until: str | None = None,
+    level: int = 0,
+    by_id: int | None = None,
+) -> int:
     cur = conn.execute(
-        "INSERT INTO sign_in_events(person_id, kind, at, until, level, by_id) "
-        "VALUES (?,?,?,?,?,?)", (person_id, kind, at, until, level, by_id))
+        "INSERT INTO sign_in_events(person_id, kind, at, until, level, by_id) VALUES (?,?,?,?,?,?)",
+        (person_id, kind, at, until, level, by_id),
+    )
     return int(cur.lastrowid or 0)
 
 
-def record(conn: sqlite3.Connection, person_id: int, at: str, actor_id: int | None,
-           events: Sequence[Event]) -> None:
+def record(
+    conn: sqlite3.Connection, person_id: int, at: str, actor_id: int | None, events: Sequence[Event]
+) -> None:
     """Write the rows and their audit events. In a transaction of its own, so that a
     refused sign-in still leaves its record; inside the caller's transaction when there is
     one (then they stand or fall with it)."""

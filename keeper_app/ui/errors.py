@@ -248,9 +248,7 @@ HEADLINES: dict[str, str] = {
     # people and administration
     "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
     "bad_unit_code": QT_TRANSLATE_NOOP("Refusal", "The unit code is 4 digits."),
-    "not_empty": QT_TRANSLATE_NOOP(
-        "Refusal", "This register already has people: sign in instead."
-    ),
+    "not_empty": QT_TRANSLATE_NOOP("Refusal", "This register already has people: sign in instead."),
     "bad_role": QT_TRANSLATE_NOOP(
         "Refusal", "Not a role, or a combination of roles that is not allowed."
     ),

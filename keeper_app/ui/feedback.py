@@ -89,8 +89,7 @@ class Feedback(QObject):
             self._files[kind] = source
             return source
         cache = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-            or "/tmp"
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or "/tmp"
         )
         target = cache / f"keeper-{kind}-{self.volume}.wav"
         try:

@@ -69,8 +69,12 @@ class MainWindow(QMainWindow):
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
         self.nothing = Banner(self)  # shown only as the one tab of a role with no views
         for name, view in (
-            ("counter", self.counter), ("media", self.media), ("register", self.register),
-            ("cases", self.cases), ("due", self.due), ("inbox", self.inbox),
+            ("counter", self.counter),
+            ("media", self.media),
+            ("register", self.register),
+            ("cases", self.cases),
+            ("due", self.due),
+            ("inbox", self.inbox),
             ("people", self.people),
         ):
             if view is not None:
@@ -204,8 +208,11 @@ class MainWindow(QMainWindow):
         self.settings_button.setText(self.tr("Settings…"))
         if self.tabs.indexOf(self.nothing) >= 0:
             text = self.tr("Your role has nothing to do in this application.")
-            self.nothing.say("info", text, again=lambda: (
-                self.tr("Your role has nothing to do in this application."), ""))
+            self.nothing.say(
+                "info",
+                text,
+                again=lambda: (self.tr("Your role has nothing to do in this application."), ""),
+            )
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
         self.lock_page.retranslate()

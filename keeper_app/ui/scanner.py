@@ -335,4 +335,4 @@ class ScanDetector(QObject):
         finally:
             self._replaying = False
         after = edit.text() if edit is not None and shiboken6.isValid(edit) else None
-        self._flushed = [*self._flushed[-(FLUSHED_KEPT - 1):], _Flushed(held, before, after)]
+        self._flushed = [*self._flushed[-(FLUSHED_KEPT - 1) :], _Flushed(held, before, after)]

@@ -123,8 +123,10 @@ class SignInWindow(QWidget):
         if is_medium_code(text):
             self.feedback.refused()
             self.banner.say(
-                "warn", self.tr("A disc was scanned (%1): sign in first, then scan it again.")
-                .replace("%1", text.strip())
+                "warn",
+                self.tr("A disc was scanned (%1): sign in first, then scan it again.").replace(
+                    "%1", text.strip()
+                ),
             )
             return
         self.badge.setText(text.strip().upper())

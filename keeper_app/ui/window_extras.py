@@ -27,9 +27,15 @@ if TYPE_CHECKING:
 
 def register_pages(f: dict[str, Any]) -> catalogue.Document:
     """The register pages for the register view's filter (see RegisterView.filter_values)."""
-    return catalogue.register_pages(catalogue.RegisterRef(
-        f.get("since") or "", f.get("until") or "", case_no=f.get("case_no"),
-        code=f.get("code"), badge=f.get("badge")))
+    return catalogue.register_pages(
+        catalogue.RegisterRef(
+            f.get("since") or "",
+            f.get("until") or "",
+            case_no=f.get("case_no"),
+            code=f.get("code"),
+            badge=f.get("badge"),
+        )
+    )
 
 
 class WindowExtras(QObject):
@@ -57,9 +63,7 @@ class WindowExtras(QObject):
         if window.counter is not None:
             window.counter.record.print_requested.connect(self.print_for_record)
         if window.register is not None:
-            window.register.print_requested.connect(
-                lambda f: self.open(register_pages(f))
-            )
+            window.register.print_requested.connect(lambda f: self.open(register_pages(f)))
         if window.inbox is not None:
             window.inbox.print_incident.connect(
                 lambda row: self.open(catalogue.incident(int(row["id"])))

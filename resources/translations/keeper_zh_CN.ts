@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+151"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+152"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -195,7 +195,7 @@
         <translation>已扫描 %1；尚缺 %2 张。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Archive handover #%1: case %2 and %3 media to the archives.</source>
         <translation>档案移交第%1号：案件 %2 共 %3 件介质已移交档案部门。</translation>
     </message>
@@ -1051,7 +1051,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+106"/>
+        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+114"/>
         <source>Keeper — set up a new office</source>
         <extracomment>the first administrator&apos;s badge, once the office is made</extracomment>
         <translation>讯问录音录像资料保管系统 — 新单位初始设置</translation>
@@ -1622,12 +1622,12 @@
         <translation>已从 keeper-record.json 读取笔录信息</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Needed: %1 on each. Reading the free space of the storage device and the backup…</source>
         <translation>每处需要 %1。正在读取存储设备和备份的可用空间……</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Needed: %1 on each. Storage %2: %3 free. Backup %4: %5 free.</source>
         <translation>每处需要 %1。存储 %2：可用 %3。备份 %4：可用 %5。</translation>
     </message>
@@ -1683,7 +1683,7 @@
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+137"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+138"/>
         <source>Inventory</source>
         <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
         <translation>盘点</translation>
@@ -1720,12 +1720,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-195"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
@@ -1746,12 +1746,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+189"/>
+        <location line="+191"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-188"/>
         <source>Flagged scans</source>
         <translation>异常扫描</translation>
     </message>
@@ -1766,18 +1766,18 @@
         <translation>正在读取清单…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>More than %1 media are expected there: choose a narrower location.</source>
         <translation>该处应有的介质超过 %1 件：请选择更具体的存放位置。</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>missing</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-136"/>
         <source>%1 media expected at “%2”: scan every disc on the shelves.</source>
         <translation>“%2”应有 %1 件介质：请逐张扫描柜内的光盘。</translation>
     </message>
@@ -1812,7 +1812,7 @@
         <translation>%1 已扫描过。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>✔ %1 found; %2 still missing.</source>
         <translation>✔ 已找到 %1；仍缺 %2 件。</translation>
     </message>
@@ -1867,7 +1867,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save the inventory list</source>
         <translation>保存盘点清单</translation>
     </message>
@@ -1877,12 +1877,12 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
@@ -1954,7 +1954,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+193"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+197"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -1985,12 +1985,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Your role has nothing to do in this application.</source>
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -2127,7 +2127,7 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/pdf_preview.py" line="+81"/>
+        <location filename="../../keeper_app/ui/widgets/pdf_preview.py" line="+61"/>
         <source>Making the document…</source>
         <translation>正在生成文档…</translation>
     </message>
@@ -2490,7 +2490,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../keeper_app/ui/print_errors.py" line="+10"/>
+        <location filename="../../keeper_app/ui/print_errors.py" line="+12"/>
         <source>The printing programs (CUPS) are not installed on this computer.</source>
         <translation>本机没有安装打印程序（CUPS）。</translation>
     </message>
@@ -2891,7 +2891,7 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../keeper_app/ui/errors.py" line="+25"/>
+        <location filename="../../keeper_app/ui/errors.py" line="+26"/>
         <source>Nothing was scanned or typed.</source>
         <translation>没有扫描或输入任何内容。</translation>
     </message>
@@ -3481,7 +3481,7 @@
         <translation>此登记簿已有人员，请直接登录。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Not a role, or a combination of roles that is not allowed.</source>
         <translation>岗位无效，或岗位组合不允许。</translation>
     </message>
@@ -3930,7 +3930,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../keeper_app/ui/settings.py" line="+19"/>
+        <location filename="../../keeper_app/ui/settings.py" line="+21"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -4144,7 +4144,7 @@
         <translation>✖ 读到的是“%1”，不是测试条码：请检查前缀和后缀设置。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -4192,12 +4192,12 @@
         <translation>正在检查数据库完整性，请稍候；可先填写警号和密码…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>A disc was scanned (%1): sign in first, then scan it again.</source>
         <translation>扫描到光盘（%1）：请先登录，再重新扫描。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
@@ -4215,7 +4215,7 @@
         <translation>请刷警官证或选择本人姓名，再输入本人密码。任何人不得代替他人签名。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>badge number</source>
         <translation>警号</translation>
     </message>
@@ -4489,8 +4489,8 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+55"/>
-        <location line="+73"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+61"/>
+        <location line="+71"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
     </message>

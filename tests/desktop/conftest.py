@@ -48,5 +48,3 @@ def app(display: str, office_db: Path, tmp_path: Path) -> Iterator[App]:
     a = App(display, office_db, tmp_path / "home")
     yield a
     a.close()
-
-

@@ -27,9 +27,11 @@ KEYSYMS = {"-": "minus", " ": "space", ".": "period", "_": "underscore", "~": "a
 KEEPER = "010231"  # 刘芳, keeper, in the demo office
 HANDLER = "010411"  # 杨帆, case handler (drug squad)
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("KEEPER_DESKTOP_SHOTS", "")) if os.environ.get(
-    "KEEPER_DESKTOP_SHOTS"
-) else None
+SHOTS = (
+    Path(os.environ.get("KEEPER_DESKTOP_SHOTS", ""))
+    if os.environ.get("KEEPER_DESKTOP_SHOTS")
+    else None
+)
 
 for tool in ("Xvfb", "openbox", "xdotool", "xprop", "import"):
     if shutil.which(tool) is None:  # CI installs them (scripts/install-deps.sh): never skip
@@ -63,13 +65,17 @@ class Display:
         self.name = f":{number}"
         env = {**os.environ, "DISPLAY": self.name}
         self.wm = subprocess.Popen(
-            ["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+            ["openbox", "--sm-disable"],
+            env=env,
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
 
         def wm_running() -> bool:
             out = subprocess.run(
-                ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True,
+                ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+                env=env,
+                capture_output=True,
                 text=True,
             ).stdout
             return "window id" in out
@@ -193,8 +199,12 @@ class App:
         self.xdo("key", "--delay", str(delay_ms), *keys)
 
     def click(self, name: str, timeout: float = 30) -> None:
-        w = _wait(lambda: (x := self.state()["named"].get(name)) and x["enabled"] and x,
-                  timeout, f"{name} shown and enabled", 0.2)
+        w = _wait(
+            lambda: (x := self.state()["named"].get(name)) and x["enabled"] and x,
+            timeout,
+            f"{name} shown and enabled",
+            0.2,
+        )
         self.xdo("mousemove", "--sync", str(w["x"]), str(w["y"]), "click", "1")
 
     def click_tab(self, text: str) -> None:
@@ -210,15 +220,20 @@ class App:
             return None
         SHOTS.mkdir(parents=True, exist_ok=True)
         out = SHOTS / f"{name}.png"
-        subprocess.run(["import", "-window", str(window["wid"]), str(out)], env=self.env,
-                       check=True)
+        subprocess.run(
+            ["import", "-window", str(window["wid"]), str(out)], env=self.env, check=True
+        )
         return out
 
     def sign_in(self, badge: str = KEEPER, password: str = DEMO_PASSWORD) -> dict[str, Any]:
         w = self.wait_window("sign_in")
         self.activate(w)
-        _wait(lambda: self.state()["named"].get("sign_in_button", {}).get("enabled"), 60,
-              "the database check before sign-in", 0.3)
+        _wait(
+            lambda: self.state()["named"].get("sign_in_button", {}).get("enabled"),
+            60,
+            "the database check before sign-in",
+            0.3,
+        )
         self.click("badge")
         self.type(badge)
         self.key("Tab")

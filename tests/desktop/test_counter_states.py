@@ -13,7 +13,7 @@ from .conftest import App, _wait, media_codes
 
 
 def _actions(app: App) -> set[str]:
-    return {k[len("action_"):] for k in app.state()["named"] if k.startswith("action_")}
+    return {k[len("action_") :] for k in app.state()["named"] if k.startswith("action_")}
 
 
 def _shown(app: App, n: int) -> dict:
@@ -65,9 +65,13 @@ def test_first_run_sets_up_a_new_office(display: str, tmp_path: Path) -> None:
         app.screenshot(w, "first-run")
         app.click("unit_code")
         app.type("3101")
-        for name, text in (("unit_name", "Test unit"), ("admin_badge", "010001"),
-                           ("admin_name", "Admin"), ("admin_password", "first-pass-1"),
-                           ("admin_password_again", "first-pass-1")):
+        for name, text in (
+            ("unit_name", "Test unit"),
+            ("admin_badge", "010001"),
+            ("admin_name", "Admin"),
+            ("admin_password", "first-pass-1"),
+            ("admin_password_again", "first-pass-1"),
+        ):
             app.click(name)
             app.type(text)
         app.key("Return")

@@ -22,13 +22,18 @@ def _one(db: Path, sql: str, *args: object) -> tuple:
 
 
 def _dialog(app: App, cls: str) -> dict:
-    return _wait(lambda: next((w for w in app.state()["windows"] if w["class"] == cls), None),
-                 20, f"the {cls}", 0.2)
+    return _wait(
+        lambda: next((w for w in app.state()["windows"] if w["class"] == cls), None),
+        20,
+        f"the {cls}",
+        0.2,
+    )
 
 
 def _gone(app: App, cls: str) -> None:
-    _wait(lambda: all(w["class"] != cls for w in app.state()["windows"]), 20,
-          f"the {cls} closed", 0.2)
+    _wait(
+        lambda: all(w["class"] != cls for w in app.state()["windows"]), 20, f"the {cls} closed", 0.2
+    )
 
 
 def _sign(app: App, badge: str | None) -> None:
@@ -51,8 +56,10 @@ def test_retrieval_and_return_without_the_mouse(app: App) -> None:
         "JOIN people p ON p.id = h.person_id WHERE m.code = ? ORDER BY p.badge",
         code,
     )[0]
-    count = ("SELECT m.status, count(r.id) FROM media m LEFT JOIN retrievals r "
-             "ON r.medium_id = m.id WHERE m.code = ?")
+    count = (
+        "SELECT m.status, count(r.id) FROM media m LEFT JOIN retrievals r "
+        "ON r.medium_id = m.id WHERE m.code = ?"
+    )
     n = _one(app.db, count, code)[1]
     main = app.sign_in()
     app.scan(code)
@@ -77,9 +84,13 @@ def test_retrieval_and_return_without_the_mouse(app: App) -> None:
     app.key("Return")
     _gone(app, "RetrievalDialog")
     assert _one(app.db, count, code) == ("out", n + 1)
-    last = _one(app.db, "SELECT p.badge, r.purpose FROM retrievals r JOIN media m ON "
-                        "m.id = r.medium_id JOIN people p ON p.id = r.retriever_id "
-                        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1", code)
+    last = _one(
+        app.db,
+        "SELECT p.badge, r.purpose FROM retrievals r JOIN media m ON "
+        "m.id = r.medium_id JOIN people p ON p.id = r.retriever_id "
+        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1",
+        code,
+    )
     assert last == (handler, "review of the interrogation")
 
     # the same disc comes back: scan, F4, Enter through the signatures
@@ -97,7 +108,11 @@ def test_retrieval_and_return_without_the_mouse(app: App) -> None:
     _sign(app, None)
     app.key("Return")
     _gone(app, "ReturnDialog")
-    back = _one(app.db, "SELECT m.status, rt.inspection FROM media m JOIN retrievals r ON "
-                        "r.medium_id = m.id JOIN returns rt ON rt.retrieval_id = r.id "
-                        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1", code)
+    back = _one(
+        app.db,
+        "SELECT m.status, rt.inspection FROM media m JOIN retrievals r ON "
+        "r.medium_id = m.id JOIN returns rt ON rt.retrieval_id = r.id "
+        "WHERE m.code = ? ORDER BY r.id DESC LIMIT 1",
+        code,
+    )
     assert back == ("in_custody", "intact")

@@ -76,8 +76,12 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks(
     display: str, office_db: Path, tmp_path: Path
 ) -> None:
     folder = office_db.parent
-    app = App(display, office_db, tmp_path / "home",
-              settings={"print/save_folder": str(folder), "backup/folder": str(folder)})
+    app = App(
+        display,
+        office_db,
+        tmp_path / "home",
+        settings={"print/save_folder": str(folder), "backup/folder": str(folder)},
+    )
     try:
         app.sign_in()
         code = media_codes(office_db, 1, copy_role="duplicate", status="in_custody")[0]
@@ -89,8 +93,11 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks(
         # the backup folder chooser, opened on the database's folder
         app.click("settings_button")
         app.click("choose_backup_folder")
-        _wait(lambda: any(w["class"] == "QFileDialog" for w in app.state()["windows"]), 20,
-              "the folder chooser")
+        _wait(
+            lambda: any(w["class"] == "QFileDialog" for w in app.state()["windows"]),
+            20,
+            "the folder chooser",
+        )
         time.sleep(2)  # it lists the folder, sorts, looks up icons
         assert _locks(app.proc.pid, files) == held, "the folder chooser dropped sqlite's locks"
         app.key("Escape")
@@ -98,8 +105,11 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks(
         # Save as PDF from the disc's labels, also on the database's folder
         app.key("ctrl+p")
         app.click("save_pdf")
-        _wait(lambda: any(w["class"] == "QFileDialog" for w in app.state()["windows"]), 20,
-              "the save dialog")
+        _wait(
+            lambda: any(w["class"] == "QFileDialog" for w in app.state()["windows"]),
+            20,
+            "the save dialog",
+        )
         time.sleep(2)
         assert _locks(app.proc.pid, files) == held, "Save as PDF dropped sqlite's locks"
         # a second Keeper writes and checkpoints meanwhile: with the app's locks intact it
@@ -108,9 +118,24 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks(
         creds.write_text(json.dumps({KEEPER: DEMO_PASSWORD}))
         creds.chmod(0o600)
         done = subprocess.run(
-            [sys.executable, "-m", "keeper_app", "--db", str(office_db), "--as", KEEPER,
-             "--credentials", str(creds), "location", code, "副本柜Z-99-01"],
-            cwd=ROOT, capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "keeper_app",
+                "--db",
+                str(office_db),
+                "--as",
+                KEEPER,
+                "--credentials",
+                str(creds),
+                "location",
+                code,
+                "副本柜Z-99-01",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
         con = sqlite3.connect(office_db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -128,6 +153,10 @@ def test_file_dialogs_on_the_database_folder_keep_the_locks(
     con = sqlite3.connect(office_db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
-    verify = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(office_db),
-                             "audit", "verify"], cwd=ROOT, capture_output=True, text=True)
+    verify = subprocess.run(
+        [sys.executable, "-m", "keeper_app", "--db", str(office_db), "audit", "verify"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert verify.returncode == 0, verify.stdout + verify.stderr

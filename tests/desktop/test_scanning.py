@@ -25,8 +25,12 @@ def _burst(app: App, codes: list[str], focus: str) -> None:
     before = len(app.events("counter"))
     fields_before = _fields(app)
     app.scan(*codes)
-    _wait(lambda: len(app.events("counter")) >= before + len(codes), 120,
-          f"{len(codes)} scans handled (focus in {focus})", 0.2)
+    _wait(
+        lambda: len(app.events("counter")) >= before + len(codes),
+        120,
+        f"{len(codes)} scans handled (focus in {focus})",
+        0.2,
+    )
     got = app.events("counter")[before:]
     assert [e["text"] for e in got] == codes, f"lost, split or reordered with focus in {focus}"
     assert all(e["ok"] for e in got), [e for e in got if not e["ok"]][:3]
@@ -62,16 +66,25 @@ def test_inventory_list_mode_counts_every_scan_and_typing_does_not_reset_it(app:
     app.sign_in()
     app.click("inventory")
     app.click("inventory_show")
-    _wait(lambda: "已找到 0" in app.state()["labels"].get("inventory_count", ""), 30,
-          "the expected list", 0.2)
+    _wait(
+        lambda: "已找到 0" in app.state()["labels"].get("inventory_count", ""),
+        30,
+        "the expected list",
+        0.2,
+    )
     app.click("inventory_location")
     app.scan(*on_shelf[:15])
-    _wait(lambda: "已找到 15" in app.state()["labels"].get("inventory_count", ""), 60,
-          "15 found", 0.2)
+    _wait(
+        lambda: "已找到 15" in app.state()["labels"].get("inventory_count", ""), 60, "15 found", 0.2
+    )
     fields = {f["path"].rsplit("/", 1)[-1]: f["text"] for f in app.state()["fields"]}
     assert fields["inventory_location"] == "", "scanned characters reached the location field"
     app.click("inventory_entry")
     app.type(on_shelf[15])
     app.key("Return")
-    _wait(lambda: "已找到 16" in app.state()["labels"].get("inventory_count", ""), 20,
-          "the typed code found, the count kept", 0.2)
+    _wait(
+        lambda: "已找到 16" in app.state()["labels"].get("inventory_count", ""),
+        20,
+        "the typed code found, the count kept",
+        0.2,
+    )

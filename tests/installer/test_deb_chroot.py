@@ -38,19 +38,37 @@ MIRROR = os.environ.get("KEEPER_DEBIAN_MIRROR", "http://deb.debian.org/debian")
 BASE = CACHE / f"{SUITE}-minbase.tar"
 ARCHIVES = CACHE / f"{SUITE}-apt-archives"
 KEEP_DAYS = 30
-APT = ["apt-get", "-y", "-o", "Dpkg::Use-Pty=0", "-o", "APT::Sandbox::User=root",
-       "--no-install-recommends"]
+APT = [
+    "apt-get",
+    "-y",
+    "-o",
+    "Dpkg::Use-Pty=0",
+    "-o",
+    "APT::Sandbox::User=root",
+    "--no-install-recommends",
+]
 HOME = "/home/keeper"
-INIT = ["init", "--unit-code", "3101", "--unit-name", "Test unit", "--admin-badge", "010001",
-        "--admin-name", "Admin"]
+INIT = [
+    "init",
+    "--unit-code",
+    "3101",
+    "--unit-name",
+    "Test unit",
+    "--admin-badge",
+    "010001",
+    "--admin-name",
+    "Admin",
+]
 
 
-def sh(cmd: list[str], timeout: float = 600, check: bool = True,
-       **kw: Any) -> subprocess.CompletedProcess[str]:
+def sh(
+    cmd: list[str], timeout: float = 600, check: bool = True, **kw: Any
+) -> subprocess.CompletedProcess[str]:
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kw)
     if check:
-        assert r.returncode == 0, f"{cmd} exited {r.returncode}\n{r.stdout[-3000:]}\n" \
-                                  f"{r.stderr[-3000:]}"
+        assert r.returncode == 0, (
+            f"{cmd} exited {r.returncode}\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
+        )
     return r
 
 
@@ -58,13 +76,22 @@ class Chroot:
     def __init__(self, root: Path):
         self.root = root
 
-    def run(self, *cmd: str, timeout: float = 600, check: bool = True,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        base = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
-                "DEBIAN_FRONTEND": "noninteractive", "HOME": HOME}
+    def run(
+        self, *cmd: str, timeout: float = 600, check: bool = True, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        base = {
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+            "LANG": "C.UTF-8",
+            "DEBIAN_FRONTEND": "noninteractive",
+            "HOME": HOME,
+        }
         envs = [f"{k}={v}" for k, v in {**base, **(env or {})}.items()]
-        return sh(["chroot", str(self.root), "env", "-i", *envs, *cmd], timeout=timeout,
-                  check=check, stdin=subprocess.DEVNULL)
+        return sh(
+            ["chroot", str(self.root), "env", "-i", *envs, *cmd],
+            timeout=timeout,
+            check=check,
+            stdin=subprocess.DEVNULL,
+        )
 
     def path(self, p: str) -> Path:
         return self.root / p.lstrip("/")
@@ -148,17 +175,31 @@ def installed(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Chroo
     """Keeper built from this tree (as `make deb` does, zstd for speed) and installed by the
     chroot's apt: every dependency comes from Debian."""
     out = tmp_path_factory.mktemp("deb")
-    r = sh([sys.executable, str(BUILD), "--out", str(out), "--work", str(out / "work"),
-            "--wheelhouse", str(ROOT / "build" / "deb" / "wheelhouse"), "--compress", "zstd"],
-           timeout=900, cwd=ROOT)
+    r = sh(
+        [
+            sys.executable,
+            str(BUILD),
+            "--out",
+            str(out),
+            "--work",
+            str(out / "work"),
+            "--wheelhouse",
+            str(ROOT / "build" / "deb" / "wheelhouse"),
+            "--compress",
+            "zstd",
+        ],
+        timeout=900,
+        cwd=ROOT,
+    )
     deb = Path(r.stdout.strip().splitlines()[-1])
     shutil.copyfile(deb, chroot.path("/tmp/keeper.deb"))
     assert not any(chroot.path("/opt").iterdir()), "a fresh Debian has nothing in /opt"
     t0 = time.monotonic()
     chroot.run(*APT, "install", "/tmp/keeper.deb", "desktop-file-utils", timeout=1800)
     print(f"apt-get install ./keeper.deb in the chroot: {time.monotonic() - t0:.0f} s")
-    assert chroot.run("dpkg-query", "-W", "-f", "${Status}", "keeper").stdout \
-        == "install ok installed"
+    assert (
+        chroot.run("dpkg-query", "-W", "-f", "${Status}", "keeper").stdout == "install ok installed"
+    )
     return chroot
 
 
@@ -174,8 +215,9 @@ def test_the_package_does_not_claim_opt(installed: Chroot) -> None:
 
 
 def test_the_desktop_entry_validates_on_bookworm(installed: Chroot) -> None:
-    r = installed.run("desktop-file-validate", "/usr/share/applications/keeper.desktop",
-                      check=False)
+    r = installed.run(
+        "desktop-file-validate", "/usr/share/applications/keeper.desktop", check=False
+    )
     assert r.returncode == 0 and not r.stdout.strip(), r.stdout + r.stderr
 
 
@@ -200,9 +242,12 @@ def x_server() -> Iterator[str]:
     """A virtual X server of the build machine; the chroot reaches it through its abstract
     socket (one network namespace)."""
     r, w = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x800x24",
-                             "-nolisten", "tcp"], pass_fds=(w,), stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(w,),
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     os.close(w)
     try:
         with os.fdopen(r) as fh:
@@ -217,10 +262,18 @@ def x_server() -> Iterator[str]:
 def x11_classes(display: str) -> list[str]:
     """WM_CLASS of each visible window of the X server, as xprop says it."""
     env = {**os.environ, "DISPLAY": display}
-    wins = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "."],
-                          capture_output=True, text=True, env=env).stdout.split()
-    props = [subprocess.run(["xprop", "-id", w, "WM_CLASS"], capture_output=True, text=True,
-                            env=env).stdout.strip() for w in wins]
+    wins = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--class", "."],
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout.split()
+    props = [
+        subprocess.run(
+            ["xprop", "-id", w, "WM_CLASS"], capture_output=True, text=True, env=env
+        ).stdout.strip()
+        for w in wins
+    ]
     return [p for p in props if p.startswith("WM_CLASS(STRING)")]
 
 
@@ -230,12 +283,24 @@ def test_the_app_window_is_keeper_on_x11(installed: Chroot) -> None:
     creds.chmod(0o600)
     installed.run("keeper", "--credentials", f"{HOME}/creds.json", *INIT)
     with x_server() as display:
-        envs = [f"{k}={v}" for k, v in {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                                         "HOME": HOME, "DISPLAY": display,
-                                         "QT_QPA_PLATFORM": "xcb"}.items()]
-        app = subprocess.Popen(["chroot", str(installed.root), "env", "-i", *envs, "keeper",
-                                "gui"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, start_new_session=True, text=True)
+        envs = [
+            f"{k}={v}"
+            for k, v in {
+                "PATH": "/usr/bin:/bin",
+                "LANG": "C.UTF-8",
+                "HOME": HOME,
+                "DISPLAY": display,
+                "QT_QPA_PLATFORM": "xcb",
+            }.items()
+        ]
+        app = subprocess.Popen(
+            ["chroot", str(installed.root), "env", "-i", *envs, "keeper", "gui"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            text=True,
+        )
         classes: list[str] = []
         try:
             # wait for its first window (a bound on the wait, not on how fast it is)

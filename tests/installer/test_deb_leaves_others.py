@@ -41,12 +41,25 @@ def test_the_package_test_leaves_a_keeper_it_did_not_install_alone(tmp_path: Pat
         try:
             try:
                 r = subprocess.run(
-                    [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                     "tests/installer/test_deb.py::test_install_use_upgrade_remove"],
-                    capture_output=True, text=True, timeout=300, cwd=ROOT)
+                    [
+                        sys.executable,
+                        "-m",
+                        "pytest",
+                        "-q",
+                        "-p",
+                        "no:cacheprovider",
+                        "tests/installer/test_deb.py::test_install_use_upgrade_remove",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    cwd=ROOT,
+                )
             except subprocess.TimeoutExpired:
-                pytest.fail("the package test went on past a keeper package it did not install "
-                            "(it waited for the package tests' lock, which this test holds)")
+                pytest.fail(
+                    "the package test went on past a keeper package it did not install "
+                    "(it waited for the package tests' lock, which this test holds)"
+                )
             assert r.returncode == 1, r.stdout[-3000:]
             assert "a keeper package this test did not install is on this machine" in r.stdout
             assert OTHER_VERSION in r.stdout, r.stdout[-3000:]

@@ -33,9 +33,17 @@ def settings(tmp_path: Path) -> StorageSettings:
     return StorageSettings(tmp_path / "storage", tmp_path / "backup")
 
 
-def register_file_recording(s: Session, st: StorageSettings, case_no: str, person: str,
-                            rel: str, data: bytes | None = None, size: int | None = None,
-                            start: datetime | None = None, seconds: int = 3600) -> int:
+def register_file_recording(
+    s: Session,
+    st: StorageSettings,
+    case_no: str,
+    person: str,
+    rel: str,
+    data: bytes | None = None,
+    size: int | None = None,
+    start: datetime | None = None,
+    seconds: int = 3600,
+) -> int:
     """A recording whose file is put straight into the storage root (random bytes, or a
     sparse file of ``size`` zero bytes for a long burn), registered as it is."""
     from datetime import timedelta
@@ -49,8 +57,9 @@ def register_file_recording(s: Session, st: StorageSettings, case_no: str, perso
             f.truncate(size or 0)
     start = start or (s.now() - timedelta(hours=3))
     entry = ManifestEntry(rel, path.stat().st_size, sha256_file(path))
-    return intake.register_recording(s, case_no, person, "suspect", start,
-                                     start + timedelta(seconds=seconds), "讯问室1", [entry])
+    return intake.register_recording(
+        s, case_no, person, "suspect", start, start + timedelta(seconds=seconds), "讯问室1", [entry]
+    )
 
 
 def file_extent(image: Path, path: str) -> tuple[int, int]:
@@ -82,8 +91,9 @@ def has_joliet(image: Path) -> bool:
     return False
 
 
-def keeper_cmd(db: Path, *args: str, creds: Path | None = None,
-               as_badge: str | None = None) -> list[str]:
+def keeper_cmd(
+    db: Path, *args: str, creds: Path | None = None, as_badge: str | None = None
+) -> list[str]:
     cmd = [sys.executable, "-m", "keeper_app", "--db", str(db)]
     if creds is not None:
         cmd += ["--credentials", str(creds)]
@@ -107,8 +117,11 @@ def on_small_fs(folder: Path, size_mb: int, argv: list[str]) -> list[str]:
     unshare = shutil.which("unshare")
     assert unshare, "unshare (util-linux) is needed for the small file system"
     folder.mkdir(parents=True, exist_ok=True)
-    ns = ["--mount", "--propagation", "private"] if os.geteuid() == 0 else \
-        ["--map-root-user", "--mount"]
+    ns = (
+        ["--mount", "--propagation", "private"]
+        if os.geteuid() == 0
+        else ["--map-root-user", "--mount"]
+    )
     script = 'mount -t tmpfs -o size="$1"m keeper-test "$2" && shift 2 && exec "$@"'
     return [unshare, *ns, "sh", "-c", script, "sh", str(size_mb), str(folder), *argv]
 

@@ -35,8 +35,9 @@ def squash(text: str) -> str:
 
 
 def page_count(pdf: Path) -> int:
-    out = subprocess.run([tool("pdfinfo"), str(pdf)], capture_output=True, text=True,
-                         check=True, timeout=60).stdout
+    out = subprocess.run(
+        [tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     m = re.search(r"^Pages:\s+(\d+)", out, re.M)
     assert m, out
     return int(m.group(1))
@@ -53,37 +54,80 @@ class Word:
 
 def words(pdf: Path, page: int = 1) -> list[Word]:
     """Every word with its box, in mm from the top-left of the page."""
-    out = subprocess.run([tool("pdftotext"), "-bbox", "-enc", "UTF-8", "-f", str(page), "-l",
-                          str(page), str(pdf), "-"], capture_output=True, check=True,
-                         timeout=120).stdout.decode("utf-8")
+    out = subprocess.run(
+        [
+            tool("pdftotext"),
+            "-bbox",
+            "-enc",
+            "UTF-8",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout.decode("utf-8")
     found = []
-    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                         r'yMax="([\d.]+)">([^<]*)</word>', out):
+    for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+        r'yMax="([\d.]+)">([^<]*)</word>',
+        out,
+    ):
         x0, y0, x1, y1 = (float(m.group(i)) * MM_PER_PT for i in range(1, 5))
         found.append(Word(m.group(5), x0, y0, x1, y1))
     return found
 
 
-def rasterise(pdf: Path, out_stem: Path, *, dpi: int = 300, page: int = 1,
-              crop_mm: tuple[float, float, float, float] | None = None) -> Path:
+def rasterise(
+    pdf: Path,
+    out_stem: Path,
+    *,
+    dpi: int = 300,
+    page: int = 1,
+    crop_mm: tuple[float, float, float, float] | None = None,
+) -> Path:
     """Page ``page`` as a grey image at ``dpi``; ``crop_mm`` = (left, top, width, height)
     from the page's top-left corner, in mm."""
-    args = [tool("pdftoppm"), "-r", str(dpi), "-gray", "-singlefile", "-f", str(page),
-            "-l", str(page)]
+    args = [
+        tool("pdftoppm"),
+        "-r",
+        str(dpi),
+        "-gray",
+        "-singlefile",
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+    ]
     if crop_mm is not None:
         px = dpi / 25.4
         x, y, w, h = crop_mm
-        args += ["-x", str(int(x * px)), "-y", str(int(y * px)), "-W", str(int(w * px)),
-                 "-H", str(int(h * px))]
-    subprocess.run([*args, str(pdf), str(out_stem)], check=True, capture_output=True,
-                   timeout=120)
+        args += [
+            "-x",
+            str(int(x * px)),
+            "-y",
+            str(int(y * px)),
+            "-W",
+            str(int(w * px)),
+            "-H",
+            str(int(h * px)),
+        ]
+    subprocess.run([*args, str(pdf), str(out_stem)], check=True, capture_output=True, timeout=120)
     return out_stem.with_suffix(".pgm")
 
 
 def decode(image: Path) -> list[str]:
     """Every Code 128 symbol zbarimg reads in ``image``."""
-    r = subprocess.run([tool("zbarimg"), "--raw", "-q", "-Sdisable", "-Scode128.enable",
-                        str(image)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [tool("zbarimg"), "--raw", "-q", "-Sdisable", "-Scode128.enable", str(image)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode in (0, 4), r.stderr  # 4: nothing found
     return [line.strip() for line in r.stdout.splitlines() if line.strip()]
 

@@ -41,8 +41,9 @@ def history(office) -> History:
     office.clock.advance(hours=1)
     custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=2)
-    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged",
-                          note="scratched")
+    custody.return_medium(
+        k, d, office.cred("H001"), office.cred("K001"), "damaged", note="scratched"
+    )
     inc = office.db.conn.execute("SELECT id FROM incidents").fetchone()[0]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
     aid = custody.request_unseal(k, o, "reproduce_duplicate")
@@ -52,8 +53,9 @@ def history(office) -> History:
     # the damaged duplicate stays damaged; a second pair's duplicate goes out
     o2, d2 = office.handed_over_pair(person="王某某")
     office.clock.advance(hours=1)
-    rid = custody.retrieve(k, d2, office.cred("H002"), office.cred("K001"), "D001",
-                           "case_handling", 4)
+    rid = custody.retrieve(
+        k, d2, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 4
+    )
     v = verify(office)
     assert v.ok, v.problems
     return History(o, d2, rid, v.events, v.head_hash)
@@ -82,14 +84,16 @@ def behind_keepers_back(office, *drop: str) -> Iterator[sqlite3.Connection]:
 
 
 def seq_of(office, action: str, nth: int = 0) -> int:
-    rows = office.db.conn.execute("SELECT seq FROM audit_events WHERE action=? ORDER BY seq",
-                                  (action,)).fetchall()
+    rows = office.db.conn.execute(
+        "SELECT seq FROM audit_events WHERE action=? ORDER BY seq", (action,)
+    ).fetchall()
     return int(rows[nth][0])
 
 
 def id_of(office, badge: str) -> int:
-    return int(office.db.conn.execute("SELECT id FROM people WHERE badge=?",
-                                      (badge,)).fetchone()[0])
+    return int(
+        office.db.conn.execute("SELECT id FROM people WHERE badge=?", (badge,)).fetchone()[0]
+    )
 
 
 def medium(office, code: str) -> int:
@@ -104,8 +108,7 @@ def has(problems: list[str], *parts: str) -> bool:
 def test_an_untouched_database_verifies_and_its_head_is_stable(office, history):
     a, b = verify(office), verify(office)
     assert a.ok and b.ok and a.problems == []
-    assert (a.events, a.head_hash) == (b.events, b.head_hash) == \
-        (history.events, history.head_hash)
+    assert (a.events, a.head_hash) == (b.events, b.head_hash) == (history.events, history.head_hash)
     assert a.first_bad_seq is None
     assert a.signatures == 16 and a.rows > 40
     assert audit.head(office.db.conn) == (a.events, a.head_hash)
@@ -136,8 +139,9 @@ def test_edit_a_field_of_a_retrieval(office, history):
 
 def test_the_append_only_trigger_is_what_stops_keepers_own_connection(office, history):
     with pytest.raises(sqlite3.DatabaseError, match="append-only: retrievals"):
-        office.db.conn.execute("UPDATE retrievals SET est_usage_hours = 72 WHERE id = ?",
-                               (history.retrieval_id,))
+        office.db.conn.execute(
+            "UPDATE retrievals SET est_usage_hours = 72 WHERE id = ?", (history.retrieval_id,)
+        )
     assert verify(office).ok
 
 
@@ -148,8 +152,18 @@ def test_insert_a_retrieval_without_an_event(office, history):
         cur = con.execute(
             "INSERT INTO retrievals(medium_id, retriever_id, retriever_unit, out_at, reason, "
             "purpose, est_usage_hours, approver_id, keeper_id) VALUES (?,?,?,?,?,?,?,?,?)",
-            (mid, id_of(office, "H001"), "某市公安局", "2026-11-20T09:00:00Z", "case_handling",
-             "", 4, id_of(office, "D001"), id_of(office, "K001")))
+            (
+                mid,
+                id_of(office, "H001"),
+                "某市公安局",
+                "2026-11-20T09:00:00Z",
+                "case_handling",
+                "",
+                4,
+                id_of(office, "D001"),
+                id_of(office, "K001"),
+            ),
+        )
         new_id = cur.lastrowid
     assert conn.execute("SELECT count(*) FROM retrievals").fetchone()[0] == 3
     v = verify(office)
@@ -185,8 +199,7 @@ def test_change_a_media_location_or_seal_number_directly(office, history):
 
 def test_replace_a_persons_public_key(office, history):
     pid = id_of(office, "H001")
-    fresh = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw,
-                                                                   PublicFormat.Raw)
+    fresh = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     with behind_keepers_back(office) as con:
         con.execute("UPDATE people SET public_key = ? WHERE id = ?", (fresh, pid))
     v = verify(office)
@@ -194,14 +207,16 @@ def test_replace_a_persons_public_key(office, history):
     assert f"people #{pid}: changed outside Keeper" in v.problems
     # every signature H001 gave no longer verifies under the replaced key
     bad = [p for p in v.problems if p.startswith("signature #") and "by H001" in p]
-    h001_sigs = office.db.conn.execute("SELECT count(*) FROM signatures WHERE signer_id=?",
-                                       (pid,)).fetchone()[0]
+    h001_sigs = office.db.conn.execute(
+        "SELECT count(*) FROM signatures WHERE signer_id=?", (pid,)
+    ).fetchone()[0]
     assert len(bad) == h001_sigs == 4 and all("does not verify" in p for p in bad)
 
 
 # ------------------------------------------------------------------ signatures
-def _forge(con: sqlite3.Connection, table: str, entry_id: int, signer_id: int, badge: str,
-           at: str) -> int:
+def _forge(
+    con: sqlite3.Connection, table: str, entry_id: int, signer_id: int, badge: str, at: str
+) -> int:
     """A signature row in ``badge``'s name, made with a fresh key — the keeper has the
     file and their own key, but not the other person's password."""
     csha = audit.content_sha256(con, table, entry_id)
@@ -210,7 +225,8 @@ def _forge(con: sqlite3.Connection, table: str, entry_id: int, signer_id: int, b
     cur = con.execute(
         "INSERT INTO signatures(entry_table, entry_id, signer_id, capacity, signed_at, "
         "content_sha256, method, signature) VALUES (?,?,?,?,?,?,?,?)",
-        (table, entry_id, signer_id, "retriever", at, csha, "password", sig))
+        (table, entry_id, signer_id, "retriever", at, csha, "password", sig),
+    )
     return int(cur.lastrowid or 0)
 
 
@@ -218,8 +234,7 @@ def test_a_forged_signature_in_another_persons_name(office, history):
     rid = history.retrieval_id
     with behind_keepers_back(office) as con:
         con.row_factory = sqlite3.Row
-        sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001",
-                     "2026-11-20T06:00:00Z")
+        sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001", "2026-11-20T06:00:00Z")
     v = verify(office)
     assert not v.ok
     assert f"signatures #{sid}: written outside Keeper (no audit event)" in v.problems
@@ -231,11 +246,16 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
     Only the other person's private key, locked by their password, is out of reach."""
     rid = history.retrieval_id
     with behind_keepers_back(office) as con:
-        sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001",
-                     "2026-11-20T06:00:00Z")
+        sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001", "2026-11-20T06:00:00Z")
         assert con.in_transaction
-        audit.append(con, "2026-11-20T06:00:00Z", id_of(office, "K001"), "retrieve", {},
-                     [("signatures", sid)])
+        audit.append(
+            con,
+            "2026-11-20T06:00:00Z",
+            id_of(office, "K001"),
+            "retrieve",
+            {},
+            [("signatures", sid)],
+        )
     v = verify(office)
     assert not v.ok
     assert v.first_bad_seq is None and v.events == history.events + 1
@@ -245,9 +265,13 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
 def test_the_signed_content_hash_follows_the_row(office, history):
     rid = history.retrieval_id
     conn = office.db.conn
-    signed = {r[0] for r in conn.execute(
-        "SELECT content_sha256 FROM signatures WHERE entry_table='retrievals' AND entry_id=?",
-        (rid,))}
+    signed = {
+        r[0]
+        for r in conn.execute(
+            "SELECT content_sha256 FROM signatures WHERE entry_table='retrievals' AND entry_id=?",
+            (rid,),
+        )
+    }
     before = audit.content_sha256(conn, "retrievals", rid)
     assert signed == {before}
     with behind_keepers_back(office, "retrievals_no_update") as con:
@@ -266,8 +290,10 @@ def test_edit_an_audit_events_payload(office, history):
     with behind_keepers_back(office, "audit_events_no_update") as con:
         (payload,) = con.execute("SELECT payload FROM audit_events WHERE seq=?", (n,)).fetchone()
         assert "case_handling" in payload
-        con.execute("UPDATE audit_events SET payload=? WHERE seq=?",
-                    (payload.replace("case_handling", "case_review"), n))
+        con.execute(
+            "UPDATE audit_events SET payload=? WHERE seq=?",
+            (payload.replace("case_handling", "case_review"), n),
+        )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n
     assert v.problems == [f"event {n} (retrieve): its content was changed after it was written"]
@@ -278,11 +304,13 @@ def test_edit_an_event_and_rehash_it_breaks_the_next_link(office, history):
     n = seq_of(office, "retrieve")
     with behind_keepers_back(office, "audit_events_no_update") as con:
         at, actor, action, payload, prev = con.execute(
-            "SELECT at, actor_id, action, payload, prev_hash FROM audit_events WHERE seq=?",
-            (n,)).fetchone()
+            "SELECT at, actor_id, action, payload, prev_hash FROM audit_events WHERE seq=?", (n,)
+        ).fetchone()
         payload = payload.replace("case_handling", "case_review")
-        con.execute("UPDATE audit_events SET payload=?, hash=? WHERE seq=?",
-                    (payload, audit.event_hash(prev, n, at, actor, action, payload), n))
+        con.execute(
+            "UPDATE audit_events SET payload=?, hash=? WHERE seq=?",
+            (payload, audit.event_hash(prev, n, at, actor, action, payload), n),
+        )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n + 1
     assert v.problems == [f"event {n + 1}: its previous-hash does not match event {n}"]
@@ -291,8 +319,7 @@ def test_edit_an_event_and_rehash_it_breaks_the_next_link(office, history):
 def test_delete_the_last_event(office, history):
     last = history.events
     with behind_keepers_back(office, "audit_events_no_delete") as con:
-        (action,) = con.execute("SELECT action FROM audit_events WHERE seq=?",
-                                (last,)).fetchone()
+        (action,) = con.execute("SELECT action FROM audit_events WHERE seq=?", (last,)).fetchone()
         con.execute("DELETE FROM audit_events WHERE seq=?", (last,))
     assert action == "retrieve"
     v = verify(office)
@@ -339,9 +366,11 @@ def test_insert_a_forged_event_in_the_middle(office, history):
         prev = con.execute("SELECT hash FROM audit_events WHERE seq=?", (n - 1,)).fetchone()[0]
         payload = '{"details":{},"rows":[]}'
         h = audit.event_hash(prev, n, "2026-11-20T05:00:00Z", None, "set_head", payload)
-        con.execute("INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, "
-                    "hash) VALUES (?,?,?,?,?,?,?)",
-                    (n, "2026-11-20T05:00:00Z", None, "set_head", payload, prev, h))
+        con.execute(
+            "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, "
+            "hash) VALUES (?,?,?,?,?,?,?)",
+            (n, "2026-11-20T05:00:00Z", None, "set_head", payload, prev, h),
+        )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n + 1
     assert v.problems[0].startswith(f"event {n + 1}")
@@ -356,12 +385,17 @@ def test_a_fully_rewritten_chain_shows_in_the_head_hash(office, history):
         rid = con.execute("SELECT max(id) FROM retrievals").fetchone()[0]
         con.execute("UPDATE retrievals SET purpose='x' WHERE id=?", (rid,))
         prev = con.execute("SELECT hash FROM audit_events WHERE seq=?", (n - 1,)).fetchone()[0]
-        rows = con.execute("SELECT seq, at, actor_id, action, payload FROM audit_events "
-                           "WHERE seq >= ? ORDER BY seq", (n,)).fetchall()
+        rows = con.execute(
+            "SELECT seq, at, actor_id, action, payload FROM audit_events "
+            "WHERE seq >= ? ORDER BY seq",
+            (n,),
+        ).fetchall()
         for seq, at, actor, action, payload in rows:
             h = audit.event_hash(prev, seq, at, actor, action, payload + " ")
-            con.execute("UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
-                        (payload + " ", prev, h, seq))
+            con.execute(
+                "UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
+                (payload + " ", prev, h, seq),
+            )
             prev = h
     v = verify(office)
     assert v.events == history.events and v.first_bad_seq is None

@@ -43,12 +43,17 @@ def test_durations_compared_with_the_record(tmp_path: Path) -> None:
     assert late.result == "mismatch"
     assert "0:01:00.0" in late.message and "Art. 10" in late.message
     assert late.difference is not None and late.difference.total_seconds() == pytest.approx(
-        -60, abs=0.2)
+        -60, abs=0.2
+    )
     # ... unless the record states a one-minute interruption (Art. 14-15)
-    gap = [{"start": to_db(T0 + timedelta(seconds=3)), "end": to_db(T0 + timedelta(seconds=63)),
-            "reason": "设备故障"}]
-    assert check_durations([a, b], T0, T0 + timedelta(seconds=65), gap, from_db).result == \
-        "match"
+    gap = [
+        {
+            "start": to_db(T0 + timedelta(seconds=3)),
+            "end": to_db(T0 + timedelta(seconds=63)),
+            "reason": "设备故障",
+        }
+    ]
+    assert check_durations([a, b], T0, T0 + timedelta(seconds=65), gap, from_db).result == "match"
 
 
 def test_a_file_ffprobe_cannot_read_is_unreadable_not_a_match(tmp_path: Path) -> None:
@@ -62,26 +67,46 @@ def test_a_file_ffprobe_cannot_read_is_unreadable_not_a_match(tmp_path: Path) ->
 
 def test_interruptions_outside_or_overlapping_count_once() -> None:
     end = T0 + timedelta(hours=2)
-    its = [{"start": to_db(T0 - timedelta(minutes=30)), "end": to_db(T0 + timedelta(minutes=10)),
-            "reason": "x"},
-           {"start": to_db(T0 + timedelta(minutes=5)), "end": to_db(T0 + timedelta(minutes=20)),
-            "reason": "y"},
-           {"start": to_db(end - timedelta(minutes=5)), "end": to_db(end + timedelta(hours=1)),
-            "reason": "z"}]
+    its = [
+        {
+            "start": to_db(T0 - timedelta(minutes=30)),
+            "end": to_db(T0 + timedelta(minutes=10)),
+            "reason": "x",
+        },
+        {
+            "start": to_db(T0 + timedelta(minutes=5)),
+            "end": to_db(T0 + timedelta(minutes=20)),
+            "reason": "y",
+        },
+        {
+            "start": to_db(end - timedelta(minutes=5)),
+            "end": to_db(end + timedelta(hours=1)),
+            "reason": "z",
+        },
+    ]
     assert record_duration(T0, end, its, from_db) == timedelta(minutes=120 - 20 - 5)
 
 
-def test_the_check_is_recorded_and_a_mismatch_stays_on_the_review_list(office: Office,
-                                                                       tmp_path: Path) -> None:
+def test_the_check_is_recorded_and_a_mismatch_stays_on_the_review_list(
+    office: Office, tmp_path: Path
+) -> None:
     st = settings(tmp_path)
     h = office.session("H001")
-    [good] = add_sample_recordings(h, st, "A2026-001", "王某某", office.clock() - timedelta(
-        hours=5), count=1, seconds=2.0)
+    [good] = add_sample_recordings(
+        h, st, "A2026-001", "王某某", office.clock() - timedelta(hours=5), count=1, seconds=2.0
+    )
     # a recording whose record claims 10 minutes, for a 2-second file
     f = make_recording(st.storage_root / "A2026-001/x/r.mp4", 2.0, T0)
     bad = intake.register_recording(
-        h, "A2026-001", "王某某", "suspect", T0, T0 + timedelta(minutes=10), "讯问室2",
-        [ManifestEntry("A2026-001/x/r.mp4", f.stat().st_size, sha256_file(f))])
+        h,
+        "A2026-001",
+        "王某某",
+        "suspect",
+        T0,
+        T0 + timedelta(minutes=10),
+        "讯问室2",
+        [ManifestEntry("A2026-001/x/r.mp4", f.stat().st_size, sha256_file(f))],
+    )
     r1 = check_recording(h, st, good)
     r2 = check_recording(office.session("R001"), st, bad)  # a reviewer may check too
     assert (r1["result"], r2["result"]) == ("match", "mismatch")

@@ -40,32 +40,58 @@ def _recordings(path: Path) -> int:
 
 
 def test_ingest_stores_two_verified_copies_then_registers(office: Office, tmp_path: Path) -> None:
-    src = _source(tmp_path, {"cam1/part1.mp4": 3_000_000, "cam1/part2.mp4": 1234,
-                             ".hidden": 10, "keeper-record.json": 20})
+    src = _source(
+        tmp_path,
+        {
+            "cam1/part1.mp4": 3_000_000,
+            "cam1/part2.mp4": 1234,
+            ".hidden": 10,
+            "keeper-record.json": 20,
+        },
+    )
     st = settings(tmp_path)
     start = office.clock() - timedelta(hours=4)
     seen: list[str] = []
-    rid, entries = ingest(office.session("H001"), st, src, case_no="A2026-001",
-                          person_name="王某某", person_role="suspect", started_at=start,
-                          ended_at=start + timedelta(hours=1), place="讯问室1",
-                          progress=lambda p: seen.append(p.stage))
+    rid, entries = ingest(
+        office.session("H001"),
+        st,
+        src,
+        case_no="A2026-001",
+        person_name="王某某",
+        person_role="suspect",
+        started_at=start,
+        ended_at=start + timedelta(hours=1),
+        place="讯问室1",
+        progress=lambda p: seen.append(p.stage),
+    )
     assert {"copy", "check"} <= set(seen)
     dest = "A2026-001/" + f"{start:%Y%m%dT%H%M%SZ}_王某某_interrogation"
     assert [e.path for e in entries] == [f"{dest}/cam1/part1.mp4", f"{dest}/cam1/part2.mp4"]
     for e in entries:
         original = src / e.path.removeprefix(dest + "/")
-        assert e.sha256 == sha256_file(original) == sha256_file(st.storage_root / e.path) \
+        assert (
+            e.sha256
+            == sha256_file(original)
+            == sha256_file(st.storage_root / e.path)
             == sha256_file(st.backup_root / e.path)
+        )
         assert e.size == original.stat().st_size
     rec = cases_repo.recording(office.db.conn, rid)
-    assert [(f["path"], f["sha256"]) for f in rec["files"]] == [(e.path, e.sha256)
-                                                                 for e in entries]
+    assert [(f["path"], f["sha256"]) for f in rec["files"]] == [(e.path, e.sha256) for e in entries]
     assert admin.verify_audit(office.db).ok
     # never overwritten: the same recording again is refused, the first copy stays
     with pytest.raises(RuleViolation) as ei:
-        ingest(office.session("H001"), st, src, case_no="A2026-001", person_name="王某某",
-               person_role="suspect", started_at=start, ended_at=start + timedelta(hours=1),
-               place="讯问室1")
+        ingest(
+            office.session("H001"),
+            st,
+            src,
+            case_no="A2026-001",
+            person_name="王某某",
+            person_role="suspect",
+            started_at=start,
+            ended_at=start + timedelta(hours=1),
+            place="讯问室1",
+        )
     assert ei.value.code == "exists"
     assert sha256_file(st.storage_root / entries[0].path) == entries[0].sha256
 
@@ -76,32 +102,54 @@ def test_who_may_not_register_copies_nothing(office: Office, tmp_path: Path) -> 
     start = office.clock() - timedelta(hours=4)
     for badge, code in (("H003", "not_case_handler"), ("K001", "role_refused")):
         with pytest.raises(RuleViolation) as ei:
-            ingest(office.session(badge), st, src, case_no="A2026-001", person_name="王某某",
-                   person_role="suspect", started_at=start, ended_at=start + timedelta(hours=1),
-                   place="讯问室1")
+            ingest(
+                office.session(badge),
+                st,
+                src,
+                case_no="A2026-001",
+                person_name="王某某",
+                person_role="suspect",
+                started_at=start,
+                ended_at=start + timedelta(hours=1),
+                place="讯问室1",
+            )
         assert ei.value.code == code
     assert not st.storage_root.exists() and not st.backup_root.exists()
 
 
-GOOD = {"case_no": "A2026-001", "person_name": "王某某", "person_role": "suspect",
-        "kind": "interrogation", "place": "讯问室1",
-        "interruptions": [{"start": "2026-11-19T21:20:00Z", "end": "2026-11-19T21:25:00Z",
-                           "reason": "犯罪嫌疑人要求如厕"}]}
+GOOD = {
+    "case_no": "A2026-001",
+    "person_name": "王某某",
+    "person_role": "suspect",
+    "kind": "interrogation",
+    "place": "讯问室1",
+    "interruptions": [
+        {
+            "start": "2026-11-19T21:20:00Z",
+            "end": "2026-11-19T21:25:00Z",
+            "reason": "犯罪嫌疑人要求如厕",
+        }
+    ],
+}
 BAD_FIELDS = [  # (field, bad value, the refusal)
     ("person_name", "  ", "missing_field"),
     ("person_role", "bystander", "bad_person_role"),
     ("kind", "chat", "bad_kind"),
     ("place", "", "missing_field"),
     ("place", "讯问室" * 40, "field_too_long"),
-    ("interruptions", [{"start": "2026-11-19T21:20:00Z", "end": "2026-11-19T21:25:00Z",
-                        "reason": " "}], "missing_field"),
+    (
+        "interruptions",
+        [{"start": "2026-11-19T21:20:00Z", "end": "2026-11-19T21:25:00Z", "reason": " "}],
+        "missing_field",
+    ),
     ("interruptions", ["toilet"], "bad_interruption"),
 ]
 
 
 @pytest.mark.parametrize(("field", "value", "code"), BAD_FIELDS)
 def test_a_bad_field_of_the_record_is_refused_before_a_byte_is_copied(
-        office: Office, tmp_path: Path, field: str, value: object, code: str) -> None:
+    office: Office, tmp_path: Path, field: str, value: object, code: str
+) -> None:
     """Place, person, kind and the reasons of interruptions are checked before copying
     (they were checked only after gigabytes had been copied and read back)."""
     src = _source(tmp_path, {"cam1/a.mp4": 2_000_000})
@@ -110,8 +158,15 @@ def test_a_bad_field_of_the_record_is_refused_before_a_byte_is_copied(
     progress: list[object] = []
     before = office.snapshot()
     with pytest.raises(RuleViolation) as ei:
-        ingest(office.session("H001"), st, src, **{**GOOD, field: value},  # type: ignore[arg-type]
-               started_at=start, ended_at=start + timedelta(hours=1), progress=progress.append)
+        ingest(
+            office.session("H001"),
+            st,
+            src,
+            **{**GOOD, field: value},  # type: ignore[arg-type]
+            started_at=start,
+            ended_at=start + timedelta(hours=1),
+            progress=progress.append,
+        )
     assert ei.value.code == code, ei.value.message
     assert progress == []  # no copy was attempted
     assert not st.storage_root.exists() and not st.backup_root.exists()
@@ -127,10 +182,19 @@ def test_a_cancelled_ingest_keeps_nothing(office: Office, tmp_path: Path) -> Non
     cancel = threading.Event()
     before = office.snapshot()
     with pytest.raises(RuleViolation) as ei:
-        ingest(office.session("H001"), st, src, case_no="A2026-001", person_name="王某某",
-               person_role="suspect", started_at=start, ended_at=start + timedelta(hours=1),
-               place="讯问室1", cancel=cancel,
-               progress=lambda p: cancel.set() if (p.fraction or 0) > 0.3 else None)
+        ingest(
+            office.session("H001"),
+            st,
+            src,
+            case_no="A2026-001",
+            person_name="王某某",
+            person_role="suspect",
+            started_at=start,
+            ended_at=start + timedelta(hours=1),
+            place="讯问室1",
+            cancel=cancel,
+            progress=lambda p: cancel.set() if (p.fraction or 0) > 0.3 else None,
+        )
     assert ei.value.code == "cancelled"
     assert [p for p in st.storage_root.rglob("*") if p.is_file()] == []
     assert [p for p in st.backup_root.rglob("*") if p.is_file()] == []
@@ -141,18 +205,31 @@ def test_too_little_space_is_refused_before_writing(office: Office, tmp_path: Pa
     creds = write_creds(tmp_path, PASSWORD, "H001")
     tray = tmp_path / "storage-device"
     start = office.clock() - timedelta(hours=4)
-    record = {"case_no": "A2026-001", "person_name": "王某某", "person_role": "suspect",
-              "started_at": f"{start:%Y-%m-%dT%H:%M:%SZ}",
-              "ended_at": f"{start + timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ}",
-              "place": "讯问室1"}
+    record = {
+        "case_no": "A2026-001",
+        "person_name": "王某某",
+        "person_role": "suspect",
+        "started_at": f"{start:%Y-%m-%dT%H:%M:%SZ}",
+        "ended_at": f"{start + timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ}",
+        "place": "讯问室1",
+    }
 
     def attempt(size: int) -> tuple[int, str, int]:
         src = tmp_path / f"src{size}"
         src.mkdir()
         (src / "rec.mp4").write_bytes(os.urandom(size))
         (src / "keeper-record.json").write_text(json.dumps(record), encoding="utf-8")
-        cmd = keeper_cmd(office.path, "ingest", str(src), "--storage-root", f"{tray}/store",
-                         "--backup-root", f"{tray}/backup", creds=creds, as_badge="H001")
+        cmd = keeper_cmd(
+            office.path,
+            "ingest",
+            str(src),
+            "--storage-root",
+            f"{tray}/store",
+            "--backup-root",
+            f"{tray}/backup",
+            creds=creds,
+            as_badge="H001",
+        )
         # run keeper, then count the files it left on the 100 MB device (inside the namespace)
         script = '"$@"; rc=$?; find "$0" -type f | wc -l; exit $rc'
         r = run(on_small_fs(tray, 100, ["sh", "-c", script, str(tray), *cmd]))

@@ -39,13 +39,21 @@ def _count(office: Office, table: str) -> int:
 def samples(office: Office, tmp_path: Path) -> list[int]:
     """Two short real interrogations of 王某某 in case A2026-001 (ffmpeg), stored."""
     s = office.session("H001")
-    return add_sample_recordings(s, settings(tmp_path), "A2026-001", "王某某",
-                                 office.clock() - timedelta(hours=8), count=2, seconds=2.0,
-                                 gap=timedelta(hours=2))
+    return add_sample_recordings(
+        s,
+        settings(tmp_path),
+        "A2026-001",
+        "王某某",
+        office.clock() - timedelta(hours=8),
+        count=2,
+        seconds=2.0,
+        gap=timedelta(hours=2),
+    )
 
 
-def test_a_pair_on_two_drives_is_burned_verified_then_registered(office: Office, tmp_path: Path,
-                                                                  samples: list[int]) -> None:
+def test_a_pair_on_two_drives_is_burned_verified_then_registered(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     st = settings(tmp_path)
     o_iso, d_iso = tmp_path / "drive1" / "o.iso", tmp_path / "drive2" / "d.iso"
     o_iso.parent.mkdir()
@@ -57,29 +65,45 @@ def test_a_pair_on_two_drives_is_burned_verified_then_registered(office: Office,
         stages.append(p.stage)  # type: ignore[attr-defined]
         fractions.append(p.fraction)  # type: ignore[attr-defined]
 
-    burn = PairBurn(office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], st,
-                    progress=progress)
+    burn = PairBurn(
+        office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], st, progress=progress
+    )
     assert "MB onto stdio:" in burn.prepare()
     assert _count(office, "media") == 0 and _count(office, "pair_reservations") == 0
     result = burn.run()
 
     o, d = result.original, result.duplicate
     assert o.endswith(o[-1]) and o[14] == "O" and d[14] == "D" and o[:14] == d[:14]
-    assert {s for s in stages} >= {"burn_original", "verify_original", "burn_duplicate",
-                                   "verify_duplicate"}
+    assert {s for s in stages} >= {
+        "burn_original",
+        "verify_original",
+        "burn_duplicate",
+        "verify_duplicate",
+    }
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     # the register: two discs, burned, one manifest, both read-backs recorded as matches
-    rows = office.db.conn.execute("SELECT id, code, status, volume_id, label FROM media "
-                                  "ORDER BY code DESC").fetchall()
+    rows = office.db.conn.execute(
+        "SELECT id, code, status, volume_id, label FROM media ORDER BY code DESC"
+    ).fetchall()
     assert [(r["code"], r["status"], r["volume_id"]) for r in rows] == [
-        (o, "burned", volume_id(o)), (d, "burned", volume_id(d))]
+        (o, "burned", volume_id(o)),
+        (d, "burned", volume_id(d)),
+    ]
     for r in rows:
         [v] = burning_repo.verifications_of(office.db.conn, r["id"])
-        assert (v["purpose"], v["result"], v["files_checked"], v["disc_code"]) == \
-            ("burn", "match", 2, r["code"])
+        assert (v["purpose"], v["result"], v["files_checked"], v["disc_code"]) == (
+            "burn",
+            "match",
+            2,
+            r["code"],
+        )
     # on each disc: the recordings at their registered paths, the manifest, the label
-    recs = [office.db.conn.execute("SELECT path, sha256 FROM recording_files WHERE "
-                                   "recording_id=?", (rid,)).fetchone() for rid in samples]
+    recs = [
+        office.db.conn.execute(
+            "SELECT path, sha256 FROM recording_files WHERE recording_id=?", (rid,)
+        ).fetchone()
+        for rid in samples
+    ]
     for iso, code, role in ((o_iso, o, "original"), (d_iso, d, "duplicate")):
         assert has_joliet(iso)
         with ImageSource(iso) as src:
@@ -97,12 +121,20 @@ def test_a_pair_on_two_drives_is_burned_verified_then_registered(office: Office,
             assert f"{r['sha256']}  {r['path']}" in manifest
     assert admin.verify_audit(office.db).ok
     # the pair goes on as any other: handed over within 24 h
-    intake.handover(office.session("K001"), o, office.cred("H001"), office.cred("K001"),
-                    "S-0001", "柜A-01", "柜B-01")
+    intake.handover(
+        office.session("K001"),
+        o,
+        office.cred("H001"),
+        office.cred("K001"),
+        "S-0001",
+        "柜A-01",
+        "柜B-01",
+    )
 
 
-def test_one_drive_asks_for_the_next_disc(office: Office, tmp_path: Path,
-                                          samples: list[int]) -> None:
+def test_one_drive_asks_for_the_next_disc(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     disc = tmp_path / "tray" / "disc.iso"
     disc.parent.mkdir()
     asked: list[tuple[str, str, str]] = []
@@ -113,33 +145,48 @@ def test_one_drive_asks_for_the_next_disc(office: Office, tmp_path: Path,
             disc.rename(tmp_path / "original.iso")
         return True
 
-    result = PairBurn(office.session("H001"), samples[:1], [f"stdio:{disc}"],
-                      settings(tmp_path), ask_next_disc=next_disc).run()
+    result = PairBurn(
+        office.session("H001"),
+        samples[:1],
+        [f"stdio:{disc}"],
+        settings(tmp_path),
+        ask_next_disc=next_disc,
+    ).run()
     assert [a[:2] for a in asked] == [("duplicate", f"stdio:{disc}")] * 2
     assert asked[0][2] == "" and "is not blank" in asked[1][2]
     with ImageSource(tmp_path / "original.iso") as a, ImageSource(disc) as b:
-        assert (a.volume_id, b.volume_id) == (volume_id(result.original),
-                                              volume_id(result.duplicate))
+        assert (a.volume_id, b.volume_id) == (
+            volume_id(result.original),
+            volume_id(result.duplicate),
+        )
 
 
-def test_declining_the_next_disc_registers_nothing(office: Office, tmp_path: Path,
-                                                   samples: list[int]) -> None:
+def test_declining_the_next_disc_registers_nothing(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     disc = tmp_path / "disc.iso"
     with pytest.raises(RuleViolation) as ei:
-        PairBurn(office.session("H001"), samples, [f"stdio:{disc}"], settings(tmp_path),
-                 ask_next_disc=lambda role, drive, problem: False).run()
+        PairBurn(
+            office.session("H001"),
+            samples,
+            [f"stdio:{disc}"],
+            settings(tmp_path),
+            ask_next_disc=lambda role, drive, problem: False,
+        ).run()
     assert ei.value.code == "cancelled"
     assert _count(office, "media") == 0
     assert _count(office, "pair_reservations") == 1  # the serial is spent, never reused
 
 
-def test_a_cancel_mid_burn_stops_xorriso_and_registers_no_disc(office: Office,
-                                                               tmp_path: Path) -> None:
+def test_a_cancel_mid_burn_stops_xorriso_and_registers_no_disc(
+    office: Office, tmp_path: Path
+) -> None:
     st = settings(tmp_path)
     s = office.session("H001")
     # a long recording (sparse: cheap to make and to hash) so that the burn lasts
-    rid = register_file_recording(s, st, "A2026-001", "王某某", "A2026-001/long/rec.mp4",
-                                  size=3 << 30)
+    rid = register_file_recording(
+        s, st, "A2026-001", "王某某", "A2026-001/long/rec.mp4", size=3 << 30
+    )
     o_iso = tmp_path / "o.iso"
     burn: PairBurn
 
@@ -147,8 +194,9 @@ def test_a_cancel_mid_burn_stops_xorriso_and_registers_no_disc(office: Office,
         if p.stage == "burn_original" and (p.fraction or 0) > 0.02:  # type: ignore[attr-defined]
             burn.cancel()
 
-    burn = PairBurn(s, [rid], [f"stdio:{o_iso}", f"stdio:{tmp_path / 'd.iso'}"], st,
-                    progress=progress)
+    burn = PairBurn(
+        s, [rid], [f"stdio:{o_iso}", f"stdio:{tmp_path / 'd.iso'}"], st, progress=progress
+    )
     before = office.snapshot()
     done = threading.Event()
     box: dict[str, BaseException] = {}
@@ -172,24 +220,27 @@ def test_a_cancel_mid_burn_stops_xorriso_and_registers_no_disc(office: Office,
     assert _count(office, "media") == 0 and _count(office, "verifications") == 0
     after = dict(office.snapshot())
     assert len(after["pair_reservations"]) == 1
-    events = [r[0] for r in office.db.conn.execute(
-        "SELECT action FROM audit_events ORDER BY seq DESC LIMIT 2")]
+    events = [
+        r[0]
+        for r in office.db.conn.execute("SELECT action FROM audit_events ORDER BY seq DESC LIMIT 2")
+    ]
     assert events == ["burn_failed", "reserve_pair_code"]
     assert dict(before)["media"] == after["media"]
     assert admin.verify_audit(office.db).ok
 
 
-def test_a_source_changed_after_registration_fails_verification(office: Office,
-                                                                tmp_path: Path) -> None:
+def test_a_source_changed_after_registration_fails_verification(
+    office: Office, tmp_path: Path
+) -> None:
     st = settings(tmp_path)
     s = office.session("H001")
-    rid = register_file_recording(s, st, "A2026-001", "王某某", "A2026-001/r/rec.mp4",
-                                  data=bytes(range(256)) * 4096)
+    rid = register_file_recording(
+        s, st, "A2026-001", "王某某", "A2026-001/r/rec.mp4", data=bytes(range(256)) * 4096
+    )
     src = st.storage_root / "A2026-001/r/rec.mp4"
     flip_bytes(src, 1000)  # same size, other content: not the registered recording
     with pytest.raises(RuleViolation) as ei:
-        PairBurn(s, [rid], [f"stdio:{tmp_path / 'o.iso'}", f"stdio:{tmp_path / 'd.iso'}"],
-                 st).run()
+        PairBurn(s, [rid], [f"stdio:{tmp_path / 'o.iso'}", f"stdio:{tmp_path / 'd.iso'}"], st).run()
     assert ei.value.code == "verification_mismatch"
     assert "changed: A2026-001/r/rec.mp4" in ei.value.message
     assert _count(office, "media") == 0
@@ -199,14 +250,16 @@ def test_a_source_changed_after_registration_fails_verification(office: Office,
     assert admin.verify_audit(office.db).ok
 
 
-def test_recordings_of_two_persons_or_cases_never_share_a_disc(office: Office,
-                                                               tmp_path: Path) -> None:
+def test_recordings_of_two_persons_or_cases_never_share_a_disc(
+    office: Office, tmp_path: Path
+) -> None:
     st = settings(tmp_path)
     h = office.session("H001")
     a = register_file_recording(h, st, "A2026-001", "王某某", "A/1.mp4", data=b"a" * 100)
     b = register_file_recording(h, st, "A2026-001", "李某", "A/2.mp4", data=b"b" * 100)
-    c = register_file_recording(office.session("H003"), st, "B2026-002", "王某某", "B/3.mp4",
-                                data=b"c" * 100)
+    c = register_file_recording(
+        office.session("H003"), st, "B2026-002", "王某某", "B/3.mp4", data=b"c" * 100
+    )
     drives = [f"stdio:{tmp_path / 'o.iso'}", f"stdio:{tmp_path / 'd.iso'}"]
     before = office.snapshot()
     with pytest.raises(RuleViolation) as ei:
@@ -219,8 +272,7 @@ def test_recordings_of_two_persons_or_cases_never_share_a_disc(office: Office,
     assert not (tmp_path / "o.iso").exists()
 
 
-def test_a_missing_recording_file_is_refused_before_burning(office: Office,
-                                                            tmp_path: Path) -> None:
+def test_a_missing_recording_file_is_refused_before_burning(office: Office, tmp_path: Path) -> None:
     st = settings(tmp_path)
     h = office.session("H001")
     rid = register_file_recording(h, st, "A2026-001", "王某某", "A/1.mp4", data=b"a" * 100)
@@ -231,47 +283,59 @@ def test_a_missing_recording_file_is_refused_before_burning(office: Office,
     assert _count(office, "pair_reservations") == 0
 
 
-def test_a_disc_that_is_not_blank_is_refused(office: Office, tmp_path: Path,
-                                             samples: list[int]) -> None:
+def test_a_disc_that_is_not_blank_is_refused(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     used = tmp_path / "used.iso"
-    PairBurn(office.session("H001"), samples[:1], [f"stdio:{used}", f"stdio:{tmp_path}/d.iso"],
-             settings(tmp_path)).run()
+    PairBurn(
+        office.session("H001"),
+        samples[:1],
+        [f"stdio:{used}", f"stdio:{tmp_path}/d.iso"],
+        settings(tmp_path),
+    ).run()
     digest = sha256_file(used)
     with pytest.raises(RuleViolation) as ei:
-        PairBurn(office.session("H001"), samples[1:], [f"stdio:{used}",
-                                                       f"stdio:{tmp_path}/d2.iso"],
-                 settings(tmp_path)).prepare()
+        PairBurn(
+            office.session("H001"),
+            samples[1:],
+            [f"stdio:{used}", f"stdio:{tmp_path}/d2.iso"],
+            settings(tmp_path),
+        ).prepare()
     assert ei.value.code == "not_blank"
     assert "not blank" in ei.value.message
     assert sha256_file(used) == digest  # never added to nor overwritten
 
 
-def test_a_drive_that_is_not_there_is_refused(office: Office, tmp_path: Path,
-                                              samples: list[int]) -> None:
+def test_a_drive_that_is_not_there_is_refused(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     with pytest.raises(RuleViolation) as ei:
-        PairBurn(office.session("H001"), samples, [f"stdio:{tmp_path}/nowhere/o.iso"],
-                 settings(tmp_path)).prepare()
+        PairBurn(
+            office.session("H001"), samples, [f"stdio:{tmp_path}/nowhere/o.iso"], settings(tmp_path)
+        ).prepare()
     assert ei.value.code == "no_drive"
     with pytest.raises(RuleViolation) as ei:
         PairBurn(office.session("H001"), samples, ["sr0"], settings(tmp_path))
     assert ei.value.code == "no_drive"
 
 
-def test_the_damaged_duplicate_is_found_on_return(office: Office, tmp_path: Path,
-                                                  samples: list[int]) -> None:
+def test_the_damaged_duplicate_is_found_on_return(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     from keeper_app.services import custody
     from keeper_app.services.burning import verify_medium
 
     o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
-    r = PairBurn(office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"],
-                 settings(tmp_path)).run()
+    r = PairBurn(
+        office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], settings(tmp_path)
+    ).run()
     k = office.session("K001")
-    intake.handover(k, r.original, office.cred("H001"), office.cred("K001"), "S-0002",
-                    "柜A-01", "柜B-01")
+    intake.handover(
+        k, r.original, office.cred("H001"), office.cred("K001"), "S-0002", "柜A-01", "柜B-01"
+    )
     from keeper_app.services import custody as c
 
-    c.retrieve(k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001",
-               "case_handling", 8)
+    c.retrieve(k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8)
     ok = verify_medium(k, f"stdio:{d_iso}", "return", expect_code=r.duplicate)
     assert ok.result == "match" and ok.registered
     with pytest.raises(RuleViolation) as ei:  # a handler of another case may not
@@ -282,23 +346,35 @@ def test_the_damaged_duplicate_is_found_on_return(office: Office, tmp_path: Path
     assert wrong.result == "mismatch"
     assert any(f"this is not disc {r.duplicate}" in p for p in wrong.report.problems)
     # bytes flipped in a recording: changed
-    path = office.db.conn.execute("SELECT path FROM recording_files WHERE recording_id=?",
-                                  (samples[0],)).fetchone()[0]
+    path = office.db.conn.execute(
+        "SELECT path FROM recording_files WHERE recording_id=?", (samples[0],)
+    ).fetchone()[0]
     offset, _ = file_extent(d_iso, path)
     flip_bytes(d_iso, offset + 100)
     bad = verify_medium(k, f"stdio:{d_iso}", "return", expect_code=r.duplicate)
     assert bad.result == "mismatch" and bad.report.changed == [path]
-    xid = custody.return_medium(k, r.duplicate, office.cred("H001"), office.cred("K001"),
-                                "damaged", bad.result, "recording changed on the disc")
+    xid = custody.return_medium(
+        k,
+        r.duplicate,
+        office.cred("H001"),
+        office.cred("K001"),
+        "damaged",
+        bad.result,
+        "recording changed on the disc",
+    )
     assert xid > 0
     rows = burning_repo.verifications_of(office.db.conn, office.medium_id(r.duplicate))
     assert [(v["purpose"], v["result"]) for v in rows] == [
-        ("burn", "match"), ("return", "match"), ("return", "mismatch")]
+        ("burn", "match"),
+        ("return", "match"),
+        ("return", "mismatch"),
+    ]
     assert admin.verify_audit(office.db).ok
 
 
-def test_the_fixity_report_finds_discs_due_and_failing(office: Office, tmp_path: Path,
-                                                        samples: list[int]) -> None:
+def test_the_fixity_report_finds_discs_due_and_failing(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     from dataclasses import replace
 
     from keeper_app.services.burning import verify_medium
@@ -306,10 +382,16 @@ def test_the_fixity_report_finds_discs_due_and_failing(office: Office, tmp_path:
 
     st = replace(settings(tmp_path), fixity_interval=timedelta(days=730))
     o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
-    r = PairBurn(office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"],
-                 st).run()
-    intake.handover(office.session("K001"), r.original, office.cred("H001"),
-                    office.cred("K001"), "S-0003", "柜A-01", "柜B-01")
+    r = PairBurn(office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], st).run()
+    intake.handover(
+        office.session("K001"),
+        r.original,
+        office.cred("H001"),
+        office.cred("K001"),
+        "S-0003",
+        "柜A-01",
+        "柜B-01",
+    )
     rep = fixity_report(office.session("K001"), st)
     assert (rep.up_to_date, rep.due, rep.failing, rep.sealed_not_checked) == (1, [], [], 1)
     office.clock.advance(days=731)  # two years on the shelf
@@ -321,12 +403,12 @@ def test_the_fixity_report_finds_discs_due_and_failing(office: Office, tmp_path:
     assert check.result == "match"
     assert fixity_report(office.session("K001"), st).up_to_date == 1
     # the disc degrades: the next check fails and the report says what to do (Art. 18)
-    path = office.db.conn.execute("SELECT path FROM recording_files WHERE recording_id=?",
-                                  (samples[1],)).fetchone()[0]
+    path = office.db.conn.execute(
+        "SELECT path FROM recording_files WHERE recording_id=?", (samples[1],)
+    ).fetchone()[0]
     offset, _ = file_extent(d_iso, path)
     flip_bytes(d_iso, offset)
-    assert verify_medium(office.session("K001"), f"stdio:{d_iso}", "fixity").result == \
-        "mismatch"
+    assert verify_medium(office.session("K001"), f"stdio:{d_iso}", "fixity").result == "mismatch"
     rep = fixity_report(office.session("K001"), st)
     [bad] = rep.failing
     assert bad.code == r.duplicate and bad.last_result == "mismatch"
@@ -337,17 +419,23 @@ def test_the_fixity_report_finds_discs_due_and_failing(office: Office, tmp_path:
     assert ei.value.code == "role_refused"
 
 
-def test_an_inserted_disc_is_identified_from_what_it_carries(office: Office, tmp_path: Path,
-                                                             samples: list[int]) -> None:
+def test_an_inserted_disc_is_identified_from_what_it_carries(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
     from keeper_app.services.burning import identify_disc
 
     o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
-    r = PairBurn(office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"],
-                 settings(tmp_path)).run()
+    r = PairBurn(
+        office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], settings(tmp_path)
+    ).run()
     k = office.session("K001")
     got = identify_disc(k, f"stdio:{d_iso}")
     assert (got["code"], got["registered"], got["copy_role"], got["status"]) == (
-        r.duplicate, True, "duplicate", "burned")
+        r.duplicate,
+        True,
+        "duplicate",
+        "burned",
+    )
     assert got["manifest_matches"] is True and got["problems"] == []
     assert got["label"]["case_number"] == "A2026-001"
     assert [v["purpose"] for v in got["verifications"]] == ["burn"]

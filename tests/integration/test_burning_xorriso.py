@@ -31,9 +31,11 @@ def _files(tmp_path: Path) -> list[DiscFile]:
     src = tmp_path / "src"
     src.mkdir()
     out = []
-    for rel, size in (("A2026-001/20261120T0100Z_王某某/讯问室1 part 1.mp4", 3_000_000),
-                      ("A2026-001/20261120T0100Z_王某某/讯问室1 part 2.mp4", 700_001),
-                      ("A2026-001/20261120T0500Z_王某某/it's [1].mp4", 10)):
+    for rel, size in (
+        ("A2026-001/20261120T0100Z_王某某/讯问室1 part 1.mp4", 3_000_000),
+        ("A2026-001/20261120T0100Z_王某某/讯问室1 part 2.mp4", 700_001),
+        ("A2026-001/20261120T0500Z_王某某/it's [1].mp4", 10),
+    ):
         p = src / Path(rel).name
         p.write_bytes(os.urandom(size))
         out.append(DiscFile(rel, p, size, hashlib.sha256(p.read_bytes()).hexdigest()))
@@ -59,11 +61,13 @@ def burned(tmp_path: Path) -> tuple[Path, DiscLayout]:
 
 
 @pytest.mark.parametrize("via_xorriso", [False, True], ids=["direct", "through-xorriso"])
-def test_a_burned_image_reads_back_identical(burned: tuple[Path, DiscLayout],
-                                             via_xorriso: bool) -> None:
+def test_a_burned_image_reads_back_identical(
+    burned: tuple[Path, DiscLayout], via_xorriso: bool
+) -> None:
     iso, layout = burned
-    rep = verify_disc(Drive.parse(f"stdio:{iso}"), layout.manifest, expected_code=CODE,
-                      via_xorriso=via_xorriso)
+    rep = verify_disc(
+        Drive.parse(f"stdio:{iso}"), layout.manifest, expected_code=CODE, via_xorriso=via_xorriso
+    )
     assert rep.ok, rep.summary()
     assert rep.files_checked == 3 and rep.bytes_read == layout.payload_bytes
     assert rep.volume_id == volume_id(CODE) and rep.code == CODE
@@ -89,8 +93,9 @@ def test_flipped_bytes_are_caught(burned: tuple[Path, DiscLayout], via_xorriso: 
     victim = layout.files[1].path
     offset, size = file_extent(iso, victim)
     flip_bytes(iso, offset + size // 2, 4)
-    rep = verify_disc(Drive.parse(f"stdio:{iso}"), layout.manifest, via_xorriso=via_xorriso,
-                      with_md5=True)
+    rep = verify_disc(
+        Drive.parse(f"stdio:{iso}"), layout.manifest, via_xorriso=via_xorriso, with_md5=True
+    )
     assert not rep.ok and rep.result == "mismatch"
     assert rep.changed == [victim]
     assert rep.missing == rep.extra == rep.unreadable == []
@@ -117,16 +122,14 @@ def test_read_in_disc_order_as_from_a_device(burned: tuple[Path, DiscLayout]) ->
             files = [f for f in src.files() if f.path in want]
             got = src.hash_files(files)
         assert {h.path: h.sha256 for h in got} == want
-        assert [h.path for h in got] == [f.path for f in sorted(files,
-                                                                 key=lambda f: f.first_lba)]
+        assert [h.path for h in got] == [f.path for f in sorted(files, key=lambda f: f.first_lba)]
     where = {p: file_extent(iso, p) for p in want}
     big = max(layout.files, key=lambda f: f.size)
     cut = where[big.path][0] + big.size // 2
     os.truncate(iso, cut)  # the image ends in the middle of the biggest recording
     for in_order in (True, False):
         with ImageSource(iso, chunk=1 << 20, in_order=in_order) as src:
-            got = {h.path: h for h in src.hash_files([f for f in src.files()
-                                                      if f.path in want])}
+            got = {h.path: h for h in src.hash_files([f for f in src.files() if f.path in want])}
         for p, (offset, size) in where.items():
             if offset + size <= cut:
                 assert got[p].sha256 == want[p]
@@ -134,8 +137,7 @@ def test_read_in_disc_order_as_from_a_device(burned: tuple[Path, DiscLayout]) ->
                 assert got[p].sha256 is None and "ends at byte" in got[p].error
 
 
-def test_missing_extra_and_forged_manifest(burned: tuple[Path, DiscLayout],
-                                           tmp_path: Path) -> None:
+def test_missing_extra_and_forged_manifest(burned: tuple[Path, DiscLayout], tmp_path: Path) -> None:
     iso, layout = burned
     expected = layout.manifest
     gone = ManifestEntry("A2026-001/elsewhere.mp4", 5, "0" * 64)
@@ -212,19 +214,21 @@ def test_a_disc_too_small_is_refused_before_writing(tmp_path: Path) -> None:
     src.write_bytes(os.urandom(12 << 20))
     tray = tmp_path / "tray"
     # 8 MB of "media space": xorriso reports a stdio drive's free file-system space
-    r = run(on_small_fs(tray, 8, [sys.executable, "-c", _TOO_SMALL, str(src),
-                                  str(tray / "disc.iso")]))
+    r = run(
+        on_small_fs(tray, 8, [sys.executable, "-c", _TOO_SMALL, str(src), str(tray / "disc.iso")])
+    )
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert not out["ok"] and out["code"] == "too_small", out
-    assert re.search(r"the recordings need 1\d\.\d MB but the disc in \S+ holds 8\.\d MB",
-                     out["message"]), out["message"]
+    assert re.search(
+        r"the recordings need 1\d\.\d MB but the disc in \S+ holds 8\.\d MB", out["message"]
+    ), out["message"]
     assert out["exists"] is False
     # the same recording fits a bigger "disc"
-    r = run(on_small_fs(tray, 32, [sys.executable, "-c", _TOO_SMALL, str(src),
-                                   str(tray / "disc.iso")]))
+    r = run(
+        on_small_fs(tray, 32, [sys.executable, "-c", _TOO_SMALL, str(src), str(tray / "disc.iso")])
+    )
     assert json.loads(r.stdout)["ok"] is True, r.stdout + r.stderr
-
 
 
 def test_one_burner_does_one_job_at_a_time(tmp_path: Path) -> None:

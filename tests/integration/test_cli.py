@@ -21,15 +21,21 @@ from keeper_app.store import latest_version
 from keeper_app.timeutil import now_utc, show
 
 
-def keeper(office: Office, *args: str, creds: Path | None = None, stdin: str = "",
-           as_badge: str | None = "K001") -> subprocess.CompletedProcess[str]:
+def keeper(
+    office: Office,
+    *args: str,
+    creds: Path | None = None,
+    stdin: str = "",
+    as_badge: str | None = "K001",
+) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
     if creds is not None:
         cmd += ["--credentials", str(creds)]
     if as_badge:
         cmd += ["--as", as_badge]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, input=stdin,
-                          timeout=120)
+    return subprocess.run(
+        cmd + list(args), capture_output=True, text=True, input=stdin, timeout=120
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +47,19 @@ def real_time(office: Office) -> None:
 @pytest.fixture
 def creds(tmp_path: Path) -> Path:
     p = tmp_path / "creds.json"
-    badges = ["K001", "K002", "H001", "H002", "H003", "D001", "D002", "R001", "A001", "C001",
-              "ADMIN"]
+    badges = [
+        "K001",
+        "K002",
+        "H001",
+        "H002",
+        "H003",
+        "D001",
+        "D002",
+        "R001",
+        "A001",
+        "C001",
+        "ADMIN",
+    ]
     p.write_text(json.dumps({b: PASSWORD for b in badges}))
     p.chmod(0o600)
     return p
@@ -51,21 +68,28 @@ def creds(tmp_path: Path) -> Path:
 def test_init_is_idempotent(tmp_path: Path, office: Office) -> None:
     db = tmp_path / "new.sqlite"
     for _ in range(2):
-        r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), "init"],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            [sys.executable, "-m", "keeper_app", "--db", str(db), "init"],
+            capture_output=True,
+            text=True,
+        )
         assert r.returncode == 0, r.stderr
         assert f"schema version {latest_version()}" in r.stdout
     assert oct(db.stat().st_mode & 0o777) == "0o600"
 
 
-@pytest.mark.parametrize("text,words", [
-    ("31012026", "has 8 characters"),
-    ("3101-2026-000001-D-0", "check character"),
-    ("3101 2026 000001 X 0", "copy letter"),
-    ("ABC!", "not in a medium id"),
-])
-def test_scan_malformed_exits_2_saying_which(office: Office, creds: Path, text: str,
-                                             words: str) -> None:
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("31012026", "has 8 characters"),
+        ("3101-2026-000001-D-0", "check character"),
+        ("3101 2026 000001 X 0", "copy letter"),
+        ("ABC!", "not in a medium id"),
+    ],
+)
+def test_scan_malformed_exits_2_saying_which(
+    office: Office, creds: Path, text: str, words: str
+) -> None:
     before = office.snapshot()
     r = keeper(office, "scan", text, creds=creds)
     assert r.returncode == 2
@@ -84,12 +108,35 @@ def test_scan_shows_the_record(office: Office, creds: Path) -> None:
     o, d = office.handed_over_pair()
     r = keeper(office, "scan", d, creds=creds)
     assert r.returncode == 0, r.stderr
-    for text in ("duplicate", "in_custody", "A2026-001", "王某某故意伤害案", "王某某", "柜B-01",
-                 "retrieve", o):
+    for text in (
+        "duplicate",
+        "in_custody",
+        "A2026-001",
+        "王某某故意伤害案",
+        "王某某",
+        "柜B-01",
+        "retrieve",
+        o,
+    ):
         assert text in r.stdout
-    rj = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(office.path),
-                         "--credentials", str(creds), "--as", "K001", "--json", "scan", o],
-                        capture_output=True, text=True)
+    rj = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "keeper_app",
+            "--db",
+            str(office.path),
+            "--credentials",
+            str(creds),
+            "--as",
+            "K001",
+            "--json",
+            "scan",
+            o,
+        ],
+        capture_output=True,
+        text=True,
+    )
     rec = json.loads(rj.stdout)
     assert rec["copy_role"] == "original" and rec["status"] == "sealed"
     assert rec["seal_no"] and rec["partner"]["code"] == d
@@ -110,21 +157,81 @@ def test_no_terminal_and_no_credentials_is_refused(office: Office) -> None:
 
 def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> None:
     o, d = office.new_pair()
-    r = keeper(office, "handover", o, "--handler", "H001", "--seal-no", "FZ-0001",
-               "--original-location", "柜A-01", "--duplicate-location", "柜B-01", creds=creds)
+    r = keeper(
+        office,
+        "handover",
+        o,
+        "--handler",
+        "H001",
+        "--seal-no",
+        "FZ-0001",
+        "--original-location",
+        "柜A-01",
+        "--duplicate-location",
+        "柜B-01",
+        creds=creds,
+    )
     assert r.returncode == 0, r.stderr
-    r = keeper(office, "retrieve", d, "--retriever", "H002", "--approver", "D001",
-               "--reason", "case_handling", "--hours", "24", creds=creds)
+    r = keeper(
+        office,
+        "retrieve",
+        d,
+        "--retriever",
+        "H002",
+        "--approver",
+        "D001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "24",
+        creds=creds,
+    )
     assert r.returncode == 0, r.stderr
-    again = keeper(office, "retrieve", d, "--retriever", "H001", "--approver", "D001",
-                   "--reason", "case_handling", "--hours", "24", creds=creds)
+    again = keeper(
+        office,
+        "retrieve",
+        d,
+        "--retriever",
+        "H001",
+        "--approver",
+        "D001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "24",
+        creds=creds,
+    )
     assert again.returncode == 1 and "already out with 刘办案" in again.stderr
-    r = keeper(office, "return", d, "--returner", "H002", "--inspection", "damaged",
-               "--note", "盘面有划痕", creds=creds)
+    r = keeper(
+        office,
+        "return",
+        d,
+        "--returner",
+        "H002",
+        "--inspection",
+        "damaged",
+        "--note",
+        "盘面有划痕",
+        creds=creds,
+    )
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(office.path),
-                        "--credentials", str(creds), "--as", "D001", "--json", "inbox"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "keeper_app",
+            "--db",
+            str(office.path),
+            "--credentials",
+            str(creds),
+            "--as",
+            "D001",
+            "--json",
+            "inbox",
+        ],
+        capture_output=True,
+        text=True,
+    )
     box = json.loads(r.stdout)
     assert [i["code"] for i in box["incidents"]] == [d]
     reg = keeper(office, "register", "--case", "A2026-001", creds=creds)
@@ -135,13 +242,21 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
 
 
 def test_register_of_one_day_lists_and_prints_that_days_entries(
-        office: Office, creds: Path, tmp_path: Path) -> None:
+    office: Office, creds: Path, tmp_path: Path
+) -> None:
     """`keeper register --from D --to D` shows day D's retrieval — on screen and on paper,
     the same as the application's register view and its printed pages for D: a date alone
     as the end of the period includes that day (issue 12, item 2)."""
     _o, d = office.handed_over_pair()
-    rid = custody.retrieve(office.session("K001"), d, office.cred("H002"), office.cred("K001"),
-                           "D001", "case_handling", 24)
+    rid = custody.retrieve(
+        office.session("K001"),
+        d,
+        office.cred("H002"),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        24,
+    )
     day = show(office.clock())[:10]
     gui = documents.register_document(office.session("K001"), period=period(day, day))
     assert [r["id"] for r in gui["rows"]] == [rid]  # what the application shows for D
@@ -161,8 +276,21 @@ def test_register_of_one_day_lists_and_prints_that_days_entries(
 def test_role_refusal_exit_1(office: Office, creds: Path) -> None:
     o, d = office.handed_over_pair()
     before = office.snapshot()
-    r = keeper(office, "retrieve", d, "--retriever", "H002", "--approver", "D001", "--reason",
-               "case_handling", "--hours", "24", creds=creds, as_badge="H001")
+    r = keeper(
+        office,
+        "retrieve",
+        d,
+        "--retriever",
+        "H002",
+        "--approver",
+        "D001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "24",
+        creds=creds,
+        as_badge="H001",
+    )
     assert r.returncode == 1
     assert "may not retrieve" in r.stderr
     assert office.snapshot() == before
@@ -192,9 +320,20 @@ def test_backup_is_private_and_verified(office: Office, creds: Path, tmp_path: P
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(tmp_path / "no.sqlite"),
-                        "audit", "verify"], capture_output=True, text=True,
-                       env={**os.environ})
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "keeper_app",
+            "--db",
+            str(tmp_path / "no.sqlite"),
+            "audit",
+            "verify",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
     assert r.returncode == 2
     assert "keeper init" in r.stderr
 
@@ -207,9 +346,25 @@ def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
     db = tmp_path / "pty.sqlite"
     pid, fd = pty.fork()
     if pid == 0:  # child: the real command on a pseudo-terminal
-        os.execv(sys.executable, [sys.executable, "-m", "keeper_app", "--db", str(db), "init",
-                                  "--unit-code", "3101", "--unit-name", "某市公安局",
-                                  "--admin-badge", "a1", "--admin-name", "管理员"])
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "keeper_app",
+                "--db",
+                str(db),
+                "init",
+                "--unit-code",
+                "3101",
+                "--unit-name",
+                "某市公安局",
+                "--admin-badge",
+                "a1",
+                "--admin-name",
+                "管理员",
+            ],
+        )
     out = b""
     deadline = time.time() + 60
     while time.time() < deadline:

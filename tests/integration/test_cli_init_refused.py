@@ -7,14 +7,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-INIT = ["init", "--unit-code", "3101", "--unit-name", "Test unit", "--admin-badge", "010001",
-        "--admin-name", "Admin"]
+INIT = [
+    "init",
+    "--unit-code",
+    "3101",
+    "--unit-name",
+    "Test unit",
+    "--admin-badge",
+    "010001",
+    "--admin-name",
+    "Admin",
+]
 
 
 def keeper(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "keeper_app", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_init_refused_for_want_of_a_terminal_leaves_no_file(tmp_path: Path) -> None:

@@ -34,10 +34,15 @@ class Demo:
     def snapshot(self) -> list[tuple[str, list[tuple[object, ...]]]]:
         con = sqlite3.connect(self.path)
         try:
-            tables = [r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-            return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
-                    for t in tables]
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+                )
+            ]
+            return [
+                (t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables
+            ]
         finally:
             con.close()
 
@@ -72,8 +77,15 @@ def test_counts_and_people(demo: Demo) -> None:
     assert roles["keeper"] == 2 and roles["outside_retriever"] == 2 and roles["dept_head"] == 3
     assert roles["reviewer"] == 1 and roles["admin"] == 1
     depts = {dept for _, _, _, dept in info.people}
-    assert {"刑事侦查大队", "禁毒大队", "经济犯罪侦查大队", "法制大队", "档案室",
-            "某某市中级人民法院", "某某区人民检察院"} <= depts
+    assert {
+        "刑事侦查大队",
+        "禁毒大队",
+        "经济犯罪侦查大队",
+        "法制大队",
+        "档案室",
+        "某某市中级人民法院",
+        "某某区人民检察院",
+    } <= depts
     # everyone signs in with the one demo password
     for badge, _name, _roles, _dept in info.people:
         assert demo.session(badge).person.badge == badge
@@ -87,8 +99,15 @@ def test_audit_verifies_and_every_entry_is_signed(demo: Demo) -> None:
     r = admin.verify_audit(demo.db)
     assert r.ok, r.problems
     c = demo.info.counts
-    two_signers = (c["handovers"] + c["retrievals"] + c["returns"] + c["court_transfers"]
-                   + c["archive_handovers"] + c["unseals"] + c["reseals"])
+    two_signers = (
+        c["handovers"]
+        + c["retrievals"]
+        + c["returns"]
+        + c["court_transfers"]
+        + c["archive_handovers"]
+        + c["unseals"]
+        + c["reseals"]
+    )
     one_signer = c["incident_acks"] + 1  # the head's approval of the unseal
     assert r.signatures == 2 * two_signers + one_signer
     assert c["handovers"] == 99 and c["retrievals"] >= 30 and c["returns"] >= 28

@@ -26,8 +26,21 @@ def _drives(*descriptions: str, db: Path) -> dict[str, Any]:
     umockdev_run = shutil.which("umockdev-run")
     assert umockdev_run, "umockdev-run is missing (Debian package umockdev)"
     args = [a for d in descriptions for a in ("-d", str(DATA / d))]
-    r = run([umockdev_run, *args, "--", sys.executable, "-m", "keeper_app", "--db", str(db),
-             "drives", "--json"], cwd=ROOT)
+    r = run(
+        [
+            umockdev_run,
+            *args,
+            "--",
+            sys.executable,
+            "-m",
+            "keeper_app",
+            "--db",
+            str(db),
+            "drives",
+            "--json",
+        ],
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -52,8 +65,7 @@ def test_a_blank_disc(tmp_path: Path) -> None:
 def test_a_burned_keeper_disc(tmp_path: Path) -> None:
     [drive] = _drives("burned-disc.umockdev", db=tmp_path / "k.sqlite")["drives"]
     disc = drive["disc"]
-    assert (disc["media_type"], disc["state"], disc["fs_type"]) == ("DVD-R", "complete",
-                                                                     "iso9660")
+    assert (disc["media_type"], disc["state"], disc["fs_type"]) == ("DVD-R", "complete", "iso9660")
     assert drive["blank"] is False and disc["size_bytes"] == 9180160 * 512
     assert drive["keeper_code"] == "31012026000001O7"
 
@@ -62,19 +74,40 @@ def test_a_usb_disk_with_its_partition(tmp_path: Path) -> None:
     d = _drives("usb-disk.umockdev", "empty-drive.umockdev", db=tmp_path / "k.sqlite")
     assert len(d["drives"]) == 1
     [usb] = d["usb_disks"]
-    assert (usb["devnode"], usb["name"], usb["serial"]) == ("/dev/sdb", "SanDisk Cruzer Blade",
-                                                           "4C530001230917116393")
+    assert (usb["devnode"], usb["name"], usb["serial"]) == (
+        "/dev/sdb",
+        "SanDisk Cruzer Blade",
+        "4C530001230917116393",
+    )
     assert usb["size_bytes"] == 30031872 * 512 and usb["removable"]
     [p] = usb["partitions"]
     assert (p["devnode"], p["number"], p["fs_type"], p["label"], p["uuid"]) == (
-        "/dev/sdb1", 1, "vfat", "REC_USB", "1A2B-3C4D")
+        "/dev/sdb1",
+        1,
+        "vfat",
+        "REC_USB",
+        "1A2B-3C4D",
+    )
 
 
 def test_the_text_listing(tmp_path: Path) -> None:
-    r = run([shutil.which("umockdev-run") or "umockdev-run", "-d",
-             str(DATA / "blank-disc.umockdev"), "-d", str(DATA / "usb-disk.umockdev"), "--",
-             sys.executable, "-m", "keeper_app", "--db", str(tmp_path / "k.sqlite"), "drives"],
-            cwd=ROOT)
+    r = run(
+        [
+            shutil.which("umockdev-run") or "umockdev-run",
+            "-d",
+            str(DATA / "blank-disc.umockdev"),
+            "-d",
+            str(DATA / "usb-disk.umockdev"),
+            "--",
+            sys.executable,
+            "-m",
+            "keeper_app",
+            "--db",
+            str(tmp_path / "k.sqlite"),
+            "drives",
+        ],
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr
     assert "/dev/sr0  HL-DT-ST DVDRAM GH24NSD1" in r.stdout and "blank DVD-R" in r.stdout
     assert "/dev/sdb1  vfat  REC_USB  15.4 GB" in r.stdout

@@ -43,8 +43,9 @@ def test_printed_labels_decode_and_are_not_scaled(cups_server, pair, tmp_path):
     sh = sheet("avery-l7676")
     pdf = tmp_path / "labels.pdf"
     r = disc_label_pdf(pair, pdf, sheet=sh)
-    job = cups.print_pdf(pdf, PRINTER, media=r.media, title="keeper labels",
-                         server=cups_server.socket)
+    job = cups.print_pdf(
+        pdf, PRINTER, media=r.media, title="keeper labels", server=cups_server.socket
+    )
     assert job.startswith(f"{PRINTER}-")
     out = _printed(cups_server, job)
     img = rasterise(out, tmp_path / "printed")
@@ -79,7 +80,8 @@ def test_a_printer_that_rejects_jobs_says_so(cups_server, pair, tmp_path):
     _admin(cups_server.socket, tool("cupsreject"), "-r", "out of labels", "KeeperReject")
     try:
         assert not {p.name: p for p in cups.list_printers(cups_server.socket)}[
-            "KeeperReject"].accepting
+            "KeeperReject"
+        ].accepting
         with pytest.raises(PrintError) as e:
             cups.print_pdf(pdf, "KeeperReject", server=cups_server.socket)
         assert e.value.code == "printer_rejecting" and "KeeperReject" in str(e.value)
@@ -113,17 +115,37 @@ def test_keeper_label_to_a_printer(cups_server, office, tmp_path):
     creds.write_text(json.dumps({"K001": PASSWORD}))
     creds.chmod(0o600)
     env = dict(os.environ, CUPS_SERVER=cups_server.socket, XDG_CONFIG_HOME=str(tmp_path))
-    base = [sys.executable, "-m", "keeper_app.cli", "--db", str(office.path), "--as", "K001",
-            "--credentials", str(creds)]
-    r = subprocess.run([*base, "label", o, "--printer", PRINTER], capture_output=True,
-                       text=True, env=env, timeout=120)
+    base = [
+        sys.executable,
+        "-m",
+        "keeper_app.cli",
+        "--db",
+        str(office.path),
+        "--as",
+        "K001",
+        "--credentials",
+        str(creds),
+    ]
+    r = subprocess.run(
+        [*base, "label", o, "--printer", PRINTER],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     job = r.stdout.split("job ")[-1].strip()
     out = _printed(cups_server, job)
     assert sorted(decode(rasterise(out, tmp_path / "cli"))) == sorted([o, d])
-    r = subprocess.run([*base, "print", "printers"], capture_output=True, text=True, env=env,
-                       timeout=60)
+    r = subprocess.run(
+        [*base, "print", "printers"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert r.returncode == 0 and PRINTER in r.stdout
-    r = subprocess.run([*base, "label", o, "--printer", "Nope"], capture_output=True,
-                       text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [*base, "label", o, "--printer", "Nope"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 1 and "there is no printer 'Nope'" in r.stderr

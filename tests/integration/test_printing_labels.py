@@ -22,8 +22,14 @@ pytestmark = pytest.mark.realtool
 
 DPI = 300
 PX_MM = 25.4 / DPI
-FIELDS = ("production_unit", "producer", "production_time", "person_interrogated",
-          "case_name", "case_number")
+FIELDS = (
+    "production_unit",
+    "producer",
+    "production_time",
+    "person_interrogated",
+    "case_name",
+    "case_number",
+)
 
 
 @pytest.fixture
@@ -69,8 +75,20 @@ def test_pair_labels_carry_the_art17_fields_the_role_and_the_id(pair, tmp_path):
         for k in FIELDS:
             assert squash(d["label"][k]) in text, (k, d["label"][k])
         assert d["pretty"] in text
-    for word in ("制作单位", "制作人", "制作时间", "被讯问人", "案件名称", "案件编号", "正本",
-                 "副本", "王某某故意伤害案", "A2026-001", "某市公安局", "张办案"):
+    for word in (
+        "制作单位",
+        "制作人",
+        "制作时间",
+        "被讯问人",
+        "案件名称",
+        "案件编号",
+        "正本",
+        "副本",
+        "王某某故意伤害案",
+        "A2026-001",
+        "某市公安局",
+        "张办案",
+    ):
         assert word in text, word
 
 
@@ -89,7 +107,7 @@ def test_every_barcode_decodes_at_30_subpixel_offsets(pair, tmp_path):
 def test_label_geometry_matches_the_sheet_template(pair, tmp_path, sheet_id):
     sh = sheet(sheet_id)
     pdf = tmp_path / "geo.pdf"
-    r = disc_label_pdf(pair[:len(sh.positions)], pdf, sheet=sh)
+    r = disc_label_pdf(pair[: len(sh.positions)], pdf, sheet=sh)
     for pos in range(1, min(len(pair), len(sh.positions)) + 1):
         cx, top, width = _measure_bars(pdf, tmp_path, sh, pos)
         ex, etop, ewidth = _expected_bars(sh, pos)
@@ -98,16 +116,20 @@ def test_label_geometry_matches_the_sheet_template(pair, tmp_path, sheet_id):
         img = rasterise(pdf, tmp_path / f"d{pos}", crop_mm=_barcode_crop(sh, pos))
         assert decode(img) == [pair[pos - 1]["code"]]
     # every word lies on its label's printable ring: off the hub's clamping area, on the label
-    centres = [(p.cx_mm, p.cy_mm) for p in sh.positions[:len(r.placements)]]
+    centres = [(p.cx_mm, p.cy_mm) for p in sh.positions[: len(r.placements)]]
     found = words(pdf)
     assert len(found) >= 9 * len(r.placements)
     for w in found:
-        cx, cy = min(centres, key=lambda c: (c[0] - (w.x0 + w.x1) / 2) ** 2
-                     + (c[1] - (w.y0 + w.y1) / 2) ** 2)
+        cx, cy = min(
+            centres, key=lambda c: (c[0] - (w.x0 + w.x1) / 2) ** 2 + (c[1] - (w.y0 + w.y1) / 2) ** 2
+        )
         for x, y in ((w.x0, w.y0), (w.x1, w.y0), (w.x0, w.y1), (w.x1, w.y1)):
             d = ((x - cx) ** 2 + (y - cy) ** 2) ** 0.5
             assert HUB_CLEAR_DIAMETER_MM / 2 <= d <= sh.outer_diameter_mm / 2 - 1.0, (
-                sheet_id, w.text, round(d, 2))
+                sheet_id,
+                w.text,
+                round(d, 2),
+            )
 
 
 def test_outline_guides_match_the_template_within_half_a_millimetre(pair, tmp_path):
@@ -117,8 +139,9 @@ def test_outline_guides_match_the_template_within_half_a_millimetre(pair, tmp_pa
     for p in sh.positions:
         r = sh.outer_diameter_mm / 2
         # a thin strip through the centre, across the whole label and a little beyond
-        img = rasterise(pdf, tmp_path / f"h{p.number}",
-                        crop_mm=(p.cx_mm - r - 3, p.cy_mm - 0.3, 2 * r + 6, 0.6))
+        img = rasterise(
+            pdf, tmp_path / f"h{p.number}", crop_mm=(p.cx_mm - r - 3, p.cy_mm - 0.3, 2 * r + 6, 0.6)
+        )
         box = dark_box(img, threshold=235)
         assert box is not None
         x0 = int((p.cx_mm - r - 3) / PX_MM) * PX_MM
@@ -138,10 +161,12 @@ def test_printing_starts_at_a_free_position_of_a_used_sheet(pair, tmp_path):
     # position 1 of page 1 stays blank: the label already used is not printed over
     blank = rasterise(pdf, tmp_path / "blank", crop_mm=(50, 25, 110, 110))
     assert dark_box(blank) is None
-    assert decode(rasterise(pdf, tmp_path / "p1", crop_mm=_barcode_crop(sh, 2))) \
-        == [pair[0]["code"]]
-    assert decode(rasterise(pdf, tmp_path / "p2", page=2, crop_mm=_barcode_crop(sh, 1))) \
-        == [pair[1]["code"]]
+    assert decode(rasterise(pdf, tmp_path / "p1", crop_mm=_barcode_crop(sh, 2))) == [
+        pair[0]["code"]
+    ]
+    assert decode(rasterise(pdf, tmp_path / "p2", page=2, crop_mm=_barcode_crop(sh, 1))) == [
+        pair[1]["code"]
+    ]
     with pytest.raises(PrintError) as e:
         disc_label_pdf(pair, tmp_path / "x.pdf", sheet=sh, start=3)
     assert e.value.code == "bad_start_position"
@@ -168,8 +193,16 @@ def test_direct_to_disc_layout_and_english(pair, tmp_path):
     r = disc_label_pdf(pair, pdf, sheet=sh, lang="en")
     assert r.pages == 2 and r.media == "Custom.120x120mm"
     text = pdf_text(pdf)
-    for word in ("Production unit", "Producer", "Production time", "Person interrogated",
-                 "Case name", "Case number", "ORIGINAL", "DUPLICATE"):
+    for word in (
+        "Production unit",
+        "Producer",
+        "Production time",
+        "Person interrogated",
+        "Case name",
+        "Case number",
+        "ORIGINAL",
+        "DUPLICATE",
+    ):
         assert word in text, word
     for page, d in enumerate(pair, start=1):
         assert decode(rasterise(pdf, tmp_path / f"e{page}", page=page)) == [d["code"]]
@@ -191,8 +224,9 @@ def test_a_long_case_name_wraps_and_stays_whole(office, tmp_path):
     from keeper_app.services import intake
 
     long_name = "王某某、李某某、赵某某等人涉嫌组织、领导、参加黑社会性质组织及故意伤害案"
-    intake.create_case(office.session("H001"), "A2026-777", long_name,
-                       office.dept["crim"], ["H001"])
+    intake.create_case(
+        office.session("H001"), "A2026-777", long_name, office.dept["crim"], ["H001"]
+    )
     o, _ = office.handed_over_pair(case_no="A2026-777")
     data = documents.pair_label_data(office.session("K001"), o)
     pdf = tmp_path / "long.pdf"
@@ -232,8 +266,12 @@ def test_sleeve_inserts_and_seal_bag_label(pair, tmp_path):
         for pdf, res in ((s_pdf, rs), (b_pdf, rb)):
             for p in res.placements:
                 box = p.barcode
-                crop = (box.x_mm - 2, 297.0 - box.y_mm - box.height_mm - 2,
-                        box.width_mm + 4, box.height_mm + 4)
+                crop = (
+                    box.x_mm - 2,
+                    297.0 - box.y_mm - box.height_mm - 2,
+                    box.width_mm + 4,
+                    box.height_mm + 4,
+                )
                 img = rasterise(pdf, tmp_path / f"c{i}{p.position}", crop_mm=crop)
                 assert decode(img) == [p.code], (i, pdf.name)
     assert r.pages == 1

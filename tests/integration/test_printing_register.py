@@ -56,8 +56,15 @@ def cycles(office, n: int, drawn: bool = False) -> list[str]:
             png = signature_png(i, "L" if i % 4 == 0 else "RGBA")
         who = "H001" if i % 4 == 0 else "R001"
         custody.retrieve(
-            k, d, Credential(who, PASSWORD, png), Credential("K001", PASSWORD, png), "D001",
-            REASONS[i % 4], 4 + i, retriever_unit="刑事侦查大队")
+            k,
+            d,
+            Credential(who, PASSWORD, png),
+            Credential("K001", PASSWORD, png),
+            "D001",
+            REASONS[i % 4],
+            4 + i,
+            retriever_unit="刑事侦查大队",
+        )
         office.clock.advance(hours=2)
         custody.return_medium(k, d, office.cred(who), office.cred("K001"), "intact", "match")
         badges.append(who)
@@ -79,9 +86,22 @@ def test_register_pages_match_the_record(office, tmp_path):
         text = pdf_text(pdf, page)
         flat = squash(text)
         # the header on every page
-        for h in ("讯问录音录像光盘调取登记簿", "序号", "光盘编号", "调取人", "单位", "调取时间",
-                  "调取事由", "预计使用", "批准人", "调取人签名", "保管员签名", "归还时间",
-                  "检查结果", "保管员"):
+        for h in (
+            "讯问录音录像光盘调取登记簿",
+            "序号",
+            "光盘编号",
+            "调取人",
+            "单位",
+            "调取时间",
+            "调取事由",
+            "预计使用",
+            "批准人",
+            "调取人签名",
+            "保管员签名",
+            "归还时间",
+            "检查结果",
+            "保管员",
+        ):
             assert h in flat, (page, h)
         assert f"第{page}页/共{r.pages}页" in flat
         assert head in flat and f"第{seq}号事件" in flat
@@ -90,12 +110,30 @@ def test_register_pages_match_the_record(office, tmp_path):
     assert n == 40
     flat = squash(pdf_text(pdf))
     for row in rows:
-        for value in (row["retriever"], row["approver"], row["keeper"], row["retriever_unit"],
-                      row["case_no"], row["out_at"][:10], row["out_at"][11:16],
-                      row["returned_at"][11:16]):
+        for value in (
+            row["retriever"],
+            row["approver"],
+            row["keeper"],
+            row["retriever_unit"],
+            row["case_no"],
+            row["out_at"][:10],
+            row["out_at"][11:16],
+            row["returned_at"][11:16],
+        ):
             assert squash(value) in flat, value
-    for word in ("办案", "案件审核", "执法监督", "核查信访投诉", "完好", "校验一致", "张办案",
-                 "孙法制", "周大队长", "李保管", "刑事侦查大队"):
+    for word in (
+        "办案",
+        "案件审核",
+        "执法监督",
+        "核查信访投诉",
+        "完好",
+        "校验一致",
+        "张办案",
+        "孙法制",
+        "周大队长",
+        "李保管",
+        "刑事侦查大队",
+    ):
         assert word in flat, word
     assert f"{rows[5]['est_usage_hours']}小时" in flat
 
@@ -121,8 +159,7 @@ def test_filter_is_printed_and_applied(office, tmp_path):
     from keeper_app.timeutil import parse_user
 
     since = parse_user(first) + timedelta(minutes=30)
-    doc = documents.register_document(
-        k, period=documents.Period(since, since + timedelta(hours=6)))
+    doc = documents.register_document(k, period=documents.Period(since, since + timedelta(hours=6)))
     assert len(doc["rows"]) == 2
     pdf = tmp_path / "period.pdf"
     reg.register_pdf(doc, pdf, lang="en")
@@ -135,8 +172,9 @@ def test_drawn_signatures_are_printed_and_loaded_lazily(office, tmp_path):
     cycles(office, 8, drawn=True)
     k = office.session("K001")
     doc = documents.register_document(k)
-    drawn = [(r["sig_retriever_id"], r["sig_keeper_id"]) for r in doc["rows"]
-             if r["sig_retriever_drawn"]]
+    drawn = [
+        (r["sig_retriever_id"], r["sig_keeper_id"]) for r in doc["rows"] if r["sig_retriever_drawn"]
+    ]
     assert len(drawn) == 4 and all(r["sig_keeper_drawn"] for r in doc["rows"][::2])
     assert "drawn_png" not in doc["rows"][0]  # no image is read with the rows
     loader = documents.signature_loader(k)
@@ -152,8 +190,9 @@ def test_drawn_signatures_are_printed_and_loaded_lazily(office, tmp_path):
     assert sorted(calls) == sorted(x for pair in drawn for x in pair)
     assert png_passthrough(loader(drawn[0][0]) or b"") is not None  # grey: embedded as is
     assert png_passthrough(loader(drawn[1][0]) or b"") is None  # RGBA: decoded, made grey
-    out = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     assert len([x for x in out.splitlines()[2:] if " image " in x]) == 8
     # the strokes are on the page, in the signature cells of the drawn rows only: there the
     # page differs from one printed without images (the name and time stand in instead)
@@ -191,16 +230,52 @@ def test_keeper_register_pdf_on_the_command_line(office, tmp_path):
     pdf = tmp_path / "month.pdf"
     env = dict(os.environ, TZ="UTC")
     r = subprocess.run(
-        [sys.executable, "-m", "keeper_app.cli", "--db", str(office.path), "--as", "K001",
-         "--credentials", str(creds), "register", "--from", "2026-11-01", "--to", "2026-12-01",
-         "--pdf", str(pdf)], capture_output=True, text=True, env=env, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "keeper_app.cli",
+            "--db",
+            str(office.path),
+            "--as",
+            "K001",
+            "--credentials",
+            str(creds),
+            "register",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-01",
+            "--pdf",
+            str(pdf),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert f"saved {pdf}" in r.stdout
     flat = squash(pdf_text(pdf))
     assert "自2026-11-01至2026-12-01" in flat and "共3条" in flat  # the days asked for
     assert flat.count("3101-2026-000001-D-") == 3
     r = subprocess.run(
-        [sys.executable, "-m", "keeper_app.cli", "--db", str(office.path), "--as", "K001",
-         "--credentials", str(creds), "register", "--from", "2026-11-01"],
-        capture_output=True, text=True, env=env, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "keeper_app.cli",
+            "--db",
+            str(office.path),
+            "--as",
+            "K001",
+            "--credentials",
+            str(creds),
+            "register",
+            "--from",
+            "2026-11-01",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 0 and "3101" in r.stdout  # without --pdf: the table as before

@@ -40,8 +40,9 @@ def refused(office, code: str) -> Iterator[pytest.ExceptionInfo[RuleViolation]]:
 
 
 @contextmanager
-def refused_and_recorded(office, code: str,
-                         events: int = 1) -> Iterator[pytest.ExceptionInfo[RuleViolation]]:
+def refused_and_recorded(
+    office, code: str, events: int = 1
+) -> Iterator[pytest.ExceptionInfo[RuleViolation]]:
     """A wrong password is refused and, alone of all refusals, recorded (issue 7: wrong
     passwords lock a person): the only changes are sign_in_events rows and their events
     (``events`` of them: a signer's right password clears their earlier wrong one)."""
@@ -55,8 +56,12 @@ def refused_and_recorded(office, code: str,
     assert len(after["sign_in_events"]) == len(before["sign_in_events"]) + events
     now = admin.verify_audit(office.db)
     assert now.ok and now.events == chain.events + events, now.problems
-    assert office.db.conn.execute("SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1"
-                                  ).fetchone()[0] == "sign_in_failed"
+    assert (
+        office.db.conn.execute(
+            "SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()[0]
+        == "sign_in_failed"
+    )
 
 
 @pytest.fixture
@@ -70,8 +75,9 @@ def k_(office):
 
 
 def retrieve_a(office, d: str, retriever: str = "H001") -> int:
-    return custody.retrieve(k_(office), d, office.cred(retriever), office.cred("K001"), "D001",
-                            "case_handling", 4)
+    return custody.retrieve(
+        k_(office), d, office.cred(retriever), office.cred("K001"), "D001", "case_handling", 4
+    )
 
 
 def approved(office, o: str) -> int:
@@ -90,28 +96,28 @@ def unsealed(office, o: str) -> int:
 def case_c(office) -> None:
     """A person who is both keeper and case handler, handling case C."""
     office.add_person("KH01", "黄兼办", ["keeper", "case_handler"], "crim")
-    intake.create_case(office.session("H001"), CASE_C, "某某盗窃案", office.dept["crim"],
-                       ["H001", "KH01"])
+    intake.create_case(
+        office.session("H001"), CASE_C, "某某盗窃案", office.dept["crim"], ["H001", "KH01"]
+    )
 
 
 # ------------------------------------------------------------------ wrong state
 def test_retrieve_the_original(office, pair):
     o, _ = pair
     with refused(office, "original_not_retrievable") as ei:
-        custody.retrieve(k_(office), o, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), o, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+        )
     assert "original" in ei.value.message and ei.value.article == "Art. 18-19"
 
 
 def test_return_a_disc_in_custody(office, pair):
     o, d = pair
     with refused(office, "not_out") as ei:
-        custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"),
-                              "intact")
+        custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "intact")
     assert "in_custody" in ei.value.message
     with refused(office, "not_out"):
-        custody.return_medium(k_(office), o, office.cred("H001"), office.cred("K001"),
-                              "intact")
+        custody.return_medium(k_(office), o, office.cred("H001"), office.cred("K001"), "intact")
 
 
 def test_reseal_a_sealed_original(office, pair):
@@ -124,8 +130,9 @@ def test_reseal_a_sealed_original(office, pair):
 def test_handover_twice(office, pair):
     o, d = pair
     with refused(office, "wrong_state"):
-        intake.handover(k_(office), d, office.cred("H001"), office.cred("K001"), "S-AGAIN",
-                        "柜A", "柜B")
+        intake.handover(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "S-AGAIN", "柜A", "柜B"
+        )
 
 
 def test_retrieve_a_disc_not_yet_handed_over(office):
@@ -151,8 +158,9 @@ def test_set_location_of_a_disc_that_is_out(office, pair):
 
 def test_court_transfer_of_a_disc_that_is_out(office, pair):
     _, d = pair
-    qid = transfers.register_court_request(k_(office), CASE_A, "court", "某市中级人民法院",
-                                           "(2026)1号", office.clock())
+    qid = transfers.register_court_request(
+        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+    )
     retrieve_a(office, d)
     with refused(office, "wrong_state"):
         transfers.court_transfer(k_(office), qid, d, office.cred("C001"), office.cred("K001"))
@@ -163,8 +171,7 @@ def test_a_case_handler_may_not_retrieve_or_hand_over(office, pair):
     o, d = pair
     h = office.session("H001")
     with refused(office, "role_refused") as ei:
-        custody.retrieve(h, d, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(h, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     assert "keeper" in ei.value.message and ei.value.article == "Art. 21"
     o2, _ = office.new_pair(person="王某某")
     with refused(office, "role_refused"):
@@ -189,8 +196,9 @@ def test_a_case_handler_may_not_scan_another_cases_disc(office, pair):
 def test_a_case_handler_of_another_case_may_not_retrieve_or_ask_to_unseal(office, pair):
     o, d = pair
     with refused(office, "not_case_handler"):
-        custody.retrieve(k_(office), d, office.cred("H003"), office.cred("K001"), "D002",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 4
+        )
     with refused(office, "not_case_handler"):
         custody.request_unseal(office.session("H003"), o, "check_duplicate")
 
@@ -198,20 +206,25 @@ def test_a_case_handler_of_another_case_may_not_retrieve_or_ask_to_unseal(office
 def test_only_a_fitting_duty_may_retrieve(office, pair):
     _, d = pair
     with refused(office, "retriever_not_allowed"):  # a handler retrieving "for review"
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_review", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_review", 4
+        )
     with refused(office, "approver_not_head"):
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "R001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "R001", "case_handling", 4
+        )
     with refused(office, "self_approval"):
-        custody.retrieve(k_(office), d, office.cred("D001"), office.cred("K001"), "D001",
-                         "case_review", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("D001"), office.cred("K001"), "D001", "case_review", 4
+        )
     with refused(office, "bad_retrieval_reason"):
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D001",
-                         "curiosity", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "curiosity", 4
+        )
     with refused(office, "bad_usage_time"):
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 0)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 0
+        )
 
 
 def test_conclude_a_case_one_does_not_handle(office, pair):
@@ -227,8 +240,7 @@ def test_retriever_and_keeper_the_same_person(office, pair):
     office.add_person("KR01", "何兼审", ["keeper", "reviewer"], "legal")
     s = office.session("KR01")
     with refused(office, "same_person") as ei:
-        custody.retrieve(s, d, office.cred("KR01"), office.cred("KR01"), "D001",
-                         "case_review", 4)
+        custody.retrieve(s, d, office.cred("KR01"), office.cred("KR01"), "D001", "case_review", 4)
     assert "何兼审" in ei.value.message
 
 
@@ -236,8 +248,7 @@ def test_returner_and_keeper_the_same_person(office, pair):
     _, d = pair
     retrieve_a(office, d)
     with refused(office, "same_person"):
-        custody.return_medium(k_(office), d, office.cred("K001"), office.cred("K001"),
-                              "intact")
+        custody.return_medium(k_(office), d, office.cred("K001"), office.cred("K001"), "intact")
 
 
 def test_unseal_and_reseal_keeper_and_witness_the_same_person(office, pair):
@@ -253,8 +264,9 @@ def test_unseal_and_reseal_keeper_and_witness_the_same_person(office, pair):
 def test_a_keeper_handler_cannot_hand_over_to_themself(office, case_c):
     o, _ = office.new_pair(CASE_C, "KH01", "赵某")
     with refused(office, "same_person"):
-        intake.handover(office.session("KH01"), o, office.cred("KH01"), office.cred("KH01"),
-                        "S-C1", "A", "B")
+        intake.handover(
+            office.session("KH01"), o, office.cred("KH01"), office.cred("KH01"), "S-C1", "A", "B"
+        )
 
 
 # ------------------------------------------------------------------ missing fields
@@ -262,8 +274,7 @@ def test_a_keeper_handler_cannot_hand_over_to_themself(office, case_c):
 def test_handover_with_a_blank_seal_number(office, seal):
     o, _ = office.new_pair()
     with refused(office, "missing_field") as ei:
-        intake.handover(k_(office), o, office.cred("H001"), office.cred("K001"), seal,
-                        "柜A", "柜B")
+        intake.handover(k_(office), o, office.cred("H001"), office.cred("K001"), seal, "柜A", "柜B")
     assert "seal number" in ei.value.message
 
 
@@ -290,8 +301,9 @@ def test_return_not_intact_without_a_description(office, pair, inspection):
     _, d = pair
     retrieve_a(office, d)
     with refused(office, "missing_field") as ei:
-        custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"),
-                              inspection, note="   ")
+        custody.return_medium(
+            k_(office), d, office.cred("H001"), office.cred("K001"), inspection, note="   "
+        )
     assert inspection in ei.value.message
 
 
@@ -299,36 +311,57 @@ def test_a_failed_verification_is_not_intact(office, pair):
     _, d = pair
     retrieve_a(office, d)
     with refused(office, "inconsistent_inspection"):
-        custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"),
-                              "intact", "mismatch")
+        custody.return_medium(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "intact", "mismatch"
+        )
     with refused(office, "bad_inspection"):
         custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "ok")
 
 
 def test_court_request_without_a_document_number(office):
     with refused(office, "missing_field"):
-        transfers.register_court_request(k_(office), CASE_A, "court", "某市中级人民法院", " ",
-                                         office.clock())
+        transfers.register_court_request(
+            k_(office), CASE_A, "court", "某市中级人民法院", " ", office.clock()
+        )
 
 
 def test_correction_without_a_reason_or_change(office, pair):
     o, _ = pair
     mid = office.medium_id(o)
     with refused(office, "missing_field"):
-        admin.correct(k_(office), "media", mid, "label.person_interrogated", "王某甲", "  ",
-                      office.cred("K001"))
+        admin.correct(
+            k_(office),
+            "media",
+            mid,
+            "label.person_interrogated",
+            "王某甲",
+            "  ",
+            office.cred("K001"),
+        )
     with refused(office, "no_change"):
-        admin.correct(k_(office), "media", mid, "label.person_interrogated", "王某某",
-                      "check", office.cred("K001"))
+        admin.correct(
+            k_(office),
+            "media",
+            mid,
+            "label.person_interrogated",
+            "王某某",
+            "check",
+            office.cred("K001"),
+        )
     with refused(office, "not_correctable"):
-        admin.correct(k_(office), "media", mid, "status", "in_custody", "typo",
-                      office.cred("K001"))
+        admin.correct(k_(office), "media", mid, "status", "in_custody", "typo", office.cred("K001"))
     with refused(office, "not_correctable"):
-        admin.correct(k_(office), "audit_events", 1, "payload", "{}", "typo",
-                      office.cred("K001"))
+        admin.correct(k_(office), "audit_events", 1, "payload", "{}", "typo", office.cred("K001"))
     with refused(office, "unknown_entry"):
-        admin.correct(k_(office), "media", 999_999, "label.person_interrogated", "王某甲",
-                      "typo", office.cred("K001"))
+        admin.correct(
+            k_(office),
+            "media",
+            999_999,
+            "label.person_interrogated",
+            "王某甲",
+            "typo",
+            office.cred("K001"),
+        )
 
 
 # ------------------------------------------------------------------ deadlines
@@ -337,8 +370,16 @@ def test_handover_after_24_hours_without_a_reason(office):
     office.clock.advance(hours=24, seconds=1)
     for reason in (None, "", "   "):
         with refused(office, "handover_late") as ei:
-            intake.handover(k_(office), o, office.cred("H001"), office.cred("K001"), "S-1",
-                            "柜A", "柜B", late_reason=reason)
+            intake.handover(
+                k_(office),
+                o,
+                office.cred("H001"),
+                office.cred("K001"),
+                "S-1",
+                "柜A",
+                "柜B",
+                late_reason=reason,
+            )
         assert "24 h" in ei.value.message and ei.value.article == "Art. 17"
 
 
@@ -353,27 +394,44 @@ def test_handover_at_exactly_24_hours_is_on_time(office):
 def test_unknown_badge(office, pair):
     o, d = pair
     with refused(office, "unknown_badge"):
-        custody.retrieve(k_(office), d, office.cred("H999"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H999"), office.cred("K001"), "D001", "case_handling", 4
+        )
     with refused(office, "unknown_badge"):
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D999",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "D999", "case_handling", 4
+        )
     with refused(office, "unknown_badge"):
         sign_in(office.db, "Z404", "whatever-password", office.clock)
     with refused(office, "bad_badge"):
-        custody.retrieve(k_(office), d, office.cred("H 001!"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H 001!"), office.cred("K001"), "D001", "case_handling", 4
+        )
 
 
 def test_wrong_password(office, pair):
     o, d = pair
     with refused_and_recorded(office, "bad_password") as ei:
-        custody.retrieve(k_(office), d, office.cred("H001", "not-the-password"),
-                         office.cred("K001"), "D001", "case_handling", 4)
+        custody.retrieve(
+            k_(office),
+            d,
+            office.cred("H001", "not-the-password"),
+            office.cred("K001"),
+            "D001",
+            "case_handling",
+            4,
+        )
     assert "H001" in ei.value.message
     with refused_and_recorded(office, "bad_password", events=2):  # H001 cleared, K001 wrong
-        custody.retrieve(k_(office), d, office.cred("H001"),
-                         office.cred("K001", "not-the-password"), "D001", "case_handling", 4)
+        custody.retrieve(
+            k_(office),
+            d,
+            office.cred("H001"),
+            office.cred("K001", "not-the-password"),
+            "D001",
+            "case_handling",
+            4,
+        )
 
 
 def test_sign_in_with_a_wrong_or_missing_password(office):
@@ -386,8 +444,7 @@ def test_sign_in_with_a_wrong_or_missing_password(office):
 def test_the_keeper_who_signs_is_the_keeper_signed_in(office):
     o, _ = office.new_pair()
     with refused(office, "keeper_not_signed_in") as ei:
-        intake.handover(k_(office), o, office.cred("H001"), office.cred("K002"), "S-1", "A",
-                        "B")
+        intake.handover(k_(office), o, office.cred("H001"), office.cred("K002"), "S-1", "A", "B")
     assert "赵保管" in ei.value.message and "李保管" in ei.value.message
 
 
@@ -396,14 +453,20 @@ def test_a_deactivated_person_can_neither_sign_nor_sign_in_nor_act(office):
     s_h2 = office.session("H002")  # signed in before being deactivated
     people_svc.set_active(office.session("ADMIN"), "H002", False)
     with refused(office, "inactive"):
-        intake.handover(k_(office), o, office.cred("H002"), office.cred("K001"), "S-1", "A",
-                        "B")
+        intake.handover(k_(office), o, office.cred("H002"), office.cred("K001"), "S-1", "A", "B")
     with refused(office, "inactive"):
         sign_in(office.db, "H002", "correct-horse-1", office.clock)
     with refused(office, "inactive"):
-        intake.register_recording(s_h2, CASE_A, "王某某", "suspect",
-                                  office.clock() - timedelta(hours=2),
-                                  office.clock() - timedelta(hours=1), "讯问室2", [])
+        intake.register_recording(
+            s_h2,
+            CASE_A,
+            "王某某",
+            "suspect",
+            office.clock() - timedelta(hours=2),
+            office.clock() - timedelta(hours=1),
+            "讯问室2",
+            [],
+        )
 
 
 # ------------------------------------------------------------------ codes and media
@@ -416,17 +479,20 @@ def _wrong_check(body: str) -> str:
     return body + ("1" if right != "1" else "2")
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("", "empty"),
-    (" - ", "empty"),
-    ("3101-2026-000001-D-?", "bad_character"),
-    ("31012026", "bad_length"),
-    ("ABCD2026000001D7", "bad_format"),
-    (_checked("31011999000001O"), "bad_format"),  # year before 2000, check right
-    (_checked("31012026000000D"), "bad_format"),  # serial 0, check right
-    ("31012026000001X7", "bad_copy_letter"),
-    (_wrong_check("31012026000001D"), "bad_check"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "empty"),
+        (" - ", "empty"),
+        ("3101-2026-000001-D-?", "bad_character"),
+        ("31012026", "bad_length"),
+        ("ABCD2026000001D7", "bad_format"),
+        (_checked("31011999000001O"), "bad_format"),  # year before 2000, check right
+        (_checked("31012026000000D"), "bad_format"),  # serial 0, check right
+        ("31012026000001X7", "bad_copy_letter"),
+        (_wrong_check("31012026000001D"), "bad_check"),
+    ],
+)
 def test_malformed_code(office, pair, text, reason):
     with pytest.raises(codes.CodeError) as ce:
         codes.parse(text)
@@ -436,15 +502,14 @@ def test_malformed_code(office, pair, text, reason):
     with refused(office, f"code_{reason}"):
         lookup.scan(k_(office), text)
     with refused(office, f"code_{reason}"):
-        intake.handover(k_(office), text, office.cred("H001"), office.cred("K001"), "S-1", "A",
-                        "B")
+        intake.handover(k_(office), text, office.cred("H001"), office.cred("K001"), "S-1", "A", "B")
 
 
 def test_a_transposition_or_a_mistyped_digit_is_caught_by_the_check_character(office, pair):
     _, d = pair
     # neighbours swapped among the 14 digits (where they differ), or one digit mistyped
-    typos = [d[:i] + d[i + 1] + d[i] + d[i + 2:] for i in range(13) if d[i] != d[i + 1]]
-    typos += [d[:i] + str((int(d[i]) + 1) % 10) + d[i + 1:] for i in range(14)]
+    typos = [d[:i] + d[i + 1] + d[i] + d[i + 2 :] for i in range(13) if d[i] != d[i + 1]]
+    typos += [d[:i] + str((int(d[i]) + 1) % 10) + d[i + 1 :] for i in range(14)]
     assert len(typos) >= 17
     for typo in typos:
         with refused(office, "code_bad_check"):
@@ -454,22 +519,25 @@ def test_a_transposition_or_a_mistyped_digit_is_caught_by_the_check_character(of
 def test_unknown_medium(office, pair):
     ghost = codes.make("3101", 2026, 999, "D").text
     with refused(office, "unknown_medium") as ei:
-        custody.retrieve(k_(office), ghost, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), ghost, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+        )
     assert codes.parse(ghost).pretty in ei.value.message
     with refused(office, "unknown_medium"):
         lookup.scan(k_(office), ghost)
     with refused(office, "unknown_medium"):
-        intake.handover(k_(office), ghost, office.cred("H001"), office.cred("K001"), "S-1",
-                        "A", "B")
+        intake.handover(
+            k_(office), ghost, office.cred("H001"), office.cred("K001"), "S-1", "A", "B"
+        )
 
 
 def test_second_checkout_names_who_has_the_disc(office, pair):
     _, d = pair
     rid = retrieve_a(office, d, "H002")
     with refused(office, "already_out") as ei:
-        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(
+            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+        )
     assert "刘办案" in ei.value.message and "H002" in ei.value.message
     assert f"#{rid}" in ei.value.message
 
@@ -535,15 +603,15 @@ def test_reused_seal_number(office, pair):
         custody.reseal(k_(office), o, f"  {first} ", office.cred("K001"), office.cred("K002"))
     o2, _ = office.new_pair(person="王某某")
     with refused(office, "seal_reused"):  # another bag's seal at a handover
-        intake.handover(k_(office), o2, office.cred("H001"), office.cred("K001"), first,
-                        "A", "B")
+        intake.handover(k_(office), o2, office.cred("H001"), office.cred("K001"), first, "A", "B")
 
 
 def test_incident_acknowledged_only_by_its_head_and_once(office, pair):
     _, d = pair
     retrieve_a(office, d)
-    custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "damaged",
-                          note="cracked")
+    custody.return_medium(
+        k_(office), d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked"
+    )
     [inc] = entries.incidents(office.db.conn)
     with refused(office, "not_addressed"):
         custody.acknowledge_incident(office.session("D002"), inc["id"], office.cred("D002"))
@@ -555,19 +623,20 @@ def test_incident_acknowledged_only_by_its_head_and_once(office, pair):
 # ------------------------------------------------------------------ courts and archives
 def test_court_transfer_of_the_original(office, pair):
     o, _ = pair
-    qid = transfers.register_court_request(k_(office), CASE_A, "court", "某市中级人民法院",
-                                           "(2026)1号", office.clock())
+    qid = transfers.register_court_request(
+        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+    )
     with refused(office, "original_not_retrievable"):
         transfers.court_transfer(k_(office), qid, o, office.cred("C001"), office.cred("K001"))
     with refused(office, "not_outside_retriever"):
-        transfers.court_transfer(k_(office), qid, pair[1], office.cred("H001"),
-                                 office.cred("K001"))
+        transfers.court_transfer(k_(office), qid, pair[1], office.cred("H001"), office.cred("K001"))
 
 
 def test_court_transfer_of_another_cases_disc(office, pair):
     _, dB = office.handed_over_pair(CASE_B, "H003", "李某")
-    qid = transfers.register_court_request(k_(office), CASE_A, "court", "某市中级人民法院",
-                                           "(2026)1号", office.clock())
+    qid = transfers.register_court_request(
+        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+    )
     with refused(office, "wrong_case"):
         transfers.court_transfer(k_(office), qid, dB, office.cred("C001"), office.cred("K001"))
 
@@ -575,8 +644,9 @@ def test_court_transfer_of_another_cases_disc(office, pair):
 def test_archive_of_an_open_case(office, pair):
     o, d = pair
     with refused(office, "case_not_concluded"):
-        transfers.archive_handover(k_(office), CASE_A, [o, d], office.cred("K001"),
-                                   office.cred("A001"))
+        transfers.archive_handover(
+            k_(office), CASE_A, [o, d], office.cred("K001"), office.cred("A001")
+        )
 
 
 def test_archive_needs_every_disc_back_and_scanned(office, pair):
@@ -585,19 +655,23 @@ def test_archive_needs_every_disc_back_and_scanned(office, pair):
     retrieve_a(office, d)
     transfers.conclude_case(office.session("H001"), CASE_A)
     with refused(office, "media_not_in_custody") as ei:
-        transfers.archive_handover(k_(office), CASE_A, [o, d], office.cred("K001"),
-                                   office.cred("A001"))
+        transfers.archive_handover(
+            k_(office), CASE_A, [o, d], office.cred("K001"), office.cred("A001")
+        )
     assert d in ei.value.message
     custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "intact")
     with refused(office, "archive_missing"):
-        transfers.archive_handover(k_(office), CASE_A, [o], office.cred("K001"),
-                                   office.cred("A001"))
+        transfers.archive_handover(
+            k_(office), CASE_A, [o], office.cred("K001"), office.cred("A001")
+        )
     with refused(office, "not_of_case"):
-        transfers.archive_handover(k_(office), CASE_A, [o, d, dB], office.cred("K001"),
-                                   office.cred("A001"))
+        transfers.archive_handover(
+            k_(office), CASE_A, [o, d, dB], office.cred("K001"), office.cred("A001")
+        )
     with refused(office, "not_archives"):
-        transfers.archive_handover(k_(office), CASE_A, [o, d], office.cred("K001"),
-                                   office.cred("R001"))
+        transfers.archive_handover(
+            k_(office), CASE_A, [o, d], office.cred("K001"), office.cred("R001")
+        )
     with refused(office, "case_not_open"):
         transfers.conclude_case(office.session("H001"), CASE_A)
 
@@ -612,17 +686,20 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
 
     intake.handover(k_(office), o, office.cred("H001"), office.cred("K001"), "S-C1", "A", "B")
     with refused(office, "keeper_is_handler"):
-        custody.retrieve(kh, d, office.cred("H001"), office.cred("KH01"), "D001",
-                         "case_handling", 4)
-    qid = transfers.register_court_request(k_(office), CASE_C, "court", "某市中级人民法院",
-                                           "(2026)9号", office.clock())
+        custody.retrieve(
+            kh, d, office.cred("H001"), office.cred("KH01"), "D001", "case_handling", 4
+        )
+    qid = transfers.register_court_request(
+        k_(office), CASE_C, "court", "某市中级人民法院", "(2026)9号", office.clock()
+    )
     with refused(office, "keeper_is_handler"):
         transfers.court_transfer(kh, qid, d, office.cred("C001"), office.cred("KH01"))
     with refused(office, "keeper_is_handler"):
         custody.set_location(kh, d, "柜Q")
 
-    custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), "D001",
-                     "case_handling", 4)
+    custody.retrieve(
+        k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+    )
     with refused(office, "keeper_is_handler"):
         custody.return_medium(kh, d, office.cred("H001"), office.cred("KH01"), "intact")
 
@@ -637,15 +714,24 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
     custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "intact")
     transfers.conclude_case(office.session("H001"), CASE_C)
     with refused(office, "keeper_is_handler"):
-        transfers.archive_handover(kh, CASE_C, [o, d], office.cred("KH01"),
-                                   office.cred("A001"))
+        transfers.archive_handover(kh, CASE_C, [o, d], office.cred("KH01"), office.cred("A001"))
 
 
 # ------------------------------------------------------------------ times
-@pytest.mark.parametrize("text", [
-    "", "yesterday", "2026-13-01", "2026-02-30", "2026-11-26 25:00", "2026-11-26 12:60",
-    "26-11-2026", "2026/11/26", "2026-11-26T12:00:00+08:00",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "yesterday",
+        "2026-13-01",
+        "2026-02-30",
+        "2026-11-26 25:00",
+        "2026-11-26 12:60",
+        "26-11-2026",
+        "2026/11/26",
+        "2026-11-26T12:00:00+08:00",
+    ],
+)
 def test_malformed_date_is_refused(text):
     with pytest.raises(BadTime):
         parse_user(text)
@@ -660,16 +746,26 @@ def test_court_request_in_the_future(office):
     tomorrow = parse_user("2026-11-21 09:00", UTC)  # the office clock is 2026-11-20 01:00
     assert tomorrow > office.clock()
     with refused(office, "bad_time") as ei:
-        transfers.register_court_request(k_(office), CASE_A, "court", "某市中级人民法院",
-                                         "(2026)1号", tomorrow)
+        transfers.register_court_request(
+            k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", tomorrow
+        )
     assert "future" in ei.value.message
     with refused(office, "bad_org"):
-        transfers.register_court_request(k_(office), CASE_A, "police", "某派出所", "1号",
-                                         office.clock())
+        transfers.register_court_request(
+            k_(office), CASE_A, "police", "某派出所", "1号", office.clock()
+        )
 
 
 def test_recording_that_ends_before_it_starts(office):
     h = office.session("H001")
     with refused(office, "bad_time"):
-        intake.register_recording(h, CASE_A, "王某某", "suspect", office.clock(),
-                                  office.clock() - timedelta(minutes=1), "讯问室1", [])
+        intake.register_recording(
+            h,
+            CASE_A,
+            "王某某",
+            "suspect",
+            office.clock(),
+            office.clock() - timedelta(minutes=1),
+            "讯问室1",
+            [],
+        )

@@ -51,8 +51,10 @@ def test_pragmas(office):
 def test_foreign_keys_are_enforced(office):
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         with office.db.transaction() as conn:
-            conn.execute("INSERT INTO location_changes(medium_id, location, at, by_id) "
-                         "VALUES (9999, 'x', '2026-11-20T01:00:00Z', 1)")
+            conn.execute(
+                "INSERT INTO location_changes(medium_id, location, at, by_id) "
+                "VALUES (9999, 'x', '2026-11-20T01:00:00Z', 1)"
+            )
 
 
 def test_schema_version_is_the_latest(office):
@@ -133,8 +135,7 @@ def every_table_filled(office) -> None:
     o, d = office.handed_over_pair()
     k = office.session("K001")
     custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
-    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged",
-                          note="cracked")
+    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked")
     inc = office.db.conn.execute("SELECT id FROM incidents").fetchone()[0]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
     aid = custody.request_unseal(k, o, "reproduce_duplicate")
@@ -144,22 +145,49 @@ def every_table_filled(office) -> None:
     custody.set_location(k, o, "柜A-02")
     admin.correct(k, "handovers", 1, "note", "补记", "missing note", office.cred("K001"))
     o2, d2 = office.handed_over_pair(person="王某某")
-    q = transfers.register_court_request(k, "A2026-001", "court", "某市中级人民法院", "1号",
-                                         office.clock() - timedelta(hours=1))
+    q = transfers.register_court_request(
+        k, "A2026-001", "court", "某市中级人民法院", "1号", office.clock() - timedelta(hours=1)
+    )
     transfers.court_transfer(k, q, d2, office.cred("C001"), office.cred("K001"))
     transfers.conclude_case(office.session("H001"), "A2026-001")
-    transfers.archive_handover(k, "A2026-001", [o, o2], office.cred("K001"),
-                               office.cred("A001"))
+    transfers.archive_handover(k, "A2026-001", [o, o2], office.cred("K001"), office.cred("A001"))
 
 
 APPEND_ONLY = [
-    "handovers", "approvals", "approval_decisions", "seal_events", "retrievals", "returns",
-    "incidents", "incident_acks", "court_requests", "court_transfers", "case_conclusions",
-    "archive_handovers", "location_changes", "corrections", "signatures", "recordings",
-    "recording_files", "manifests", "medium_recordings",
+    "handovers",
+    "approvals",
+    "approval_decisions",
+    "seal_events",
+    "retrievals",
+    "returns",
+    "incidents",
+    "incident_acks",
+    "court_requests",
+    "court_transfers",
+    "case_conclusions",
+    "archive_handovers",
+    "location_changes",
+    "corrections",
+    "signatures",
+    "recordings",
+    "recording_files",
+    "manifests",
+    "medium_recordings",
 ]
-MEDIA_FIXED = ["code", "pair_no", "copy_role", "kind", "disc_type", "volume_id", "case_id",
-               "manifest_id", "label", "burned_at", "producer_id", "registered_at"]
+MEDIA_FIXED = [
+    "code",
+    "pair_no",
+    "copy_role",
+    "kind",
+    "disc_type",
+    "volume_id",
+    "case_id",
+    "manifest_id",
+    "label",
+    "burned_at",
+    "producer_id",
+    "registered_at",
+]
 CASES_FIXED = ["case_no", "name", "department_id", "major", "opened_at"]
 
 
@@ -177,25 +205,32 @@ def test_entry_tables_refuse_update_and_delete(office, every_table_filled, table
     conn = office.db.conn
     assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
     first = f"(SELECT min(id) FROM {table})"
-    _refused_by_trigger(office, f"UPDATE {table} SET id = id WHERE id = {first}",
-                        f"append-only: {table}")
-    _refused_by_trigger(office, f"DELETE FROM {table} WHERE id = {first}",
-                        f"append-only: {table}")
+    _refused_by_trigger(
+        office, f"UPDATE {table} SET id = id WHERE id = {first}", f"append-only: {table}"
+    )
+    _refused_by_trigger(office, f"DELETE FROM {table} WHERE id = {first}", f"append-only: {table}")
     _refused_by_trigger(office, f"DELETE FROM {table}", f"append-only: {table}")
 
 
 def test_the_audit_chain_refuses_update_and_delete(office):
-    _refused_by_trigger(office, "UPDATE audit_events SET payload = '{}' WHERE seq = 1",
-                        "append-only: audit_events")
-    _refused_by_trigger(office, "DELETE FROM audit_events WHERE seq = (SELECT max(seq) "
-                        "FROM audit_events)", "append-only: audit_events")
+    _refused_by_trigger(
+        office, "UPDATE audit_events SET payload = '{}' WHERE seq = 1", "append-only: audit_events"
+    )
+    _refused_by_trigger(
+        office,
+        "DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)",
+        "append-only: audit_events",
+    )
 
 
 @pytest.mark.parametrize("column", MEDIA_FIXED)
 def test_fixed_media_columns_refuse_update(office, column):
     office.new_pair()
-    _refused_by_trigger(office, f"UPDATE media SET {column} = {column}",
-                        "media: only status, location and seal_no may change")
+    _refused_by_trigger(
+        office,
+        f"UPDATE media SET {column} = {column}",
+        "media: only status, location and seal_no may change",
+    )
 
 
 def test_media_status_location_and_seal_may_move_but_media_are_never_deleted(office):
@@ -203,35 +238,47 @@ def test_media_status_location_and_seal_may_move_but_media_are_never_deleted(off
     conn = office.db.conn
     with pytest.raises(RuntimeError):  # roll back: only prove the trigger lets it through
         with office.db.transaction():
-            assert conn.execute("UPDATE media SET status=status, location='x', "
-                                "seal_no=seal_no").rowcount == 2
+            assert (
+                conn.execute(
+                    "UPDATE media SET status=status, location='x', seal_no=seal_no"
+                ).rowcount
+                == 2
+            )
             raise RuntimeError("roll back")
     _refused_by_trigger(office, "DELETE FROM media", "append-only: media")
 
 
 @pytest.mark.parametrize("column", CASES_FIXED)
 def test_fixed_case_columns_refuse_update(office, column):
-    _refused_by_trigger(office, f"UPDATE cases SET {column} = {column}",
-                        "cases: only status and concluded_at may change")
+    _refused_by_trigger(
+        office,
+        f"UPDATE cases SET {column} = {column}",
+        "cases: only status and concluded_at may change",
+    )
 
 
 def test_cases_people_and_case_handlers_are_never_deleted(office):
     _refused_by_trigger(office, "DELETE FROM cases", "append-only: cases")
     _refused_by_trigger(office, "DELETE FROM case_handlers", "append-only: case_handlers")
-    _refused_by_trigger(office, "DELETE FROM people WHERE badge='H002'",
-                        "people are deactivated, never deleted")
+    _refused_by_trigger(
+        office, "DELETE FROM people WHERE badge='H002'", "people are deactivated, never deleted"
+    )
 
 
 # ------------------------------------------------------------------ migrations
 # numbered after the real migrations, whatever their number
 def _extra() -> tuple[int, str, str]:
-    return (latest_version() + 1, "extra_notes",
-            "CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT);")
+    return (
+        latest_version() + 1,
+        "extra_notes",
+        "CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT);",
+    )
 
 
 def _with_extra(*extra: tuple[int, str, str]):
     def migrations() -> list[tuple[int, str, str]]:
         return [*REAL_MIGRATIONS(), *extra]
+
     return migrations
 
 
@@ -245,8 +292,9 @@ def test_a_migration_backs_the_file_up_first(office, monkeypatch):
     db = open_database(office.path)
     try:
         assert db.schema_version == n + 1
-        assert "extra_notes" in {r[0] for r in db.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "extra_notes" in {
+            r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         after = admin.verify_audit(db)
         assert after.ok and (after.events, after.head_hash) == (before.events, before.head_hash)
     finally:
@@ -273,8 +321,11 @@ def test_a_failing_migration_leaves_the_database_as_it_was(office, monkeypatch):
     n = latest_version()
     before_rows = office.snapshot()
     office.db.close()
-    broken = (n + 1, "broken", "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n"
-                           "INSERT INTO no_such_table VALUES (1);")
+    broken = (
+        n + 1,
+        "broken",
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);",
+    )
     monkeypatch.setattr(connection_mod, "_migrations", _with_extra(broken))
     with pytest.raises(StoreError, match="no_such_table"):
         open_database(office.path)
@@ -287,8 +338,11 @@ def test_a_failing_migration_leaves_the_database_as_it_was(office, monkeypatch):
 
 
 def test_migrations_must_be_numbered_one_to_n(monkeypatch):
-    monkeypatch.setattr(connection_mod.resources, "files", lambda _pkg: _FakeDir(
-        ["0001_initial.sql", "0003_skip.sql", "README.md"]))
+    monkeypatch.setattr(
+        connection_mod.resources,
+        "files",
+        lambda _pkg: _FakeDir(["0001_initial.sql", "0003_skip.sql", "README.md"]),
+    )
     with pytest.raises(StoreError, match="found 3 at place 2"):
         connection_mod._migrations()
 
@@ -353,8 +407,9 @@ def test_backup_is_for_keepers_and_administrators(office, tmp_path):
 def fingerprint_rows(path: Path) -> list[tuple[int, str, str, str | None]]:
     con = sqlite3.connect(path)
     try:
-        return con.execute("SELECT version, name, sha256, applied_at FROM schema_migrations "
-                           "ORDER BY version").fetchall()
+        return con.execute(
+            "SELECT version, name, sha256, applied_at FROM schema_migrations ORDER BY version"
+        ).fetchall()
     finally:
         con.close()
 
@@ -364,7 +419,8 @@ def test_each_applied_migration_is_fingerprinted(tmp_path):
     open_database(path).close()
     rows = fingerprint_rows(path)
     assert [(v, n, s) for v, n, s, _ in rows] == [
-        (num, name, fingerprints.fingerprint(sql)) for num, name, sql in REAL_MIGRATIONS()]
+        (num, name, fingerprints.fingerprint(sql)) for num, name, sql in REAL_MIGRATIONS()
+    ]
     assert all(at for *_, at in rows)  # all applied by this Keeper, when
 
 
@@ -372,8 +428,10 @@ def test_a_file_migrated_from_other_sql_is_refused_naming_the_migration(office, 
     office.db.close()
     before = sha_of(office.path)
     num, name, sql = REAL_MIGRATIONS()[1]
-    changed = [(n, nm, s + "\n-- edited after release\n" if n == num else s)
-               for n, nm, s in REAL_MIGRATIONS()]
+    changed = [
+        (n, nm, s + "\n-- edited after release\n" if n == num else s)
+        for n, nm, s in REAL_MIGRATIONS()
+    ]
     monkeypatch.setattr(connection_mod, "_migrations", lambda: changed)
     with pytest.raises(StoreError) as ei:
         open_database(office.path)
@@ -392,8 +450,11 @@ def test_a_recorded_fingerprint_that_differs_is_refused(office):
     con.commit()
     con.close()
     before = sha_of(office.path)
-    with pytest.raises(StoreError, match=r"migration 0003_history_indexes was applied from "
-                       r"different SQL \(fingerprint 000000000000\)"):
+    with pytest.raises(
+        StoreError,
+        match=r"migration 0003_history_indexes was applied from "
+        r"different SQL \(fingerprint 000000000000\)",
+    ):
         open_database(office.path)
     assert sha_of(office.path) == before
 

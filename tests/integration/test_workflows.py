@@ -30,8 +30,9 @@ def _audit_verifies_after_each_workflow(office):
 
 
 def sigs(office, table: str, entry_id: int) -> list[tuple[str, str]]:
-    return [(r["badge"], r["capacity"]) for r in entries.signatures(office.db.conn, table,
-                                                                      entry_id)]
+    return [
+        (r["badge"], r["capacity"]) for r in entries.signatures(office.db.conn, table, entry_id)
+    ]
 
 
 def row(office, table: str, entry_id: int) -> dict:
@@ -69,8 +70,7 @@ def test_register_recording_and_pair_gives_two_burned_discs_of_one_serial(office
 
     # both discs carry the one manifest
     conn = office.db.conn
-    mids = {r[0] for r in conn.execute("SELECT manifest_id FROM media WHERE code IN (?,?)",
-                                       (o, d))}
+    mids = {r[0] for r in conn.execute("SELECT manifest_id FROM media WHERE code IN (?,?)", (o, d))}
     assert len(mids) == 1
 
     # the next pair takes the next serial
@@ -82,12 +82,23 @@ def test_handover_seals_the_original_and_shelves_the_duplicate(office):
     o, d = office.new_pair()
     office.clock.advance(hours=3)
     k = office.session("K001")
-    hid = intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-0001",
-                          "柜A-01", "柜B-01", note="two discs in good order")
+    hid = intake.handover(
+        k,
+        o,
+        office.cred("H001"),
+        office.cred("K001"),
+        "S-0001",
+        "柜A-01",
+        "柜B-01",
+        note="two discs in good order",
+    )
     assert sigs(office, "handovers", hid) == [("H001", "case_handler"), ("K001", "keeper")]
     h = row(office, "handovers", hid)
-    assert (h["seal_no"], h["original_location"], h["duplicate_location"]) == \
-        ("S-0001", "柜A-01", "柜B-01")
+    assert (h["seal_no"], h["original_location"], h["duplicate_location"]) == (
+        "S-0001",
+        "柜A-01",
+        "柜B-01",
+    )
     assert h["late_reason"] is None and h["at"] == to_db(office.clock())
 
     ro, rd = lookup.scan(k, o), lookup.scan(k, d)
@@ -105,8 +116,7 @@ def test_handover_seals_the_original_and_shelves_the_duplicate(office):
 def test_handover_by_scanning_the_duplicate_hands_over_the_pair(office):
     o, d = office.new_pair()
     k = office.session("K001")
-    intake.handover(k, d, office.cred("H002"), office.cred("K001"), "S-0002", "柜A-02",
-                    "柜B-02")
+    intake.handover(k, d, office.cred("H002"), office.cred("K001"), "S-0002", "柜A-02", "柜B-02")
     assert lookup.scan(k, o).status == "sealed"
     assert lookup.scan(k, d).status == "in_custody"
 
@@ -117,15 +127,31 @@ def test_retrieve_and_return_intact(office):
     k = office.session("K001")
     office.clock.advance(hours=1)
     out_at = office.clock()
-    rid = custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001",
-                           "case_handling", 4, purpose="补充侦查")
+    rid = custody.retrieve(
+        k,
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        4,
+        purpose="补充侦查",
+    )
     assert sigs(office, "retrievals", rid) == [("H001", "retriever"), ("K001", "keeper")]
     [e] = lookup.register(k, code=d)
     assert e["id"] == rid
-    assert (e["retriever"], e["retriever_badge"], e["retriever_unit"]) == \
-        ("张办案", "H001", "某市公安局")
-    assert (e["out_at"], e["reason"], e["est_usage_hours"], e["approver"], e["keeper"]) == \
-        (show(out_at), "case_handling", 4, "周大队长", "李保管")
+    assert (e["retriever"], e["retriever_badge"], e["retriever_unit"]) == (
+        "张办案",
+        "H001",
+        "某市公安局",
+    )
+    assert (e["out_at"], e["reason"], e["est_usage_hours"], e["approver"], e["keeper"]) == (
+        show(out_at),
+        "case_handling",
+        4,
+        "周大队长",
+        "李保管",
+    )
     assert e["purpose"] == "补充侦查" and e["return_id"] is None
 
     rec = lookup.scan(k, d)
@@ -140,12 +166,15 @@ def test_retrieve_and_return_intact(office):
     assert lookup.register(k, open_only=True)[0]["id"] == rid
 
     office.clock.advance(hours=3)
-    xid = custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact",
-                                "match")
+    xid = custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact", "match")
     assert sigs(office, "returns", xid) == [("H001", "returner"), ("K001", "keeper")]
     [e] = lookup.register(k, code=d)
-    assert (e["return_id"], e["returned_at"], e["inspection"], e["verification"]) == \
-        (xid, show(office.clock()), "intact", "match")
+    assert (e["return_id"], e["returned_at"], e["inspection"], e["verification"]) == (
+        xid,
+        show(office.clock()),
+        "intact",
+        "match",
+    )
     assert lookup.register(k, open_only=True) == []
     rec = lookup.scan(k, d)
     assert rec.status == "in_custody" and rec.open_entry is None and rec.due == []
@@ -156,35 +185,50 @@ def test_retrieve_and_return_intact(office):
 def test_a_reviewer_retrieves_for_case_review(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    rid = custody.retrieve(k, d, office.cred("R001"), office.cred("K001"), "D001",
-                           "case_review", 8)
+    rid = custody.retrieve(k, d, office.cred("R001"), office.cred("K001"), "D001", "case_review", 8)
     [e] = lookup.register(k, badge="R001")
     assert e["id"] == rid and e["retriever"] == "孙法制" and e["reason"] == "case_review"
 
 
 @pytest.mark.parametrize("inspection", ["damaged", "replaced", "lost"])
-@pytest.mark.parametrize("case_no, handler, person, head, other_head", [
-    (CASE_A, "H001", "王某某", "D001", "D002"),
-    (CASE_B, "H003", "李某", "D002", "D001"),
-])
+@pytest.mark.parametrize(
+    "case_no, handler, person, head, other_head",
+    [
+        (CASE_A, "H001", "王某某", "D001", "D002"),
+        (CASE_B, "H003", "李某", "D002", "D001"),
+    ],
+)
 def test_return_not_intact_reports_to_the_head_of_the_case_department(
-        office, inspection, case_no, handler, person, head, other_head):
+    office, inspection, case_no, handler, person, head, other_head
+):
     o, d = office.handed_over_pair(case_no, handler, person)
     k = office.session("K001")
     custody.retrieve(k, d, office.cred(handler), office.cred("K001"), head, "case_handling", 2)
     office.clock.advance(hours=5)
-    what = {"damaged": "disc scratched, fails to read at 60%",
-            "replaced": "a different disc came back: volume id does not match",
-            "lost": "the retriever reports the disc lost in transit"}[inspection]
-    xid = custody.return_medium(k, d, office.cred(handler), office.cred("K001"), inspection,
-                                "mismatch" if inspection != "lost" else "not_checked",
-                                note=what)
+    what = {
+        "damaged": "disc scratched, fails to read at 60%",
+        "replaced": "a different disc came back: volume id does not match",
+        "lost": "the retriever reports the disc lost in transit",
+    }[inspection]
+    xid = custody.return_medium(
+        k,
+        d,
+        office.cred(handler),
+        office.cred("K001"),
+        inspection,
+        "mismatch" if inspection != "lost" else "not_checked",
+        note=what,
+    )
     assert lookup.scan(k, d).status == inspection
     assert row(office, "returns", xid)["inspection"] == inspection
 
     [inc] = entries.incidents(office.db.conn)
-    assert (inc["kind"], inc["code"], inc["case_no"], inc["description"]) == \
-        (inspection, d, case_no, what)
+    assert (inc["kind"], inc["code"], inc["case_no"], inc["description"]) == (
+        inspection,
+        d,
+        case_no,
+        what,
+    )
     assert inc["acknowledged_at"] is None
     head_s = office.session(head)
     box = lookup.inbox(head_s)
@@ -192,8 +236,10 @@ def test_return_not_intact_reports_to_the_head_of_the_case_department(
     assert lookup.inbox(office.session(other_head))["incidents"] == []
     raw = entries.incident(office.db.conn, inc["id"])
     assert raw is not None and raw["return_id"] == xid
-    assert raw["reported_by"] == office.db.conn.execute(
-        "SELECT id FROM people WHERE badge='K001'").fetchone()[0]
+    assert (
+        raw["reported_by"]
+        == office.db.conn.execute("SELECT id FROM people WHERE badge='K001'").fetchone()[0]
+    )
 
     office.clock.advance(hours=1)
     aid = custody.acknowledge_incident(head_s, inc["id"], office.cred(head), "已知悉")
@@ -213,8 +259,12 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
     aid = custody.request_unseal(k, o, "check_duplicate", "doubt about the duplicate")
     head = office.session("D001")
     [pending] = lookup.inbox(head)["approvals"]
-    assert (pending["id"], pending["code"], pending["reason"], pending["requested_by"]) == \
-        (aid, o, "check_duplicate", "李保管")
+    assert (pending["id"], pending["code"], pending["reason"], pending["requested_by"]) == (
+        aid,
+        o,
+        "check_duplicate",
+        "李保管",
+    )
     assert lookup.inbox(office.session("D002"))["approvals"] == []
 
     office.clock.advance(minutes=30)
@@ -233,16 +283,22 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
     assert rec.actions == ["reseal", "set_location"]
 
     office.clock.advance(hours=2)
-    sid2 = custody.reseal(k, o, "S-NEW-0001", office.cred("K001"), office.cred("K002"),
-                          "resealed after the check")
+    sid2 = custody.reseal(
+        k, o, "S-NEW-0001", office.cred("K001"), office.cred("K002"), "resealed after the check"
+    )
     assert sigs(office, "seal_events", sid2) == [("K001", "sealer"), ("K002", "sealer")]
     ev2 = row(office, "seal_events", sid2)
-    assert (ev2["kind"], ev2["seal_no"], ev2["at"]) == ("reseal", "S-NEW-0001",
-                                                        to_db(office.clock()))
+    assert (ev2["kind"], ev2["seal_no"], ev2["at"]) == (
+        "reseal",
+        "S-NEW-0001",
+        to_db(office.clock()),
+    )
     rec = lookup.scan(k, o)
     assert (rec.status, rec.seal_no, rec.due) == ("sealed", "S-NEW-0001", [])
-    assert [(h["kind"], h["detail"]) for h in rec.history][:2] == \
-        [("reseal", "S-NEW-0001"), ("unseal", first_seal)]
+    assert [(h["kind"], h["detail"]) for h in rec.history][:2] == [
+        ("reseal", "S-NEW-0001"),
+        ("unseal", first_seal),
+    ]
 
 
 def test_a_case_handler_may_ask_to_unseal_and_a_refusal_is_recorded(office):
@@ -262,8 +318,9 @@ def test_court_request_then_transfer_of_the_duplicate(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
     requested = office.clock() - timedelta(hours=6)
-    qid = transfers.register_court_request(office.session("H001"), CASE_A, "court",
-                                           "某市中级人民法院", "(2026)刑调字第1号", requested)
+    qid = transfers.register_court_request(
+        office.session("H001"), CASE_A, "court", "某市中级人民法院", "(2026)刑调字第1号", requested
+    )
     due = lookup.due(k)
     assert [(x["kind"], x["ref"], x["late"]) for x in due] == [("court_transfer", qid, False)]
     assert due[0]["due_at"] == show(requested + timedelta(days=3))
@@ -284,13 +341,13 @@ def test_conclude_and_hand_everything_to_the_archives(office):
     o1, d1 = office.handed_over_pair()
     o2, d2 = office.handed_over_pair(person="王某某")
     k = office.session("K001")
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001",
-                     "case_handling", 2)
-    custody.return_medium(k, d2, office.cred("H001"), office.cred("K001"), "lost",
-                          note="lost by the retriever")
-    custody.acknowledge_incident(office.session("D001"),
-                                 entries.incidents(office.db.conn)[0]["id"],
-                                 office.cred("D001"))
+    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    custody.return_medium(
+        k, d2, office.cred("H001"), office.cred("K001"), "lost", note="lost by the retriever"
+    )
+    custody.acknowledge_incident(
+        office.session("D001"), entries.incidents(office.db.conn)[0]["id"], office.cred("D001")
+    )
 
     cid = transfers.conclude_case(office.session("H002"), CASE_A, "侦查终结")
     assert row(office, "case_conclusions", cid)["note"] == "侦查终结"
@@ -298,22 +355,27 @@ def test_conclude_and_hand_everything_to_the_archives(office):
 
     expected = transfers.archive_expected(k, CASE_A)
     assert {(x["code"], x["status"]) for x in expected} == {
-        (o1, "sealed"), (d1, "in_custody"), (o2, "sealed"), (d2, "lost")}
+        (o1, "sealed"),
+        (d1, "in_custody"),
+        (o2, "sealed"),
+        (d2, "lost"),
+    }
 
     # the scanned list must match what is held: one missing is refused
     with pytest.raises(RuleViolation) as ei:
-        transfers.archive_handover(k, CASE_A, [o1, d1], office.cred("K001"),
-                                   office.cred("A001"))
+        transfers.archive_handover(k, CASE_A, [o1, d1], office.cred("K001"), office.cred("A001"))
     assert ei.value.code == "archive_missing" and o2 in ei.value.message
 
     scanned = [codes.parse(o1).pretty, d1.lower(), o2]  # typed forms are accepted too
-    aid = transfers.archive_handover(k, CASE_A, scanned, office.cred("K001"),
-                                     office.cred("A001"))
+    aid = transfers.archive_handover(k, CASE_A, scanned, office.cred("K001"), office.cred("A001"))
     assert sigs(office, "archive_handovers", aid) == [("K001", "keeper"), ("A001", "recipient")]
-    assert json.loads(row(office, "archive_handovers", aid)["media_codes"]) == \
-        sorted([o1, d1, o2])
+    assert json.loads(row(office, "archive_handovers", aid)["media_codes"]) == sorted([o1, d1, o2])
     assert {c: lookup.scan(k, c).status for c in (o1, d1, o2, d2)} == {
-        o1: "archived", d1: "archived", o2: "archived", d2: "lost"}
+        o1: "archived",
+        d1: "archived",
+        o2: "archived",
+        d2: "lost",
+    }
     assert intake.case_by_no(k, CASE_A).status.value == "archived"
     assert lookup.scan(k, o1).case_status == "archived"
     assert lookup.scan(k, o1).actions == []
@@ -340,11 +402,23 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
     mid = office.medium_id(o)
     office.clock.advance(hours=1)
     before = office.db.conn.execute("SELECT * FROM media WHERE id=?", (mid,)).fetchone()
-    cid = admin.correct(k, "media", mid, "label.person_interrogated", "王某甲",
-                        "name misspelt on the label", office.cred("K001"))
+    cid = admin.correct(
+        k,
+        "media",
+        mid,
+        "label.person_interrogated",
+        "王某甲",
+        "name misspelt on the label",
+        office.cred("K001"),
+    )
     c = row(office, "corrections", cid)
-    assert (c["target_table"], c["target_id"], c["field"], c["old_value"], c["new_value"]) == \
-        ("media", mid, "label.person_interrogated", "王某某", "王某甲")
+    assert (c["target_table"], c["target_id"], c["field"], c["old_value"], c["new_value"]) == (
+        "media",
+        mid,
+        "label.person_interrogated",
+        "王某某",
+        "王某甲",
+    )
     assert c["reason"] == "name misspelt on the label"
     assert sigs(office, "corrections", cid) == [("K001", "corrector")]
     after = office.db.conn.execute("SELECT * FROM media WHERE id=?", (mid,)).fetchone()
@@ -360,8 +434,15 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
 
     # a second correction starts from the corrected value
     office.clock.advance(minutes=5)
-    cid2 = admin.correct(k, "media", mid, "label.person_interrogated", "王某乙",
-                         "second look at the record", office.cred("K001"))
+    cid2 = admin.correct(
+        k,
+        "media",
+        mid,
+        "label.person_interrogated",
+        "王某乙",
+        "second look at the record",
+        office.cred("K001"),
+    )
     assert row(office, "corrections", cid2)["old_value"] == "王某甲"
     assert lookup.scan(k, o).label["person_interrogated"] == "王某乙"
 
@@ -369,10 +450,18 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
 def test_correct_a_register_entry(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    rid = custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001",
-                           "case_handling", 4)
-    cid = admin.correct(k, "retrievals", rid, "est_usage_hours", "6", "the retriever asked "
-                        "for more time", office.cred("K001"))
+    rid = custody.retrieve(
+        k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+    )
+    cid = admin.correct(
+        k,
+        "retrievals",
+        rid,
+        "est_usage_hours",
+        "6",
+        "the retriever asked for more time",
+        office.cred("K001"),
+    )
     c = row(office, "corrections", cid)
     assert (c["old_value"], c["new_value"]) == ("4", "6")
     assert row(office, "retrievals", rid)["est_usage_hours"] == 4  # never edited in place
@@ -385,20 +474,30 @@ def test_late_handover_with_a_reason_creates_an_incident_for_the_head(office):
     k = office.session("K001")
     due = lookup.due(k)
     assert [(x["kind"], x["late"]) for x in due] == [("handover", True)]
-    hid = intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-LATE-1",
-                          "柜A-09", "柜B-09", late_reason="suspect transferred overnight")
+    hid = intake.handover(
+        k,
+        o,
+        office.cred("H001"),
+        office.cred("K001"),
+        "S-LATE-1",
+        "柜A-09",
+        "柜B-09",
+        late_reason="suspect transferred overnight",
+    )
     assert row(office, "handovers", hid)["late_reason"] == "suspect transferred overnight"
     [inc] = entries.incidents(office.db.conn)
     assert (inc["kind"], inc["code"], inc["reported_to"]) == ("late_handover", o, "周大队长")
     assert "30.0 小时" in inc["description"]
     assert "suspect transferred overnight" in inc["description"]
     assert entries.incident(office.db.conn, inc["id"])["handover_id"] == hid
-    assert [i["kind"] for i in lookup.inbox(office.session("D001"))["incidents"]] == \
-        ["late_handover"]
+    assert [i["kind"] for i in lookup.inbox(office.session("D001"))["incidents"]] == [
+        "late_handover"
+    ]
     assert lookup.inbox(office.session("D002"))["incidents"] == []
     assert lookup.due(k) == []
-    assert ("handover", "suspect transferred overnight") in \
-        {(h["kind"], h["detail"]) for h in lookup.scan(k, o).history}
+    assert ("handover", "suspect transferred overnight") in {
+        (h["kind"], h["detail"]) for h in lookup.scan(k, o).history
+    }
 
 
 def test_due_shows_what_is_late_as_the_clock_advances(office):
@@ -416,12 +515,14 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     assert state() == [("handover", False)]
     office.clock.advance(minutes=2)
     assert state() == [("handover", True)]
-    intake.handover(k, o1, office.cred("H001"), office.cred("K001"), "S-1", "A", "B",
-                    late_reason="weekend")
+    intake.handover(
+        k, o1, office.cred("H001"), office.cred("K001"), "S-1", "A", "B", late_reason="weekend"
+    )
 
     # a return is due at the end of the estimated usage time
-    rid = custody.retrieve(k, d1, office.cred("H001"), office.cred("K001"), "D001",
-                           "case_handling", 4)
+    rid = custody.retrieve(
+        k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
+    )
     assert state() == [("return", False)]
     assert lookup.due(k)[0]["ref"] == rid and "张办案" in lookup.due(k)[0]["what"]
     office.clock.advance(hours=5)
@@ -431,8 +532,9 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     assert state() == []
 
     # a court or procuratorate is served within 3 days, flagged a day before
-    qid = transfers.register_court_request(k, CASE_A, "procuratorate", "某市人民检察院",
-                                           "检调[2026]7号", office.clock())
+    qid = transfers.register_court_request(
+        k, CASE_A, "procuratorate", "某市人民检察院", "检调[2026]7号", office.clock()
+    )
     [x] = lookup.due(k)
     assert (x["kind"], x["ref"], x["late"], x["soon"]) == ("court_transfer", qid, False, False)
     office.clock.advance(days=2, hours=1)
@@ -461,7 +563,9 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     office.clock.advance(hours=24)
     due = lookup.due(k)
     assert [(x["kind"], x["case_no"], x["late"]) for x in due] == [
-        ("handover", CASE_A, True), ("handover", CASE_B, False)]
+        ("handover", CASE_A, True),
+        ("handover", CASE_B, False),
+    ]
 
 
 # ------------------------------------------------------------------ the counter
@@ -488,23 +592,31 @@ def test_scan_shows_partner_open_entry_due_actions_by_role_and_history(office):
     assert lookup.scan(office.session("H001"), o).actions == []
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     assert lookup.scan(k, o).actions == ["unseal", "set_location"]
-    qid = transfers.register_court_request(k, CASE_A, "court", "某市中级人民法院", "1号",
-                                           office.clock())
+    qid = transfers.register_court_request(
+        k, CASE_A, "court", "某市中级人民法院", "1号", office.clock()
+    )
     assert lookup.scan(k, d).actions == ["retrieve", "court_transfer", "set_location"]
 
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H002"), office.cred("K001"), "D001",
-                     "case_handling", 3, purpose="辨认")
+    custody.retrieve(
+        k, d, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 3, purpose="辨认"
+    )
     office.clock.advance(hours=1)
     custody.set_location(k, o, "柜A-77")
     rec = lookup.scan(k, codes.parse(d).pretty.lower())
     assert rec.code == d and rec.pretty == codes.parse(d).pretty
     assert rec.partner == {"code": o, "copy_role": "original", "status": "sealed"}
     assert rec.open_entry is not None
-    assert {k_: rec.open_entry[k_] for k_ in ("retriever_name", "retriever_badge", "reason",
-                                              "est_usage_hours", "purpose")} == \
-        {"retriever_name": "刘办案", "retriever_badge": "H002", "reason": "case_handling",
-         "est_usage_hours": 3, "purpose": "辨认"}
+    assert {
+        k_: rec.open_entry[k_]
+        for k_ in ("retriever_name", "retriever_badge", "reason", "est_usage_hours", "purpose")
+    } == {
+        "retriever_name": "刘办案",
+        "retriever_badge": "H002",
+        "reason": "case_handling",
+        "est_usage_hours": 3,
+        "purpose": "辨认",
+    }
     assert [(x["kind"], x["late"]) for x in rec.due] == [("return", False)]
     assert [h["kind"] for h in rec.history] == ["retrieval", "handover"]
     assert rec.case_no == CASE_A and rec.case_name == "王某某故意伤害案"
@@ -528,8 +640,7 @@ def test_every_change_appends_exactly_one_event_and_the_chain_verifies(office):
     intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-9", "A", "B")
     assert events() == n + 3
     custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
-    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged",
-                          note="cracked")
+    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked")
     assert events() == n + 5
     lookup.scan(k, d)
     lookup.due(k)

@@ -39,7 +39,8 @@ def readers_of(image: Path) -> list[int]:
 
 
 def test_a_read_from_a_drive_that_stops_answering_gives_up_after_its_timeout(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     src = tmp_path / "rec.mp4"
     src.write_bytes(os.urandom(24 << 20))
     f = DiscFile("rec.mp4", src, src.stat().st_size, hashlib.sha256(src.read_bytes()).hexdigest())

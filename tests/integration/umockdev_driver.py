@@ -27,13 +27,19 @@ class Testbed:
             raise SystemExit("libumockdev-preload is not preloaded: run under umockdev-wrapper")
         lib = ctypes.CDLL("libumockdev.so.0")
         lib.umockdev_testbed_new.restype = ctypes.c_void_p
-        lib.umockdev_testbed_add_from_string.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                                         ctypes.c_void_p]
+        lib.umockdev_testbed_add_from_string.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_char_p,
+            ctypes.c_void_p,
+        ]
         lib.umockdev_testbed_add_from_string.restype = ctypes.c_int
-        lib.umockdev_testbed_set_property.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                                      ctypes.c_char_p, ctypes.c_char_p]
-        lib.umockdev_testbed_uevent.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                                ctypes.c_char_p]
+        lib.umockdev_testbed_set_property.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+        ]
+        lib.umockdev_testbed_uevent.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
         self.lib = lib
         self.tb = lib.umockdev_testbed_new()
 
@@ -84,8 +90,13 @@ def main() -> int:
 
         @Slot(object)
         def event(self, ev: object) -> None:  # type: ignore[override]
-            self.got.append({"signal": "deviceEvent", "what": ev.what,  # type: ignore[attr-defined]
-                             "type": type(ev).__module__ + "." + type(ev).__name__})
+            self.got.append(
+                {
+                    "signal": "deviceEvent",
+                    "what": ev.what,  # type: ignore[attr-defined]
+                    "type": type(ev).__module__ + "." + type(ev).__name__,
+                }
+            )
 
     rx = Receiver()
     watcher = DeviceWatcher(udev)
@@ -97,9 +108,14 @@ def main() -> int:
     steps = []
 
     def insert_disc() -> None:
-        tb.set_props(SR0, ID_CDROM_MEDIA="1", ID_CDROM_MEDIA_DVD_R="1",
-                     ID_CDROM_MEDIA_STATE="complete", ID_FS_TYPE="iso9660",
-                     ID_FS_LABEL="K31012026000001O7")
+        tb.set_props(
+            SR0,
+            ID_CDROM_MEDIA="1",
+            ID_CDROM_MEDIA_DVD_R="1",
+            ID_CDROM_MEDIA_STATE="complete",
+            ID_FS_TYPE="iso9660",
+            ID_FS_LABEL="K31012026000001O7",
+        )
         tb.uevent(SR0, "change")
         steps.append("insert_disc")
 
@@ -108,8 +124,9 @@ def main() -> int:
         steps.append("plug_usb")
 
     def remove_disc() -> None:
-        tb.set_props(SR0, ID_CDROM_MEDIA="0", ID_CDROM_MEDIA_STATE="", ID_FS_TYPE="",
-                     ID_FS_LABEL="")
+        tb.set_props(
+            SR0, ID_CDROM_MEDIA="0", ID_CDROM_MEDIA_STATE="", ID_FS_TYPE="", ID_FS_LABEL=""
+        )
         tb.uevent(SR0, "change")
         steps.append("remove_disc")
 
@@ -118,8 +135,12 @@ def main() -> int:
     def arrived(signal: str) -> bool:
         return any(g["signal"] == signal for g in rx.got)
 
-    plan = [(insert_disc, None), (plug_usb, "discInserted"), (remove_disc, "usbDiskAdded"),
-            (app.quit, "discRemoved")]
+    plan = [
+        (insert_disc, None),
+        (plug_usb, "discInserted"),
+        (remove_disc, "usbDiskAdded"),
+        (app.quit, "discRemoved"),
+    ]
 
     def tick() -> None:
         while plan and (plan[0][1] is None or arrived(plan[0][1])):

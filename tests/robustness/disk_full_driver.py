@@ -24,10 +24,11 @@ PASSWORD = "correct-horse-1"
 def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr))
-                for t in tables]
+        tables = [
+            r[0]
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables]
     finally:
         con.close()
 
@@ -61,8 +62,9 @@ def main() -> None:
     shutil.copy(source, path)
     db = open_database(path, create=False)
     k = sign_in(db, "K001", PASSWORD)
-    code = db.conn.execute("SELECT code FROM media WHERE copy_role='duplicate' AND "
-                           "status='in_custody' LIMIT 1").fetchone()[0]
+    code = db.conn.execute(
+        "SELECT code FROM media WHERE copy_role='duplicate' AND status='in_custody' LIMIT 1"
+    ).fetchone()[0]
     report: dict[str, object] = {"attempts": []}
     attempts: list[dict[str, object]] = report["attempts"]  # type: ignore[assignment]
     filler = folder / "filler"
@@ -71,37 +73,58 @@ def main() -> None:
         filler = fill(folder, pages * 4096)
         for _ in range(3):
             before = snapshot(path)
-            status = db.conn.execute("SELECT status FROM media WHERE code=?",
-                                     (code,)).fetchone()[0]
+            status = db.conn.execute("SELECT status FROM media WHERE code=?", (code,)).fetchone()[0]
             try:
                 if status == "out":
-                    custody.return_medium(k, code, Credential("H001", PASSWORD),
-                                          Credential("K001", PASSWORD), "intact")
+                    custody.return_medium(
+                        k,
+                        code,
+                        Credential("H001", PASSWORD),
+                        Credential("K001", PASSWORD),
+                        "intact",
+                    )
                 else:
-                    custody.retrieve(k, code, Credential("H001", PASSWORD),
-                                     Credential("K001", PASSWORD), "D001", "case_handling", 2)
+                    custody.retrieve(
+                        k,
+                        code,
+                        Credential("H001", PASSWORD),
+                        Credential("K001", PASSWORD),
+                        "D001",
+                        "case_handling",
+                        2,
+                    )
                 attempts.append({"room": pages, "result": "committed"})
             except StoreError as exc:
-                attempts.append({"room": pages, "result": type(exc).__name__,
-                                 "message": str(exc),
-                                 "unchanged": snapshot(path) == before,
-                                 "in_transaction": db.conn.in_transaction})
+                attempts.append(
+                    {
+                        "room": pages,
+                        "result": type(exc).__name__,
+                        "message": str(exc),
+                        "unchanged": snapshot(path) == before,
+                        "in_transaction": db.conn.in_transaction,
+                    }
+                )
             except RuleViolation as exc:
-                attempts.append({"room": pages, "result": "refused", "code": exc.code,
-                                 "message": exc.message})
+                attempts.append(
+                    {"room": pages, "result": "refused", "code": exc.code, "message": exc.message}
+                )
     # a backup to the full disk fails cleanly and leaves no partial copy behind
     try:
         admin.backup(k, folder / "backup.sqlite")
         report["backup"] = "written"
     except RuleViolation as exc:
-        report["backup"] = {"code": exc.code, "message": exc.message,
-                            "left": sorted(p.name for p in folder.iterdir())}
+        report["backup"] = {
+            "code": exc.code,
+            "message": exc.message,
+            "left": sorted(p.name for p in folder.iterdir()),
+        }
     # room again: the same workflow goes through, and the file is sound
     room_again(filler)
     custody.set_location(k, code, "柜Z-99") if db.conn.execute(
-        "SELECT status FROM media WHERE code=?", (code,)).fetchone()[0] == "in_custody" else \
-        custody.return_medium(k, code, Credential("H001", PASSWORD),
-                              Credential("K001", PASSWORD), "intact")
+        "SELECT status FROM media WHERE code=?", (code,)
+    ).fetchone()[0] == "in_custody" else custody.return_medium(
+        k, code, Credential("H001", PASSWORD), Credential("K001", PASSWORD), "intact"
+    )
     report["after"] = "committed"
     v = admin.verify_audit(db)
     db.close()

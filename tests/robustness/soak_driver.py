@@ -29,12 +29,22 @@ CASE = "A2026-001"
 SILENT = {"checkpoint", "reopen"}
 #: the audit action each operation writes
 ACTION = {
-    "recording": "register_recording", "pair": "register_pair", "handover": "handover",
-    "retrieve": "retrieve", "return": "return", "return_damaged": "return",
-    "ack": "ack_incident", "request_unseal": "request_unseal", "approve": "decide_approval",
-    "unseal": "unseal", "reseal": "reseal", "location": "set_location",
-    "court_request": "register_court_request", "court_transfer": "court_transfer",
-    "correct": "correct", "case": "create_case",
+    "recording": "register_recording",
+    "pair": "register_pair",
+    "handover": "handover",
+    "retrieve": "retrieve",
+    "return": "return",
+    "return_damaged": "return",
+    "ack": "ack_incident",
+    "request_unseal": "request_unseal",
+    "approve": "decide_approval",
+    "unseal": "unseal",
+    "reseal": "reseal",
+    "location": "set_location",
+    "court_request": "register_court_request",
+    "court_transfer": "court_transfer",
+    "correct": "correct",
+    "case": "create_case",
 }
 
 
@@ -66,8 +76,10 @@ class Driver:
     def candidates(self) -> list[tuple[str, tuple]]:
         q = self.q
         ops: list[tuple[str, tuple]] = []
-        lonely = q("SELECT r.id FROM recordings r WHERE NOT EXISTS (SELECT 1 FROM "
-                   "medium_recordings mr WHERE mr.recording_id=r.id) ORDER BY r.id")
+        lonely = q(
+            "SELECT r.id FROM recordings r WHERE NOT EXISTS (SELECT 1 FROM "
+            "medium_recordings mr WHERE mr.recording_id=r.id) ORDER BY r.id"
+        )
         burned = q("SELECT code FROM media WHERE status='burned' AND copy_role='original'")
         if not lonely and len(burned) < 2:
             ops.append(("recording", ()))
@@ -75,30 +87,42 @@ class Driver:
             ops.append(("pair", (rid,)))
         for (code,) in burned[:2]:
             ops.append(("handover", (code,)))
-        in_custody = q("SELECT m.code FROM media m JOIN cases c ON c.id=m.case_id WHERE "
-                       "m.copy_role='duplicate' AND m.status='in_custody' AND c.status='open'")
+        in_custody = q(
+            "SELECT m.code FROM media m JOIN cases c ON c.id=m.case_id WHERE "
+            "m.copy_role='duplicate' AND m.status='in_custody' AND c.status='open'"
+        )
         for (code,) in self.rng.sample(in_custody, min(2, len(in_custody))):
             ops.append(("retrieve", (code,)))
             if self.rng.random() < 0.3:
                 ops.append(("location", (code,)))
         for (code,) in q("SELECT code FROM media WHERE status='out' LIMIT 2"):
             ops += [("return", (code,)), ("return", (code,)), ("return_damaged", (code,))]
-        for (iid,) in q("SELECT i.id FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM "
-                        "incident_acks a WHERE a.incident_id=i.id) LIMIT 1"):
+        for (iid,) in q(
+            "SELECT i.id FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM "
+            "incident_acks a WHERE a.incident_id=i.id) LIMIT 1"
+        ):
             ops.append(("ack", (iid,)))
-        pending = q("SELECT a.id FROM approvals a WHERE NOT EXISTS (SELECT 1 FROM "
-                    "approval_decisions d WHERE d.approval_id=a.id)")
-        approved = q("SELECT a.id, m.code FROM approvals a JOIN media m ON m.id=a.medium_id "
-                     "JOIN approval_decisions d ON d.approval_id=a.id AND d.decision='approved' "
-                     "WHERE m.status='sealed' AND NOT EXISTS (SELECT 1 FROM seal_events e "
-                     "WHERE e.approval_id=a.id)")
+        pending = q(
+            "SELECT a.id FROM approvals a WHERE NOT EXISTS (SELECT 1 FROM "
+            "approval_decisions d WHERE d.approval_id=a.id)"
+        )
+        approved = q(
+            "SELECT a.id, m.code FROM approvals a JOIN media m ON m.id=a.medium_id "
+            "JOIN approval_decisions d ON d.approval_id=a.id AND d.decision='approved' "
+            "WHERE m.status='sealed' AND NOT EXISTS (SELECT 1 FROM seal_events e "
+            "WHERE e.approval_id=a.id)"
+        )
         for (aid,) in pending[:1]:
             ops.append(("approve", (aid,)))
         for aid, code in approved[:1]:
             ops.append(("unseal", (code, aid)))
-        busy = {c for _, c in approved} | {c for (c,) in q(
-            "SELECT m.code FROM approvals a JOIN media m ON m.id=a.medium_id WHERE NOT EXISTS "
-            "(SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)")}
+        busy = {c for _, c in approved} | {
+            c
+            for (c,) in q(
+                "SELECT m.code FROM approvals a JOIN media m ON m.id=a.medium_id WHERE NOT EXISTS "
+                "(SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)"
+            )
+        }
         sealed = [c for (c,) in q("SELECT code FROM media WHERE status='sealed'") if c not in busy]
         for code in sealed[:1]:
             ops.append(("request_unseal", (code,)))
@@ -106,8 +130,10 @@ class Driver:
                 ops.append(("location", (code,)))
         for (code,) in q("SELECT code FROM media WHERE status='unsealed' LIMIT 1"):
             ops.append(("reseal", (code,)))
-        open_req = q("SELECT id FROM court_requests q WHERE NOT EXISTS (SELECT 1 FROM "
-                     "court_transfers t WHERE t.request_id=q.id)")
+        open_req = q(
+            "SELECT id FROM court_requests q WHERE NOT EXISTS (SELECT 1 FROM "
+            "court_transfers t WHERE t.request_id=q.id)"
+        )
         if open_req and in_custody and self.rng.random() < 0.3:
             ops.append(("court_transfer", (open_req[0][0], in_custody[0][0])))
         elif not open_req and self.rng.random() < 0.05:
@@ -130,25 +156,36 @@ class Driver:
         tag = f"{os.getpid()}-{self.n}"
         if op == "recording":
             start = now - timedelta(hours=2)
-            f = ManifestEntry("rec/interrogation-1.mp4", 1234,
-                              hashlib.sha256(tag.encode()).hexdigest())
-            intake.register_recording(self.s("H001"), CASE, "王某某", "suspect", start,
-                                      start + timedelta(hours=1), "讯问室1", [f])
+            f = ManifestEntry(
+                "rec/interrogation-1.mp4", 1234, hashlib.sha256(tag.encode()).hexdigest()
+            )
+            intake.register_recording(
+                self.s("H001"),
+                CASE,
+                "王某某",
+                "suspect",
+                start,
+                start + timedelta(hours=1),
+                "讯问室1",
+                [f],
+            )
         elif op == "pair":
-            f = self.q("SELECT path, size, sha256 FROM recording_files WHERE recording_id=?",
-                       args[0])
-            intake.register_pair(self.s("H001"), [args[0]],
-                                 [ManifestEntry(p, s, h) for p, s, h in f], now)
+            f = self.q(
+                "SELECT path, size, sha256 FROM recording_files WHERE recording_id=?", args[0]
+            )
+            intake.register_pair(
+                self.s("H001"), [args[0]], [ManifestEntry(p, s, h) for p, s, h in f], now
+            )
         elif op == "handover":
-            intake.handover(k, args[0], cred("H001"), cred("K001"), f"S-{tag}", "柜A-01",
-                            "柜B-01")
+            intake.handover(k, args[0], cred("H001"), cred("K001"), f"S-{tag}", "柜A-01", "柜B-01")
         elif op == "retrieve":
             custody.retrieve(k, args[0], cred("H001"), cred("K001"), "D001", "case_handling", 4)
         elif op == "return":
             custody.return_medium(k, args[0], cred("H001"), cred("K001"), "intact")
         elif op == "return_damaged":
-            custody.return_medium(k, args[0], cred("H001"), cred("K001"), "damaged",
-                                  note="scratched")
+            custody.return_medium(
+                k, args[0], cred("H001"), cred("K001"), "damaged", note="scratched"
+            )
         elif op == "ack":
             custody.acknowledge_incident(self.s("D001"), args[0], cred("D001"))
         elif op == "request_unseal":
@@ -162,17 +199,23 @@ class Driver:
         elif op == "location":
             custody.set_location(k, args[0], f"柜C-{self.rng.randrange(100):02d}")
         elif op == "court_request":
-            transfers.register_court_request(k, CASE, "court", "某市中级人民法院", f"{tag}号",
-                                             now - timedelta(hours=1))
+            transfers.register_court_request(
+                k, CASE, "court", "某市中级人民法院", f"{tag}号", now - timedelta(hours=1)
+            )
         elif op == "court_transfer":
             transfers.court_transfer(k, args[0], args[1], cred("C001"), cred("K001"))
         elif op == "correct":
-            admin.correct(k, "handovers", args[0], "note", f"补记 {tag}", "missing note",
-                          cred("K001"))
+            admin.correct(
+                k, "handovers", args[0], "note", f"补记 {tag}", "missing note", cred("K001")
+            )
         elif op == "case":
-            intake.create_case(self.s("H001"), f"S{tag}", "追加案件",
-                               self.q("SELECT department_id FROM cases WHERE case_no=?",
-                                      CASE)[0][0], ["H001"])
+            intake.create_case(
+                self.s("H001"),
+                f"S{tag}",
+                "追加案件",
+                self.q("SELECT department_id FROM cases WHERE case_no=?", CASE)[0][0],
+                ["H001"],
+            )
         elif op == "checkpoint":
             self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         elif op == "reopen":
@@ -229,5 +272,9 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
         serve()
     else:  # python soak_driver.py DB SEED LOG [LIMIT]
-        run(sys.argv[1], int(sys.argv[2]), sys.argv[3],
-            int(sys.argv[4]) if len(sys.argv) > 4 else None)
+        run(
+            sys.argv[1],
+            int(sys.argv[2]),
+            sys.argv[3],
+            int(sys.argv[4]) if len(sys.argv) > 4 else None,
+        )

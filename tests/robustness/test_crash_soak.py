@@ -50,34 +50,44 @@ def consistent(conn: sqlite3.Connection) -> list[str]:
     """What a half-written workflow would leave behind, in the register's own terms."""
     bad = []
     for code, status, open_ in conn.execute(
-            "SELECT m.code, m.status, (SELECT COUNT(*) FROM retrievals r WHERE r.medium_id=m.id "
-            "AND NOT EXISTS (SELECT 1 FROM returns x WHERE x.retrieval_id=r.id)) FROM media m"):
+        "SELECT m.code, m.status, (SELECT COUNT(*) FROM retrievals r WHERE r.medium_id=m.id "
+        "AND NOT EXISTS (SELECT 1 FROM returns x WHERE x.retrieval_id=r.id)) FROM media m"
+    ):
         if (status == "out") != (open_ == 1) or open_ > 1:
             bad.append(f"{code} is {status} with {open_} open register entries")
     for table in ("handovers", "retrievals", "returns", "seal_events", "court_transfers"):
         signed = 1 if table == "seal_events" else 0
         for eid, n in conn.execute(
-                f"SELECT e.id, (SELECT COUNT(*) FROM signatures s WHERE s.entry_table=? AND "
-                f"s.entry_id=e.id) FROM {table} e", (table,)):
+            f"SELECT e.id, (SELECT COUNT(*) FROM signatures s WHERE s.entry_table=? AND "
+            f"s.entry_id=e.id) FROM {table} e",
+            (table,),
+        ):
             if n != 2 and not (signed and n == 0):  # the seal at handover is signed there
                 bad.append(f"{table} #{eid} has {n} signatures")
-    for code, in conn.execute("SELECT code FROM media WHERE status='sealed' AND "
-                              "(seal_no IS NULL OR seal_no='')"):
+    for (code,) in conn.execute(
+        "SELECT code FROM media WHERE status='sealed' AND (seal_no IS NULL OR seal_no='')"
+    ):
         bad.append(f"{code} is sealed without a seal number")
     return bad
 
 
 def actions_after(conn: sqlite3.Connection, seq: int) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT action FROM audit_events WHERE seq > ? ORDER BY seq", (seq,))]
+    return [
+        r[0]
+        for r in conn.execute("SELECT action FROM audit_events WHERE seq > ? ORDER BY seq", (seq,))
+    ]
 
 
 class ForkServer:
     """soak_driver.py --serve: forks the workload processes, already imported."""
 
     def __init__(self) -> None:
-        self.p = subprocess.Popen([sys.executable, soak_driver.__file__, "--serve"],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.p = subprocess.Popen(
+            [sys.executable, soak_driver.__file__, "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
     def ask(self, line: str) -> str:
         assert self.p.stdin is not None and self.p.stdout is not None
@@ -98,8 +108,9 @@ def server():
     s.close()
 
 
-def test_sigkill_at_random_moments_loses_nothing_acknowledged(office, tmp_path: Path,
-                                                              server: ForkServer):
+def test_sigkill_at_random_moments_loses_nothing_acknowledged(
+    office, tmp_path: Path, server: ForkServer
+):
     path = office.path
     office.db.close()
     rng = random.Random(SEED)
@@ -116,8 +127,9 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(office, tmp_path: 
         os.kill(pid, signal.SIGKILL)
         status = int(server.ask(f"wait {pid}"))
         lines = log.read_text().splitlines() if log.exists() else []
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, \
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
             f"run {i} ended by itself: {lines[-3:]}"
+        )
         acked, in_flight = parse(lines[1:])
 
         # as found after the crash, before Keeper touches it
@@ -131,11 +143,14 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(office, tmp_path: 
             v = admin.verify_audit(db)
             assert v.ok, (i, v.problems)
             new = actions_after(db.conn, events)
-            assert new[:len(acked)] == acked, f"run {i}: an acknowledged operation is missing"
-            extra = new[len(acked):]
+            assert new[: len(acked)] == acked, f"run {i}: an acknowledged operation is missing"
+            extra = new[len(acked) :]
             if extra:
-                assert in_flight is not None and in_flight not in soak_driver.SILENT and \
-                    extra == [soak_driver.ACTION[in_flight]], f"run {i}: unacknowledged {extra}"
+                assert (
+                    in_flight is not None
+                    and in_flight not in soak_driver.SILENT
+                    and extra == [soak_driver.ACTION[in_flight]]
+                ), f"run {i}: unacknowledged {extra}"
                 totals["in flight, committed"] += 1
             elif in_flight is not None and in_flight not in soak_driver.SILENT:
                 totals["in flight, not committed"] += 1

@@ -32,8 +32,13 @@ def mode(path: Path) -> int:
 
 
 def keeper(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "keeper_app", "--db", str(db), *args],
-                          capture_output=True, text=True, input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "keeper_app", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
 
 
 def tamper(path: Path, sql: str, *drop_triggers: str) -> None:
@@ -63,7 +68,7 @@ def backed_up(office, folder):
 # ------------------------------------------------------------------ refused at open
 def _zero_page(data: bytes) -> bytes:
     mid = len(data) // 2 // PAGE * PAGE
-    return data[:mid] + b"\0" * PAGE + data[mid + PAGE:]
+    return data[:mid] + b"\0" * PAGE + data[mid + PAGE :]
 
 
 DAMAGE = {
@@ -75,8 +80,7 @@ DAMAGE = {
 
 
 @pytest.mark.parametrize("how", list(DAMAGE))
-def test_a_damaged_file_is_refused_naming_the_problem_and_the_latest_backup(office, backed_up,
-                                                                           how):
+def test_a_damaged_file_is_refused_naming_the_problem_and_the_latest_backup(office, backed_up, how):
     office.db.close()
     path = office.path
     path.write_bytes(DAMAGE[how](path.read_bytes()))
@@ -138,8 +142,7 @@ def test_scheduled_backups_are_verified_private_and_keep_the_last_n(office, fold
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert audit.verify(con).ok
     con.close()
-    assert sorted(p.name for p in folder.iterdir()) == [first.path.name,
-                                                         first.path.name + ".json"]
+    assert sorted(p.name for p in folder.iterdir()) == [first.path.name, first.path.name + ".json"]
     # not due yet within the interval
     clock.advance(hours=23)
     assert backups.backup_if_due(office.db, folder, keep=3, clock=clock) is None
@@ -163,8 +166,11 @@ def test_scheduled_backups_are_verified_private_and_keep_the_last_n(office, fold
 def test_a_backup_of_a_tampered_database_is_refused_and_not_counted(office, folder):
     good = backups.backup_if_due(office.db, folder, clock=office.clock)
     assert good is not None
-    tamper(office.path, "UPDATE cases SET name='改过的' WHERE case_no='A2026-001'",
-           "cases_fixed_columns")
+    tamper(
+        office.path,
+        "UPDATE cases SET name='改过的' WHERE case_no='A2026-001'",
+        "cases_fixed_columns",
+    )
     office.clock.advance(days=2)
     with pytest.raises(RuleViolation) as ei:
         backups.backup_if_due(office.db, folder, clock=office.clock)
@@ -175,8 +181,7 @@ def test_a_backup_of_a_tampered_database_is_refused_and_not_counted(office, fold
 
 
 # ------------------------------------------------------------------ restore
-def test_restore_shows_what_it_holds_keeps_the_current_file_and_records_itself(
-        office, backed_up):
+def test_restore_shows_what_it_holds_keeps_the_current_file_and_records_itself(office, backed_up):
     path = office.path
     office.db.close()
     current = sha(path)
@@ -191,8 +196,9 @@ def test_restore_shows_what_it_holds_keeps_the_current_file_and_records_itself(
     office.db = open_database(path, create=False)
     v = admin.verify_audit(office.db)
     assert v.ok and v.events == rep.events + 1 == result.events
-    last = office.db.conn.execute("SELECT action, payload FROM audit_events ORDER BY seq DESC "
-                                  "LIMIT 1").fetchone()
+    last = office.db.conn.execute(
+        "SELECT action, payload FROM audit_events ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
     assert last[0] == "restore" and str(backed_up.path) in last[1]
     # the move made after the backup is only in the file kept aside
     assert office.db.conn.execute("SELECT COUNT(*) FROM location_changes").fetchone()[0] == 0
@@ -240,9 +246,13 @@ def test_restore_from_the_command_line(office, backed_up):
 def test_restore_refuses_while_another_keeper_has_the_database_open(office, backed_up):
     path = office.path
     office.db.close()
-    other = subprocess.Popen([sys.executable, str(Path(__file__).parent / "open_worker.py"),
-                              str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    other = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "open_worker.py"), str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert other.stdout is not None and other.stdin is not None
         assert other.stdout.readline().strip() == "ready"
@@ -288,11 +298,14 @@ def test_files_are_private(office, tmp_path):
         db = open_database(tmp_path / "new" / "k.sqlite")
         from keeper_app.services import people as people_svc
 
-        people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD,
-                             kdf_n=2**10)
+        people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=2**10)
         files = sorted((tmp_path / "new").glob("k.sqlite*"))
-        assert [f.name for f in files] == ["k.sqlite", "k.sqlite-shm", "k.sqlite-wal",
-                                        "k.sqlite.lock"]
+        assert [f.name for f in files] == [
+            "k.sqlite",
+            "k.sqlite-shm",
+            "k.sqlite-wal",
+            "k.sqlite.lock",
+        ]
         assert all(mode(f) == 0o600 for f in files), [(f.name, oct(mode(f))) for f in files]
         b = backups.take(db, tmp_path / "bk")
         assert mode(b.path) == mode(backup_records.record_path(b.path)) == 0o600

@@ -19,20 +19,28 @@ DRIVER = HERE / "disk_full_driver.py"
 def small_fs_command(mnt: Path, *cmd: str, size: str = "4m") -> list[str]:
     """The command run on a fresh tmpfs of ``size`` (4 MiB) at ``mnt``; fails the test,
     saying what was tried, when no small filesystem can be mounted here."""
-    assert shutil.which("unshare"), "unshare (util-linux) is not installed: the full-disk " \
+    assert shutil.which("unshare"), (
+        "unshare (util-linux) is not installed: the full-disk "
         "tests mount a small tmpfs in a private mount namespace"
+    )
     script = f'mount -t tmpfs -o size={size},mode=0700 keeper-test "$0" && exec "$@"'
     tried = []
     for unshare in (["unshare", "-m"], ["unshare", "-rm"]):
-        probe = subprocess.run([*unshare, "sh", "-c", script, str(mnt), "true"],
-                               capture_output=True, text=True, timeout=60)
+        probe = subprocess.run(
+            [*unshare, "sh", "-c", script, str(mnt), "true"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         if probe.returncode == 0:
             return [*unshare, "sh", "-c", script, str(mnt), *cmd]
         tried.append(f"{' '.join(unshare)}: {probe.stderr.strip() or probe.returncode}")
     raise AssertionError(
         "no small filesystem can be mounted here, so a full disk cannot be played: "
-        + "; ".join(tried) + ". Run the tests as root (CI does), or where user namespaces "
-        "may mount a tmpfs")
+        + "; ".join(tried)
+        + ". Run the tests as root (CI does), or where user namespaces "
+        "may mount a tmpfs"
+    )
 
 
 def run_driver(office, tmp_path: Path) -> dict:
@@ -46,8 +54,7 @@ def run_driver(office, tmp_path: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written(office,
-                                                                                 tmp_path):
+def test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written(office, tmp_path):
     report = run_driver(office, tmp_path)
     attempts = report["attempts"]
     failed = [a for a in attempts if a["result"] not in ("committed", "refused")]
@@ -81,10 +88,22 @@ def test_without_a_small_filesystem_the_test_fails_saying_why(tmp_path):
     empty.mkdir()
     full_disk = test_a_full_disk_fails_the_operation_clearly_and_leaves_nothing_half_written
     r = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         f"{__file__}::{full_disk.__name__}"],
-        capture_output=True, text=True, timeout=300, cwd=HERE.parent.parent,
-        env={**os.environ, "PATH": str(empty)})
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::{full_disk.__name__}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=HERE.parent.parent,
+        env={**os.environ, "PATH": str(empty)},
+    )
     assert r.returncode == 1, r.stdout[-3000:]
-    assert "1 failed" in r.stdout and "unshare (util-linux) is not installed" in r.stdout, \
-        r.stdout[-3000:]
+    assert "1 failed" in r.stdout and "unshare (util-linux) is not installed" in r.stdout, r.stdout[
+        -3000:
+    ]

@@ -23,18 +23,26 @@ from keeper_app.timeutil import BadTime, parse_user
 
 # the office fixture is set up once per test, not per example: each example either
 # changes nothing (a refusal, checked) or makes a change the next one may see
-DB = settings(max_examples=60, deadline=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                     HealthCheck.too_slow])
+DB = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 PURE = settings(max_examples=300, deadline=None)
 
 code_like = st.one_of(
     st.text(),
     st.text(alphabet="0123456789ODHX- \t", max_size=24),
-    st.builds(lambda c, i, ch: c.text[:i] + ch + c.text[i + 1:],
-              st.builds(lambda n, cp: codes.make("3101", 2026, n, cp),
-                        st.integers(1, 999_999), st.sampled_from("OD")),
-              st.integers(0, 15), st.characters()),
+    st.builds(
+        lambda c, i, ch: c.text[:i] + ch + c.text[i + 1 :],
+        st.builds(
+            lambda n, cp: codes.make("3101", 2026, n, cp),
+            st.integers(1, 999_999),
+            st.sampled_from("OD"),
+        ),
+        st.integers(0, 15),
+        st.characters(),
+    ),
 )
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -142,9 +150,13 @@ def test_drive_names(text):
 
 # ------------------------------------------------------------------ files
 @PURE
-@given(st.one_of(st.binary(max_size=200), json_values.map(lambda v: json.dumps(v).encode()),
-                 st.dictionaries(st.text(), st.text(), max_size=4).map(
-                     lambda d: json.dumps(d).encode())))
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        json_values.map(lambda v: json.dumps(v).encode()),
+        st.dictionaries(st.text(), st.text(), max_size=4).map(lambda d: json.dumps(d).encode()),
+    )
+)
 def test_credentials_files(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("creds") / "c.json"
     path.write_bytes(data)
@@ -200,12 +212,15 @@ def test_new_case_fields(office, case_no, name):
     try:
         intake.create_case(office.session("H001"), case_no, name, office.dept["crim"], ["H001"])
     except RuleViolation as exc:
-        assert exc.code in ("missing_field", "field_too_long", "bad_field", "case_exists"), \
-            exc.code
+        assert exc.code in ("missing_field", "field_too_long", "bad_field", "case_exists"), exc.code
         assert office.snapshot() == before
         return
-    assert office.db.conn.execute("SELECT name FROM cases WHERE case_no=?",
-                                  (case_no.strip(),)).fetchone()[0] == name.strip()
+    assert (
+        office.db.conn.execute(
+            "SELECT name FROM cases WHERE case_no=?", (case_no.strip(),)
+        ).fetchone()[0]
+        == name.strip()
+    )
 
 
 @DB
@@ -224,15 +239,36 @@ def test_scanning_anything_at_the_counter(office, text):
 @DB
 @given(badge=st.text(max_size=40), password=st.text(max_size=40))
 def test_signing_with_anything(office, badge, password):
-    assume(badge.strip().upper() not in {"K001", "K002", "H001", "H002", "H003", "D001",
-                                        "D002", "R001", "A001", "C001", "ADMIN"})
+    assume(
+        badge.strip().upper()
+        not in {
+            "K001",
+            "K002",
+            "H001",
+            "H002",
+            "H003",
+            "D001",
+            "D002",
+            "R001",
+            "A001",
+            "C001",
+            "ADMIN",
+        }
+    )
     if not hasattr(office, "_pair"):
         office._pair = office.handed_over_pair()
     _o, d = office._pair
     before = office.snapshot()
     try:
-        custody.retrieve(office.session("K001"), d, custody.Credential(badge, password),
-                         office.cred("K001"), "D001", "case_handling", 4)
+        custody.retrieve(
+            office.session("K001"),
+            d,
+            custody.Credential(badge, password),
+            office.cred("K001"),
+            "D001",
+            "case_handling",
+            4,
+        )
     except RuleViolation as exc:
         assert exc.code in ("missing_field", "bad_badge", "unknown_badge"), exc.code
     else:

@@ -36,9 +36,14 @@ def older_file(path: Path) -> int:
 
 
 def start_worker(path: Path) -> subprocess.Popen[str]:
-    p = subprocess.Popen([sys.executable, str(WORKER), str(path)], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         cwd=HERE.parent.parent)
+    p = subprocess.Popen(
+        [sys.executable, str(WORKER), str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=HERE.parent.parent,
+    )
     assert p.stdout is not None
     assert p.stdout.readline().strip() == "ready", p.stderr.read() if p.stderr else ""
     return p
@@ -74,8 +79,9 @@ def test_two_keepers_opening_an_older_file_at_once_both_succeed(tmp_path: Path) 
         con = sqlite3.connect(path)
         try:
             assert con.execute("PRAGMA user_version").fetchone()[0] == latest
-            rows = con.execute(f"SELECT version, applied_at IS NOT NULL FROM "
-                               f"{fingerprints.TABLE} ORDER BY version").fetchall()
+            rows = con.execute(
+                f"SELECT version, applied_at IS NOT NULL FROM {fingerprints.TABLE} ORDER BY version"
+            ).fetchall()
             assert con.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 1
         finally:
             con.close()

@@ -34,8 +34,14 @@ from keeper_app.services import people as people_svc
 
 ROLES = ["keeper", "case_handler", "dept_head", "reviewer", "admin", "outside_retriever"]
 #: one person per role, holding that role only (tests/conftest.py)
-PERSON = {"keeper": "K001", "case_handler": "H001", "dept_head": "D001", "reviewer": "R001",
-          "admin": "ADMIN", "outside_retriever": "C001"}
+PERSON = {
+    "keeper": "K001",
+    "case_handler": "H001",
+    "dept_head": "D001",
+    "reviewer": "R001",
+    "admin": "ADMIN",
+    "outside_retriever": "C001",
+}
 
 MATRIX = """
                                   keeper handler head reviewer admin outside
@@ -138,38 +144,63 @@ backup                       Y      .      .      .       Y     .
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
 ACTION_OF = {
-    "intake.create_case": "create_case", "intake.register_recording": "register_recording",
+    "intake.create_case": "create_case",
+    "intake.register_recording": "register_recording",
     "intake.check_recording": "register_recording",
-    "intake.plan_pair": "register_pair", "intake.register_pair": "register_pair",
-    "intake.handover": "handover", "custody.retrieve": "retrieve",
-    "custody.return_medium": "return", "custody.request_unseal": "request_unseal",
-    "custody.decide_approval": "decide_approval", "custody.unseal": "unseal",
-    "custody.reseal": "reseal", "custody.acknowledge_incident": "ack_incident",
+    "intake.plan_pair": "register_pair",
+    "intake.register_pair": "register_pair",
+    "intake.handover": "handover",
+    "custody.retrieve": "retrieve",
+    "custody.return_medium": "return",
+    "custody.request_unseal": "request_unseal",
+    "custody.decide_approval": "decide_approval",
+    "custody.unseal": "unseal",
+    "custody.reseal": "reseal",
+    "custody.acknowledge_incident": "ack_incident",
     "custody.set_location": "set_location",
     "transfers.register_court_request": "register_court_request",
-    "transfers.court_transfer": "court_transfer", "transfers.conclude_case": "conclude_case",
+    "transfers.court_transfer": "court_transfer",
+    "transfers.conclude_case": "conclude_case",
     "transfers.archive_expected": "archive_handover",
-    "transfers.archive_handover": "archive_handover", "admin.correct": "correct",
-    "admin.backup": "backup", "lookup.scan": "view_media", "lookup.media": "view_media",
-    "lookup.cases": "view_media", "lookup.approvals_for": "view_media",
-    "lookup.court_requests": "view_media", "lookup.register": "view_register",
-    "lookup.due": "view_due", "lookup.inbox": "view_inbox",
+    "transfers.archive_handover": "archive_handover",
+    "admin.correct": "correct",
+    "admin.backup": "backup",
+    "lookup.scan": "view_media",
+    "lookup.media": "view_media",
+    "lookup.cases": "view_media",
+    "lookup.approvals_for": "view_media",
+    "lookup.court_requests": "view_media",
+    "lookup.register": "view_register",
+    "lookup.due": "view_due",
+    "lookup.inbox": "view_inbox",
     "lookup.inventory_expected": "inventory",
-    "storage.review_list": "verify_medium", "people.add_department": "manage_people",
-    "people.add_person": "manage_people", "people.set_head": "manage_people",
-    "people.set_roles": "manage_people", "people.set_active": "manage_people",
-    "people.listing": "manage_people", "lockout.unlock": "manage_people",
-    "burning.PairBurn": "register_pair", "burning.verify_medium": "verify_medium",
-    "burning.identify_disc": "verify_medium", "burning.verifications": "verify_medium",
-    "fixity.fixity_report": "verify_medium", "storage.ingest": "register_recording",
+    "storage.review_list": "verify_medium",
+    "people.add_department": "manage_people",
+    "people.add_person": "manage_people",
+    "people.set_head": "manage_people",
+    "people.set_roles": "manage_people",
+    "people.set_active": "manage_people",
+    "people.listing": "manage_people",
+    "lockout.unlock": "manage_people",
+    "burning.PairBurn": "register_pair",
+    "burning.verify_medium": "verify_medium",
+    "burning.identify_disc": "verify_medium",
+    "burning.verifications": "verify_medium",
+    "fixity.fixity_report": "verify_medium",
+    "storage.ingest": "register_recording",
     "storage.add_sample_recordings": "register_recording",
-    "storage.check_recording": "verify_medium", "storage.case_recordings": "verify_medium",
+    "storage.check_recording": "verify_medium",
+    "storage.case_recordings": "verify_medium",
     "storage.recording_files": "verify_medium",
-    "documents.label_data": "view_media", "documents.pair_label_data": "view_media",
-    "documents.handover_of": "view_media", "documents.handover_receipt": "view_media",
-    "documents.incident_report": "view_media", "documents.court_transfer_list": "view_media",
+    "documents.label_data": "view_media",
+    "documents.pair_label_data": "view_media",
+    "documents.handover_of": "view_media",
+    "documents.handover_receipt": "view_media",
+    "documents.incident_report": "view_media",
+    "documents.court_transfer_list": "view_media",
     "documents.archive_handover_list": "view_media",
-    "documents.register_document": "view_register", "documents.signature_png": "view_register",
+    "documents.register_document": "view_register",
+    "documents.signature_png": "view_register",
     "documents.signature_loader": "view_register",
 }
 #: Rows without a role check, and why.
@@ -198,9 +229,9 @@ HELPERS = {
 NO_SESSION = {
     "session": "signing in: authenticate/sign_in take the database and a password",
     "backups": "copies of the whole file, taken by the application and by admin.backup "
-               "(whose row is above), restored before anyone signs in",
+    "(whose row is above), restored before anyone signs in",
     "catalogue": "the list of printable documents: each one's data comes from a documents.* "
-                 "function (whose rows are above), which checks the role and the case",
+    "function (whose rows are above), which checks the role and the case",
 }
 
 
@@ -227,16 +258,23 @@ def prepare(office, tmp_path) -> dict:
     h = office.session("H001")
     start = office.clock() - timedelta(hours=3)
     f = ManifestEntry("rec/a.mp4", 10, "ab" * 32)
-    rid = intake.register_recording(h, "A2026-001", "孙某", "witness", start,
-                                    start + timedelta(hours=1), "讯问室2", [f])
+    rid = intake.register_recording(
+        h, "A2026-001", "孙某", "witness", start, start + timedelta(hours=1), "讯问室2", [f]
+    )
     one = office.db.conn.execute
     return {
-        "o": o, "d": d, "d_out": d3, "burned": burned, "rid": rid, "f": f,
+        "o": o,
+        "d": d,
+        "d_out": d3,
+        "burned": burned,
+        "rid": rid,
+        "f": f,
         "aid": custody.request_unseal(k, o, "reproduce_duplicate"),
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
-        "qid": transfers.register_court_request(k, "A2026-001", "court", "某市中级人民法院",
-                                                "1号", office.clock() - timedelta(hours=1)),
+        "qid": transfers.register_court_request(
+            k, "A2026-001", "court", "某市中级人民法院", "1号", office.clock() - timedelta(hours=1)
+        ),
         "tmp": tmp_path,
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
         "src": source_folder(tmp_path / "source"),
@@ -257,41 +295,57 @@ def calls(office, x: dict, role: str, badge: str):
     now = office.clock()
     crim = office.dept["crim"]
     return {
-        "intake.create_case": lambda s: intake.create_case(s, f"X-{role}", "案件", crim,
-                                                           ["H001"]),
+        "intake.create_case": lambda s: intake.create_case(s, f"X-{role}", "案件", crim, ["H001"]),
         "intake.register_recording": lambda s: intake.register_recording(
-            s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
-            now - timedelta(hours=1), "讯问室3", [x["f"]]),
+            s,
+            "A2026-001",
+            "周某",
+            "witness",
+            now - timedelta(hours=2),
+            now - timedelta(hours=1),
+            "讯问室3",
+            [x["f"]],
+        ),
         "intake.check_recording": lambda s: intake.check_recording(
-            s, "A2026-001", "周某", "witness", now - timedelta(hours=2),
-            now - timedelta(hours=1), "讯问室3"),
+            s,
+            "A2026-001",
+            "周某",
+            "witness",
+            now - timedelta(hours=2),
+            now - timedelta(hours=1),
+            "讯问室3",
+        ),
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
         "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
-        "intake.handover": lambda s: intake.handover(s, x["burned"], c("H001"), me,
-                                                     f"S-{role}", "柜A-05", "柜B-05"),
-        "custody.retrieve": lambda s: custody.retrieve(s, x["d"], c("H001"), me, "D001",
-                                                       "case_handling", 2),
-        "custody.return_medium": lambda s: custody.return_medium(s, x["d_out"], c("H001"), me,
-                                                                 "intact"),
-        "custody.request_unseal": lambda s: custody.request_unseal(s, x["o"],
-                                                                   "check_duplicate"),
+        "intake.handover": lambda s: intake.handover(
+            s, x["burned"], c("H001"), me, f"S-{role}", "柜A-05", "柜B-05"
+        ),
+        "custody.retrieve": lambda s: custody.retrieve(
+            s, x["d"], c("H001"), me, "D001", "case_handling", 2
+        ),
+        "custody.return_medium": lambda s: custody.return_medium(
+            s, x["d_out"], c("H001"), me, "intact"
+        ),
+        "custody.request_unseal": lambda s: custody.request_unseal(s, x["o"], "check_duplicate"),
         "custody.decide_approval": lambda s: custody.decide_approval(s, x["aid"], me, True),
         "custody.unseal": lambda s: custody.unseal(s, x["o"], x["aid"], me, c("K002")),
         "custody.reseal": lambda s: custody.reseal(s, x["o"], f"S-r-{role}", me, c("K002")),
-        "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"],
-                                                                               me),
+        "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"], me),
         "custody.set_location": lambda s: custody.set_location(s, x["d"], f"柜{role}"),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
-            s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号",
-            now - timedelta(hours=1)),
-        "transfers.court_transfer": lambda s: transfers.court_transfer(s, x["qid"], x["d"],
-                                                                       c("C001"), me),
+            s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号", now - timedelta(hours=1)
+        ),
+        "transfers.court_transfer": lambda s: transfers.court_transfer(
+            s, x["qid"], x["d"], c("C001"), me
+        ),
         "transfers.conclude_case": lambda s: transfers.conclude_case(s, "B2026-002"),
         "transfers.archive_expected": lambda s: transfers.archive_expected(s, "A2026-001"),
         "transfers.archive_handover": lambda s: transfers.archive_handover(
-            s, "A2026-001", [x["o"]], me, c("A001")),
-        "admin.correct": lambda s: admin.correct(s, "handovers", x["hid"], "note",
-                                                 f"补记 {role}", "漏记", me),
+            s, "A2026-001", [x["o"]], me, c("A001")
+        ),
+        "admin.correct": lambda s: admin.correct(
+            s, "handovers", x["hid"], "note", f"补记 {role}", "漏记", me
+        ),
         "admin.backup": lambda s: admin.backup(s, x["tmp"] / f"backup-{role}.sqlite"),
         "admin.verify_audit": lambda s: admin.verify_audit(s.db),
         "lookup.scan": lambda s: lookup.scan(s, x["d"]),
@@ -308,7 +362,8 @@ def calls(office, x: dict, role: str, badge: str):
         "storage.review_list": lambda s: storage.review_list(s),
         "people.add_department": lambda s: people_svc.add_department(s, f"部门{role}", "legal"),
         "people.add_person": lambda s: people_svc.add_person(
-            s, f"N{role[:4].upper()}", "新人", ["reviewer"], PASSWORD, kdf_n=TEST_KDF_N),
+            s, f"N{role[:4].upper()}", "新人", ["reviewer"], PASSWORD, kdf_n=TEST_KDF_N
+        ),
         "people.set_head": lambda s: people_svc.set_head(s, crim, "D001"),
         "people.set_roles": lambda s: people_svc.set_roles(s, "R001", ["reviewer"]),
         "people.set_active": lambda s: people_svc.set_active(s, "R001", True),
@@ -316,18 +371,26 @@ def calls(office, x: dict, role: str, badge: str):
         "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
         "lockout.unlock": lambda s: lockout.unlock(s, "K002"),
         "burning.PairBurn": lambda s: burning.PairBurn(
-            s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]).prepare(),
+            s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]
+        ).prepare(),
         "burning.verify_medium": lambda s: burning.verify_medium(s, "no-such-drive"),
         "burning.identify_disc": lambda s: burning.identify_disc(s, "no-such-drive"),
         "burning.verifications": lambda s: burning.verifications(s, x["d"]),
         "fixity.fixity_report": lambda s: fixity.fixity_report(s, x["st"]),
         "storage.ingest": lambda s: storage.ingest(
-            s, x["st"], x["src"], case_no="A2026-001", person_name=f"吴{role}",
-            person_role="witness", started_at=now - timedelta(hours=2),
-            ended_at=now - timedelta(hours=1), place="讯问室3"),
+            s,
+            x["st"],
+            x["src"],
+            case_no="A2026-001",
+            person_name=f"吴{role}",
+            person_role="witness",
+            started_at=now - timedelta(hours=2),
+            ended_at=now - timedelta(hours=1),
+            place="讯问室3",
+        ),
         "storage.add_sample_recordings": lambda s: storage.add_sample_recordings(
-            s, x["st"], "A2026-001", f"郑{role}", now - timedelta(hours=2), count=1,
-            seconds=1.0),
+            s, x["st"], "A2026-001", f"郑{role}", now - timedelta(hours=2), count=1, seconds=1.0
+        ),
         "storage.check_recording": lambda s: storage.check_recording(s, x["st"], x["rid"]),
         "storage.case_recordings": lambda s: storage.case_recordings(s, "A2026-001"),
         "storage.recording_files": lambda s: storage.recording_files(s, x["st"], [x["rid"]]),
@@ -338,7 +401,8 @@ def calls(office, x: dict, role: str, badge: str):
         "documents.incident_report": lambda s: documents.incident_report(s, x["iid"]),
         "documents.court_transfer_list": lambda s: documents.court_transfer_list(s, x["qid"]),
         "documents.archive_handover_list": lambda s: documents.archive_handover_list(
-            s, "A2026-001"),
+            s, "A2026-001"
+        ),
         "documents.register_document": lambda s: documents.register_document(s),
         "documents.signature_png": lambda s: documents.signature_png(s, 1),
         "documents.signature_loader": lambda s: documents.signature_loader(s),
@@ -382,7 +446,8 @@ def test_the_matrix_covers_every_action_and_every_service_function():
     # admin.verify_audit takes the database, not a session: verifying needs no sign-in
     assert found - set(HELPERS) == set(EXPECTED) - {"admin.verify_audit"}, (
         f"without a row: {sorted(found - set(HELPERS) - set(EXPECTED))}; "
-        f"rows of no function: {sorted(set(EXPECTED) - found - {'admin.verify_audit'})}")
+        f"rows of no function: {sorted(set(EXPECTED) - found - {'admin.verify_audit'})}"
+    )
     modules = {info.name for info in pkgutil.iter_modules(services.__path__)}
     with_rows = {name.split(".")[0] for name in found}
     assert modules - with_rows == set(NO_SESSION), modules - with_rows
@@ -395,10 +460,14 @@ def session_functions() -> set[str]:
     found = set()
     for info in pkgutil.iter_modules(services.__path__):
         mod = importlib.import_module(f"{services.__name__}.{info.name}")
-        for name, obj in inspect.getmembers(mod, lambda o: inspect.isfunction(o) or
-                                            inspect.isclass(o)):
-            if obj.__module__ != mod.__name__ or name.startswith("_") or \
-                    (inspect.isclass(obj) and issubclass(obj, BaseException)):
+        for name, obj in inspect.getmembers(
+            mod, lambda o: inspect.isfunction(o) or inspect.isclass(o)
+        ):
+            if (
+                obj.__module__ != mod.__name__
+                or name.startswith("_")
+                or (inspect.isclass(obj) and issubclass(obj, BaseException))
+            ):
                 continue
             params = list(inspect.signature(obj).parameters)
             if params[:1] == ["s"]:
@@ -410,5 +479,6 @@ def test_the_law_s_table_in_the_code_is_the_one_written_here():
     expected = table(DOMAIN)
     assert set(expected) == {a.value for a in Action}
     for action, roles in PERMISSIONS.items():
-        assert {r.value for r in roles} == {r for r, ok in expected[action.value].items()
-                                            if ok}, action
+        assert {r.value for r in roles} == {r for r, ok in expected[action.value].items() if ok}, (
+            action
+        )

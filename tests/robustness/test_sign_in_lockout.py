@@ -28,8 +28,12 @@ def attempt(office, badge: str, password: str) -> RuleViolation | None:
 
 
 def actions(office, since: int) -> list[str]:
-    return [r[0] for r in office.db.conn.execute(
-        "SELECT action FROM audit_events WHERE seq > ? ORDER BY seq", (since,))]
+    return [
+        r[0]
+        for r in office.db.conn.execute(
+            "SELECT action FROM audit_events WHERE seq > ? ORDER BY seq", (since,)
+        )
+    ]
 
 
 def events(office) -> int:
@@ -52,8 +56,9 @@ def test_five_wrong_passwords_lock_and_the_chain_records_each(office):
     assert office.snapshot() == before
     v = admin.verify_audit(office.db)
     assert v.ok and v.events == start + 6
-    row = office.db.conn.execute("SELECT kind, level, until FROM sign_in_events WHERE "
-                                 "kind='lockout'").fetchone()
+    row = office.db.conn.execute(
+        "SELECT kind, level, until FROM sign_in_events WHERE kind='lockout'"
+    ).fetchone()
     assert (row[0], row[1]) == ("lockout", 1)
     # the lock ends; the right password clears the count (one more event)
     office.clock.advance(seconds=lockout.FIRST_LOCK.total_seconds() + 1)
@@ -74,8 +79,11 @@ def test_each_lockout_lasts_longer(office):
         assert attempt(office, "H001", PASSWORD).code == "locked"
         office.clock.advance(seconds=2)
         # the lock is over: five more wrong passwords lock again, for longer
-    assert durations[0] == lockout.FIRST_LOCK and durations[1] == 2 * durations[0] \
+    assert (
+        durations[0] == lockout.FIRST_LOCK
+        and durations[1] == 2 * durations[0]
         and durations[2] == 4 * durations[0]
+    )
     assert lockout.lock_duration(40) == lockout.LONGEST_LOCK
     assert attempt(office, "H001", PASSWORD) is None  # clears all three
 
@@ -85,12 +93,12 @@ def test_a_signer_is_locked_too_and_an_administrator_unlocks(office):
     k = office.session("K001")
     for _ in range(5):
         with pytest.raises(RuleViolation) as ei:
-            custody.retrieve(k, d, office.cred("H001", WRONG), office.cred("K001"), "D001",
-                             "case_handling", 4)
+            custody.retrieve(
+                k, d, office.cred("H001", WRONG), office.cred("K001"), "D001", "case_handling", 4
+            )
         assert ei.value.code == "bad_password"
     with pytest.raises(RuleViolation) as ei:
-        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001",
-                         "case_handling", 4)
+        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     assert ei.value.code == "locked"
     with pytest.raises(RuleViolation) as ei:
         lockout.unlock(office.session("K002"), "H001")
@@ -120,8 +128,9 @@ def test_removing_a_lockout_behind_keepers_back_is_caught(office):
     con.commit()
     con.close()
     v = admin.verify_audit(office.db)
-    assert not v.ok and any("sign_in_events" in p and "deleted outside Keeper" in p
-                            for p in v.problems)
+    assert not v.ok and any(
+        "sign_in_events" in p and "deleted outside Keeper" in p for p in v.problems
+    )
 
 
 def test_passwords_have_a_minimum_length(office):

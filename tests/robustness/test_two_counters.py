@@ -24,14 +24,17 @@ HERE = Path(__file__).parent
 
 
 def python(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          capture_output=True, text=True, timeout=timeout,
-                          cwd=HERE.parent.parent)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=HERE.parent.parent,
+    )
 
 
 def location_of(office, code: str) -> str:
-    return office.db.conn.execute("SELECT location FROM media WHERE code=?",
-                                  (code,)).fetchone()[0]
+    return office.db.conn.execute("SELECT location FROM media WHERE code=?", (code,)).fetchone()[0]
 
 
 # ------------------------------------------------------------------ the WAL stays safe
@@ -45,7 +48,8 @@ def test_opening_again_in_this_process_does_not_expose_the_open_connection(offic
     wal = Path(f"{office.path}-wal")
     assert wal.exists()
     open_database(office.path, create=False).close()  # a background job
-    r = python("""
+    r = python(
+        """
         import sys
         from keeper_app.services import custody
         from keeper_app.services.session import sign_in
@@ -53,7 +57,10 @@ def test_opening_again_in_this_process_does_not_expose_the_open_connection(offic
         db = open_database(sys.argv[1], create=False)
         custody.set_location(sign_in(db, "K001", "correct-horse-1"), sys.argv[2], "柜X-01")
         db.close()
-    """, str(office.path), d)
+    """,
+        str(office.path),
+        d,
+    )
     assert r.returncode == 0, r.stderr
     assert wal.exists(), "another process deleted the WAL this process is using"
     custody.set_location(office.session("K001"), d, "柜X-02")  # written by the main connection
@@ -89,14 +96,23 @@ def test_a_short_lock_is_waited_for(office):
     """Another process writes for half a second: the counter's change waits, then commits."""
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         import sqlite3, sys, time
         c = sqlite3.connect(sys.argv[1], isolation_level=None)
         c.execute("BEGIN IMMEDIATE")
         print("locked", flush=True)
         time.sleep(0.6)
         c.execute("ROLLBACK")
-    """), str(office.path)], stdout=subprocess.PIPE, text=True)
+    """),
+            str(office.path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         # the lock is held now: without waiting for it this change would be refused as busy
@@ -138,8 +154,15 @@ def _s2(office, db2, badge):
 
 
 def _out(office, d, retriever="H001"):
-    return custody.retrieve(office.session("K001"), d, office.cred(retriever),
-                            office.cred("K001"), "D001", "case_handling", 4)
+    return custody.retrieve(
+        office.session("K001"),
+        d,
+        office.cred(retriever),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        4,
+    )
 
 
 def test_two_keepers_scan_out_the_same_disc_one_wins_the_other_is_told_who(office, counter2):
@@ -147,16 +170,33 @@ def test_two_keepers_scan_out_the_same_disc_one_wins_the_other_is_told_who(offic
     won = []
 
     def counter_2_retrieves():
-        won.append(custody.retrieve(_s2(office, counter2, "K002"), d, office.cred("H002"),
-                                    office.cred("K002"), "D001", "case_handling", 2))
+        won.append(
+            custody.retrieve(
+                _s2(office, counter2, "K002"),
+                d,
+                office.cred("H002"),
+                office.cred("K002"),
+                "D001",
+                "case_handling",
+                2,
+            )
+        )
 
     with pytest.raises(RuleViolation) as ei:
-        custody.retrieve(office.session("K001"), d, TypedLate("H001", counter_2_retrieves),
-                         office.cred("K001"), "D001", "case_handling", 4)
+        custody.retrieve(
+            office.session("K001"),
+            d,
+            TypedLate("H001", counter_2_retrieves),
+            office.cred("K001"),
+            "D001",
+            "case_handling",
+            4,
+        )
     assert ei.value.code == "already_out"
     assert "刘办案 (H002)" in ei.value.message and f"#{won[0]}" in ei.value.message
-    rows = office.db.conn.execute("SELECT r.id, p.badge FROM retrievals r JOIN people p ON "
-                                  "p.id=r.retriever_id").fetchall()
+    rows = office.db.conn.execute(
+        "SELECT r.id, p.badge FROM retrievals r JOIN people p ON p.id=r.retriever_id"
+    ).fetchall()
     assert [tuple(r) for r in rows] == [(won[0], "H002")]
     assert admin.verify_audit(office.db).ok
 
@@ -169,63 +209,91 @@ def _setup_and_race(office, db2, name):
     o, d = office.handed_over_pair()
     if name == "return":
         _out(office, d)
-        return (lambda late: custody.return_medium(k1(), d, late("H001"), c("K001"), "intact"),
-                lambda: custody.return_medium(s2("K002"), d, c("H001"), c("K002"), "damaged",
-                                              note="cracked"), "not_out")
+        return (
+            lambda late: custody.return_medium(k1(), d, late("H001"), c("K001"), "intact"),
+            lambda: custody.return_medium(
+                s2("K002"), d, c("H001"), c("K002"), "damaged", note="cracked"
+            ),
+            "not_out",
+        )
     if name == "decide_approval":
         aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
-        return (lambda late: custody.decide_approval(office.session("D001"), aid, late("D001"),
-                                                     True),
-                lambda: custody.decide_approval(s2("D001"), aid, c("D001"), False),
-                "already_decided")
+        return (
+            lambda late: custody.decide_approval(office.session("D001"), aid, late("D001"), True),
+            lambda: custody.decide_approval(s2("D001"), aid, c("D001"), False),
+            "already_decided",
+        )
     if name == "unseal":
         aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
         custody.decide_approval(office.session("D001"), aid, c("D001"), True)
-        return (lambda late: custody.unseal(k1(), o, aid, late("K001"), c("K002")),
-                lambda: custody.unseal(s2("K002"), o, aid, c("K002"), c("K001")),
-                "approval_used")
+        return (
+            lambda late: custody.unseal(k1(), o, aid, late("K001"), c("K002")),
+            lambda: custody.unseal(s2("K002"), o, aid, c("K002"), c("K001")),
+            "approval_used",
+        )
     if name == "reseal":
         aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
         custody.decide_approval(office.session("D001"), aid, c("D001"), True)
         custody.unseal(k1(), o, aid, c("K001"), c("K002"))
-        return (lambda late: custody.reseal(k1(), o, "S-new-1", late("K001"), c("K002")),
-                lambda: custody.reseal(s2("K002"), o, "S-new-2", c("K002"), c("K001")),
-                "wrong_state")
+        return (
+            lambda late: custody.reseal(k1(), o, "S-new-1", late("K001"), c("K002")),
+            lambda: custody.reseal(s2("K002"), o, "S-new-2", c("K002"), c("K001")),
+            "wrong_state",
+        )
     if name == "ack_incident":
         _out(office, d)
         custody.return_medium(k1(), d, c("H001"), c("K001"), "damaged", note="cracked")
         iid = office.db.conn.execute("SELECT max(id) FROM incidents").fetchone()[0]
-        return (lambda late: custody.acknowledge_incident(office.session("D001"), iid,
-                                                          late("D001")),
-                lambda: custody.acknowledge_incident(s2("D001"), iid, c("D001")),
-                "already_acknowledged")
+        return (
+            lambda late: custody.acknowledge_incident(office.session("D001"), iid, late("D001")),
+            lambda: custody.acknowledge_incident(s2("D001"), iid, c("D001")),
+            "already_acknowledged",
+        )
     if name == "court_transfer":
         from datetime import timedelta
 
         from keeper_app.services import transfers
-        q = transfers.register_court_request(k1(), "A2026-001", "court", "某市中级人民法院",
-                                             "1号", office.clock() - timedelta(hours=1))
-        return (lambda late: transfers.court_transfer(k1(), q, d, late("C001"), c("K001")),
-                lambda: custody.retrieve(s2("K002"), d, c("H002"), c("K002"), "D001",
-                                         "case_handling", 2),
-                "wrong_state")
+
+        q = transfers.register_court_request(
+            k1(),
+            "A2026-001",
+            "court",
+            "某市中级人民法院",
+            "1号",
+            office.clock() - timedelta(hours=1),
+        )
+        return (
+            lambda late: transfers.court_transfer(k1(), q, d, late("C001"), c("K001")),
+            lambda: custody.retrieve(
+                s2("K002"), d, c("H002"), c("K002"), "D001", "case_handling", 2
+            ),
+            "wrong_state",
+        )
     if name == "correct":
         hid = office.db.conn.execute("SELECT max(id) FROM handovers").fetchone()[0]
-        return (lambda late: admin.correct(k1(), "handovers", hid, "note", "补记", "漏记",
-                                           late("K001")),
-                lambda: admin.correct(s2("K002"), "handovers", hid, "note", "补记", "漏记",
-                                      c("K002")),
-                "no_change")
+        return (
+            lambda late: admin.correct(
+                k1(), "handovers", hid, "note", "补记", "漏记", late("K001")
+            ),
+            lambda: admin.correct(s2("K002"), "handovers", hid, "note", "补记", "漏记", c("K002")),
+            "no_change",
+        )
     raise AssertionError(name)
 
 
-RACES = ["return", "decide_approval", "unseal", "reseal", "ack_incident", "court_transfer",
-         "correct"]
+RACES = [
+    "return",
+    "decide_approval",
+    "unseal",
+    "reseal",
+    "ack_incident",
+    "court_transfer",
+    "correct",
+]
 
 
 @pytest.mark.parametrize("name", RACES)
-def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(office, counter2,
-                                                                          name):
+def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(office, counter2, name):
     """Counter 1 reads and checks, then its signer types; meanwhile counter 2 does the
     same thing (or a conflicting one) and commits. Counter 1's call runs again on the new
     state and is refused for what it now finds; exactly one of the two is recorded."""
@@ -240,10 +308,24 @@ def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(offic
 
 # ------------------------------------------------------------------ two real processes
 def workers(office, start: float, *specs: tuple[str, str, str, list[str]]) -> list[list[dict]]:
-    procs = [subprocess.Popen([sys.executable, str(HERE / "counter_worker.py"), str(office.path),
-                               keeper, retriever, str(start), mode, *codes],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for keeper, retriever, mode, codes in specs]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(HERE / "counter_worker.py"),
+                str(office.path),
+                keeper,
+                retriever,
+                str(start),
+                mode,
+                *codes,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for keeper, retriever, mode, codes in specs
+    ]
     results = []
     for p in procs:
         out, err = p.communicate(timeout=120)
@@ -255,8 +337,9 @@ def workers(office, start: float, *specs: tuple[str, str, str, list[str]]) -> li
 def test_two_processes_retrieve_the_same_discs_at_the_same_moment(office):
     discs = [office.handed_over_pair(person=f"王某{i}")[1] for i in range(8)]
     office.db.close()
-    a, b = workers(office, time.time() + 2.0, ("K001", "H001", "race", discs),
-                   ("K002", "H002", "race", discs))
+    a, b = workers(
+        office, time.time() + 2.0, ("K001", "H001", "race", discs), ("K002", "H002", "race", discs)
+    )
     office.db = open_database(office.path, create=False)
     names = {"H001": "张办案 (H001)", "H002": "刘办案 (H002)"}
     for ra, rb in zip(a, b, strict=True):
@@ -268,7 +351,8 @@ def test_two_processes_retrieve_the_same_discs_at_the_same_moment(office):
         assert names[winner] in lose["message"] and f"#{win['id']}" in lose["message"]
         n = office.db.conn.execute(
             "SELECT COUNT(*) FROM retrievals r JOIN media m ON m.id=r.medium_id WHERE m.code=?",
-            (ra["code"],)).fetchone()[0]
+            (ra["code"],),
+        ).fetchone()[0]
         assert n == 1
     assert admin.verify_audit(office.db).ok
 
@@ -279,8 +363,12 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     own2 = office.handed_over_pair(person="孙某")[1]
     before = admin.verify_audit(office.db)
     office.db.close()
-    a, b = workers(office, time.time() + 1.5, ("K001", "H001", "busy", [*shared, own1]),
-                   ("K002", "H002", "busy", [*shared, own2]))
+    a, b = workers(
+        office,
+        time.time() + 1.5,
+        ("K001", "H001", "busy", [*shared, own1]),
+        ("K002", "H002", "busy", [*shared, own2]),
+    )
     office.db = open_database(office.path, create=False)
     assert all(r["ok"] for r in a + b), [r for r in a + b if not r["ok"]]
     after = admin.verify_audit(office.db)
@@ -291,7 +379,9 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     for code in shared:  # the shelf is the last move recorded, whoever made it
         last = office.db.conn.execute(
             "SELECT l.location FROM location_changes l JOIN media m ON m.id=l.medium_id "
-            "WHERE m.code=? ORDER BY l.id DESC LIMIT 1", (code,)).fetchone()[0]
+            "WHERE m.code=? ORDER BY l.id DESC LIMIT 1",
+            (code,),
+        ).fetchone()[0]
         assert location_of(office, code) == last
     rows = lookup.media(office.session("K001"), status="in_custody")
     assert {own1, own2} <= {r["code"] for r in rows}
@@ -300,7 +390,7 @@ def test_two_processes_writing_at_once_lose_nothing(office):
 #: Methods that write without rerun_if_changed, and why that is safe.
 UNWRAPPED_WRITERS = {
     "burning.PairBurn._reserve": "decides nothing: reads the next serial inside its own "
-                                 "write transaction",
+    "write transaction",
     "burning.PairBurn._failed": "decides nothing: records that a burn failed",
 }
 
@@ -323,8 +413,10 @@ def test_every_service_that_writes_checks_on_the_state_it_commits_on():
         members = [(name, fn) for name, fn in inspect.getmembers(mod, inspect.isfunction)]
         for cname, cls in inspect.getmembers(mod, inspect.isclass):
             if cls.__module__ == mod.__name__:
-                members += [(f"{cname}.{name}", fn)
-                            for name, fn in inspect.getmembers(cls, inspect.isfunction)]
+                members += [
+                    (f"{cname}.{name}", fn)
+                    for name, fn in inspect.getmembers(cls, inspect.isfunction)
+                ]
         for name, fn in members:
             code = inspect.unwrap(fn).__code__
             if fn.__module__ != mod.__name__ or code.co_filename != mod.__file__:

@@ -203,18 +203,35 @@ def test_the_ingest_dialog_touches_no_file_system_itself() -> None:
     imported = {(n.module or "") for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert not imported & {"os", "shutil", "...burning.storage", "...devices.udev"}, imported
-    assert "snapshot" not in {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
-                              for a in n.names}
-    fs_calls = {"source_facts", "space", "usb_sources", "ingest", "for_database",
-                "read_record_file", "free_bytes", "scan_source", "snapshot"}
+    assert "snapshot" not in {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names
+    }
+    fs_calls = {
+        "source_facts",
+        "space",
+        "usb_sources",
+        "ingest",
+        "for_database",
+        "read_record_file",
+        "free_bytes",
+        "scan_source",
+        "snapshot",
+    }
     on_gui = []
 
     def visit(node: ast.AST, in_worker: bool) -> None:
         for child in ast.iter_child_nodes(node):
-            nested = in_worker or isinstance(child, ast.Lambda) or (
-                isinstance(child, ast.FunctionDef) and not isinstance(node, ast.ClassDef))
-            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute) and \
-                    child.func.attr in fs_calls and not nested:
+            nested = (
+                in_worker
+                or isinstance(child, ast.Lambda)
+                or (isinstance(child, ast.FunctionDef) and not isinstance(node, ast.ClassDef))
+            )
+            if (
+                isinstance(child, ast.Call)
+                and isinstance(child.func, ast.Attribute)
+                and child.func.attr in fs_calls
+                and not nested
+            ):
                 on_gui.append(f"line {child.lineno}: {child.func.attr}")
             visit(child, nested)
 

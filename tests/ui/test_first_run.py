@@ -86,8 +86,7 @@ def test_a_database_with_nobody_in_it_also_opens_the_set_up(
     open_database(path).close()  # the schema, nobody in it (an interrupted `keeper init`)
     k = _app(qapp, settings, path)
     try:
-        qtbot.waitUntil(lambda: k.first_run is not None and k.first_run.isVisible(),
-                        timeout=20_000)
+        qtbot.waitUntil(lambda: k.first_run is not None and k.first_run.isVisible(), timeout=20_000)
         assert k.sign_in_window is None
         _fill(k.first_run)
         k.first_run.create_button.click()

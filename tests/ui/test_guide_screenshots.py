@@ -549,8 +549,10 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
 
 def docs_images() -> dict[str, tuple[int, str]]:
     """Each committed guide image: when it was last written, and its SHA-256."""
-    return {str(p.relative_to(DOCS)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes())
-                                       .hexdigest()) for p in sorted(GUIDE_IMAGES.rglob("*.png"))}
+    return {
+        str(p.relative_to(DOCS)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted(GUIDE_IMAGES.rglob("*.png"))
+    }
 
 
 def assert_sane_screenshot(path: Path) -> None:

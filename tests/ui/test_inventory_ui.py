@@ -27,8 +27,7 @@ def shelves(office: Office) -> dict[str, str]:
     o3, d3 = office.handed_over_pair("B2026-002", "H003", "赵某")
     k = office.session("K001")
     custody.set_location(k, d3, "柜B-02")
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001",
-                     "case_handling", 2)
+    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     return {"o1": o1, "d1": d1, "o2": o2, "d2": d2, "o3": o3, "d3": d3}
 
 
@@ -48,11 +47,21 @@ def test_the_service_lists_what_should_be_on_the_shelves(office: Office) -> None
     k = office.session("K001")
     rows = lookup.inventory_expected(k, "柜B")
     assert [r["code"] for r in rows] == [x["d1"], x["d3"]]  # d2 is out
-    assert rows[1] == {"code": x["d3"], "copy_role": "duplicate", "status": "in_custody",
-                       "location": "柜B-02", "case_no": "B2026-002"}
+    assert rows[1] == {
+        "code": x["d3"],
+        "copy_role": "duplicate",
+        "status": "in_custody",
+        "location": "柜B-02",
+        "case_no": "B2026-002",
+    }
     assert [r["code"] for r in lookup.inventory_expected(k, " 柜B-02 ")] == [x["d3"]]
     assert {r["code"] for r in lookup.inventory_expected(k, None)} == {
-        x["o1"], x["o2"], x["o3"], x["d1"], x["d3"]}
+        x["o1"],
+        x["o2"],
+        x["o3"],
+        x["d1"],
+        x["d3"],
+    }
     assert lookup.inventory_expected(k, "柜C") == []
     assert lookup.inventory_expected(k, "%") == []  # a prefix, not a pattern
     assert len(lookup.inventory_expected(k, "", limit=2)) == 2
@@ -92,7 +101,10 @@ def test_a_scan_burst_ticks_off_the_shelf_and_flags_the_rest(
     assert dlg.table.item(dlg.index[x["d1"]], 5).text() == dlg.tr("missing")
     assert dlg.count.text() == (
         dlg.tr("Expected %1 · found %2 · still missing %3 · flagged %4")
-        .replace("%1", "2").replace("%2", "1").replace("%3", "1").replace("%4", "3")
+        .replace("%1", "2")
+        .replace("%2", "1")
+        .replace("%3", "1")
+        .replace("%4", "3")
     )
     # the last one in: a typed code from a damaged label
     scan(qtbot, dlg.entry, x["d1"])
@@ -109,8 +121,7 @@ def test_a_scan_burst_ticks_off_the_shelf_and_flags_the_rest(
     with saved.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     yes = dlg.tr("yes")
-    assert rows[0] == [dlg.tr("Code"), dlg.tr("Expected location"), dlg.tr("Found"),
-                       dlg.tr("Note")]
+    assert rows[0] == [dlg.tr("Code"), dlg.tr("Expected location"), dlg.tr("Found"), dlg.tr("Note")]
     assert rows[1] == [x["d1"], "柜B-01", yes, ""]
     assert rows[2] == [x["d3"], "柜B-02", yes, ""]
     assert rows[3][:3] == [x["o1"], "柜A-01", yes] and "柜A-01" in rows[3][3]

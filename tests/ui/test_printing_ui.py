@@ -39,8 +39,8 @@ def made(qtbot: Any, dlg: PrintDialog, gen: int | None = None) -> Any:
     def ready() -> bool:
         if dlg.banner.kind == "error":
             return True
-        return dlg.pdf is not None and dlg.save_button.isEnabled() and (
-            gen is None or dlg._gen >= gen
+        return (
+            dlg.pdf is not None and dlg.save_button.isEnabled() and (gen is None or dlg._gen >= gen)
         )
 
     qtbot.waitUntil(ready, timeout=30_000)
@@ -99,9 +99,7 @@ def test_keeper_prints_both_labels_of_a_new_pair_from_the_record(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dlg) or not dlg.isVisible())
 
 
-def test_a_character_the_font_lacks_is_named_before_printing(
-    ui, office: Office, qtbot
-) -> None:
+def test_a_character_the_font_lacks_is_named_before_printing(ui, office: Office, qtbot) -> None:
     o, _d = office.new_pair(person="王𠮷")
     m = ui.sign_in("K001")
     open_record(m, qtbot, o)
@@ -121,11 +119,20 @@ def test_register_pages_of_a_month_from_the_register_view(
     _o1, d1 = office.handed_over_pair()
     _o2, d2 = office.handed_over_pair(person="李某某")
     k = office.session("K001")
-    custody.retrieve(k, d1, office.cred("H001"), office.cred("K001"), "D001",
-                     "case_handling", 8, "补充侦查")
+    custody.retrieve(
+        k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8, "补充侦查"
+    )
     office.clock.advance(days=15)  # December
-    custody.retrieve(office.session("K001"), d2, office.cred("H002"), office.cred("K001"),
-                     "D001", "case_handling", 4, "庭前准备")
+    custody.retrieve(
+        office.session("K001"),
+        d2,
+        office.cred("H002"),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        4,
+        "庭前准备",
+    )
     m = ui.sign_in("K001")
     reg = m.register
     m.tabs.setCurrentWidget(reg)
@@ -168,8 +175,14 @@ def test_incident_report_from_the_heads_inbox(ui, office: Office, qtbot, tmp_pat
     _o, d = office.handed_over_pair()
     k = office.session("K001")
     custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8)
-    custody.return_medium(office.session("K001"), d, office.cred("H001"), office.cred("K001"),
-                          "damaged", note="盘面划伤，无法读取")
+    custody.return_medium(
+        office.session("K001"),
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "damaged",
+        note="盘面划伤，无法读取",
+    )
     m = ui.sign_in("D001")
     inbox = m.inbox
     m.tabs.setCurrentWidget(inbox)
@@ -245,8 +258,14 @@ def test_court_transfer_and_archive_handover_offer_their_lists(
     ui, office: Office, qtbot, tmp_path: Path
 ) -> None:
     o, d = office.handed_over_pair()
-    transfers.register_court_request(office.session("K001"), "A2026-001", "court",
-                                     "某市中级人民法院", "(2026)某刑初字第12号", office.clock())
+    transfers.register_court_request(
+        office.session("K001"),
+        "A2026-001",
+        "court",
+        "某市中级人民法院",
+        "(2026)某刑初字第12号",
+        office.clock(),
+    )
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     m.counter.record.buttons["court_transfer"].click()

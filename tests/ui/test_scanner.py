@@ -117,8 +117,14 @@ class Keys:
         ev.setTimestamp(self.t)
         QApplication.sendEvent(target, ev)
 
-    def type(self, target: QWidget, text: str, gap_ms: int = 6, stall: dict | None = None,
-             enter: bool = True) -> None:
+    def type(
+        self,
+        target: QWidget,
+        text: str,
+        gap_ms: int = 6,
+        stall: dict | None = None,
+        enter: bool = True,
+    ) -> None:
         from PySide6.QtCore import QEvent
 
         press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease

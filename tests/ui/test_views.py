@@ -149,8 +149,9 @@ def test_due_board_says_who_holds_each_item_and_the_register_opens_filled(
     office.new_pair(burned_at=office.clock() - timedelta(hours=30))  # H001 still has it
     _o, d = office.handed_over_pair("B2026-002", "H003", "李某")
     k = office.session("K001")
-    entry = custody.retrieve(k, d, office.cred("H003"), office.cred("K001"), "D002",
-                             "case_handling", 1)
+    entry = custody.retrieve(
+        k, d, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 1
+    )
     office.clock.advance(hours=2)  # the return is late now
     m = ui.sign_in("K001")
     qtbot.waitUntil(lambda: m.due.model.rowCount() == 2)
@@ -158,8 +159,10 @@ def test_due_board_says_who_holds_each_item_and_the_register_opens_filled(
     assert rows["return"]["holder"] == "陈办案 (H003)"
     assert rows["return"]["ref"] == entry  # the register entry's number
     assert rows["handover"]["holder"] == "张办案 (H001)"
-    headers = [m.due.model.headerData(i, Qt.Orientation.Horizontal)
-               for i in range(m.due.model.columnCount())]
+    headers = [
+        m.due.model.headerData(i, Qt.Orientation.Horizontal)
+        for i in range(m.due.model.columnCount())
+    ]
     assert "现由谁持有" in headers
     # the register tab shows the newest entries as soon as it is opened
     m.tabs.setCurrentWidget(m.register)

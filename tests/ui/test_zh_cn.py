@@ -30,10 +30,44 @@ from .test_scan import scan
 
 #: words that are the same in every language: file types, units, keys, programs, the name
 ALLOWED = {
-    "keeper", "pdf", "csv", "iso", "usb", "cups", "yyyy", "mm", "dd", "hh", "ss", "min", "ms",
-    "gb", "mb", "kb", "avery", "code", "ctrl", "alt", "shift", "enter", "tab", "esc",
-    "xorriso", "sqlite", "dpi", "wav", "json", "cd", "dvd", "bd", "ok", "id", "ffmpeg",
-    "dt", "qt", "ffprobe",
+    "keeper",
+    "pdf",
+    "csv",
+    "iso",
+    "usb",
+    "cups",
+    "yyyy",
+    "mm",
+    "dd",
+    "hh",
+    "ss",
+    "min",
+    "ms",
+    "gb",
+    "mb",
+    "kb",
+    "avery",
+    "code",
+    "ctrl",
+    "alt",
+    "shift",
+    "enter",
+    "tab",
+    "esc",
+    "xorriso",
+    "sqlite",
+    "dpi",
+    "wav",
+    "json",
+    "cd",
+    "dvd",
+    "bd",
+    "ok",
+    "id",
+    "ffmpeg",
+    "dt",
+    "qt",
+    "ffprobe",
     "english",  # the language chooser names each language in that language
 }
 _TAG = re.compile(r"<[^>]+>|&[a-z]+;")
@@ -44,7 +78,9 @@ _TOKEN = re.compile(r"[^\s,，。:：;；()（）\[\]【】“”\"'·/|]+")
 def english(text: str) -> list[str]:
     out = []
     plain = " ".join(
-        chunk for chunk in _TAG.sub(" ", text or "").split() if "/" not in chunk  # a path
+        chunk
+        for chunk in _TAG.sub(" ", text or "").split()
+        if "/" not in chunk  # a path
     )
     for tok in _TOKEN.findall(plain):
         if any(ch.isdigit() for ch in tok) or "/" in tok or "." in tok.strip(".…"):
@@ -119,8 +155,15 @@ def test_every_window_a_keeper_opens_is_in_chinese(ui, office: Office, qtbot) ->
     o, d = office.handed_over_pair()
     _o2, d2 = office.handed_over_pair("B2026-002", "H003", "李某")
     new_o, _new_d = office.new_pair()
-    custody.retrieve(office.session("K001"), d2, office.cred("H003"), office.cred("K001"),
-                     "D002", "case_handling", 4)
+    custody.retrieve(
+        office.session("K001"),
+        d2,
+        office.cred("H003"),
+        office.cred("K001"),
+        "D002",
+        "case_handling",
+        4,
+    )
     walk = Walk(qtbot)
     m = ui.sign_in("K001")
     for i in range(m.tabs.count()):
@@ -131,8 +174,9 @@ def test_every_window_a_keeper_opens_is_in_chinese(ui, office: Office, qtbot) ->
     for code in (o, d, d2, new_o):
         m.tabs.setCurrentWidget(m.counter)
         scan(qtbot, m.counter.manual, code)
-        qtbot.waitUntil(lambda c=code: m.counter.current() is not None
-                        and m.counter.current().code == c)
+        qtbot.waitUntil(
+            lambda c=code: m.counter.current() is not None and m.counter.current().code == c
+        )
         walk.look(m)
         for action in list(m.counter.record.buttons):
             m.run_action(action)
@@ -174,8 +218,11 @@ def test_every_window_of_handler_head_and_admin_is_in_chinese(
             if b.isVisible():
                 b.click()
                 qtbot.wait(100)
-                dlg = next(w for w in QApplication.topLevelWidgets()
-                           if isinstance(w, QDialog) and w.isVisible())
+                dlg = next(
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QDialog) and w.isVisible()
+                )
                 walk.look(dlg)
                 dlg.reject()
         walk.dialog(m.extras.open_settings())
@@ -196,8 +243,13 @@ def test_a_refusal_is_in_one_language_and_names_the_field(keeper_app) -> None:
         r = refusal(exc)
     assert r.headline == "必填项未填写：副本存放位置。"
     assert english(r.text()) == []
-    out = refusal(RuleViolation("already_out", "31012026000098D0 is out with 杨帆 (010411) "
-                                "since 2026-12-01 09:30:00", "Art. 20"))
+    out = refusal(
+        RuleViolation(
+            "already_out",
+            "31012026000098D0 is out with 杨帆 (010411) since 2026-12-01 09:30:00",
+            "Art. 20",
+        )
+    )
     assert english(out.text()) == []
     assert "杨帆 (010411)" in out.detail and "2026-12-01 09:30:00" in out.detail
 

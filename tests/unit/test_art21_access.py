@@ -16,18 +16,21 @@ def person(pid: int, *roles: Role, dept: int | None = CRIM) -> Person:
     return Person(pid, f"P{pid}", f"人{pid}", frozenset(roles), 1, dept)
 
 
-@pytest.mark.parametrize(("who", "sees"), [
-    (person(1, Role.KEEPER, dept=None), True),
-    (person(2, Role.REVIEWER, dept=None), True),
-    (person(9, Role.ADMIN, dept=None), True),
-    (person(3, Role.CASE_HANDLER), True),  # handles the case
-    (person(4, Role.CASE_HANDLER), False),  # same department, another case
-    (person(5, Role.DEPT_HEAD), True),  # heads the case's department
-    (person(6, Role.DEPT_HEAD, dept=DRUG), False),  # heads another department
-    (person(7, Role.DEPT_HEAD, dept=None), False),  # a head without a department
-    (person(3, Role.CASE_HANDLER, Role.DEPT_HEAD, dept=DRUG), True),  # the union
-    (person(8, Role.OUTSIDE_RETRIEVER, dept=None), False),
-])
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        (person(1, Role.KEEPER, dept=None), True),
+        (person(2, Role.REVIEWER, dept=None), True),
+        (person(9, Role.ADMIN, dept=None), True),
+        (person(3, Role.CASE_HANDLER), True),  # handles the case
+        (person(4, Role.CASE_HANDLER), False),  # same department, another case
+        (person(5, Role.DEPT_HEAD), True),  # heads the case's department
+        (person(6, Role.DEPT_HEAD, dept=DRUG), False),  # heads another department
+        (person(7, Role.DEPT_HEAD, dept=None), False),  # a head without a department
+        (person(3, Role.CASE_HANDLER, Role.DEPT_HEAD, dept=DRUG), True),  # the union
+        (person(8, Role.OUTSIDE_RETRIEVER, dept=None), False),
+    ],
+)
 def test_who_sees_a_case(who: Person, sees: bool) -> None:
     assert access.may_see_case(who, CASE) is sees
     if sees:
@@ -35,7 +38,8 @@ def test_who_sees_a_case(who: Person, sees: bool) -> None:
     else:
         with pytest.raises(RuleViolation) as ei:
             access.check_may_see_case(who, CASE, "see its discs")
-        assert ei.value.code == ("not_your_department" if who.has(Role.DEPT_HEAD)
-                                 else "not_your_case")
+        assert ei.value.code == (
+            "not_your_department" if who.has(Role.DEPT_HEAD) else "not_your_case"
+        )
         assert "A2026-001" in ei.value.message and "see its discs" in ei.value.message
         assert ei.value.article == "Art. 21"

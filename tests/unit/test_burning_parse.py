@@ -42,12 +42,15 @@ SHA = "ab" * 32
 
 
 # ------------------------------------------------------------------ xorriso output
-@pytest.mark.parametrize("line, fraction", [
-    ("xorriso : UPDATE : Writing:      15625s   10.7%   fifo   0%  buf  50%  114.2xD ", 0.107),
-    ("xorriso : UPDATE : Writing:      84562s  100.0%   fifo  23%  buf  50%", 1.0),
-    ("xorriso : UPDATE :  120 of 4000 MB written (fifo 100%) [buf  97%]  16.0x.", 0.03),
-    ("xorriso : UPDATE :  42.50% done, estimate finish Tue Jul 15 20:13:28 2008", 0.425),
-])
+@pytest.mark.parametrize(
+    "line, fraction",
+    [
+        ("xorriso : UPDATE : Writing:      15625s   10.7%   fifo   0%  buf  50%  114.2xD ", 0.107),
+        ("xorriso : UPDATE : Writing:      84562s  100.0%   fifo  23%  buf  50%", 1.0),
+        ("xorriso : UPDATE :  120 of 4000 MB written (fifo 100%) [buf  97%]  16.0x.", 0.03),
+        ("xorriso : UPDATE :  42.50% done, estimate finish Tue Jul 15 20:13:28 2008", 0.425),
+    ],
+)
 def test_progress_in_all_three_pacifier_formats(line: str, fraction: float) -> None:
     p = XorrisoOutput().feed(line)
     assert p is not None and p.fraction == pytest.approx(fraction)
@@ -55,14 +58,16 @@ def test_progress_in_all_three_pacifier_formats(line: str, fraction: float) -> N
 
 def test_results_events_and_completion_are_collected() -> None:
     out = XorrisoOutput()
-    for line in ["Drive current: -outdev 'stdio:/tmp/d.iso'",
-                 "Media current: stdio file, overwriteable",
-                 "Media status : is blank",
-                 "xorriso : UPDATE :       1 files added in 1 seconds",
-                 "xorriso : WARNING : Image size 24608s exceeds free space on media 4064s",
-                 "Image size   : 24640s",
-                 "Media space  : 4064s",
-                 "Writing to 'stdio:/tmp/d.iso' completed successfully."]:
+    for line in [
+        "Drive current: -outdev 'stdio:/tmp/d.iso'",
+        "Media current: stdio file, overwriteable",
+        "Media status : is blank",
+        "xorriso : UPDATE :       1 files added in 1 seconds",
+        "xorriso : WARNING : Image size 24608s exceeds free space on media 4064s",
+        "Image size   : 24640s",
+        "Media space  : 4064s",
+        "Writing to 'stdio:/tmp/d.iso' completed successfully.",
+    ]:
         assert out.feed(line) is None
     assert out.media_status == "is blank"
     assert (out.sectors("Image size"), out.sectors("Media space")) == (24640, 4064)
@@ -70,18 +75,33 @@ def test_results_events_and_completion_are_collected() -> None:
     assert out.completed and out.worst("SORRY") is None
 
 
-@pytest.mark.parametrize("lines, rc, code", [
-    (["xorriso : FAILURE : Cannot acquire drive '/dev/sr9'"], 5, "no_drive"),
-    (["libburn : SORRY : Failed to open device (a pseudo-drive) : Permission denied"], 32,
-     "no_drive"),
-    (["xorriso : FAILURE : Media current: is not present"], 5, "no_disc"),
-    (["xorriso : WARNING : Image size 24608s exceeds free space on media 4064s",
-      "libburn : FATAL : Burn run failed"], 5, "too_small"),
-    (["libburn : SORRY : Write error on stdio:/x.iso", "libburn : FATAL : Burn run failed"], 5,
-     "write_error"),
-    (["UNIX-SIGNAL:  SIGINT  errno= 2"], 1, "interrupted"),
-    (["xorriso : SORRY : something else"], 32, "burn_failed"),
-])
+@pytest.mark.parametrize(
+    "lines, rc, code",
+    [
+        (["xorriso : FAILURE : Cannot acquire drive '/dev/sr9'"], 5, "no_drive"),
+        (
+            ["libburn : SORRY : Failed to open device (a pseudo-drive) : Permission denied"],
+            32,
+            "no_drive",
+        ),
+        (["xorriso : FAILURE : Media current: is not present"], 5, "no_disc"),
+        (
+            [
+                "xorriso : WARNING : Image size 24608s exceeds free space on media 4064s",
+                "libburn : FATAL : Burn run failed",
+            ],
+            5,
+            "too_small",
+        ),
+        (
+            ["libburn : SORRY : Write error on stdio:/x.iso", "libburn : FATAL : Burn run failed"],
+            5,
+            "write_error",
+        ),
+        (["UNIX-SIGNAL:  SIGINT  errno= 2"], 1, "interrupted"),
+        (["xorriso : SORRY : something else"], 32, "burn_failed"),
+    ],
+)
 def test_failures_are_classified(lines: list[str], rc: int, code: str) -> None:
     out = XorrisoOutput()
     for line in lines:
@@ -107,14 +127,16 @@ def test_drive_addresses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_burn_command_order(tmp_path: Path) -> None:
-    layout = DiscLayout.build("31012026000001O7",
-                              [DiscFile("a/b c.mp4", tmp_path / "x", 1, SHA)], {})
+    layout = DiscLayout.build(
+        "31012026000001O7", [DiscFile("a/b c.mp4", tmp_path / "x", 1, SHA)], {}
+    )
     argv = burn_command(Drive.parse("/dev/sr0"), layout, tmp_path / "M", tmp_path / "L")
     assert argv[:3] == ["xorriso", "-abort_on", "FAILURE"]
     assert argv.index("-md5") < argv.index("-outdev") < argv.index("-commit")
     assert argv[argv.index("-volid") + 1] == "K31012026000001O7"
-    assert ["-map", str(tmp_path / "x"), "/a/b c.mp4"] == argv[argv.index("-map"):
-                                                           argv.index("-map") + 3]
+    assert ["-map", str(tmp_path / "x"), "/a/b c.mp4"] == argv[
+        argv.index("-map") : argv.index("-map") + 3
+    ]
     assert {"-joliet", "-rockridge", "-close"} <= set(argv)
 
 
@@ -135,20 +157,24 @@ def test_manifest_round_trip_and_one_format_everywhere() -> None:
     assert intake.manifest_body is manifest_body
 
 
-@pytest.mark.parametrize("text", [
-    f"{SHA} one-space\n# size 1 one-space\n",
-    f"{SHA}  a\n{SHA}  a\n# size 1 a\n",
-    f"{SHA}  a\n",
-    "# size x a\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{SHA} one-space\n# size 1 one-space\n",
+        f"{SHA}  a\n{SHA}  a\n# size 1 a\n",
+        f"{SHA}  a\n",
+        "# size x a\n",
+    ],
+)
 def test_bad_manifests_are_refused(text: str) -> None:
     with pytest.raises(BurnError) as ei:
         parse_manifest(text)
     assert ei.value.code == "bad_manifest"
 
 
-@pytest.mark.parametrize("path", ["", "/abs", "a/../b", "a//b", "./a", "MANIFEST.sha256",
-                                  "LABEL.json", "a\nb", "a\\b"])
+@pytest.mark.parametrize(
+    "path", ["", "/abs", "a/../b", "a//b", "./a", "MANIFEST.sha256", "LABEL.json", "a\nb", "a\\b"]
+)
 def test_bad_disc_paths(path: str) -> None:
     with pytest.raises(BurnError) as ei:
         check_disc_path(path)
@@ -172,8 +198,9 @@ def test_sources_must_be_the_registered_files(tmp_path: Path) -> None:
     ok.check_sources()
     for size, code in ((6, "source_changed"),):
         with pytest.raises(BurnError) as ei:
-            DiscLayout.build("31012026000001O7", [DiscFile("a.mp4", p, size, SHA)],
-                             {}).check_sources()
+            DiscLayout.build(
+                "31012026000001O7", [DiscFile("a.mp4", p, size, SHA)], {}
+            ).check_sources()
         assert ei.value.code == code
     p.unlink()
     with pytest.raises(BurnError) as ei:
@@ -182,31 +209,65 @@ def test_sources_must_be_the_registered_files(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ udev properties
-DRIVE = {"DEVNAME": "/dev/sr1", "DEVTYPE": "disk", "ID_CDROM": "1", "ID_CDROM_CD_R": "1",
-         "ID_CDROM_DVD_R": "1", "ID_CDROM_BD_R": "1", "ID_VENDOR": "PIONEER",
-         "ID_MODEL": "PIONEER_BD-RW_BDR-209D", "ID_SERIAL_SHORT": "S1"}
+DRIVE = {
+    "DEVNAME": "/dev/sr1",
+    "DEVTYPE": "disk",
+    "ID_CDROM": "1",
+    "ID_CDROM_CD_R": "1",
+    "ID_CDROM_DVD_R": "1",
+    "ID_CDROM_BD_R": "1",
+    "ID_VENDOR": "PIONEER",
+    "ID_MODEL": "PIONEER_BD-RW_BDR-209D",
+    "ID_SERIAL_SHORT": "S1",
+}
 
 
 def test_an_optical_drive_and_its_disc() -> None:
     assert is_optical(DRIVE) and not is_usb_disk(DRIVE)
     d = optical_from(DRIVE, {}, "/sys/x")
-    assert (d.vendor, d.model, d.writes, d.disc) == ("PIONEER", "BD-RW BDR-209D",
-                                                     ("CD-R", "DVD-R", "BD-R"), None)
-    props = {**DRIVE, "ID_CDROM_MEDIA": "1", "ID_CDROM_MEDIA_BD_R": "1",
-             "ID_CDROM_MEDIA_STATE": "complete", "ID_FS_LABEL": "K31012026000001O7",
-             "ID_FS_TYPE": "iso9660", "ID_CDROM_MEDIA_SESSION_COUNT": "1"}
+    assert (d.vendor, d.model, d.writes, d.disc) == (
+        "PIONEER",
+        "BD-RW BDR-209D",
+        ("CD-R", "DVD-R", "BD-R"),
+        None,
+    )
+    props = {
+        **DRIVE,
+        "ID_CDROM_MEDIA": "1",
+        "ID_CDROM_MEDIA_BD_R": "1",
+        "ID_CDROM_MEDIA_STATE": "complete",
+        "ID_FS_LABEL": "K31012026000001O7",
+        "ID_FS_TYPE": "iso9660",
+        "ID_CDROM_MEDIA_SESSION_COUNT": "1",
+    }
     disc = disc_from(props, {"size": "1000"})
     assert disc is not None
     assert (disc.media_type, disc.blank, disc.size_bytes, disc.keeper_code) == (
-        "BD-R", False, 512000, "31012026000001O7")
-    blank = disc_from({**DRIVE, "ID_CDROM_MEDIA": "1", "ID_CDROM_MEDIA_DVD_PLUS_R_DL": "1",
-                       "ID_CDROM_MEDIA_STATE": "blank"}, {})
+        "BD-R",
+        False,
+        512000,
+        "31012026000001O7",
+    )
+    blank = disc_from(
+        {
+            **DRIVE,
+            "ID_CDROM_MEDIA": "1",
+            "ID_CDROM_MEDIA_DVD_PLUS_R_DL": "1",
+            "ID_CDROM_MEDIA_STATE": "blank",
+        },
+        {},
+    )
     assert blank is not None and (blank.media_type, blank.blank) == ("DVD+R DL", True)
 
 
 def test_a_usb_disk() -> None:
-    props = {"DEVNAME": "/dev/sdc", "DEVTYPE": "disk", "ID_BUS": "usb", "ID_VENDOR": "Kingston",
-             "ID_MODEL": "DataTraveler_3.0"}
+    props = {
+        "DEVNAME": "/dev/sdc",
+        "DEVTYPE": "disk",
+        "ID_BUS": "usb",
+        "ID_VENDOR": "Kingston",
+        "ID_MODEL": "DataTraveler_3.0",
+    }
     assert is_usb_disk(props) and not is_optical(props)
     u = usb_disk_from(props, {"size": "100", "removable": "0"}, "/sys/y")
     assert (u.name, u.size_bytes, u.removable) == ("Kingston DataTraveler 3.0", 51200, False)
@@ -238,8 +299,10 @@ class ShJob(ProcessJob):
 
 
 def test_both_streams_are_read_and_progress_reported() -> None:
-    job = ShJob("printf 'xorriso : UPDATE : Writing: 10s  25.0%%\\rxorriso : UPDATE : "
-                "Writing: 20s  50.0%%\\n' >&2; echo 'Image size   : 5s'; printf tail")
+    job = ShJob(
+        "printf 'xorriso : UPDATE : Writing: 10s  25.0%%\\rxorriso : UPDATE : "
+        "Writing: 20s  50.0%%\\n' >&2; echo 'Image size   : 5s'; printf tail"
+    )
     seen: list[Progress] = []
     r = job.run(seen.append)
     assert r.state == JobState.DONE and r.returncode == 0

@@ -42,8 +42,15 @@ def test_every_document_has_an_application_title() -> None:
 
 def test_who_may_print_is_checked_by_the_entry(office: Office, tmp_path: Path) -> None:
     o, d = office.handed_over_pair()  # a case of H001's department
-    custody.retrieve(office.session("K001"), d, office.cred("H001"), office.cred("K001"),
-                     "D001", "case_handling", 8)
+    custody.retrieve(
+        office.session("K001"),
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        8,
+    )
     day = show(office.clock())[:10]
     pages = catalogue.register_pages(catalogue.RegisterRef(day, day))
     assert pages.filename == f"register-{day}---{day}.pdf"

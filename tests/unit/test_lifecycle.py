@@ -268,8 +268,13 @@ def test_no_roles_at_all_is_refused_saying_none() -> None:
 def _avail(copy_role: CopyRole, status: MediumStatus, **kw: bool) -> list[str]:
     from keeper_app.domain.lifecycle import available_actions
 
-    ctx = dict(case_open=True, case_concluded=False, unseal_approved=False,
-               unseal_pending=False, court_request_open=False)
+    ctx = dict(
+        case_open=True,
+        case_concluded=False,
+        unseal_approved=False,
+        unseal_pending=False,
+        court_request_open=False,
+    )
     ctx.update(kw)
     return [a.value for a in available_actions(copy_role, status, **ctx)]
 
@@ -277,23 +282,27 @@ def _avail(copy_role: CopyRole, status: MediumStatus, **kw: bool) -> list[str]:
 def test_sealed_original_unseals_only_under_an_approved_request() -> None:
     """Art. 18: no approval, no unseal button; an open request hides a second request."""
     assert _avail(CopyRole.ORIGINAL, MediumStatus.SEALED) == ["request_unseal", "set_location"]
-    assert _avail(CopyRole.ORIGINAL, MediumStatus.SEALED, unseal_pending=True) == [
-        "set_location"]
+    assert _avail(CopyRole.ORIGINAL, MediumStatus.SEALED, unseal_pending=True) == ["set_location"]
     assert _avail(CopyRole.ORIGINAL, MediumStatus.SEALED, unseal_approved=True) == [
-        "unseal", "set_location"]
+        "unseal",
+        "set_location",
+    ]
 
 
 def test_court_transfer_only_against_an_open_request() -> None:
     """Art. 19: the duplicate goes to a court or procuratorate that has asked for it."""
     assert "court_transfer" not in _avail(CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY)
-    assert "court_transfer" in _avail(CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY,
-                                      court_request_open=True)
+    assert "court_transfer" in _avail(
+        CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY, court_request_open=True
+    )
 
 
 def test_archive_only_when_the_case_is_concluded() -> None:
     """Art. 16 para 3: after the investigation is concluded."""
     assert "archive_handover" not in _avail(CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY)
-    assert "archive_handover" in _avail(CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY,
-                                        case_open=False, case_concluded=True)
-    assert "retrieve" not in _avail(CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY,
-                                    case_open=False, case_concluded=False)
+    assert "archive_handover" in _avail(
+        CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY, case_open=False, case_concluded=True
+    )
+    assert "retrieve" not in _avail(
+        CopyRole.DUPLICATE, MediumStatus.IN_CUSTODY, case_open=False, case_concluded=False
+    )

@@ -49,7 +49,7 @@ def test_python_barcode_encodes_our_ids_in_set_c_then_b(serial, copy):
     sym = code128_symbols(text)
     # start C, the 14 digits as 7 pairs, CODE B, copy letter and check character
     assert sym[0] == START_C and sym[8] == CODE_B and len(sym) == 11
-    assert [int(text[i:i + 2]) for i in range(0, 14, 2)] == sym[1:8]
+    assert [int(text[i : i + 2]) for i in range(0, 14, 2)] == sym[1:8]
     assert symbol_count(text) == 13
     assert len(code128_modules(text)) == 13 * 11 + 2 == 145
     # in set B alone it would take 16 data symbols: 19 in all, 211 modules
@@ -69,8 +69,9 @@ def test_module_width_is_whole_printer_dots_of_at_least_0_2_mm():
     assert e.value.code == "bad_barcode_text"
 
 
-@pytest.mark.parametrize("enum", [Capacity, CopyRole, Inspection, RequestingOrg,
-                                  RetrievalReason, Verification])
+@pytest.mark.parametrize(
+    "enum", [Capacity, CopyRole, Inspection, RequestingOrg, RetrievalReason, Verification]
+)
 def test_every_value_printed_has_words_in_both_languages(enum):
     for v in enum:
         assert t(v.value, "zh") != v.value and "_" not in t(v.value, "en"), v
@@ -97,12 +98,15 @@ def test_the_shipped_sheet_templates():
     assert e.value.code == "unknown_sheet"
 
 
-@pytest.mark.parametrize("change, words", [
-    (lambda d: d["label"].update(hole_diameter_mm=130), "hole"),
-    (lambda d: d["positions"].append({"cx_mm": 200, "cy_mm": 80}), "runs off the page"),
-    (lambda d: d.update(positions=[]), "positions"),
-    (lambda d: d["page"].update(width_mm="wide"), "width_mm"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda d: d["label"].update(hole_diameter_mm=130), "hole"),
+        (lambda d: d["positions"].append({"cx_mm": 200, "cy_mm": 80}), "runs off the page"),
+        (lambda d: d.update(positions=[]), "positions"),
+        (lambda d: d["page"].update(width_mm="wide"), "width_mm"),
+    ],
+)
 def test_a_bad_sheet_template_is_refused_saying_why(change, words):
     data = json.loads(sheet("avery-l7676").path.read_text(encoding="utf-8"))  # type: ignore
     change(data)
@@ -127,7 +131,8 @@ def test_calibrations_are_saved_per_printer(tmp_path):
 def _png(mode: str, **kw: object) -> bytes:
     buf = io.BytesIO()
     Image.new(mode, (40, 20), 255 if mode in ("L", "P") else (255,) * len(mode)).save(
-        buf, "PNG", **kw)
+        buf, "PNG", **kw
+    )
     return buf.getvalue()
 
 

@@ -25,7 +25,7 @@ def group_alive(pgid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         state, pgrp = fields[0], int(fields[2])
         if pgrp == pgid and state not in ("Z", "X"):
             alive.append(int(entry.name))
@@ -172,11 +172,39 @@ def test_run_quick_stops_a_hung_drive_read_with_all_it_started(tmp_path: Path) -
 # ------------------------------------------------------------------ one runner, by the source
 RUNNER = Path(__file__).resolve().parents[2] / "keeper_app" / "burning" / "jobs.py"
 STARTERS = {
-    "subprocess": {"run", "Popen", "call", "check_call", "check_output", "getoutput",
-                   "getstatusoutput"},
-    "os": {"system", "popen", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv",
-           "execve", "execvp", "execvpe", "execl", "execle", "execlp", "execlpe", "spawnv",
-           "spawnve", "spawnvp", "spawnvpe", "spawnl", "spawnle", "spawnlp", "spawnlpe"},
+    "subprocess": {
+        "run",
+        "Popen",
+        "call",
+        "check_call",
+        "check_output",
+        "getoutput",
+        "getstatusoutput",
+    },
+    "os": {
+        "system",
+        "popen",
+        "fork",
+        "forkpty",
+        "posix_spawn",
+        "posix_spawnp",
+        "execv",
+        "execve",
+        "execvp",
+        "execvpe",
+        "execl",
+        "execle",
+        "execlp",
+        "execlpe",
+        "spawnv",
+        "spawnve",
+        "spawnvp",
+        "spawnvpe",
+        "spawnl",
+        "spawnle",
+        "spawnlp",
+        "spawnlpe",
+    },
 }
 
 
@@ -186,13 +214,19 @@ def process_starts(path: Path) -> list[str]:
 
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) \
-                and node.func.attr in STARTERS.get(node.func.value.id, ()):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.attr in STARTERS.get(node.func.value.id, ())
+        ):
             found.append(f"{path.name}:{node.lineno} {node.func.value.id}.{node.func.attr}()")
         elif isinstance(node, ast.ImportFrom) and node.module in STARTERS:
-            found += [f"{path.name}:{node.lineno} from {node.module} import {a.name}"
-                      for a in node.names if a.name in STARTERS[node.module]]
+            found += [
+                f"{path.name}:{node.lineno} from {node.module} import {a.name}"
+                for a in node.names
+                if a.name in STARTERS[node.module]
+            ]
     return found
 
 

@@ -36,8 +36,7 @@ class FirstRunDialog(QDialog):
     #: the first administrator's badge, once the office is made
     created = Signal(str)
 
-    def __init__(self, db_path: str, ops: Ops, settings: Settings,
-                 parent: QWidget | None = None):
+    def __init__(self, db_path: str, ops: Ops, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.db_path, self.ops, self.settings = db_path, ops, settings
         self.setObjectName("first_run")
@@ -85,8 +84,15 @@ class FirstRunDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(self.choose)
-        fields: list[QWidget] = [self.unit_code, self.unit_name, self.badge, self.name,
-                                 self.password, self.again, self.data_path]
+        fields: list[QWidget] = [
+            self.unit_code,
+            self.unit_name,
+            self.badge,
+            self.name,
+            self.password,
+            self.again,
+            self.data_path,
+        ]
         for lab, field in zip(self.labels, fields, strict=False):
             self.form.addRow(lab, field)
         self.form.addRow(self.labels[-1], folder_row)

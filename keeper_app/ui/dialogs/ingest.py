@@ -234,8 +234,9 @@ class IngestDialog(TaskDialog):
             st = settings or storage.StorageSettings.for_database(db_path)
             return st, storage.space(st)
 
-        self.ctx.ops.run(work, success=self._space_read, failure=self._space_failed,
-                         owner=self, with_db=False)
+        self.ctx.ops.run(
+            work, success=self._space_read, failure=self._space_failed, owner=self, with_db=False
+        )
 
     def _space_read(self, result: tuple[storage.StorageSettings, dict[str, Any]]) -> None:
         self.settings, self.space_facts = result
@@ -257,8 +258,10 @@ class IngestDialog(TaskDialog):
         f = self.space_facts
         if f is None:
             self.space.setText(
-                self.tr("Needed: %1 on each. Reading the free space of the storage device "
-                        "and the backup…").replace("%1", mb(self.need))
+                self.tr(
+                    "Needed: %1 on each. Reading the free space of the storage device "
+                    "and the backup…"
+                ).replace("%1", mb(self.need))
             )
             return
         self.space.setText(

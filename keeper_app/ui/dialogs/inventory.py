@@ -177,9 +177,7 @@ class InventoryDialog(QDialog):
         self.banner.say("info", self.tr("Fetching the list…"))
         s = self.ctx.session
         self.ctx.ops.run(
-            lambda db: lookup.inventory_expected(
-                worker_session(db, s), prefix, limit=MAX_ROWS + 1
-            ),
+            lambda db: lookup.inventory_expected(worker_session(db, s), prefix, limit=MAX_ROWS + 1),
             success=lambda rows: self._loaded(prefix, rows),
             failure=self._load_failed,
             owner=self,
@@ -192,8 +190,9 @@ class InventoryDialog(QDialog):
         if len(rows) > MAX_ROWS:
             self.banner.say(
                 "warn",
-                self.tr("More than %1 media are expected there: choose a narrower location.")
-                .replace("%1", str(MAX_ROWS)),
+                self.tr(
+                    "More than %1 media are expected there: choose a narrower location."
+                ).replace("%1", str(MAX_ROWS)),
             )
             self.ctx.feedback.refused()
             self._drop_pending()
@@ -353,8 +352,9 @@ class InventoryDialog(QDialog):
         out = [[self.tr("Code"), self.tr("Expected location"), self.tr("Found"), self.tr("Note")]]
         for r in self.rows or []:
             done = r["code"] in self.found
-            out.append([r["code"], r["location"], yes if done else no,
-                        "" if done else self.tr("missing")])
+            out.append(
+                [r["code"], r["location"], yes if done else no, "" if done else self.tr("missing")]
+            )
         for f in self.flags:
             if f.code and f.kind != "twice":
                 out.append([f.code, f.location, yes, f.note])
@@ -385,8 +385,10 @@ class InventoryDialog(QDialog):
                 csv.writer(fh).writerows(self.csv_rows())
         except OSError as exc:
             self.banner.say(
-                "error", self.tr("Cannot save %1: %2").replace("%1", str(target))
-                .replace("%2", exc.strerror or str(exc))
+                "error",
+                self.tr("Cannot save %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", exc.strerror or str(exc)),
             )
             self.ctx.feedback.refused()
             return

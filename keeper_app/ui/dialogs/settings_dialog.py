@@ -192,8 +192,9 @@ class SettingsDialog(QDialog):
             self.ctx.feedback.accepted()
         else:
             self.test_result.setText(
-                self.tr("✖ Read “%1”, not the test code: check the prefix and suffix.")
-                .replace("%1", text)
+                self.tr("✖ Read “%1”, not the test code: check the prefix and suffix.").replace(
+                    "%1", text
+                )
             )
             self.test_result.setStyleSheet("color:#8a1c12")
             self.ctx.feedback.refused()

@@ -12,8 +12,9 @@ QUIET = 10  # modules of white on each side
 
 
 class BarcodeView(QWidget):
-    def __init__(self, text: str, module_px: int = 2, height: int = 70,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, text: str, module_px: int = 2, height: int = 70, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.text = text
         self.modules = "".join(barcode.get("code128", text).build())
