@@ -54,7 +54,8 @@ class LockPage(QWidget):
 
     def retranslate(self) -> None:
         me = self.ctx.me
-        self.title.setText("<h2>🔒 " + self.tr("Locked") + "</h2>")
+        # (no emoji: the CJK font has no lock glyph and showed an empty box)
+        self.title.setText("<h2>" + self.tr("Locked") + "</h2>")
         self.who.setText(
             self.tr("Signed in: %1 (%2). Type your password to continue.")
             .replace("%1", me.name)

@@ -1921,7 +1921,7 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../keeper_app/ui/lock.py" line="+57"/>
+        <location filename="../../keeper_app/ui/lock.py" line="+58"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>

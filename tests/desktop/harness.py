@@ -160,7 +160,9 @@ class App:
         f = self.probe / "events.jsonl"
         if not f.exists():
             return []
-        out = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line]
+        text = f.read_text(encoding="utf-8")
+        lines = text.split("\n")[:-1]  # a last line without its newline is still being written
+        out = [json.loads(line) for line in lines if line]
         return [e for e in out if kind is None or e["event"] == kind]
 
     def wait_window(self, name: str, timeout: float = 30) -> dict[str, Any]:
