@@ -29,7 +29,7 @@ from ...services.backups import default_folder
 from ..ops import Ops
 from ..settings import BACKUP_FOLDER, Settings
 from ..widgets.banner import Banner
-from ..widgets.file_dialogs import file_dialog
+from ..widgets.file_dialogs import folder_dialog
 
 
 class FirstRunDialog(QDialog):
@@ -139,9 +139,7 @@ class FirstRunDialog(QDialog):
         self.create_button.setText(self.tr("Create the office"))
 
     def _choose(self) -> None:
-        fd = file_dialog(self, self.tr("Backup folder"))
-        fd.setFileMode(QFileDialog.FileMode.Directory)
-        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        fd = folder_dialog(self, self.tr("Backup folder"))
         fd.fileSelected.connect(self.backup_folder.setText)
         fd.finished.connect(lambda _r: fd.deleteLater())
         self.folder_dialog = fd

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from ...timeutil import from_db, parse_user, show
 from ..context import UiContext
 from ..labels import label, values
 from ..ops import Ops, worker_session
-from ..widgets.file_dialogs import file_dialog
+from ..widgets.file_dialogs import folder_dialog
 from ..widgets.recordings_table import mb
 from .task_base import TaskDialog
 
@@ -165,9 +164,7 @@ class IngestDialog(TaskDialog):
             self.set_source(str(self.usb.currentData()))
 
     def _browse(self) -> None:
-        fd = file_dialog(self, self.tr("Folder of the recording"))
-        fd.setFileMode(QFileDialog.FileMode.Directory)
-        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        fd = folder_dialog(self, self.tr("Folder of the recording"))
         if fd.exec() and fd.selectedFiles():
             self.set_source(fd.selectedFiles()[0])
 

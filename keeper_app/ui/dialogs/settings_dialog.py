@@ -49,7 +49,7 @@ from ..settings import (
 )
 from ..widgets.banner import Banner
 from ..widgets.barcode_view import BarcodeView
-from ..widgets.file_dialogs import file_dialog
+from ..widgets.file_dialogs import folder_dialog
 from ..widgets.printer_choice import PrinterChoice
 from .print_dialog import PrintDialog
 
@@ -226,9 +226,7 @@ class SettingsDialog(QDialog):
         d.open()
 
     def _choose_folder(self) -> None:
-        fd = file_dialog(self, self.tr("Backup folder"))
-        fd.setFileMode(QFileDialog.FileMode.Directory)
-        fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        fd = folder_dialog(self, self.tr("Backup folder"))
         start = self.backup_folder.text().strip() or self.backup_folder.placeholderText()
         fd.setDirectory(start if Path(start).is_dir() else str(Path(start).parent))
         fd.fileSelected.connect(self.backup_folder.setText)

@@ -63,3 +63,11 @@ def file_dialog(parent: QWidget | None, title: str, directory: str = "") -> QFil
     fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     fd.setIconProvider(provider())
     return fd
+
+
+def folder_dialog(parent: QWidget | None, title: str, directory: str = "") -> QFileDialog:
+    """The same, choosing a folder."""
+    fd = file_dialog(parent, title, directory)
+    fd.setFileMode(QFileDialog.FileMode.Directory)
+    fd.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return fd
