@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -86,6 +86,8 @@ class _Held:
     clock: float  # our monotonic clock (s) when the key arrived
 
 
+#: turns of the event loop a burst's timer waits for keys queued behind it before it ends
+EXTRA_TURNS = 2
 #: how many bursts given back as typing are remembered for joining a split code
 FLUSHED_KEPT = 16
 
@@ -153,7 +155,7 @@ class ScanDetector(QObject):
         self._held: list[_Held] = []
         self._flushed: list[_Flushed] = []
         self._replaying = False
-        self._in_timeout = False
+        self._turns = 0  # event-loop turns given to waiting keys since the last key
         self._flush_timer = QTimer(self, singleShot=True)
         self._flush_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._flush_timer.timeout.connect(self._timeout)
@@ -220,6 +222,7 @@ class ScanDetector(QObject):
                 self.flush()
                 return False
         self._held.append(_Held(obj, key, ev.modifiers(), text, stamp, now))
+        self._turns = 0
         self._flush_timer.start(int(self._allowed_gap_ms()) + 1)
         return True
 
@@ -298,21 +301,15 @@ class ScanDetector(QObject):
 
     # ------------------------------------------------------------------ replay
     def _timeout(self) -> None:
-        """No key came in time. Key events that waited while the GUI thread was busy (with
-        the previous scan, say) are let in first: only then is the burst really over."""
-        if self._in_timeout:
+        """No key came in time — or the GUI thread was busy (with the previous scan, say) and
+        key events wait behind this timer. The event loop gets a few more turns first (never
+        a nested processEvents, which could delete objects whose code is on the stack): only
+        if no key came in them is the burst over."""
+        if not self._held:
+            return
+        if self._turns < EXTRA_TURNS:
+            self._turns += 1
             self._flush_timer.start(1)
-            return
-        self._in_timeout = True
-        try:
-            QCoreApplication.processEvents()
-        finally:
-            self._in_timeout = False
-        if not self._held or self._flush_timer.isActive():
-            return
-        waited = (self._clock() - self._held[-1].clock) * 1000
-        if waited < self._allowed_gap_ms():
-            self._flush_timer.start(int(self._allowed_gap_ms() - waited) + 1)
             return
         self.flush()
 
