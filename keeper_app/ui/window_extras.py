@@ -115,9 +115,15 @@ class WindowExtras(QObject):
         box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         box.buttonClicked.connect(lambda b: self.open(doc) if b is yes else None)
-        box.finished.connect(lambda _r: box.deleteLater())
+        box.finished.connect(lambda _r: self._offer_closed(box))
         self.offer, self.offer_print = box, yes
         box.open()
+
+    def _offer_closed(self, box: QMessageBox) -> None:
+        """The offer was answered: forget it before Qt deletes it (nobody may touch it after)."""
+        if self.offer is box:
+            self.offer, self.offer_print = None, None
+        box.deleteLater()
 
     # ------------------------------------------------------------------ inventory
     def open_inventory(self) -> InventoryDialog:
