@@ -181,7 +181,9 @@ def person_name(rng: random.Random) -> str:
 def make_office(db: Database, clock: Clock, cache: KdfCache, rng: random.Random) -> Office:
     off = Office()
     clock.t = T0 - timedelta(days=60)
-    people_svc.bootstrap(db, UNIT_CODE, UNIT_NAME, "ADMIN", "系统管理员", PASSWORD, kdf_n=KDF_N)
+    people_svc.bootstrap(
+        db, UNIT_CODE, UNIT_NAME, "ADMIN", "系统管理员", PASSWORD, kdf_n=KDF_N, clock=clock
+    )
     admin = sign_in(db, "ADMIN", PASSWORD, clock, cache)
     for key, name, kind, _ in DEPTS:
         off.dept_ids[key] = people_svc.add_department(admin, name, kind)

@@ -95,6 +95,28 @@ def signing_message(
     ).encode("utf-8")
 
 
+def event_message(event_hash: str) -> bytes:
+    """What an actor signs for an audit event (scheme 2): its hash, which covers the event
+    before it, so no earlier event can change without every later signature failing."""
+    return ("KEEPER-EVENT-2\n" + event_hash).encode("ascii")
+
+
+def endorsement_message(person_id: int, new_public_key: bytes) -> bytes:
+    """What a person's previous key signs when they make a new one (a password change)."""
+    return f"KEEPER-NEW-KEY-1\n{person_id}\n{new_public_key.hex()}".encode("ascii")
+
+
+def public_bytes(sk: Ed25519PrivateKey) -> bytes:
+    return sk.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A key's fingerprint as printed on the enrolment form: 16 groups of 4 hex digits of
+    SHA-256 over the raw public key."""
+    h = hashlib.sha256(public_key).hexdigest().upper()
+    return " ".join(h[i : i + 4] for i in range(0, 64, 4))
+
+
 def sign(sk: Ed25519PrivateKey, message: bytes) -> bytes:
     return sk.sign(message)
 
@@ -108,8 +130,9 @@ def verify(public_key: bytes, signature: bytes, message: bytes) -> bool:
 
 
 def rewrap(sk: Ed25519PrivateKey, new_password: str, n: int = DEFAULT_KDF_N) -> KeyMaterial:
-    """The same key pair under a new password (a password change keeps old signatures
-    verifiable with the same public key)."""
+    """The same key pair under a new password. Keeper makes a NEW key pair at a password
+    change (new_key_material; the old public key stays in the key history); this is kept
+    for tools that must re-encrypt a key as it is."""
     salt = os.urandom(16)
     verifier, kek = _split(_master(new_password, salt, n))
     raw = sk.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())

@@ -140,7 +140,7 @@ def office(tmp_path: Path) -> Office:
     db = open_database(path)
     clock = Clock(datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC))
     people_svc.bootstrap(
-        db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=TEST_KDF_N
+        db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=TEST_KDF_N, clock=clock
     )
     o = Office(db, path, clock)
     admin = o.session("ADMIN")

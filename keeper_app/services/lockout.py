@@ -12,7 +12,7 @@ from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Person
 from ..store import people as people_repo
-from ..store import signins
+from ..store import audit, signins
 from ..store.signins import Event, SignInState
 from ..timeutil import from_db, show, to_db
 from .session import Session, check_badge_text, rerun_if_changed
@@ -65,7 +65,7 @@ def wrong_password(
     note = ""
     try:
         signins.record(conn, person.id, to_db(now), None, events)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, audit.ClockBehind) as exc:
         note = f" (this wrong password could not be recorded: {exc})"
     if until is not None:
         return RuleViolation(
@@ -92,10 +92,10 @@ def right_password(
             conn,
             person.id,
             to_db(now),
-            person.id,
+            None,  # sign-in bookkeeping: an unsigned system event (the badge is in it)
             [Event("cleared", "sign_in_cleared", {"badge": person.badge, "by": "password"})],
         )
-    except sqlite3.Error:
+    except (sqlite3.Error, audit.ClockBehind):
         pass  # the count stays; the next right password clears it
 
 

@@ -59,13 +59,16 @@ def bootstrap(
     with db.transaction() as conn:
         uid = repo.insert_unit(conn, unit_code, unit_name.strip())
         pid = repo.insert_person(conn, badge, name.strip(), uid, None, frozenset({Role.ADMIN}), km)
+        kid = repo.insert_key(conn, pid, km.public_key, at, "added")
+        # the first administrator signs the register's first event with the key just made
         audit.append(
             conn,
             at,
-            None,
+            pid,
             "bootstrap",
             {"unit": unit_code, "admin": badge},
-            [("units", uid), ("people", pid)],
+            [("units", uid), ("people", pid), ("person_keys", kid)],
+            audit.EventKey(kid, crypto.unlock(km, password)),
         )
     return pid
 
@@ -159,6 +162,7 @@ def add_person(
                 ch.conn, badge, name, s.person.unit_id, department_id, rs, km, org_name
             ),
         )
+        ch.touch("person_keys", repo.insert_key(ch.conn, pid, km.public_key, ch.at, "added"))
     return pid
 
 
@@ -207,16 +211,29 @@ def set_active(s: Session, badge: str, active: bool) -> None:
 
 @rerun_if_changed
 def change_password(s: Session, old: Credential, new_password: str) -> None:
-    """A person changes their own password; their key pair stays the same, so every
-    signature they gave before still verifies."""
+    """A person changes their own password, and with it their key pair: a new one is made,
+    endorsed by the old key; the old public key stays in the key history (every signature
+    given before still verifies with it), and an old backup with the old password no
+    longer opens today's key. The session signs on with the new key."""
     me = s.signer(old)
     if me.person.id != s.person.id:
         raise RuleViolation("not_yourself", "you can only change your own password")
     check_password(new_password)
-    km = crypto.rewrap(me.key, new_password, repo.key_material(s.conn, me.person.id).kdf_n)
-    with s.change("change_password", badge=me.person.badge) as ch:
+    if new_password == old.password:
+        raise RuleViolation("same_password", "the new password must differ from the old one")
+    km = crypto.new_key_material(new_password, repo.key_material(s.conn, me.person.id).kdf_n)
+    endorsement = crypto.sign(me.key, crypto.endorsement_message(me.person.id, km.public_key))
+    new_key = crypto.unlock(km, new_password)
+    with s.change("change_password", badge=me.person.badge, new_key=km.public_key.hex()) as ch:
         repo.set_key_material(ch.conn, me.person.id, km)
         ch.touch("people", me.person.id)
+        ch.touch(
+            "person_keys",
+            repo.insert_key(
+                ch.conn, me.person.id, km.public_key, ch.at, "password_change", endorsement
+            ),
+        )
+    s.key = new_key
 
 
 def listing(s: Session) -> list[dict[str, object]]:

@@ -144,11 +144,15 @@ class Session:
         person: Person,
         clock: Clock = now_utc,
         kdf_cache: KdfCache | None = None,
+        key: Ed25519PrivateKey | None = None,
     ):
         self.db = db
         self.person = person
         self.clock = clock
         self.kdf_cache = kdf_cache
+        #: the person's private key, unlocked by their password at sign-in: every event
+        #: this session writes is signed with it
+        self.key = key
         #: the audit head (seq) when the running rerun_if_changed call began, else None
         self._seen: int | None = None
 
@@ -194,11 +198,32 @@ class Session:
         with self.db.transaction() as conn:
             if self._seen is not None and audit.head(conn)[0] != self._seen:
                 raise ChangedMeanwhile()
+            key = self._event_key(conn)
+            last = audit.head_at(conn)
+            if last[2] is not None and at < last[2]:
+                raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[2], last[0])))
             ch = Change(conn, at, dict(details))
             yield ch
-            seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows)
+            seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows, key)
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on
+
+
+    def _event_key(self, conn: sqlite3.Connection) -> audit.EventKey:
+        """The key this session signs its events with: the person's current key."""
+        who = f"{self.person.name} ({self.person.badge})"
+        if self.key is None:
+            raise RuleViolation(
+                "no_key", f"{who} is not signed in with a password: sign in again to sign"
+            )
+        cur = people_repo.current_key(conn, self.person.id)
+        if cur is None or cur[1] != crypto.public_bytes(self.key):
+            raise RuleViolation(
+                "key_changed",
+                f"{who}'s key has changed since signing in (a password change elsewhere): "
+                "sign in again",
+            )
+        return audit.EventKey(cur[0], self.key)
 
 
 class ChangedMeanwhile(Exception):
@@ -248,7 +273,7 @@ def sign_in(
     kdf_cache: KdfCache | None = None,
 ) -> Session:
     s = authenticate(db.conn, Credential(badge, password), kdf_cache, clock)
-    return Session(db, s.person, clock, kdf_cache)
+    return Session(db, s.person, clock, kdf_cache, s.key)
 
 
 def parse_code(text: str) -> codes.MediumCode:

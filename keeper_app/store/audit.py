@@ -12,9 +12,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import hashlib
 
 from .. import canonical, crypto
+
+if TYPE_CHECKING:
+    from .verify import VerifyResult
 
 GENESIS = "0" * 64
 
@@ -51,20 +56,72 @@ ANCHORED_TABLES = (
     "recording_checks",
     # schema 4 (wrong passwords and lockouts)
     "sign_in_events",
+    # schema 5 (signed events, key history)
+    "person_keys",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}
 
+#: The scheme new events are written in: 2 = signed by the actor's key (schema 5).
+SCHEME = 2
+
+#: Events that have no actor and are not signed: sign-in bookkeeping (before anyone is
+#: signed in), the migration that brought the key history, and a restore. Each may write
+#: only rows of the tables named here; any other unsigned event fails verify.
+SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
+    "sign_in_failed": frozenset({"sign_in_events"}),
+    "locked_out": frozenset({"sign_in_events"}),
+    "sign_in_cleared": frozenset({"sign_in_events"}),
+    "schema_migrated": frozenset({"person_keys"}),
+    "restore": frozenset(),
+}
+
+
+class ClockBehind(Exception):
+    """A change dated before the register's last entry: the computer's clock is wrong."""
+
+    def __init__(self, at: str, last_at: str, last_seq: int):
+        from ..timeutil import show
+
+        super().__init__(
+            f"the computer's clock says {show(at)}, earlier than the register's last entry "
+            f"(event {last_seq}, {show(last_at)}): the clock is wrong (set back?). Nothing was "
+            "recorded; have the clock corrected, then do it again"
+        )
+        self.at, self.last_at, self.last_seq = at, last_at, last_seq
+
+
+@dataclass(frozen=True)
+class EventKey:
+    """The key an actor signs an event with: its row in person_keys and the private key."""
+
+    key_id: int
+    private_key: Any = field(repr=False)
+
 
 def event_hash(
-    prev_hash: str, seq: int, at: str, actor_id: int | None, action: str, payload: str
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor_id: int | None,
+    action: str,
+    payload: str,
+    scheme: int = 1,
+    key_id: int | None = None,
 ) -> str:
-    body = canonical.dumps(
-        {"seq": seq, "at": at, "actor_id": actor_id, "action": action, "payload": payload}
-    )
-    import hashlib
-
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+    """Scheme 1 (before schema 5) hashes seq, at, actor, action, payload; scheme 2 also the
+    scheme and the signing key's id."""
+    fields: dict[str, Any] = {
+        "seq": seq,
+        "at": at,
+        "actor_id": actor_id,
+        "action": action,
+        "payload": payload,
+    }
+    if scheme != 1:
+        fields["scheme"] = scheme
+        fields["key_id"] = key_id
+    return hashlib.sha256((prev_hash + canonical.dumps(fields)).encode("utf-8")).hexdigest()
 
 
 def read_row(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any]:
@@ -82,6 +139,18 @@ def head(conn: sqlite3.Connection) -> tuple[int, str]:
     return (0, GENESIS) if r is None else (int(r[0]), str(r[1]))
 
 
+def head_at(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
+    """The head's seq, hash and date (None for an empty chain)."""
+    r = conn.execute("SELECT seq, hash, at FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, GENESIS, None) if r is None else (int(r[0]), str(r[1]), str(r[2]))
+
+
+def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
+    """The hash of event ``seq``, or None when the chain has no such event."""
+    r = conn.execute("SELECT hash FROM audit_events WHERE seq = ?", (int(seq),)).fetchone()
+    return None if r is None else str(r[0])
+
+
 def append(
     conn: sqlite3.Connection,
     at: str,
@@ -89,110 +158,40 @@ def append(
     action: str,
     details: Mapping[str, Any],
     rows: Iterable[tuple[str, int]] = (),
+    key: EventKey | None = None,
 ) -> int:
-    """Append one event inside the caller's transaction; returns its sequence number."""
+    """Append one event inside the caller's transaction; returns its sequence number. An
+    event with an actor is signed with ``key`` (the actor's current key); one without is a
+    system event (:data:`SYSTEM_ACTIONS`). A date before the head's is refused
+    (:class:`ClockBehind`)."""
     if not conn.in_transaction:
         raise RuntimeError("audit.append must run inside the change's transaction")
+    if actor_id is not None and key is None:
+        raise RuntimeError(f"event {action!r} by person {actor_id} needs the actor's key")
+    if actor_id is None and action not in SYSTEM_ACTIONS:
+        raise RuntimeError(f"event {action!r} has no actor and is not a system event")
     anchors = [[t, int(i), canonical.row_hash(t, read_row(conn, t, i))] for t, i in rows]
     payload = canonical.dumps({"details": dict(details), "rows": anchors})
-    seq, prev = head(conn)
+    seq, prev, last_at = head_at(conn)
+    if last_at is not None and at < last_at:
+        raise ClockBehind(at, last_at, seq)
     seq += 1
-    h = event_hash(prev, seq, at, actor_id, action, payload)
+    key_id = key.key_id if key is not None else None
+    h = event_hash(prev, seq, at, actor_id, action, payload, SCHEME, key_id)
+    sig = crypto.sign(key.private_key, crypto.event_message(h)) if key is not None else None
     conn.execute(
-        "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash) "
-        "VALUES (?,?,?,?,?,?,?)",
-        (seq, at, actor_id, action, payload, prev, h),
+        "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, scheme, "
+        "key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (seq, at, actor_id, action, payload, prev, h, SCHEME, key_id, sig),
     )
     return seq
 
 
-@dataclass
-class VerifyResult:
-    ok: bool
-    events: int
-    head_hash: str
-    signatures: int = 0
-    rows: int = 0
-    problems: list[str] = field(default_factory=list)
-    first_bad_seq: int | None = None
+def verify(conn: sqlite3.Connection, max_problems: int = 20, **kw: Any) -> VerifyResult:
+    """The whole history checked against itself: see :mod:`keeper_app.store.verify`."""
+    from .verify import verify as _verify
 
-
-def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
-    """Check the chain, every row against its anchor, and every signature."""
-    problems: list[str] = []
-    first_bad: int | None = None
-    prev = GENESIS
-    expected_seq = 1
-    count = 0
-    latest: dict[str, dict[int, str]] = {t: {} for t in ANCHORED_TABLES}
-    cur = conn.execute(
-        "SELECT seq, at, actor_id, action, payload, prev_hash, hash FROM audit_events "
-        "ORDER BY rowid"
-    )
-    for seq, at, actor_id, action, payload, prev_hash, h in cur:
-        count += 1
-        bad = None
-        if seq != expected_seq:
-            bad = f"event {seq}: out of order or missing — expected event {expected_seq}"
-        elif prev_hash != prev:
-            bad = f"event {seq}: its previous-hash does not match event {seq - 1}"
-        elif event_hash(prev_hash, seq, at, actor_id, action, payload) != h:
-            bad = f"event {seq} ({action}): its content was changed after it was written"
-        if bad:
-            problems.append(bad)
-            first_bad = first_bad if first_bad is not None else int(seq)
-            break
-        try:
-            for t, i, rh in canonical_loads(payload)["rows"]:
-                latest[t][int(i)] = rh
-        except (ValueError, KeyError, TypeError):
-            problems.append(f"event {seq}: payload is not valid")
-            first_bad = int(seq)
-            break
-        prev = h
-        expected_seq += 1
-    head_hash = prev
-    rows_checked = 0
-    if first_bad is None:
-        present = {
-            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        for table in ANCHORED_TABLES:
-            anchors = latest[table]
-            seen: set[int] = set()
-            if table not in present:  # an older schema (a backup), or a table dropped
-                for rid in sorted(anchors):
-                    problems.append(f"{table} #{rid}: deleted outside Keeper (no such table)")
-                continue
-            c = conn.execute(f"SELECT * FROM {table}")
-            names = [d[0] for d in c.description]
-            for row in c:
-                rows_checked += 1
-                rec = dict(zip(names, row, strict=True))
-                rid = int(rec["id"])
-                seen.add(rid)
-                want = anchors.get(rid)
-                if want is None:
-                    problems.append(f"{table} #{rid}: written outside Keeper (no audit event)")
-                elif canonical.row_hash(table, rec) != want:
-                    problems.append(f"{table} #{rid}: changed outside Keeper")
-                if len(problems) >= max_problems:
-                    break
-            for rid in sorted(anchors.keys() - seen):
-                problems.append(f"{table} #{rid}: deleted outside Keeper")
-            if len(problems) >= max_problems:
-                break
-    sigs, sig_problems = verify_signatures(conn) if first_bad is None else (0, [])
-    problems.extend(sig_problems)
-    return VerifyResult(
-        ok=not problems,
-        events=count,
-        head_hash=head_hash,
-        signatures=sigs,
-        rows=rows_checked,
-        problems=problems[:max_problems],
-        first_bad_seq=first_bad,
-    )
+    return _verify(conn, max_problems, **kw)
 
 
 def canonical_loads(text: str) -> Any:
@@ -208,40 +207,6 @@ def content_of(conn: sqlite3.Connection, table: str, entry_id: int) -> dict[str,
 
 def content_sha256(conn: sqlite3.Connection, table: str, entry_id: int) -> str:
     return canonical.sha256_hex({"table": table, "row": content_of(conn, table, entry_id)})
-
-
-def verify_signatures(conn: sqlite3.Connection) -> tuple[int, list[str]]:
-    problems: list[str] = []
-    keys: dict[int, tuple[str, bytes]] = {
-        int(r[0]): (str(r[1]), bytes(r[2]))
-        for r in conn.execute("SELECT id, badge, public_key FROM people")
-    }
-    n = 0
-    per_entry: dict[tuple[str, int], set[int]] = {}
-    for sid, table, eid, signer, capacity, at, csha, sig in conn.execute(
-        "SELECT id, entry_table, entry_id, signer_id, capacity, signed_at, content_sha256, "
-        "signature FROM signatures ORDER BY id"
-    ):
-        n += 1
-        if signer not in keys:
-            problems.append(f"signature #{sid}: unknown signer {signer}")
-            continue
-        badge, pub = keys[signer]
-        try:
-            actual = content_sha256(conn, table, eid)
-        except (LookupError, ValueError):
-            problems.append(f"signature #{sid}: the signed entry {table} #{eid} is missing")
-            continue
-        if actual != csha:
-            problems.append(
-                f"signature #{sid} by {badge}: {table} #{eid} no longer matches what was signed"
-            )
-            continue
-        msg = crypto.signing_message(table, eid, csha, capacity, badge, at)
-        if not crypto.verify(pub, bytes(sig), msg):
-            problems.append(f"signature #{sid} by {badge} on {table} #{eid}: does not verify")
-        per_entry.setdefault((table, eid), set()).add(signer)
-    return n, problems
 
 
 def sign_entry(
@@ -266,3 +231,11 @@ def sign_entry(
         )
         ids.append(int(cur.lastrowid or 0))
     return ids
+
+
+def __getattr__(name: str) -> Any:  # audit.VerifyResult, as before verify had its own module
+    if name == "VerifyResult":
+        from .verify import VerifyResult
+
+        return VerifyResult
+    raise AttributeError(name)

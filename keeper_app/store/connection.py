@@ -394,11 +394,36 @@ def _migrate(db: Database) -> None:
             for statement in _statements(sql):
                 db.conn.execute(statement)
             db.conn.execute(f"PRAGMA user_version = {num}")
+            if num == KEY_HISTORY_VERSION and version > 0:
+                _record_key_history(db)
         fingerprints.record(db.conn, migrations, latest, applied_now=version)
         db.conn.execute("COMMIT")
     except BaseException:
         db._rollback()
         raise
+
+
+#: The schema that brought signed events and the key history (0005_signed_events.sql).
+KEY_HISTORY_VERSION = 5
+
+
+def _record_key_history(db: Database) -> None:
+    """Migrating a file with people to schema 5: the keys they hold become their first keys
+    ('earlier'), anchored by one system event. Events before it stay unsigned (scheme 1)."""
+    from ..timeutil import now_utc, to_db
+    from . import audit
+
+    rows = [("person_keys", int(r[0])) for r in db.conn.execute("SELECT id FROM person_keys")]
+    _seq, _h, last_at = audit.head_at(db.conn)
+    at = to_db(now_utc().replace(microsecond=0))
+    audit.append(
+        db.conn,
+        max(at, last_at or at),  # a clock behind the history must not block the migration
+        None,
+        "schema_migrated",
+        {"to": KEY_HISTORY_VERSION, "keys": len(rows)},
+        rows,
+    )
 
 
 def _check_fingerprints(

@@ -114,6 +114,45 @@ def set_key_material(conn: sqlite3.Connection, person_id: int, km: KeyMaterial) 
     )
 
 
+def insert_key(
+    conn: sqlite3.Connection,
+    person_id: int,
+    public_key: bytes,
+    at: str,
+    reason: str,
+    endorsement: bytes | None = None,
+) -> int:
+    """One more key in the person's key history (schema 5); the latest is the current one."""
+    cur = conn.execute(
+        "INSERT INTO person_keys(person_id, public_key, made_at, reason, endorsement) "
+        "VALUES (?,?,?,?,?)",
+        (person_id, public_key, at, reason, endorsement),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def current_key(conn: sqlite3.Connection, person_id: int) -> tuple[int, bytes] | None:
+    """The person's current key: (its person_keys id, the public key)."""
+    r = conn.execute(
+        "SELECT id, public_key FROM person_keys WHERE person_id=? ORDER BY id DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
+    return None if r is None else (int(r[0]), bytes(r[1]))
+
+
+def key_history(conn: sqlite3.Connection, person_id: int | None = None) -> list[dict[str, Any]]:
+    """Every key held (a person's, or everyone's), oldest first."""
+    sql = (
+        "SELECT k.id, k.person_id, p.badge, p.name, k.public_key, k.made_at, k.reason "
+        "FROM person_keys k JOIN people p ON p.id = k.person_id"
+    )
+    args: tuple[Any, ...] = ()
+    if person_id is not None:
+        sql += " WHERE k.person_id = ?"
+        args = (person_id,)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY k.id", args)]
+
+
 def by_badge(conn: sqlite3.Connection, badge: str) -> Person | None:
     r = conn.execute("SELECT * FROM people WHERE badge=?", (badge,)).fetchone()
     return None if r is None else _person(r)

@@ -14,9 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..domain.model import Person
 from ..services import people
-from ..services.session import Session
+from ..services.session import Session, Signer
 from ..store import Database, open_database
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
@@ -152,9 +151,9 @@ class KeeperApp(QObject):
         w.activateWindow()
         return w
 
-    def open_main(self, person: Person) -> MainWindow:
+    def open_main(self, signer: Signer) -> MainWindow:
         assert self.db is not None
-        session = Session(self.db, person, self.clock)
+        session = Session(self.db, signer.person, self.clock, key=signer.key)
         self.ctx = UiContext(
             self.db, session, self.ops, self.settings, self.feedback, self.print_queue
         )

@@ -25,7 +25,7 @@ Work = Callable[[Database], Any]
 def worker_session(db: Database, s: Session) -> Session:
     """The signed-in person's session on a worker's own connection (sqlite connections are
     not shared between threads)."""
-    return Session(db, s.person, s.clock, s.kdf_cache)
+    return Session(db, s.person, s.clock, s.kdf_cache, s.key)
 
 
 class _Relay(QObject):

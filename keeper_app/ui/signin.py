@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Person
-from ..services.session import Credential, authenticate
+from ..services.session import Credential, Signer, authenticate
 from ..timeutil import now_utc
 from .feedback import Feedback
 from .ops import Ops
@@ -29,7 +28,7 @@ from .widgets.banner import Banner
 
 
 class SignInWindow(QWidget):
-    signed_in = Signal(object)  # the Person
+    signed_in = Signal(object)  # the Signer (the person and their unlocked key)
     language_chosen = Signal(str)
 
     def __init__(
@@ -144,12 +143,12 @@ class SignInWindow(QWidget):
         self.button.setEnabled(False)
         self.banner.say("info", self.tr("Checking…"))
 
-        def work(db: Any) -> Person:
-            return authenticate(db.conn, cred, clock=self.clock).person
+        def work(db: Any) -> Signer:
+            return authenticate(db.conn, cred, clock=self.clock)
 
         self.ops.run(work, success=self._ok, failure=self._failed, owner=self)
 
-    def _ok(self, person: Person) -> None:
+    def _ok(self, person: Signer) -> None:
         self.password.clear()
         self.banner.clear_message()
         self.button.setEnabled(True)

@@ -205,12 +205,12 @@ def test_replace_a_persons_public_key(office, history):
     v = verify(office)
     assert not v.ok
     assert f"people #{pid}: changed outside Keeper" in v.problems
-    # every signature H001 gave no longer verifies under the replaced key
-    bad = [p for p in v.problems if p.startswith("signature #") and "by H001" in p]
-    h001_sigs = office.db.conn.execute(
-        "SELECT count(*) FROM signatures WHERE signer_id=?", (pid,)
-    ).fetchone()[0]
-    assert len(bad) == h001_sigs == 4 and all("does not verify" in p for p in bad)
+    # the key history, not the people row, says which key H001 signed with: the stored key
+    # is named as one the history never gave
+    assert (
+        "H001: the stored key is not the one the history gave them — a key change not made "
+        "through Keeper"
+    ) in v.problems
 
 
 # ------------------------------------------------------------------ signatures
@@ -248,18 +248,30 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
     with behind_keepers_back(office) as con:
         sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001", "2026-11-20T06:00:00Z")
         assert con.in_transaction
+        # the keeper signs the event with their own key, as an insider can
+        k = office.session("K001")
+        kid = con.execute(
+            "SELECT max(id) FROM person_keys WHERE person_id=?", (k.person.id,)
+        ).fetchone()[0]
         audit.append(
             con,
             "2026-11-20T06:00:00Z",
-            id_of(office, "K001"),
+            k.person.id,
             "retrieve",
             {},
             [("signatures", sid)],
+            audit.EventKey(kid, k.key),
         )
     v = verify(office)
     assert not v.ok
     assert v.first_bad_seq is None and v.events == history.events + 1
-    assert v.problems == [f"signature #{sid} by H001 on retrievals #{rid}: does not verify"]
+    assert f"signature #{sid} by H001 on retrievals #{rid}: does not verify" in v.problems
+    # and it came after the entry, which now carries one signature too many
+    assert has(v.problems, f"signature #{sid} by H001", "added after the entry was made")
+    assert (
+        f"retrievals #{rid}: signed as keeper, retriever, retriever, but such an entry must "
+        "be signed as keeper, retriever"
+    ) in v.problems
 
 
 def test_the_signed_content_hash_follows_the_row(office, history):
@@ -303,17 +315,21 @@ def test_edit_an_audit_events_payload(office, history):
 def test_edit_an_event_and_rehash_it_breaks_the_next_link(office, history):
     n = seq_of(office, "retrieve")
     with behind_keepers_back(office, "audit_events_no_update") as con:
-        at, actor, action, payload, prev = con.execute(
-            "SELECT at, actor_id, action, payload, prev_hash FROM audit_events WHERE seq=?", (n,)
+        at, actor, action, payload, prev, key_id = con.execute(
+            "SELECT at, actor_id, action, payload, prev_hash, key_id FROM audit_events "
+            "WHERE seq=?",
+            (n,),
         ).fetchone()
         payload = payload.replace("case_handling", "case_review")
         con.execute(
             "UPDATE audit_events SET payload=?, hash=? WHERE seq=?",
-            (payload, audit.event_hash(prev, n, at, actor, action, payload), n),
+            (payload, audit.event_hash(prev, n, at, actor, action, payload, 2, key_id), n),
         )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n + 1
-    assert v.problems == [f"event {n + 1}: its previous-hash does not match event {n}"]
+    assert f"event {n + 1}: its previous-hash does not match event {n}" in v.problems
+    # rehashed, the event no longer matches the signature its actor made over it
+    assert f"event {n} (retrieve) by K001: its signature does not verify" in v.problems
 
 
 def test_delete_the_last_event(office, history):
@@ -373,7 +389,11 @@ def test_insert_a_forged_event_in_the_middle(office, history):
         )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n + 1
-    assert v.problems[0].startswith(f"event {n + 1}")
+    assert (
+        f"event {n} (set_head): written in the earlier, unsigned scheme after signed events — "
+        "appended outside Keeper"
+    ) in v.problems
+    assert has(v.problems, f"event {n + 1}", "previous-hash")
 
 
 def test_a_fully_rewritten_chain_shows_in_the_head_hash(office, history):
@@ -386,12 +406,12 @@ def test_a_fully_rewritten_chain_shows_in_the_head_hash(office, history):
         con.execute("UPDATE retrievals SET purpose='x' WHERE id=?", (rid,))
         prev = con.execute("SELECT hash FROM audit_events WHERE seq=?", (n - 1,)).fetchone()[0]
         rows = con.execute(
-            "SELECT seq, at, actor_id, action, payload FROM audit_events "
+            "SELECT seq, at, actor_id, action, payload, key_id FROM audit_events "
             "WHERE seq >= ? ORDER BY seq",
             (n,),
         ).fetchall()
-        for seq, at, actor, action, payload in rows:
-            h = audit.event_hash(prev, seq, at, actor, action, payload + " ")
+        for seq, at, actor, action, payload, key_id in rows:
+            h = audit.event_hash(prev, seq, at, actor, action, payload + " ", 2, key_id)
             con.execute(
                 "UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
                 (payload + " ", prev, h, seq),
@@ -404,3 +424,5 @@ def test_a_fully_rewritten_chain_shows_in_the_head_hash(office, history):
     assert not v.ok
     assert f"retrievals #{rid}: changed outside Keeper" in v.problems
     assert has(v.problems, f"retrievals #{rid}", "no longer matches what was signed")
+    # and every rewritten event's signature, made by its actor over the old hash, fails
+    assert has(v.problems, f"event {n} (retrieve)", "its signature does not verify")

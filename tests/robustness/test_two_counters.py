@@ -51,11 +51,13 @@ def test_opening_again_in_this_process_does_not_expose_the_open_connection(offic
     r = python(
         """
         import sys
+        from datetime import UTC, datetime
         from keeper_app.services import custody
         from keeper_app.services.session import sign_in
         from keeper_app.store import open_database
         db = open_database(sys.argv[1], create=False)
-        custody.set_location(sign_in(db, "K001", "correct-horse-1"), sys.argv[2], "柜X-01")
+        clock = lambda: datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC)  # the office's clock
+        custody.set_location(sign_in(db, "K001", "correct-horse-1", clock), sys.argv[2], "柜X-01")
         db.close()
     """,
         str(office.path),

@@ -36,7 +36,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from keeper_app.burning.isoread import IsoImage
-    from keeper_app.services.session import sign_in
+    from keeper_app.services.session import Signer, sign_in
     from keeper_app.store import open_database
     from keeper_app.ui.app import KeeperApp
     from keeper_app.ui.settings import SOUND, Settings
@@ -47,7 +47,8 @@ def main() -> int:
     settings.set(SOUND, False)
     keeper = KeeperApp(db, settings)
     keeper.start()
-    w = keeper.open_main(sign_in(db, badge, password).person)
+    s = sign_in(db, badge, password)
+    w = keeper.open_main(Signer(s.person, s.key))
     hub = w.discs.hub
     out: dict[str, object] = {
         "watched": hub.watcher is not None,

@@ -1,0 +1,121 @@
+"""Who must sign what (issue 10, points 3 and 4), as plain rules that verify replays.
+
+- Every audit event is signed by its actor, who must have held, at that moment, a role that
+  allows the event's action (:data:`EVENT_ACTIONS`, Art. 21).
+- Every register entry carries exactly the signatures its kind requires, in the right
+  capacities (:func:`required_capacities`): Art. 17 (handover: handler and keeper), Art. 19
+  (retrieval and return: the person and the keeper), Art. 18 (unsealing: keeper and witness;
+  resealing: two people), approvals and acknowledgements: the department head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .lifecycle import Action, allowed
+from .model import Capacity, Role
+
+C = Capacity
+
+#: Each audit action a signed event may carry, and the Action whose roles it needs (None:
+#: anyone signed in may do it for themselves — their own password, a failed burn attempt
+#: recorded with the burn that needed its role already checked).
+EVENT_ACTIONS: dict[str, Action | None] = {
+    "bootstrap": None,  # the first administrator, on an empty register (checked apart)
+    "add_department": Action.MANAGE_PEOPLE,
+    "add_person": Action.MANAGE_PEOPLE,
+    "set_head": Action.MANAGE_PEOPLE,
+    "set_roles": Action.MANAGE_PEOPLE,
+    "set_active": Action.MANAGE_PEOPLE,
+    "sign_in_cleared": Action.MANAGE_PEOPLE,  # signed: an administrator's unlocking
+    "change_password": None,
+    "create_case": Action.CREATE_CASE,
+    "register_recording": Action.REGISTER_RECORDING,
+    "reserve_pair_code": Action.REGISTER_PAIR,
+    "register_pair": Action.REGISTER_PAIR,
+    "burn_failed": Action.REGISTER_PAIR,
+    "verify_medium": Action.VERIFY_MEDIUM,
+    "check_recording": Action.VERIFY_MEDIUM,
+    "handover": Action.HANDOVER,
+    "retrieve": Action.RETRIEVE,
+    "return": Action.RETURN,
+    "request_unseal": Action.REQUEST_UNSEAL,
+    "decide_approval": Action.DECIDE_APPROVAL,
+    "unseal": Action.UNSEAL,
+    "reseal": Action.RESEAL,
+    "ack_incident": Action.ACK_INCIDENT,
+    "register_court_request": Action.REGISTER_COURT_REQUEST,
+    "court_transfer": Action.COURT_TRANSFER,
+    "conclude_case": Action.CONCLUDE_CASE,
+    "archive_handover": Action.ARCHIVE_HANDOVER,
+    "set_location": Action.SET_LOCATION,
+    "correct": Action.CORRECT,
+}
+
+
+def event_problem(action: str, roles: frozenset[Role]) -> str | None:
+    """Why an actor holding ``roles`` could not have made a signed event ``action``, or None."""
+    if action not in EVENT_ACTIONS:
+        return f"'{action}' is not an action Keeper records"
+    need = EVENT_ACTIONS[action]
+    if need is not None and not allowed(roles, need):
+        have = ", ".join(sorted(r.value for r in roles)) or "no role"
+        return f"'{action}' needs a role allowed to {need.value}, and the actor had {have}"
+    return None
+
+
+#: The capacities each kind of entry is signed in, exactly (entries not listed carry none).
+_REQUIRED: dict[str, tuple[Capacity, ...]] = {
+    "handovers": (C.CASE_HANDLER, C.KEEPER),
+    "retrievals": (C.KEEPER, C.RETRIEVER),
+    "returns": (C.KEEPER, C.RETURNER),
+    "approval_decisions": (C.APPROVER,),
+    "incident_acks": (C.DEPT_HEAD,),
+    "court_transfers": (C.KEEPER, C.RECIPIENT),
+    "archive_handovers": (C.KEEPER, C.RECIPIENT),
+    "corrections": (C.CORRECTOR,),
+}
+_SEAL: dict[str, tuple[Capacity, ...]] = {
+    "seal": (),  # sealed at the handover, whose entry the handler and keeper sign
+    "unseal": (C.KEEPER, C.WITNESS),
+    "reseal": (C.SEALER, C.SEALER),
+}
+
+#: Entry tables whose rows are checked for their signatures.
+SIGNED_TABLES = frozenset(_REQUIRED) | {"seal_events"}
+
+
+def required_capacities(table: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The capacities (sorted, repeated where two people sign alike) an entry must carry."""
+    if table == "seal_events":
+        caps = _SEAL.get(str(row.get("kind")), ())
+    else:
+        caps = _REQUIRED.get(table, ())
+    return tuple(sorted(c.value for c in caps))
+
+
+#: Which role a signer needs for each capacity (None: anyone registered, e.g. a retriever
+#: from a court, the witness of an unsealing).
+CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
+    C.CASE_HANDLER: frozenset({Role.CASE_HANDLER}),
+    C.KEEPER: frozenset({Role.KEEPER}),
+    C.APPROVER: frozenset({Role.DEPT_HEAD}),
+    C.DEPT_HEAD: frozenset({Role.DEPT_HEAD}),
+    C.RETRIEVER: None,
+    C.RETURNER: None,
+    C.SEALER: None,
+    C.WITNESS: None,
+    C.RECIPIENT: None,
+    C.CORRECTOR: None,
+}
+
+
+def capacity_problem(capacity: str, roles: frozenset[Role]) -> str | None:
+    try:
+        need = CAPACITY_ROLES[Capacity(capacity)]
+    except (ValueError, KeyError):
+        return f"'{capacity}' is not a capacity an entry is signed in"
+    if need is not None and not (need & roles):
+        return f"signing as {capacity} needs the role " + " or ".join(sorted(r.value for r in need))
+    return None

@@ -1,0 +1,500 @@
+"""``keeper audit verify``: the whole history checked against itself.
+
+One pass over the chain, in order, checks for each event: its place (seq, previous hash),
+its hash, its date (never before the one ahead of it), and — for events of scheme 2 — the
+actor's signature over its hash with the key that actor held at that moment, and that the
+actor held a role allowed to make it. The pass replays who held which key and which roles
+from the events themselves, so a key or a role put into the file behind Keeper's back
+matches no event. Then every row is checked against its latest anchor; every entry
+signature with the signer's key valid when it was made; every entry for exactly the
+signatures its kind requires (domain.signing); and that nobody shares a key.
+
+The Ed25519 checks (the bulk of the time on a long chain) run in worker processes when
+there are many; everything else is one sequential pass."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import canonical, crypto
+from ..domain import signing
+from ..domain.model import Role
+from . import audit
+
+#: Signature checks per batch sent to a worker process.
+BATCH = 4000
+#: Below this many signatures, checking in this process is faster than starting workers.
+PARALLEL_FROM = 20_000
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    events: int
+    head_hash: str
+    signatures: int = 0
+    rows: int = 0
+    problems: list[str] = field(default_factory=list)
+    first_bad_seq: int | None = None
+    #: events written before schema 5 (not signed by their actors)
+    earlier_scheme: int = 0
+    #: events whose actor's signature verified
+    signed_events: int = 0
+    head_at: str | None = None
+
+
+# (public key, signature, message, what it is — for the problem text)
+_Check = tuple[bytes, bytes, bytes, str]
+
+
+def _check_batch(batch: list[_Check]) -> list[str]:
+    return [what for pub, sig, msg, what in batch if not crypto.verify(pub, sig, msg)]
+
+
+class _Signatures:
+    """Ed25519 checks, in batches, in worker processes once there are many."""
+
+    def __init__(self, parallel: bool, workers: int | None):
+        self.parallel = parallel
+        self.workers = workers or os.cpu_count() or 1
+        self.pending: list[_Check] = []
+        self.futures: list[Future[list[str]]] = []
+        self.failed: list[str] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.count = 0
+
+    def add(self, pub: bytes, sig: bytes | None, msg: bytes, what: str) -> None:
+        self.count += 1
+        if sig is None:
+            self.failed.append(what)
+            return
+        self.pending.append((pub, bytes(sig), msg, what))
+        if len(self.pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if self.parallel and self.workers > 1:
+            if self.pool is None:
+                import multiprocessing
+
+                self.pool = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("forkserver")
+                )
+            self.futures.append(self.pool.submit(_check_batch, batch))
+        else:
+            self.failed.extend(_check_batch(batch))
+
+    def results(self) -> list[str]:
+        self._flush()
+        try:
+            for f in self.futures:
+                self.failed.extend(f.result())
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+        return self.failed
+
+
+@dataclass
+class _Key:
+    id: int
+    person_id: int
+    public_key: bytes
+    reason: str
+    endorsement: bytes | None
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> Iterator[dict[str, Any]]:
+    cur = conn.execute(sql)
+    names = [d[0] for d in cur.description]
+    for r in cur:
+        yield dict(zip(names, r, strict=True))
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+class _Replay:
+    """Who held which key and which roles, event by event."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.keys: dict[int, _Key] = {}
+        if "person_keys" in _tables(conn):
+            for r in _rows(conn, "SELECT * FROM person_keys"):
+                self.keys[int(r["id"])] = _Key(
+                    int(r["id"]),
+                    int(r["person_id"]),
+                    bytes(r["public_key"]),
+                    str(r["reason"]),
+                    None if r["endorsement"] is None else bytes(r["endorsement"]),
+                )
+        self.badge = {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, badge FROM people")}
+        self.current: dict[int, int] = {}  # person -> key id
+        self.history: dict[int, list[tuple[int, int]]] = {}  # person -> [(from seq, key id)]
+        self.roles: dict[str, frozenset[Role]] = {}  # badge -> roles
+        self.active: dict[str, bool] = {}
+        self.seen_keys: set[int] = set()
+
+    def roles_of(self, person_id: int) -> frozenset[Role]:
+        badge = self.badge.get(person_id)
+        if badge is None or not self.active.get(badge, True):
+            return frozenset()
+        return self.roles.get(badge, frozenset())
+
+    def key_at(self, person_id: int, seq: int) -> int | None:
+        h = self.history.get(person_id, [])
+        i = bisect.bisect_right(h, (seq, 1 << 62)) - 1
+        return h[i][1] if i >= 0 else None
+
+    def apply_details(self, action: str, details: dict[str, Any], actor: int | None) -> None:
+        def roles(v: Any) -> frozenset[Role]:
+            out = set()
+            for x in v or ():
+                try:
+                    out.add(Role(x))
+                except ValueError:
+                    pass
+            return frozenset(out)
+
+        if action == "bootstrap":
+            b = details.get("admin")
+            if isinstance(b, str):
+                self.roles[b] = frozenset({Role.ADMIN})
+        elif action in ("add_person", "set_roles"):
+            b = details.get("badge")
+            if isinstance(b, str):
+                self.roles[b] = roles(details.get("roles"))
+        elif action == "set_active":
+            b = details.get("badge")
+            if isinstance(b, str):
+                self.active[b] = bool(details.get("active"))
+
+
+def verify(
+    conn: sqlite3.Connection,
+    max_problems: int = 20,
+    *,
+    parallel: bool | None = None,
+    workers: int | None = None,
+) -> VerifyResult:
+    """Check the chain, every row against its anchor, every signature, who signed and in
+    what capacity (see the module docstring). Reads only."""
+    problems: list[str] = []
+    first_bad: int | None = None
+    prev, prev_at = audit.GENESIS, ""
+    expected_seq = 1
+    count = earlier = signed = 0
+    latest: dict[str, dict[int, str]] = {t: {} for t in audit.ANCHORED_TABLES}
+    first_anchor: dict[tuple[str, int], int] = {}
+    rp = _Replay(conn)
+    n_events = int(conn.execute("SELECT count(*) FROM audit_events").fetchone()[0])
+    sigs = _Signatures(
+        parallel if parallel is not None else n_events >= PARALLEL_FROM, workers
+    )
+    has_scheme = "scheme" in _columns(conn, "audit_events")
+    cols = "seq, at, actor_id, action, payload, prev_hash, hash" + (
+        ", scheme, key_id, actor_sig" if has_scheme else ", 1, NULL, NULL"
+    )
+    seen_scheme2 = False
+
+    def problem(text: str) -> None:
+        if len(problems) < max_problems:
+            problems.append(text)
+
+    for seq, at, actor, action, payload, prev_hash, h, scheme, key_id, sig in conn.execute(
+        f"SELECT {cols} FROM audit_events ORDER BY rowid"
+    ):
+        count += 1
+        bad = None
+        if seq != expected_seq:
+            bad = f"event {seq}: out of order or missing — expected event {expected_seq}"
+        elif prev_hash != prev:
+            bad = f"event {seq}: its previous-hash does not match event {seq - 1}"
+        elif audit.event_hash(prev_hash, seq, at, actor, action, payload, scheme, key_id) != h:
+            bad = f"event {seq} ({action}): its content was changed after it was written"
+        if bad:
+            problem(bad)
+            first_bad = int(seq)
+            break
+        try:
+            body = json.loads(payload)
+            anchors = [(str(t), int(i), str(rh)) for t, i, rh in body["rows"]]
+            details = body.get("details") or {}
+            if not isinstance(details, dict):
+                raise TypeError("details")
+        except (ValueError, KeyError, TypeError):
+            problem(f"event {seq}: payload is not valid")
+            first_bad = int(seq)
+            break
+        if str(at) < prev_at:
+            problem(
+                f"event {seq} ({action}) is dated {at}, before event {seq - 1} ({prev_at}): "
+                "times edited, or Keeper was run under a wrong clock"
+            )
+        # --- who made it, and with which key
+        if scheme == 1:
+            earlier += 1
+            if seen_scheme2:
+                problem(
+                    f"event {seq} ({action}): written in the earlier, unsigned scheme after "
+                    "signed events — appended outside Keeper"
+                )
+        else:
+            seen_scheme2 = True
+            if actor is None:
+                allowed_tables = audit.SYSTEM_ACTIONS.get(action)
+                if allowed_tables is None or key_id is not None or sig is not None:
+                    problem(
+                        f"event {seq} ({action}): has no actor but is not one of Keeper's "
+                        "system events — written outside Keeper"
+                    )
+                elif any(t not in allowed_tables for t, _, _ in anchors):
+                    problem(
+                        f"event {seq} ({action}): an unsigned system event that wrote rows "
+                        "it may not write — written outside Keeper"
+                    )
+            else:
+                actor = int(actor)
+                k = rp.keys.get(int(key_id)) if key_id is not None else None
+                new_keys = {
+                    i for t, i, _ in anchors if t == "person_keys" and i not in rp.seen_keys
+                }
+                who = rp.badge.get(actor, f"person #{actor}")
+                if k is None:
+                    problem(f"event {seq} ({action}) by {who}: signed with an unknown key")
+                elif k.person_id != actor:
+                    problem(
+                        f"event {seq} ({action}) by {who}: signed with the key of "
+                        f"{rp.badge.get(k.person_id, k.person_id)}"
+                    )
+                elif rp.current.get(actor) != k.id and not (
+                    actor not in rp.current and k.id in new_keys
+                ):
+                    problem(
+                        f"event {seq} ({action}) by {who}: signed with a key that was not "
+                        "theirs at that moment"
+                    )
+                else:
+                    signed += 1
+                    sigs.add(
+                        k.public_key,
+                        sig,
+                        crypto.event_message(h),
+                        f"event {seq} ({action}) by {who}: its signature does not verify",
+                    )
+                if action == "bootstrap":
+                    if seq != 1 and earlier == 0:
+                        problem(f"event {seq}: a second bootstrap — written outside Keeper")
+                else:
+                    why = signing.event_problem(action, rp.roles_of(actor))
+                    if why is not None:
+                        problem(f"event {seq} by {who}: {why}")
+        # --- what it wrote: anchors, and the keys it brought
+        for t, i, rh in anchors:
+            if t not in latest:
+                problem(f"event {seq}: anchors a row of an unknown table {t}")
+                continue
+            latest[t][i] = rh
+            first_anchor.setdefault((t, i), int(seq))
+            if t == "person_keys" and i not in rp.seen_keys:
+                rp.seen_keys.add(i)
+                _new_key(rp, sigs, i, int(seq), action, actor, problem)
+        rp.apply_details(action, details, actor)
+        prev, prev_at = h, str(at)
+        expected_seq += 1
+    head_hash = prev
+    rows_checked = 0
+    entry_sigs = 0
+    if first_bad is None:
+        rows_checked = _check_rows(conn, latest, problem)
+        entry_sigs = _check_entry_signatures(conn, rp, first_anchor, sigs, problem)
+        _check_keys(conn, rp, problem)
+    failed = sigs.results()
+    for what in failed:
+        problem(what)
+    return VerifyResult(
+        ok=not problems,
+        events=count,
+        head_hash=head_hash,
+        signatures=entry_sigs,
+        rows=rows_checked,
+        problems=problems,
+        first_bad_seq=first_bad,
+        earlier_scheme=earlier,
+        signed_events=signed - len([w for w in failed if w.startswith("event ")]),
+        head_at=prev_at or None,
+    )
+
+
+def _new_key(
+    rp: _Replay,
+    sigs: _Signatures,
+    key_id: int,
+    seq: int,
+    action: str,
+    actor: int | None,
+    problem: Any,
+) -> None:
+    k = rp.keys.get(key_id)
+    if k is None:
+        return  # the row check names the missing row
+    who = rp.badge.get(k.person_id, f"person #{k.person_id}")
+    ok_by = {
+        "earlier": action == "schema_migrated",
+        "added": action in ("add_person", "bootstrap"),
+        "enrolment": actor == k.person_id,
+        "password_change": actor == k.person_id and action == "change_password",
+    }.get(k.reason, False)
+    if not ok_by:
+        problem(
+            f"key #{key_id} of {who} ({k.reason}): not made the way Keeper makes keys "
+            f"(event {seq}, {action}) — a key change outside Keeper"
+        )
+    if k.reason == "password_change":
+        before = rp.current.get(k.person_id)
+        if before is None or k.endorsement is None:
+            problem(f"key #{key_id} of {who}: a new key without the endorsement of the old one")
+        else:
+            sigs.add(
+                rp.keys[before].public_key,
+                k.endorsement,
+                crypto.endorsement_message(k.person_id, k.public_key),
+                f"key #{key_id} of {who}: the previous key's endorsement does not verify",
+            )
+    rp.current[k.person_id] = key_id
+    rp.history.setdefault(k.person_id, []).append((seq, key_id))
+
+
+def _check_rows(conn: sqlite3.Connection, latest: dict[str, dict[int, str]], problem: Any) -> int:
+    rows_checked = 0
+    present = _tables(conn)
+    for table in audit.ANCHORED_TABLES:
+        anchors = latest[table]
+        seen: set[int] = set()
+        if table not in present:  # an older schema (a backup), or a table dropped
+            for rid in sorted(anchors):
+                problem(f"{table} #{rid}: deleted outside Keeper (no such table)")
+            continue
+        for rec in _rows(conn, f"SELECT * FROM {table}"):
+            rows_checked += 1
+            rid = int(rec["id"])
+            seen.add(rid)
+            want = anchors.get(rid)
+            if want is None:
+                problem(f"{table} #{rid}: written outside Keeper (no audit event)")
+            elif canonical.row_hash(table, rec) != want:
+                problem(f"{table} #{rid}: changed outside Keeper")
+        for rid in sorted(anchors.keys() - seen):
+            problem(f"{table} #{rid}: deleted outside Keeper")
+    return rows_checked
+
+
+def _check_entry_signatures(
+    conn: sqlite3.Connection,
+    rp: _Replay,
+    first_anchor: dict[tuple[str, int], int],
+    sigs: _Signatures,
+    problem: Any,
+) -> int:
+    n = 0
+    per_entry: dict[tuple[str, int], list[str]] = {}
+    for r in _rows(conn, "SELECT * FROM signatures ORDER BY id"):
+        n += 1
+        sid, table, eid = int(r["id"]), str(r["entry_table"]), int(r["entry_id"])
+        signer, capacity, at = int(r["signer_id"]), str(r["capacity"]), str(r["signed_at"])
+        badge = rp.badge.get(signer)
+        if badge is None:
+            problem(f"signature #{sid}: unknown signer {signer}")
+            continue
+        try:
+            actual = audit.content_sha256(conn, table, eid)
+        except (LookupError, ValueError):
+            problem(f"signature #{sid}: the signed entry {table} #{eid} is missing")
+            continue
+        if actual != r["content_sha256"]:
+            problem(f"signature #{sid} by {badge}: {table} #{eid} no longer matches what was signed")
+            continue
+        made = first_anchor.get(("signatures", sid))
+        entry_made = first_anchor.get((table, eid))
+        if made is not None and entry_made is not None and made != entry_made:
+            problem(
+                f"signature #{sid} by {badge} on {table} #{eid}: added after the entry was "
+                f"made (event {made}, the entry event {entry_made})"
+            )
+        key_id = rp.key_at(signer, made) if made is not None else None
+        if key_id is not None:
+            pub = rp.keys[key_id].public_key
+        elif rp.history.get(signer):  # made before schema 5: the key held then ('earlier')
+            pub = rp.keys[rp.history[signer][0][1]].public_key
+        else:  # a file from before schema 5 (a backup): the stored key
+            pub_row = conn.execute("SELECT public_key FROM people WHERE id=?", (signer,)).fetchone()
+            pub = bytes(pub_row[0]) if pub_row else b""
+        msg = crypto.signing_message(table, eid, r["content_sha256"], capacity, badge, at)
+        sigs.add(
+            pub,
+            bytes(r["signature"]),
+            msg,
+            f"signature #{sid} by {badge} on {table} #{eid}: does not verify",
+        )
+        per_entry.setdefault((table, eid), []).append(capacity)
+        if made is not None and key_id is not None:
+            why = signing.capacity_problem(capacity, rp.roles_of(signer))
+            if why is not None:
+                problem(f"signature #{sid} by {badge} on {table} #{eid}: {why}")
+    present = _tables(conn)
+    for table in sorted(signing.SIGNED_TABLES & present):
+        for rec in _rows(conn, f"SELECT * FROM {table}"):
+            eid = int(rec["id"])
+            if first_anchor.get((table, eid)) is None:
+                continue  # the row check names it
+            want = signing.required_capacities(table, rec)
+            have = tuple(sorted(per_entry.get((table, eid), [])))
+            if have != want:
+                problem(
+                    f"{table} #{eid}: signed as {', '.join(have) or 'nobody'}, but such an "
+                    f"entry must be signed as {', '.join(want) or 'nobody'}"
+                )
+    return n
+
+
+def _check_keys(conn: sqlite3.Connection, rp: _Replay, problem: Any) -> None:
+    owners: dict[bytes, int] = {}
+    for k in rp.keys.values():
+        other = owners.setdefault(k.public_key, k.person_id)
+        if other != k.person_id:
+            problem(
+                f"{rp.badge.get(k.person_id)} and {rp.badge.get(other)} share one key — "
+                "a key copied outside Keeper"
+            )
+    if not rp.keys:
+        return  # a file from before schema 5 (a backup being checked)
+    pubs: dict[bytes, str] = {}
+    for r in conn.execute("SELECT id, badge, public_key FROM people"):
+        pid, badge, pub = int(r[0]), str(r[1]), bytes(r[2])
+        if pub in pubs and pub:
+            problem(f"{badge} and {pubs[pub]} share one key — a key copied outside Keeper")
+        pubs[pub] = badge
+        cur = rp.current.get(pid)
+        if cur is None:
+            if pub:
+                problem(f"{badge}: holds a key that no event of the history made")
+        elif rp.keys[cur].public_key != pub:
+            problem(
+                f"{badge}: the stored key is not the one the history gave them — a key "
+                "change not made through Keeper"
+            )
