@@ -12,19 +12,20 @@ from ..domain.lifecycle import Action
 from ..domain.model import Capacity
 from ..store import Database, StoreError, audit, backup_records, entries
 from ..store import media as media_repo
+from ..store.verify import VerifyResult
 from ..timeutil import to_db
 from . import visibility
 from .session import Credential, Session, rerun_if_changed
 
 
-def verify_audit(db: Database) -> audit.VerifyResult:
+def verify_audit(db: Database) -> VerifyResult:
     """Check the chain, every row against its anchor, and every signature. Read-only and
     reveals no case data, so it needs no sign-in (anyone holding the file may check it)."""
     with db.reading():
         return audit.verify(db.conn)
 
 
-def backup(s: Session, target: str | Path) -> audit.VerifyResult:
+def backup(s: Session, target: str | Path) -> VerifyResult:
     """sqlite online backup to a new private file, then open the copy and verify it."""
     s.require(Action.BACKUP)
     target = Path(target)

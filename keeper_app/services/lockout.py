@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Person
-from ..store import people as people_repo
 from ..store import audit, signins
+from ..store import people as people_repo
 from ..store.signins import Event, SignInState
 from ..timeutil import from_db, show, to_db
 from .session import Session, check_badge_text, rerun_if_changed

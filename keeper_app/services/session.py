@@ -208,7 +208,6 @@ class Session:
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on
 
-
     def _event_key(self, conn: sqlite3.Connection) -> audit.EventKey:
         """The key this session signs its events with: the person's current key."""
         who = f"{self.person.name} ({self.person.badge})"

@@ -9,12 +9,11 @@ latest anchor of each row must match the row as it is now, and every row must ha
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-
-import hashlib
 
 from .. import canonical, crypto
 

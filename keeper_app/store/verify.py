@@ -203,9 +203,7 @@ def verify(
     first_anchor: dict[tuple[str, int], int] = {}
     rp = _Replay(conn)
     n_events = int(conn.execute("SELECT count(*) FROM audit_events").fetchone()[0])
-    sigs = _Signatures(
-        parallel if parallel is not None else n_events >= PARALLEL_FROM, workers
-    )
+    sigs = _Signatures(parallel if parallel is not None else n_events >= PARALLEL_FROM, workers)
     has_scheme = "scheme" in _columns(conn, "audit_events")
     cols = "seq, at, actor_id, action, payload, prev_hash, hash" + (
         ", scheme, key_id, actor_sig" if has_scheme else ", 1, NULL, NULL"
@@ -427,7 +425,9 @@ def _check_entry_signatures(
             problem(f"signature #{sid}: the signed entry {table} #{eid} is missing")
             continue
         if actual != r["content_sha256"]:
-            problem(f"signature #{sid} by {badge}: {table} #{eid} no longer matches what was signed")
+            problem(
+                f"signature #{sid} by {badge}: {table} #{eid} no longer matches what was signed"
+            )
             continue
         made = first_anchor.get(("signatures", sid))
         entry_made = first_anchor.get((table, eid))

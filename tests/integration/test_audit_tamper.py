@@ -316,8 +316,7 @@ def test_edit_an_event_and_rehash_it_breaks_the_next_link(office, history):
     n = seq_of(office, "retrieve")
     with behind_keepers_back(office, "audit_events_no_update") as con:
         at, actor, action, payload, prev, key_id = con.execute(
-            "SELECT at, actor_id, action, payload, prev_hash, key_id FROM audit_events "
-            "WHERE seq=?",
+            "SELECT at, actor_id, action, payload, prev_hash, key_id FROM audit_events WHERE seq=?",
             (n,),
         ).fetchone()
         payload = payload.replace("case_handling", "case_review")
