@@ -30,6 +30,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_active": Action.MANAGE_PEOPLE,
     "sign_in_cleared": Action.MANAGE_PEOPLE,  # signed: an administrator's unlocking
     "change_password": None,
+    "clock_jump": None,  # the computer's clock jumped, noticed by whoever was signed in
     "create_case": Action.CREATE_CASE,
     "register_recording": Action.REGISTER_RECORDING,
     "reserve_pair_code": Action.REGISTER_PAIR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..domain import deadlines, rules
@@ -17,7 +17,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
-from . import visibility
+from . import clockwatch, visibility
 from .session import Session, parse_code
 
 
@@ -321,7 +321,16 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     apps = entries.pending_approvals(s.conn, me.id)
     for a in apps:
         a["requested_at"] = show(a["requested_at"])
-    return {"incidents": inc, "approvals": apps}
+    since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
+    return {
+        "incidents": inc,
+        "approvals": apps,
+        "clock_jumps": clockwatch.recent_jumps(s.conn, since),
+    }
+
+
+#: A department head's inbox shows the clock jumps of the last days.
+CLOCK_JUMPS_SHOWN_DAYS = 14
 
 
 #: the statuses of a medium on the keeper's shelves (what an inventory expects to find)

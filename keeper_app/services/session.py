@@ -30,6 +30,7 @@ from ..domain.model import Capacity, Person
 from ..store import Database, audit
 from ..store import people as people_repo
 from ..timeutil import now_utc, to_db
+from . import clockwatch
 
 Clock = Callable[[], datetime]
 
@@ -153,6 +154,8 @@ class Session:
         #: the person's private key, unlocked by their password at sign-in: every event
         #: this session writes is signed with it
         self.key = key
+        #: the computer's clock, watched for jumps (recorded with the next change)
+        self.watch = clockwatch.WATCH
         #: the audit head (seq) when the running rerun_if_changed call began, else None
         self._seen: int | None = None
 
@@ -202,6 +205,9 @@ class Session:
             last = audit.head_at(conn)
             if last[2] is not None and at < last[2]:
                 raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[2], last[0])))
+            jump = self.watch.check()
+            if jump is not None and action != "clock_jump":
+                audit.append(conn, at, self.person.id, "clock_jump", jump.details(), (), key)
             ch = Change(conn, at, dict(details))
             yield ch
             seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows, key)

@@ -150,6 +150,21 @@ def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     return None if r is None else str(r[0])
 
 
+def events_of(conn: sqlite3.Connection, action: str, since: str) -> list[dict[str, Any]]:
+    """Events of one action since a date, newest first, with the actor's badge and name and
+    the event's details."""
+    out = []
+    for seq, at, badge, name, payload in conn.execute(
+        "SELECT e.seq, e.at, p.badge, p.name, e.payload FROM audit_events e "
+        "LEFT JOIN people p ON p.id = e.actor_id WHERE e.action = ? AND e.at >= ? "
+        "ORDER BY e.seq DESC",
+        (action, since),
+    ):
+        details = canonical_loads(payload).get("details") or {}
+        out.append({"seq": seq, "at": at, "badge": badge, "name": name, "details": details})
+    return out
+
+
 def append(
     conn: sqlite3.Connection,
     at: str,

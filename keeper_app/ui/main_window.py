@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lifecycle import Action, allowed
+from ..services import clockwatch
+from ..services.clockwatch import ClockJump
+from ..timeutil import show
 from . import actions
 from .context import UiContext
 from .counter import CounterView
@@ -33,6 +36,7 @@ from .dialogs.base import WorkflowDialog
 from .disc_tools import DiscTools
 from .labels import roles_text
 from .lock import LockPage
+from .ops import worker_session
 from .record_view import with_shortcut
 from .settings import LANGUAGES
 from .views.cases_view import CasesView
@@ -43,6 +47,9 @@ from .views.people_view import PeopleView
 from .views.register_view import RegisterView
 from .widgets.banner import Banner
 from .window_extras import WindowExtras
+
+#: How often the main window looks at the computer's clock.
+CLOCK_CHECK_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +104,17 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(str(ctx.db.path))
         self.db_label.setStyleSheet("color:#777")
         self.statusBar().addPermanentWidget(self.db_label)
+        # the computer's clock, watched: a jump is shown here and recorded for the heads
+        self.clock_alarm = QLabel()
+        self.clock_alarm.setObjectName("clock_alarm")
+        self.clock_alarm.setStyleSheet("color:#b00020; font-weight:bold")
+        self.clock_alarm.setWordWrap(True)
+        self.clock_alarm.hide()
+        self.statusBar().addWidget(self.clock_alarm, 1)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_CHECK_MS)
+        self.clock_timer.timeout.connect(self.check_clock)
+        self.clock_timer.start()
         ctx.ops.busy.connect(self.busy.setVisible)
         self._connect()
         self.find_code = QAction(self)
@@ -109,6 +127,32 @@ class MainWindow(QMainWindow):
         for table in self.findChildren(QAbstractItemView):
             table.setTabKeyNavigation(False)  # Tab moves on to the next widget, never traps
         self.retranslate()
+
+    def check_clock(self) -> ClockJump | None:
+        """A jump of the computer's clock since the last look: shown, and recorded (signed,
+        for the department heads' inbox)."""
+        jump = self.ctx.session.watch.check()
+        if jump is None:
+            return None
+        way = self.tr("forward") if jump.seconds > 0 else self.tr("back")
+        self.clock_alarm.setText(
+            self.tr(
+                "The computer's clock jumped %1 (now %2, expected %3): times recorded now may "
+                "be wrong — have the clock checked. The department heads are told."
+            )
+            .replace("%1", way)
+            .replace("%2", show(jump.after))
+            .replace("%3", show(jump.before))
+        )
+        self.clock_alarm.show()
+        s = self.ctx.session
+        self.ctx.ops.run(
+            lambda db: clockwatch.report(worker_session(db, s), jump),
+            success=lambda _r: None,
+            failure=lambda exc: self.statusBar().showMessage(str(exc)),
+            owner=self,
+        )
+        return jump
 
     def views(self) -> list[QWidget]:
         return [

@@ -141,6 +141,15 @@ class InboxView(QWidget):
     def _shown(self, box: dict[str, list[dict[str, Any]]]) -> None:
         self.incidents.set_rows(box["incidents"])
         self.approvals.set_rows(box["approvals"])
+        jumps = box.get("clock_jumps") or []
+        if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
+            self.banner.say(
+                "warn",
+                self.tr("The clock of a Keeper computer jumped (%1):").replace(
+                    "%1", str(len(jumps))
+                ),
+                "\n".join(f"{j['at']}  {j['by']}: {j['what']}" for j in jumps[:5]),
+            )
         for t in (self.incident_table, self.approval_table):
             t.resizeColumnsToContents()
         self._titles()
