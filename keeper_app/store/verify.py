@@ -15,6 +15,7 @@ there are many; everything else is one sequential pass."""
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import os
 import sqlite3
@@ -58,6 +59,68 @@ def _check_batch(batch: list[_Check]) -> list[str]:
     return [what for pub, sig, msg, what in batch if not crypto.verify(pub, sig, msg)]
 
 
+def _ro(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _events_chunk(path: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Worker: recompute the hash of events lo..hi and check their actors' signatures with
+    the key each names (which key was valid when is the main pass's concern)."""
+    con = _ro(path)
+    try:
+        keys = {
+            int(r[0]): (int(r[1]), bytes(r[2]))
+            for r in con.execute("SELECT id, person_id, public_key FROM person_keys")
+        }
+        badge = {int(r[0]): str(r[1]) for r in con.execute("SELECT id, badge FROM people")}
+        out: list[tuple[int, str]] = []
+        for seq, at, actor, action, payload, prev, h, scheme, key_id, sig in con.execute(
+            "SELECT seq, at, actor_id, action, payload, prev_hash, hash, scheme, key_id, "
+            "actor_sig FROM audit_events WHERE seq BETWEEN ? AND ? ORDER BY seq",
+            (lo, hi),
+        ):
+            if audit.event_hash(prev, seq, at, actor, action, payload, scheme, key_id) != h:
+                out.append(
+                    (seq, f"event {seq} ({action}): its content was changed after it was written")
+                )
+                continue
+            if scheme == 2 and actor is not None and key_id in keys:
+                pid, pub = keys[int(key_id)]
+                if pid == int(actor) and (
+                    sig is None or not crypto.verify(pub, bytes(sig), crypto.event_message(h))
+                ):
+                    who = badge.get(int(actor), f"person #{actor}")
+                    out.append(
+                        (seq, f"event {seq} ({action}) by {who}: its signature does not verify")
+                    )
+        return out
+    finally:
+        con.close()
+
+
+def _digest(pairs: Any) -> str:
+    d = hashlib.sha256()
+    for rid, rh in pairs:
+        d.update(f"{rid}\t{rh}\n".encode("ascii"))
+    return d.hexdigest()
+
+
+def _rows_chunk(path: str, table: str, lo: int, hi: int) -> tuple[int, str]:
+    """Worker: the number of rows of ``table`` with lo <= id <= hi and a digest of their
+    (id, row hash), to compare with the anchors'."""
+    con = _ro(path)
+    try:
+        cur = con.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id", (lo, hi))
+        names = [d[0] for d in cur.description]
+        pairs = []
+        for r in cur:
+            rec = dict(zip(names, r, strict=True))
+            pairs.append((int(rec["id"]), canonical.row_hash(table, rec)))
+        return len(pairs), _digest(pairs)
+    finally:
+        con.close()
+
+
 class _Signatures:
     """Ed25519 checks, in batches, in worker processes once there are many."""
 
@@ -79,18 +142,21 @@ class _Signatures:
         if len(self.pending) >= BATCH:
             self._flush()
 
+    def executor(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            import multiprocessing
+
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("forkserver")
+            )
+        return self.pool
+
     def _flush(self) -> None:
         batch, self.pending = self.pending, []
         if not batch:
             return
         if self.parallel and self.workers > 1:
-            if self.pool is None:
-                import multiprocessing
-
-                self.pool = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("forkserver")
-                )
-            self.futures.append(self.pool.submit(_check_batch, batch))
+            self.futures.append(self.executor().submit(_check_batch, batch))
         else:
             self.failed.extend(_check_batch(batch))
 
@@ -205,6 +271,17 @@ def verify(
     n_events = int(conn.execute("SELECT count(*) FROM audit_events").fetchone()[0])
     sigs = _Signatures(parallel if parallel is not None else n_events >= PARALLEL_FROM, workers)
     has_scheme = "scheme" in _columns(conn, "audit_events")
+    path = _file_of(conn)
+    # a long chain of a file: the events' hashes and signatures are checked by worker
+    # processes (reading the file themselves) while this pass checks the rest
+    farmed = sigs.parallel and sigs.workers > 1 and path is not None and has_scheme
+    event_checks: list[Future[list[tuple[int, str]]]] = []
+    if farmed:
+        assert path is not None
+        top = int(conn.execute("SELECT COALESCE(max(seq), 0) FROM audit_events").fetchone()[0])
+        step = max(1, -(-top // (sigs.workers * 8)))
+        for lo in range(1, top + 1, step):
+            event_checks.append(sigs.executor().submit(_events_chunk, path, lo, lo + step - 1))
     cols = "seq, at, actor_id, action, payload, prev_hash, hash" + (
         ", scheme, key_id, actor_sig" if has_scheme else ", 1, NULL, NULL"
     )
@@ -223,7 +300,9 @@ def verify(
             bad = f"event {seq}: out of order or missing — expected event {expected_seq}"
         elif prev_hash != prev:
             bad = f"event {seq}: its previous-hash does not match event {seq - 1}"
-        elif audit.event_hash(prev_hash, seq, at, actor, action, payload, scheme, key_id) != h:
+        elif not farmed and (
+            audit.event_hash(prev_hash, seq, at, actor, action, payload, scheme, key_id) != h
+        ):
             bad = f"event {seq} ({action}): its content was changed after it was written"
         if bad:
             problem(bad)
@@ -289,12 +368,13 @@ def verify(
                     )
                 else:
                     signed += 1
-                    sigs.add(
-                        k.public_key,
-                        sig,
-                        crypto.event_message(h),
-                        f"event {seq} ({action}) by {who}: its signature does not verify",
-                    )
+                    if not farmed:
+                        sigs.add(
+                            k.public_key,
+                            sig,
+                            crypto.event_message(h),
+                            f"event {seq} ({action}) by {who}: its signature does not verify",
+                        )
                 if action == "bootstrap":
                     if seq != 1 and earlier == 0:
                         problem(f"event {seq}: a second bootstrap — written outside Keeper")
@@ -318,8 +398,17 @@ def verify(
     head_hash = prev
     rows_checked = 0
     entry_sigs = 0
+    for f in event_checks:  # the workers' findings, in chain order
+        for bad_seq, text in f.result():
+            problem(text)
+            if "content was changed" in text:
+                first_bad = bad_seq if first_bad is None else min(first_bad, bad_seq)
     if first_bad is None:
-        rows_checked = _check_rows(conn, latest, problem)
+        rows_checked = (
+            _check_rows_farmed(conn, path, latest, sigs, problem)
+            if farmed and path is not None
+            else _check_rows(conn, latest, problem)
+        )
         entry_sigs = _check_entry_signatures(conn, rp, first_anchor, sigs, problem)
         _check_keys(conn, rp, problem)
     failed = sigs.results()
@@ -378,27 +467,83 @@ def _new_key(
     rp.history.setdefault(k.person_id, []).append((seq, key_id))
 
 
+def _file_of(conn: sqlite3.Connection) -> str | None:
+    for _n, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return str(file)
+    return None
+
+
+#: Rows per digest compared by a worker (a mismatch is then looked at row by row).
+ROW_CHUNK = 50_000
+
+
+def _check_rows_farmed(
+    conn: sqlite3.Connection,
+    path: str,
+    latest: dict[str, dict[int, str]],
+    sigs: _Signatures,
+    problem: Any,
+) -> int:
+    """The row check with the hashing done by workers, a digest per chunk of ids; a chunk
+    whose digest differs from its anchors' is checked row by row here."""
+    present = _tables(conn)
+    jobs = []
+    for table in audit.ANCHORED_TABLES:
+        if table not in present:
+            continue
+        top = conn.execute(f"SELECT COALESCE(max(id), 0) FROM {table}").fetchone()[0]
+        top = max(int(top), max(latest[table], default=0))
+        for lo in range(1, top + 1, ROW_CHUNK):
+            hi = lo + ROW_CHUNK - 1
+            jobs.append((table, lo, hi, sigs.executor().submit(_rows_chunk, path, table, lo, hi)))
+    rows = 0
+    redo: dict[str, list[tuple[int, int]]] = {}
+    for table, lo, hi, fut in jobs:
+        n, digest = fut.result()
+        rows += n
+        want = sorted((i, h) for i, h in latest[table].items() if lo <= i <= hi)
+        if n != len(want) or digest != _digest(want):
+            redo.setdefault(table, []).append((lo, hi))
+    for table in audit.ANCHORED_TABLES:
+        if table not in present:
+            for rid in sorted(latest[table]):
+                problem(f"{table} #{rid}: deleted outside Keeper (no such table)")
+    for table, ranges in redo.items():
+        for lo, hi in ranges:
+            part = {i: h for i, h in latest[table].items() if lo <= i <= hi}
+            _compare(conn, table, part, problem, f"WHERE id BETWEEN {int(lo)} AND {int(hi)}")
+    return rows
+
+
+def _compare(
+    conn: sqlite3.Connection, table: str, anchors: dict[int, str], problem: Any, where: str = ""
+) -> int:
+    seen: set[int] = set()
+    n = 0
+    for rec in _rows(conn, f"SELECT * FROM {table} {where}"):
+        n += 1
+        rid = int(rec["id"])
+        seen.add(rid)
+        want = anchors.get(rid)
+        if want is None:
+            problem(f"{table} #{rid}: written outside Keeper (no audit event)")
+        elif canonical.row_hash(table, rec) != want:
+            problem(f"{table} #{rid}: changed outside Keeper")
+    for rid in sorted(anchors.keys() - seen):
+        problem(f"{table} #{rid}: deleted outside Keeper")
+    return n
+
+
 def _check_rows(conn: sqlite3.Connection, latest: dict[str, dict[int, str]], problem: Any) -> int:
     rows_checked = 0
     present = _tables(conn)
     for table in audit.ANCHORED_TABLES:
-        anchors = latest[table]
-        seen: set[int] = set()
         if table not in present:  # an older schema (a backup), or a table dropped
-            for rid in sorted(anchors):
+            for rid in sorted(latest[table]):
                 problem(f"{table} #{rid}: deleted outside Keeper (no such table)")
             continue
-        for rec in _rows(conn, f"SELECT * FROM {table}"):
-            rows_checked += 1
-            rid = int(rec["id"])
-            seen.add(rid)
-            want = anchors.get(rid)
-            if want is None:
-                problem(f"{table} #{rid}: written outside Keeper (no audit event)")
-            elif canonical.row_hash(table, rec) != want:
-                problem(f"{table} #{rid}: changed outside Keeper")
-        for rid in sorted(anchors.keys() - seen):
-            problem(f"{table} #{rid}: deleted outside Keeper")
+        rows_checked += _compare(conn, table, latest[table], problem)
     return rows_checked
 
 

@@ -1,0 +1,75 @@
+"""verify on a long chain farms the events' hashes and signatures and the rows' hashes out
+to worker processes (store.verify): forced on a short chain here, it must find what the
+one-process verify finds."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from keeper_app.services import custody
+from keeper_app.store import audit
+
+
+def _both(path) -> tuple[audit.VerifyResult, audit.VerifyResult]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return audit.verify(con, parallel=False), audit.verify(con, parallel=True, workers=2)
+    finally:
+        con.close()
+
+
+def _history(office) -> str:
+    o, d = office.handed_over_pair()
+    k = office.session("K001")
+    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact")
+    return d
+
+
+def test_an_untouched_chain_verifies_alike(office) -> None:
+    _history(office)
+    one, many = _both(office.path)
+    assert one.ok and many.ok, (one.problems, many.problems)
+    assert (one.events, one.head_hash, one.rows, one.signatures, one.signed_events) == (
+        many.events,
+        many.head_hash,
+        many.rows,
+        many.signatures,
+        many.signed_events,
+    )
+
+
+def test_an_edited_event_a_changed_row_and_a_bad_signature_are_found_alike(office) -> None:
+    d = _history(office)
+    mid = office.medium_id(d)
+    con = sqlite3.connect(office.path)
+    con.execute("DROP TRIGGER audit_events_no_update")
+    n = con.execute("SELECT seq FROM audit_events WHERE action='retrieve'").fetchone()[0]
+    con.execute(
+        "UPDATE audit_events SET payload = replace(payload, 'case_handling', 'x') WHERE seq=?",
+        (n,),
+    )
+    m = con.execute("SELECT seq FROM audit_events WHERE action='return'").fetchone()[0]
+    con.execute("UPDATE audit_events SET actor_sig = zeroblob(64) WHERE seq=?", (m,))
+    con.execute("UPDATE media SET location = 'elsewhere' WHERE id=?", (mid,))
+    con.commit()
+    con.close()
+    one, many = _both(office.path)
+    assert f"event {n} (retrieve): its content was changed after it was written" in one.problems
+    assert f"event {n} (retrieve): its content was changed after it was written" in many.problems
+    assert f"event {m} (return) by K001: its signature does not verify" in many.problems
+    assert one.first_bad_seq == many.first_bad_seq == n
+
+
+def test_rows_are_compared_alike(office) -> None:
+    d = _history(office)
+    mid = office.medium_id(d)
+    con = sqlite3.connect(office.path)
+    con.execute("UPDATE media SET location = 'elsewhere' WHERE id=?", (mid,))
+    con.execute("DROP TRIGGER location_changes_no_delete")
+    con.execute("DELETE FROM location_changes")
+    con.commit()
+    con.close()
+    one, many = _both(office.path)
+    assert f"media #{mid}: changed outside Keeper" in many.problems
+    assert sorted(one.problems) == sorted(many.problems)
