@@ -143,9 +143,8 @@ def main() -> None:
     t = time.perf_counter()
     for _ in range(5):
         crypto.unlock(km, PASSWORD)
-    print(
-        f"sign-in key derivation (scrypt n={km.kdf_n}): {(time.perf_counter() - t) / 5 * 1e3:.0f} ms"
-    )
+    ms = (time.perf_counter() - t) / 5 * 1e3
+    print(f"sign-in key derivation (scrypt n={km.kdf_n}): {ms:.0f} ms")
     sk = crypto.unlock(km, PASSWORD)
     t = time.perf_counter()
     for i in range(2000):
