@@ -53,6 +53,8 @@ _T: dict[str, tuple[str, str]] = {
     "col_approver": ("批准人", "Approver"),
     "col_sig_retriever": ("调取人签名", "Retriever's signature"),
     "col_sig_keeper": ("保管员签名", "Keeper's signature"),
+    "col_sig_returner": ("归还人签名", "Returner's signature"),
+    "col_sig_return_keeper": ("接收保管员签名", "Receiving keeper's signature"),
     "col_returned": ("归还时间", "Returned"),
     "col_inspection": ("检查结果", "Inspection"),
     "col_keeper": ("保管员", "Keeper"),

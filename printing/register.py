@@ -34,19 +34,23 @@ PAD = 1.0
 COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("no", 10.0, "col_no"),
     ("medium", 27.0, "col_medium"),
-    ("case", 26.0, "col_case"),
+    ("case", 23.0, "col_case"),
     ("retriever", 16.0, "col_retriever"),
-    ("unit", 31.0, "col_unit"),
-    ("out", 19.0, "col_out"),
+    ("unit", 25.0, "col_unit"),
+    ("out", 18.0, "col_out"),
     ("reason", 16.0, "col_reason"),
     ("usage", 13.0, "col_usage"),
-    ("approver", 15.0, "col_approver"),
-    ("sig_retriever", 27.0, "col_sig_retriever"),
-    ("sig_keeper", 27.0, "col_sig_keeper"),
-    ("returned", 19.0, "col_returned"),
-    ("inspection", 17.0, "col_inspection"),
-    ("keeper", 14.0, "col_keeper"),
+    ("approver", 13.0, "col_approver"),
+    ("sig_retriever", 21.0, "col_sig_retriever"),
+    ("sig_keeper", 21.0, "col_sig_keeper"),
+    ("returned", 17.0, "col_returned"),
+    ("inspection", 15.0, "col_inspection"),
+    # the return is signed too (issue 10): by the person returning it and the keeper
+    ("sig_returner", 21.0, "col_sig_returner"),
+    ("sig_return_keeper", 21.0, "col_sig_return_keeper"),
 )
+#: the columns that show a signature (a drawn image, or the signer's name and time)
+SIGNATURE_COLUMNS = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
 TABLE_W = sum(w for _, w, _ in COLUMNS)
 assert abs(TABLE_W - (PAGE_W - 2 * MARGIN)) < 0.01, TABLE_W
 
@@ -165,8 +169,6 @@ def _two(ts: str | None) -> list[str]:
 
 def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
     hours = t("hours", lang)
-    keeper = r.get("keeper") or ""
-    rk = r.get("return_keeper") or ""
     returned = _two(r.get("returned_at"))
     if returned and r.get("returned_by"):
         returned = (
@@ -186,7 +188,6 @@ def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
         "inspection": [t(str(r["inspection"]), lang), t(str(r.get("verification") or ""), lang)]
         if r.get("inspection")
         else [],
-        "keeper": [keeper] + ([rk] if rk and rk != keeper else []),
     }
 
 
@@ -249,6 +250,8 @@ def register_pdf(
             "case_name",
             "sig_retriever_name",
             "sig_keeper_name",
+            "sig_returner_name",
+            "sig_return_keeper_name",
             "returned_by",
         )
     }
@@ -370,7 +373,7 @@ class _Rows:
         ops = self.ft.ops
         frag = self.ft._fragment
         for k, key in enumerate(self.keys):
-            if key in ("sig_retriever", "sig_keeper"):
+            if key in SIGNATURE_COLUMNS:
                 self._signature(r, key, k, y_top)
                 continue
             lines = cells[key]

@@ -195,11 +195,12 @@ def register_document(
         )
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
+    sigs = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
     for r in rows:
-        for k in ("out_at", "returned_at", "sig_retriever_at", "sig_keeper_at"):
+        for k in ("out_at", "returned_at", *(f"{x}_at" for x in sigs)):
             r[k] = show(r[k])
-        r["sig_retriever_drawn"] = bool(r["sig_retriever_drawn"])
-        r["sig_keeper_drawn"] = bool(r["sig_keeper_drawn"])
+        for x in sigs:
+            r[f"{x}_drawn"] = bool(r[f"{x}_drawn"])
     return {
         "filter": {
             "from": p.shown()[0],

@@ -57,13 +57,20 @@ def register_rows(
         "sr.id AS sig_retriever_id, sr.signed_at AS sig_retriever_at, "
         "srp.name AS sig_retriever_name, sr.drawn_png IS NOT NULL AS sig_retriever_drawn, "
         "sk.id AS sig_keeper_id, sk.signed_at AS sig_keeper_at, "
-        "skp.name AS sig_keeper_name, sk.drawn_png IS NOT NULL AS sig_keeper_drawn "
+        "skp.name AS sig_keeper_name, sk.drawn_png IS NOT NULL AS sig_keeper_drawn, "
+        "sx.id AS sig_returner_id, sx.signed_at AS sig_returner_at, "
+        "sxp.name AS sig_returner_name, sx.drawn_png IS NOT NULL AS sig_returner_drawn, "
+        "sy.id AS sig_return_keeper_id, sy.signed_at AS sig_return_keeper_at, "
+        "syp.name AS sig_return_keeper_name, "
+        "sy.drawn_png IS NOT NULL AS sig_return_keeper_drawn "
         "FROM retrievals r JOIN media m ON m.id=r.medium_id JOIN cases c ON c.id=m.case_id "
         "JOIN people pr ON pr.id=r.retriever_id JOIN people pa ON pa.id=r.approver_id "
         "JOIN people pk ON pk.id=r.keeper_id LEFT JOIN returns x ON x.retrieval_id=r.id "
         "LEFT JOIN people pb ON pb.id=x.returned_by LEFT JOIN people px ON px.id=x.keeper_id "
         + _SIG.format(a="sr", table="retrievals", ref="r.id", cap="retriever")
         + _SIG.format(a="sk", table="retrievals", ref="r.id", cap="keeper")
+        + _SIG.format(a="sx", table="returns", ref="x.id", cap="returner")
+        + _SIG.format(a="sy", table="returns", ref="x.id", cap="keeper")
         + where
         + " ORDER BY r.out_at, r.id"
     )

@@ -279,3 +279,20 @@ def test_keeper_register_pdf_on_the_command_line(office, tmp_path):
         timeout=120,
     )
     assert r.returncode == 0 and "3101" in r.stdout  # without --pdf: the table as before
+
+
+def test_the_register_shows_the_return_signatures_too(office, tmp_path):
+    """Issue 10: a return is signed by the person returning the disc and the keeper; the
+    printed register shows both, next to the retrieval's two."""
+    cycles(office, 2)
+    k = office.session("K001")
+    doc = documents.register_document(k)
+    r = doc["rows"][0]
+    assert r["sig_returner_name"] == "张办案" and r["sig_return_keeper_name"] == "李保管"
+    assert r["sig_returner_at"] and r["sig_return_keeper_at"]
+    pdf = tmp_path / "register.pdf"
+    reg.register_pdf(doc, pdf)
+    text = squash(pdf_text(pdf))
+    assert "归还人签名" in text and "接收保管员签名" in text
+    # each row: the retriever's and keeper's at retrieval, then the returner's and keeper's
+    assert text.count("李保管") >= 4 and text.count("张办案") >= 3
