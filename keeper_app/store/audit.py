@@ -82,6 +82,15 @@ def head(conn: sqlite3.Connection) -> tuple[int, str]:
     return (0, GENESIS) if r is None else (int(r[0]), str(r[1]))
 
 
+def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
+    """The stored hash of event ``seq`` (0: the genesis hash), or None when the chain has no
+    such event. What a witness of the head is held against (:mod:`..services.heads`)."""
+    if seq == 0:
+        return GENESIS
+    r = conn.execute("SELECT hash FROM audit_events WHERE seq = ?", (int(seq),)).fetchone()
+    return None if r is None else str(r[0])
+
+
 def append(
     conn: sqlite3.Connection,
     at: str,
