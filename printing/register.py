@@ -1,7 +1,7 @@
 """The special retrieval register (Art. 20) as printed pages: A4 landscape, one fixed-width
 table per page with fixed row heights, the header repeated on every page, page numbers, the
-filter on the first page and the audit chain head in every footer, so that a printed page
-anchors the electronic record.
+filter on the first page and the audit chain head in every footer (and as a QR code at the
+top right of every page), so that a printed page anchors the electronic record.
 
 Built for 10,000 rows: the text of a page goes out as one text object whose operators are
 written here (each distinct string is encoded for the font once and reused), the grid is one
@@ -19,6 +19,7 @@ from typing import Any
 from .barcodes import MM
 from .common import Rendered, Target, binary_streams, coverage_warnings, new_canvas, save
 from .fonts import ensure_font
+from .headqr import draw_head_qr
 from .i18n import check_lang, colon, t
 from .images import SignatureImages, SignatureLoader
 
@@ -276,7 +277,9 @@ def register_pdf(
             first = page == 1
             top = PAGE_H - MARGIN
             ft.put(MARGIN * MM, (top - 5.0) * MM, title, 12)
-            ft.put((PAGE_W - MARGIN - 70) * MM, (top - 5.0) * MM, str(doc.get("unit", "")), 9)
+            ft.put((PAGE_W - MARGIN - 82) * MM, (top - 5.0) * MM, str(doc.get("unit", "")), 9)
+            if audit.get("qr"):  # right of the unit's name, above the header row
+                draw_head_qr(c, str(audit["qr"]), PAGE_W - MARGIN, top - 9.0 + 1.5)
             top -= 9.0
             if first:
                 ft.put(

@@ -109,3 +109,32 @@ def write_creds(folder: Path, password: str, *badges: str) -> Path:
     p.write_text(json.dumps({b: password for b in badges}), encoding="utf-8")
     p.chmod(0o600)
     return p
+
+
+def qr_texts(pdf: Path, folder: Path) -> list[str]:
+    """The QR code on each page of ``pdf``, page by page, as a scanner reads the paper: each
+    page rasterised at 300 dpi (pdftoppm), its QR codes read by zbarimg."""
+    for tool in ("pdftoppm", "zbarimg"):
+        assert shutil.which(tool), f"{tool} is not installed: run scripts/install-deps.sh"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / pdf.stem
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", str(pdf), str(stem)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pages = sorted(folder.glob(f"{pdf.stem}-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    found = []
+    for page in pages:
+        r = subprocess.run(
+            ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(page)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert r.returncode in (0, 4), r.stderr  # 4: nothing found
+        codes = [line.strip() for line in r.stdout.splitlines() if line.strip()]
+        assert len(codes) == 1, (page.name, codes)
+        found.append(codes[0])
+    return found
