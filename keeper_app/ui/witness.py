@@ -12,10 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from ..services.heads import HeadCheck
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Witness", text)
-
-
 def as_dict(check: HeadCheck | Mapping[str, Any]) -> Mapping[str, Any]:
     return check.to_dict() if isinstance(check, HeadCheck) else check
 
@@ -24,18 +20,27 @@ def agreed(kind: str, check: HeadCheck | Mapping[str, Any]) -> str:
     """``kind``: "disc" or "printout"."""
     seq = str(as_dict(check)["seq"])
     if kind == "disc":
-        return _tr("This disc's history (event %1) is on the register's chain.").replace("%1", seq)
-    return _tr("This printout's history (event %1) is on the register's chain.").replace("%1", seq)
+        return QCoreApplication.translate(
+            "Witness", "This disc's history (event %1) is on the register's chain."
+        ).replace("%1", seq)
+    return QCoreApplication.translate(
+        "Witness", "This printout's history (event %1) is on the register's chain."
+    ).replace("%1", seq)
 
 
 def disagreed(kind: str, check: HeadCheck | Mapping[str, Any]) -> str:
     """The headline of a witness that disagrees: truncated or rolled back, or rewritten."""
     h = as_dict(check)
-    what = _tr("This disc") if kind == "disc" else _tr("This printout")
+    what = (
+        QCoreApplication.translate("Witness", "This disc")
+        if kind == "disc"
+        else QCoreApplication.translate("Witness", "This printout")
+    )
     if h["problem"] == "truncated":
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Witness",
             "History truncated or rolled back: %1 saw event %2, but the register's chain "
-            "ends at event %3."
+            "ends at event %3.",
         )
         return (
             text.replace("%1", what)
@@ -44,12 +49,19 @@ def disagreed(kind: str, check: HeadCheck | Mapping[str, Any]) -> str:
         )
     if h["problem"] == "rewritten":
         return (
-            _tr("History rewritten: %1 saw event %2 with another hash than the register's chain.")
+            QCoreApplication.translate(
+                "Witness",
+                "History rewritten: %1 saw event %2 with another hash than the register's chain.",
+            )
             .replace("%1", what)
             .replace("%2", str(h["seq"]))
         )
-    return _tr("%1 carries a head that cannot be read.").replace("%1", what)
+    return QCoreApplication.translate("Witness", "%1 carries a head that cannot be read.").replace(
+        "%1", what
+    )
 
 
 def no_head() -> str:
-    return _tr("No head witnessed on this disc (burned before heads were witnessed).")
+    return QCoreApplication.translate(
+        "Witness", "No head witnessed on this disc (burned before heads were witnessed)."
+    )
