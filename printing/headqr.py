@@ -18,6 +18,8 @@ from .errors import PrintError
 
 QUIET_MODULES = 4
 QR_MIN_MODULE_MM = 0.25
+#: the quiet zone at the usual 300 dpi (the modules are no narrower at 600)
+QR_QUIET_MM = QUIET_MODULES * module_mm(DEFAULT_DPI, QR_MIN_MODULE_MM)
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
