@@ -15,6 +15,8 @@ from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.scanner import ScanDetector
 from keeper_app.ui.witness import agreed, disagreed
 
+from .test_scanner import Keys
+
 
 def scan(qtbot, widget, text: str) -> None:
     """What a USB scanner does: the characters with no pause, then Enter."""
@@ -106,5 +108,34 @@ def test_the_scanner_takes_a_head_but_never_from_a_password_field(
         scan(qtbot, w.secret, text)  # secret fields divert only valid medium codes
         assert w.scans == [text]
         assert w.secret.text() == text
+    finally:
+        qapp.removeEventFilter(det)
+
+
+def test_a_head_split_by_a_stall_is_joined_back_but_never_from_a_password_field(
+    qapp: QApplication, qtbot
+) -> None:
+    """A 400 ms stall after eight characters of a printout's head: they were given back as
+    typing, but with the rest they make one head — taken back from the field, one scan. In a
+    password field the same keys stay typed."""
+    w = Window()
+    qtbot.addWidget(w)
+    w.show()
+    det = ScanDetector(max_gap_ms=30, min_length=4)
+    qapp.installEventFilter(det)
+    try:
+        text = heads.head_text(1234, "c0ffee" * 10 + "abcd")
+        keys = Keys(qapp)
+        keys.type(w.plain, text[:8], enter=False)
+        qtbot.waitUntil(lambda: w.plain.text() == text[:8])
+        keys.t += 400
+        keys.type(w.plain, text[8:])
+        assert w.scans == [text] and w.plain.text() == ""
+        keys.type(w.secret, text[:8], enter=False)
+        qtbot.waitUntil(lambda: w.secret.text() == text[:8])
+        keys.t += 400
+        keys.type(w.secret, text[8:])
+        assert w.scans == [text]
+        qtbot.waitUntil(lambda: w.secret.text() == text)
     finally:
         qapp.removeEventFilter(det)
