@@ -1,6 +1,7 @@
 """A small page-flow helper for receipts, reports and lists: a title, label/value tables,
 grid tables with their header repeated after a page break, signature lists, blank boxes for
-hand signatures, and a footer with the page number and the audit chain head."""
+hand signatures, and a footer with the page number and the audit chain head — the head also
+as a QR code at the top right of every page, above the text area (printing.headqr)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from .barcodes import MM
 from .common import wrap
 from .fonts import ensure_font, text_width
+from .headqr import draw_head_qr
 from .i18n import colon, t
 
 LINE = 1.32  # line height, in font sizes
@@ -39,6 +41,8 @@ class Form:
 
     # ------------------------------------------------------------------ page flow
     def _start_page(self) -> None:
+        if self.audit.get("qr"):  # in the top margin, its right edge on the text's
+            draw_head_qr(self.c, str(self.audit["qr"]), self.w - self.m, self.h - self.m + 1.5)
         if self.header and self.page > 1:
             self.text(self.header, 8, gap=2.0)
 

@@ -1,7 +1,7 @@
 """The special retrieval register (Art. 20) as printed pages: A4 landscape, one fixed-width
 table per page with fixed row heights, the header repeated on every page, page numbers, the
-filter on the first page and the audit chain head in every footer, so that a printed page
-anchors the electronic record.
+filter on the first page and the audit chain head in every footer (and as a QR code at the
+top right of every page), so that a printed page anchors the electronic record.
 
 Built for 10,000 rows: the text of a page goes out as one text object whose operators are
 written here (each distinct string is encoded for the font once and reused), the grid is one
@@ -17,8 +17,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .barcodes import MM
-from .common import Rendered, Target, binary_streams, coverage_warnings, new_canvas, save
+from .common import (
+    Rendered,
+    Target,
+    binary_streams,
+    clip_to_width,
+    coverage_warnings,
+    new_canvas,
+    save,
+)
 from .fonts import ensure_font
+from .headqr import QR_QUIET_MM, draw_head_qr, qr_side_mm
 from .i18n import check_lang, colon, t
 from .images import SignatureImages, SignatureLoader
 
@@ -268,6 +277,13 @@ def register_pdf(
         f"{t('printed_at', lang)}{colon(lang)}{doc.get('printed_at', '')}"
     )
     title = t("register_title", lang)
+    # the unit's name ends before the head's QR code (and its quiet zone), cut only when it
+    # would reach the title
+    qr = str(audit.get("qr") or "")
+    unit_end = PAGE_W - MARGIN - ((qr_side_mm(qr) + 2 * QR_QUIET_MM) if qr else 0.0)
+    unit_room = unit_end - (MARGIN + ft.width(title, 12) / MM + 8.0)
+    unit = clip_to_width(str(doc.get("unit", "")), unit_room * MM, 9)
+    unit_x = min(PAGE_W - MARGIN - 82, unit_end - ft.width(unit, 9) / MM)
     xs = [MARGIN]
     for _, w, _ in COLUMNS:
         xs.append(xs[-1] + w)
@@ -279,7 +295,9 @@ def register_pdf(
             first = page == 1
             top = PAGE_H - MARGIN
             ft.put(MARGIN * MM, (top - 5.0) * MM, title, 12)
-            ft.put((PAGE_W - MARGIN - 70) * MM, (top - 5.0) * MM, str(doc.get("unit", "")), 9)
+            ft.put(unit_x * MM, (top - 5.0) * MM, unit, 9)
+            if qr:  # right of the unit's name, above the header row
+                draw_head_qr(c, qr, PAGE_W - MARGIN, top - 9.0 + 1.5)
             top -= 9.0
             if first:
                 ft.put(

@@ -23,7 +23,7 @@ from ..timeutil import BadTime
 from . import custody, discs, maintenance, printing
 from .context import Command, Context, default_db
 
-BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time"}
+BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time", "bad_head"}
 
 #: the command groups, in the order `keeper --help` lists them
 GROUPS = (maintenance, custody, printing, discs)

@@ -203,7 +203,7 @@ def cmd_verify(c: Context) -> int:
     finally:
         bar.done()
     c.out(check.to_dict(), _verify_text)
-    return 0 if check.result == "match" else 1
+    return 0 if check.ok else 1
 
 
 def _verify_text(d: dict[str, Any]) -> str:
@@ -221,7 +221,17 @@ def _verify_text(d: dict[str, Any]) -> str:
     lines.append(
         f"  {r['files_checked']} files, {r['bytes_read'] / 1e6:,.1f} MB in {r['seconds']:.1f} s"
     )
+    lines.append(_head_line(d.get("head")))
     return "\n".join(lines)
+
+
+def _head_line(h: dict[str, Any] | None) -> str:
+    """The head the disc witnessed at burning, held against the chain."""
+    if h is None:
+        return "  history: no head witnessed on this disc (burned before heads were witnessed)"
+    if h["ok"]:
+        return f"  history: the head this disc witnessed (event {h['seq']}) is on the chain"
+    return f"  HISTORY DISAGREES: {h['message']}"
 
 
 def cmd_ingest(c: Context) -> int:

@@ -1,6 +1,6 @@
 """The `keeper` commands that keep the office running: ``gui`` (the desktop application),
-``init``, ``demo``, ``audit verify``, ``backup``, and ``backups`` / ``restore``: the backup
-copies and bringing one back.
+``init``, ``demo``, ``audit verify``, ``audit check-head`` (a printed head held against the
+chain), ``backup``, and ``backups`` / ``restore``: the backup copies and bringing one back.
 
 ``backups`` and ``restore`` need no sign-in: a damaged database cannot sign anyone in, and
 whoever may write the database file could replace it anyway. Restore shows what the copy
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import admin, backups
+from ..services import admin, backups, heads
 from ..services import people as people_svc
 from ..timeutil import show
 from . import format as fmt
@@ -28,8 +28,19 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--admin-badge")
     sp.add_argument("--admin-name")
     add("demo", cmd_demo, "fill an empty database with a demo office")
-    sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
-    sp.add_argument("what", choices=["verify"])
+    sp = add(
+        "audit",
+        cmd_audit,
+        "verify the audit chain, every row and every signature; check-head: hold the head "
+        "printed on a page against the chain",
+    )
+    sp.add_argument("what", choices=["verify", "check-head"])
+    sp.add_argument(
+        "head",
+        nargs="*",
+        metavar="SEQ HASH",
+        help="check-head: the event number and hash printed on a page, or its QR code's text",
+    )
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -92,6 +103,10 @@ def cmd_demo(c: Context) -> int:
 
 
 def cmd_audit(c: Context) -> int:
+    if c.args.what == "check-head":
+        return cmd_check_head(c)
+    if c.args.head:
+        raise RuleViolation("bad_head", "audit verify takes no SEQ HASH (that is check-head)")
     r = admin.verify_audit(c.db)
     data = {
         "ok": r.ok,
@@ -103,6 +118,17 @@ def cmd_audit(c: Context) -> int:
         "first_bad_event": r.first_bad_seq,
     }
     c.out(data, fmt.audit_text)
+    return 0 if r.ok else 1
+
+
+def cmd_check_head(c: Context) -> int:
+    """``keeper audit check-head SEQ HASH`` (or the QR code's text): a printout's head held
+    against the chain. Like verify it reads only, and needs no sign-in. Exit 0 when the
+    chain holds that event with that hash, 1 (with the message naming the printout) when
+    not, 2 for input that is no head."""
+    seq, hash_ = heads.parse_head_args(c.args.head)
+    r = heads.check_head(c.db, seq, hash_, heads.printout_name(seq, hash_))
+    c.out(r.to_dict(), lambda d: d["message"] if d["ok"] else f"DISAGREES: {d['message']}")
     return 0 if r.ok else 1
 
 

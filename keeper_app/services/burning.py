@@ -36,9 +36,10 @@ from ..domain import codes
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import CopyRole
+from ..store import audit
 from ..store import burning as burning_repo
 from ..store import media as media_repo
-from . import intake, visibility
+from . import heads, intake, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
 
@@ -227,6 +228,9 @@ class PairBurn:
 
     # ------------------------------------------------------------ internals
     def _label(self, code: str, role: CopyRole) -> dict[str, Any]:
+        """The disc's ``LABEL.json``: the register's label fields, which disc of which pair,
+        and the audit chain's head as it is now (a witness: in :meth:`run`, the head after
+        the pair's code was reserved, before the pair's registration)."""
         assert self.plan is not None
         files = recording_files(self.s, self.settings, self.recording_ids)
         body = manifest_body([f.entry for f in files])
@@ -239,6 +243,7 @@ class PairBurn:
             "volume_id": volume_id(code),
             "disc_type": self.disc_type,
             "manifest_sha256": manifest_sha256(body),
+            heads.LABEL_KEY: heads.label_head(audit.head(self.s.conn)),
             "recordings": [
                 {
                     "id": r["id"],
@@ -370,11 +375,18 @@ class MediumCheck:
     medium: dict[str, Any] | None
     report: VerifyReport
     verification_id: int | None = None
+    #: the head the disc's LABEL.json carries, held against the chain (None: it has none)
+    head: heads.HeadCheck | None = None
 
     @property
     def result(self) -> str:
         """For custody.return_medium(verification=...)."""
         return "match" if self.registered and self.report.ok else "mismatch"
+
+    @property
+    def ok(self) -> bool:
+        """The disc matches the register, and the head it witnessed is on the chain."""
+        return self.result == "match" and (self.head is None or self.head.ok)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -384,6 +396,7 @@ class MediumCheck:
             "result": self.result,
             "verification_id": self.verification_id,
             "report": self.report.to_dict(),
+            "head": None if self.head is None else self.head.to_dict(),
         }
 
 
@@ -414,6 +427,7 @@ def verify_medium(
     except BurnError as exc:
         raise rule(exc) from None
     code = ident.code or (ident.label or {}).get("medium_code")
+    head = _disc_head_check(s, ident.label, code, ident.volume_id)
     row = media_repo.row_by_code(s.conn, code) if code else None
     if row is None:
         try:
@@ -428,7 +442,7 @@ def verify_medium(
         except BurnError as exc:
             raise rule(exc) from None
         rep.problems.insert(0, f"this disc ({code or 'no Keeper code'}) is not in the register")
-        return MediumCheck(code, False, None, rep)
+        return MediumCheck(code, False, None, rep, head=head)
     _check_may_verify(s, int(row["case_id"]))
     expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
     try:
@@ -455,7 +469,7 @@ def verify_medium(
         "status": row["status"],
         "location": row["location"],
     }
-    check = MediumCheck(row["code"], True, medium, rep)
+    check = MediumCheck(row["code"], True, medium, rep, head=head)
     check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
 
@@ -471,9 +485,26 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
         return _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
 
 
+def _disc_head_check(
+    s: Session, label: dict[str, Any] | None, code: str | None, volume: str = ""
+) -> heads.HeadCheck | None:
+    """The head a disc witnessed when it was burned (its ``LABEL.json``) held against the
+    chain, the disc named by its code; None for a disc burned before heads were witnessed."""
+    if code:
+        try:
+            name = f"disc {codes.parse(code).pretty}"
+        except codes.CodeError:
+            name = f"disc {code}"
+    else:
+        name = f"disc with volume id {volume or '?'}"
+    return heads.check_disc_label(s.db, label, name)
+
+
 def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> dict[str, Any]:
     """A disc just inserted: what it says it is, and what the register says of that code.
-    Reads only the volume id, the label and the manifest (seconds, not a full check)."""
+    Reads only the volume id, the label and the manifest (seconds, not a full check).
+    ``head``: the head the disc witnessed, held against the chain (HeadCheck.to_dict(), or
+    None for a disc that carries none)."""
     s.require(Action.VERIFY_MEDIUM)
     try:
         ident = identify(_drive(drive), via_xorriso)
@@ -488,6 +519,8 @@ def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> di
         "problems": list(ident.problems),
         "registered": row is not None,
     }
+    head = _disc_head_check(s, ident.label, code, ident.volume_id)
+    out["head"] = None if head is None else head.to_dict()
     if row is not None:  # what the register says: for those who may see that case (Art. 21)
         _check_may_verify(
             s, int(row["case_id"]), what=f"see what the register holds of disc {row['code']}"

@@ -26,7 +26,7 @@ from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
-from . import visibility
+from . import heads, visibility
 from .session import Session, check_badge_text, parse_code
 
 
@@ -53,9 +53,10 @@ def _sigs(s: Session, table: str, entry_id: int) -> list[dict[str, Any]]:
 
 
 def audit_head(s: Session) -> dict[str, Any]:
-    """The newest audit event: printed in footers so that paper anchors the record."""
+    """The newest audit event: printed in footers so that paper anchors the record, and as
+    a QR code (``qr``: its text, services.heads.head_text) that a scanner can read back."""
     seq, h = audit.head(s.conn)
-    return {"seq": seq, "hash": h}
+    return {"seq": seq, "hash": h, "qr": heads.head_text(seq, h)}
 
 
 # ------------------------------------------------------------------ labels

@@ -145,7 +145,10 @@ def head_at(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
 
 
 def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
-    """The hash of event ``seq``, or None when the chain has no such event."""
+    """The stored hash of event ``seq`` (0: the genesis hash), or None when the chain has no
+    such event. What a witness of the head is held against (:mod:`..services.heads`)."""
+    if seq == 0:
+        return GENESIS
     r = conn.execute("SELECT hash FROM audit_events WHERE seq = ?", (int(seq),)).fetchone()
     return None if r is None else str(r[0])
 

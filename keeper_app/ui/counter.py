@@ -1,6 +1,7 @@
 """The counter: scans (from anywhere in the main window, through the queue) and the manual
 entry field open a medium's record; every scan is confirmed or refused visibly, with a
-sound; the scan log keeps the last scans so none goes unnoticed."""
+sound; the scan log keeps the last scans so none goes unnoticed. A printout's head (the QR
+code on every printed page) scanned here is held against the register's chain."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import RuleViolation
-from ..services import lookup
+from ..services import heads, lookup
 from ..services.session import parse_code
 from .context import UiContext
 from .errors import refusal
 from .record_view import RecordView
 from .scan_queue import ScanQueue
 from .widgets.banner import Banner
+from .witness import agreed, disagreed
 
 LOG_LIMIT = 200
 
@@ -102,6 +104,9 @@ class CounterView(QWidget):
     # ------------------------------------------------------------------ one scan
     def process(self, text: str, source: str) -> None:
         """Look one code up (called by the queue, in order)."""
+        if heads.parse_head_text(text) is not None:
+            self._check_head(text)
+            return
         try:
             code: str | None = parse_code(text).text
         except RuleViolation:
@@ -133,6 +138,27 @@ class CounterView(QWidget):
         self._log(rec.pretty, self.tr("twice in a row") if twice else "", ok=True)
         self.record_shown.emit(rec)
         self.processed.emit(text, True, rec.status, rec.location or "")
+
+    def _check_head(self, text: str) -> None:
+        """A printout's head: on the chain (confirmed) or not (refused, the failure said)."""
+        r = heads.check_printout(self.ctx.session.db, text)
+        self.last_code = None
+        label = f"{heads.HEAD_PREFIX} {r.seq}"
+        if r.ok:
+            self.banner.say("ok", agreed("printout", r), again=lambda: (agreed("printout", r), ""))
+            self.ctx.feedback.accepted()
+            self._log(label, agreed("printout", r), ok=True)
+        else:
+            self.record.clear()
+            self.banner.say(
+                "error",
+                disagreed("printout", r),
+                r.message,
+                again=lambda: (disagreed("printout", r), r.message),
+            )
+            self.ctx.feedback.refused()
+            self._log(label, disagreed("printout", r), ok=False)
+        self.processed.emit(text, r.ok, r.problem or "head_on_chain", "")
 
     def refresh(self) -> None:
         """Show the current record again (after a workflow changed it)."""

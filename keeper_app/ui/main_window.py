@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lifecycle import Action, allowed
-from ..services import clockwatch
+from ..services import clockwatch, heads
 from ..services.clockwatch import ClockJump
 from ..timeutil import show
 from . import actions
@@ -288,7 +288,12 @@ class MainWindow(QMainWindow):
             self.lock_page.scan_ignored(text)
             return
         w = QApplication.focusWidget()
-        if isinstance(w, QLineEdit) and w.property("takes_scans") and self.isAncestorOf(w):
+        if (
+            isinstance(w, QLineEdit)
+            and w.property("takes_scans")
+            and self.isAncestorOf(w)
+            and heads.parse_head_text(text) is None  # a printout's head: for the counter
+        ):
             w.setText(text.strip())  # a search field for codes takes the scan
             w.returnPressed.emit()
             return

@@ -23,6 +23,9 @@ fast, nor split a scanner's code. Modifier keys (Shift, Caps Lock, …) never br
 Keys meant for a password field are held too, but only a burst that is a valid medium code
 (format and check digit) is taken from it: a fast typist's password is never taken for a scan,
 and a disc scanned at the lock screen is never taken for a password.
+
+A printout's head (the QR code on every printed page, ``KH1-<event>-<hash>``, 72 characters)
+is a scan anywhere else, and, like a medium code, is joined back when a stall split it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from ..domain import codes
+from ..services.heads import parse_head_text
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CHORD = (
@@ -108,6 +112,11 @@ def is_medium_code(text: str) -> bool:
     except codes.CodeError:
         return False
     return True
+
+
+def is_head_text(text: str) -> bool:
+    """A printout's head (its QR code's text): a scan, never taken from a password field."""
+    return parse_head_text(text) is not None
 
 
 def _is_secret(target: QObject) -> bool:
@@ -255,20 +264,22 @@ class ScanDetector(QObject):
             return None
         if gaps and gaps[-1] > self.stall_ms:
             return None
-        if self._is_code(raw):
+        secret = _is_secret(target)
+        if self._is_code(raw) or (not secret and is_head_text(raw)):
             self._flushed.clear()
             return raw
-        whole = self._rejoin(raw)
+        whole = self._rejoin(raw, None if secret else is_head_text)
         if whole is not None:
             return whole
-        if _is_secret(target):
+        if secret:
             return None  # a password typed fast: never a scan unless it is a code
         return raw  # a scanner's burst that is no code: the sink says what is wrong with it
 
-    def _rejoin(self, raw: str) -> str | None:
+    def _rejoin(self, raw: str, also: Callable[[str], bool] | None = None) -> str | None:
         """Stalls near a code's start gave its first character(s) back as typing, perhaps in
-        several bursts: if the last of them and this burst make one valid code, take them back
-        from the widget and join them."""
+        several bursts: if the last of them and this burst make one valid code (or, with
+        ``also``, one text it accepts: a printout's head), take them back from the widget and
+        join them."""
         history, self._flushed = self._flushed, []
         if not self._held:
             return None
@@ -282,7 +293,7 @@ class ScanDetector(QObject):
         for i in range(len(chain) - 1, -1, -1):  # the fewest parts first
             parts = chain[i:]
             whole = "".join(k.text for f in parts for k in f.keys) + raw
-            if self._is_code(whole):
+            if self._is_code(whole) or (also is not None and also(whole)):
                 self._take_back(parts)
                 return whole
         return None

@@ -232,6 +232,8 @@ NO_SESSION = {
     "(whose row is above), restored before anyone signs in",
     "catalogue": "the list of printable documents: each one's data comes from a documents.* "
     "function (whose rows are above), which checks the role and the case",
+    "heads": "a witnessed head held against the chain: reads the chain only, reveals no case "
+    "data (like admin.verify_audit, it needs no sign-in)",
 }
 
 

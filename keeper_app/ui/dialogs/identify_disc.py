@@ -17,6 +17,7 @@ from ...services.session import Session
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import Ops
+from ..witness import agreed, disagreed, no_head
 from .task_base import TaskDialog
 
 
@@ -107,6 +108,9 @@ class IdentifyDialog(TaskDialog):
             )
         else:
             self.banner.say("warn", self.tr("This disc is not in the register."))
+        head = result.get("head")
+        if head is not None and not head["ok"]:  # the register's history: above all else
+            self.banner.say("error", disagreed("disc", head), head["message"])
         return ""
 
     def identity_html(self, r: dict[str, Any]) -> str:
@@ -145,6 +149,13 @@ class IdentifyDialog(TaskDialog):
                     .replace("%1", str(last["at"]))
                     .replace("%2", label("Verification", last["result"]))
                 )
+        head = r.get("head")
+        if head is None:
+            lines.append(no_head())
+        elif head["ok"]:
+            lines.append(agreed("disc", head))
+        else:
+            lines.append(f"<b style='color:#8a1c12'>{disagreed('disc', head)}</b>")
         for p in r.get("problems") or []:
             lines.append(f"<span style='color:#8a1c12'>{p}</span>")
         return "<br>".join(lines)
@@ -167,7 +178,9 @@ class IdentifyDialog(TaskDialog):
             )
             if items
         )
-        if c.result == "match":
+        if c.head is not None and not c.head.ok:
+            self.banner.say("error", disagreed("disc", c.head), c.head.message)
+        elif c.result == "match":
             self.banner.say("ok", self.tr("Every file matches the register."), text)
         else:
             self.banner.say(
