@@ -16,6 +16,7 @@ from ..domain.errors import RuleViolation
 from ..services import admin, backups
 from ..services import people as people_svc
 from ..timeutil import show
+from . import checkpoints as checkpoints_cli
 from . import format as fmt
 from .context import AddCommand, Context, private_data_dir
 
@@ -28,8 +29,14 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--admin-badge")
     sp.add_argument("--admin-name")
     add("demo", cmd_demo, "fill an empty database with a demo office")
-    sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
-    sp.add_argument("what", choices=["verify"])
+    sp = add(
+        "audit",
+        cmd_audit,
+        "verify the audit chain, every row and every signature; take the daily checkpoint "
+        "(checkpoint --head BADGE) or check a checkpoint file (check-checkpoint FILE [--db])",
+    )
+    sp.add_argument("what", choices=["verify", *checkpoints_cli.WHAT])
+    checkpoints_cli.add_arguments(sp)
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -92,6 +99,8 @@ def cmd_demo(c: Context) -> int:
 
 
 def cmd_audit(c: Context) -> int:
+    if c.args.what in checkpoints_cli.WHAT:
+        return checkpoints_cli.cmd(c)
     r = admin.verify_audit(c.db)
     data = {
         "ok": r.ok,
