@@ -192,7 +192,7 @@ def export(s: Session, checkpoint_id: int, folder: str | Path) -> Path:
     data = file_data(s, checkpoint_id)
     folder = Path(folder)
     if not folder.is_dir():
-        raise RuleViolation("bad_output", f"{folder} is not a folder")
+        raise RuleViolation("export_failed", f"{folder} is not a folder")
     path = folder / file_name(data["unit"]["code"], data["seq"])
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -203,13 +203,13 @@ def export(s: Session, checkpoint_id: int, folder: str | Path) -> Path:
             "file_exists", f"{path} already exists; nothing was overwritten"
         ) from None
     except OSError as exc:
-        raise RuleViolation("bad_output", f"cannot write {path}: {exc.strerror}") from None
+        raise RuleViolation("export_failed", f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise RuleViolation("bad_output", f"cannot write {path}: {exc.strerror}") from None
+        raise RuleViolation("export_failed", f"cannot write {path}: {exc.strerror}") from None
     return path
 
 
