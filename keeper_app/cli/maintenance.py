@@ -16,6 +16,7 @@ from ..domain.errors import RuleViolation
 from ..services import admin, backups, heads
 from ..services import people as people_svc
 from ..timeutil import show
+from . import checkpoints as checkpoints_cli
 from . import format as fmt
 from .context import AddCommand, Context, private_data_dir
 
@@ -32,15 +33,18 @@ def register(add: AddCommand) -> None:
         "audit",
         cmd_audit,
         "verify the audit chain, every row and every signature; check-head: hold the head "
-        "printed on a page against the chain",
+        "printed on a page against the chain; take the daily checkpoint (checkpoint --head "
+        "BADGE) or check a checkpoint file (check-checkpoint FILE [--db])",
     )
-    sp.add_argument("what", choices=["verify", "check-head"])
+    sp.add_argument("what", choices=["verify", "check-head", *checkpoints_cli.WHAT])
     sp.add_argument(
-        "head",
+        "operands",
         nargs="*",
-        metavar="SEQ HASH",
-        help="check-head: the event number and hash printed on a page, or its QR code's text",
+        metavar="SEQ HASH | FILE",
+        help="check-head: the event number and hash printed on a page, or its QR code's text; "
+        "check-checkpoint: the checkpoint file",
     )
+    checkpoints_cli.add_arguments(sp)
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -105,7 +109,9 @@ def cmd_demo(c: Context) -> int:
 def cmd_audit(c: Context) -> int:
     if c.args.what == "check-head":
         return cmd_check_head(c)
-    if c.args.head:
+    if c.args.what in checkpoints_cli.WHAT:
+        return checkpoints_cli.cmd(c)
+    if c.args.operands:
         raise RuleViolation("bad_head", "audit verify takes no SEQ HASH (that is check-head)")
     r = admin.verify_audit(c.db)
     data = {
@@ -126,7 +132,7 @@ def cmd_check_head(c: Context) -> int:
     against the chain. Like verify it reads only, and needs no sign-in. Exit 0 when the
     chain holds that event with that hash, 1 (with the message naming the printout) when
     not, 2 for input that is no head."""
-    seq, hash_ = heads.parse_head_args(c.args.head)
+    seq, hash_ = heads.parse_head_args(c.args.operands)
     r = heads.check_head(c.db, seq, hash_, heads.printout_name(seq, hash_))
     c.out(r.to_dict(), lambda d: d["message"] if d["ok"] else f"DISAGREES: {d['message']}")
     return 0 if r.ok else 1

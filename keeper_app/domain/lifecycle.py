@@ -54,6 +54,7 @@ class Action(StrEnum):
     MANAGE_PEOPLE = "manage_people"
     VERIFY_AUDIT = "verify_audit"
     BACKUP = "backup"
+    CHECKPOINT = "checkpoint"  # the daily checkpoint of the audit chain's head (issue 10)
 
 
 R = Role
@@ -87,6 +88,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),
+    Action.CHECKPOINT: frozenset({R.KEEPER}),
 }
 
 

@@ -52,6 +52,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "archive_handover": Action.ARCHIVE_HANDOVER,
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
+    "checkpoint": Action.CHECKPOINT,
 }
 
 
@@ -76,6 +77,7 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "court_transfers": (C.KEEPER, C.RECIPIENT),
     "archive_handovers": (C.KEEPER, C.RECIPIENT),
     "corrections": (C.CORRECTOR,),
+    "checkpoints": (C.KEEPER, C.DEPT_HEAD),
 }
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign

@@ -204,6 +204,18 @@ def _register_pdf(data: Any, out: Path, o: Options) -> Any:
     return register.register_pdf(data["doc"], out, load_signature=data["loader"], lang=o.lang)
 
 
+def _checkpoint(s: Session, ref: int) -> dict[str, Any]:
+    from . import checkpoints
+
+    return checkpoints.slip(s, int(ref))
+
+
+def _checkpoint_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import checkpoint
+
+    return checkpoint.checkpoint_slip_pdf(data, out, lang=o.lang)
+
+
 _V, _R = Action.VIEW_MEDIA, Action.VIEW_REGISTER
 #: every printable document, by key
 CATALOGUE: dict[str, Entry] = {
@@ -275,6 +287,14 @@ CATALOGUE: dict[str, Entry] = {
             _R,
         ),
         Entry(
+            "checkpoint",
+            "Daily checkpoint slip #%1",
+            _checkpoint,
+            _checkpoint_pdf,
+            "checkpoint-{ref}.pdf",
+            Action.VERIFY_AUDIT,
+        ),
+        Entry(
             "calibration",
             "Calibration sheet",
             None,
@@ -325,6 +345,11 @@ def register_pages(ref: RegisterRef) -> Document:
     """Register pages for a filter."""
     shown = " – ".join(x.strip() for x in (ref.date_from, ref.date_to) if x and x.strip())
     return Document(CATALOGUE["register"], ref, shown)
+
+
+def checkpoint_slip(checkpoint_id: int) -> Document:
+    """The daily checkpoint's slip, to be filed with the paper register."""
+    return Document(CATALOGUE["checkpoint"], int(checkpoint_id), str(checkpoint_id))
 
 
 def calibration_sheet() -> Document:

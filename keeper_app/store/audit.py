@@ -57,6 +57,8 @@ ANCHORED_TABLES = (
     "sign_in_events",
     # schema 5 (signed events, key history)
     "person_keys",
+    # schema 7 (the daily checkpoint)
+    "checkpoints",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

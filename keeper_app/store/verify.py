@@ -27,7 +27,7 @@ from typing import Any
 from .. import canonical, crypto
 from ..domain import signing
 from ..domain.model import Role
-from . import audit
+from . import audit, checkpoints
 
 #: Signature checks per batch sent to a worker process.
 BATCH = 4000
@@ -411,6 +411,8 @@ def verify(
         )
         entry_sigs = _check_entry_signatures(conn, rp, first_anchor, sigs, problem)
         _check_keys(conn, rp, problem)
+        for text in checkpoints.problems(conn):
+            problem(text)
     failed = sigs.results()
     for what in failed:
         problem(what)

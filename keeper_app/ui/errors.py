@@ -245,6 +245,20 @@ HEADLINES: dict[str, str] = {
     "bad_person_role": QT_TRANSLATE_NOOP(
         "Refusal", "The person must be a suspect, a victim or a witness."
     ),
+    # the daily checkpoint (issue 10)
+    "checkpoint_not_keeper": QT_TRANSLATE_NOOP(
+        "Refusal", "Only a keeper takes the daily checkpoint."
+    ),
+    "checkpoint_not_head": QT_TRANSLATE_NOOP(
+        "Refusal", "A department head countersigns the daily checkpoint."
+    ),
+    "checkpoint_head_moved": QT_TRANSLATE_NOOP(
+        "Refusal", "The register moved on while signing: the new head is shown; sign again."
+    ),
+    "file_exists": QT_TRANSLATE_NOOP(
+        "Refusal", "A file of this name exists already; nothing was overwritten."
+    ),
+    "export_failed": QT_TRANSLATE_NOOP("Refusal", "The file could not be written there."),
     # people and administration
     "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
     "bad_unit_code": QT_TRANSLATE_NOOP("Refusal", "The unit code is 4 digits."),

@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
             self.inbox.counts.connect(lambda _n: self._tab_titles())
         if self.due is not None:
             self.due.counts.connect(lambda _late, _n: self._tab_titles())
+            self.due.checkpoint_requested.connect(lambda: self.extras.open_checkpoint())
         if self.people is not None:
             self.people.edit.connect(
                 lambda what, row: self._open(actions.people_dialog(self.ctx, what, row, self))

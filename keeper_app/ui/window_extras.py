@@ -2,24 +2,30 @@
 inserts, seal-bag label and handover receipt from its record; register pages for the
 register's filter; an incident's report from the head's inbox), the document of a workflow
 just completed (handover receipt, court transfer list, archive handover list), the
-settings dialog, and "Inventory…" (a keeper's stocktaking of the shelves) in the toolbar."""
+settings dialog, "Inventory…" (a keeper's stocktaking of the shelves) and "Daily
+checkpoint…" (the keeper and a department head sign the audit chain's head; then the slip
+is printed and the file for the supervising unit exported) in the toolbar."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QToolBar
 
+from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed
-from ..services import catalogue
+from ..services import catalogue, checkpoints
 from .dialogs.archive import ArchiveDialog
+from .dialogs.checkpoint import CheckpointDialog, CheckpointTaken
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
 from .dialogs.inventory import InventoryDialog
 from .dialogs.print_dialog import PrintDialog
 from .dialogs.settings_dialog import SettingsDialog
+from .errors import refusal
 from .labels import document_title
+from .widgets.file_dialogs import folder_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -59,6 +65,17 @@ class WindowExtras(QObject):
             self.inventory_button.hide()
         self.inventory_button.clicked.connect(self.open_inventory)
         self.inventory_button.setText(self.tr("Inventory…"))
+        self.checkpoint_offer: CheckpointTaken | None = None
+        self.export_dialog: QFileDialog | None = None
+        self.exported: str | None = None
+        self.checkpoint_button = QPushButton(window)
+        self.checkpoint_button.setObjectName("checkpoint")
+        if bar is not None and allowed(self.ctx.me.roles, Action.CHECKPOINT):
+            bar.insertWidget(bar.actions()[1], self.checkpoint_button)
+        else:
+            self.checkpoint_button.hide()
+        self.checkpoint_button.clicked.connect(self.open_checkpoint)
+        self.checkpoint_button.setText(self.tr("Daily checkpoint…"))
         window.installEventFilter(self)
         if window.counter is not None:
             window.counter.record.print_requested.connect(self.print_for_record)
@@ -103,6 +120,9 @@ class WindowExtras(QObject):
         elif isinstance(dialog, ArchiveDialog):
             doc = catalogue.archive_list(dialog.case_no)
             text = self.tr("The archive handover is registered. Print the archive handover list?")
+        elif isinstance(dialog, CheckpointDialog) and dialog.result_value is not None:
+            cid = int(dialog.result_value)
+            QTimer.singleShot(0, self, lambda: self._offer_checkpoint(cid))
         if doc is not None:  # once the workflow's dialog has closed
             QTimer.singleShot(0, self, lambda: self._offer(text, doc))
 
@@ -136,7 +156,55 @@ class WindowExtras(QObject):
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.window and ev.type() == QEvent.Type.LanguageChange:
             self.inventory_button.setText(self.tr("Inventory…"))
+            self.checkpoint_button.setText(self.tr("Daily checkpoint…"))
         return False
+
+    # ------------------------------------------------------------------ daily checkpoint
+    def open_checkpoint(self) -> CheckpointDialog:
+        d = CheckpointDialog(self.ctx, self.window)
+        self.window._open(d)
+        return d
+
+    def _offer_checkpoint(self, cid: int) -> CheckpointTaken:
+        """The checkpoint is taken: print its slip, export its file (both may be done)."""
+        box = CheckpointTaken(cid, self.window)
+        box.print_requested.connect(lambda i: self.open(catalogue.checkpoint_slip(i)))
+        box.export_requested.connect(self.export_checkpoint)
+        box.finished.connect(lambda _r: self._checkpoint_offer_closed(box))
+        self.checkpoint_offer = box
+        box.open()
+        return box
+
+    def _checkpoint_offer_closed(self, box: CheckpointTaken) -> None:
+        if self.checkpoint_offer is box:
+            self.checkpoint_offer = None
+        box.deleteLater()
+
+    def export_checkpoint(self, cid: int) -> QFileDialog:
+        parent = self.checkpoint_offer or self.window
+        fd = folder_dialog(parent, self.tr("Export the checkpoint file into"))
+        fd.fileSelected.connect(lambda folder: self._export(cid, folder))
+        fd.finished.connect(lambda _r: fd.deleteLater())
+        self.export_dialog = fd
+        fd.open()
+        return fd
+
+    def _export(self, cid: int, folder: str) -> None:
+        try:
+            path = checkpoints.export(self.ctx.session, cid, folder)
+        except RuleViolation as exc:  # the file exists, the folder is not writable: said
+            r = refusal(exc)
+            text = f"{r.headline} {r.detail}".strip()
+            if self.checkpoint_offer is not None:
+                self.checkpoint_offer.done_label.setText(text)
+            self.window.statusBar().showMessage(text, 15_000)
+            return
+        self.exported = str(path)
+        if self.checkpoint_offer is not None:
+            self.checkpoint_offer.exported(str(path))
+        self.window.statusBar().showMessage(
+            self.tr("Checkpoint file exported: %1").replace("%1", str(path)), 15_000
+        )
 
     # ------------------------------------------------------------------ settings
     def open_settings(self) -> SettingsDialog:

@@ -21,6 +21,7 @@ from keeper_app.domain.model import ManifestEntry, Role
 from keeper_app.services import (
     admin,
     burning,
+    checkpoints,
     custody,
     documents,
     fixity,
@@ -97,6 +98,11 @@ storage.add_sample_recordings        .      Y      .      .       .     .
 storage.check_recording              Y      Y      Y      Y       .     .
 storage.case_recordings              Y      Y      Y      Y       .     .
 storage.recording_files              Y      Y      Y      Y       .     .
+checkpoints.take                     Y      .      .      .       .     .
+checkpoints.status                   Y      .      Y      Y       Y     .
+checkpoints.slip                     Y      .      Y      Y       Y     .
+checkpoints.file_data                Y      .      Y      Y       Y     .
+checkpoints.export                   Y      .      Y      Y       Y     .
 documents.label_data                 Y      Y      Y      Y       Y     .
 documents.pair_label_data            Y      Y      Y      Y       Y     .
 documents.handover_of                Y      Y      Y      Y       Y     .
@@ -140,6 +146,7 @@ inventory                    Y      .      Y      Y       Y     .
 manage_people                .      .      .      .       Y     .
 verify_audit                 Y      .      Y      Y       Y     .
 backup                       Y      .      .      .       Y     .
+checkpoint                   Y      .      .      .       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -202,6 +209,11 @@ ACTION_OF = {
     "documents.register_document": "view_register",
     "documents.signature_png": "view_register",
     "documents.signature_loader": "view_register",
+    "checkpoints.take": "checkpoint",
+    "checkpoints.status": "verify_audit",
+    "checkpoints.slip": "verify_audit",
+    "checkpoints.file_data": "verify_audit",
+    "checkpoints.export": "verify_audit",
 }
 #: Rows without a role check, and why.
 OPEN_TO_ALL = {
@@ -280,6 +292,7 @@ def prepare(office, tmp_path) -> dict:
         "tmp": tmp_path,
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
         "src": source_folder(tmp_path / "source"),
+        "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
     }
 
 
@@ -409,6 +422,11 @@ def calls(office, x: dict, role: str, badge: str):
         "documents.signature_png": lambda s: documents.signature_png(s, 1),
         "documents.signature_loader": lambda s: documents.signature_loader(s),
         "documents.audit_head": lambda s: documents.audit_head(s),
+        "checkpoints.take": lambda s: checkpoints.take(s, me, c("D001")),
+        "checkpoints.status": lambda s: checkpoints.status(s),
+        "checkpoints.slip": lambda s: checkpoints.slip(s, x["cp"]),
+        "checkpoints.file_data": lambda s: checkpoints.file_data(s, x["cp"]),
+        "checkpoints.export": lambda s: checkpoints.export(s, x["cp"], x["tmp"]),
     }
 
 

@@ -220,6 +220,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.MANAGE_PEOPLE: {AD},
     A.VERIFY_AUDIT: {K, DH, RV, AD},
     A.BACKUP: {K, AD},
+    A.CHECKPOINT: {K},
 }
 
 

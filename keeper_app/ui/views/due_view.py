@@ -1,5 +1,6 @@
 """Due and late across the office: handovers past 24 h, retrievals past their estimated
-usage time, court requests nearing their 3 days, originals not yet resealed."""
+usage time, court requests nearing their 3 days, originals not yet resealed; and, for a
+keeper, a reminder when no daily checkpoint of the audit chain was taken today."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import lookup
+from ...domain.lifecycle import Action, allowed
+from ...services import checkpoints, lookup
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -37,6 +39,7 @@ def _colour(r: dict[str, Any]) -> str | None:
 class DueView(QWidget):
     open_code = Signal(str)
     counts = Signal(int, int)  # late, all
+    checkpoint_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,11 +54,23 @@ class DueView(QWidget):
         self.banner = Banner()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        # the daily checkpoint's reminder (keepers only)
+        self.checkpoint_due: bool | None = None
+        self.checkpoint_note = Banner()
+        self.checkpoint_note.setObjectName("checkpoint_note")
+        self.checkpoint_button = QPushButton()
+        self.checkpoint_button.setObjectName("checkpoint_now")
+        self.checkpoint_button.hide()
+        self.checkpoint_button.clicked.connect(self.checkpoint_requested)
+        note = QHBoxLayout()
+        note.addWidget(self.checkpoint_note, 1)
+        note.addWidget(self.checkpoint_button)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.refresh_button)
         lay = QVBoxLayout(self)
         lay.addLayout(row)
+        lay.addLayout(note)
         lay.addWidget(self.banner)
         lay.addWidget(self.table, 1)
         self.timer = QTimer(self, interval=REFRESH_MS)
@@ -69,6 +84,7 @@ class DueView(QWidget):
 
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
+        self.checkpoint_button.setText(self.tr("Daily checkpoint…"))
         self.model.set_columns(
             [
                 Column("flag", self.tr("Flag")),
@@ -92,6 +108,37 @@ class DueView(QWidget):
             failure=self.banner.refuse,
             owner=self,
         )
+        if allowed(self.ctx.me.roles, Action.CHECKPOINT):
+            self.ctx.ops.run(
+                lambda db: checkpoints.status(worker_session(db, s)),
+                success=self._checkpoint_status,
+                failure=self.banner.refuse,
+                owner=self,
+            )
+
+    def _checkpoint_status(self, st: dict[str, Any]) -> None:
+        self.checkpoint_due = not st["today"]
+        self.checkpoint_button.setVisible(self.checkpoint_due)
+        if not self.checkpoint_due:
+            self.checkpoint_note.clear_message()
+            return
+        last = st.get("last")
+
+        def text() -> tuple[str, str]:
+            return (
+                self.tr(
+                    "No daily checkpoint of the audit chain has been taken today: the keeper "
+                    "on duty and a department head sign it, and the slip is filed with the "
+                    "paper register."
+                ),
+                self.tr("Last checkpoint: event %1, %2")
+                .replace("%1", str(last["seq"]))
+                .replace("%2", str(last["at"]))
+                if last
+                else self.tr("No checkpoint has been taken yet."),
+            )
+
+        self.checkpoint_note.say("warn", *text(), again=text)
 
     def _shown(self, rows: list[dict[str, Any]]) -> None:
         for r in rows:

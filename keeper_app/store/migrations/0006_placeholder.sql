@@ -1,0 +1,1 @@
+-- Keeper schema 6: a placeholder (issue 10); the lead replaces it at merge.
