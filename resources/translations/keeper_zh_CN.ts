@@ -515,6 +515,77 @@
     </message>
 </context>
 <context>
+    <name>CheckpointDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/checkpoint.py" line="+23"/>
+        <source>Daily checkpoint</source>
+        <translation>每日检查点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeper on duty</source>
+        <translation>值班保管员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head (countersigns)</source>
+        <translation>部门负责人（会签）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The head of the audit chain now: event &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;By signing, the keeper on duty and a department head certify this head; the slip is filed with the paper register.</source>
+        <translation>审计链当前链头：第 &lt;b&gt;%1&lt;/b&gt; 号事件（%2）&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;值班保管员和部门负责人签名即确认此链头；检查点单与纸质登记簿一并归档。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last checkpoint: event %1, %2</source>
+        <translation>上次检查点：第 %1 号事件，%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign the checkpoint</source>
+        <translation>签署检查点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Daily checkpoint #%1 taken: event %2.</source>
+        <translation>每日检查点 #%1 已取得：第 %2 号事件。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointTaken</name>
+    <message>
+        <location line="+22"/>
+        <source>Daily checkpoint</source>
+        <translation>每日检查点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The daily checkpoint is taken. Print the slip (to be signed by hand and filed with the paper register) and export the file for the supervising unit.</source>
+        <translation>每日检查点已取得。请打印检查点单（手写签名后与纸质登记簿一并归档），并导出文件报送监督单位。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the slip…</source>
+        <translation>打印检查点单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the file…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checkpoint file exported: %1</source>
+        <translation>检查点文件已导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConcludeCaseDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/conclude_case.py" line="+20"/>
@@ -563,7 +634,7 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../keeper_app/ui/counter.py" line="+49"/>
+        <location filename="../../keeper_app/ui/counter.py" line="+51"/>
         <source>Shortcut: %1</source>
         <extracomment>every code handled, in order: (text, accepted, status, shelf location)</extracomment>
         <translation>快捷键：%1</translation>
@@ -589,7 +660,7 @@
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Scanned the same disc twice in a row: %1</source>
         <translation>同一张光盘连续扫描了两次：%1</translation>
     </message>
@@ -855,7 +926,7 @@
 <context>
     <name>DueView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/due_view.py" line="+68"/>
+        <location filename="../../keeper_app/ui/views/due_view.py" line="+83"/>
         <source>LATE</source>
         <translation>已逾期</translation>
     </message>
@@ -868,6 +939,11 @@
         <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily checkpoint…</source>
+        <translation>每日检查点…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -910,7 +986,22 @@
         <translation>登记编号</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>No daily checkpoint of the audit chain has been taken today: the keeper on duty and a department head sign it, and the slip is filed with the paper register.</source>
+        <translation>今天尚未取得审计链每日检查点：须由值班保管员和部门负责人签名，检查点单与纸质登记簿一并归档。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last checkpoint: event %1, %2</source>
+        <translation>上次检查点：第 %1 号事件，%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No checkpoint has been taken yet.</source>
+        <translation>尚未取得过检查点。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
     </message>
@@ -1122,7 +1213,7 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1256,7 +1347,7 @@
 <context>
     <name>IdentifyDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/identify_disc.py" line="+63"/>
+        <location filename="../../keeper_app/ui/dialogs/identify_disc.py" line="+64"/>
         <source>Disc in %1</source>
         <translation>%1 中的光盘</translation>
     </message>
@@ -1291,7 +1382,7 @@
         <translation>此光盘未登记。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Volume id: %1</source>
         <translation>卷标：%1</translation>
     </message>
@@ -1331,7 +1422,7 @@
         <translation>最近一次回读：%1，%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>%1 files, %2 MB read; %3 read errors.</source>
         <translation>%1 个文件，读取 %2 MB；读取错误 %3 处。</translation>
     </message>
@@ -1356,7 +1447,7 @@
         <translation>无法读取</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Every file matches the register.</source>
         <translation>所有文件与登记一致。</translation>
     </message>
@@ -1462,7 +1553,12 @@
         <translation>待审批的正本启封申请（%1）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
+        <source>The clock of a Keeper computer jumped (%1):</source>
+        <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -1531,7 +1627,7 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+113"/>
+        <location filename="../../keeper_app/ui/dialogs/ingest.py" line="+112"/>
         <source>Ingest recordings</source>
         <extracomment>the roots (read on a worker: they are resolved on the file system)</extracomment>
         <translation>导入录音录像</translation>
@@ -1612,7 +1708,7 @@
         <translation>录音录像所在文件夹</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>%1 file(s), %2</source>
         <translation>%1 个文件，%2</translation>
     </message>
@@ -1890,7 +1986,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+163"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+164"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1954,7 +2050,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+197"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+137"/>
+        <source>forward</source>
+        <extracomment>How often the main window looks at the computer&apos;s clock.</extracomment>
+        <translation>向前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>back</source>
+        <translation>向后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The computer&apos;s clock jumped %1 (now %2, expected %3): times recorded now may be wrong — have the clock checked. The department heads are told.</source>
+        <translation>计算机时钟%1跳变（现为 %2，应为 %3）：此时记录的时间可能有误——请核查时钟。已报告部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -2114,7 +2226,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-155"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-156"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2448,6 +2560,11 @@
         <source>Retrieval register pages</source>
         <translation>调取登记表</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily checkpoint slip #%1</source>
+        <translation>每日检查点单 #%1</translation>
+    </message>
 </context>
 <context>
     <name>PrinterChoice</name>
@@ -2648,7 +2765,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-132"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-134"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -3467,6 +3584,31 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Only a keeper takes the daily checkpoint.</source>
+        <translation>每日检查点只能由保管员取得。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A department head countersigns the daily checkpoint.</source>
+        <translation>每日检查点须由部门负责人会签。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The register moved on while signing: the new head is shown; sign again.</source>
+        <translation>签名期间登记簿已有新记录：已显示新的链头，请重新签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file of this name exists already; nothing was overwritten.</source>
+        <translation>同名文件已存在；未覆盖任何文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be written there.</source>
+        <translation>无法在该处写入文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This badge number is already registered.</source>
         <translation>该警号已登记。</translation>
     </message>
@@ -4149,7 +4291,7 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The backup folder must be a full path, starting with /.</source>
         <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
     </message>
@@ -4157,7 +4299,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/signin.py" line="+90"/>
+        <location filename="../../keeper_app/ui/signin.py" line="+89"/>
         <source>Keeper — sign in</source>
         <translation>讯问录音录像资料保管系统 — 登录</translation>
     </message>
@@ -4489,13 +4631,19 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+61"/>
-        <location line="+71"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+67"/>
+        <location line="+91"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-80"/>
+        <location line="+81"/>
+        <source>Daily checkpoint…</source>
+        <translation>每日检查点…</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>The handover is registered. Print the handover receipt?</source>
         <translation>移交已登记。现在打印移交回执吗？</translation>
     </message>
@@ -4510,7 +4658,7 @@
         <translation>归档移交已登记。现在打印归档移交清单吗？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -4518,6 +4666,59 @@
         <location line="+1"/>
         <source>Not now</source>
         <translation>暂不</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Export the checkpoint file into</source>
+        <translation>将检查点文件导出到</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Checkpoint file exported: %1</source>
+        <translation>检查点文件已导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Witness</name>
+    <message>
+        <location filename="../../keeper_app/ui/witness.py" line="+23"/>
+        <source>This disc&apos;s history (event %1) is on the register&apos;s chain.</source>
+        <translation>本光盘见证的历史（第%1号事件）在登记簿的审计链上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This printout&apos;s history (event %1) is on the register&apos;s chain.</source>
+        <translation>本打印件见证的历史（第%1号事件）在登记簿的审计链上。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This disc</source>
+        <translation>本光盘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This printout</source>
+        <translation>本打印件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History truncated or rolled back: %1 saw event %2, but the register&apos;s chain ends at event %3.</source>
+        <translation>历史被截断或回滚：%1见证了第%2号事件，但登记簿的审计链止于第%3号事件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>History rewritten: %1 saw event %2 with another hash than the register&apos;s chain.</source>
+        <translation>历史被改写：%1见证的第%2号事件，其哈希与登记簿审计链上的不同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 carries a head that cannot be read.</source>
+        <translation>%1所载的审计链头无法读取。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No head witnessed on this disc (burned before heads were witnessed).</source>
+        <translation>本光盘未载有审计链头（刻录于启用链头见证之前）。</translation>
     </message>
 </context>
 <context>
