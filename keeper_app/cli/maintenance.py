@@ -92,7 +92,8 @@ def cmd_demo(c: Context) -> int:
 
 
 def cmd_audit(c: Context) -> int:
-    r = admin.verify_audit(c.db)
+    # read-only: no migration, no .bak, nothing written (issue 10, point 6)
+    r = admin.verify_audit_file(c.db_path)
     data = {
         "ok": r.ok,
         "events": r.events,

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records, fingerprints, inuse
+from . import backup_records, fingerprints, inuse, schema
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
@@ -39,6 +39,10 @@ class DamagedDatabase(StoreError):
     def __init__(self, message: str, backup: Path | None = None):
         super().__init__(message)
         self.backup = backup
+
+
+class SchemaTampered(DamagedDatabase):
+    """The file's schema is not Keeper's schema of its version (changed outside Keeper)."""
 
 
 class StoreBusy(StoreError):
@@ -233,7 +237,8 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDatabase:
+def _latest_backup(path: Path, backup_dir: Path | None) -> tuple[str, Path | None]:
+    """What to say about the latest verified backup, and its path."""
     from ..timeutil import show
 
     folder = Path(backup_dir) if backup_dir is not None else backup_records.default_folder(path)
@@ -246,10 +251,43 @@ def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDataba
         )
     else:
         hint = f"No verified backup was found in {folder}."
+    return hint, latest.path if latest is not None else None
+
+
+def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDatabase:
+    hint, latest = _latest_backup(path, backup_dir)
     return DamagedDatabase(
         f"{path} is damaged and will not be used: {problem}. Keeper does not repair it by "
         f"dropping records; the file is left as it is. {hint}",
-        latest.path if latest is not None else None,
+        latest,
+    )
+
+
+def _check_schema(
+    conn: sqlite3.Connection, path: Path, version: int, backup_dir: Path | None
+) -> None:
+    """Refuse a file whose schema is not Keeper's schema ``version`` (issue 10, point 6):
+    a dropped or planted trigger would let a change through that Keeper's rules refuse, or
+    rewrite a row before it is signed; nothing may be written to such a file."""
+    if conn.in_transaction:
+        found = schema.mismatch(conn, _migrations(), version)
+    else:
+        # the version and the tables from one snapshot: another Keeper may be migrating
+        conn.execute("BEGIN")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            found = schema.mismatch(conn, _migrations(), version)
+        finally:
+            conn.execute("ROLLBACK")
+    if not found:
+        return
+    hint, latest = _latest_backup(path, backup_dir)
+    raise SchemaTampered(
+        f"{path} will not be used: its schema is not Keeper's schema version {version}: "
+        + "; ".join(found)
+        + f". Nothing was written to it; 'keeper --db {path} audit verify' reports all it "
+        f"finds. {hint}",
+        latest,
     )
 
 
@@ -286,6 +324,7 @@ def _check_file(
             f"{path} has schema version {version}, newer than this Keeper knows "
             f"({known}); use a newer Keeper"
         )
+    _check_schema(conn, path, version, backup_dir)
 
 
 def open_database(
@@ -395,6 +434,8 @@ def _migrate(db: Database) -> None:
                 db.conn.execute(statement)
             db.conn.execute(f"PRAGMA user_version = {num}")
         fingerprints.record(db.conn, migrations, latest, applied_now=version)
+        # what the migrations made must be Keeper's schema (checked before they ran, too)
+        _check_schema(db.conn, db.path, latest, None)
         db.conn.execute("COMMIT")
     except BaseException:
         db._rollback()

@@ -72,12 +72,19 @@ def verify(office) -> audit.VerifyResult:
 
 @contextmanager
 def behind_keepers_back(office, *drop: str) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first."""
+    """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first and
+    put back after (as a careful insider would: a missing trigger is itself reported)."""
     con = sqlite3.connect(office.path)
     try:
+        kept = []
         for t in drop:
+            kept.append(
+                con.execute("SELECT sql FROM sqlite_master WHERE name=?", (t,)).fetchone()[0]
+            )
             con.execute(f"DROP TRIGGER {t}")
         yield con
+        for sql in kept:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()
@@ -278,7 +285,7 @@ def test_the_signed_content_hash_follows_the_row(office, history):
         con.execute("UPDATE retrievals SET purpose = 'altered' WHERE id = ?", (rid,))
     after = audit.content_sha256(conn, "retrievals", rid)
     assert after != before and len(after) == 64
-    with behind_keepers_back(office) as con:
+    with behind_keepers_back(office, "retrievals_no_update") as con:
         con.execute("UPDATE retrievals SET purpose = '' WHERE id = ?", (rid,))
     assert audit.content_sha256(conn, "retrievals", rid) == before
     assert verify(office).ok  # put back exactly as it was, everything verifies again
