@@ -185,9 +185,10 @@ def verify(conn: sqlite3.Connection, max_problems: int = 20) -> VerifyResult:
     sigs, sig_problems = verify_signatures(conn) if first_bad is None else (0, [])
     problems.extend(sig_problems)
     # --- issue 10, points 6 and 11 (store/schema.py, store/state.py): the schema is pinned
-    from . import schema
+    from . import schema, state
 
     problems.extend(schema.problems(conn))
+    problems.extend(f"state: {p}" for p in state.problems(conn))
     # --- end issue 10 points 6 and 11
     return VerifyResult(
         ok=not problems,
