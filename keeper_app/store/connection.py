@@ -276,7 +276,13 @@ def _check_schema(
         conn.execute("BEGIN")
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            cookie = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+            key = (_file_key(path), _wal_key(path), version, cookie)
+            if key in _SCHEMA_CHECKED:
+                return
             found = schema.mismatch(conn, _migrations(), version)
+            if not found:
+                _SCHEMA_CHECKED.add(key)
         finally:
             conn.execute("ROLLBACK")
     if not found:
@@ -295,6 +301,22 @@ def _check_schema(
 #: application opens the database again for each background job; the check runs once
 #: for each state of the file on disk.
 _CHECKED: set[tuple[str, int, int, int, int]] = set()
+
+
+#: Files whose schema was found to be Keeper's in this process, by the state of the file and
+#: its -wal on disk, its version and sqlite's schema cookie (which every schema change
+#: moves): the schema is read again whenever any of them changes.
+_SCHEMA_CHECKED: set[tuple[tuple[str, int, int, int, int], tuple[int, int] | None, int, int]] = (
+    set()
+)
+
+
+def _wal_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.with_name(path.name + "-wal").stat()  # stat: the file is not opened
+    except FileNotFoundError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
 def _file_key(path: Path) -> tuple[str, int, int, int, int]:

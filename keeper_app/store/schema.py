@@ -29,6 +29,7 @@ Schema = dict[tuple[str, str], tuple[str, str | None]]
 _IGNORED = re.compile(r"sqlite_stat\d+")
 
 
+@lru_cache(maxsize=4096)
 def normalise(sql: str | None) -> str | None:
     """A statement's SQL with runs of whitespace made one space."""
     if sql is None:

@@ -174,3 +174,19 @@ def _count(path: Path, table: str) -> int:
         return int(con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
     finally:
         con.close()
+
+
+def test_a_trigger_planted_while_keeper_has_the_file_open_is_refused_at_the_next_open(
+    office: Office,
+):
+    """The application opens the file again for each background job and remembers each
+    state of the file it checked: a trigger planted meanwhile (still only in the -wal, the
+    database file itself unchanged) is a new state, checked and refused."""
+    office.handed_over_pair()
+    open_database(office.path).close()  # checked once in this state
+    raw(
+        office.path,
+        "CREATE TRIGGER media_touch AFTER UPDATE ON media BEGIN SELECT 1; END",
+    )
+    with pytest.raises(SchemaTampered, match="trigger media_touch on media is not Keeper's"):
+        open_database(office.path)
