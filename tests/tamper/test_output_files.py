@@ -5,6 +5,7 @@ a link where Keeper will write: a link to a file of theirs, or to one they want 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import PASSWORD, Office
@@ -134,3 +136,54 @@ def test_pdfs_with_suspects_names_are_private_and_never_overwritten(office: Offi
     assert r.returncode == 2 and "symbolic link" in r.stderr
     assert victim.read_bytes() == b"keep me"
     assert sorted(os.listdir(out)) == ["bag.pdf", "sleeve.pdf"]
+
+
+def _layout(tmp_path: Path) -> Any:
+    from keeper_app.burning.layout import DiscFile, DiscLayout
+
+    src = tmp_path / "src"
+    src.mkdir()
+    rec = src / "讯问室1.mp4"
+    rec.write_bytes(os.urandom(70_000))
+    f = DiscFile(
+        "A2026-001/20261120T0100Z_王某某/讯问室1.mp4",
+        rec,
+        70_000,
+        hashlib.sha256(rec.read_bytes()).hexdigest(),
+    )
+    code = "31012026000001O7"
+    return DiscLayout.build(code, [f], {"medium_code": code, "person_interrogated": "王某某"})
+
+
+def test_a_disc_image_with_the_recordings_is_private(tmp_path: Path, umask_022: None):
+    from keeper_app.burning.jobs import JobState
+    from keeper_app.burning.xorriso import BurnJob, Drive
+
+    iso = tmp_path / "disc.iso"
+    result = BurnJob(Drive.parse(f"stdio:{iso}"), _layout(tmp_path)).run(lambda _p: None)
+    assert result.state == JobState.DONE, result
+    assert iso.stat().st_size > 0 and mode(iso) == 0o600
+
+
+def test_a_disc_image_is_never_written_through_a_link(tmp_path: Path, umask_022: None):
+    from keeper_app.burning.jobs import JobState
+    from keeper_app.burning.xorriso import BurnJob, Drive
+
+    victim = tmp_path / "victim.iso"
+    link = tmp_path / "disc.iso"
+    link.symlink_to(victim)  # a link to nowhere yet: xorriso would make the file there
+    job = BurnJob(Drive.parse(f"stdio:{link}"), _layout(tmp_path))
+    result = job.run(lambda _p: None)
+    assert result.state != JobState.DONE and "symbolic link" in result.message
+    assert not victim.exists() and link.is_symlink()
+
+
+def test_a_prepared_burn_never_run_leaves_no_empty_image(tmp_path: Path):
+    from keeper_app.burning.xorriso import BurnJob, Drive
+
+    iso = tmp_path / "disc.iso"
+    job = BurnJob(Drive.parse(f"stdio:{iso}"), _layout(tmp_path))
+    assert job.prepare().ok
+    assert iso.exists() and mode(iso) == 0o600  # made private before xorriso writes it
+    job.discard()
+    assert not iso.exists()
