@@ -89,11 +89,15 @@ def new_canvas(
     from reportlab.pdfgen import canvas
 
     ensure_font()
+    path: Path | None = None
+    target: Any
     if isinstance(out, str | Path):
         p = Path(out)
         if p.parent and not p.parent.exists():
             raise PrintError("bad_output", f"cannot save {p}: the folder {p.parent} does not exist")
-        target: Any = str(p)
+        _refuse_existing(p)  # before drawing: checked again when the file is written
+        # drawn in memory, then written private (0600), never over a file or through a link
+        path, target = p, io.BytesIO()
     else:
         target = out
     if page_shift_mm != (0.0, 0.0):
@@ -105,12 +109,30 @@ def new_canvas(
     c.setTitle(title)
     c.setAuthor(author)
     c.setCreator("Keeper")
+    c._keeper_file = (path, target) if path is not None else None
     return c
 
 
+def _refuse_existing(p: Path) -> None:
+    if p.is_symlink() or p.exists():
+        from keeper_app.files import refusal_for_existing
+
+        exc = refusal_for_existing(p)
+        raise PrintError(exc.code, exc.message)
+
+
 def save(c: Any) -> None:
+    from keeper_app.domain.errors import RuleViolation
+    from keeper_app.files import write_private
+
     try:
         c.save()
+        file = getattr(c, "_keeper_file", None)
+        if file is not None:
+            path, buf = file
+            write_private(path, buf.getvalue())
+    except RuleViolation as exc:
+        raise PrintError(exc.code, exc.message) from None
     except OSError as exc:
         raise PrintError("bad_output", f"cannot save the PDF: {exc}") from None
 

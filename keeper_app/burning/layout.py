@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import RuleViolation
 from ..domain.model import ManifestEntry
+from ..files import write_private
 from . import BurnError
 
 MANIFEST_NAME = "MANIFEST.sha256"
@@ -166,8 +168,12 @@ class DiscLayout:
         folder.mkdir(parents=True, exist_ok=True)
         m = folder / MANIFEST_NAME
         lab = folder / LABEL_NAME
-        m.write_text(self.manifest_text, encoding="utf-8")
-        lab.write_bytes(label_bytes(self.label))
+        # private (0600), never through a link; staged again, replaced in one step
+        try:
+            write_private(m, self.manifest_text, replace=True)
+            write_private(lab, label_bytes(self.label), replace=True)
+        except RuleViolation as exc:
+            raise BurnError(exc.code, exc.message) from None
         return m, lab
 
     def map_args(self, manifest_path: Path, label_path: Path) -> list[str]:

@@ -342,6 +342,19 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:,.1f} MB"
 
 
+def _private_empty_file(path: Path) -> None:
+    """A new empty file at ``path``, 0600, never through a link."""
+    try:
+        fd = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+        )
+    except FileExistsError:
+        raise BurnError("output_exists", f"{path} appeared while the burn was prepared") from None
+    except OSError as exc:
+        raise BurnError("no_drive", f"cannot make the image file {path}: {exc.strerror}") from None
+    os.close(fd)
+
+
 def check_media(drive: Drive, layout: DiscLayout, manifest: Path, label: Path) -> MediaCheck:
     """Is there a blank disc big enough for this layout? Raises :class:`BurnError` with code
     no_drive, no_disc, not_blank or too_small; returns the figures otherwise."""
@@ -413,6 +426,7 @@ class BurnJob(XorrisoJob):
         self.staging = staging or Path(tempfile.mkdtemp(prefix="keeper-burn-"))
         self.check: MediaCheck | None = None
         self._file_existed = drive.is_file and drive.path.exists()
+        self._made_image = False  # the empty private image file made by prepare()
         self._claimed = False
         self.prepared: Preparation | None = None  # the last prepare(), for run(prepared=)
 
@@ -425,12 +439,25 @@ class BurnJob(XorrisoJob):
                 )
             self._claimed = True
         try:
+            if self.drive.is_file and self.drive.path.is_symlink():
+                raise BurnError(
+                    "output_is_symlink",
+                    f"{self.drive.path} is a symbolic link: Keeper does not write a disc "
+                    "image through a link (the file it points to is left as it is)",
+                )
             self.layout.check_sources()
             manifest, label = self.layout.stage(self.staging)
             self.check = check_media(self.drive, self.layout, manifest, label)
+            self._file_existed = (
+                self.drive.is_file and self.drive.path.exists() and not self._made_image
+            )
+            if self.drive.is_file and not self.drive.path.exists():
+                # the image holds the recordings: made private (0600) before xorriso writes
+                # into it (xorriso keeps the file's mode; it would make it 0644)
+                _private_empty_file(self.drive.path)
+                self._made_image = True
         except BurnError as exc:
             return Preparation.refuse(exc.code, exc.message)
-        self._file_existed = self.drive.is_file and self.drive.path.exists()
         self.prepared = Preparation.ready(
             burn_command(self.drive, self.layout, manifest, label),
             f"{_mb(self.check.image_bytes)} onto {self.drive} ({_mb(self.check.free_bytes)} free)",
@@ -463,6 +490,12 @@ class BurnJob(XorrisoJob):
         but never run)."""
         if self._own_staging:
             shutil.rmtree(self.staging, ignore_errors=True)
+        if self._made_image and self.drive.path.is_file():
+            try:
+                if self.drive.path.stat().st_size == 0:  # made here, never written
+                    self.drive.path.unlink()
+            except OSError:
+                pass
         if self._claimed:
             self._claimed = False
             _release(self.drive.address)

@@ -113,7 +113,8 @@ def cmd_audit(c: Context) -> int:
         return checkpoints_cli.cmd(c)
     if c.args.operands:
         raise RuleViolation("bad_head", "audit verify takes no SEQ HASH (that is check-head)")
-    r = admin.verify_audit(c.db)
+    # read-only: no migration, no .bak, nothing written (issue 10, point 6)
+    r = admin.verify_audit_file(c.db_path)
     data = {
         "ok": r.ok,
         "events": r.events,

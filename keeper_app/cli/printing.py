@@ -28,6 +28,9 @@ BAD_INPUT = {
     "nothing_to_print",
     "not_original",
     "bad_option",
+    "output_exists",
+    "output_is_symlink",
+    "output_not_a_file",
 }
 
 
@@ -50,12 +53,12 @@ def _output(c: Context, doc: catalogue.Document, options: catalogue.Options) -> 
         raise RuleViolation("missing_field", "say where it goes: --pdf FILE and/or --printer NAME")
     s = c.session if doc.needs_db else None
     try:
+        tmpdir: Path | None = None
         if a.pdf:
-            target = Path(a.pdf)
+            target = Path(a.pdf)  # a new file: an existing one is refused, never replaced
         else:
-            tmp = tempfile.NamedTemporaryFile(prefix="keeper-", suffix=".pdf", delete=False)
-            tmp.close()
-            target = Path(tmp.name)
+            tmpdir = Path(tempfile.mkdtemp(prefix="keeper-"))  # private to its user (0700)
+            target = tmpdir / "document.pdf"
         try:
             result = doc.make(s, options, target)
             _warn(result)
@@ -71,8 +74,9 @@ def _output(c: Context, doc: catalogue.Document, options: catalogue.Options) -> 
                 )
                 print(f"sent to {a.printer}: job {job}")
         finally:
-            if not a.pdf:
+            if tmpdir is not None:
                 target.unlink(missing_ok=True)
+                tmpdir.rmdir()
     except PrintError as exc:
         return _print_error(exc)
     return 0

@@ -10,7 +10,7 @@ from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Capacity
-from ..store import Database, StoreError, audit, backup_records, entries
+from ..store import Database, StoreError, audit, backup_records, entries, readonly
 from ..store import media as media_repo
 from ..store.verify import VerifyResult
 from ..timeutil import to_db
@@ -23,6 +23,17 @@ def verify_audit(db: Database) -> VerifyResult:
     reveals no case data, so it needs no sign-in (anyone holding the file may check it)."""
     with db.reading():
         return audit.verify(db.conn)
+
+
+def verify_audit_file(path: str | Path) -> VerifyResult:
+    """``keeper audit verify``: the file opened read-only and checked as it is — an older
+    schema is not migrated, a tampered one not refused but reported — and nothing written
+    to it or next to it (no migration, no backup copy, no -wal)."""
+    db = readonly.open_read_only(path)
+    try:
+        return verify_audit(db)
+    finally:
+        db.close()
 
 
 def backup(s: Session, target: str | Path) -> VerifyResult:

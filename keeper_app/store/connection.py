@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records, fingerprints, inuse
+from . import backup_records, fingerprints, inuse, schema
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
@@ -39,6 +39,10 @@ class DamagedDatabase(StoreError):
     def __init__(self, message: str, backup: Path | None = None):
         super().__init__(message)
         self.backup = backup
+
+
+class SchemaTampered(DamagedDatabase):
+    """The file's schema is not Keeper's schema of its version (changed outside Keeper)."""
 
 
 class StoreBusy(StoreError):
@@ -233,7 +237,8 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDatabase:
+def _latest_backup(path: Path, backup_dir: Path | None) -> tuple[str, Path | None]:
+    """What to say about the latest verified backup, and its path."""
     from ..timeutil import show
 
     folder = Path(backup_dir) if backup_dir is not None else backup_records.default_folder(path)
@@ -246,10 +251,49 @@ def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDataba
         )
     else:
         hint = f"No verified backup was found in {folder}."
+    return hint, latest.path if latest is not None else None
+
+
+def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDatabase:
+    hint, latest = _latest_backup(path, backup_dir)
     return DamagedDatabase(
         f"{path} is damaged and will not be used: {problem}. Keeper does not repair it by "
         f"dropping records; the file is left as it is. {hint}",
-        latest.path if latest is not None else None,
+        latest,
+    )
+
+
+def _check_schema(
+    conn: sqlite3.Connection, path: Path, version: int, backup_dir: Path | None
+) -> None:
+    """Refuse a file whose schema is not Keeper's schema ``version`` (issue 10, point 6):
+    a dropped or planted trigger would let a change through that Keeper's rules refuse, or
+    rewrite a row before it is signed; nothing may be written to such a file."""
+    if conn.in_transaction:
+        found = schema.mismatch(conn, _migrations(), version)
+    else:
+        # the version and the tables from one snapshot: another Keeper may be migrating
+        conn.execute("BEGIN")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            cookie = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+            key = (_file_key(path), _wal_key(path), version, cookie)
+            if key in _SCHEMA_CHECKED:
+                return
+            found = schema.mismatch(conn, _migrations(), version)
+            if not found:
+                _SCHEMA_CHECKED.add(key)
+        finally:
+            conn.execute("ROLLBACK")
+    if not found:
+        return
+    hint, latest = _latest_backup(path, backup_dir)
+    raise SchemaTampered(
+        f"{path} will not be used: its schema is not Keeper's schema version {version}: "
+        + "; ".join(found)
+        + f". Nothing was written to it; 'keeper --db {path} audit verify' reports all it "
+        f"finds. {hint}",
+        latest,
     )
 
 
@@ -257,6 +301,22 @@ def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedDataba
 #: application opens the database again for each background job; the check runs once
 #: for each state of the file on disk.
 _CHECKED: set[tuple[str, int, int, int, int]] = set()
+
+
+#: Files whose schema was found to be Keeper's in this process, by the state of the file and
+#: its -wal on disk, its version and sqlite's schema cookie (which every schema change
+#: moves): the schema is read again whenever any of them changes.
+_SCHEMA_CHECKED: set[tuple[tuple[str, int, int, int, int], tuple[int, int] | None, int, int]] = (
+    set()
+)
+
+
+def _wal_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.with_name(path.name + "-wal").stat()  # stat: the file is not opened
+    except FileNotFoundError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
 def _file_key(path: Path) -> tuple[str, int, int, int, int]:
@@ -286,6 +346,7 @@ def _check_file(
             f"{path} has schema version {version}, newer than this Keeper knows "
             f"({known}); use a newer Keeper"
         )
+    _check_schema(conn, path, version, backup_dir)
 
 
 def open_database(
@@ -397,6 +458,8 @@ def _migrate(db: Database) -> None:
             if num == KEY_HISTORY_VERSION and version > 0:
                 _record_key_history(db)
         fingerprints.record(db.conn, migrations, latest, applied_now=version)
+        # what the migrations made must be Keeper's schema (checked before they ran, too)
+        _check_schema(db.conn, db.path, latest, None)
         db.conn.execute("COMMIT")
     except BaseException:
         db._rollback()

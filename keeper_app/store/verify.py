@@ -27,7 +27,7 @@ from typing import Any
 from .. import canonical, crypto
 from ..domain import signing
 from ..domain.model import Role
-from . import audit, checkpoints
+from . import audit, checkpoints, schema, state
 
 #: Signature checks per batch sent to a worker process.
 BATCH = 4000
@@ -291,6 +291,10 @@ def verify(
         if len(problems) < max_problems:
             problems.append(text)
 
+    # the schema is pinned (issue 10, point 6): a planted or dropped trigger first of all
+    for text in schema.problems(conn):
+        problem(text)
+
     for seq, at, actor, action, payload, prev_hash, h, scheme, key_id, sig in conn.execute(
         f"SELECT {cols} FROM audit_events ORDER BY rowid"
     ):
@@ -413,6 +417,9 @@ def verify(
         _check_keys(conn, rp, problem)
         for text in checkpoints.problems(conn):
             problem(text)
+    # state matches history (issue 10, point 11)
+    for text in state.problems(conn):
+        problem(f"state: {text}")
     failed = sigs.results()
     for what in failed:
         problem(what)

@@ -42,6 +42,14 @@ HEADLINES: dict[str, str] = {
         "Scan again or type it from the label.",
     ),
     "unknown_medium": QT_TRANSLATE_NOOP("Refusal", "No such medium is registered."),
+    "output_exists": QT_TRANSLATE_NOOP(
+        "Refusal", "A file with this name exists already: it was not replaced."
+    ),
+    "output_is_symlink": QT_TRANSLATE_NOOP(
+        "Refusal", "This name is a link to another file: Keeper does not save through a link."
+    ),
+    "output_not_a_file": QT_TRANSLATE_NOOP("Refusal", "This name is not a file."),
+    "output_failed": QT_TRANSLATE_NOOP("Refusal", "The file could not be saved there."),
     "unknown_case": QT_TRANSLATE_NOOP("Refusal", "No case with this number."),
     "unknown_badge": QT_TRANSLATE_NOOP("Refusal", "No person with this badge number."),
     "unknown_approval": QT_TRANSLATE_NOOP("Refusal", "No such approval request."),

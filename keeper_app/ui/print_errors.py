@@ -34,6 +34,14 @@ PRINT_HEADLINES: dict[str, str] = {
     "no_file": QT_TRANSLATE_NOOP("Printing", "There is no document to print."),
     "not_pdf": QT_TRANSLATE_NOOP("Printing", "The file is not a PDF."),
     "bad_output": QT_TRANSLATE_NOOP("Printing", "The PDF could not be saved there."),
+    "output_exists": QT_TRANSLATE_NOOP(
+        "Printing", "A file with this name exists already: it was not replaced."
+    ),
+    "output_is_symlink": QT_TRANSLATE_NOOP(
+        "Printing", "This name is a link to another file: Keeper does not save through a link."
+    ),
+    "output_not_a_file": QT_TRANSLATE_NOOP("Printing", "This name is not a file."),
+    "output_failed": QT_TRANSLATE_NOOP("Printing", "The PDF could not be saved there."),
     "font_missing": QT_TRANSLATE_NOOP(
         "Printing", "The Chinese printing font is not installed (fonts-wqy-microhei)."
     ),

@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from printing import PrintError, cups
 
+from ..domain.errors import RuleViolation
+from ..files import copy_private
 from .ops import Ops
 
 
@@ -74,9 +76,9 @@ class PrintQueue(QObject):
             self._dir = Path(tempfile.mkdtemp(prefix="keeper-print-"))
         copy = self._dir / f"job-{next(self._n)}.pdf"
         try:
-            shutil.copyfile(pdf, copy)
-        except OSError as exc:
-            raise PrintError("no_file", f"nothing to print: {exc}") from None
+            copy_private(pdf, copy)  # 0600 in the queue's private folder
+        except RuleViolation as exc:
+            raise PrintError("no_file", f"nothing to print: {exc.message}") from None
         job = PrintJob(copy, printer, media, title)
         line = self._waiting.setdefault(printer, deque())
         ahead = self.pending(printer)

@@ -72,12 +72,19 @@ def verify(office) -> audit.VerifyResult:
 
 @contextmanager
 def behind_keepers_back(office, *drop: str) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first."""
+    """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first and
+    put back after (as a careful insider would: a missing trigger is itself reported)."""
     con = sqlite3.connect(office.path)
     try:
+        kept = []
         for t in drop:
+            kept.append(
+                con.execute("SELECT sql FROM sqlite_master WHERE name=?", (t,)).fetchone()[0]
+            )
             con.execute(f"DROP TRIGGER {t}")
         yield con
+        for sql in kept:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()
@@ -168,7 +175,11 @@ def test_insert_a_retrieval_without_an_event(office, history):
     assert conn.execute("SELECT count(*) FROM retrievals").fetchone()[0] == 3
     v = verify(office)
     assert not v.ok and v.first_bad_seq is None
-    assert v.problems == [f"retrievals #{new_id}: written outside Keeper (no audit event)"]
+    assert v.problems == [
+        f"retrievals #{new_id}: written outside Keeper (no audit event)",
+        # and the replay of the original's entries finds a retrieval it cannot place
+        f"state: medium {history.o}: retrieval #{new_id} while the medium is sealed",
+    ]
 
 
 def test_delete_a_media_row(office, history):
@@ -187,14 +198,21 @@ def test_change_a_media_status_directly(office, history):
         con.execute("UPDATE media SET status = 'in_custody' WHERE id = ?", (mid,))
     v = verify(office)
     assert not v.ok
-    assert v.problems == [f"media #{mid}: changed outside Keeper"]
+    assert v.problems == [
+        f"media #{mid}: changed outside Keeper",
+        f"state: medium {history.d}: stored status 'in_custody' but its entries imply 'out' "
+        f"(retrieval #{history.retrieval_id} not returned)",
+    ]
 
 
 def test_change_a_media_location_or_seal_number_directly(office, history):
     mid = medium(office, history.o)
     with behind_keepers_back(office) as con:
         con.execute("UPDATE media SET seal_no = 'S-FAKE' WHERE id = ?", (mid,))
-    assert verify(office).problems == [f"media #{mid}: changed outside Keeper"]
+    assert verify(office).problems == [
+        f"media #{mid}: changed outside Keeper",
+        f"state: medium {history.o}: stored seal 'S-FAKE' but its entries imply 'S-NEW-1'",
+    ]
 
 
 def test_replace_a_persons_public_key(office, history):
@@ -290,7 +308,7 @@ def test_the_signed_content_hash_follows_the_row(office, history):
         con.execute("UPDATE retrievals SET purpose = 'altered' WHERE id = ?", (rid,))
     after = audit.content_sha256(conn, "retrievals", rid)
     assert after != before and len(after) == 64
-    with behind_keepers_back(office) as con:
+    with behind_keepers_back(office, "retrievals_no_update") as con:
         con.execute("UPDATE retrievals SET purpose = '' WHERE id = ?", (rid,))
     assert audit.content_sha256(conn, "retrievals", rid) == before
     assert verify(office).ok  # put back exactly as it was, everything verifies again

@@ -125,6 +125,7 @@ def test_incident_report_to_the_department_head(office, tmp_path):
     assert f"{d[:4]}-{d[4:8]}-{d[8:14]}-{d[14]}-{d[15]}" in flat
     custody.acknowledge_incident(head, inc["id"], office.cred("D001"), "已安排重新制作副本")
     data = documents.incident_report(k, inc["id"])
+    pdf = tmp_path / "incident-acknowledged.pdf"  # a new file: Keeper never writes over one
     incident_report_pdf(data, pdf)
     flat = squash(pdf_text(pdf))
     assert "已安排重新制作副本" in flat and "尚未签收" not in flat

@@ -20,7 +20,8 @@ from keeper_app.store import audit
 @contextmanager
 def raw(path: Path, *drop: str) -> Iterator[sqlite3.Connection]:
     """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first
-    ('*' drops every append-only trigger)."""
+    ('*' drops every append-only trigger). A careful insider puts them back afterwards, as
+    they were (the schema is pinned: a missing trigger would give them away at once)."""
     con = sqlite3.connect(path)
     try:
         names = list(drop)
@@ -30,9 +31,18 @@ def raw(path: Path, *drop: str) -> Iterator[sqlite3.Connection]:
                 for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
                 if r[0].endswith(("_no_update", "_no_delete"))
             ]
+        saved = [
+            r[0]
+            for t in names
+            for r in con.execute(
+                "SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?", (t,)
+            )
+        ]
         for t in names:
             con.execute(f"DROP TRIGGER IF EXISTS {t}")
         yield con
+        for sql in saved:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()

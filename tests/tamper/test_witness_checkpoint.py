@@ -45,9 +45,12 @@ def checkpoint_file(office: Office, folder: Path) -> tuple[Path, int]:
     return path, json.loads(path.read_text())["seq"]
 
 
-def drop_triggers(con: sqlite3.Connection) -> None:
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+def drop_triggers(con: sqlite3.Connection) -> list[str]:
+    """Drops every trigger; returns their SQL, to put them back (the schema is pinned)."""
+    saved = con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+    for name, _sql in saved:
         con.execute(f"DROP TRIGGER {name}")
+    return [sql for _name, sql in saved]
 
 
 def truncate(path: Path, keep: int) -> None:
@@ -55,13 +58,15 @@ def truncate(path: Path, keep: int) -> None:
     (the events here only inserted rows), so that what is left is a consistent chain."""
     con = sqlite3.connect(path)
     try:
-        drop_triggers(con)
+        saved = drop_triggers(con)
         for (payload,) in con.execute(
             "SELECT payload FROM audit_events WHERE seq > ?", (keep,)
         ).fetchall():
             for table, rid, _h in json.loads(payload)["rows"]:
                 con.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
         con.execute("DELETE FROM audit_events WHERE seq > ?", (keep,))
+        for sql in saved:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()

@@ -34,11 +34,11 @@ def truncate(path: Path, keep: int) -> list[int]:
     con = sqlite3.connect(path)
     try:
         triggers = [
-            r[0]
-            for r in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+            (r[0], r[1])
+            for r in con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'")
             if r[0].endswith(("_no_delete", "_no_update"))
         ]
-        for name in triggers:
+        for name, _sql in triggers:
             con.execute(f"DROP TRIGGER {name}")
         kept: set[tuple[str, int]] = set()
         written: list[tuple[str, int]] = []
@@ -55,6 +55,8 @@ def truncate(path: Path, keep: int) -> list[int]:
         for table, rid in sorted(set(written), reverse=True):
             con.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
         con.execute("DELETE FROM audit_events WHERE seq > ?", (keep,))
+        for _name, sql in triggers:  # put back as they were: the schema is pinned
+            con.execute(sql)
         con.commit()
     finally:
         con.close()

@@ -9,6 +9,7 @@ register changes."""
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import RuleViolation
+from ...files import write_private
 from ...services import lookup
 from ...services.session import parse_code
 from ..context import UiContext
@@ -380,16 +382,14 @@ class InventoryDialog(QDialog):
         target = Path(name)
         if target.suffix.lower() != ".csv":
             target = target.with_name(target.name + ".csv")
-        try:  # with a BOM, so that spreadsheet programs read the Chinese right
-            with target.open("w", newline="", encoding="utf-8-sig") as fh:
-                csv.writer(fh).writerows(self.csv_rows())
-        except OSError as exc:
-            self.banner.say(
-                "error",
-                self.tr("Cannot save %1: %2")
-                .replace("%1", str(target))
-                .replace("%2", exc.strerror or str(exc)),
-            )
+        text = io.StringIO(newline="")
+        csv.writer(text).writerows(self.csv_rows())
+        try:  # with a BOM, so that spreadsheet programs read the Chinese right; private
+            # (0600), never through a link, an existing file replaced (in one step) only
+            # when it is the name the Save dialog asked about
+            write_private(target, text.getvalue().encode("utf-8-sig"), replace=target == Path(name))
+        except RuleViolation as exc:
+            self.banner.refuse(exc)
             self.ctx.feedback.refused()
             return
         self.banner.say("ok", self.tr("Saved as %1.").replace("%1", str(target)))

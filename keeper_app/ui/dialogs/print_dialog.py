@@ -8,7 +8,6 @@ Characters the embedded font lacks are named before anything is printed."""
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from printing import PrintError, layouts
 
+from ...domain.errors import RuleViolation
+from ...files import copy_private
 from ...services.catalogue import Document, Options
 from ..context import UiContext
 from ..labels import document_title, join
@@ -297,9 +298,11 @@ class PrintDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            shutil.copyfile(self.pdf, target)
-        except OSError as exc:
-            self.banner.refuse(PrintError("bad_output", f"cannot save {target}: {exc}"))
+            # private (0600), never through a link; an existing file is replaced (in one
+            # step) only when it is the name the Save dialog asked about
+            copy_private(self.pdf, target, replace=target == Path(name))
+        except RuleViolation as exc:
+            self.banner.refuse(PrintError(exc.code, exc.message))
             self.ctx.feedback.refused()
             return
         self.ctx.settings.set(SAVE_FOLDER, str(target.parent))
