@@ -51,6 +51,8 @@ ANCHORED_TABLES = (
     "recording_checks",
     # schema 4 (wrong passwords and lockouts)
     "sign_in_events",
+    # schema 6 (separation of duties)
+    "role_grants",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -298,7 +298,10 @@ def test_files_are_private(office, tmp_path):
         db = open_database(tmp_path / "new" / "k.sqlite")
         from keeper_app.services import people as people_svc
 
-        people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=2**10)
+        head = people_svc.FirstHead("D001", "周大队长", PASSWORD, "刑事侦查大队")
+        people_svc.bootstrap(
+            db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, head, kdf_n=2**10
+        )
         files = sorted((tmp_path / "new").glob("k.sqlite*"))
         assert [f.name for f in files] == [
             "k.sqlite",

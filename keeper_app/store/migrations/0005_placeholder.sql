@@ -1,0 +1,1 @@
+-- Placeholder for the lead's migration 0005 (issue 10 core); removed at merge.
