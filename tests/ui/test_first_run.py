@@ -43,6 +43,13 @@ def _fill(d, unit="3101", badge="010001", pw="a-long-pass-1", again=None) -> Non
     d.name.setText("王管理")
     d.password.setText(pw)
     d.again.setText(again if again is not None else pw)
+    # the first department head, made with the administrator (issue 10: a head countersigns
+    # every later custody role)
+    d.head_badge.setText("010102")
+    d.head_name.setText("周建国")
+    d.head_department.setText("刑事侦查大队")
+    d.head_password.setText("head-long-pass-2")
+    d.head_again.setText("head-long-pass-2")
 
 
 def test_no_database_opens_the_set_up_and_then_sign_in(qapp, qtbot, settings, tmp_path) -> None:
