@@ -71,6 +71,11 @@ def test_first_run_sets_up_a_new_office(display: str, tmp_path: Path) -> None:
             ("admin_name", "Admin"),
             ("admin_password", "first-pass-1"),
             ("admin_password_again", "first-pass-1"),
+            ("head_badge", "010102"),
+            ("head_name", "Head"),
+            ("head_department", "Crime"),
+            ("head_password", "head-pass-22"),
+            ("head_password_again", "head-pass-22"),
         ):
             app.click(name)
             app.type(text)
