@@ -59,9 +59,10 @@ def folder(office) -> Path:
 def backed_up(office, folder):
     """An office with a pair handed over, one scheduled backup, then one more change."""
     o, d = office.handed_over_pair()
+    k = office.session("K001")  # (signing in records its attempt: before the backup)
     b = backups.backup_if_due(office.db, clock=office.clock)
     assert b is not None and b.verified
-    custody.set_location(office.session("K001"), d, "柜Q-01")  # after the backup
+    custody.set_location(k, d, "柜Q-01")  # after the backup
     return b
 
 
