@@ -142,3 +142,40 @@ def test_passwords_have_a_minimum_length(office):
     with pytest.raises(RuleViolation) as ei:
         people_svc.change_password(office.session("K001"), office.cred("K001"), short)
     assert ei.value.code == "weak_password"
+
+
+def test_migration_6_keeps_the_earlier_sign_in_rows_as_they_were():
+    """Schema 6 rebuilds sign_in_events only to allow 'attempt' rows: the columns and the rows
+    of schema 4 (their audit anchors hash them) stay the same, and the table stays
+    append-only."""
+    from keeper_app.store.connection import _migrations, _statements
+
+    con = sqlite3.connect(":memory:", isolation_level=None)
+    migrations = _migrations()
+    assert [m[0] for m in migrations[3:6]] == [4, 5, 6]
+
+    def apply(ms) -> None:
+        con.execute("BEGIN")
+        for _num, _name, sql in ms:
+            for statement in _statements(sql):
+                con.execute(statement)
+        con.execute("COMMIT")
+
+    apply(migrations[:4])
+    con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'failure', 't1')")
+    con.execute(
+        "INSERT INTO sign_in_events(person_id, kind, at, until, level) "
+        "VALUES (1, 'lockout', 't1', 't2', 1)"
+    )
+    with pytest.raises(sqlite3.IntegrityError):  # schema 4 knows no attempts
+        con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'attempt', 't')")
+    rows = con.execute("SELECT * FROM sign_in_events ORDER BY id").fetchall()
+    columns = con.execute("PRAGMA table_info(sign_in_events)").fetchall()
+    apply(migrations[4:6])
+    assert con.execute("SELECT * FROM sign_in_events ORDER BY id").fetchall() == rows
+    assert con.execute("PRAGMA table_info(sign_in_events)").fetchall() == columns
+    con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'attempt', 't3')")
+    for sql in ("DELETE FROM sign_in_events", "UPDATE sign_in_events SET at='x'"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute(sql)
+    con.close()
