@@ -89,5 +89,8 @@ def test_first_run_sets_up_a_new_office(display: str, tmp_path: Path) -> None:
     finally:
         app.close()
     con = sqlite3.connect(db)
-    assert con.execute("SELECT badge, roles FROM people").fetchall() == [("010001", "admin")]
+    assert con.execute("SELECT badge, roles FROM people ORDER BY id").fetchall() == [
+        ("010001", "admin"),
+        ("010102", "dept_head"),  # the first department head, made with the administrator
+    ]
     con.close()
