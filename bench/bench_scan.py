@@ -181,12 +181,20 @@ def person_name(rng: random.Random) -> str:
 def make_office(db: Database, clock: Clock, cache: KdfCache, rng: random.Random) -> Office:
     off = Office()
     clock.t = T0 - timedelta(days=60)
+    # the first run makes the administrator with the first department head (D001, crim),
+    # who countersigns every custody role after
+    first = people_svc.FirstHead("D001", person_name(rng), PASSWORD, DEPTS[0][1])
     people_svc.bootstrap(
-        db, UNIT_CODE, UNIT_NAME, "ADMIN", "系统管理员", PASSWORD, kdf_n=KDF_N, clock=clock
+        db, UNIT_CODE, UNIT_NAME, "ADMIN", "系统管理员", PASSWORD, first, kdf_n=KDF_N, clock=clock
     )
     admin = sign_in(db, "ADMIN", PASSWORD, clock, cache)
     for key, name, kind, _ in DEPTS:
-        off.dept_ids[key] = people_svc.add_department(admin, name, kind)
+        if key == DEPTS[0][0]:
+            off.dept_ids[key] = next(
+                int(d["id"]) for d in lookup.departments(admin) if d["name"] == name
+            )
+        else:
+            off.dept_ids[key] = people_svc.add_department(admin, name, kind)
         off.dept_names[key] = name
 
     def person(
@@ -202,6 +210,7 @@ def make_office(db: Database, clock: Clock, cache: KdfCache, rng: random.Random)
             off.dept_ids[dept] if dept else None,
             org_name=org,
             kdf_n=KDF_N,
+            head=Credential("D001", PASSWORD),
         )
         return pid, badge, name
 
@@ -214,8 +223,11 @@ def make_office(db: Database, clock: Clock, cache: KdfCache, rng: random.Random)
     person("C002", ["outside_retriever"], None, "某市人民检察院")
     n = 0
     for i, dept in enumerate(CASE_DEPTS):
-        hid, hbadge, _ = person(f"D{i + 1:03d}", ["dept_head"], dept)
-        people_svc.set_head(admin, off.dept_ids[dept], hbadge)
+        if i == 0:
+            hid, hbadge = sign_in(db, "D001", PASSWORD, clock, cache).person.id, "D001"
+        else:
+            hid, hbadge, _ = person(f"D{i + 1:03d}", ["dept_head"], dept)
+            people_svc.set_head(admin, off.dept_ids[dept], hbadge)
         off.heads[dept] = (hid, hbadge)
         off.handlers[dept] = []
         for _ in range(5):

@@ -67,6 +67,8 @@ PEOPLE = [
 ]
 ORG = {"FY0317": COURT, "JC0522": PROCURATORATE}
 HEADS = {"crim": "010102", "drug": "010402", "econ": "010502"}
+#: the department whose head is made with the administrator at the first run
+FIRST_DEPT = "crim"
 HANDLERS = {
     "crim": ("010117", "010123"),
     "drug": ("010411", "010415"),
@@ -263,14 +265,32 @@ class _Demo:
     def plan_setup(self) -> None:
         t = self.day(95, 8, 30)
         self.clock.t = t
+        first_head = HEADS[FIRST_DEPT]
+        head_name = next(p[1] for p in PEOPLE if p[0] == first_head)
         people_svc.bootstrap(
-            self.db, UNIT_CODE, UNIT_NAME, ADMIN[0], ADMIN[1], DEMO_PASSWORD, clock=self.clock
+            self.db,
+            UNIT_CODE,
+            UNIT_NAME,
+            ADMIN[0],
+            ADMIN[1],
+            DEMO_PASSWORD,
+            people_svc.FirstHead(first_head, head_name, DEMO_PASSWORD, DEPARTMENTS[FIRST_DEPT][0]),
+            clock=self.clock,
         )
         admin = self.session(ADMIN[0])
+        self.dept_ids[FIRST_DEPT] = next(
+            int(d["id"])
+            for d in lookup.departments(admin)
+            if d["name"] == DEPARTMENTS[FIRST_DEPT][0]
+        )
         for key, (name, kind) in DEPARTMENTS.items():
+            if key == FIRST_DEPT:
+                continue
             self.clock.t += timedelta(minutes=2)
             self.dept_ids[key] = people_svc.add_department(admin, name, kind)
         for badge, name, roles, dept in PEOPLE:
+            if badge == first_head:
+                continue
             self.clock.t += timedelta(minutes=3)
             people_svc.add_person(
                 admin,
@@ -280,8 +300,11 @@ class _Demo:
                 DEMO_PASSWORD,
                 self.dept_ids[dept] if dept else None,
                 org_name=ORG.get(badge, ""),
+                head=self.cred(first_head),  # custody roles: a department head countersigns
             )
         for dept, badge in HEADS.items():
+            if dept == FIRST_DEPT:
+                continue
             self.clock.t += timedelta(minutes=1)
             people_svc.set_head(admin, self.dept_ids[dept], badge)
 

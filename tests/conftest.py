@@ -15,7 +15,7 @@ from keeper_app.domain.model import DeptKind, ManifestEntry
 from keeper_app.services import intake
 from keeper_app.services import people as people_svc
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
-from keeper_app.store import Database, open_database
+from keeper_app.store import Database, open_database, signins
 
 PASSWORD = "correct-horse-1"
 TEST_KDF_N = 2**10  # stored per person: tests use a cheap cost, the app the default
@@ -48,8 +48,10 @@ class Office:
     def cred(badge: str, password: str = PASSWORD) -> Credential:
         return Credential(badge, password)
 
-    def snapshot(self) -> list[tuple[str, list[tuple[object, ...]]]]:
-        """Every row of every table: to prove a refusal changed nothing."""
+    def snapshot(self, sign_ins: bool = False) -> list[tuple[str, list[tuple[object, ...]]]]:
+        """Every row of every table: to prove a refusal changed nothing. Every password check
+        records its attempt first (issue 10), refused or not: the sign-in bookkeeping (its
+        rows and their actor-less audit events) is left out unless ``sign_ins``."""
         con = sqlite3.connect(self.path)
         try:
             tables = [
@@ -58,11 +60,33 @@ class Office:
                     "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
                 )
             ]
-            return [
-                (t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables
-            ]
+            out = []
+            for t in tables:
+                if t == "sign_in_events" and not sign_ins:
+                    continue
+                if t == "audit_events" and not sign_ins:
+                    marks = ",".join("?" * len(signins.ACTORLESS_ACTIONS))
+                    rows = con.execute(
+                        f"SELECT * FROM audit_events WHERE action NOT IN ({marks})",
+                        sorted(signins.ACTORLESS_ACTIONS),
+                    ).fetchall()
+                else:
+                    rows = con.execute(f"SELECT * FROM {t}").fetchall()
+                out.append((t, sorted(rows, key=repr)))
+            return out
         finally:
             con.close()
+
+    def changes(self) -> list[tuple[int, str]]:
+        """The audit events other than sign-in bookkeeping: (seq, action)."""
+        marks = ",".join("?" * len(signins.ACTORLESS_ACTIONS))
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self.db.conn.execute(
+                f"SELECT seq, action FROM audit_events WHERE action NOT IN ({marks}) ORDER BY seq",
+                sorted(signins.ACTORLESS_ACTIONS),
+            )
+        ]
 
     def new_pair(
         self,
@@ -86,7 +110,8 @@ class Office:
     def add_person(
         self, badge: str, name: str, roles: list[str], dept: str | None = None, org_name: str = ""
     ) -> int:
-        """One more person, added by the administrator (password: PASSWORD)."""
+        """One more person, added by the administrator (password: PASSWORD); a custody role
+        is countersigned by the department head D001."""
         return people_svc.add_person(
             self.session("ADMIN"),
             badge,
@@ -96,6 +121,7 @@ class Office:
             self.dept[dept] if dept else None,
             org_name=org_name,
             kdf_n=TEST_KDF_N,
+            head=None if roles == ["admin"] else self.cred("D001"),
         )
 
     def medium_id(self, code: str) -> int:
@@ -119,8 +145,11 @@ class Office:
         return o, d
 
 
+#: the first department head, made with the administrator (people.bootstrap): he
+#: countersigns every custody role the administrator grants after
+FIRST_HEAD = ("D001", "周大队长", "刑事侦查大队")
 PEOPLE = [
-    # badge, name, roles, department
+    # badge, name, roles, department (D001 is FIRST_HEAD)
     ("K001", "李保管", ["keeper"], "legal"),
     ("K002", "赵保管", ["keeper"], "legal"),
     ("H001", "张办案", ["case_handler"], "crim"),
@@ -140,15 +169,25 @@ def office(tmp_path: Path) -> Office:
     db = open_database(path)
     clock = Clock(datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC))
     people_svc.bootstrap(
-        db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=TEST_KDF_N, clock=clock
+        db,
+        "3101",
+        "某市公安局",
+        "ADMIN",
+        "系统管理员",
+        PASSWORD,
+        people_svc.FirstHead(FIRST_HEAD[0], FIRST_HEAD[1], PASSWORD, FIRST_HEAD[2]),
+        kdf_n=TEST_KDF_N,
+        clock=clock,
     )
     o = Office(db, path, clock)
     admin = o.session("ADMIN")
-    o.dept["crim"] = people_svc.add_department(admin, "刑事侦查大队", DeptKind.CASE_HANDLING)
+    o.dept["crim"] = o.session(FIRST_HEAD[0]).person.department_id or 0
     o.dept["drug"] = people_svc.add_department(admin, "禁毒大队", DeptKind.CASE_HANDLING)
     o.dept["legal"] = people_svc.add_department(admin, "法制大队", DeptKind.LEGAL)
     o.dept["arch"] = people_svc.add_department(admin, "档案室", DeptKind.ARCHIVES)
     for badge, name, roles, dept in PEOPLE:
+        if badge == FIRST_HEAD[0]:
+            continue
         people_svc.add_person(
             admin,
             badge,
@@ -158,8 +197,8 @@ def office(tmp_path: Path) -> Office:
             o.dept[dept] if dept else None,
             org_name="某市中级人民法院" if dept is None else "",
             kdf_n=TEST_KDF_N,
+            head=o.cred(FIRST_HEAD[0]),
         )
-    people_svc.set_head(admin, o.dept["crim"], "D001")
     people_svc.set_head(admin, o.dept["drug"], "D002")
     h = o.session("H001")
     intake.create_case(h, "A2026-001", "王某某故意伤害案", o.dept["crim"], ["H001", "H002"])

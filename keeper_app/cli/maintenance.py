@@ -28,6 +28,9 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--unit-name")
     sp.add_argument("--admin-badge")
     sp.add_argument("--admin-name")
+    sp.add_argument("--head-badge", help="the first department head (made with the administrator)")
+    sp.add_argument("--head-name")
+    sp.add_argument("--head-department", help="the case-handling department the head heads")
     add("demo", cmd_demo, "fill an empty database with a demo office")
     sp = add(
         "audit",
@@ -73,27 +76,49 @@ def cmd_gui(c: Context) -> int:
 
 
 def cmd_init(c: Context) -> int:
+    """A new office needs its administrator and its first department head together: without a
+    head nobody could countersign the first custody role."""
     a = c.args
-    if a.admin_badge and not (a.unit_code and a.unit_name and a.admin_name):
+    if a.admin_badge and not (
+        a.unit_code
+        and a.unit_name
+        and a.admin_name
+        and a.head_badge
+        and a.head_name
+        and a.head_department
+    ):
         raise RuleViolation(
-            "missing_field", "--admin-badge needs --admin-name, --unit-code and --unit-name"
+            "missing_field",
+            "--admin-badge needs --admin-name, --unit-code, --unit-name and the first "
+            "department head: --head-badge, --head-name, --head-department",
         )
 
-    def admin_password() -> str:
-        pw = c.creds.password(a.admin_badge, "new administrator's password")
-        if a.credentials is None and pw != c.creds.password(a.admin_badge, "once more"):
+    def new_password(badge: str, who: str) -> str:
+        pw = c.creds.password(badge, f"new {who}'s password")
+        if a.credentials is None and pw != c.creds.password(badge, "once more"):
             raise RuleViolation("password_mismatch", "the two passwords differ")
         return pw
 
-    # a new database's administrator password is asked before the file is made: a refusal
-    # (no terminal, two different passwords) leaves nothing behind
-    first = admin_password() if a.admin_badge and not Path(a.db).exists() else None
+    def passwords() -> tuple[str, str]:
+        return new_password(a.admin_badge, "administrator"), new_password(
+            a.head_badge, "department head"
+        )
+
+    # a new database's passwords are asked before the file is made: a refusal (no terminal,
+    # two different passwords) leaves nothing behind
+    first = passwords() if a.admin_badge and not Path(a.db).exists() else None
     db = c.db
     if a.admin_badge:
         if people_svc.needs_bootstrap(db):
-            pw = first if first is not None else admin_password()
-            people_svc.bootstrap(db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw)
-            print(f"administrator {a.admin_badge.upper()} created")
+            pw, head_pw = first if first is not None else passwords()
+            head = people_svc.FirstHead(a.head_badge, a.head_name, head_pw, a.head_department)
+            people_svc.bootstrap(
+                db, a.unit_code, a.unit_name, a.admin_badge, a.admin_name, pw, head
+            )
+            print(
+                f"administrator {a.admin_badge.upper()} and department head "
+                f"{a.head_badge.upper()} created"
+            )
     print(f"database ready: {db.path} (schema version {db.schema_version})")
     return 0
 

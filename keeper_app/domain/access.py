@@ -1,8 +1,9 @@
 """Who may see which case's media (Art. 21): access "strictly limited ... taking into account
 departmental responsibilities, job nature and work authority".
 
-- keepers hold every disc (the shelf), reviewers (the legal department) review every case,
-  administrators keep the system: they see every case;
+- keepers hold every disc (the shelf) and reviewers (the legal department) review every
+  case: they see every case; administrators keep the system and see no case (issue 10:
+  separation of duties, below);
 - a department head sees the cases of the department they belong to (the one they head);
 - a case handler sees the cases they handle.
 
@@ -16,7 +17,7 @@ from .errors import RuleViolation
 from .model import Case, Person, Role
 
 #: roles that see the media of every case
-SEES_ALL_CASES = frozenset({Role.KEEPER, Role.REVIEWER, Role.ADMIN})
+SEES_ALL_CASES = frozenset({Role.KEEPER, Role.REVIEWER})
 
 
 def sees_all_cases(person: Person) -> bool:
@@ -53,3 +54,50 @@ def check_may_see_case(person: Person, case: Case, what: str = "see its media") 
         f"{person.name} does not handle case {case.case_no} and may not {what}",
         "Art. 21",
     )
+
+
+# Separation of duties (issue 10, point 9): the administrator keeps the system (people,
+# settings, backups, the audit) and holds no custody role; nobody changes their own roles;
+# a custody role is granted by the administrator and countersigned by a department head.
+
+#: every role that handles custody or sees case data: all but the administrator's
+CUSTODY_ROLES = frozenset(Role) - {Role.ADMIN}
+
+
+def check_duties(roles: frozenset[Role] | set[Role], who: str) -> None:
+    """Refuse a set of roles that makes an administrator a custodian too."""
+    if Role.ADMIN in roles and roles & CUSTODY_ROLES:
+        custody = ", ".join(sorted(r.value for r in roles & CUSTODY_ROLES))
+        raise RuleViolation(
+            "admin_custody_role",
+            f"{who} cannot be an administrator and hold a custody role ({custody}): the "
+            "administrator keeps the system and sees no case data",
+        )
+
+
+def custody_roles_added(
+    before: frozenset[Role] | set[Role], after: frozenset[Role] | set[Role]
+) -> frozenset[Role]:
+    """The custody roles a change of roles gives (they need a head's countersignature)."""
+    return frozenset(after) - frozenset(before) - {Role.ADMIN}
+
+
+def check_not_own_roles(actor_id: int, person_id: int, actor_name: str) -> None:
+    if actor_id == person_id:
+        raise RuleViolation(
+            "own_roles", f"{actor_name} cannot change their own roles; another administrator can"
+        )
+
+
+def check_countersigner(head: Person, admin: Person, what: str) -> None:
+    """A department head, another person than the administrator, countersigns."""
+    if head.id == admin.id:
+        raise RuleViolation(
+            "countersign_self", f"{admin.name} cannot countersign their own request to {what}"
+        )
+    if not head.has(Role.DEPT_HEAD) or not head.active:
+        raise RuleViolation(
+            "not_head",
+            f"{head.name} ({head.badge}) is not a department head: only a department head "
+            f"countersigns an administrator's request to {what}",
+        )

@@ -60,7 +60,8 @@ class Action(StrEnum):
 R = Role
 
 #: Art. 21: access strictly limited by duty. Who may *perform* each action as the
-#: signed-in person. (Who may *sign* an entry is a separate rule in rules.py.)
+#: signed-in person. (Who may *sign* an entry is a separate rule in rules.py.) The
+#: administrator sees no case data (issue 10: separation of duties, domain.access).
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REGISTER_PAIR: frozenset({R.CASE_HANDLER}),
     Action.HANDOVER: frozenset({R.KEEPER}),
@@ -80,11 +81,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
-    Action.VIEW_MEDIA: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
+    Action.VIEW_MEDIA: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_REGISTER: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_INBOX: frozenset({R.DEPT_HEAD}),
-    Action.INVENTORY: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
+    Action.INVENTORY: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),

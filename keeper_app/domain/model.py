@@ -96,6 +96,8 @@ class Capacity(StrEnum):
     RECIPIENT = "recipient"
     DEPT_HEAD = "dept_head"
     CORRECTOR = "corrector"
+    #: a department head countersigning an administrator's act (a custody role, a lock lifted)
+    COUNTERSIGN = "countersign"
 
 
 LABEL_FIELDS = (

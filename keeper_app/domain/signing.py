@@ -28,7 +28,8 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_head": Action.MANAGE_PEOPLE,
     "set_roles": Action.MANAGE_PEOPLE,
     "set_active": Action.MANAGE_PEOPLE,
-    "sign_in_cleared": Action.MANAGE_PEOPLE,  # signed: an administrator's unlocking
+    "sign_in_cleared": Action.MANAGE_PEOPLE,  # signed: an administrator's unlocking (schema 5)
+    "sign_in_unlocked": Action.MANAGE_PEOPLE,  # with a department head's countersignature
     "change_password": None,
     "clock_jump": None,  # the computer's clock jumped, noticed by whoever was signed in
     "create_case": Action.CREATE_CASE,
@@ -86,13 +87,26 @@ _SEAL: dict[str, tuple[Capacity, ...]] = {
 }
 
 #: Entry tables whose rows are checked for their signatures.
-SIGNED_TABLES = frozenset(_REQUIRED) | {"seal_events"}
+SIGNED_TABLES = frozenset(_REQUIRED) | {"seal_events", "role_grants", "sign_in_events"}
 
 
-def required_capacities(table: str, row: Mapping[str, Any]) -> tuple[str, ...]:
-    """The capacities (sorted, repeated where two people sign alike) an entry must carry."""
+def required_capacities(
+    table: str, row: Mapping[str, Any], added_roles: frozenset[Role] = frozenset()
+) -> tuple[str, ...]:
+    """The capacities (sorted, repeated where two people sign alike) an entry must carry.
+    ``added_roles``: for a role grant, the roles it gives that the person did not have."""
+    caps: tuple[Capacity, ...]
     if table == "seal_events":
         caps = _SEAL.get(str(row.get("kind")), ())
+    elif table == "role_grants":
+        # Art. 21 and issue 10: a custody role is granted by the administrator and
+        # countersigned by a department head (the first run's grants have no granter)
+        custody = any(r != Role.ADMIN for r in added_roles)
+        caps = (C.COUNTERSIGN,) if row.get("granted_by") is not None and custody else ()
+    elif table == "sign_in_events":
+        # an administrator lifts a lock only with a department head's countersignature
+        admin_clear = row.get("kind") == "cleared" and row.get("by_id") is not None
+        caps = (C.COUNTERSIGN,) if admin_clear else ()
     else:
         caps = _REQUIRED.get(table, ())
     return tuple(sorted(c.value for c in caps))
@@ -111,6 +125,7 @@ CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.WITNESS: None,
     C.RECIPIENT: None,
     C.CORRECTOR: None,
+    C.COUNTERSIGN: frozenset({Role.DEPT_HEAD}),
 }
 
 

@@ -1,25 +1,50 @@
-"""Wrong passwords (issue 7): after five wrong passwords in a row a person is locked for a
-time that doubles with each lockout (1 minute, 2, 4, ... at most a day). Every wrong
-password and every lockout is a row anchored in the audit chain; the right password, or an
-administrator, clears the count. While locked, the password is not even tried."""
+"""Sign-in attempts and lockouts (issue 7; issue 10, point 8).
+
+An attempt is recorded *before* its password is checked: one locked transaction (BEGIN
+IMMEDIATE) reads the person's state and, unless they are locked, commits an ``attempt`` row;
+the slow password check runs after it, outside the lock, so parallel attempts all count. The
+right password writes ``cleared``; a wrong one writes nothing more — an attempt that no
+clearing follows counts as a wrong password. After five such attempts the person is locked
+for a time that doubles with each lockout (1 minute, 2, 4, ... at most a day); while locked
+the password is not even tried. Whoever is admitted while five attempts are outstanding
+writes the lockout and is refused, so however many attempts arrive at once, at most five
+passwords are checked.
+
+A right password clears the count only when no attempt came in after it (else it is one of
+a burst: the burst's lockout stands). An administrator lifts a lock with a department
+head's countersignature.
+
+Every row is anchored in the audit chain; the sign-in bookkeeping events have no actor
+(``store.signins.ACTORLESS_ACTIONS``)."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .. import crypto
+from ..domain import access
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Person
-from ..store import audit, signins
+from ..domain.model import Capacity, Person
 from ..store import people as people_repo
+from ..store import signins
 from ..store.signins import Event, SignInState
 from ..timeutil import from_db, show, to_db
-from .session import Session, check_badge_text, rerun_if_changed
+from .session import Credential, Session, check_badge_text, rerun_if_changed
 
 MAX_FAILURES = 5
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(days=1)
+
+#: the one refusal for an unknown badge and a wrong password (the same code, message and time)
+BAD_CREDENTIALS = "bad_credentials"
+BAD_CREDENTIALS_MESSAGE = "the badge number or the password is wrong"
+
+
+def bad_credentials(note: str = "") -> RuleViolation:
+    return RuleViolation(BAD_CREDENTIALS, BAD_CREDENTIALS_MESSAGE + note)
 
 
 def lock_duration(level: int) -> timedelta:
@@ -32,81 +57,139 @@ def _who(p: Person) -> str:
     return f"{p.name} ({p.badge})"
 
 
-def refuse_if_locked(conn: sqlite3.Connection, person: Person, now: datetime) -> SignInState:
-    st = signins.state(conn, person.id)
-    if st.locked_until is not None and now < from_db(st.locked_until):
-        raise RuleViolation(
-            "locked",
-            f"{_who(person)} is locked after {MAX_FAILURES} wrong passwords in a row, until "
-            f"{show(st.locked_until)}; try again then, or ask an administrator to unlock",
-        )
-    return st
+def is_locked(st: SignInState, now: datetime) -> bool:
+    return st.locked_until is not None and now < from_db(st.locked_until)
 
 
-def wrong_password(
-    conn: sqlite3.Connection, person: Person, st: SignInState, now: datetime
-) -> RuleViolation:
-    """Record one wrong password (and the lockout at the fifth); returns the refusal."""
-    n = st.failures + 1
-    events = [Event("failure", "sign_in_failed", {"badge": person.badge, "failures": n})]
-    until: datetime | None = None
-    if n >= MAX_FAILURES:
-        level = st.lockouts + 1
-        until = now + lock_duration(level)
-        events.append(
-            Event(
-                "lockout",
-                "locked_out",
-                {"badge": person.badge, "level": level, "until": to_db(until)},
-                until=to_db(until),
-                level=level,
-            )
-        )
-    note = ""
-    try:
-        signins.record(conn, person.id, to_db(now), None, events)
-    except (sqlite3.Error, audit.ClockBehind) as exc:
-        note = f" (this wrong password could not be recorded: {exc})"
-    if until is not None:
-        return RuleViolation(
-            "bad_password",
-            f"wrong password for {_who(person)}: {MAX_FAILURES} wrong passwords in a row, "
-            f"{person.name} is locked until {show(until)}{note}",
-        )
-    left = MAX_FAILURES - n
+def locked_refusal(person: Person, until: str) -> RuleViolation:
+    """Said whatever the password: it tells only that the badge exists and is under attack,
+    and the person at the counter must know why they cannot sign in."""
     return RuleViolation(
-        "bad_password",
-        f"wrong password for {_who(person)}{note}"
-        + (f" ({left} more and {person.name} is locked for a while)" if n > 1 else ""),
+        "locked",
+        f"{_who(person)} is locked after {MAX_FAILURES} wrong passwords in a row, until "
+        f"{show(until)}; try again then, or ask an administrator to unlock (with a "
+        "department head's countersignature)",
     )
 
 
-def right_password(
-    conn: sqlite3.Connection, person: Person, st: SignInState, now: datetime
-) -> None:
-    """The right password clears earlier wrong ones (written only when there were any)."""
-    if st.clean:
-        return
+def _lockout_event(person: Person, st: SignInState, now: datetime) -> tuple[Event, str]:
+    level = st.lockouts + 1
+    until = to_db(now + lock_duration(level))
+    ev = Event(
+        "lockout",
+        signins.LOCKOUT_ACTION,
+        {"badge": person.badge, "level": level, "until": until},
+        until=until,
+        level=level,
+    )
+    return ev, until
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """An admitted attempt: its row and the audit events written for it."""
+
+    row_id: int
+    seqs: tuple[int, ...]
+
+
+def admit(conn: sqlite3.Connection, person: Person, now: datetime) -> Attempt:
+    """Record one attempt before its password is checked, or refuse: the person is locked
+    (nothing written), or five attempts are outstanding (the lockout is written)."""
+    at = to_db(now)
+    lockout_until: str | None = None
+    with signins.locked(conn):
+        st = signins.state(conn, person.id)
+        if is_locked(st, now):
+            assert st.locked_until is not None
+            lockout_until = st.locked_until
+            written: list[tuple[int, int]] = []
+        elif st.failures >= MAX_FAILURES:  # a burst: five attempts are still outstanding
+            ev, lockout_until = _lockout_event(person, st, now)
+            signins.append(conn, person.id, at, [ev])
+            written = []
+        else:
+            written = signins.append(
+                conn,
+                person.id,
+                at,
+                [
+                    Event(
+                        "attempt",
+                        signins.ATTEMPT_ACTION,
+                        {"badge": person.badge, "outstanding": st.failures + 1},
+                    )
+                ],
+            )
+    if lockout_until is not None:
+        raise locked_refusal(person, lockout_until)
+    return Attempt(written[0][0], (written[0][1],))
+
+
+def wrong_password(conn: sqlite3.Connection, person: Person, now: datetime) -> RuleViolation:
+    """The attempt stays outstanding (it counts as wrong); at the fifth the lockout is
+    written. Returns the refusal."""
+    note = ""
     try:
-        signins.record(
-            conn,
-            person.id,
-            to_db(now),
-            None,  # sign-in bookkeeping: an unsigned system event (the badge is in it)
-            [Event("cleared", "sign_in_cleared", {"badge": person.badge, "by": "password"})],
-        )
-    except (sqlite3.Error, audit.ClockBehind):
-        pass  # the count stays; the next right password clears it
+        with signins.locked(conn):
+            st = signins.state(conn, person.id)
+            if st.failures >= MAX_FAILURES and not is_locked(st, now):
+                ev, until = _lockout_event(person, st, now)
+                signins.append(conn, person.id, to_db(now), [ev])
+                note = (
+                    f"; after {MAX_FAILURES} wrong passwords in a row this badge is locked "
+                    f"until {show(until)}"
+                )
+    except Exception as exc:  # the attempt is recorded already: it counts as wrong
+        note = f" (the lockout could not be recorded: {exc})"
+    return bad_credentials(note)
+
+
+def right_password(
+    conn: sqlite3.Connection, person: Person, attempt: Attempt, now: datetime
+) -> tuple[int, ...]:
+    """Clear the count, unless other attempts came in after this one (a burst): then this
+    attempt stays counted with them. Returns the audit seqs written."""
+    try:
+        with signins.locked(conn):
+            st = signins.state(conn, person.id)
+            if st.last_id != attempt.row_id:
+                return ()
+            w = signins.append(
+                conn,
+                person.id,
+                to_db(now),
+                [
+                    Event(
+                        "cleared",
+                        signins.CLEARED_ACTION,
+                        {"badge": person.badge, "by": "password"},
+                    )
+                ],
+            )
+    except Exception:
+        return ()  # the count stays; the next right password clears it
+    return (w[0][1],)
+
+
+def latest_kdf_n(conn: sqlite3.Connection) -> int:
+    return people_repo.latest_kdf_n(conn) or crypto.DEFAULT_KDF_N
 
 
 @rerun_if_changed
-def unlock(s: Session, badge: str) -> None:
-    """An administrator clears a person's wrong passwords and lockout."""
+def unlock(s: Session, badge: str, head: Credential) -> None:
+    """An administrator lifts a person's lock (clears their wrong passwords), countersigned
+    by a department head with their own password."""
     me = s.require(Action.MANAGE_PEOPLE)
     p = people_repo.by_badge(s.conn, check_badge_text(badge))
     if p is None:
         raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
     if signins.state(s.conn, p.id).clean:
         raise RuleViolation("not_locked", f"{_who(p)} has no wrong passwords to clear")
-    with s.change("sign_in_cleared", badge=p.badge, by=me.badge) as ch:
-        ch.touch("sign_in_events", signins.insert(ch.conn, p.id, "cleared", ch.at, by_id=me.id))
+    h = s.signer(head)
+    access.check_countersigner(h.person, me, "lift a lock")
+    with s.change("sign_in_unlocked", badge=p.badge, by=me.badge, head=h.person.badge) as ch:
+        rid = ch.touch(
+            "sign_in_events", signins.insert(ch.conn, p.id, "cleared", ch.at, by_id=me.id)
+        )
+        ch.sign("sign_in_events", rid, (h, Capacity.COUNTERSIGN))

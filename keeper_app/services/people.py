@@ -1,28 +1,43 @@
 """Units, departments, people: set-up and administration (administrators only, after the
-first administrator is created on an empty database)."""
+first administrator is created on an empty database).
+
+Separation of duties (issue 10, point 9; the rules in ``domain.access``): the administrator
+holds no custody role; nobody changes their own roles; a custody role is granted by the
+administrator and countersigned by a department head (their own badge and password: a
+``countersign`` signature on the grant, a ``role_grants`` row). So that the first custody
+role can be granted at all, the first run makes the office's administrator and its first
+department head together, both present, each typing their own password."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .. import crypto
+from ..domain import access
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import DeptKind, Role
+from ..domain.model import Capacity, DeptKind, Role
 from ..domain.rules import require_text
 from ..store import Database, audit, open_database
 from ..store import people as repo
 from ..timeutil import now_utc, to_db
-from .session import Credential, Session, check_badge_text, rerun_if_changed
+from .passwords import check_password
+from .session import Credential, Session, Signer, check_badge_text, rerun_if_changed
 
 
-def check_password(password: str) -> None:
-    if not isinstance(password, str) or len(password) < crypto.MIN_PASSWORD:
-        raise RuleViolation(
-            "weak_password", f"a password needs at least {crypto.MIN_PASSWORD} characters"
-        )
+@dataclass(frozen=True)
+class FirstHead:
+    """The office's first department head, made with its administrator at the first run:
+    without a head nobody could countersign the first custody role."""
+
+    badge: str
+    name: str
+    password: str = field(repr=False)
+    department: str  # the name of the case-handling department they head
 
 
 def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
@@ -46,36 +61,62 @@ def bootstrap(
     badge: str,
     name: str,
     password: str,
+    head: FirstHead,
     kdf_n: int = crypto.DEFAULT_KDF_N,
     clock: Callable[[], datetime] = now_utc,
 ) -> int:
-    """On an empty database only: the unit and its first administrator. ``clock`` dates the
-    audit event (the demo generator sets the office up in the past, like every later event)."""
+    """On an empty database only: the unit, its first administrator, and its first
+    case-handling department with that department's head. ``clock`` dates the audit event
+    (the demo generator sets the office up in the past, like every later event)."""
     if repo.count(db.conn) > 0:
         raise RuleViolation("not_empty", "this database already has people; sign in instead")
-    badge = check_bootstrap(unit_code, unit_name, badge, name, password)
+    badge, head_badge = check_bootstrap(unit_code, unit_name, badge, name, password, head)
     km = crypto.new_key_material(password, kdf_n)
+    head_km = crypto.new_key_material(head.password, kdf_n)
     at = to_db(clock().replace(microsecond=0))
+    admin_roles, head_roles = frozenset({Role.ADMIN}), frozenset({Role.DEPT_HEAD})
     with db.transaction() as conn:
         uid = repo.insert_unit(conn, unit_code, unit_name.strip())
-        pid = repo.insert_person(conn, badge, name.strip(), uid, None, frozenset({Role.ADMIN}), km)
+        pid = repo.insert_person(conn, badge, name.strip(), uid, None, admin_roles, km)
         kid = repo.insert_key(conn, pid, km.public_key, at, "added")
+        did = repo.insert_department(conn, uid, head.department.strip(), DeptKind.CASE_HANDLING)
+        hid = repo.insert_person(conn, head_badge, head.name.strip(), uid, did, head_roles, head_km)
+        hkid = repo.insert_key(conn, hid, head_km.public_key, at, "added")
+        repo.set_head(conn, did, hid)
+        g1 = repo.insert_role_grant(conn, pid, admin_roles, None, at)
+        g2 = repo.insert_role_grant(conn, hid, head_roles, None, at)
         # the first administrator signs the register's first event with the key just made
         audit.append(
             conn,
             at,
             pid,
             "bootstrap",
-            {"unit": unit_code, "admin": badge},
-            [("units", uid), ("people", pid), ("person_keys", kid)],
+            {
+                "unit": unit_code,
+                "admin": badge,
+                "head": head_badge,
+                "department": head.department.strip(),
+            },
+            [
+                ("units", uid),
+                ("people", pid),
+                ("person_keys", kid),
+                ("departments", did),
+                ("people", hid),
+                ("person_keys", hkid),
+                ("role_grants", g1),
+                ("role_grants", g2),
+            ],
             audit.EventKey(kid, crypto.unlock(km, password)),
         )
     return pid
 
 
-def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str, password: str) -> str:
-    """What a new office's first administrator needs, checked before anything is written;
-    the badge as it is stored."""
+def check_bootstrap(
+    unit_code: str, unit_name: str, badge: str, name: str, password: str, head: FirstHead
+) -> tuple[str, str]:
+    """What a new office's first administrator and first department head need, checked
+    before anything is written; their badges as they are stored."""
     if not (isinstance(unit_code, str) and len(unit_code) == 4 and unit_code.isdigit()):
         raise RuleViolation(
             "bad_unit_code", f"unit code must be 4 digits, not {unit_code!r}", field="unit code"
@@ -83,24 +124,41 @@ def check_bootstrap(unit_code: str, unit_name: str, badge: str, name: str, passw
     require_text(unit_name, "unit name")
     b = check_badge_text(badge)
     require_text(name, "name")
-    check_password(password)
-    return b
+    check_password(password, b)
+    hb = check_badge_text(head.badge)
+    require_text(head.name, "name of the department head")
+    require_text(head.department, "department of the department head")
+    check_password(head.password, hb)
+    if hb == b:
+        raise RuleViolation(
+            "admin_custody_role",
+            "the administrator and the first department head are two different people "
+            "(the administrator holds no custody role)",
+        )
+    return b, hb
 
 
 def first_run(
-    path: str | Path, unit_code: str, unit_name: str, badge: str, name: str, password: str
+    path: str | Path,
+    unit_code: str,
+    unit_name: str,
+    badge: str,
+    name: str,
+    password: str,
+    head: FirstHead,
 ) -> int:
     """A new office from the application's first-run set-up: the database file at ``path``
-    with its unit and first administrator. Everything is checked before the file is made,
-    and a refusal leaves no file behind; an existing file with people in it is refused."""
-    check_bootstrap(unit_code, unit_name, badge, name, password)
+    with its unit, first administrator and first department head. Everything is checked
+    before the file is made, and a refusal leaves no file behind; an existing file with
+    people in it is refused."""
+    check_bootstrap(unit_code, unit_name, badge, name, password, head)
     path = Path(path)
     existed = path.exists()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     db = open_database(path, create=True)
     done = False
     try:
-        pid = bootstrap(db, unit_code, unit_name, badge, name, password)
+        pid = bootstrap(db, unit_code, unit_name, badge, name, password, head)
         done = True
         return pid
     finally:
@@ -130,6 +188,27 @@ def add_department(s: Session, name: str, kind: DeptKind | str, unit_id: int | N
     return did
 
 
+def _countersigner(s: Session, added: frozenset[Role], head: Credential | None) -> Signer | None:
+    """The department head who countersigns a grant that gives custody roles (None when it
+    gives none)."""
+    if not added:
+        return None
+    what = (
+        "grant the role"
+        + ("s " if len(added) > 1 else " ")
+        + ", ".join(sorted(r.value for r in added))
+    )
+    if head is None:
+        raise RuleViolation(
+            "countersign_needed",
+            f"to {what} the administrator needs a department head's countersignature "
+            "(the head's badge number and password)",
+        )
+    h = s.signer(head)
+    access.check_countersigner(h.person, s.person, what)
+    return h
+
+
 @rerun_if_changed
 def add_person(
     s: Session,
@@ -140,12 +219,16 @@ def add_person(
     department_id: int | None = None,
     org_name: str = "",
     kdf_n: int = crypto.DEFAULT_KDF_N,
+    head: Credential | None = None,
 ) -> int:
-    s.require(Action.MANAGE_PEOPLE)
+    """A new person. A custody role (every role but the administrator's) needs ``head``: a
+    department head's countersignature."""
+    me = s.require(Action.MANAGE_PEOPLE)
     badge = check_badge_text(badge)
     name = require_text(name, "name", limit=60)
     rs = parse_roles(roles)
-    check_password(password)
+    access.check_duties(rs, f"{name} ({badge})")
+    check_password(password, badge)
     if repo.by_badge(s.conn, badge) is not None:
         raise RuleViolation("badge_taken", f"badge number {badge} is already registered")
     if department_id is not None and repo.department(s.conn, department_id) is None:
@@ -154,8 +237,12 @@ def add_person(
         org_name = require_text(org_name, "court or procuratorate of the outside retriever")
         if rs != {Role.OUTSIDE_RETRIEVER}:
             raise RuleViolation("bad_role", "an outside retriever has no other role")
+    h = _countersigner(s, access.custody_roles_added(frozenset(), rs), head)
     km = crypto.new_key_material(password, kdf_n)
-    with s.change("add_person", badge=badge, name=name, roles=sorted(r.value for r in rs)) as ch:
+    details: dict[str, Any] = {"badge": badge, "name": name, "roles": sorted(r.value for r in rs)}
+    if h is not None:
+        details["countersigned_by"] = h.person.badge
+    with s.change("add_person", **details) as ch:
         pid = ch.touch(
             "people",
             repo.insert_person(
@@ -163,6 +250,9 @@ def add_person(
             ),
         )
         ch.touch("person_keys", repo.insert_key(ch.conn, pid, km.public_key, ch.at, "added"))
+        gid = ch.touch("role_grants", repo.insert_role_grant(ch.conn, pid, rs, me.id, ch.at))
+        if h is not None:
+            ch.sign("role_grants", gid, (h, Capacity.COUNTERSIGN))
     return pid
 
 
@@ -183,17 +273,30 @@ def set_head(s: Session, department_id: int, badge: str) -> None:
 
 
 @rerun_if_changed
-def set_roles(s: Session, badge: str, roles: Iterable[str | Role]) -> None:
-    s.require(Action.MANAGE_PEOPLE)
+def set_roles(
+    s: Session, badge: str, roles: Iterable[str | Role], head: Credential | None = None
+) -> None:
+    """Change another person's roles. Giving a custody role needs ``head``: a department
+    head's countersignature."""
+    me = s.require(Action.MANAGE_PEOPLE)
     p = repo.by_badge(s.conn, check_badge_text(badge))
     if p is None:
         raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
+    access.check_not_own_roles(me.id, p.id, me.name)
     rs = parse_roles(roles)
-    if p.id == s.person.id and Role.ADMIN not in rs:
-        raise RuleViolation("self_demote", "an administrator cannot remove their own admin role")
-    with s.change("set_roles", badge=p.badge, roles=sorted(r.value for r in rs)) as ch:
+    access.check_duties(rs, f"{p.name} ({p.badge})")
+    if Role.OUTSIDE_RETRIEVER in rs and rs != {Role.OUTSIDE_RETRIEVER}:
+        raise RuleViolation("bad_role", "an outside retriever has no other role")
+    h = _countersigner(s, access.custody_roles_added(p.roles, rs), head)
+    details: dict[str, Any] = {"badge": p.badge, "roles": sorted(r.value for r in rs)}
+    if h is not None:
+        details["countersigned_by"] = h.person.badge
+    with s.change("set_roles", **details) as ch:
         repo.update_roles(ch.conn, p.id, rs)
         ch.touch("people", p.id)
+        gid = ch.touch("role_grants", repo.insert_role_grant(ch.conn, p.id, rs, me.id, ch.at))
+        if h is not None:
+            ch.sign("role_grants", gid, (h, Capacity.COUNTERSIGN))
 
 
 @rerun_if_changed
@@ -218,7 +321,7 @@ def change_password(s: Session, old: Credential, new_password: str) -> None:
     me = s.signer(old)
     if me.person.id != s.person.id:
         raise RuleViolation("not_yourself", "you can only change your own password")
-    check_password(new_password)
+    check_password(new_password, me.person.badge)
     if new_password == old.password:
         raise RuleViolation("same_password", "the new password must differ from the old one")
     km = crypto.new_key_material(new_password, repo.key_material(s.conn, me.person.id).kdf_n)

@@ -80,29 +80,40 @@ def authenticate(
     cache: KdfCache | None = None,
     clock: Clock = now_utc,
 ) -> Signer:
-    """Check a badge and password; refuse with the reason (unknown badge, inactive, locked,
-    wrong password). Runs before any transaction. A refusal changes nothing, except that a
-    wrong password is recorded (in the audit chain) and the fifth in a row locks the person
-    (services.lockout); the right password clears earlier wrong ones."""
+    """Check a badge and password (services.lockout): the attempt is recorded first, in a
+    transaction of its own, then the password is checked. An unknown badge and a wrong
+    password get the same refusal (``bad_credentials``) after the same work; a locked person
+    is told so whatever the password; a deactivated one only after the right password."""
+    return _authenticate(conn, cred, cache, clock)[0]
+
+
+def _authenticate(
+    conn: sqlite3.Connection,
+    cred: Credential,
+    cache: KdfCache | None,
+    clock: Clock,
+) -> tuple[Signer, tuple[int, ...]]:
+    """:func:`authenticate`, and the audit seqs the sign-in bookkeeping wrote."""
     from . import lockout
 
     badge = check_badge_text(cred.badge)
+    if not isinstance(cred.password, str) or not cred.password:
+        raise RuleViolation("missing_password", f"type the password for badge number {badge}")
     person = people_repo.by_badge(conn, badge)
     if person is None:
-        raise RuleViolation("unknown_badge", f"no person with badge number {badge}")
-    if not person.active:
-        raise RuleViolation("inactive", f"{person.name} ({badge}) is deactivated")
-    if not isinstance(cred.password, str) or not cred.password:
-        raise RuleViolation("missing_password", f"{person.name} ({badge}) must type a password")
+        crypto.dummy_unlock(cred.password, lockout.latest_kdf_n(conn))
+        raise lockout.bad_credentials()
     now = clock().replace(microsecond=0)
-    st = lockout.refuse_if_locked(conn, person, now)
+    attempt = lockout.admit(conn, person, now)
     km = people_repo.key_material(conn, person.id)
     try:
         sk = cache.unlock(km, cred.password) if cache else crypto.unlock(km, cred.password)
     except crypto.BadPassword:
-        raise lockout.wrong_password(conn, person, st, now) from None
-    lockout.right_password(conn, person, st, now)
-    return Signer(person, sk, cred.drawn_png)
+        raise lockout.wrong_password(conn, person, now) from None
+    seqs = attempt.seqs + lockout.right_password(conn, person, attempt, now)
+    if not person.active:
+        raise RuleViolation("inactive", f"{person.name} ({badge}) is deactivated")
+    return Signer(person, sk, cred.drawn_png), seqs
 
 
 class Change:
@@ -180,7 +191,16 @@ class Session:
         return p
 
     def signer(self, cred: Credential) -> Signer:
-        return authenticate(self.conn, cred, self.kdf_cache, self.clock)
+        """A signer's credential checked. The sign-in bookkeeping it writes is not a change
+        by another counter: a service that noted the head before goes on (rerun_if_changed)."""
+        signer, seqs = _authenticate(self.conn, cred, self.kdf_cache, self.clock)
+        if (
+            self._seen is not None
+            and seqs
+            and seqs == tuple(range(self._seen + 1, self._seen + 1 + len(seqs)))
+        ):
+            self._seen = seqs[-1]
+        return signer
 
     def keeper_signer(self, cred: Credential) -> Signer:
         """The keeper who signs at the counter is the keeper signed in."""

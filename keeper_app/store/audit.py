@@ -57,6 +57,8 @@ ANCHORED_TABLES = (
     "sign_in_events",
     # schema 5 (signed events, key history)
     "person_keys",
+    # schema 6 (separation of duties)
+    "role_grants",
     # schema 7 (the daily checkpoint)
     "checkpoints",
 )
@@ -70,6 +72,7 @@ SCHEME = 2
 #: signed in), the migration that brought the key history, and a restore. Each may write
 #: only rows of the tables named here; any other unsigned event fails verify.
 SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
+    "sign_in_attempt": frozenset({"sign_in_events"}),
     "sign_in_failed": frozenset({"sign_in_events"}),
     "locked_out": frozenset({"sign_in_events"}),
     "sign_in_cleared": frozenset({"sign_in_events"}),

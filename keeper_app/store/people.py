@@ -193,5 +193,27 @@ def all_people(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+def latest_kdf_n(conn: sqlite3.Connection) -> int | None:
+    """The scrypt cost of the person added last (a sign-in with an unknown badge costs as
+    much as one with a known badge)."""
+    r = conn.execute("SELECT kdf_n FROM people ORDER BY id DESC LIMIT 1").fetchone()
+    return None if r is None else int(r[0])
+
+
 def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM people").fetchone()[0])
+
+
+def insert_role_grant(
+    conn: sqlite3.Connection,
+    person_id: int,
+    roles: frozenset[Role],
+    granted_by: int | None,
+    at: str,
+) -> int:
+    """A grant of roles (schema 6): the person's roles after it, never changed."""
+    cur = conn.execute(
+        "INSERT INTO role_grants(person_id, roles, granted_by, at) VALUES (?,?,?,?)",
+        (person_id, ",".join(sorted(r.value for r in roles)), granted_by, at),
+    )
+    return int(cur.lastrowid or 0)

@@ -1,23 +1,39 @@
-"""Wrong passwords and lockouts (schema 4): the rows, and a person's state read from them."""
+"""Sign-in attempts, wrong passwords and lockouts (schemas 4 and 6): the rows, and a
+person's state read from them.
+
+Since schema 6 every attempt is an ``attempt`` row written *before* its password is checked;
+the right password writes ``cleared``. An attempt that no clearing follows counts as a wrong
+password (so do the ``failure`` rows written before schema 6)."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import audit
 
+#: the audit actions of sign-in bookkeeping: events without an actor (nobody is signed in)
+ATTEMPT_ACTION = "sign_in_attempt"
+LOCKOUT_ACTION = "locked_out"
+CLEARED_ACTION = "sign_in_cleared"
+FAILED_ACTION = "sign_in_failed"  # written before schema 6 only
+ACTORLESS_ACTIONS = frozenset({ATTEMPT_ACTION, LOCKOUT_ACTION, CLEARED_ACTION, FAILED_ACTION})
+
 
 @dataclass(frozen=True)
 class SignInState:
-    """Since the person's last clearing: wrong passwords after the latest lockout, the
-    number of lockouts, and the latest lockout's end (stored UTC text)."""
+    """Since the person's last clearing: attempts not cleared after the latest lockout
+    (wrong or still being checked), the number of lockouts, the latest lockout's end (stored
+    UTC text) and the id of the person's latest row."""
 
     failures: int
     lockouts: int
     locked_until: str | None
+    last_id: int = 0
 
     @property
     def clean(self) -> bool:
@@ -31,17 +47,19 @@ def state(conn: sqlite3.Connection, person_id: int) -> SignInState:
     ).fetchone()[0]
     failures = lockouts = 0
     until: str | None = None
-    for kind, row_until in conn.execute(
-        "SELECT kind, until FROM sign_in_events WHERE person_id=? AND id>? ORDER BY id",
+    last = int(cleared)
+    for rid, kind, row_until in conn.execute(
+        "SELECT id, kind, until FROM sign_in_events WHERE person_id=? AND id>? ORDER BY id",
         (person_id, int(cleared)),
     ):
+        last = int(rid)
         if kind == "lockout":
             lockouts += 1
             failures = 0
             until = str(row_until)
-        elif kind == "failure":
+        elif kind in ("failure", "attempt"):
             failures += 1
-    return SignInState(failures, lockouts, until)
+    return SignInState(failures, lockouts, until, last)
 
 
 @dataclass(frozen=True)
@@ -70,22 +88,59 @@ def insert(
     return int(cur.lastrowid or 0)
 
 
-def record(
-    conn: sqlite3.Connection, person_id: int, at: str, actor_id: int | None, events: Sequence[Event]
-) -> None:
-    """Write the rows and their audit events. In a transaction of its own, so that a
-    refused sign-in still leaves its record; inside the caller's transaction when there is
-    one (then they stand or fall with it)."""
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
+def append(
+    conn: sqlite3.Connection, person_id: int, at: str, events: Sequence[Event]
+) -> list[tuple[int, int]]:
+    """Write the rows and their (actor-less) audit events inside the caller's transaction;
+    returns (row id, audit seq) of each."""
+    out = []
+    for ev in events:
+        rid = insert(conn, person_id, ev.kind, at, ev.until, ev.level, ev.by_id)
+        seq = audit.append(conn, at, None, ev.action, ev.details, [("sign_in_events", rid)])
+        out.append((rid, seq))
+    return out
+
+
+def _path(conn: sqlite3.Connection) -> Path:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return Path(str(row[2]) if row and row[2] else "the database")
+
+
+@contextmanager
+def locked(conn: sqlite3.Connection, attempts: int = 3) -> Iterator[sqlite3.Connection]:
+    """One write transaction (BEGIN IMMEDIATE: other connections' sign-ins wait), committed
+    at the end; a full disk, an I/O error or a database kept locked raise StoreError."""
+    from .connection import StoreBusy, _is_busy, write_failure
+
+    if conn.in_transaction:
+        raise RuntimeError("a sign-in is recorded in a transaction of its own")
+    for _ in range(attempts):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise write_failure(exc, _path(conn)) or exc from exc
+    else:
+        raise StoreBusy(
+            f"the database {_path(conn)} is busy: another Keeper kept it locked; the sign-in "
+            "could not be recorded — try again in a moment"
+        )
     try:
-        for ev in events:
-            rid = insert(conn, person_id, ev.kind, at, ev.until, ev.level, ev.by_id)
-            audit.append(conn, at, actor_id, ev.action, ev.details, [("sign_in_events", rid)])
-        if own:
-            conn.execute("COMMIT")
-    except BaseException:
-        if own and conn.in_transaction:
-            conn.execute("ROLLBACK")
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        if isinstance(exc, sqlite3.OperationalError):
+            failure = write_failure(exc, _path(conn))
+            if failure is not None:
+                raise failure from exc
+        if isinstance(exc, audit.ClockBehind):  # the computer's clock is behind the register
+            from ..domain.errors import RuleViolation
+
+            raise RuleViolation("clock_behind", str(exc)) from exc
         raise

@@ -241,6 +241,9 @@ class _Replay:
             b = details.get("admin")
             if isinstance(b, str):
                 self.roles[b] = frozenset({Role.ADMIN})
+            h = details.get("head")  # schema 6: the first department head comes with them
+            if isinstance(h, str):
+                self.roles[h] = frozenset({Role.DEPT_HEAD})
         elif action in ("add_person", "set_roles"):
             b = details.get("badge")
             if isinstance(b, str):
@@ -611,12 +614,18 @@ def _check_entry_signatures(
             if why is not None:
                 problem(f"signature #{sid} by {badge} on {table} #{eid}: {why}")
     present = _tables(conn)
+    held: dict[int, frozenset[Role]] = {}  # role grants: each person's roles before it
     for table in sorted(signing.SIGNED_TABLES & present):
-        for rec in _rows(conn, f"SELECT * FROM {table}"):
+        for rec in _rows(conn, f"SELECT * FROM {table} ORDER BY id"):
             eid = int(rec["id"])
+            added: frozenset[Role] = frozenset()
+            if table == "role_grants":
+                now = frozenset(Role(x) for x in str(rec["roles"]).split(",") if x)
+                added = now - held.get(int(rec["person_id"]), frozenset())
+                held[int(rec["person_id"])] = now
             if first_anchor.get((table, eid)) is None:
                 continue  # the row check names it
-            want = signing.required_capacities(table, rec)
+            want = signing.required_capacities(table, rec, added)
             have = tuple(sorted(per_entry.get((table, eid), [])))
             if have != want:
                 problem(

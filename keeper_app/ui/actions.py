@@ -23,6 +23,7 @@ from .dialogs.reseal import ResealDialog
 from .dialogs.retrieval import RetrievalDialog
 from .dialogs.return_ import ReturnDialog
 from .dialogs.roles import RolesDialog
+from .dialogs.unlock import UnlockDialog
 from .dialogs.unseal import UnsealDialog
 from .dialogs.unseal_request import UnsealRequestDialog
 
@@ -65,4 +66,6 @@ def people_dialog(
 ) -> WorkflowDialog:
     if what == "add" or row is None:
         return PersonDialog(ctx, parent)
+    if what == "unlock":
+        return UnlockDialog(ctx, row, parent)
     return RolesDialog(ctx, row, parent)

@@ -66,6 +66,8 @@ HEADLINES: dict[str, str] = {
     ),
     # signing in and signing
     "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
+    "bad_credentials": QT_TRANSLATE_NOOP("Refusal", "The badge number or the password is wrong."),
+    "not_locked": QT_TRANSLATE_NOOP("Refusal", "This person is not locked."),
     "missing_password": QT_TRANSLATE_NOOP("Refusal", "Type the password."),
     "locked": QT_TRANSLATE_NOOP(
         "Refusal", "Locked after too many wrong passwords: wait, or ask an administrator."
@@ -86,7 +88,22 @@ HEADLINES: dict[str, str] = {
     "same_person": QT_TRANSLATE_NOOP("Refusal", "The two signers must be two different people."),
     "missing_signature": QT_TRANSLATE_NOOP("Refusal", "This entry needs two signatures."),
     "role_refused": QT_TRANSLATE_NOOP("Refusal", "Your role does not allow this."),
-    "weak_password": QT_TRANSLATE_NOOP("Refusal", "The password is too short."),
+    "weak_password": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "This password is not allowed: it needs 10 characters or more, not the badge number, "
+        "and not one of the commonest passwords.",
+    ),
+    # separation of duties
+    "countersign_needed": QT_TRANSLATE_NOOP(
+        "Refusal", "A department head must countersign this (their badge number and password)."
+    ),
+    "countersign_self": QT_TRANSLATE_NOOP(
+        "Refusal", "The administrator cannot countersign their own request."
+    ),
+    "admin_custody_role": QT_TRANSLATE_NOOP(
+        "Refusal", "An administrator holds no custody role and sees no case data."
+    ),
+    "own_roles": QT_TRANSLATE_NOOP("Refusal", "Nobody changes their own roles."),
     "password_mismatch": QT_TRANSLATE_NOOP("Refusal", "The two passwords differ."),
     "not_yourself": QT_TRANSLATE_NOOP("Refusal", "You can only change your own password."),
     # fields

@@ -71,6 +71,11 @@ def test_first_run_sets_up_a_new_office(display: str, tmp_path: Path) -> None:
             ("admin_name", "Admin"),
             ("admin_password", "first-pass-1"),
             ("admin_password_again", "first-pass-1"),
+            ("head_badge", "010102"),
+            ("head_name", "Head"),
+            ("head_department", "Crime"),
+            ("head_password", "head-pass-22"),
+            ("head_password_again", "head-pass-22"),
         ):
             app.click(name)
             app.type(text)
@@ -84,5 +89,8 @@ def test_first_run_sets_up_a_new_office(display: str, tmp_path: Path) -> None:
     finally:
         app.close()
     con = sqlite3.connect(db)
-    assert con.execute("SELECT badge, roles FROM people").fetchall() == [("010001", "admin")]
+    assert con.execute("SELECT badge, roles FROM people ORDER BY id").fetchall() == [
+        ("010001", "admin"),
+        ("010102", "dept_head"),  # the first department head, made with the administrator
+    ]
     con.close()

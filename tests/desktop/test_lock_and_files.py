@@ -12,14 +12,21 @@ import time
 from pathlib import Path
 
 from keeper_app.demo import DEMO_PASSWORD
+from keeper_app.store import signins
 
 from .conftest import KEEPER, ROOT, App, _wait, media_codes
 
 
-def _sign_in_failures(db: Path) -> int:
+def _sign_in_failures(db: Path) -> tuple[int, int]:
+    """The keeper's wrong passwords not cleared and lockouts (every password typed is recorded
+    as an attempt first, issue 10: one that no clearing follows counts as wrong), and the
+    number of attempts recorded for anybody."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        return int(con.execute("SELECT count(*) FROM sign_in_events").fetchone()[0])
+        pid = con.execute("SELECT id FROM people WHERE badge=?", (KEEPER,)).fetchone()[0]
+        st = signins.state(con, int(pid))
+        attempts = con.execute("SELECT count(*) FROM sign_in_events WHERE kind='attempt'")
+        return st.failures + st.lockouts, int(attempts.fetchone()[0])
     finally:
         con.close()
 
@@ -39,7 +46,7 @@ def test_scans_at_the_lock_screen_are_ignored_not_counted_as_passwords(app: App)
     app.scan(*codes)  # six scans: one more than the lockout allows
     _wait(lambda: len(app.events("scan")) >= len(codes), 30, "the scans recognised")
     time.sleep(0.5)
-    assert _sign_in_failures(app.db) == before, "a scan was counted as a wrong password"
+    assert _sign_in_failures(app.db) == before, "a scan was counted as a password"
     assert app.events("counter") == []  # nothing was looked up while locked
     st = app.state()
     assert st["locked"]
@@ -52,7 +59,8 @@ def test_scans_at_the_lock_screen_are_ignored_not_counted_as_passwords(app: App)
     app.type(DEMO_PASSWORD)
     app.key("Return")
     _wait(lambda: not app.state()["locked"], 20, "unlocked")
-    assert _sign_in_failures(app.db) == before
+    after = _sign_in_failures(app.db)
+    assert after == (0, before[1] + 1)  # the password's attempt, cleared
     app.scan(codes[0])
     _wait(lambda: len(app.events("counter")) == 1, 20, "a scan after unlocking")
 

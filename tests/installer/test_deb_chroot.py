@@ -58,6 +58,12 @@ INIT = [
     "010001",
     "--admin-name",
     "Admin",
+    "--head-badge",
+    "010102",
+    "--head-name",
+    "Head",
+    "--head-department",
+    "Crime",
 ]
 
 
@@ -279,7 +285,7 @@ def x11_classes(display: str) -> list[str]:
 
 def test_the_app_window_is_keeper_on_x11(installed: Chroot) -> None:
     creds = installed.path(f"{HOME}/creds.json")
-    creds.write_text('{"010001": "correct-horse-1"}')
+    creds.write_text('{"010001": "correct-horse-1", "010102": "correct-horse-2"}')
     creds.chmod(0o600)
     installed.run("keeper", "--credentials", f"{HOME}/creds.json", *INIT)
     with x_server() as display:
@@ -324,7 +330,7 @@ def test_remove_and_purge_keep_opt_and_the_users_data(installed: Chroot) -> None
     db = installed.path(f"{HOME}/.local/share/keeper/keeper.sqlite")
     if not db.exists():  # the window test made it; on its own this test makes it here
         creds = installed.path(f"{HOME}/creds.json")
-        creds.write_text('{"010001": "correct-horse-1"}')
+        creds.write_text('{"010001": "correct-horse-1", "010102": "correct-horse-2"}')
         creds.chmod(0o600)
         installed.run("keeper", "--credentials", f"{HOME}/creds.json", *INIT)
     before = db.read_bytes()

@@ -363,6 +363,12 @@ def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
                 "a1",
                 "--admin-name",
                 "管理员",
+                "--head-badge",
+                "d1",
+                "--head-name",
+                "部门负责人",
+                "--head-department",
+                "刑事侦查大队",
             ],
         )
     out = b""
@@ -379,6 +385,6 @@ def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
             os.write(fd, b"typed-secret-77\n")
     os.waitpid(pid, 0)
     text = out.decode()
-    assert "Password of A1" in text
-    assert "administrator A1 created" in text
+    assert "Password of A1" in text and "Password of D1" in text
+    assert "administrator A1 and department head D1 created" in text
     assert "typed-secret-77" not in text

@@ -17,6 +17,12 @@ INIT = [
     "010001",
     "--admin-name",
     "Admin",
+    "--head-badge",
+    "010102",
+    "--head-name",
+    "Head",
+    "--head-department",
+    "Crime",
 ]
 
 
@@ -48,7 +54,7 @@ def test_init_with_missing_fields_leaves_no_file(tmp_path: Path) -> None:
 def test_init_of_an_existing_database_still_asks_nothing(tmp_path: Path) -> None:
     db = tmp_path / "keeper.sqlite"
     creds = tmp_path / "creds.json"
-    creds.write_text('{"010001": "correct-horse-1"}')
+    creds.write_text('{"010001": "correct-horse-1", "010102": "correct-horse-2"}')
     creds.chmod(0o600)
     assert keeper(db, "--credentials", str(creds), *INIT).returncode == 0
     r = keeper(db, *INIT)  # the administrator exists: no password is needed, none asked

@@ -1,8 +1,10 @@
 """Full disk, for real (issue 7, 3): ``python disk_full_driver.py SOURCE_DB DIR`` copies
 the database into DIR — a small filesystem made for the test (a tmpfs) — opens it as a
 counter does, fills the filesystem, and then tries workflows with 0, 1, 2 ... 12 pages of
-room left. Each attempt must either commit whole or fail with a StoreError saying the disk
-is full, leaving every table exactly as it was. Prints one JSON object."""
+room left, then more (each signer's password check records its attempt first, in
+transactions of its own: issue 10). Each attempt must either commit whole or fail with a
+StoreError saying the disk is full, leaving every table exactly as it was — but for the
+sign-in bookkeeping of the signers checked before the disk filled. Prints one JSON object."""
 
 from __future__ import annotations
 
@@ -16,19 +18,48 @@ from pathlib import Path
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody
 from keeper_app.services.session import Credential, sign_in
-from keeper_app.store import StoreError, open_database
+from keeper_app.store import StoreError, open_database, signins
 
 PASSWORD = "correct-horse-1"
 
 
+ACTORLESS = sorted(signins.ACTORLESS_ACTIONS)
+NOT_BOOKKEEPING = f"action NOT IN ({','.join('?' * len(ACTORLESS))})"
+
+
 def snapshot(path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Every table but the sign-in bookkeeping (its rows and their audit events)."""
     con = sqlite3.connect(path)
     try:
         tables = [
             r[0]
             for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            if r[0] != "sign_in_events"
         ]
-        return [(t, sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables]
+        return [
+            (
+                t,
+                sorted(
+                    con.execute(
+                        f"SELECT * FROM {t}"
+                        + (f" WHERE {NOT_BOOKKEEPING}" if t == "audit_events" else ""),
+                        ACTORLESS if t == "audit_events" else (),
+                    ).fetchall(),
+                    key=repr,
+                ),
+            )
+            for t in tables
+        ]
+    finally:
+        con.close()
+
+
+def changes(path: Path) -> int:
+    """The audit events other than sign-in bookkeeping."""
+    con = sqlite3.connect(path)
+    try:
+        q = f"SELECT count(*) FROM audit_events WHERE {NOT_BOOKKEEPING}"
+        return int(con.execute(q, ACTORLESS).fetchone()[0])
     finally:
         con.close()
 
@@ -68,7 +99,7 @@ def main() -> None:
     report: dict[str, object] = {"attempts": []}
     attempts: list[dict[str, object]] = report["attempts"]  # type: ignore[assignment]
     filler = folder / "filler"
-    for pages in range(0, 13):
+    for pages in (*range(0, 13), *range(16, 65, 8)):
         room_again(filler)
         filler = fill(folder, pages * 4096)
         for _ in range(3):
@@ -131,7 +162,12 @@ def main() -> None:
     con = sqlite3.connect(path)
     report["integrity"] = con.execute("PRAGMA integrity_check").fetchone()[0]
     con.close()
-    report["verify"] = {"ok": v.ok, "events": v.events, "problems": v.problems}
+    report["verify"] = {
+        "ok": v.ok,
+        "events": v.events,
+        "changes": changes(path),
+        "problems": v.problems,
+    }
     print(json.dumps(report, ensure_ascii=False))
 
 

@@ -20,7 +20,7 @@ import pytest
 import soak_driver
 
 from keeper_app.services import admin
-from keeper_app.store import open_database
+from keeper_app.store import open_database, signins
 
 KILLS = 200
 SEED = 20261120
@@ -142,7 +142,10 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
         try:
             v = admin.verify_audit(db)
             assert v.ok, (i, v.problems)
-            new = actions_after(db.conn, events)
+            every = actions_after(db.conn, events)
+            # the signers' sign-in bookkeeping (issue 10: each password check records its
+            # attempt first) is written before, and apart from, the operation acknowledged
+            new = [a for a in every if a not in signins.ACTORLESS_ACTIONS]
             assert new[: len(acked)] == acked, f"run {i}: an acknowledged operation is missing"
             extra = new[len(acked) :]
             if extra:
@@ -155,7 +158,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
             elif in_flight is not None and in_flight not in soak_driver.SILENT:
                 totals["in flight, not committed"] += 1
             assert consistent(db.conn) == [], f"run {i}"
-            assert v.events == events + len(new)
+            assert v.events == events + len(every)
             events = v.events
         finally:
             db.close()

@@ -59,9 +59,10 @@ def folder(office) -> Path:
 def backed_up(office, folder):
     """An office with a pair handed over, one scheduled backup, then one more change."""
     o, d = office.handed_over_pair()
+    k = office.session("K001")  # (signing in records its attempt: before the backup)
     b = backups.backup_if_due(office.db, clock=office.clock)
     assert b is not None and b.verified
-    custody.set_location(office.session("K001"), d, "柜Q-01")  # after the backup
+    custody.set_location(k, d, "柜Q-01")  # after the backup
     return b
 
 
@@ -298,7 +299,10 @@ def test_files_are_private(office, tmp_path):
         db = open_database(tmp_path / "new" / "k.sqlite")
         from keeper_app.services import people as people_svc
 
-        people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, kdf_n=2**10)
+        head = people_svc.FirstHead("D001", "周大队长", PASSWORD, "刑事侦查大队")
+        people_svc.bootstrap(
+            db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, head, kdf_n=2**10
+        )
         files = sorted((tmp_path / "new").glob("k.sqlite*"))
         assert [f.name for f in files] == [
             "k.sqlite",

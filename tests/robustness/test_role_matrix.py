@@ -2,7 +2,8 @@
 service level — the real service function called as a person who has exactly that role.
 "Y": allowed, i.e. the call gets past the permission check (it may succeed or be refused by
 another rule, never with ``role_refused``); ".": refused with ``role_refused``, changing
-nothing. The table is written out here on purpose, not derived from the code."""
+nothing. The table is written out here on purpose, not derived from the code. The administrator
+sees no case data (issue 10: separation of duties)."""
 
 from __future__ import annotations
 
@@ -68,15 +69,15 @@ transfers.archive_handover           Y      .      .      .       .     .
 admin.correct                        Y      Y      Y      .       .     .
 admin.backup                         Y      .      .      .       Y     .
 admin.verify_audit                   Y      Y      Y      Y       Y     Y
-lookup.scan                          Y      Y      Y      Y       Y     .
-lookup.media                         Y      Y      Y      Y       Y     .
-lookup.cases                         Y      Y      Y      Y       Y     .
-lookup.approvals_for                 Y      Y      Y      Y       Y     .
-lookup.court_requests                Y      Y      Y      Y       Y     .
+lookup.scan                          Y      Y      Y      Y       .     .
+lookup.media                         Y      Y      Y      Y       .     .
+lookup.cases                         Y      Y      Y      Y       .     .
+lookup.approvals_for                 Y      Y      Y      Y       .     .
+lookup.court_requests                Y      Y      Y      Y       .     .
 lookup.register                      Y      .      Y      Y       .     .
 lookup.due                           Y      .      Y      Y       .     .
 lookup.inbox                         .      .      Y      .       .     .
-lookup.inventory_expected            Y      .      Y      Y       Y     .
+lookup.inventory_expected            Y      .      Y      Y       .     .
 lookup.people_brief                  Y      Y      Y      Y       Y     Y
 lookup.departments                   Y      Y      Y      Y       Y     Y
 storage.review_list                  Y      Y      Y      Y       .     .
@@ -103,13 +104,13 @@ checkpoints.status                   Y      .      Y      Y       Y     .
 checkpoints.slip                     Y      .      Y      Y       Y     .
 checkpoints.file_data                Y      .      Y      Y       Y     .
 checkpoints.export                   Y      .      Y      Y       Y     .
-documents.label_data                 Y      Y      Y      Y       Y     .
-documents.pair_label_data            Y      Y      Y      Y       Y     .
-documents.handover_of                Y      Y      Y      Y       Y     .
-documents.handover_receipt           Y      Y      Y      Y       Y     .
-documents.incident_report            Y      Y      Y      Y       Y     .
-documents.court_transfer_list        Y      Y      Y      Y       Y     .
-documents.archive_handover_list      Y      Y      Y      Y       Y     .
+documents.label_data                 Y      Y      Y      Y       .     .
+documents.pair_label_data            Y      Y      Y      Y       .     .
+documents.handover_of                Y      Y      Y      Y       .     .
+documents.handover_receipt           Y      Y      Y      Y       .     .
+documents.incident_report            Y      Y      Y      Y       .     .
+documents.court_transfer_list        Y      Y      Y      Y       .     .
+documents.archive_handover_list      Y      Y      Y      Y       .     .
 documents.register_document          Y      .      Y      Y       .     .
 documents.signature_png              Y      .      Y      Y       .     .
 documents.signature_loader           Y      .      Y      Y       .     .
@@ -138,11 +139,11 @@ correct                      Y      Y      Y      .       .     .
 create_case                  .      Y      Y      .       .     .
 register_recording           .      Y      .      .       .     .
 verify_medium                Y      Y      Y      Y       .     .
-view_media                   Y      Y      Y      Y       Y     .
+view_media                   Y      Y      Y      Y       .     .
 view_register                Y      .      Y      Y       .     .
 view_due                     Y      .      Y      Y       .     .
 view_inbox                   .      .      Y      .       .     .
-inventory                    Y      .      Y      Y       Y     .
+inventory                    Y      .      Y      Y       .     .
 manage_people                .      .      .      .       Y     .
 verify_audit                 Y      .      Y      Y       Y     .
 backup                       Y      .      .      .       Y     .
@@ -246,6 +247,8 @@ NO_SESSION = {
     "function (whose rows are above), which checks the role and the case",
     "heads": "a witnessed head held against the chain: reads the chain only, reveals no case "
     "data (like admin.verify_audit, it needs no sign-in)",
+    "passwords": "the password policy, applied by people.add_person, people.change_password "
+    "and the first run (whose rows are above)",
 }
 
 
@@ -377,14 +380,20 @@ def calls(office, x: dict, role: str, badge: str):
         "storage.review_list": lambda s: storage.review_list(s),
         "people.add_department": lambda s: people_svc.add_department(s, f"部门{role}", "legal"),
         "people.add_person": lambda s: people_svc.add_person(
-            s, f"N{role[:4].upper()}", "新人", ["reviewer"], PASSWORD, kdf_n=TEST_KDF_N
+            s,
+            f"N{role[:4].upper()}",
+            "新人",
+            ["reviewer"],
+            PASSWORD,
+            kdf_n=TEST_KDF_N,
+            head=c("D002"),
         ),
         "people.set_head": lambda s: people_svc.set_head(s, crim, "D001"),
         "people.set_roles": lambda s: people_svc.set_roles(s, "R001", ["reviewer"]),
         "people.set_active": lambda s: people_svc.set_active(s, "R001", True),
         "people.listing": lambda s: people_svc.listing(s),
         "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
-        "lockout.unlock": lambda s: lockout.unlock(s, "K002"),
+        "lockout.unlock": lambda s: lockout.unlock(s, "K002", c("D002")),
         "burning.PairBurn": lambda s: burning.PairBurn(
             s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]
         ).prepare(),

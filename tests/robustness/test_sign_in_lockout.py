@@ -1,6 +1,7 @@
-"""Sign-in hardening (issue 7, 5): five wrong passwords in a row lock a person for a time
-that grows with each lockout; wrong passwords and lockouts are in the audit chain; while
-locked the password is not even tried; the right password or an administrator clears the
+"""Sign-in hardening (issue 7, 5; issue 10, 8): five wrong passwords in a row lock a person
+for a time that grows with each lockout; every attempt (recorded before its password is
+checked) and every lockout is in the audit chain; while locked the password is not even
+tried; the right password, or an administrator with a head's countersignature, clears the
 count; passwords have a minimum length."""
 
 from __future__ import annotations
@@ -44,16 +45,16 @@ def test_five_wrong_passwords_lock_and_the_chain_records_each(office):
     start = events(office)
     for _ in range(4):
         exc = attempt(office, "K001", WRONG)
-        assert exc is not None and exc.code == "bad_password"
-        assert "K001" in exc.message and "locked" not in exc.message.split("(")[0]
+        assert exc is not None and exc.code == "bad_credentials"
+        assert exc.message == "the badge number or the password is wrong"
     exc = attempt(office, "K001", WRONG)
-    assert exc.code == "bad_password" and "is locked until" in exc.message
-    assert actions(office, start) == ["sign_in_failed"] * 5 + ["locked_out"]
+    assert exc.code == "bad_credentials" and "is locked until" in exc.message
+    assert actions(office, start) == ["sign_in_attempt"] * 5 + ["locked_out"]
     # locked: even the right password is refused, and that refusal writes nothing
-    before = office.snapshot()
+    before = office.snapshot(sign_ins=True)
     exc = attempt(office, "K001", PASSWORD)
     assert exc.code == "locked" and "李保管 (K001)" in exc.message and "until" in exc.message
-    assert office.snapshot() == before
+    assert office.snapshot(sign_ins=True) == before
     v = admin.verify_audit(office.db)
     assert v.ok and v.events == start + 6
     row = office.db.conn.execute(
@@ -63,16 +64,16 @@ def test_five_wrong_passwords_lock_and_the_chain_records_each(office):
     # the lock ends; the right password clears the count (one more event)
     office.clock.advance(seconds=lockout.FIRST_LOCK.total_seconds() + 1)
     assert attempt(office, "K001", PASSWORD) is None
-    assert actions(office, start)[-1] == "sign_in_cleared"
-    assert attempt(office, "K001", PASSWORD) is None  # nothing more to clear
-    assert events(office) == start + 7
+    assert actions(office, start)[-2:] == ["sign_in_attempt", "sign_in_cleared"]
+    assert attempt(office, "K001", PASSWORD) is None  # each sign-in: its attempt, cleared
+    assert events(office) == start + 10
 
 
 def test_each_lockout_lasts_longer(office):
     durations = []
     for level in (1, 2, 3):
         for _ in range(5):
-            assert attempt(office, "H001", WRONG).code == "bad_password"
+            assert attempt(office, "H001", WRONG).code == "bad_credentials"
         lock = lockout.lock_duration(level)
         durations.append(lock)
         office.clock.advance(seconds=lock.total_seconds() - 1)
@@ -96,27 +97,27 @@ def test_a_signer_is_locked_too_and_an_administrator_unlocks(office):
             custody.retrieve(
                 k, d, office.cred("H001", WRONG), office.cred("K001"), "D001", "case_handling", 4
             )
-        assert ei.value.code == "bad_password"
+        assert ei.value.code == "bad_credentials"
     with pytest.raises(RuleViolation) as ei:
         custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     assert ei.value.code == "locked"
     with pytest.raises(RuleViolation) as ei:
-        lockout.unlock(office.session("K002"), "H001")
+        lockout.unlock(office.session("K002"), "H001", office.cred("D001"))
     assert ei.value.code == "role_refused"
-    lockout.unlock(office.session("ADMIN"), "H001")
-    assert actions(office, events(office) - 1) == ["sign_in_cleared"]
+    lockout.unlock(office.session("ADMIN"), "H001", office.cred("D001"))
+    assert actions(office, events(office) - 1) == ["sign_in_unlocked"]
     custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     with pytest.raises(RuleViolation) as ei:
-        lockout.unlock(office.session("ADMIN"), "H001")
+        lockout.unlock(office.session("ADMIN"), "H001", office.cred("D001"))
     assert ei.value.code == "not_locked"
     assert admin.verify_audit(office.db).ok
 
 
 def test_unknown_badges_and_missing_passwords_are_not_counted(office):
-    before = office.snapshot()
-    assert attempt(office, "Z999", WRONG).code == "unknown_badge"
+    before = office.snapshot(sign_ins=True)
+    assert attempt(office, "Z999", WRONG).code == "bad_credentials"
     assert attempt(office, "K001", "").code == "missing_password"
-    assert office.snapshot() == before
+    assert office.snapshot(sign_ins=True) == before
 
 
 def test_removing_a_lockout_behind_keepers_back_is_caught(office):
@@ -141,3 +142,40 @@ def test_passwords_have_a_minimum_length(office):
     with pytest.raises(RuleViolation) as ei:
         people_svc.change_password(office.session("K001"), office.cred("K001"), short)
     assert ei.value.code == "weak_password"
+
+
+def test_migration_6_keeps_the_earlier_sign_in_rows_as_they_were():
+    """Schema 6 rebuilds sign_in_events only to allow 'attempt' rows: the columns and the rows
+    of schema 4 (their audit anchors hash them) stay the same, and the table stays
+    append-only."""
+    from keeper_app.store.connection import _migrations, _statements
+
+    con = sqlite3.connect(":memory:", isolation_level=None)
+    migrations = _migrations()
+    assert [m[0] for m in migrations[3:6]] == [4, 5, 6]
+
+    def apply(ms) -> None:
+        con.execute("BEGIN")
+        for _num, _name, sql in ms:
+            for statement in _statements(sql):
+                con.execute(statement)
+        con.execute("COMMIT")
+
+    apply(migrations[:4])
+    con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'failure', 't1')")
+    con.execute(
+        "INSERT INTO sign_in_events(person_id, kind, at, until, level) "
+        "VALUES (1, 'lockout', 't1', 't2', 1)"
+    )
+    with pytest.raises(sqlite3.IntegrityError):  # schema 4 knows no attempts
+        con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'attempt', 't')")
+    rows = con.execute("SELECT * FROM sign_in_events ORDER BY id").fetchall()
+    columns = con.execute("PRAGMA table_info(sign_in_events)").fetchall()
+    apply(migrations[4:6])
+    assert con.execute("SELECT * FROM sign_in_events ORDER BY id").fetchall() == rows
+    assert con.execute("PRAGMA table_info(sign_in_events)").fetchall() == columns
+    con.execute("INSERT INTO sign_in_events(person_id, kind, at) VALUES (1, 'attempt', 't3')")
+    for sql in ("DELETE FROM sign_in_events", "UPDATE sign_in_events SET at='x'"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute(sql)
+    con.close()

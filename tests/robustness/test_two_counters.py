@@ -300,12 +300,13 @@ def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(offic
     same thing (or a conflicting one) and commits. Counter 1's call runs again on the new
     state and is refused for what it now finds; exactly one of the two is recorded."""
     first, second, code = _setup_and_race(office, counter2, name)
-    events = admin.verify_audit(office.db).events
+    changes = len(office.changes())  # (sign-in bookkeeping apart: issue 10)
     with pytest.raises(RuleViolation) as ei:
         first(lambda badge: TypedLate(badge, second))
     assert ei.value.code == code, ei.value.message
     v = admin.verify_audit(office.db)
-    assert v.ok and v.events == events + 1, v.problems  # only the second counter's change
+    assert v.ok, v.problems
+    assert len(office.changes()) == changes + 1  # only the second counter's change
 
 
 # ------------------------------------------------------------------ two real processes
@@ -363,7 +364,7 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     shared = [office.handed_over_pair(person=f"赵某{i}")[1] for i in range(2)]
     own1 = office.handed_over_pair(person="钱某")[1]
     own2 = office.handed_over_pair(person="孙某")[1]
-    before = admin.verify_audit(office.db)
+    before = len(office.changes())  # (sign-in bookkeeping apart: issue 10)
     office.db.close()
     a, b = workers(
         office,
@@ -375,7 +376,7 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     assert all(r["ok"] for r in a + b), [r for r in a + b if not r["ok"]]
     after = admin.verify_audit(office.db)
     assert after.ok, after.problems
-    assert after.events == before.events + len(a) + len(b) == before.events + 80
+    assert len(office.changes()) == before + len(a) + len(b) == before + 80
     moves = office.db.conn.execute("SELECT COUNT(*) FROM location_changes").fetchone()[0]
     assert moves == 40
     for code in shared:  # the shelf is the last move recorded, whoever made it

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from keeper_app.services import people
+from keeper_app.domain.model import Role
+from keeper_app.services import lookup, people
+from keeper_app.services.session import sign_in
 from keeper_app.store import open_database
 from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.i18n import Translations
@@ -43,6 +45,13 @@ def _fill(d, unit="3101", badge="010001", pw="a-long-pass-1", again=None) -> Non
     d.name.setText("王管理")
     d.password.setText(pw)
     d.again.setText(again if again is not None else pw)
+    # the first department head, made with the administrator (issue 10: a head countersigns
+    # every later custody role)
+    d.head_badge.setText("010102")
+    d.head_name.setText("周建国")
+    d.head_department.setText("刑事侦查大队")
+    d.head_password.setText("head-long-pass-2")
+    d.head_again.setText("head-long-pass-2")
 
 
 def test_no_database_opens_the_set_up_and_then_sign_in(qapp, qtbot, settings, tmp_path) -> None:
@@ -75,6 +84,11 @@ def test_no_database_opens_the_set_up_and_then_sign_in(qapp, qtbot, settings, tm
         qtbot.waitUntil(lambda: k.db is not None, timeout=20_000)
         assert not people.needs_bootstrap(k.db)
         assert settings.get(BACKUP_FOLDER) == str(tmp_path / "backups")
+        # the administrator and the first department head, who heads the department named
+        head = sign_in(k.db, "010102", "head-long-pass-2")
+        assert head.person.roles == {Role.DEPT_HEAD} and head.person.department_id is not None
+        admin = sign_in(k.db, "010001", "a-long-pass-1")
+        assert [d["name"] for d in lookup.departments(admin)] == ["刑事侦查大队"]
     finally:
         _close(k, qtbot)
 

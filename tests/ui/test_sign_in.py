@@ -27,12 +27,15 @@ def test_wrong_password_is_shown_and_nobody_is_signed_in(
     w.password.setText(PASSWORD + "!")
     w.button.click()
     qtbot.waitUntil(lambda: w.banner.kind == "error")
-    assert "密码错误" in w.banner.text()
+    wrong = w.banner.text()
+    assert "警号或密码错误" in wrong  # issue 10: the same words for an unknown badge
     assert keeper_app.main_window is None and w.password.text() == ""
+    w.banner.clear_message()
     w.badge.setText("X999")
     w.password.setText(PASSWORD)
     w.button.click()
-    qtbot.waitUntil(lambda: "X999" in w.banner.text())
+    qtbot.waitUntil(lambda: w.banner.kind == "error")
+    assert w.banner.text() == wrong
     assert keeper_app.main_window is None
 
 

@@ -21,7 +21,7 @@ def person(pid: int, *roles: Role, dept: int | None = CRIM) -> Person:
     [
         (person(1, Role.KEEPER, dept=None), True),
         (person(2, Role.REVIEWER, dept=None), True),
-        (person(9, Role.ADMIN, dept=None), True),
+        (person(9, Role.ADMIN, dept=None), False),  # issue 10: an admin sees no case
         (person(3, Role.CASE_HANDLER), True),  # handles the case
         (person(4, Role.CASE_HANDLER), False),  # same department, another case
         (person(5, Role.DEPT_HEAD), True),  # heads the case's department

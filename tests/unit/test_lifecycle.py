@@ -191,7 +191,8 @@ K, CH, DH, RV, AD, OR = (
 #: - the head of the case-handling department approves unsealing (Art. 18) and is told of
 #:   incidents (Art. 20);
 #: - reviewers see the register and deadlines for case review and supervision (Art. 19, 22);
-#: - the administrator manages people, checks the audit chain and backs up;
+#: - the administrator manages people, checks the audit chain and backs up, and sees no case
+#:   data (issue 10: separation of duties);
 #: - court or procuratorate staff only sign for what they receive (Art. 19): no action.
 EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.REGISTER_PAIR: {CH},
@@ -212,11 +213,11 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CREATE_CASE: {CH, DH},
     A.REGISTER_RECORDING: {CH},
     A.VERIFY_MEDIUM: {K, CH, DH, RV},
-    A.VIEW_MEDIA: {K, CH, DH, RV, AD},
+    A.VIEW_MEDIA: {K, CH, DH, RV},
     A.VIEW_REGISTER: {K, DH, RV},
     A.VIEW_DUE: {K, DH, RV},
     A.VIEW_INBOX: {DH},
-    A.INVENTORY: {K, DH, RV, AD},
+    A.INVENTORY: {K, DH, RV},
     A.MANAGE_PEOPLE: {AD},
     A.VERIFY_AUDIT: {K, DH, RV, AD},
     A.BACKUP: {K, AD},

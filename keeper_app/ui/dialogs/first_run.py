@@ -1,8 +1,10 @@
 """First run: no database yet (or one with nobody in it). Instead of an error the app asks for
 what a new office needs — the unit's code and name, the first administrator (badge, name, a
-password typed twice), and where the backups go — shows where the data will live, and makes
-it (``services.people.first_run``: everything checked first, nothing left behind when
-refused). Then the sign-in window opens with the administrator's badge filled in."""
+password typed twice), the first department head (badge, name, department, their own
+password typed twice: both are present, since every later custody role is countersigned by a
+head), and where the backups go — shows where the data will live, and makes it
+(``services.people.first_run``: everything checked first, nothing left behind when refused).
+Then the sign-in window opens with the administrator's badge filled in."""
 
 from __future__ import annotations
 
@@ -61,6 +63,16 @@ class FirstRunDialog(QDialog):
         self.password.setObjectName("admin_password")
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again.setObjectName("admin_password_again")
+        self.head_badge = QLineEdit()
+        self.head_badge.setObjectName("head_badge")
+        self.head_name = QLineEdit()
+        self.head_name.setObjectName("head_name")
+        self.head_department = QLineEdit()
+        self.head_department.setObjectName("head_department")
+        self.head_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.head_password.setObjectName("head_password")
+        self.head_again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.head_again.setObjectName("head_password_again")
         self.data_path = QLabel(str(Path(db_path).resolve()))
         self.data_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_folder = QLineEdit()
@@ -80,7 +92,7 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(8)]
+        self.labels = [QLabel() for _ in range(13)]
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
         folder_row.addWidget(self.choose)
@@ -91,6 +103,11 @@ class FirstRunDialog(QDialog):
             self.name,
             self.password,
             self.again,
+            self.head_badge,
+            self.head_name,
+            self.head_department,
+            self.head_password,
+            self.head_again,
             self.data_path,
         ]
         for lab, field in zip(self.labels, fields, strict=False):
@@ -115,9 +132,11 @@ class FirstRunDialog(QDialog):
         self.heading.setText("<h3>" + self.tr("Set up a new office") + "</h3>")
         self.intro.setText(
             self.tr(
-                "There is no register here yet. Give the unit's code and name and the first "
-                "administrator; the administrator then adds the keepers, case handlers and "
-                "department heads. The administrator holds no custody role."
+                "There is no register here yet. Give the unit's code and name, the first "
+                "administrator and the first department head, both present, each typing their "
+                "own password; the administrator then adds the keepers, case handlers and "
+                "other heads, each countersigned by a department head. The administrator "
+                "holds no custody role."
             )
         )
         for lab, text in zip(
@@ -129,6 +148,11 @@ class FirstRunDialog(QDialog):
                 self.tr("Administrator's name"),
                 self.tr("Password"),
                 self.tr("Password again"),
+                self.tr("First department head's badge"),
+                self.tr("Department head's name"),
+                self.tr("Department they head"),
+                self.tr("Department head's password"),
+                self.tr("Department head's password again"),
                 self.tr("The register is kept in"),
                 self.tr("Backups go to"),
             ),
@@ -151,6 +175,11 @@ class FirstRunDialog(QDialog):
             self.again.clear()
             self.again.setFocus()
             return
+        if self.head_password.text() != self.head_again.text():
+            self.banner.say("error", self.tr("The department head's two passwords differ."))
+            self.head_again.clear()
+            self.head_again.setFocus()
+            return
         folder = self.backup_folder.text().strip()
         if folder and not Path(folder).is_absolute():
             self.banner.say(
@@ -163,6 +192,12 @@ class FirstRunDialog(QDialog):
             "badge": self.badge.text(),
             "name": self.name.text(),
             "password": self.password.text(),
+            "head": people.FirstHead(
+                self.head_badge.text(),
+                self.head_name.text(),
+                self.head_password.text(),
+                self.head_department.text(),
+            ),
         }
         path = self.db_path
         self.buttons.setEnabled(False)

@@ -1,5 +1,6 @@
 """Adding a person (administrators): badge, name, roles, department, and a first password
-the person changes later."""
+the person changes later. A custody role (any but the administrator's) is countersigned by a
+department head (issue 10: separation of duties)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,14 @@ class PersonDialog(WorkflowDialog):
         self.form.addRow(self.tr("Court or procuratorate"), self.org_name)
         self.form.addRow(self.tr("First password"), self.password)
         self.form.addRow(self.tr("Password again"), self.password2)
-        self.signers.hide()
+        self.signers.add("head", self.tr("Department head (countersigns)"), role="dept_head")
+        for box in self.role_boxes.values():
+            box.toggled.connect(self._roles_changed)
+        self._roles_changed()
+
+    def _roles_changed(self) -> None:
+        chosen = {r for r, b in self.role_boxes.items() if b.isChecked()}
+        self.signers.set_required("head", bool(chosen - {"admin"}))
 
     def submit_text(self) -> str:
         return self.tr("Add")
@@ -56,13 +64,23 @@ class PersonDialog(WorkflowDialog):
             "org": self.org_name.text(),
             "pw": self.password.text(),
             "pw2": self.password2.text(),
+            "head": self.signers.credential("head")
+            if self.signers.slots["head"].required
+            else None,
         }
 
     def perform(self, s: Session, v: dict[str, Any]) -> Any:
         if v["pw"] != v["pw2"]:
             raise RuleViolation("password_mismatch", "the two passwords differ")
         return people_svc.add_person(
-            s, v["badge"], v["name"], v["roles"], v["pw"], v["dept"], org_name=v["org"]
+            s,
+            v["badge"],
+            v["name"],
+            v["roles"],
+            v["pw"],
+            v["dept"],
+            org_name=v["org"],
+            head=v["head"],
         )
 
     def confirmation(self, result: Any) -> str:

@@ -1,4 +1,5 @@
-"""Changing a person's roles (administrators)."""
+"""Changing a person's roles (administrators). Giving a custody role is countersigned by a
+department head (issue 10: separation of duties)."""
 
 from __future__ import annotations
 
@@ -26,16 +27,28 @@ class RolesDialog(WorkflowDialog):
             self.role_boxes[r] = box
             grid.addWidget(box, i // 3, i % 3)
         self.form.addRow(self.tr("Roles"), grid)
-        self.signers.hide()
+        self.had = have
+        self.signers.add("head", self.tr("Department head (countersigns)"), role="dept_head")
+        for box in self.role_boxes.values():
+            box.toggled.connect(self._roles_changed)
+        self._roles_changed()
+
+    def _roles_changed(self) -> None:
+        chosen = {r for r, b in self.role_boxes.items() if b.isChecked()}
+        self.signers.set_required("head", bool(chosen - self.had - {"admin"}))
 
     def submit_text(self) -> str:
         return self.tr("Save")
 
     def values(self) -> dict[str, Any]:
-        return {"roles": [r for r, b in self.role_boxes.items() if b.isChecked()]}
+        required = self.signers.slots["head"].required
+        return {
+            "roles": [r for r, b in self.role_boxes.items() if b.isChecked()],
+            "head": self.signers.credential("head") if required else None,
+        }
 
     def perform(self, s: Session, v: dict[str, Any]) -> Any:
-        return people_svc.set_roles(s, str(self.person["badge"]), v["roles"])
+        return people_svc.set_roles(s, str(self.person["badge"]), v["roles"], v["head"])
 
     def confirmation(self, result: Any) -> str:
         return self.tr("Roles of %1 saved.").replace("%1", str(self.person["name"]))

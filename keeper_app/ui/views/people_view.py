@@ -24,7 +24,7 @@ from .table_model import Column, DictTableModel
 
 
 class PeopleView(QWidget):
-    #: ("add", None) / ("roles", person row)
+    #: ("add", None) / ("roles", person row) / ("unlock", person row)
     edit = Signal(str, object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
@@ -43,14 +43,17 @@ class PeopleView(QWidget):
         self.add = QPushButton()
         self.add.setObjectName("people_add")
         self.roles = QPushButton()
+        self.unlock = QPushButton()
+        self.unlock.setObjectName("people_unlock")
         self.toggle = QPushButton()
         self.refresh_button = QPushButton()
         self.add.clicked.connect(lambda: self.edit.emit("add", None))
         self.roles.clicked.connect(self._roles)
+        self.unlock.clicked.connect(self._unlock)
         self.toggle.clicked.connect(self._toggle)
         self.refresh_button.clicked.connect(self.refresh)
         row = QHBoxLayout()
-        for b in (self.add, self.roles, self.toggle):
+        for b in (self.add, self.roles, self.unlock, self.toggle):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
@@ -64,6 +67,7 @@ class PeopleView(QWidget):
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add a person…"))
         self.roles.setText(self.tr("Change roles…"))
+        self.unlock.setText(self.tr("Unlock…"))
         self.toggle.setText(self.tr("Deactivate / reactivate"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.model.set_columns(
@@ -109,6 +113,12 @@ class PeopleView(QWidget):
         p = self.selected()
         if p is not None:
             self.edit.emit("roles", p)
+
+    def _unlock(self) -> None:
+        """Lift the person's sign-in lock: a department head countersigns."""
+        p = self.selected()
+        if p is not None:
+            self.edit.emit("unlock", p)
 
     def _toggle(self) -> None:
         p = self.selected()

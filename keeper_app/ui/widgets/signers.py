@@ -25,6 +25,8 @@ class Slot:
     button: QPushButton
     credential: Credential | None = None
     person: Person | None = None
+    required: bool = True
+    name: QLabel | None = None
 
 
 class SignersBox(QGroupBox):
@@ -60,6 +62,7 @@ class SignersBox(QGroupBox):
         self._grid.addWidget(status, row, 1)
         self._grid.addWidget(button, row, 2)
         slot = Slot(key, capacity, self.ctx.me.badge if me else None, role, preset, status, button)
+        slot.name = name
         self.slots[key] = slot
         button.clicked.connect(lambda: self.open_dialog(key))
         self._show(slot)
@@ -106,7 +109,17 @@ class SignersBox(QGroupBox):
         return self.slots[key].credential
 
     def missing(self) -> list[str]:
-        return [s.capacity for s in self.slots.values() if s.credential is None]
+        return [s.capacity for s in self.slots.values() if s.required and s.credential is None]
+
+    def set_required(self, key: str, required: bool) -> None:
+        """Whether a signer is needed (shown) now: e.g. a head countersigns only a grant that
+        gives a custody role."""
+        s = self.slots[key]
+        s.required = required
+        for w in (s.name, s.status, s.button):
+            if w is not None:
+                w.setVisible(required)
+        self.setVisible(any(x.required for x in self.slots.values()))
 
     def clear(self) -> None:
         for s in self.slots.values():

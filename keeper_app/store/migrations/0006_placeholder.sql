@@ -1,1 +1,0 @@
--- Keeper schema 6: a placeholder (issue 10); the lead replaces it at merge.
