@@ -222,9 +222,9 @@ class Session:
             if self._seen is not None and audit.head(conn)[0] != self._seen:
                 raise ChangedMeanwhile()
             key = self._event_key(conn)
-            last = audit.head_at(conn)
-            if last[2] is not None and at < last[2]:
-                raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[2], last[0])))
+            last = audit.last_signed_at(conn)
+            if last is not None and at < last[1]:
+                raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[1], last[0])))
             jump = self.watch.check()
             if jump is not None and action != "clock_jump":
                 audit.append(conn, at, self.person.id, "clock_jump", jump.details(), (), key)

@@ -149,6 +149,15 @@ def head_at(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
     return (0, GENESIS, None) if r is None else (int(r[0]), str(r[1]), str(r[2]))
 
 
+def last_signed_at(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    """The seq and date of the latest event made by a person (a system event — sign-in
+    bookkeeping — is not ordered: nobody vouches for its date)."""
+    r = conn.execute(
+        "SELECT seq, at FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return None if r is None else (int(r[0]), str(r[1]))
+
+
 def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     """The stored hash of event ``seq`` (0: the genesis hash), or None when the chain has no
     such event. What a witness of the head is held against (:mod:`..services.heads`)."""
@@ -184,8 +193,8 @@ def append(
 ) -> int:
     """Append one event inside the caller's transaction; returns its sequence number. An
     event with an actor is signed with ``key`` (the actor's current key); one without is a
-    system event (:data:`SYSTEM_ACTIONS`). A date before the head's is refused
-    (:class:`ClockBehind`)."""
+    system event (:data:`SYSTEM_ACTIONS`). A person's event dated before the latest
+    person's event is refused (:class:`ClockBehind`)."""
     if not conn.in_transaction:
         raise RuntimeError("audit.append must run inside the change's transaction")
     if actor_id is not None and key is None:
@@ -194,9 +203,11 @@ def append(
         raise RuntimeError(f"event {action!r} has no actor and is not a system event")
     anchors = [[t, int(i), canonical.row_hash(t, read_row(conn, t, i))] for t, i in rows]
     payload = canonical.dumps({"details": dict(details), "rows": anchors})
-    seq, prev, last_at = head_at(conn)
-    if last_at is not None and at < last_at:
-        raise ClockBehind(at, last_at, seq)
+    if actor_id is not None:
+        last = last_signed_at(conn)
+        if last is not None and at < last[1]:
+            raise ClockBehind(at, last[1], last[0])
+    seq, prev = head(conn)
     seq += 1
     key_id = key.key_id if key is not None else None
     h = event_hash(prev, seq, at, actor_id, action, payload, SCHEME, key_id)

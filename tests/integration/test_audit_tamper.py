@@ -263,11 +263,11 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
     """The chain holds no secret: the keeper can append a perfect event for the forged row.
     Only the other person's private key, locked by their password, is out of reach."""
     rid = history.retrieval_id
+    k = office.session("K001")  # the keeper knows their own password: they hold their key
     with behind_keepers_back(office) as con:
         sid = _forge(con, "retrievals", rid, id_of(office, "H001"), "H001", "2026-11-20T06:00:00Z")
         assert con.in_transaction
         # the keeper signs the event with their own key, as an insider can
-        k = office.session("K001")
         kid = con.execute(
             "SELECT max(id) FROM person_keys WHERE person_id=?", (k.person.id,)
         ).fetchone()[0]
@@ -282,7 +282,8 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
         )
     v = verify(office)
     assert not v.ok
-    assert v.first_bad_seq is None and v.events == history.events + 1
+    # (the keeper's own sign-in is recorded too: two bookkeeping events before the forged one)
+    assert v.first_bad_seq is None and v.events == history.events + 3
     assert f"signature #{sid} by H001 on retrievals #{rid}: does not verify" in v.problems
     # and it came after the entry, which now carries one signature too many
     assert has(v.problems, f"signature #{sid} by H001", "added after the entry was made")

@@ -23,6 +23,7 @@ from keeper_app.services import (
     admin,
     burning,
     checkpoints,
+    clockwatch,
     custody,
     documents,
     fixity,
@@ -33,6 +34,7 @@ from keeper_app.services import (
     transfers,
 )
 from keeper_app.services import people as people_svc
+from keeper_app.services.clockwatch import ClockJump
 
 ROLES = ["keeper", "case_handler", "dept_head", "reviewer", "admin", "outside_retriever"]
 #: one person per role, holding that role only (tests/conftest.py)
@@ -69,6 +71,7 @@ transfers.archive_handover           Y      .      .      .       .     .
 admin.correct                        Y      Y      Y      .       .     .
 admin.backup                         Y      .      .      .       Y     .
 admin.verify_audit                   Y      Y      Y      Y       Y     Y
+clockwatch.report                    Y      Y      Y      Y       Y     Y
 lookup.scan                          Y      Y      Y      Y       .     .
 lookup.media                         Y      Y      Y      Y       .     .
 lookup.cases                         Y      Y      Y      Y       .     .
@@ -222,6 +225,7 @@ OPEN_TO_ALL = {
     "lookup.people_brief": "the signer pickers at the counter; no key material",
     "lookup.departments": "names of departments",
     "people.change_password": "each person changes their own",
+    "clockwatch.report": "whoever is signed in records that the computer's clock jumped",
     "documents.audit_head": "the audit chain's head (sequence and hash), printed in footers",
 }
 #: Functions taking a session that are not actions: used inside the actions (after their
@@ -393,6 +397,7 @@ def calls(office, x: dict, role: str, badge: str):
         "people.set_active": lambda s: people_svc.set_active(s, "R001", True),
         "people.listing": lambda s: people_svc.listing(s),
         "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
+        "clockwatch.report": lambda s: clockwatch.report(s, ClockJump(-7200.0, "a", "b")),
         "lockout.unlock": lambda s: lockout.unlock(s, "K002", c("D002")),
         "burning.PairBurn": lambda s: burning.PairBurn(
             s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]

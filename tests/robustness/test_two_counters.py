@@ -395,6 +395,7 @@ UNWRAPPED_WRITERS = {
     "burning.PairBurn._reserve": "decides nothing: reads the next serial inside its own "
     "write transaction",
     "burning.PairBurn._failed": "decides nothing: records that a burn failed",
+    "clockwatch.report": "decides nothing: records that the computer's clock jumped",
 }
 
 
