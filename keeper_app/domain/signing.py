@@ -30,6 +30,8 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_active": Action.MANAGE_PEOPLE,
     "sign_in_cleared": Action.MANAGE_PEOPLE,  # signed: an administrator's unlocking
     "change_password": None,
+    "issue_enrolment": Action.MANAGE_PEOPLE,  # a new enrolment code for a person
+    "enrol": None,  # a person's first sign-in with their code (checked apart in verify)
     "create_case": Action.CREATE_CASE,
     "register_recording": Action.REGISTER_RECORDING,
     "reserve_pair_code": Action.REGISTER_PAIR,

@@ -95,6 +95,7 @@ def authenticate(
         raise RuleViolation("missing_password", f"{person.name} ({badge}) must type a password")
     now = clock().replace(microsecond=0)
     st = lockout.refuse_if_locked(conn, person, now)
+    require_enrolled(conn, person)
     km = people_repo.key_material(conn, person.id)
     try:
         sk = cache.unlock(km, cred.password) if cache else crypto.unlock(km, cred.password)
@@ -102,6 +103,16 @@ def authenticate(
         raise lockout.wrong_password(conn, person, st, now) from None
     lockout.right_password(conn, person, st, now)
     return Signer(person, sk, cred.drawn_png)
+
+
+def require_enrolled(conn: sqlite3.Connection, person: Person) -> None:
+    """A person added with an enrolment code has no password (and no key) until their first
+    sign-in (issue 10): they can neither sign in with a password nor sign anything."""
+    if not people_repo.enrolled(conn, person.id):
+        raise RuleViolation(
+            "not_enrolled",
+            f"{person.name} ({person.badge}) has not enrolled yet: sign in with the enrolment code",
+        )
 
 
 class Change:
@@ -198,12 +209,16 @@ class Session:
         with self.db.transaction() as conn:
             if self._seen is not None and audit.head(conn)[0] != self._seen:
                 raise ChangedMeanwhile()
-            key = self._event_key(conn)
+            # a person's first key (enrolment) is written by the change that it signs
+            first_key = people_repo.current_key(conn, self.person.id) is None
+            key = None if first_key else self._event_key(conn)
             last = audit.head_at(conn)
             if last[2] is not None and at < last[2]:
                 raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[2], last[0])))
             ch = Change(conn, at, dict(details))
             yield ch
+            if key is None:
+                key = self._event_key(conn)
             seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows, key)
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on

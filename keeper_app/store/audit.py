@@ -57,6 +57,9 @@ ANCHORED_TABLES = (
     "sign_in_events",
     # schema 5 (signed events, key history)
     "person_keys",
+    # schema 8 (enrolment codes)
+    "enrolments",
+    "enrolment_uses",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

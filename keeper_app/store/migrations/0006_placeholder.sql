@@ -1,0 +1,1 @@
+-- placeholder for schema 6 (another part of issue 10; replaced at merge)
