@@ -2,9 +2,10 @@
 
 One module per command group — :mod:`.maintenance` (gui, init, demo, audit, backups),
 :mod:`.custody` (scan, lists, the register and its workflows), :mod:`.printing` (labels,
-register pages, receipts, reports, printers) and :mod:`.discs` (drives, burning, reading back,
-hard-drive storage) — each with a ``register(add)`` that adds its commands; every command is
-given the typed :class:`~.context.Context`.
+register pages, receipts, reports, printers), :mod:`.discs` (drives, burning, reading back,
+hard-drive storage) and :mod:`.people` (adding people with enrolment codes, enrolling,
+passwords, the key history and key forms) — each with a ``register(add)`` that adds its
+commands; every command is given the typed :class:`~.context.Context`.
 
 Exit codes: 0 done; 1 refused by a rule, or the audit does not verify; 2 bad input (a
 malformed or unknown code, a bad argument, no database).
@@ -20,13 +21,13 @@ from pathlib import Path
 from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..timeutil import BadTime
-from . import custody, discs, maintenance, printing
+from . import custody, discs, maintenance, people, printing
 from .context import Command, Context, default_db
 
 BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time"}
 
 #: the command groups, in the order `keeper --help` lists them
-GROUPS = (maintenance, custody, printing, discs)
+GROUPS = (maintenance, custody, printing, discs, people)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,6 +29,7 @@ from .documents import (
     register_document,
     signature_loader,
 )
+from .enrolment import key_form as _key_form_data
 from .session import Session, parse_code
 
 __all__ = ["CATALOGUE", "Document", "Entry", "Options", "Period", "RegisterRef", "period"]
@@ -204,6 +205,12 @@ def _register_pdf(data: Any, out: Path, o: Options) -> Any:
     return register.register_pdf(data["doc"], out, load_signature=data["loader"], lang=o.lang)
 
 
+def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import keyform
+
+    return keyform.key_form_pdf(data, out, lang=o.lang)
+
+
 _V, _R = Action.VIEW_MEDIA, Action.VIEW_REGISTER
 #: every printable document, by key
 CATALOGUE: dict[str, Entry] = {
@@ -275,6 +282,14 @@ CATALOGUE: dict[str, Entry] = {
             _R,
         ),
         Entry(
+            "key_form",
+            "Key form of %1",
+            _key_form_data,  # one's own; an administrator: anyone's (checked by the query)
+            _key_form_pdf,
+            "key-form-{ref}.pdf",
+            None,
+        ),
+        Entry(
             "calibration",
             "Calibration sheet",
             None,
@@ -325,6 +340,11 @@ def register_pages(ref: RegisterRef) -> Document:
     """Register pages for a filter."""
     shown = " – ".join(x.strip() for x in (ref.date_from, ref.date_to) if x and x.strip())
     return Document(CATALOGUE["register"], ref, shown)
+
+
+def key_form(badge: str) -> Document:
+    """A person's key form: their current key's fingerprint, to be signed by hand."""
+    return Document(CATALOGUE["key_form"], badge.strip().upper(), badge.strip().upper())
 
 
 def calibration_sheet() -> Document:

@@ -170,6 +170,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "archive": QT_TRANSLATE_NOOP("PrintDocs", "Archive handover list of case %1"),
         "register": QT_TRANSLATE_NOOP("PrintDocs", "Retrieval register pages"),
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
+        "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
     },
 }
 
