@@ -156,7 +156,7 @@ class _Replay:
             for r in _rows(conn, "SELECT id, person_id, issued_by, expires_at FROM enrolments"):
                 self.enrolments[int(r["id"])] = r
         self.enrolment_issued: dict[int, tuple[int, int | None, bool]] = {}  # seq, by, admin?
-        self.enrolments_used: set[int] = set()
+        self.enrolments_used: set[Any] = set()  # named by an earlier 'enrol' event
 
     def roles_of(self, person_id: int) -> frozenset[Role]:
         badge = self.badge.get(person_id)
@@ -311,6 +311,7 @@ def verify(
                     if why is not None:
                         problem(f"event {seq} by {who}: {why}")
         # --- what it wrote: anchors, and the keys it brought
+        brought_key = False
         for t, i, rh in anchors:
             if t not in latest:
                 problem(f"event {seq}: anchors a row of an unknown table {t}")
@@ -323,7 +324,15 @@ def verify(
                 rp.enrolment_issued[i] = (int(seq), by, admin)
             if t == "person_keys" and i not in rp.seen_keys:
                 rp.seen_keys.add(i)
+                brought_key = True
                 _new_key(rp, sigs, i, int(seq), action, actor, problem, str(at), details)
+        if action == "enrol":
+            if not brought_key:
+                problem(
+                    f"event {seq} (enrol): enrolment #{details.get('enrolment')} brought no new "
+                    "key — an enrolment replayed outside Keeper (a code is used once)"
+                )
+            rp.enrolments_used.add(details.get("enrolment"))
         rp.apply_details(action, details, actor)
         prev, prev_at = h, str(at)
         expected_seq += 1
@@ -416,7 +425,6 @@ def _enrolment_problem(rp: _Replay, k: _Key, seq: int, at: str, eid: Any) -> str
         return f"enrolment #{eid} was used already — an enrolment code is used once"
     if at > str(e["expires_at"]):
         return f"enrolment #{eid} had expired ({e['expires_at']})"
-    rp.enrolments_used.add(eid)
     return None
 
 
