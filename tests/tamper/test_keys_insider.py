@@ -22,6 +22,7 @@ from keeper_app.services import people as people_svc
 from keeper_app.services.session import Credential, sign_in
 from keeper_app.store import audit
 from keeper_app.store import people as people_repo
+from keeper_app.timeutil import to_db
 
 
 def verify(office: Office) -> audit.VerifyResult:
@@ -410,3 +411,44 @@ def test_one_persons_key_copied_onto_another(office: Office) -> None:
     v = admin.verify_audit(office.db)
     assert not v.ok
     assert "K002 and K001 share one key — a key copied outside Keeper" in v.problems, v.problems
+
+
+def test_an_expired_code_used_by_writing_the_enrolment_by_hand(office: Office) -> None:
+    """Keeper refuses an expired code; the administrator, who knew it, writes the enrolment
+    himself as Keeper would (a key of his own, the key row, the code's use, an 'enrol'
+    event signed with that key in the person's name): verify names the expired code."""
+    issued = enrolment.add_person(
+        office.session("ADMIN"), "K009", "钱新人", ["keeper"], None, kdf_n=TEST_KDF_N
+    )
+    office.clock.advance(days=8)
+    with pytest.raises(RuleViolation) as e:
+        enrolment.enrol(office.db, "K009", issued.code, "late-pw-10", office.clock)
+    assert e.value.code == "enrolment_expired"
+    km = crypto.new_key_material("admin-knows-11", TEST_KDF_N)
+    sk = crypto.unlock(km, "admin-knows-11")
+    at = to_db(office.clock())
+    with insider(office) as con:
+        con.execute("BEGIN IMMEDIATE")
+        eid = int(con.execute("SELECT id FROM enrolments").fetchone()[0])
+        people_repo.set_key_material(con, issued.person_id, km)
+        kid = people_repo.insert_key(con, issued.person_id, km.public_key, at, "enrolment")
+        use = con.execute(
+            "INSERT INTO enrolment_uses(enrolment_id, at, key_id) VALUES (?,?,?)", (eid, at, kid)
+        ).lastrowid
+        audit.append(
+            con,
+            at,
+            issued.person_id,
+            "enrol",
+            {"badge": "K009", "enrolment": eid},
+            [("people", issued.person_id), ("person_keys", kid), ("enrolment_uses", int(use))],
+            audit.EventKey(kid, sk),
+        )
+        con.execute("COMMIT")
+    assert sign_in(office.db, "K009", "admin-knows-11", office.clock).person.badge == "K009"
+    v = verify(office)
+    assert not v.ok
+    assert has(
+        v.problems, f"key #{kid} of K009 (enrolment, event ", f"enrolment #{eid} had expired"
+    )
+    assert len(v.problems) == 1, v.problems  # everything else was written as Keeper writes

@@ -4,6 +4,7 @@ makes a one-time enrolment code, shown once when the person is added (see
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -76,7 +77,7 @@ class EnrolmentCodeBox(QMessageBox):
         self.setWindowTitle(self.tr("Enrolment code"))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        who = f"{issued.name} ({issued.badge})"
+        who = html.escape(f"{issued.name} ({issued.badge})")
         self.setText(
             self.tr("Enrolment code of %1:").replace("%1", who)
             + f"<p style='font-family:monospace;font-size:20pt'><b>{issued.shown}</b></p>"
