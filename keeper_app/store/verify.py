@@ -7,7 +7,9 @@ actor held a role allowed to make it. The pass replays who held which key and wh
 from the events themselves, so a key or a role put into the file behind Keeper's back
 matches no event. Then every row is checked against its latest anchor; every entry
 signature with the signer's key valid when it was made; every entry for exactly the
-signatures its kind requires (domain.signing); and that nobody shares a key.
+signatures its kind requires (domain.signing); and that nobody shares a key. A person's
+first key made at enrolment (schema 8) must come from an enrolment code an administrator
+issued to them in an earlier event, unused and unexpired.
 
 The Ed25519 checks (the bulk of the time on a long chain) run in worker processes when
 there are many; everything else is one sequential pass."""
