@@ -134,15 +134,16 @@ def cmd_key_form(c: Context) -> int:
 
 
 def _new_password(c: Context, badge: str, file_key: str, purpose: str) -> str:
-    pw = c.creds.password(file_key, purpose)
-    if c.args.credentials is None and pw != c.creds.password(badge, "the new password again"):
+    pw = c.creds.password(file_key, purpose, f"{badge} — {purpose}: ")
+    again = f"{badge} — the new password again: "
+    if c.args.credentials is None and pw != c.creds.password(badge, "again", again):
         raise RuleViolation("password_mismatch", "the two passwords differ")
     return pw
 
 
 def cmd_enrol(c: Context) -> int:
     badge = c.args.badge.strip().upper()
-    code = c.creds.password(f"{badge}:code", "the enrolment code")
+    code = c.creds.password(f"{badge}:code", "the enrolment code", f"Enrolment code of {badge}: ")
     pw = _new_password(c, badge, badge, "the password you choose")
     s = enrolment.enrol(c.db, badge, code, pw)
     c._session, c._my_password = s, pw

@@ -120,3 +120,53 @@ def test_add_enrol_change_password_and_key_forms(office: Office, tmp_path: Path)
     r = keeper(office, {}, tmp_path, "audit", "verify")
     assert r.returncode == 0, r.stdout + r.stderr
     assert admin.verify_audit(office.db).ok
+
+
+def test_enrol_at_a_terminal_asks_the_code_and_the_password_twice(office: Office) -> None:
+    """Without a credentials file: the code and the new password (twice) are asked at the
+    terminal, without echo."""
+    import os
+    import pty
+    import time
+
+    from keeper_app.services import enrolment
+
+    office.clock.t = now_utc() - timedelta(minutes=5)
+    issued = enrolment.add_person(office.session("ADMIN"), "K009", "钱新人", ["keeper"])
+    pid, fd = pty.fork()
+    if pid == 0:  # child: the real command on a pseudo-terminal
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "keeper_app",
+                "--db",
+                str(office.path),
+                "enrol",
+                "--badge",
+                "k009",
+            ],
+        )
+    out = b""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        if chunk.rstrip().endswith(b":"):
+            answer = issued.shown if b"Enrolment code" in chunk else "typed-secret-78"
+            os.write(fd, answer.encode() + b"\n")
+    _, status = os.waitpid(pid, 0)
+    text = out.decode()
+    assert "Enrolment code of K009:" in text
+    assert "K009 — the password you choose:" in text and "the new password again" in text
+    assert "钱新人 (K009) enrolled" in text, text
+    assert "typed-secret-78" not in text and issued.shown not in text
+    assert os.waitstatus_to_exitcode(status) == 0
+    p = people_repo.by_badge(office.db.conn, "K009")
+    assert p is not None and people_repo.enrolled(office.db.conn, p.id)
