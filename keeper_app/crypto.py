@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import secrets
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -47,6 +48,10 @@ class KeyMaterial:
     public_key: bytes
     sk_nonce: bytes
     sk_enc: bytes
+
+
+#: The key material of a person added without a password, who has not enrolled yet: no key.
+NO_KEY = KeyMaterial(b"", 0, b"", b"", b"", b"")
 
 
 def _master(password: str, salt: bytes, n: int) -> bytes:
@@ -85,6 +90,26 @@ def unlock(km: KeyMaterial, password: str) -> Ed25519PrivateKey:
     if sk.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw) != km.public_key:
         raise BadPassword()
     return sk
+
+
+def new_enrolment_code(alphabet: str, length: int) -> str:
+    """A one-time enrolment code: ``length`` characters drawn uniformly from ``alphabet``."""
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def code_verifier(code: str, n: int = DEFAULT_KDF_N) -> tuple[bytes, bytes]:
+    """What is stored of an enrolment code (a salt and a slow hash, like a password's
+    verifier): ``(salt, verifier)``."""
+    salt = os.urandom(16)
+    return salt, _code_hash(code, salt, n)
+
+
+def check_code(code: str, salt: bytes, n: int, verifier: bytes) -> bool:
+    return hmac.compare_digest(_code_hash(code, salt, n), verifier)
+
+
+def _code_hash(code: str, salt: bytes, n: int) -> bytes:
+    return hmac.new(_master(code, salt, n), b"keeper-enrolment-code", hashlib.sha256).digest()
 
 
 def signing_message(

@@ -89,6 +89,38 @@ _T: dict[str, tuple[str, str]] = {
     "reproduce_duplicate": ("副本损毁或丢失需重新制作", "reproduce the duplicate"),
     "check_duplicate": ("副本真实性存疑需核对", "check the duplicate"),
     # receipts and reports
+    # the key form (issue 10: keys certified on paper)
+    "key_form_title": ("个人签名密钥登记表", "Personal signing key form"),
+    "key_form_intro": (
+        "本表登记本人在本系统中的电子签名密钥。密钥由本人设置密码时生成，管理员不知悉。请本人与"
+        "系统管理员核对下列指纹与系统显示一致后亲笔签名，交档案留存。",
+        "This form records the key that signs in Keeper in the person's name. It was made when "
+        "the person chose their own password; the administrator never knew it. The person and "
+        "an administrator check that the fingerprint below is the one Keeper shows, sign by "
+        "hand, and file the form.",
+    ),
+    "kf_name": ("姓名", "Name"),
+    "kf_badge": ("警号", "Badge number"),
+    "kf_unit": ("单位", "Unit"),
+    "kf_department": ("部门", "Department"),
+    "kf_roles": ("角色", "Roles"),
+    "kf_reason": ("生成原因", "Made at"),
+    "kf_made_at": ("生成时间", "Date"),
+    "kf_key_no": ("密钥序号", "Key number"),
+    "kf_fingerprint": ("密钥指纹（SHA-256）", "Key fingerprint (SHA-256)"),
+    "kf_check": (
+        "核对：keeper people keys 警号（或程序“修改密码”后的显示）列出的指纹应与此相同。",
+        "Check: `keeper people keys BADGE` lists this fingerprint as the person's key.",
+    ),
+    "kf_person_sig": ("本人签名", "Signature of the person"),
+    "kf_admin_sig": ("系统管理员签名", "Signature of the administrator"),
+    "reviewer": ("审核人员", "Reviewer"),
+    "admin": ("系统管理员", "Administrator"),
+    "outside_retriever": ("法院/检察院人员", "Court or procuratorate staff"),
+    "enrolment": ("首次登录（登记码）", "first sign-in (enrolment code)"),
+    "password_change": ("修改密码", "password change"),
+    "added": ("管理员添加", "added by the administrator"),
+    "earlier": ("升级前已有", "held before the upgrade"),
     "handover_title": ("讯问录音录像光盘移交登记回执", "Handover receipt — recording discs"),
     "handover_rule": (
         "依规定，刻录完成后办案人员应当在24小时内将光盘移交保管人员。",

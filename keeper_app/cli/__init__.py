@@ -3,8 +3,9 @@
 One module per command group — :mod:`.maintenance` (gui, init, demo, audit, backups),
 :mod:`.custody` (scan, lists, the register and its workflows), :mod:`.printing` (labels,
 register pages, receipts, reports, printers), :mod:`.discs` (drives, burning, reading back,
-hard-drive storage) and :mod:`.people` (unlock) — each with a ``register(add)`` that adds
-its commands; every command is given the typed :class:`~.context.Context`.
+hard-drive storage) and :mod:`.people` (unlocking; adding people with enrolment codes,
+enrolling, passwords, the key history and key forms) — each with a ``register(add)`` that adds its
+commands; every command is given the typed :class:`~.context.Context`.
 
 Exit codes: 0 done; 1 refused by a rule, or the audit does not verify; 2 bad input (a
 malformed or unknown code, a bad argument, no database).

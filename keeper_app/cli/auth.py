@@ -20,7 +20,9 @@ class CredentialSource:
         if path:
             self._file = load_credentials_file(Path(path))
 
-    def password(self, badge: str, purpose: str) -> str:
+    def password(self, badge: str, purpose: str, prompt: str | None = None) -> str:
+        """``badge``'s password (or another secret kept under that key in the credentials
+        file, such as ``"BADGE:code"``); at the terminal asked with ``prompt``, if given."""
         b = badge.strip().upper()
         if self._file is not None:
             if b not in self._file:
@@ -33,7 +35,7 @@ class CredentialSource:
                 "no_terminal",
                 f"no terminal to ask the password of {b} ({purpose}); use --credentials FILE",
             )
-        return getpass.getpass(f"Password of {b} — {purpose}: ")
+        return getpass.getpass(prompt or f"Password of {b} — {purpose}: ")
 
     def credential(self, badge: str, purpose: str) -> Credential:
         return Credential(badge.strip().upper(), self.password(badge, purpose))

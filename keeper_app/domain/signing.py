@@ -32,6 +32,8 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "sign_in_unlocked": Action.MANAGE_PEOPLE,  # with a department head's countersignature
     "change_password": None,
     "clock_jump": None,  # the computer's clock jumped, noticed by whoever was signed in
+    "issue_enrolment": Action.MANAGE_PEOPLE,  # a new enrolment code for a person
+    "enrol": None,  # a person's first sign-in with their code (checked apart in verify)
     "create_case": Action.CREATE_CASE,
     "register_recording": Action.REGISTER_RECORDING,
     "reserve_pair_code": Action.REGISTER_PAIR,

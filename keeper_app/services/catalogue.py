@@ -29,6 +29,7 @@ from .documents import (
     register_document,
     signature_loader,
 )
+from .enrolment import key_form as _key_form_data
 from .session import Session, parse_code
 
 __all__ = ["CATALOGUE", "Document", "Entry", "Options", "Period", "RegisterRef", "period"]
@@ -216,6 +217,12 @@ def _checkpoint_pdf(data: Any, out: Path, o: Options) -> Any:
     return checkpoint.checkpoint_slip_pdf(data, out, lang=o.lang)
 
 
+def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import keyform
+
+    return keyform.key_form_pdf(data, out, lang=o.lang)
+
+
 _V, _R = Action.VIEW_MEDIA, Action.VIEW_REGISTER
 #: every printable document, by key
 CATALOGUE: dict[str, Entry] = {
@@ -295,6 +302,14 @@ CATALOGUE: dict[str, Entry] = {
             Action.VERIFY_AUDIT,
         ),
         Entry(
+            "key_form",
+            "Key form of %1",
+            _key_form_data,  # one's own; an administrator: anyone's (checked by the query)
+            _key_form_pdf,
+            "key-form-{ref}.pdf",
+            None,
+        ),
+        Entry(
             "calibration",
             "Calibration sheet",
             None,
@@ -350,6 +365,11 @@ def register_pages(ref: RegisterRef) -> Document:
 def checkpoint_slip(checkpoint_id: int) -> Document:
     """The daily checkpoint's slip, to be filed with the paper register."""
     return Document(CATALOGUE["checkpoint"], int(checkpoint_id), str(checkpoint_id))
+
+
+def key_form(badge: str) -> Document:
+    """A person's key form: their current key's fingerprint, to be signed by hand."""
+    return Document(CATALOGUE["key_form"], badge.strip().upper(), badge.strip().upper())
 
 
 def calibration_sheet() -> Document:

@@ -221,22 +221,13 @@ def add_person(
     kdf_n: int = crypto.DEFAULT_KDF_N,
     head: Credential | None = None,
 ) -> int:
-    """A new person. A custody role (every role but the administrator's) needs ``head``: a
-    department head's countersignature."""
+    """A person with a first password chosen by the administrator (the test office and the
+    demo); the application and the command add people with an enrolment code instead
+    (services.enrolment.add_person). A custody role (every role but the administrator's)
+    needs ``head``: a department head's countersignature."""
     me = s.require(Action.MANAGE_PEOPLE)
-    badge = check_badge_text(badge)
-    name = require_text(name, "name", limit=60)
-    rs = parse_roles(roles)
-    access.check_duties(rs, f"{name} ({badge})")
+    badge, name, rs, org_name = check_new_person(s, badge, name, roles, department_id, org_name)
     check_password(password, badge)
-    if repo.by_badge(s.conn, badge) is not None:
-        raise RuleViolation("badge_taken", f"badge number {badge} is already registered")
-    if department_id is not None and repo.department(s.conn, department_id) is None:
-        raise RuleViolation("unknown_department", f"no department #{department_id}")
-    if Role.OUTSIDE_RETRIEVER in rs:
-        org_name = require_text(org_name, "court or procuratorate of the outside retriever")
-        if rs != {Role.OUTSIDE_RETRIEVER}:
-            raise RuleViolation("bad_role", "an outside retriever has no other role")
     h = _countersigner(s, access.custody_roles_added(frozenset(), rs), head)
     km = crypto.new_key_material(password, kdf_n)
     details: dict[str, Any] = {"badge": badge, "name": name, "roles": sorted(r.value for r in rs)}
@@ -254,6 +245,31 @@ def add_person(
         if h is not None:
             ch.sign("role_grants", gid, (h, Capacity.COUNTERSIGN))
     return pid
+
+
+def check_new_person(
+    s: Session,
+    badge: str,
+    name: str,
+    roles: Iterable[str | Role],
+    department_id: int | None,
+    org_name: str,
+) -> tuple[str, str, frozenset[Role], str]:
+    """An administrator's new person, checked: (badge, name, roles, org_name) as stored."""
+    s.require(Action.MANAGE_PEOPLE)
+    badge = check_badge_text(badge)
+    name = require_text(name, "name", limit=60)
+    rs = parse_roles(roles)
+    access.check_duties(rs, f"{name} ({badge})")
+    if repo.by_badge(s.conn, badge) is not None:
+        raise RuleViolation("badge_taken", f"badge number {badge} is already registered")
+    if department_id is not None and repo.department(s.conn, department_id) is None:
+        raise RuleViolation("unknown_department", f"no department #{department_id}")
+    if Role.OUTSIDE_RETRIEVER in rs:
+        org_name = require_text(org_name, "court or procuratorate of the outside retriever")
+        if rs != {Role.OUTSIDE_RETRIEVER}:
+            raise RuleViolation("bad_role", "an outside retriever has no other role")
+    return badge, name, rs, org_name
 
 
 @rerun_if_changed

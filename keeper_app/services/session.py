@@ -104,6 +104,7 @@ def _authenticate(
         crypto.dummy_unlock(cred.password, lockout.latest_kdf_n(conn))
         raise lockout.bad_credentials()
     now = clock().replace(microsecond=0)
+    require_enrolled(conn, person)  # (says that the badge exists: only while not enrolled)
     attempt = lockout.admit(conn, person, now)
     km = people_repo.key_material(conn, person.id)
     try:
@@ -114,6 +115,16 @@ def _authenticate(
     if not person.active:
         raise RuleViolation("inactive", f"{person.name} ({badge}) is deactivated")
     return Signer(person, sk, cred.drawn_png), seqs
+
+
+def require_enrolled(conn: sqlite3.Connection, person: Person) -> None:
+    """A person added with an enrolment code has no password (and no key) until their first
+    sign-in (issue 10): they can neither sign in with a password nor sign anything."""
+    if not people_repo.enrolled(conn, person.id):
+        raise RuleViolation(
+            "not_enrolled",
+            f"{person.name} ({person.badge}) has not enrolled yet: sign in with the enrolment code",
+        )
 
 
 class Change:
@@ -221,15 +232,19 @@ class Session:
         with self.db.transaction() as conn:
             if self._seen is not None and audit.head(conn)[0] != self._seen:
                 raise ChangedMeanwhile()
-            key = self._event_key(conn)
+            # a person's first key (enrolment) is written by the change that it signs
+            first_key = people_repo.current_key(conn, self.person.id) is None
+            key = None if first_key else self._event_key(conn)
             last = audit.last_signed_at(conn)
             if last is not None and at < last[1]:
                 raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[1], last[0])))
-            jump = self.watch.check()
-            if jump is not None and action != "clock_jump":
+            jump = self.watch.check() if key is not None else None
+            if jump is not None and key is not None and action != "clock_jump":
                 audit.append(conn, at, self.person.id, "clock_jump", jump.details(), (), key)
             ch = Change(conn, at, dict(details))
             yield ch
+            if key is None:
+                key = self._event_key(conn)
             seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows, key)
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on

@@ -61,6 +61,9 @@ ANCHORED_TABLES = (
     "role_grants",
     # schema 7 (the daily checkpoint)
     "checkpoints",
+    # schema 8 (enrolment codes)
+    "enrolments",
+    "enrolment_uses",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

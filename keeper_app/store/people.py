@@ -140,6 +140,13 @@ def current_key(conn: sqlite3.Connection, person_id: int) -> tuple[int, bytes] |
     return None if r is None else (int(r[0]), bytes(r[1]))
 
 
+def enrolled(conn: sqlite3.Connection, person_id: int) -> bool:
+    """Whether the person has a key (a person added with an enrolment code has none until
+    their first sign-in)."""
+    r = conn.execute("SELECT length(public_key) FROM people WHERE id=?", (person_id,)).fetchone()
+    return r is not None and int(r[0] or 0) > 0
+
+
 def key_history(conn: sqlite3.Connection, person_id: int | None = None) -> list[dict[str, Any]]:
     """Every key held (a person's, or everyone's), oldest first."""
     sql = (

@@ -7,7 +7,9 @@ actor held a role allowed to make it. The pass replays who held which key and wh
 from the events themselves, so a key or a role put into the file behind Keeper's back
 matches no event. Then every row is checked against its latest anchor; every entry
 signature with the signer's key valid when it was made; every entry for exactly the
-signatures its kind requires (domain.signing); and that nobody shares a key.
+signatures its kind requires (domain.signing); and that nobody shares a key. A person's
+first key made at enrolment (schema 8) must come from an enrolment code an administrator
+issued to them in an earlier event, unused and unexpired.
 
 The Ed25519 checks (the bulk of the time on a long chain) run in worker processes when
 there are many; everything else is one sequential pass."""
@@ -215,6 +217,14 @@ class _Replay:
         self.roles: dict[str, frozenset[Role]] = {}  # badge -> roles
         self.active: dict[str, bool] = {}
         self.seen_keys: set[int] = set()
+        # schema 8: enrolment codes, who issued each (an administrator, in which event), and
+        # those already used
+        self.enrolments: dict[int, dict[str, Any]] = {}
+        if "enrolments" in _tables(conn):
+            for r in _rows(conn, "SELECT id, person_id, issued_by, expires_at FROM enrolments"):
+                self.enrolments[int(r["id"])] = r
+        self.enrolment_issued: dict[int, tuple[int, int | None, bool]] = {}  # seq, by, admin?
+        self.enrolments_used: set[Any] = set()  # named by an earlier 'enrol' event
 
     def roles_of(self, person_id: int) -> frozenset[Role]:
         badge = self.badge.get(person_id)
@@ -393,15 +403,28 @@ def verify(
                     if why is not None:
                         problem(f"event {seq} by {who}: {why}")
         # --- what it wrote: anchors, and the keys it brought
+        brought_key = False
         for t, i, rh in anchors:
             if t not in latest:
                 problem(f"event {seq}: anchors a row of an unknown table {t}")
                 continue
             latest[t][i] = rh
             first_anchor.setdefault((t, i), int(seq))
+            if t == "enrolments" and i not in rp.enrolment_issued:
+                by = None if actor is None else int(actor)
+                admin = by is not None and Role.ADMIN in rp.roles_of(by)
+                rp.enrolment_issued[i] = (int(seq), by, admin)
             if t == "person_keys" and i not in rp.seen_keys:
                 rp.seen_keys.add(i)
-                _new_key(rp, sigs, i, int(seq), action, actor, problem)
+                brought_key = True
+                _new_key(rp, sigs, i, int(seq), action, actor, problem, str(at), details)
+        if action == "enrol":
+            if not brought_key:
+                problem(
+                    f"event {seq} (enrol): enrolment #{details.get('enrolment')} brought no new "
+                    "key — an enrolment replayed outside Keeper (a code is used once)"
+                )
+            rp.enrolments_used.add(details.get("enrolment"))
         rp.apply_details(action, details, actor)
         prev = h
         last_at = str(at)
@@ -452,6 +475,8 @@ def _new_key(
     action: str,
     actor: int | None,
     problem: Any,
+    at: str = "",
+    details: dict[str, Any] | None = None,
 ) -> None:
     k = rp.keys.get(key_id)
     if k is None:
@@ -460,7 +485,7 @@ def _new_key(
     ok_by = {
         "earlier": action == "schema_migrated",
         "added": action in ("add_person", "bootstrap"),
-        "enrolment": actor == k.person_id,
+        "enrolment": actor == k.person_id and action == "enrol",
         "password_change": actor == k.person_id and action == "change_password",
     }.get(k.reason, False)
     if not ok_by:
@@ -468,6 +493,10 @@ def _new_key(
             f"key #{key_id} of {who} ({k.reason}): not made the way Keeper makes keys "
             f"(event {seq}, {action}) — a key change outside Keeper"
         )
+    if k.reason == "enrolment" and ok_by:
+        why = _enrolment_problem(rp, k, seq, at, (details or {}).get("enrolment"))
+        if why:
+            problem(f"key #{key_id} of {who} (enrolment, event {seq}): {why}")
     if k.reason == "password_change":
         before = rp.current.get(k.person_id)
         if before is None or k.endorsement is None:
@@ -549,6 +578,29 @@ def _compare(
     for rid in sorted(anchors.keys() - seen):
         problem(f"{table} #{rid}: deleted outside Keeper")
     return n
+
+
+def _enrolment_problem(rp: _Replay, k: _Key, seq: int, at: str, eid: Any) -> str | None:
+    """Why a first key brought by an 'enrol' event does not come from an enrolment code: the
+    event must name a code issued to that person by an administrator in an earlier event,
+    unused and unexpired at that moment, and the person must have had no key before."""
+    if k.person_id in rp.current:
+        return "the person had a key already — an enrolment code is for a first key only"
+    if not isinstance(eid, int) or eid not in rp.enrolments:
+        return "names no enrolment code — a key made outside Keeper"
+    e = rp.enrolments[eid]
+    issued = rp.enrolment_issued.get(eid)
+    if int(e["person_id"]) != k.person_id:
+        return f"enrolment #{eid} was issued to {rp.badge.get(int(e['person_id']))}, not to them"
+    if issued is None or issued[0] >= seq:
+        return f"enrolment #{eid} was not issued before it was used"
+    if not issued[2] or issued[1] != int(e["issued_by"]):
+        return f"enrolment #{eid} was not issued by an administrator"
+    if eid in rp.enrolments_used:
+        return f"enrolment #{eid} was used already — an enrolment code is used once"
+    if at > str(e["expires_at"]):
+        return f"enrolment #{eid} had expired ({e['expires_at']})"
+    return None
 
 
 def _check_rows(conn: sqlite3.Connection, latest: dict[str, dict[int, str]], problem: Any) -> int:

@@ -167,6 +167,8 @@ class KeeperApp(QObject):
             self.probe.watch_main(w)
         self.main_window = w
         w.show()
+        if self.sign_in_window is not None and self.sign_in_window.enrolled:
+            w.extras.offer_key_form()  # a first sign-in: the new key's form to sign
         if self.sign_in_window is not None:
             self.sign_in_window.close()
             self.sign_in_window.deleteLater()

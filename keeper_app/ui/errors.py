@@ -106,6 +106,24 @@ HEADLINES: dict[str, str] = {
     "own_roles": QT_TRANSLATE_NOOP("Refusal", "Nobody changes their own roles."),
     "password_mismatch": QT_TRANSLATE_NOOP("Refusal", "The two passwords differ."),
     "not_yourself": QT_TRANSLATE_NOOP("Refusal", "You can only change your own password."),
+    # enrolment (issue 10)
+    "not_enrolled": QT_TRANSLATE_NOOP(
+        "Refusal", "Not enrolled yet: sign in the first time with the enrolment code."
+    ),
+    "bad_enrolment_code": QT_TRANSLATE_NOOP("Refusal", "Wrong enrolment code."),
+    "enrolment_used": QT_TRANSLATE_NOOP("Refusal", "This enrolment code was used already."),
+    "enrolment_expired": QT_TRANSLATE_NOOP(
+        "Refusal", "This enrolment code has expired: ask an administrator for a new one."
+    ),
+    "already_enrolled": QT_TRANSLATE_NOOP(
+        "Refusal", "Enrolled already: sign in with your password."
+    ),
+    "no_enrolment": QT_TRANSLATE_NOOP(
+        "Refusal", "No enrolment code was issued: ask an administrator for one."
+    ),
+    "same_password": QT_TRANSLATE_NOOP(
+        "Refusal", "Choose a new password, different from the old one (or the code)."
+    ),
     # fields
     "missing_field": QT_TRANSLATE_NOOP("Refusal", "A required field is empty."),
     "field_too_long": QT_TRANSLATE_NOOP("Refusal", "A field is too long."),

@@ -171,6 +171,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "register": QT_TRANSLATE_NOOP("PrintDocs", "Retrieval register pages"),
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),
+        "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
     },
 }
 

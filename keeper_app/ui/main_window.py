@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.discs = DiscTools(self, ctx)  # burn, ingest, drive hotplug
         self.extras = WindowExtras(self)  # printing, documents after workflows, settings
         self.settings_button.clicked.connect(self.extras.open_settings)
+        self.password_button.clicked.connect(self.extras.open_change_password)
         for table in self.findChildren(QAbstractItemView):
             table.setTabKeyNavigation(False)  # Tab moves on to the next widget, never traps
         self.retranslate()
@@ -193,12 +194,15 @@ class MainWindow(QMainWindow):
         self.out_button.clicked.connect(self.sign_out_requested)
         self.settings_button = QPushButton()
         self.settings_button.setObjectName("settings_button")
+        self.password_button = QPushButton()  # everyone: their own password and key
+        self.password_button.setObjectName("password_button")
         for w in (
             self.app_title,
             spacer,
             self.who,
             self.language,
             self.settings_button,
+            self.password_button,
             self.lock_button,
             self.out_button,
         ):
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         with_shortcut(self.lock_button, self.tr("Lock"), "Ctrl+L")
         self.out_button.setText(self.tr("Sign out"))
         self.settings_button.setText(self.tr("Settings…"))
+        self.password_button.setText(self.tr("Change password…"))
         if self.tabs.indexOf(self.nothing) >= 0:
             text = self.tr("Your role has nothing to do in this application.")
             self.nothing.say(

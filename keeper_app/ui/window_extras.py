@@ -1,10 +1,11 @@
 """What the main window offers besides its views: printing (a disc's labels, sleeve
 inserts, seal-bag label and handover receipt from its record; register pages for the
 register's filter; an incident's report from the head's inbox), the document of a workflow
-just completed (handover receipt, court transfer list, archive handover list), the
-settings dialog, "Inventory…" (a keeper's stocktaking of the shelves) and "Daily
-checkpoint…" (the keeper and a department head sign the audit chain's head; then the slip
-is printed and the file for the supervising unit exported) in the toolbar."""
+just completed (handover receipt, court transfer list, archive handover list; the key form
+after a password change or an enrolment; the enrolment code of a person just added), the
+settings dialog, "Change password…", "Inventory…" (a keeper's stocktaking of the shelves)
+and "Daily checkpoint…" (the keeper and a department head sign the audit chain's head;
+then the slip is printed and the file for the supervising unit exported) in the toolbar."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from .dialogs.checkpoint import CheckpointDialog, CheckpointTaken
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
 from .dialogs.inventory import InventoryDialog
+from .dialogs.password import ChangePasswordDialog
+from .dialogs.person import EnrolmentCodeBox, PersonDialog
 from .dialogs.print_dialog import PrintDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .errors import refusal
@@ -56,6 +59,7 @@ class WindowExtras(QObject):
         self.offer: QMessageBox | None = None
         self.offer_print: QPushButton | None = None
         self.inventory_dialog: InventoryDialog | None = None
+        self.code_box: EnrolmentCodeBox | None = None
         self.inventory_button = QPushButton(window)
         self.inventory_button.setObjectName("inventory")
         bar = window.findChild(QToolBar)
@@ -123,8 +127,44 @@ class WindowExtras(QObject):
         elif isinstance(dialog, CheckpointDialog) and dialog.result_value is not None:
             cid = int(dialog.result_value)
             QTimer.singleShot(0, self, lambda: self._offer_checkpoint(cid))
+        elif isinstance(dialog, ChangePasswordDialog):
+            doc = catalogue.key_form(self.ctx.session.person.badge)
+            text = self.tr(
+                "Your password and signing key are changed. Print your new key form, to sign "
+                "with the administrator?"
+            )
+        elif isinstance(dialog, PersonDialog) and dialog.result_value is not None:
+            issued = dialog.result_value
+            QTimer.singleShot(0, self, lambda: self.show_code(issued))
         if doc is not None:  # once the workflow's dialog has closed
             QTimer.singleShot(0, self, lambda: self._offer(text, doc))
+
+    def offer_key_form(self) -> None:
+        """After a first sign-in with an enrolment code: the key form, to print and sign."""
+        doc = catalogue.key_form(self.ctx.session.person.badge)
+        text = self.tr(
+            "You are enrolled and your signing key is made. Print your key form now, to sign "
+            "with the administrator?"
+        )
+        QTimer.singleShot(0, self, lambda: self._offer(text, doc))
+
+    def show_code(self, issued: Any) -> EnrolmentCodeBox:
+        """The enrolment code of a person just added, shown once."""
+        box = EnrolmentCodeBox(issued, self.window)
+        box.finished.connect(lambda _r: self._code_closed(box))
+        self.code_box = box
+        box.open()
+        return box
+
+    def _code_closed(self, box: EnrolmentCodeBox) -> None:
+        if self.code_box is box:
+            self.code_box = None
+        box.deleteLater()
+
+    def open_change_password(self) -> ChangePasswordDialog:
+        d = ChangePasswordDialog(self.ctx, self.window)
+        self.window._open(d)
+        return d
 
     def _offer(self, text: str, doc: catalogue.Document) -> None:
         box = QMessageBox(self.window)

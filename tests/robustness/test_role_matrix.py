@@ -26,6 +26,7 @@ from keeper_app.services import (
     clockwatch,
     custody,
     documents,
+    enrolment,
     fixity,
     intake,
     lockout,
@@ -91,6 +92,10 @@ people.set_roles                     .      .      .      .       Y     .
 people.set_active                    .      .      .      .       Y     .
 people.listing                       .      .      .      .       Y     .
 people.change_password               Y      Y      Y      Y       Y     Y
+enrolment.add_person                 .      .      .      .       Y     .
+enrolment.new_code                   .      .      .      .       Y     .
+enrolment.keys                       Y      Y      Y      Y       Y     Y
+enrolment.key_form                   Y      Y      Y      Y       Y     Y
 lockout.unlock                       .      .      .      .       Y     .
 burning.PairBurn                     .      Y      .      .       .     .
 burning.verify_medium                Y      Y      Y      Y       .     .
@@ -192,6 +197,8 @@ ACTION_OF = {
     "people.set_roles": "manage_people",
     "people.set_active": "manage_people",
     "people.listing": "manage_people",
+    "enrolment.add_person": "manage_people",
+    "enrolment.new_code": "manage_people",
     "lockout.unlock": "manage_people",
     "burning.PairBurn": "register_pair",
     "burning.verify_medium": "verify_medium",
@@ -226,6 +233,8 @@ OPEN_TO_ALL = {
     "lookup.departments": "names of departments",
     "people.change_password": "each person changes their own",
     "clockwatch.report": "whoever is signed in records that the computer's clock jumped",
+    "enrolment.keys": "one's own key history (an administrator's: everyone's)",
+    "enrolment.key_form": "one's own key form (an administrator: anyone's)",
     "documents.audit_head": "the audit chain's head (sequence and hash), printed in footers",
 }
 #: Functions taking a session that are not actions: used inside the actions (after their
@@ -233,6 +242,7 @@ OPEN_TO_ALL = {
 HELPERS = {
     "intake.case_by_no": "a case by number, for actions that check the person next",
     "custody.medium_and_case": "a medium and its case, for actions that check next",
+    "people.check_new_person": "a new person's checks (with the role), inside the adds",
     "custody.person_by_badge": "a signer by badge, inside actions",
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
@@ -396,9 +406,15 @@ def calls(office, x: dict, role: str, badge: str):
         "people.set_roles": lambda s: people_svc.set_roles(s, "R001", ["reviewer"]),
         "people.set_active": lambda s: people_svc.set_active(s, "R001", True),
         "people.listing": lambda s: people_svc.listing(s),
-        "people.change_password": lambda s: people_svc.change_password(s, me, PASSWORD),
+        "people.change_password": lambda s: people_svc.change_password(s, me, "another-pass-2026"),
         "clockwatch.report": lambda s: clockwatch.report(s, ClockJump(-7200.0, "a", "b")),
         "lockout.unlock": lambda s: lockout.unlock(s, "K002", c("D002")),
+        "enrolment.add_person": lambda s: enrolment.add_person(
+            s, f"E{role[:4].upper()}", "新人", ["reviewer"], kdf_n=TEST_KDF_N, head=c("D002")
+        ),
+        "enrolment.new_code": lambda s: enrolment.new_code(s, "K002", kdf_n=TEST_KDF_N),
+        "enrolment.keys": lambda s: enrolment.keys(s),
+        "enrolment.key_form": lambda s: enrolment.key_form(s),
         "burning.PairBurn": lambda s: burning.PairBurn(
             s, [x["rid"]], [f"stdio:{x['tmp']}/{role}.iso"], x["st"]
         ).prepare(),

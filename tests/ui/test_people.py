@@ -7,7 +7,7 @@ import pytest
 from conftest import PASSWORD, Office
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import lockout, lookup
+from keeper_app.services import admin, lockout, lookup
 from keeper_app.services.session import sign_in
 
 
@@ -19,25 +19,55 @@ def still_to_sign(dlg) -> None:
     dlg.signers.dialog.reject()
 
 
-def test_admin_adds_a_keeper_who_can_then_sign_in(ui, keeper_app, office: Office, qtbot) -> None:
+def test_admin_adds_a_keeper_who_enrols_with_the_code(
+    ui, keeper_app, office: Office, qtbot
+) -> None:
     m = ui.sign_in("ADMIN")
     view = m.people
     qtbot.waitUntil(lambda: view.model.rowCount() == 11)
     view.add.click()
     dlg = m.dialog
+    assert not hasattr(dlg, "password")  # the administrator chooses no password
     dlg.badge.setText("K003")
     dlg.name.setText("钱保管")
     dlg.role_boxes["keeper"].setChecked(True)
     dlg.department.setCurrentIndex(dlg.department.findText("法制大队"))
-    dlg.password.setText(PASSWORD)
-    dlg.password2.setText(PASSWORD + "x")
     still_to_sign(dlg)  # a custody role: a department head countersigns
     ui.sign(dlg, "head", "D001")
-    assert ui.submit(dlg) is None and "不一致" in dlg.banner.text()
-    dlg.password2.setText(PASSWORD)
     assert ui.submit(dlg) is not None, dlg.banner.text()
+    qtbot.waitUntil(lambda: m.extras.code_box is not None and m.extras.code_box.isVisible())
+    box = m.extras.code_box
+    code = box.code
+    assert code in box.text() and "钱保管 (K003)" in box.text()
+    box.accept()
     qtbot.waitUntil(lambda: view.model.rowCount() == 12)
+    keeper_app.sign_out()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    w = keeper_app.sign_in_window
+    # the code typed as a password: the window says so and offers the first sign-in
+    w.badge.setText("K003")
+    w.password.setText(code)
+    w.button.click()
+    qtbot.waitUntil(lambda: w.banner.kind == "error")
+    assert w.enrol_mode and w.code.isVisible() and not w.password.isVisible()
+    assert "K003" in w.banner.text()
+    w.code.setText(code)
+    w.new_password.setText("my-own-choice-1")
+    w.new_password2.setText("my-own-choice-1")
+    w.button.click()
+    qtbot.waitUntil(lambda: keeper_app.main_window is not None, timeout=10_000)
+    k = keeper_app.main_window
+    assert "钱保管" in k.who.text()
+    # the key form is offered at once
+    qtbot.waitUntil(lambda: k.extras.offer is not None and k.extras.offer.isVisible())
+    k.extras.offer_print.click()
+    qtbot.waitUntil(lambda: k.extras.print_dialog is not None, timeout=5_000)
+    pd = k.extras.print_dialog
+    assert pd.doc.key == "key_form" and pd.doc.shown == "K003"
+    qtbot.waitUntil(lambda: pd.pdf is not None or pd.banner.kind == "error", timeout=30_000)
+    assert pd.banner.kind != "error", pd.banner.text()
     assert any(p["badge"] == "K003" for p in lookup.people_brief(office.session("K001"), "keeper"))
+    assert admin.verify_audit(office.db).ok
 
 
 def test_admin_changes_roles_and_deactivates(ui, office: Office, qtbot) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper_app.services import custody
+from keeper_app.services import custody, enrolment
 from keeper_app.ui.widgets.file_dialogs import file_dialog
 
 from .test_scan import scan
@@ -188,6 +188,7 @@ def test_every_window_a_keeper_opens_is_in_chinese(ui, office: Office, qtbot) ->
     for opener in (m.extras.open_settings, m.extras.open_inventory):
         d_ = opener()
         walk.dialog(d_)
+    walk.dialog(m.extras.open_change_password())
     scan(qtbot, m.counter.manual, o)
     qtbot.waitUntil(lambda: m.counter.current() is not None and m.counter.current().code == o)
     pd = m.extras.open(__import__("keeper_app.services.catalogue", fromlist=["x"]).disc_labels(o))
@@ -229,6 +230,20 @@ def test_every_window_of_handler_head_and_admin_is_in_chinese(
         keeper_app.sign_out()
         qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
         walk.look(keeper_app.sign_in_window)
+    # the administrator adds a person: the form, and the enrolment code shown once
+    m = ui.sign_in("ADMIN")
+    m.people.add.click()
+    walk.dialog(m.dialog)
+    box = m.extras.show_code(
+        enrolment.Issued(1, "K009", "钱新人", "ABCDEFGHJKMN", "2026-11-27T01:00:00Z")
+    )
+    qtbot.waitUntil(box.isVisible)
+    walk.look(box)
+    box.accept()
+    keeper_app.sign_out()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    keeper_app.sign_in_window.set_enrol_mode(True)  # the first sign-in with a code
+    walk.look(keeper_app.sign_in_window)
     assert walk.found == [], "\n".join(walk.found)
 
 
