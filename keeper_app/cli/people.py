@@ -53,6 +53,11 @@ def register(add: AddCommand) -> None:
     p.add_argument("--roles", required=True, help="comma-separated: keeper,case_handler,...")
     p.add_argument("--department", help="the department's name or number")
     p.add_argument("--org", default="", help="court or procuratorate (outside retrievers)")
+    p.add_argument(
+        "--head",
+        metavar="BADGE",
+        help="the department head who countersigns a custody role (any but administrator)",
+    )
     p = sub.add_parser("new-code", help="administrator: a new enrolment code (the first expired)")
     p.set_defaults(people_func=cmd_new_code)
     p.add_argument("badge")
@@ -112,8 +117,11 @@ def _issued(i: enrolment.Issued) -> dict[str, Any]:
 def cmd_add(c: Context) -> int:
     a = c.args
     roles = [r.strip() for r in a.roles.split(",") if r.strip()]
+    head = (
+        c.other(a.head, f"countersigns the roles of {a.badge.strip().upper()}") if a.head else None
+    )
     issued = enrolment.add_person(
-        c.session, a.badge, a.name, roles, _department(c, a.department), org_name=a.org
+        c.session, a.badge, a.name, roles, _department(c, a.department), org_name=a.org, head=head
     )
     c.out(_issued(issued), _issued_text)
     return 0

@@ -161,6 +161,15 @@ def last_signed_at(conn: sqlite3.Connection) -> tuple[int, str] | None:
     return None if r is None else (int(r[0]), str(r[1]))
 
 
+def only_system_since(conn: sqlite3.Connection, seq: int) -> bool:
+    """Whether every event after ``seq`` is a system event (sign-in bookkeeping): the
+    register has not moved on by anyone's change."""
+    r = conn.execute(
+        "SELECT 1 FROM audit_events WHERE seq > ? AND actor_id IS NOT NULL LIMIT 1", (int(seq),)
+    ).fetchone()
+    return r is None
+
+
 def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     """The stored hash of event ``seq`` (0: the genesis hash), or None when the chain has no
     such event. What a witness of the head is held against (:mod:`..services.heads`)."""

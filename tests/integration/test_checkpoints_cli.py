@@ -14,6 +14,7 @@ from conftest import PASSWORD, Office
 from printing_tools import pdf_text, squash
 
 from keeper_app.services import admin
+from keeper_app.store import audit
 from keeper_app.timeutil import now_utc
 
 
@@ -54,13 +55,16 @@ def test_a_keeper_takes_it_saves_the_slip_and_exports_the_file(office, creds, tm
         str(pdf),
     )
     assert r.returncode == 0, r.stderr
-    assert f"event {head['seq']}, hash {head['hash']}" in r.stdout
+    # the head certified: the one before, with the two sign-ins the command recorded
+    got = office.db.conn.execute("SELECT seq, hash FROM checkpoints").fetchone()
+    assert got[0] >= head["seq"] and audit.only_system_since(office.db.conn, head["seq"]) is False
+    assert f"event {got[0]}, hash {got[1]}" in r.stdout
     assert "signed by K001 李保管 (keeper)" in r.stdout
     assert "signed by D001 周大队长 (dept_head)" in r.stdout
     [f] = list(out.iterdir())
-    assert f.name == f"keeper-checkpoint-3101-{head['seq']}.json"
+    assert f.name == f"keeper-checkpoint-3101-{got[0]}.json"
     assert stat.S_IMODE(f.stat().st_mode) == 0o600
-    assert head["hash"] in squash(pdf_text(pdf))
+    assert got[1] in squash(pdf_text(pdf))
     assert admin.verify_audit(office.db).ok
     r = keeper(office, creds, "audit", "check-checkpoint", str(f))
     assert r.returncode == 0, r.stdout + r.stderr
@@ -68,8 +72,8 @@ def test_a_keeper_takes_it_saves_the_slip_and_exports_the_file(office, creds, tm
     assert "not checked against a database" in r.stdout
     r = keeper(office, creds, "--json", "audit", "check-checkpoint", str(f), "--db")
     assert r.returncode == 0, r.stdout + r.stderr
-    got = json.loads(r.stdout)
-    assert got["ok"] is True and got["on_chain"] is True and got["seq"] == head["seq"]
+    checked = json.loads(r.stdout)
+    assert checked["ok"] is True and checked["on_chain"] is True and checked["seq"] == got[0]
     # --db PATH: another database (an empty office's) does not hold this head
     other = tmp_path / "other.sqlite"
     subprocess.run(

@@ -21,7 +21,13 @@ NEW_PW = "my-own-secret-7"
 
 def add(office, badge="K009", roles=("keeper",), dept="legal"):
     return enrolment.add_person(
-        office.session("ADMIN"), badge, "钱新人", list(roles), office.dept[dept], kdf_n=TEST_KDF_N
+        office.session("ADMIN"),
+        badge,
+        "钱新人",
+        list(roles),
+        office.dept[dept],
+        kdf_n=TEST_KDF_N,
+        head=office.cred("D001"),  # a custody role: a department head countersigns
     )
 
 
@@ -79,20 +85,21 @@ def test_enrolment_makes_the_key_signed_by_the_person_with_it(office):
     assert e.value.code == "already_enrolled"
     with pytest.raises(RuleViolation) as e:
         sign_in(office.db, "K009", issued.code, office.clock)
-    assert e.value.code == "bad_password"
+    assert e.value.code == "bad_credentials"
     verified(office)
 
 
 def test_a_wrong_code_counts_as_a_wrong_password_and_locks(office):
     issued = add(office)
     before = office.snapshot()
+    before = office.snapshot(sign_ins=True)
     wrong = "ABCD-EFGH-JKMN" if issued.shown != "ABCD-EFGH-JKMN" else "ABCD-EFGH-JKMP"
     with pytest.raises(RuleViolation) as e:
         enrol(office, "K009", wrong)
     assert e.value.code == "bad_enrolment_code"
     assert "wrong enrolment code for 钱新人 (K009)" in e.value.message
     assert signins.state(office.db.conn, issued.person_id).failures == 1
-    after = office.snapshot()
+    after = office.snapshot(sign_ins=True)
     changed = {t for (t, rows), (_, rows2) in zip(before, after, strict=True) if rows != rows2}
     assert changed == {"sign_in_events", "audit_events"}
     for _ in range(4):

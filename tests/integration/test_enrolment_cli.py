@@ -33,7 +33,7 @@ def keeper(office: Office, creds: dict[str, str], tmp: Path, *args: str, as_badg
 
 def test_add_enrol_change_password_and_key_forms(office: Office, tmp_path: Path) -> None:
     office.clock.t = now_utc() - timedelta(minutes=5)
-    admin_creds = {"ADMIN": PASSWORD}
+    admin_creds = {"ADMIN": PASSWORD, "D001": PASSWORD}
     r = keeper(
         office,
         admin_creds,
@@ -47,6 +47,8 @@ def test_add_enrol_change_password_and_key_forms(office: Office, tmp_path: Path)
         "keeper",
         "--department",
         "法制大队",
+        "--head",
+        "D001",
         as_badge="ADMIN",
     )
     assert r.returncode == 0, r.stderr
@@ -132,7 +134,9 @@ def test_enrol_at_a_terminal_asks_the_code_and_the_password_twice(office: Office
     from keeper_app.services import enrolment
 
     office.clock.t = now_utc() - timedelta(minutes=5)
-    issued = enrolment.add_person(office.session("ADMIN"), "K009", "钱新人", ["keeper"])
+    issued = enrolment.add_person(
+        office.session("ADMIN"), "K009", "钱新人", ["keeper"], head=office.cred("D001")
+    )
     pid, fd = pty.fork()
     if pid == 0:  # child: the real command on a pseudo-terminal
         os.execv(
