@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records, fingerprints, inuse
+from . import backup_records, fingerprints, inuse, witness_log
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
@@ -107,6 +107,8 @@ class Database:
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self.busy_attempts = BUSY_ATTEMPTS
         self._in_use = in_use  # the shared hold on the lock file, released by close()
+        #: this account's witness log of the database: the head after each commit
+        self.witness = witness_log.WitnessLog(path)
 
     def set_busy(self, timeout_ms: int, attempts: int = BUSY_ATTEMPTS) -> None:
         """How long a change waits for another connection's write to finish."""
@@ -171,6 +173,7 @@ class Database:
             if failure is None:
                 raise
             raise failure from exc
+        self.witness.note(self.conn)  # never raises: a log that cannot be written is reported
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -334,6 +337,7 @@ def open_database(
         _configure(conn)
         db = Database(conn, path, held)
         _migrate(db)
+        db.witness.note(conn)  # other processes' commits since this log's last line
     except sqlite3.DatabaseError as exc:
         conn.close()
         held.release()
