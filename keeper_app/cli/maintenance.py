@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import admin, backups
+from ..services import admin, backups, witnesses
 from ..services import people as people_svc
+from ..store import StoreError
 from ..timeutil import show
 from . import format as fmt
 from .context import AddCommand, Context, private_data_dir
@@ -30,6 +31,15 @@ def register(add: AddCommand) -> None:
     add("demo", cmd_demo, "fill an empty database with a demo office")
     sp = add("audit", cmd_audit, "verify the audit chain, every row and every signature")
     sp.add_argument("what", choices=["verify"])
+    sp.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="also hold the chain against this witness: a checkpoint file or another "
+        "account's witness log (may be given more than once)",
+    )
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -93,6 +103,7 @@ def cmd_demo(c: Context) -> int:
 
 def cmd_audit(c: Context) -> int:
     r = admin.verify_audit(c.db)
+    w = witnesses.check_all(c.db, c.args.witness)
     data = {
         "ok": r.ok,
         "events": r.events,
@@ -101,9 +112,11 @@ def cmd_audit(c: Context) -> int:
         "rows": r.rows,
         "problems": r.problems,
         "first_bad_event": r.first_bad_seq,
+        "witnesses": w.to_dict(),
+        "witness_summary": w.text(),
     }
     c.out(data, fmt.audit_text)
-    return 0 if r.ok else 1
+    return 0 if r.ok and w.ok else 1
 
 
 def cmd_backup(c: Context) -> int:
@@ -112,11 +125,13 @@ def cmd_backup(c: Context) -> int:
     return 0
 
 
-def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
+def _row(b: Any, rep: backups.FileReport | None, live: str | None = None) -> dict[str, Any]:
     rec = b.record
     state = b.state
     if rep is not None:
         state = "verified now" if rep.ok else "FAILS now: " + "; ".join(rep.problems[:2])
+    if live is not None:
+        state += "; " + live
     return {
         "file": str(b.path),
         "taken_at": show(rec.taken_at) if rec else "",
@@ -125,12 +140,37 @@ def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
         "size": b.size,
         "verified": b.verified if rep is None else rep.ok,
         "state": state,
+        "live_problem": live,
     }
+
+
+def _live_checks(
+    c: Context, listed: list[tuple[Any, backups.FileReport | None]]
+) -> tuple[list[str | None], str | None]:
+    """Each copy held against the live database's chain (a copy with a longer chain or
+    another hash at its head: the live file was truncated or rolled back)."""
+    try:
+        db = c.db
+    except StoreError as exc:
+        return [None] * len(listed), f"the live database could not be opened to compare: {exc}"
+    out: list[str | None] = []
+    for b, rep in listed:
+        if rep is not None and rep.ok:
+            seq, h = rep.events, rep.head
+        elif b.record is not None and b.record.verified:
+            seq, h = b.record.events, b.record.head
+        else:
+            out.append(None)
+            continue
+        out.append(witnesses.check_one(db.conn, seq, h, f"backup {b.path}").problem)
+    return out, None
 
 
 def cmd_backups(c: Context) -> int:
     folder = c.args.folder or backups.default_folder(c.db_path)
-    rows = [_row(b, rep) for b, rep in backups.listing(folder, check=c.args.check)]
+    listed = backups.listing(folder, check=c.args.check)
+    lives, note = _live_checks(c, listed) if c.args.check else ([None] * len(listed), None)
+    rows = [_row(b, rep, live) for (b, rep), live in zip(listed, lives, strict=True)]
 
     def text(rs: list[dict[str, Any]]) -> str:
         if not rs:
@@ -142,10 +182,18 @@ def cmd_backups(c: Context) -> int:
                 f"  {Path(r['file']).name}  {r['taken_at'] or '-':<19}  {ev:>7} events"
                 f"  head {r['head'][:12] or '-':<12}  {r['state']}"
             )
+        problems = [r["live_problem"] for r in rs if r["live_problem"]]
+        if problems:
+            lines.append("THE LIVE DATABASE WAS TRUNCATED OR ROLLED BACK:")
+            lines += [f"  - {p}" for p in problems]
+        if note:
+            lines.append(note)
         return "\n".join(lines)
 
     c.out(rows, text)
-    return 0 if all(r["verified"] for r in rows) or not c.args.check else 1
+    if not c.args.check:
+        return 0
+    return 0 if all(r["verified"] and not r["live_problem"] for r in rows) else 1
 
 
 def describe(rep: backups.FileReport) -> str:
