@@ -17,7 +17,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
-from . import visibility
+from . import self_check, visibility
 from .session import Session, parse_code
 
 
@@ -313,7 +313,9 @@ def register(
 
 
 def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
-    """A department head's inbox: incidents reported to them and approvals waiting."""
+    """A department head's inbox: incidents reported to them, approvals waiting, and the
+    integrity alarm while the register's history does not verify (services.self_check:
+    computed in this process, never stored in the database)."""
     me = s.require(Action.VIEW_INBOX)
     inc = entries.incidents(s.conn, reported_to=me.id, unacknowledged=True)
     for i in inc:
@@ -321,7 +323,9 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     apps = entries.pending_approvals(s.conn, me.id)
     for a in apps:
         a["requested_at"] = show(a["requested_at"])
-    return {"incidents": inc, "approvals": apps}
+    alarm = self_check.alarm(s.db)
+    alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
+    return {"incidents": inc, "approvals": apps, "alarms": alarms}
 
 
 #: the statuses of a medium on the keeper's shelves (what an inventory expects to find)

@@ -30,6 +30,7 @@ from ..domain.model import Capacity, Person
 from ..store import Database, audit
 from ..store import people as people_repo
 from ..timeutil import now_utc, to_db
+from . import self_check
 
 Clock = Callable[[], datetime]
 
@@ -199,6 +200,7 @@ class Session:
             if self._seen is not None and audit.head(conn)[0] != self._seen:
                 raise ChangedMeanwhile()
             key = self._event_key(conn)
+            self_check.refuse_unless_verified(self.db)  # nothing is signed on a broken history
             last = audit.head_at(conn)
             if last[2] is not None and at < last[2]:
                 raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[2], last[0])))

@@ -232,6 +232,10 @@ NO_SESSION = {
     "(whose row is above), restored before anyone signs in",
     "catalogue": "the list of printable documents: each one's data comes from a documents.* "
     "function (whose rows are above), which checks the role and the case",
+    "witnesses": "the chain held against its witnesses, for `keeper audit verify` (no sign-in "
+    "needed, like admin.verify_audit) and the status bar; reveals no case data",
+    "self_check": "the running app's check of its own history: before every change (inside "
+    "Session.change) and at start; reveals no case data",
 }
 
 
