@@ -57,6 +57,11 @@ HEADLINES: dict[str, str] = {
         "Refusal", "This case is handled by another department: you may not see its media."
     ),
     # signing in and signing
+    "history_unverified": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The register's history does not verify: nothing can be signed until it is "
+        "checked. Tell the department head.",
+    ),
     "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
     "missing_password": QT_TRANSLATE_NOOP("Refusal", "Type the password."),
     "locked": QT_TRANSLATE_NOOP(
