@@ -95,3 +95,48 @@ def test_a_truncation_below_the_verified_head_stops_signatures(office: Office) -
         office.new_pair("A2026-001", person="赵某某")
     assert exc.value.code == "history_unverified"
     assert "truncated, or an older copy was put back" in str(exc.value)
+
+
+def test_an_event_appended_in_someones_name_stops_signatures(office: Office) -> None:
+    """The insider appends an event as the keeper, hashing it by the public formula, but
+    cannot sign it with the keeper's key: the next change is refused."""
+    office.handed_over_pair()
+    conn = office.db.conn
+    seq, prev, at = audit.head_at(conn)
+    kid, pid = conn.execute(
+        "SELECT k.id, p.id FROM person_keys k JOIN people p ON p.id = k.person_id "
+        "WHERE p.badge = 'K001' ORDER BY k.id DESC LIMIT 1"
+    ).fetchone()
+    payload = '{"details":{"location":"柜Z-99"},"rows":[]}'
+    h = audit.event_hash(prev, seq + 1, at or "", pid, "set_location", payload, 2, kid)
+    tamper(
+        office,
+        "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, scheme, "
+        "key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        seq + 1,
+        at,
+        pid,
+        "set_location",
+        payload,
+        prev,
+        h,
+        2,
+        kid,
+        b"\0" * 64,
+    )
+    with pytest.raises(RuleViolation) as exc:
+        office.new_pair("A2026-001", person="赵某某")
+    assert exc.value.code == "history_unverified"
+    assert f"event {seq + 1} (set_location) by K001: its signature does not verify" in str(
+        exc.value
+    )
+
+
+def test_a_row_the_newest_event_wrote_changed_behind_keepers_back(office: Office) -> None:
+    o, _d = office.handed_over_pair()
+    mid = office.medium_id(o)
+    tamper(office, "UPDATE media SET location = '柜Z-99' WHERE id = ?", mid)
+    with pytest.raises(RuleViolation) as exc:
+        office.new_pair("A2026-001", person="赵某某")
+    assert exc.value.code == "history_unverified"
+    assert f"media #{mid}: changed outside Keeper" in str(exc.value)
