@@ -40,6 +40,13 @@ def register(add: AddCommand) -> None:
         help="also hold the chain against this witness: a checkpoint file or another "
         "account's witness log (may be given more than once)",
     )
+    sp.add_argument(
+        "--backups",
+        type=Path,
+        metavar="FOLDER",
+        help="the backup folder whose records are witnesses (default: backups/ next to the "
+        "database)",
+    )
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -103,7 +110,7 @@ def cmd_demo(c: Context) -> int:
 
 def cmd_audit(c: Context) -> int:
     r = admin.verify_audit(c.db)
-    w = witnesses.check_all(c.db, c.args.witness)
+    w = witnesses.check_all(c.db, c.args.witness, c.args.backups)
     data = {
         "ok": r.ok,
         "events": r.events,

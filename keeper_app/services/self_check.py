@@ -143,9 +143,10 @@ class Integrity:
     witnesses: WitnessSummary
 
 
-def integrity(db: Database) -> Integrity:
+def integrity(db: Database, backup_folder: str | Path | None = None) -> Integrity:
     """The self-check, then the chain against every witness this account can reach (for
-    the status bar; off the GUI thread)."""
+    the status bar; off the GUI thread). ``backup_folder``: where the backups are (default:
+    backups/ next to the database)."""
     from .witnesses import check_all
 
-    return Integrity(run(db), check_all(db))
+    return Integrity(run(db), check_all(db, backup_folder=backup_folder))

@@ -119,18 +119,27 @@ def check_lines(
 ) -> WitnessCheck | None:
     """A witness log: every head it holds must be on the chain. Lines before a
     "restored" line witnessed the chain a restore replaced, and are not held against it."""
-    heads: list[witness_log.Line] = []
+    heads: dict[tuple[int, str], witness_log.Line] = {}  # in the log's order, each head once
     for line in lines:
         if line.kind == "restored":
-            heads = []
-        heads.append(line)
+            heads = {}
+        heads.setdefault((line.seq, line.hash), line)
     if not heads:
         return None
-    for line in heads:
-        why = head_problem(conn, line.seq, line.hash, name)
-        if why is not None:
-            return WitnessCheck(name, line.seq, line.hash, line.at or None, False, why, len(heads))
-    top = max(heads, key=lambda x: x.seq)
+    wanted = sorted({seq for seq, _ in heads if seq > 0})
+    have: dict[int, str] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        marks = ",".join("?" * len(part))
+        for seq, h in conn.execute(
+            f"SELECT seq, hash FROM audit_events WHERE seq IN ({marks})", part
+        ):
+            have[int(seq)] = str(h)
+    for (seq, h), line in heads.items():
+        if seq > 0 and have.get(seq) != h:
+            why = head_problem(conn, seq, h, name)
+            return WitnessCheck(name, seq, h, line.at or None, False, why, len(heads))
+    top = max(heads.values(), key=lambda x: x.seq)
     return WitnessCheck(name, top.seq, top.hash, _at(conn, top.seq), True, None, len(heads))
 
 

@@ -79,7 +79,7 @@ class KeeperApp(QObject):
         self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
         self.backups = BackupSchedule(settings, self.db_path, clock, self)
         #: the running app checks its register (at start, off the GUI thread)
-        self.integrity = IntegrityCheck(self.ops, self)
+        self.integrity = IntegrityCheck(self.ops, self.backups.folder, self)
         self.probe = Probe.from_env(self)  # only for the desktop tests (KEEPER_PROBE)
         if self.probe is not None:
             self.probe.watch_detector(self.detector)

@@ -4,6 +4,9 @@ the GUI thread, and again every few minutes) and the witnesses that agree with t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -22,9 +25,15 @@ class IntegrityCheck(QObject):
 
     checked = Signal(object)
 
-    def __init__(self, ops: Ops, parent: QObject | None = None):
+    def __init__(
+        self,
+        ops: Ops,
+        backup_folder: Callable[[], Path] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.ops = ops
+        self.backup_folder = backup_folder
         self.last: Integrity | BaseException | None = None
         self.timer = QTimer(self, interval=EVERY_MS)
         self.timer.timeout.connect(self.run)
@@ -34,7 +43,13 @@ class IntegrityCheck(QObject):
         self.run()
 
     def run(self) -> None:
-        self.ops.run(self_check.integrity, success=self._done, failure=self._done, owner=self)
+        folder = self.backup_folder() if self.backup_folder is not None else None
+        self.ops.run(
+            lambda db: self_check.integrity(db, folder),
+            success=self._done,
+            failure=self._done,
+            owner=self,
+        )
 
     def _done(self, result: Integrity | BaseException) -> None:
         self.last = result

@@ -105,3 +105,22 @@ def test_a_restore_on_purpose_is_not_held_against_the_register(office: Office) -
     assert v.returncode == 0, v.stdout
     kinds = [x.kind for x in witness_log.read(witness_log.logs_for(office.path)[0])]
     assert "restored" in kinds
+
+
+def test_backups_kept_in_another_folder_are_witnesses_when_named(
+    office: Office, tmp_path: Path
+) -> None:
+    folder = tmp_path / "elsewhere"
+    office.handed_over_pair()
+    keep = audit.head(office.db.conn)[0]
+    office.new_pair("A2026-001", person="赵某某")
+    b = backups.take(office.db, folder)
+    ok = keeper(office.path, "audit", "verify", "--backups", str(folder))
+    assert ok.returncode == 0 and "History witnessed: 2 witnesses agree" in ok.stdout, ok.stdout
+    office.db.close()
+    truncate(office.path, keep)
+    forget_witness_logs()
+    v = keeper(office.path, "audit", "verify", "--backups", str(folder))
+    assert v.returncode == 1 and f"backup {b.path} witnessed event" in v.stdout
+    # not named, the folder is not reached (only the log begun anew after the loss speaks)
+    assert str(b.path) not in keeper(office.path, "audit", "verify").stdout
