@@ -109,6 +109,7 @@ class Database:
         self._in_use = in_use  # the shared hold on the lock file, released by close()
         #: this account's witness log of the database: the head after each commit
         self.witness = witness_log.WitnessLog(path)
+        witness_log.register(conn, self.witness)
 
     def set_busy(self, timeout_ms: int, attempts: int = BUSY_ATTEMPTS) -> None:
         """How long a change waits for another connection's write to finish."""
@@ -221,6 +222,7 @@ class Database:
         target.chmod(0o600)
 
     def close(self) -> None:
+        witness_log.register(self.conn, None)
         self.conn.close()
         if self._in_use is not None:
             self._in_use.release()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import audit
+from . import audit, witness_log
 
 
 @dataclass(frozen=True)
@@ -89,3 +89,5 @@ def record(
         if own and conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    if own:
+        witness_log.note_commit(conn)  # sign-in bookkeeping is witnessed like any commit

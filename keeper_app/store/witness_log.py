@@ -212,6 +212,26 @@ class WitnessLog:
             _failed(f"the witness log {self.path or folder()} could not be written: {exc}")
 
 
+#: the log of each open Database's connection (id of the connection), for the commits
+#: made on the connection itself (store.signins: sign-in bookkeeping)
+_BY_CONN: dict[int, WitnessLog] = {}
+
+
+def register(conn: sqlite3.Connection, wl: WitnessLog | None) -> None:
+    """Tie a connection to its database's log (None: untie it, at close)."""
+    if wl is None:
+        _BY_CONN.pop(id(conn), None)
+    else:
+        _BY_CONN[id(conn)] = wl
+
+
+def note_commit(conn: sqlite3.Connection) -> None:
+    """After a COMMIT made on the connection itself: its head goes to the log."""
+    wl = _BY_CONN.get(id(conn))
+    if wl is not None:
+        wl.note(conn)
+
+
 def _failed(text: str) -> None:
     global LAST_ERROR
     LAST_ERROR = text

@@ -143,3 +143,23 @@ def test_a_rewritten_event_disagrees_with_the_witness_log(office: Office) -> Non
     assert r.returncode == 1
     assert f"witness log {the_log(office)} witnessed event {seq}" in r.stdout
     assert "rewritten" in r.stdout
+
+
+def test_a_wrong_password_is_witnessed_at_once(office: Office) -> None:
+    """Sign-in bookkeeping commits on the connection itself (store.signins): its event
+    reaches the log too, without waiting for the next change."""
+    import pytest
+
+    from keeper_app.domain.errors import RuleViolation
+    from keeper_app.services.session import sign_in
+
+    office.handed_over_pair()
+    with pytest.raises(RuleViolation):
+        sign_in(office.db, "K001", "wrong-password-1", office.clock, office.cache)
+    seq, h = audit.head(office.db.conn)
+    assert (
+        office.db.conn.execute("SELECT action FROM audit_events WHERE seq=?", (seq,)).fetchone()[0]
+        == "sign_in_failed"
+    )
+    last = witness_log.last(the_log(office), "head")
+    assert last is not None and (last.seq, last.hash) == (seq, h)
