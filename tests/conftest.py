@@ -21,6 +21,13 @@ PASSWORD = "correct-horse-1"
 TEST_KDF_N = 2**10  # stored per person: tests use a cheap cost, the app the default
 
 
+@pytest.fixture(autouse=True)
+def _private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Witness logs go to a fresh folder per test, never into the real home directory (the
+    app and every subprocess a test starts inherit it)."""
+    monkeypatch.setenv("KEEPER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
 class Clock:
     def __init__(self, start: datetime):
         self.t = start

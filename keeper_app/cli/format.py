@@ -188,15 +188,26 @@ def register_text(rows: list[dict[str, Any]]) -> str:
 
 
 def audit_text(d: dict[str, Any]) -> str:
+    w = d.get("witnesses") or {"ok": True, "checks": [], "problems": []}
     if d["ok"]:
-        return (
+        lines = [
             f"audit chain verified: {d['events']} events, {d['signatures']} signatures, "
-            f"{d['rows']} rows\nhead {d['head']}"
-        )
-    lines = ["AUDIT VERIFICATION FAILED"]
-    if d["first_bad_event"] is not None:
-        lines.append(f"first event that does not verify: {d['first_bad_event']}")
-    lines += [f"  - {p}" for p in d["problems"]]
+            f"{d['rows']} rows",
+            f"head {d['head']}",
+        ]
+    else:
+        lines = ["AUDIT VERIFICATION FAILED"]
+        if d["first_bad_event"] is not None:
+            lines.append(f"first event that does not verify: {d['first_bad_event']}")
+        lines += [f"  - {p}" for p in d["problems"]]
+    if "witness_summary" in d:
+        if not w["ok"]:
+            lines.append("WITNESSES DISAGREE WITH THE REGISTER")
+        lines.append(d["witness_summary"])
+        for ch in w["checks"]:
+            lines.append(
+                f"  {'agrees' if ch['ok'] else 'DISAGREES'}: {ch['problem'] or ch['name']}"
+            )
     return "\n".join(lines)
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import admin, backups, heads
+from ..services import admin, backups, heads, witnesses
 from ..services import people as people_svc
+from ..store import StoreError
 from ..timeutil import show
 from . import checkpoints as checkpoints_cli
 from . import format as fmt
@@ -48,6 +49,22 @@ def register(add: AddCommand) -> None:
         "check-checkpoint: the checkpoint file",
     )
     checkpoints_cli.add_arguments(sp)
+    sp.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="also hold the chain against this witness: a checkpoint file or another "
+        "account's witness log (may be given more than once)",
+    )
+    sp.add_argument(
+        "--backups",
+        type=Path,
+        metavar="FOLDER",
+        help="the backup folder whose records are witnesses (default: backups/ next to the "
+        "database)",
+    )
     sp = add("backup", cmd_backup, "sqlite online backup to a new file, verified")
     sp.add_argument("path", type=Path)
     sp = add("backups", cmd_backups, "list the backup copies and whether each verified")
@@ -139,7 +156,7 @@ def cmd_audit(c: Context) -> int:
     if c.args.operands:
         raise RuleViolation("bad_head", "audit verify takes no SEQ HASH (that is check-head)")
     # read-only: no migration, no .bak, nothing written (issue 10, point 6)
-    r = admin.verify_audit_file(c.db_path)
+    r, w = admin.verify_audit_and_witnesses(c.db_path, c.args.witness, c.args.backups)
     data = {
         "ok": r.ok,
         "events": r.events,
@@ -148,9 +165,11 @@ def cmd_audit(c: Context) -> int:
         "rows": r.rows,
         "problems": r.problems,
         "first_bad_event": r.first_bad_seq,
+        "witnesses": w.to_dict(),
+        "witness_summary": w.text(),
     }
     c.out(data, fmt.audit_text)
-    return 0 if r.ok else 1
+    return 0 if r.ok and w.ok else 1
 
 
 def cmd_check_head(c: Context) -> int:
@@ -170,11 +189,13 @@ def cmd_backup(c: Context) -> int:
     return 0
 
 
-def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
+def _row(b: Any, rep: backups.FileReport | None, live: str | None = None) -> dict[str, Any]:
     rec = b.record
     state = b.state
     if rep is not None:
         state = "verified now" if rep.ok else "FAILS now: " + "; ".join(rep.problems[:2])
+    if live is not None:
+        state += "; " + live
     return {
         "file": str(b.path),
         "taken_at": show(rec.taken_at) if rec else "",
@@ -183,12 +204,37 @@ def _row(b: Any, rep: backups.FileReport | None) -> dict[str, Any]:
         "size": b.size,
         "verified": b.verified if rep is None else rep.ok,
         "state": state,
+        "live_problem": live,
     }
+
+
+def _live_checks(
+    c: Context, listed: list[tuple[Any, backups.FileReport | None]]
+) -> tuple[list[str | None], str | None]:
+    """Each copy held against the live database's chain (a copy with a longer chain or
+    another hash at its head: the live file was truncated or rolled back)."""
+    try:
+        db = c.db
+    except StoreError as exc:
+        return [None] * len(listed), f"the live database could not be opened to compare: {exc}"
+    out: list[str | None] = []
+    for b, rep in listed:
+        if rep is not None and rep.ok:
+            seq, h = rep.events, rep.head
+        elif b.record is not None and b.record.verified:
+            seq, h = b.record.events, b.record.head
+        else:
+            out.append(None)
+            continue
+        out.append(witnesses.check_one(db.conn, seq, h, f"backup {b.path}").problem)
+    return out, None
 
 
 def cmd_backups(c: Context) -> int:
     folder = c.args.folder or backups.default_folder(c.db_path)
-    rows = [_row(b, rep) for b, rep in backups.listing(folder, check=c.args.check)]
+    listed = backups.listing(folder, check=c.args.check)
+    lives, note = _live_checks(c, listed) if c.args.check else ([None] * len(listed), None)
+    rows = [_row(b, rep, live) for (b, rep), live in zip(listed, lives, strict=True)]
 
     def text(rs: list[dict[str, Any]]) -> str:
         if not rs:
@@ -200,10 +246,18 @@ def cmd_backups(c: Context) -> int:
                 f"  {Path(r['file']).name}  {r['taken_at'] or '-':<19}  {ev:>7} events"
                 f"  head {r['head'][:12] or '-':<12}  {r['state']}"
             )
+        problems = [r["live_problem"] for r in rs if r["live_problem"]]
+        if problems:
+            lines.append("THE LIVE DATABASE WAS TRUNCATED OR ROLLED BACK:")
+            lines += [f"  - {p}" for p in problems]
+        if note:
+            lines.append(note)
         return "\n".join(lines)
 
     c.out(rows, text)
-    return 0 if all(r["verified"] for r in rows) or not c.args.check else 1
+    if not c.args.check:
+        return 0
+    return 0 if all(r["verified"] and not r["live_problem"] for r in rows) else 1
 
 
 def describe(rep: backups.FileReport) -> str:

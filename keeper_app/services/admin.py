@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from ..store import Database, StoreError, audit, backup_records, entries, readon
 from ..store import media as media_repo
 from ..store.verify import VerifyResult
 from ..timeutil import to_db
-from . import visibility
+from . import visibility, witnesses
 from .session import Credential, Session, rerun_if_changed
 
 
@@ -32,6 +33,20 @@ def verify_audit_file(path: str | Path) -> VerifyResult:
     db = readonly.open_read_only(path)
     try:
         return verify_audit(db)
+    finally:
+        db.close()
+
+
+def verify_audit_and_witnesses(
+    path: str | Path,
+    extra_files: Sequence[str | Path] = (),
+    backup_folder: str | Path | None = None,
+) -> tuple[VerifyResult, witnesses.WitnessSummary]:
+    """``keeper audit verify``: the file, read-only (as :func:`verify_audit_file`), checked
+    against itself and against every witness this account can reach."""
+    db = readonly.open_read_only(path)
+    try:
+        return verify_audit(db), witnesses.check_all(db, extra_files, backup_folder)
     finally:
         db.close()
 

@@ -22,6 +22,7 @@ from ..store.backup_records import BackupListing, BackupRecord
 from ..store.health import FileReport as FileReport  # (re-exported: the CLI shows it)
 from ..store.health import connect_read_only, inspect
 from ..timeutil import from_db, now_utc, to_db
+from . import self_check
 
 DEFAULT_KEEP = 14
 DEFAULT_INTERVAL = timedelta(hours=24)
@@ -263,6 +264,9 @@ def _record_restore(plan: RestorePlan, clock: Callable[[], datetime]) -> Restore
                     "replaced_file_kept_as": str(plan.aside) if plan.aside.exists() else None,
                 },
             )
+        # lines before this one witnessed the chain the restore replaced (kept aside)
+        db.witness.note(db.conn, "restored", force=True)
+        self_check.forget(db)  # the restored copy was checked: the self-check starts there
         events, head = audit.head(db.conn)
     finally:
         db.close()

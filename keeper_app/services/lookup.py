@@ -17,7 +17,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
-from . import clockwatch, visibility
+from . import clockwatch, self_check, visibility
 from .session import Session, parse_code
 
 
@@ -313,7 +313,9 @@ def register(
 
 
 def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
-    """A department head's inbox: incidents reported to them and approvals waiting."""
+    """A department head's inbox: incidents reported to them, approvals waiting, and the
+    integrity alarm while the register's history does not verify (services.self_check:
+    computed in this process, never stored in the database)."""
     me = s.require(Action.VIEW_INBOX)
     inc = entries.incidents(s.conn, reported_to=me.id, unacknowledged=True)
     for i in inc:
@@ -322,9 +324,12 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     for a in apps:
         a["requested_at"] = show(a["requested_at"])
     since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
+    alarm = self_check.alarm(s.db)
+    alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
     return {
         "incidents": inc,
         "approvals": apps,
+        "alarms": alarms,
         "clock_jumps": clockwatch.recent_jumps(s.conn, since),
     }
 

@@ -30,7 +30,7 @@ from ..domain.model import Capacity, Person
 from ..store import Database, audit
 from ..store import people as people_repo
 from ..timeutil import now_utc, to_db
-from . import clockwatch
+from . import clockwatch, self_check
 
 Clock = Callable[[], datetime]
 
@@ -235,6 +235,7 @@ class Session:
             # a person's first key (enrolment) is written by the change that it signs
             first_key = people_repo.current_key(conn, self.person.id) is None
             key = None if first_key else self._event_key(conn)
+            self_check.refuse_unless_verified(self.db)  # nothing is signed on a broken history
             last = audit.last_signed_at(conn)
             if last is not None and at < last[1]:
                 raise RuleViolation("clock_behind", str(audit.ClockBehind(at, last[1], last[0])))

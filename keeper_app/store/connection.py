@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records, fingerprints, inuse, schema
+from . import backup_records, fingerprints, inuse, schema, witness_log
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
@@ -111,6 +111,9 @@ class Database:
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self.busy_attempts = BUSY_ATTEMPTS
         self._in_use = in_use  # the shared hold on the lock file, released by close()
+        #: this account's witness log of the database: the head after each commit
+        self.witness = witness_log.WitnessLog(path)
+        witness_log.register(conn, self.witness)
 
     def set_busy(self, timeout_ms: int, attempts: int = BUSY_ATTEMPTS) -> None:
         """How long a change waits for another connection's write to finish."""
@@ -175,6 +178,7 @@ class Database:
             if failure is None:
                 raise
             raise failure from exc
+        self.witness.note(self.conn)  # never raises: a log that cannot be written is reported
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -222,6 +226,7 @@ class Database:
         target.chmod(0o600)
 
     def close(self) -> None:
+        witness_log.register(self.conn, None)
         self.conn.close()
         if self._in_use is not None:
             self._in_use.release()
@@ -395,6 +400,7 @@ def open_database(
         _configure(conn)
         db = Database(conn, path, held)
         _migrate(db)
+        db.witness.note(conn)  # other processes' commits since this log's last line
     except sqlite3.DatabaseError as exc:
         conn.close()
         held.release()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import audit
+from . import audit, witness_log
 
 #: the audit actions of sign-in bookkeeping: events without an actor (nobody is signed in)
 ATTEMPT_ACTION = "sign_in_attempt"
@@ -144,3 +144,4 @@ def locked(conn: sqlite3.Connection, attempts: int = 3) -> Iterator[sqlite3.Conn
 
             raise RuleViolation("clock_behind", str(exc)) from exc
         raise
+    witness_log.note_commit(conn)  # sign-in bookkeeping is witnessed like any commit

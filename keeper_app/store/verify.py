@@ -264,95 +264,67 @@ class _Replay:
                 self.active[b] = bool(details.get("active"))
 
 
-def verify(
-    conn: sqlite3.Connection,
-    max_problems: int = 20,
-    *,
-    parallel: bool | None = None,
-    workers: int | None = None,
-) -> VerifyResult:
-    """Check the chain, every row against its anchor, every signature, who signed and in
-    what capacity (see the module docstring). Reads only."""
-    problems: list[str] = []
-    first_bad: int | None = None
-    prev, prev_at, prev_at_seq, last_at = audit.GENESIS, "", 0, ""
-    expected_seq = 1
-    count = earlier = signed = 0
-    latest: dict[str, dict[int, str]] = {t: {} for t in audit.ANCHORED_TABLES}
-    first_anchor: dict[tuple[str, int], int] = {}
-    rp = _Replay(conn)
-    n_events = int(conn.execute("SELECT count(*) FROM audit_events").fetchone()[0])
-    sigs = _Signatures(parallel if parallel is not None else n_events >= PARALLEL_FROM, workers)
-    has_scheme = "scheme" in _columns(conn, "audit_events")
-    path = _file_of(conn)
-    # a long chain of a file: the events' hashes and signatures are checked by worker
-    # processes (reading the file themselves) while this pass checks the rest
-    farmed = sigs.parallel and sigs.workers > 1 and path is not None and has_scheme
-    event_checks: list[Future[list[tuple[int, str]]]] = []
-    if farmed:
-        assert path is not None
-        top = int(conn.execute("SELECT COALESCE(max(seq), 0) FROM audit_events").fetchone()[0])
-        step = max(1, -(-top // (sigs.workers * 8)))
-        for lo in range(1, top + 1, step):
-            event_checks.append(sigs.executor().submit(_events_chunk, path, lo, lo + step - 1))
-    cols = "seq, at, actor_id, action, payload, prev_hash, hash" + (
-        ", scheme, key_id, actor_sig" if has_scheme else ", 1, NULL, NULL"
-    )
-    seen_scheme2 = False
+class _Chain:
+    """The event-by-event checks of one pass over the chain (or of its new end).
+    ``farmed``: the events' hashes and signatures are checked by worker processes."""
 
-    def problem(text: str) -> None:
-        if len(problems) < max_problems:
-            problems.append(text)
-
-    # the schema is pinned (issue 10, point 6): a planted or dropped trigger first of all
-    for text in schema.problems(conn):
-        problem(text)
-
-    for seq, at, actor, action, payload, prev_hash, h, scheme, key_id, sig in conn.execute(
-        f"SELECT {cols} FROM audit_events ORDER BY rowid"
+    def __init__(
+        self, conn: sqlite3.Connection, problem: Any, sigs: _Signatures, farmed: bool = False
     ):
-        count += 1
+        self.problem = problem
+        self.sigs = sigs
+        self.farmed = farmed
+        self.rp = _Replay(conn)
+        self.prev, self.prev_at, self.prev_at_seq, self.last_at = audit.GENESIS, "", 0, ""
+        self.expected_seq = 1
+        self.count = self.earlier = self.signed = 0
+        self.seen_scheme2 = False
+        self.first_bad: int | None = None
+        self.latest: dict[str, dict[int, str]] = {t: {} for t in audit.ANCHORED_TABLES}
+        self.first_anchor: dict[tuple[str, int], int] = {}
+
+    def event(self, row: tuple[Any, ...]) -> bool:
+        """Check one event; False when the chain breaks there (nothing after it counts)."""
+        seq, at, actor, action, payload, prev_hash, h, scheme, key_id, sig = row
+        problem, rp, sigs = self.problem, self.rp, self.sigs
+        self.count += 1
         bad = None
-        if seq != expected_seq:
-            bad = f"event {seq}: out of order or missing — expected event {expected_seq}"
-        elif prev_hash != prev:
+        if seq != self.expected_seq:
+            bad = f"event {seq}: out of order or missing — expected event {self.expected_seq}"
+        elif prev_hash != self.prev:
             bad = f"event {seq}: its previous-hash does not match event {seq - 1}"
-        elif not farmed and (
+        elif not self.farmed and (
             audit.event_hash(prev_hash, seq, at, actor, action, payload, scheme, key_id) != h
         ):
             bad = f"event {seq} ({action}): its content was changed after it was written"
         if bad:
             problem(bad)
-            first_bad = int(seq)
-            break
+            self.first_bad = int(seq)
+            return False
         try:
-            body = json.loads(payload)
-            anchors = [(str(t), int(i), str(rh)) for t, i, rh in body["rows"]]
-            details = body.get("details") or {}
-            if not isinstance(details, dict):
-                raise TypeError("details")
+            anchors, details = _parse(payload)
         except (ValueError, KeyError, TypeError):
             problem(f"event {seq}: payload is not valid")
-            first_bad = int(seq)
-            break
+            self.first_bad = int(seq)
+            return False
         if actor is not None:  # a person's events are in time order (system events: no)
-            if str(at) < prev_at:
+            if str(at) < self.prev_at:
                 problem(
-                    f"event {seq} ({action}) is dated {at}, before event {prev_at_seq} "
-                    f"({prev_at}): times edited, or Keeper was run under a wrong clock"
+                    f"event {seq} ({action}) is dated {at}, before event {self.prev_at_seq} "
+                    f"({self.prev_at}): times edited, or Keeper was run under a wrong clock"
                 )
             else:
-                prev_at, prev_at_seq = str(at), int(seq)
+                self.prev_at, self.prev_at_seq = str(at), int(seq)
         # --- who made it, and with which key
         if scheme == 1:
-            earlier += 1
-            if seen_scheme2:
+            self.earlier += 1
+            if self.seen_scheme2:
                 problem(
                     f"event {seq} ({action}): written in the earlier, unsigned scheme after "
                     "signed events — appended outside Keeper"
                 )
         else:
-            seen_scheme2 = True
+            self.seen_scheme2 = True
             if actor is None:
                 allowed_tables = audit.SYSTEM_ACTIONS.get(action)
                 if allowed_tables is None or key_id is not None or sig is not None:
@@ -387,8 +359,8 @@ def verify(
                         "theirs at that moment"
                     )
                 else:
-                    signed += 1
-                    if not farmed:
+                    self.signed += 1
+                    if not self.farmed:
                         sigs.add(
                             k.public_key,
                             sig,
@@ -396,7 +368,7 @@ def verify(
                             f"event {seq} ({action}) by {who}: its signature does not verify",
                         )
                 if action == "bootstrap":
-                    if seq != 1 and earlier == 0:
+                    if seq != 1 and self.earlier == 0:
                         problem(f"event {seq}: a second bootstrap — written outside Keeper")
                 else:
                     why = signing.event_problem(action, rp.roles_of(actor))
@@ -405,11 +377,11 @@ def verify(
         # --- what it wrote: anchors, and the keys it brought
         brought_key = False
         for t, i, rh in anchors:
-            if t not in latest:
+            if t not in self.latest:
                 problem(f"event {seq}: anchors a row of an unknown table {t}")
                 continue
-            latest[t][i] = rh
-            first_anchor.setdefault((t, i), int(seq))
+            self.latest[t][i] = rh
+            self.first_anchor.setdefault((t, i), int(seq))
             if t == "enrolments" and i not in rp.enrolment_issued:
                 by = None if actor is None else int(actor)
                 admin = by is not None and Role.ADMIN in rp.roles_of(by)
@@ -426,25 +398,108 @@ def verify(
                 )
             rp.enrolments_used.add(details.get("enrolment"))
         rp.apply_details(action, details, actor)
-        prev = h
-        last_at = str(at)
-        expected_seq += 1
-    head_hash = prev
+        self.prev = h
+        self.last_at = str(at)
+        self.expected_seq += 1
+        return True
+
+    def resume(self, conn: sqlite3.Connection, problem: Any, sigs: _Signatures) -> None:
+        """Go on after the head this pass verified: the keys and people written since are
+        read again; the counts start from zero."""
+        fresh = _Replay(conn)
+        self.rp.keys, self.rp.badge = fresh.keys, fresh.badge
+        self.rp.enrolments = fresh.enrolments
+        self.problem, self.sigs = problem, sigs
+        self.count = self.signed = 0
+        self.first_bad = None
+        self.latest = {t: {} for t in audit.ANCHORED_TABLES}
+        self.first_anchor = {}
+
+    def replay(self, seq: int, action: str, actor: int | None, payload: str) -> None:
+        """An event already verified: only who held which key and which roles after it."""
+        anchors, details = _parse(payload)
+        for t, i, _ in anchors:
+            if t == "enrolments" and i not in self.rp.enrolment_issued:
+                admin = actor is not None and Role.ADMIN in self.rp.roles_of(int(actor))
+                self.rp.enrolment_issued[i] = (seq, actor, admin)
+            if t == "person_keys" and i not in self.rp.seen_keys:
+                k = self.rp.keys.get(i)
+                self.rp.seen_keys.add(i)
+                if k is not None:
+                    self.rp.current[k.person_id] = i
+                    self.rp.history.setdefault(k.person_id, []).append((seq, i))
+        if action == "enrol":
+            self.rp.enrolments_used.add(details.get("enrolment"))
+        self.rp.apply_details(action, details, actor)
+
+
+def _parse(payload: str) -> tuple[list[tuple[str, int, str]], dict[str, Any]]:
+    body = json.loads(payload)
+    anchors = [(str(t), int(i), str(rh)) for t, i, rh in body["rows"]]
+    details = body.get("details") or {}
+    if not isinstance(details, dict):
+        raise TypeError("details")
+    return anchors, details
+
+
+def _event_columns(conn: sqlite3.Connection) -> str:
+    has_scheme = "scheme" in _columns(conn, "audit_events")
+    return "seq, at, actor_id, action, payload, prev_hash, hash" + (
+        ", scheme, key_id, actor_sig" if has_scheme else ", 1, NULL, NULL"
+    )
+
+
+def verify(
+    conn: sqlite3.Connection,
+    max_problems: int = 20,
+    *,
+    parallel: bool | None = None,
+    workers: int | None = None,
+) -> VerifyResult:
+    """Check the chain, every row against its anchor, every signature, who signed and in
+    what capacity (see the module docstring). Reads only."""
+    problems: list[str] = []
+
+    def problem(text: str) -> None:
+        if len(problems) < max_problems:
+            problems.append(text)
+
+    n_events = int(conn.execute("SELECT count(*) FROM audit_events").fetchone()[0])
+    sigs = _Signatures(parallel if parallel is not None else n_events >= PARALLEL_FROM, workers)
+    has_scheme = "scheme" in _columns(conn, "audit_events")
+    path = _file_of(conn)
+    # a long chain of a file: the events' hashes and signatures are checked by worker
+    # processes (reading the file themselves) while this pass checks the rest
+    farmed = sigs.parallel and sigs.workers > 1 and path is not None and has_scheme
+    event_checks: list[Future[list[tuple[int, str]]]] = []
+    if farmed:
+        assert path is not None
+        top = int(conn.execute("SELECT COALESCE(max(seq), 0) FROM audit_events").fetchone()[0])
+        step = max(1, -(-top // (sigs.workers * 8)))
+        for lo in range(1, top + 1, step):
+            event_checks.append(sigs.executor().submit(_events_chunk, path, lo, lo + step - 1))
+    # the schema is pinned (issue 10, point 6): a planted or dropped trigger first of all
+    for text in schema.problems(conn):
+        problem(text)
+    ch = _Chain(conn, problem, sigs, farmed)
+    for row in conn.execute(f"SELECT {_event_columns(conn)} FROM audit_events ORDER BY rowid"):
+        if not ch.event(row):
+            break
     rows_checked = 0
     entry_sigs = 0
     for f in event_checks:  # the workers' findings, in chain order
         for bad_seq, text in f.result():
             problem(text)
             if "content was changed" in text:
-                first_bad = bad_seq if first_bad is None else min(first_bad, bad_seq)
-    if first_bad is None:
+                ch.first_bad = bad_seq if ch.first_bad is None else min(ch.first_bad, bad_seq)
+    if ch.first_bad is None:
         rows_checked = (
-            _check_rows_farmed(conn, path, latest, sigs, problem)
+            _check_rows_farmed(conn, path, ch.latest, sigs, problem)
             if farmed and path is not None
-            else _check_rows(conn, latest, problem)
+            else _check_rows(conn, ch.latest, problem)
         )
-        entry_sigs = _check_entry_signatures(conn, rp, first_anchor, sigs, problem)
-        _check_keys(conn, rp, problem)
+        entry_sigs = _check_entry_signatures(conn, ch.rp, ch.first_anchor, sigs, problem)
+        _check_keys(conn, ch.rp, problem)
         for text in checkpoints.problems(conn):
             problem(text)
     # state matches history (issue 10, point 11)
@@ -455,15 +510,152 @@ def verify(
         problem(what)
     return VerifyResult(
         ok=not problems,
-        events=count,
-        head_hash=head_hash,
+        events=ch.count,
+        head_hash=ch.prev,
         signatures=entry_sigs,
         rows=rows_checked,
         problems=problems,
-        first_bad_seq=first_bad,
-        earlier_scheme=earlier,
-        signed_events=signed - len([w for w in failed if w.startswith("event ")]),
-        head_at=last_at or None,
+        first_bad_seq=ch.first_bad,
+        earlier_scheme=ch.earlier,
+        signed_events=ch.signed - len([w for w in failed if w.startswith("event ")]),
+        head_at=ch.last_at or None,
+    )
+
+
+#: Events that change who holds which roles, or bring keys (replayed before an incremental
+#: check; a key brought by any other event is found by a slower search of the payloads)
+_REPLAY_ACTIONS = (
+    "bootstrap",
+    "add_person",
+    "set_roles",
+    "set_active",
+    "change_password",
+    "schema_migrated",
+    "issue_enrolment",
+    "enrol",
+)
+
+
+class ChainState:
+    """What an incremental check knows after the head it verified (who held which key
+    and which roles): kept by the caller and handed back, the next check goes on from there
+    instead of replaying the history again."""
+
+    def __init__(self) -> None:
+        self.chain: _Chain | None = None
+
+
+def _replay_until(conn: sqlite3.Connection, ch: _Chain, from_seq: int) -> None:
+    marks = ",".join("?" * len(_REPLAY_ACTIONS))
+    for seq, action, actor, payload in conn.execute(
+        "SELECT seq, action, actor_id, payload FROM audit_events WHERE seq <= ? AND "
+        f"action IN ({marks}) ORDER BY seq",
+        (from_seq, *_REPLAY_ACTIONS),
+    ):
+        ch.replay(int(seq), str(action), actor, str(payload))
+    later = {
+        i
+        for (payload,) in conn.execute(
+            "SELECT payload FROM audit_events WHERE seq > ?", (from_seq,)
+        )
+        for t, i, _ in _parse(str(payload))[0]
+        if t == "person_keys"
+    }
+    if set(ch.rp.keys) - ch.rp.seen_keys - later:  # a key some other event brought
+        ch.rp = _Replay(conn)
+        for seq, action, actor, payload in conn.execute(
+            "SELECT seq, action, actor_id, payload FROM audit_events WHERE seq <= ? AND "
+            f"(action IN ({marks}) OR instr(payload, '\"person_keys\"') > 0) ORDER BY seq",
+            (from_seq, *_REPLAY_ACTIONS),
+        ):
+            ch.replay(int(seq), str(action), actor, str(payload))
+
+
+def incremental(
+    conn: sqlite3.Connection,
+    from_seq: int,
+    from_hash: str,
+    max_problems: int = 20,
+    *,
+    state: ChainState | None = None,
+) -> VerifyResult:
+    """The chain's new end since a verified head: that head (``from_seq``, ``from_hash``)
+    must still be on the chain; each event after it is checked as :func:`verify` does
+    (place, hash, date, the actor's signature with the key they held, their role) and each
+    row those events wrote against its latest anchor among them. Rows and entries older
+    than ``from_seq`` are left to the full verify. ``events`` counts the events checked.
+    ``state``: kept between calls, so that the next check need not replay the history."""
+    problems: list[str] = []
+
+    def problem(text: str) -> None:
+        if len(problems) < max_problems:
+            problems.append(text)
+
+    sigs = _Signatures(False, 1)
+    cols = _event_columns(conn)
+    row = None
+    if from_seq > 0:
+        row = conn.execute(f"SELECT {cols} FROM audit_events WHERE seq = ?", (from_seq,)).fetchone()
+        if row is None:
+            n = audit.head(conn)[0]
+            problem(
+                f"the verified event {from_seq} is gone: the register ends at event {n} "
+                "(truncated, or an older copy was put back)"
+            )
+            return VerifyResult(False, 0, audit.GENESIS, problems=problems, first_bad_seq=n + 1)
+        if row[6] != from_hash:
+            problem(
+                f"event {from_seq} was verified as {from_hash[:12]}…, now it is "
+                f"{row[6][:12]}…: rewritten"
+            )
+            return VerifyResult(False, 0, audit.GENESIS, problems=problems, first_bad_seq=from_seq)
+    elif from_hash != audit.GENESIS:
+        problem("the verified head is not the start of a chain")
+        return VerifyResult(False, 0, audit.GENESIS, problems=problems, first_bad_seq=1)
+    kept = state.chain if state is not None else None
+    if kept is not None and kept.prev == from_hash and kept.expected_seq == from_seq + 1:
+        ch = kept
+        ch.resume(conn, problem, sigs)
+    else:
+        ch = _Chain(conn, problem, sigs)
+        if row is not None:
+            ch.prev, ch.prev_at, ch.expected_seq = str(row[6]), str(row[1]), from_seq + 1
+            ch.seen_scheme2 = row[7] != 1
+            ch.earlier = int(
+                conn.execute(
+                    "SELECT count(*) FROM audit_events WHERE seq <= ? AND "
+                    + ("scheme = 1" if "scheme" in _columns(conn, "audit_events") else "1"),
+                    (from_seq,),
+                ).fetchone()[0]
+            )
+            _replay_until(conn, ch, from_seq)
+    for r in conn.execute(
+        f"SELECT {cols} FROM audit_events WHERE seq > ? ORDER BY seq", (from_seq,)
+    ):
+        if not ch.event(r):
+            break
+    if ch.first_bad is None:
+        for table, anchors in ch.latest.items():
+            for rid, want in anchors.items():
+                try:
+                    have = canonical.row_hash(table, audit.read_row(conn, table, rid))
+                except LookupError:
+                    problem(f"{table} #{rid}: deleted outside Keeper")
+                    continue
+                if have != want:
+                    problem(f"{table} #{rid}: changed outside Keeper")
+    for what in sigs.results():
+        problem(what)
+    if state is not None:
+        state.chain = ch if not problems else None
+    return VerifyResult(
+        ok=not problems,
+        events=ch.count,
+        head_hash=ch.prev,
+        problems=problems,
+        first_bad_seq=ch.first_bad,
+        signed_events=ch.signed,
+        head_at=ch.prev_at or None,
     )
 
 

@@ -24,6 +24,7 @@ from .dialogs.first_run import FirstRunDialog
 from .feedback import Feedback
 from .i18n import Translations
 from .idle import IdleWatcher
+from .integrity import IntegrityCheck, IntegrityStatus
 from .main_window import MainWindow
 from .ops import Ops
 from .print_queue import PrintQueue
@@ -77,6 +78,8 @@ class KeeperApp(QObject):
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
         self.print_queue = PrintQueue(self.ops, self)  # one job at a time per printer
         self.backups = BackupSchedule(settings, self.db_path, clock, self)
+        #: the running app checks its register (at start, off the GUI thread)
+        self.integrity = IntegrityCheck(self.ops, self.backups.folder, self)
         self.probe = Probe.from_env(self)  # only for the desktop tests (KEEPER_PROBE)
         if self.probe is not None:
             self.probe.watch_detector(self.detector)
@@ -97,6 +100,8 @@ class KeeperApp(QObject):
             self.show_first_run()  # a new office: set it up instead of an error
             return
         w = self.show_sign_in()
+        if self.db is not None:
+            self.integrity.start()
         if self.db is None:
             w.set_ready(False)
             path = self.db_path
@@ -117,6 +122,7 @@ class KeeperApp(QObject):
             self.show_first_run()
             return
         self.db = db
+        self.integrity.start()
         if self.sign_in_window is not None:
             self.sign_in_window.set_ready(True)
 
@@ -162,6 +168,8 @@ class KeeperApp(QObject):
         w.language_chosen.connect(self.set_language)
         w.extras.settings_changed.connect(self.apply_settings)
         w.statusBar().addPermanentWidget(BackupStatus(self.backups))
+        w.statusBar().addPermanentWidget(IntegrityStatus(self.integrity))
+        self.integrity.run()  # again, now that the witnesses of this session are known
         self.idle.idle.connect(w.lock)
         if self.probe is not None:
             self.probe.watch_main(w)

@@ -65,6 +65,11 @@ HEADLINES: dict[str, str] = {
         "Refusal", "This case is handled by another department: you may not see its media."
     ),
     # signing in and signing
+    "history_unverified": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The register's history does not verify: nothing can be signed until it is "
+        "checked. Tell the department head.",
+    ),
     "bad_password": QT_TRANSLATE_NOOP("Refusal", "Wrong password."),
     "bad_credentials": QT_TRANSLATE_NOOP("Refusal", "The badge number or the password is wrong."),
     "not_locked": QT_TRANSLATE_NOOP("Refusal", "This person is not locked."),

@@ -281,7 +281,11 @@ class MainWindow(QMainWindow):
             late = sum(1 for r in self.due.model.rows if r["late"])
             titles[id(self.due)] = self.tr("Due and late") + (f" ({late})" if late else "")
         if self.inbox is not None:
-            n = len(self.inbox.incidents.rows) + len(self.inbox.approvals.rows)
+            n = (
+                len(self.inbox.incidents.rows)
+                + len(self.inbox.approvals.rows)
+                + len(self.inbox.alarms)
+            )
             titles[id(self.inbox)] = self.tr("Inbox") + (f" ({n})" if n else "")
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, titles.get(id(self.tabs.widget(i)), ""))

@@ -133,6 +133,7 @@ class App:
             "XDG_DATA_HOME": str(home / "data"),
             "XDG_CACHE_HOME": str(home / "cache"),
             "XDG_RUNTIME_DIR": str(home / "run"),
+            "KEEPER_STATE_DIR": str(home / "state"),
         }
         (home / "run").mkdir(mode=0o700, exist_ok=True)
         self.log = (home / "app.log").open("wb")

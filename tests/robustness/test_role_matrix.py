@@ -263,6 +263,10 @@ NO_SESSION = {
     "data (like admin.verify_audit, it needs no sign-in)",
     "passwords": "the password policy, applied by people.add_person, people.change_password "
     "and the first run (whose rows are above)",
+    "witnesses": "the chain held against its witnesses, for `keeper audit verify` (no sign-in "
+    "needed, like admin.verify_audit) and the status bar; reveals no case data",
+    "self_check": "the running app's check of its own history: before every change (inside "
+    "Session.change) and at start; reveals no case data",
 }
 
 

@@ -43,6 +43,8 @@ class InboxView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.incidents = DictTableModel([], self)
+        #: the integrity alarm (services.self_check) while the history does not verify
+        self.alarms: list[dict[str, Any]] = []
         self.approvals = DictTableModel([], self)
         self.incident_table = _table(self.incidents)
         self.approval_table = _table(self.approvals)
@@ -153,7 +155,17 @@ class InboxView(QWidget):
         for t in (self.incident_table, self.approval_table):
             t.resizeColumnsToContents()
         self._titles()
-        self.counts.emit(len(box["incidents"]) + len(box["approvals"]))
+        alarms = self.alarms = list(box.get("alarms") or [])
+        if alarms:
+            self.banner.say(
+                "error",
+                self.tr("Integrity alarm: %1").replace("%1", alarms[0]["problem"]),
+                again=lambda: (
+                    self.tr("Integrity alarm: %1").replace("%1", alarms[0]["problem"]),
+                    "",
+                ),
+            )
+        self.counts.emit(len(box["incidents"]) + len(box["approvals"]) + len(alarms))
 
     def _selected(self, table: QTableView, model: DictTableModel) -> dict[str, Any] | None:
         rows = table.selectionModel().selectedRows()
