@@ -12,6 +12,7 @@ import insider
 import pytest
 
 from keeper_app import crypto
+from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody
 from keeper_app.services.session import Credential, sign_in
 from keeper_app.store import audit
@@ -196,6 +197,20 @@ def test_inserting_a_keeper_credited_to_the_administrator(office, history) -> No
         )
     office.clock.t = office.clock.t.replace(day=22)
     s = sign_in(office.db, "K999", "fake-keeper-pw-1", office.clock, office.cache)
+    # the running Keeper checks its history before signing: it refuses at once
+    with pytest.raises(RuleViolation) as e:
+        office.handed_over_pair(case_no="B2026-002", handler="H003", person="李某")
+    assert e.value.code == "history_unverified"
+    assert "signed with the key of K001" in e.value.message
+    # the insider's own copy of Keeper (without that check) goes on; verify names it
+    with insider.own_keeper():
+        _the_fake_keeper_retrieves(office, s)
+    v = admin.verify_audit(office.db)
+    assert not v.ok
+    assert f"event {n} (add_person) by ADMIN: signed with the key of K001" in v.problems
+
+
+def _the_fake_keeper_retrieves(office, s) -> None:
     o3, d3 = office.handed_over_pair(case_no="B2026-002", handler="H003", person="李某")
     custody.retrieve(
         s,
@@ -206,6 +221,3 @@ def test_inserting_a_keeper_credited_to_the_administrator(office, history) -> No
         "case_handling",
         4,
     )
-    v = admin.verify_audit(office.db)
-    assert not v.ok
-    assert f"event {n} (add_person) by ADMIN: signed with the key of K001" in v.problems

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD, TEST_KDF_N, Office
+from insider import own_keeper
 
 from keeper_app import canonical, crypto
 from keeper_app.domain.errors import RuleViolation
@@ -23,6 +24,15 @@ from keeper_app.services.session import Credential, sign_in
 from keeper_app.store import audit
 from keeper_app.store import people as people_repo
 from keeper_app.timeutil import to_db
+
+
+@pytest.fixture(autouse=True)
+def _insiders_keeper() -> Iterator[None]:
+    """The attacks here go on through Keeper after the file was tampered with: the insider
+    runs his own copy, without the running application's self-check (which would refuse
+    to sign at once: tests/tamper/test_self_check.py). Verify must still name them."""
+    with own_keeper():
+        yield
 
 
 def verify(office: Office) -> audit.VerifyResult:

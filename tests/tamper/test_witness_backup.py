@@ -64,15 +64,16 @@ def test_a_truncation_below_a_backups_head_is_caught(office: Office) -> None:
 def test_a_rewritten_head_differs_from_the_backups(office: Office) -> None:
     import sqlite3
 
-    from witness_attacks import drop_triggers
+    from witness_attacks import drop_triggers, restore_triggers
 
     office.handed_over_pair()
     b = backups.take(office.db, backups.default_folder(office.path))
     assert b.record is not None
     office.db.close()
     con = sqlite3.connect(office.path)
-    drop_triggers(con)
+    saved = drop_triggers(con)
     con.execute("UPDATE audit_events SET hash = ? WHERE seq = ?", ("e" * 64, b.record.events))
+    restore_triggers(con, saved)
     con.commit()
     con.close()
     r = keeper(office.path, "backups", "--check")

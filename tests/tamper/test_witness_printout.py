@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Office
+from insider import own_keeper
 from witness_insider import copy_of, keeper, put_back, qr_texts, truncate
 
 from keeper_app.services import catalogue, heads
@@ -70,8 +71,11 @@ def test_a_truncation_is_named_by_the_printout(office: Office, tmp_path: Path) -
     # the insider cuts the second pair off the file
     office.db.close()
     assert truncate(office.path, keep=keep)
-    v = keeper(office.path, "audit", "verify")
-    assert v.returncode == 0, v.stdout + v.stderr  # the shorter chain verifies on its own
+    # the shorter chain verifies on its own (at another account, whose witness log never
+    # saw it); this account's witness log says it was cut, and so does the printout
+    v = keeper(office.path, "audit", "verify", state_dir=tmp_path / "elsewhere")
+    assert v.returncode == 0, v.stdout + v.stderr
+    assert keeper(office.path, "audit", "verify").returncode == 1
     r = keeper(office.path, "audit", "check-head", text)
     assert r.returncode == 1, r.stdout + r.stderr
     name = heads.printout_name(seq, hash_)
@@ -91,7 +95,7 @@ def test_a_rollback_is_named_by_the_printout(office: Office, tmp_path: Path) -> 
     (text,) = set(qr_texts(print_receipt(office, o, tmp_path / "r.pdf"), tmp_path / "scan"))
     office.db.close()
     put_back(old, office.path)  # the older copy over the live file
-    assert keeper(office.path, "audit", "verify").returncode == 0
+    assert keeper(office.path, "audit", "verify", state_dir=tmp_path / "elsewhere").returncode == 0
     r = keeper(office.path, "--json", "audit", "check-head", text)
     assert r.returncode == 1
     got = json.loads(r.stdout)
@@ -105,8 +109,9 @@ def test_a_rollback_is_named_by_the_printout(office: Office, tmp_path: Path) -> 
     # the insider works on until the chain is as long again: the printout's event now has
     # another hash
     office.db = open_database(office.path)
-    while head_now(office)[0] < seq:
-        office.new_pair(case_no="A2026-001", person=f"某{head_now(office)[0]}")
+    with own_keeper():  # his own copy of Keeper: the running one's self-check would refuse
+        while head_now(office)[0] < seq:
+            office.new_pair(case_no="A2026-001", person=f"某{head_now(office)[0]}")
     r = keeper(office.path, "audit", "check-head", str(seq), hash_)
     assert r.returncode == 1 and "the history was rewritten" in r.stdout, r.stdout
 

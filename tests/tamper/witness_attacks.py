@@ -10,9 +10,18 @@ import sys
 from pathlib import Path
 
 
-def drop_triggers(con: sqlite3.Connection) -> None:
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+def drop_triggers(con: sqlite3.Connection) -> list[str]:
+    """Drops every trigger; returns their SQL, to put them back as they were (a careful
+    insider does: the schema is pinned, a missing trigger gives him away at once)."""
+    saved = con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+    for name, _sql in saved:
         con.execute(f"DROP TRIGGER {name}")
+    return [sql for _name, sql in saved]
+
+
+def restore_triggers(con: sqlite3.Connection, saved: list[str]) -> None:
+    for sql in saved:
+        con.execute(sql)
 
 
 def truncate(path: Path, keep: int) -> int:
@@ -20,7 +29,7 @@ def truncate(path: Path, keep: int) -> int:
     truncation: the rest of the chain still verifies). Returns how many events went."""
     con = sqlite3.connect(path)
     try:
-        drop_triggers(con)
+        saved = drop_triggers(con)
         first: dict[tuple[str, int], int] = {}
         for seq, payload in con.execute("SELECT seq, payload FROM audit_events ORDER BY seq"):
             for t, i, _ in json.loads(payload)["rows"]:
@@ -29,6 +38,7 @@ def truncate(path: Path, keep: int) -> int:
         for t, i in made_after:
             con.execute(f"DELETE FROM {t} WHERE id = ?", (i,))
         n = con.execute("DELETE FROM audit_events WHERE seq > ?", (keep,)).rowcount
+        restore_triggers(con, saved)
         con.commit()
         return int(n)
     finally:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -98,12 +99,18 @@ def add_recording(
     )
 
 
-def keeper(db: Path, *args: str, creds: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The ``keeper`` command as a separate process, as a person at the terminal runs it."""
+def keeper(
+    db: Path, *args: str, creds: Path | None = None, state_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The ``keeper`` command as a separate process, as a person at the terminal runs it.
+    ``state_dir``: another account's state (its own witness log, none of this one's)."""
     cmd = [sys.executable, "-m", "keeper_app", "--db", str(db)]
     if creds is not None:
         cmd += ["--credentials", str(creds)]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=600)
+    env = dict(os.environ)
+    if state_dir is not None:
+        env["KEEPER_STATE_DIR"] = str(state_dir)
+    return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=600, env=env)
 
 
 def write_creds(folder: Path, password: str, *badges: str) -> Path:
