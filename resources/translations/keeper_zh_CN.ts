@@ -515,6 +515,40 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/password.py" line="+20"/>
+        <location line="+21"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: a new signing key is made with your new password. Your earlier signatures stay valid; print the new key form afterwards and sign it with the administrator.</source>
+        <translation>%1：设置新密码时将生成新的签名密钥。此前的签名仍然有效；修改后请打印新的密钥登记表，并与系统管理员一同签字。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Password changed; a new signing key is made.</source>
+        <translation>密码已修改，已生成新的签名密钥。</translation>
+    </message>
+</context>
+<context>
     <name>CheckpointDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/checkpoint.py" line="+23"/>
@@ -1007,6 +1041,24 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentCodeBox</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/person.py" line="+91"/>
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enrolment code of %1:</source>
+        <translation>%1 的登记码：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand it to the person. It is shown only now, is used once, and expires on %1. At their first sign-in they choose “First sign-in with an enrolment code”, give it, and choose their own password.</source>
+        <translation>请将其交给本人。登记码仅此一次显示，只能使用一次，于 %1 失效。本人首次登录时选择“使用登记码首次登录”，输入登记码并自行设置密码。</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../keeper_app/ui/labels.py" line="+22"/>
@@ -1142,7 +1194,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+114"/>
+        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+131"/>
         <source>Keeper — set up a new office</source>
         <extracomment>the first administrator&apos;s badge, once the office is made</extracomment>
         <translation>讯问录音录像资料保管系统 — 新单位初始设置</translation>
@@ -1154,11 +1206,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>There is no register here yet. Give the unit&apos;s code and name and the first administrator; the administrator then adds the keepers, case handlers and department heads. The administrator holds no custody role.</source>
-        <translation>这里还没有登记簿。请填写单位代码、单位名称和第一位系统管理员；之后由管理员添加保管员、办案人员和部门负责人。系统管理员不承担任何保管职责。</translation>
+        <source>There is no register here yet. Give the unit&apos;s code and name, the first administrator and the first department head, both present, each typing their own password; the administrator then adds the keepers, case handlers and other heads, each countersigned by a department head. The administrator holds no custody role.</source>
+        <translation>这里还没有登记簿。请填写单位代码和名称、首位管理员和首位部门负责人（两人均须在场，各自输入自己的密码）；之后由管理员添加保管员、办案人员和其他部门负责人，每项均须由部门负责人会签。管理员不担任保管类角色。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Unit code (4 digits)</source>
         <translation>单位代码（4位数字）</translation>
     </message>
@@ -1186,6 +1238,31 @@
         <location line="+1"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First department head&apos;s badge</source>
+        <translation>首位部门负责人警号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head&apos;s name</source>
+        <translation>部门负责人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department they head</source>
+        <translation>所负责的部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head&apos;s password</source>
+        <translation>部门负责人密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head&apos;s password again</source>
+        <translation>再次输入部门负责人密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1218,12 +1295,17 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The department head&apos;s two passwords differ.</source>
+        <translation>部门负责人两次输入的密码不一致。</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>The backup folder must be a full path, starting with /.</source>
         <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Creating the register…</source>
         <translation>正在创建登记簿…</translation>
     </message>
@@ -1465,9 +1547,9 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+89"/>
+        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+91"/>
         <source>Acknowledge…</source>
-        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval): the main window opens the dialog</extracomment>
+        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify</extracomment>
         <translation>签收…</translation>
     </message>
     <message>
@@ -1558,7 +1640,13 @@
         <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>Integrity alarm: %1</source>
+        <translation>完整性警报：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -1777,9 +1865,38 @@
     </message>
 </context>
 <context>
+    <name>IntegrityStatus</name>
+    <message>
+        <location filename="../../keeper_app/ui/integrity.py" line="+80"/>
+        <source>The register&apos;s history could not be checked: %1</source>
+        <extracomment>how often the check runs again while the app is open (ms)</extracomment>
+        <translation>无法核查登记簿的历史记录：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The register&apos;s history does not verify (%1): nothing can be signed until it is checked — tell the department head</source>
+        <translation>登记簿的历史记录校验不通过（%1）：在核查之前不能签署任何内容——请报告部门负责人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History NOT as witnessed: %1</source>
+        <translation>历史记录与见证不符：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History verified up to event %1; no witness yet</source>
+        <translation>历史记录已校验至第 %1 条事件；尚无见证</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History witnessed: %1 witnesses agree, last %2 (event %3)</source>
+        <translation>历史记录已见证：%1 个见证一致，最近一次 %2（第 %3 条事件）</translation>
+    </message>
+</context>
+<context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+138"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+140"/>
         <source>Inventory</source>
         <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
         <translation>盘点</translation>
@@ -1973,12 +2090,7 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+26"/>
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
@@ -1986,7 +2098,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+164"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+165"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2050,7 +2162,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+137"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+138"/>
         <source>forward</source>
         <extracomment>How often the main window looks at the computer&apos;s clock.</extracomment>
         <translation>向前</translation>
@@ -2066,7 +2178,7 @@
         <translation>计算机时钟%1跳变（现为 %2，应为 %3）：此时记录的时间可能有误——请核查时钟。已报告部门负责人。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -2094,6 +2206,11 @@
         <location line="+1"/>
         <source>Settings…</source>
         <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2137,7 +2254,7 @@
         <translation>到期与逾期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
@@ -2226,7 +2343,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-156"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-157"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2257,15 +2374,20 @@
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/people_view.py" line="+65"/>
+        <location filename="../../keeper_app/ui/views/people_view.py" line="+68"/>
         <source>Add a person…</source>
-        <extracomment>(&quot;add&quot;, None) / (&quot;roles&quot;, person row)</extracomment>
+        <extracomment>(&quot;add&quot;, None) / (&quot;roles&quot;, person row) / (&quot;unlock&quot;, person row)</extracomment>
         <translation>新增人员…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change roles…</source>
         <translation>修改岗位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock…</source>
+        <translation>解除锁定…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2323,7 +2445,7 @@
         <translation>请先选择一名人员。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>%1 reactivated.</source>
         <translation>%1 已重新启用。</translation>
     </message>
@@ -2336,7 +2458,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/person.py" line="+21"/>
+        <location filename="../../keeper_app/ui/dialogs/person.py" line="-74"/>
         <source>Add a person</source>
         <translation>新增人员</translation>
     </message>
@@ -2351,7 +2473,7 @@
         <translation>仅法院/检察院人员填写</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
@@ -2376,22 +2498,22 @@
         <translation>所在法院/检察院</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>First password</source>
-        <translation>初始密码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password again</source>
-        <translation>再次输入密码</translation>
+        <location line="+3"/>
+        <source>The person gets a one-time enrolment code, shown once when you add them. At their first sign-in they give it and choose their own password.</source>
+        <translation>此人将获得一个一次性登记码，仅在添加时显示一次。首次登录时，本人输入登记码并自行设置密码。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Department head (countersigns)</source>
+        <translation>部门负责人（会签）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 added.</source>
         <translation>已新增 %1。</translation>
     </message>
@@ -2417,7 +2539,7 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+80"/>
+        <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+81"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
@@ -2483,7 +2605,7 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
@@ -2564,6 +2686,11 @@
         <location line="+2"/>
         <source>Daily checkpoint slip #%1</source>
         <translation>每日检查点单 #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key form of %1</source>
+        <translation>%1 的密钥登记表</translation>
     </message>
 </context>
 <context>
@@ -2678,11 +2805,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+8"/>
         <source>The PDF could not be saved there.</source>
         <translation>PDF 无法保存到该位置。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <source>A file with this name exists already: it was not replaced.</source>
+        <translation>同名文件已存在：未覆盖该文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This name is a link to another file: Keeper does not save through a link.</source>
+        <translation>此名称是指向另一个文件的链接：Keeper 不通过链接保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This name is not a file.</source>
+        <translation>此名称不是文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The Chinese printing font is not installed (fonts-wqy-microhei).</source>
         <translation>没有安装打印用的中文字体（fonts-wqy-microhei）。</translation>
     </message>
@@ -2765,7 +2908,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-134"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-135"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -3044,6 +3187,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A file with this name exists already: it was not replaced.</source>
+        <translation>同名文件已存在：未覆盖该文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This name is a link to another file: Keeper does not save through a link.</source>
+        <translation>此名称是指向另一个文件的链接：Keeper 不通过链接保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This name is not a file.</source>
+        <translation>此名称不是文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be saved there.</source>
+        <translation>文件无法保存到该位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No case with this number.</source>
         <translation>没有这个编号的案件。</translation>
     </message>
@@ -3094,8 +3257,23 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The register&apos;s history does not verify: nothing can be signed until it is checked. Tell the department head.</source>
+        <translation>登记簿的历史记录校验不通过：在核查之前不能签署任何内容。请报告部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The badge number or the password is wrong.</source>
+        <translation>警号或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is not locked.</source>
+        <translation>此人未被锁定。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3159,8 +3337,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The password is too short.</source>
-        <translation>密码太短。</translation>
+        <source>This password is not allowed: it needs 10 characters or more, not the badge number, and not one of the commonest passwords.</source>
+        <translation>不能使用此密码：密码至少需要 10 个字符，不能是警号，也不能是最常见的密码之一。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A department head must countersign this (their badge number and password).</source>
+        <translation>此操作须由部门负责人会签（其警号和密码）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The administrator cannot countersign their own request.</source>
+        <translation>管理员不能会签自己的申请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An administrator holds no custody role and sees no case data.</source>
+        <translation>管理员不担任保管类角色，也不能查看案件数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody changes their own roles.</source>
+        <translation>任何人都不能更改自己的角色。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3174,6 +3372,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Not enrolled yet: sign in the first time with the enrolment code.</source>
+        <translation>尚未登记：首次登录请使用登记码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong enrolment code.</source>
+        <translation>登记码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This enrolment code was used already.</source>
+        <translation>此登记码已被使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This enrolment code has expired: ask an administrator for a new one.</source>
+        <translation>此登记码已过期：请向系统管理员申请新的登记码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled already: sign in with your password.</source>
+        <translation>已登记：请使用您的密码登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No enrolment code was issued: ask an administrator for one.</source>
+        <translation>尚未发放登记码：请向系统管理员申请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a new password, different from the old one (or the code).</source>
+        <translation>请设置一个与旧密码（或登记码）不同的新密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A required field is empty.</source>
         <translation>有必填项未填写。</translation>
     </message>
@@ -4049,7 +4282,7 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/roles.py" line="+18"/>
+        <location filename="../../keeper_app/ui/dialogs/roles.py" line="+19"/>
         <source>Roles of %1</source>
         <translation>%1 的岗位</translation>
     </message>
@@ -4059,12 +4292,17 @@
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Department head (countersigns)</source>
+        <translation>部门负责人（会签）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Roles of %1 saved.</source>
         <translation>%1 的岗位已保存。</translation>
     </message>
@@ -4299,7 +4537,7 @@
 <context>
     <name>SignInWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/signin.py" line="+89"/>
+        <location filename="../../keeper_app/ui/signin.py" line="+117"/>
         <source>Keeper — sign in</source>
         <translation>讯问录音录像资料保管系统 — 登录</translation>
     </message>
@@ -4309,12 +4547,12 @@
         <translation>讯问录音录像资料保管</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Scan your badge or type your badge number, then your password.</source>
         <translation>请刷警官证或输入警号，再输入密码。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Badge</source>
         <translation>警号</translation>
     </message>
@@ -4325,11 +4563,46 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your password</source>
+        <translation>设置您的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First sign-in: your badge, the enrolment code the administrator gave you, and a password of your own (twice). Your signing key is made now.</source>
+        <translation>首次登录：输入警号、管理员给您的登记码，并自行设置密码（输入两次）。您的签名密钥将在此时生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enrol and sign in</source>
+        <translation>登记并登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to signing in with a password</source>
+        <translation>返回密码登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>First sign-in with an enrolment code…</source>
+        <translation>使用登记码首次登录…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Checking the database before use…</source>
         <translation>正在检查数据库完整性，请稍候；可先填写警号和密码…</translation>
     </message>
@@ -4339,7 +4612,8 @@
         <translation>扫描到光盘（%1）：请先登录，再重新扫描。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <location line="+11"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
@@ -4400,13 +4674,13 @@
 <context>
     <name>SignersBox</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signers.py" line="+35"/>
+        <location filename="../../keeper_app/ui/widgets/signers.py" line="+37"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
@@ -4527,6 +4801,34 @@
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/unlock.py" line="+18"/>
+        <source>Unlock %1</source>
+        <translation>解除锁定：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head (countersigns)</source>
+        <translation>部门负责人（会签）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 unlocked.</source>
+        <translation>%1 已解除锁定。</translation>
+    </message>
+</context>
+<context>
     <name>UnsealDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/unseal.py" line="+20"/>
@@ -4631,19 +4933,19 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+67"/>
-        <location line="+91"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+71"/>
+        <location line="+127"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+81"/>
+        <location line="-116"/>
+        <location line="+117"/>
         <source>Daily checkpoint…</source>
         <translation>每日检查点…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-79"/>
         <source>The handover is registered. Print the handover receipt?</source>
         <translation>移交已登记。现在打印移交回执吗？</translation>
     </message>
@@ -4658,7 +4960,17 @@
         <translation>归档移交已登记。现在打印归档移交清单吗？</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Your password and signing key are changed. Print your new key form, to sign with the administrator?</source>
+        <translation>您的密码和签名密钥已更改。现在打印新的密钥登记表，与系统管理员一同签字吗？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You are enrolled and your signing key is made. Print your key form now, to sign with the administrator?</source>
+        <translation>登记完成，您的签名密钥已生成。现在打印密钥登记表，与系统管理员一同签字吗？</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
