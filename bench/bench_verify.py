@@ -51,12 +51,20 @@ def build(path: Path, n: int) -> None:
 
     db = open_database(path)
     cache = KdfCache()
-    people_svc.bootstrap(db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, 2**10, clock)
+    first = people_svc.FirstHead("D001", "周大队长", PASSWORD, "刑事侦查大队")
+    people_svc.bootstrap(
+        db, "3101", "某市公安局", "ADMIN", "系统管理员", PASSWORD, first, 2**10, clock
+    )
     admin = sign_in(db, "ADMIN", PASSWORD, clock, cache)
-    crim = people_svc.add_department(admin, "刑事侦查大队", DeptKind.CASE_HANDLING)
+    crim = int(db.conn.execute("SELECT id FROM departments").fetchone()[0])
     legal = people_svc.add_department(admin, "法制大队", DeptKind.LEGAL)
-    people_svc.add_person(admin, "K001", "李保管", ["keeper"], PASSWORD, legal, kdf_n=2**10)
-    people_svc.add_person(admin, "H001", "张办案", ["case_handler"], PASSWORD, crim, kdf_n=2**10)
+    head = Credential("D001", PASSWORD)
+    people_svc.add_person(
+        admin, "K001", "李保管", ["keeper"], PASSWORD, legal, kdf_n=2**10, head=head
+    )
+    people_svc.add_person(
+        admin, "H001", "张办案", ["case_handler"], PASSWORD, crim, kdf_n=2**10, head=head
+    )
     h = sign_in(db, "H001", PASSWORD, clock, cache)
     intake.create_case(h, "A2026-001", "某案", crim, ["H001"])
     f = ManifestEntry("rec/1.mp4", 1234, "ab" * 32)
