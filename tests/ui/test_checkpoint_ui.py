@@ -14,6 +14,7 @@ from conftest import Office
 from PySide6.QtCore import QCoreApplication
 
 from keeper_app.services import admin, checkpoints
+from keeper_app.store import audit
 from keeper_app.ui.dialogs.checkpoint import CheckpointDialog
 from keeper_app.ui.dialogs.print_dialog import PrintDialog
 from keeper_app.ui.errors import HEADLINES
@@ -37,7 +38,7 @@ def test_keeper_is_reminded_takes_prints_and_exports(
     m = ui.sign_in("K001")
     assert not m.extras.checkpoint_button.isHidden()  # a keeper gets the action
     assert reminded(m, qtbot)
-    assert "No daily checkpoint" in m.due.checkpoint_note.text()
+    assert "今天尚未取得审计链每日检查点" in m.due.checkpoint_note.text()  # (in Chinese)
     seq, h = office.db.conn.execute(
         "SELECT seq, hash FROM audit_events ORDER BY seq DESC"
     ).fetchone()
@@ -48,9 +49,16 @@ def test_keeper_is_reminded_takes_prints_and_exports(
     ui.sign(d, "keeper")
     ui.sign(d, "head", "D001")
     done = ui.submit(d)
-    assert done is not None and f"event {seq}" in done
     row = office.db.conn.execute("SELECT id, seq, hash FROM checkpoints").fetchone()
-    assert (row["seq"], row["hash"]) == (seq, h)
+    assert done is not None and f"第 {row['seq']} 号事件" in done
+    # the head shown, or that head with the signers' own sign-ins recorded since
+    assert row["seq"] >= seq and audit.hash_at(office.db.conn, seq) == h
+    assert all(
+        a is None
+        for (a,) in office.db.conn.execute(
+            "SELECT actor_id FROM audit_events WHERE seq > ? AND seq <= ?", (seq, row["seq"])
+        )
+    )
     assert admin.verify_audit(office.db).ok
     # then the slip and the file are offered
     qtbot.waitUntil(lambda: m.extras.checkpoint_offer is not None, timeout=5_000)
@@ -70,7 +78,7 @@ def test_keeper_is_reminded_takes_prints_and_exports(
     qtbot.waitUntil(lambda: m.extras.exported is not None, timeout=5_000)
     f = Path(m.extras.exported)
     assert f.parent == out and stat.S_IMODE(f.stat().st_mode) == 0o600
-    assert json.loads(f.read_text())["seq"] == seq
+    assert json.loads(f.read_text())["seq"] == row["seq"]
     assert checkpoints.check_against(office.db, f).ok
     assert f.name in offer.done_label.text()
     # exporting again never overwrites: said, and the file is left as it was

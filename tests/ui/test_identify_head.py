@@ -25,19 +25,23 @@ pytestmark = pytest.mark.realtool
 
 def cut_chain(path: Path, keep: int) -> None:
     """The insider, with raw sqlite3: every event after ``keep`` deleted with the rows it
-    wrote (the append-only triggers dropped first)."""
+    wrote (the append-only triggers dropped first, and put back after: the schema is
+    pinned)."""
     con = sqlite3.connect(path)
     try:
-        for (name,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='trigger' AND "
+        saved = con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND "
             "(name LIKE '%_no_delete' OR name LIKE '%_no_update')"
-        ).fetchall():
+        ).fetchall()
+        for name, _sql in saved:
             con.execute(f"DROP TRIGGER {name}")
         later = con.execute("SELECT payload FROM audit_events WHERE seq > ?", (keep,)).fetchall()
         for (payload,) in later:
             for table, rid, _h in json.loads(payload)["rows"]:
                 con.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
         con.execute("DELETE FROM audit_events WHERE seq > ?", (keep,))
+        for _name, sql in saved:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()

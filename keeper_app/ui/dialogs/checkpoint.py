@@ -60,13 +60,16 @@ class CheckpointDialog(WorkflowDialog):
         }
 
     def perform(self, s: Session, v: dict[str, Any]) -> Any:
-        return checkpoints.take(s, v["keeper"], v["head"], expect=v["expect"])
+        cid = checkpoints.take(s, v["keeper"], v["head"], expect=v["expect"])
+        # the head certified: the one shown, with the signers' own sign-ins recorded since
+        self.certified = int(checkpoints.slip(s, cid)["seq"])
+        return cid
 
     def confirmation(self, result: Any) -> str:
         return (
             self.tr("Daily checkpoint #%1 taken: event %2.")
             .replace("%1", str(result))
-            .replace("%2", str(self.head[0]))
+            .replace("%2", str(getattr(self, "certified", self.head[0])))
         )
 
     def _failed(self, exc: BaseException) -> None:
