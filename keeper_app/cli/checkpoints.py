@@ -57,6 +57,8 @@ def take(c: Context) -> int:
     a = c.args
     if not a.head:
         raise RuleViolation("missing_field", "say which department head countersigns: --head BADGE")
+    if a.export:  # a folder that is not there: refused before anything is signed
+        checkpoints.check_export_folder(a.export)
     s = c.session
     cid = checkpoints.take(
         s,

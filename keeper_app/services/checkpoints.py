@@ -196,13 +196,22 @@ def file_data(s: Session, checkpoint_id: int) -> dict[str, Any]:
     }
 
 
+def check_export_folder(folder: str | Path) -> Path:
+    """The folder a checkpoint file is to be written into: it must exist (checked before
+    anything is signed, so that a mistyped folder records nothing)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise RuleViolation("export_failed", f"the folder {folder} does not exist; make it first")
+    if not folder.is_dir():
+        raise RuleViolation("export_failed", f"{folder} is not a folder")
+    return folder
+
+
 def export(s: Session, checkpoint_id: int, folder: str | Path) -> Path:
     """Write the checkpoint's file into ``folder``: private (0600), never over an existing
     file nor through a symbolic link. Returns its path."""
     data = file_data(s, checkpoint_id)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise RuleViolation("export_failed", f"{folder} is not a folder")
+    folder = check_export_folder(folder)
     path = folder / file_name(data["unit"]["code"], data["seq"])
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)

@@ -95,4 +95,20 @@ def test_refusals_on_the_command_line(office, creds, tmp_path):
     assert r.returncode == 1 and "refused" in r.stderr
     r = keeper(office, creds, "audit", "check-checkpoint")
     assert r.returncode == 1 and "FILE" in r.stderr
+    # a mistyped export folder is refused before anything is signed
+    missing = tmp_path / "no-such-folder"
+    r = keeper(
+        office,
+        creds,
+        "--as",
+        "K001",
+        "audit",
+        "checkpoint",
+        "--head",
+        "D001",
+        "--export",
+        str(missing),
+    )
+    assert r.returncode == 1 and f"the folder {missing} does not exist" in r.stderr
+    assert not missing.exists()
     assert office.db.conn.execute("SELECT count(*) FROM checkpoints").fetchone()[0] == 0
