@@ -101,29 +101,24 @@ def hold_shared_if_present(db_path: Path) -> InUse | None:
     open in this process, or None when it has no lock file (no Keeper ever opened it: the
     lock file is not created, so nothing is written next to it), or when it is being
     replaced (a restore holds it exclusively). Never waits."""
-    try:
-        fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
-    except OSError:
-        return None
-    try:
-        if not _try(fd, fcntl.LOCK_SH):
-            os.close(fd)
-            return None
-    except BaseException:
-        os.close(fd)
-        raise
-    return InUse(fd)
+    return _hold_if_present(db_path, fcntl.LOCK_SH)
 
 
 def hold_exclusive_if_present(db_path: Path) -> InUse | None:
     """Like :func:`hold_exclusive` without creating the lock file: None when it is missing
     or another Keeper has the database open."""
+    return _hold_if_present(db_path, fcntl.LOCK_EX)
+
+
+def _hold_if_present(db_path: Path, mode: int) -> InUse | None:
+    """The existing lock file held in ``mode`` without waiting; None when it is missing or
+    held the other way."""
     try:
         fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
     except OSError:
         return None
     try:
-        if not _try(fd, fcntl.LOCK_EX):
+        if not _try(fd, mode):
             os.close(fd)
             return None
     except BaseException:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from conftest import PASSWORD, Office
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from witness_attacks import drop_triggers, restore_triggers
 
 from keeper_app import canonical, crypto
 from keeper_app.services import checkpoints, intake
@@ -45,14 +46,6 @@ def checkpoint_file(office: Office, folder: Path) -> tuple[Path, int]:
     return path, json.loads(path.read_text())["seq"]
 
 
-def drop_triggers(con: sqlite3.Connection) -> list[str]:
-    """Drops every trigger; returns their SQL, to put them back (the schema is pinned)."""
-    saved = con.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
-    for name, _sql in saved:
-        con.execute(f"DROP TRIGGER {name}")
-    return [sql for _name, sql in saved]
-
-
 def truncate(path: Path, keep: int) -> None:
     """A clean truncation: the events after ``keep`` and every row they wrote are deleted
     (the events here only inserted rows), so that what is left is a consistent chain."""
@@ -65,8 +58,7 @@ def truncate(path: Path, keep: int) -> None:
             for table, rid, _h in json.loads(payload)["rows"]:
                 con.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
         con.execute("DELETE FROM audit_events WHERE seq > ?", (keep,))
-        for sql in saved:
-            con.execute(sql)
+        restore_triggers(con, saved)
         con.commit()
     finally:
         con.close()
