@@ -56,6 +56,22 @@ def check_may_see_case(person: Person, case: Case, what: str = "see its media") 
     )
 
 
+def case_duties(person: Person, case: Case, head_id: int | None) -> frozenset[Role]:
+    """Art. 16, 21: the duties in which ``person`` acts for ``case`` — keeper (a keeper who
+    is not one of its handlers, Art. 16), case handler (one of its handlers), head of the
+    department handling it (``head_id``: that department's head). Empty: not of the case."""
+    out: set[Role] = set()
+    if person.has(Role.CASE_HANDLER) and person.id in case.handler_ids:
+        out.add(Role.CASE_HANDLER)
+    if person.has(Role.KEEPER) and person.id not in case.handler_ids:
+        out.add(Role.KEEPER)
+    if person.has(Role.DEPT_HEAD) and (
+        person.id == head_id or person.department_id == case.department_id
+    ):
+        out.add(Role.DEPT_HEAD)
+    return frozenset(out)
+
+
 # Separation of duties (issue 10, point 9): the administrator keeps the system (people,
 # settings, backups, the audit) and holds no custody role; nobody changes their own roles;
 # a custody role is granted by the administrator and countersigned by a department head.
@@ -72,6 +88,35 @@ def check_duties(roles: frozenset[Role] | set[Role], who: str) -> None:
             "admin_custody_role",
             f"{who} cannot be an administrator and hold a custody role ({custody}): the "
             "administrator keeps the system and sees no case data",
+        )
+
+
+def check_outside_roles(
+    before: frozenset[Role] | set[Role], after: frozenset[Role] | set[Role], who: str
+) -> None:
+    """Art. 19, 21 and Art. 129 (supervision): an outside retriever (court or procuratorate
+    staff) holds no other role, ever — neither beside it nor instead of it — and staff of
+    the organ do not become outside retrievers: a court clerk never becomes a keeper, a
+    handler, a head or a reviewer, and can never sign as staff of the organ."""
+    before, after = frozenset(before), frozenset(after)
+    outside = Role.OUTSIDE_RETRIEVER
+    if outside in after and after != {outside}:
+        others = ", ".join(sorted(r.value for r in after - {outside}))
+        raise RuleViolation(
+            "outside_retriever_other_role",
+            f"{who} cannot be an outside retriever (court or procuratorate staff) and hold "
+            f"another role ({others}): an outside retriever holds no other role",
+            "Art. 19, 21",
+        )
+    if before and after and (outside in before) != (outside in after):
+        was, now = ("court or procuratorate staff", "staff of the organ")
+        if outside in after:
+            was, now = now, was
+        raise RuleViolation(
+            "outside_retriever_other_role",
+            f"{who} is registered as {was} and cannot become {now}: an outside retriever "
+            "holds no other role; register the person anew with their own badge",
+            "Art. 19, 21",
         )
 
 

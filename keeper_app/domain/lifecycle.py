@@ -72,7 +72,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.UNSEAL: frozenset({R.KEEPER}),
     Action.RESEAL: frozenset({R.KEEPER}),
     Action.ACK_INCIDENT: frozenset({R.DEPT_HEAD}),
-    Action.REGISTER_COURT_REQUEST: frozenset({R.KEEPER, R.CASE_HANDLER}),
+    Action.REGISTER_COURT_REQUEST: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.COURT_TRANSFER: frozenset({R.KEEPER}),
     Action.CONCLUDE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.ARCHIVE_HANDOVER: frozenset({R.KEEPER}),

@@ -254,6 +254,29 @@ def check_two_signers(ids: Sequence[int], names: Sequence[str] = ()) -> None:
         )
 
 
+#: Art. 129 (supervision): the staff of the organ — who may sign an unsealing or a reseal
+#: beside the keeper; never a court or procuratorate clerk, never an outside retriever
+STAFF_ROLES = frozenset({Role.KEEPER, Role.CASE_HANDLER, Role.DEPT_HEAD, Role.REVIEWER})
+
+
+def check_second_signer(signer: Person, what: str) -> None:
+    """Art. 18 and Art. 129 (supervision): the second person who signs the opening or the
+    resealing of an original is staff of the organ (keeper, case handler, department head,
+    reviewer), active, and never an outside retriever (court or procuratorate staff)."""
+    if signer.has(Role.OUTSIDE_RETRIEVER) or not (signer.roles & STAFF_ROLES):
+        raise RuleViolation(
+            "second_signer_not_staff",
+            f"{signer.name} ({signer.badge}) is not staff of the organ and cannot sign the "
+            f"{what}: the second signer is a keeper, case handler, department head or "
+            "reviewer",
+            "Art. 18; Art. 129 (supervision)",
+        )
+    if not signer.active:
+        raise RuleViolation(
+            "inactive", f"{signer.name} is not active and cannot sign the {what}", "Art. 18"
+        )
+
+
 def check_new_seal(new_seal_no: str, used_seal_nos: Iterable[str]) -> str:
     """Art. 18 (resealed promptly) and Art. 129 of the supervision seed: a reseal uses a
     new seal, whose number was never used before."""
@@ -390,6 +413,21 @@ def check_return(inspection: Inspection, description: str | None) -> None:
 def court_deadline(requested_at: datetime) -> datetime:
     """Art. 19: the duplicate goes to the court or procuratorate within three days."""
     return requested_at + COURT_LIMIT
+
+
+def check_court_request_registrar(person: Person, case: Case, head_id: int | None) -> None:
+    """Art. 19 para 2, 21: a court or procuratorate request is registered by the people of
+    the case — its keepers, one of its case handlers, or the head of the department handling
+    it (``head_id``) — never by a handler of another case."""
+    from .access import case_duties
+
+    if not case_duties(person, case, head_id):
+        raise RuleViolation(
+            "not_of_the_case",
+            f"{person.name} is neither a keeper nor a case handler or the department head of "
+            f"case {case.case_no} and may not register requests for its recordings",
+            "Art. 19, 21",
+        )
 
 
 def check_court_transfer(copy_role: CopyRole, recipient: Person) -> None:

@@ -55,6 +55,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "archive_handover": Action.ARCHIVE_HANDOVER,
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
+    "supplement_incident": Action.CORRECT,  # a signed supplement to an incident (Art. 20)
     "checkpoint": Action.CHECKPOINT,
 }
 
@@ -114,8 +115,12 @@ def required_capacities(
     return tuple(sorted(c.value for c in caps))
 
 
+#: Art. 129 (supervision): the witness of an unsealing and the two sealers of a reseal are
+#: staff of the organ, never an outside retriever
+_STAFF = frozenset({Role.KEEPER, Role.CASE_HANDLER, Role.DEPT_HEAD, Role.REVIEWER})
+
 #: Which role a signer needs for each capacity (None: anyone registered, e.g. a retriever
-#: from a court, the witness of an unsealing).
+#: from a court).
 CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.CASE_HANDLER: frozenset({Role.CASE_HANDLER}),
     C.KEEPER: frozenset({Role.KEEPER}),
@@ -123,8 +128,8 @@ CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.DEPT_HEAD: frozenset({Role.DEPT_HEAD}),
     C.RETRIEVER: None,
     C.RETURNER: None,
-    C.SEALER: None,
-    C.WITNESS: None,
+    C.SEALER: _STAFF,
+    C.WITNESS: _STAFF,
     C.RECIPIENT: None,
     C.CORRECTOR: None,
     C.COUNTERSIGN: frozenset({Role.DEPT_HEAD}),

@@ -204,7 +204,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.UNSEAL: {K},
     A.RESEAL: {K},
     A.ACK_INCIDENT: {DH},
-    A.REGISTER_COURT_REQUEST: {K, CH},
+    A.REGISTER_COURT_REQUEST: {K, CH, DH},  # the head of the case too (issue 14)
     A.COURT_TRANSFER: {K},
     A.CONCLUDE_CASE: {CH, DH},
     A.ARCHIVE_HANDOVER: {K},
