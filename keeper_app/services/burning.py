@@ -223,6 +223,7 @@ class PairBurn:
             (volume_id(self.code.text), volume_id(self.code.partner().text)),
             code=self.code.text,
             on_registered=record,
+            duplicate_manifest=layouts[CopyRole.DUPLICATE].manifest,
         )
         return PairResult(o, d, self.burned_at, reports)
 

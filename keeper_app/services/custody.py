@@ -308,6 +308,7 @@ def unseal(
     rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
+    rules.check_second_signer(w.person, "opening of the original")
     with s.change("unseal", code=m.code, approval=int(approval_id)) as ch:
         sid = ch.touch(
             "seal_events",
@@ -345,6 +346,7 @@ def reseal(
     rules.check_keeper_for_case(k.person, case)
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
+    rules.check_second_signer(w.person, "resealing of the original")
     with s.change("reseal", code=m.code, seal_no=seal) as ch:
         sid = ch.touch(
             "seal_events",

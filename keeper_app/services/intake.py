@@ -207,19 +207,27 @@ def register_pair(
     volume_ids: tuple[str, str] | None = None,
     code: str | None = None,
     on_registered: Callable[[Change, dict[str, int]], None] | None = None,
+    duplicate_manifest: Sequence[ManifestEntry] | None = None,
 ) -> tuple[str, str]:
     """Register the two discs just burned and verified (Art. 17): one manifest, one label,
     two codes (O and D of one serial). The producer is the signed-in case handler.
 
     ``code``: the original's code reserved before burning (services.burning), written on
     the discs; otherwise the next serial. ``on_registered(change, {"original": id,
-    "duplicate": id})`` writes further rows (the read-back checks) in the same transaction."""
+    "duplicate": id})`` writes further rows (the read-back checks) in the same transaction.
+
+    ``manifest`` is the original's; ``duplicate_manifest`` the duplicate's, as burned and read
+    back (services.burning): the two must be the same (Art. 17). None: the pair is
+    registered from one list of files, without discs of its own to compare (the demo and
+    the test office)."""
     plan = plan_pair(s, recording_ids, burned_at)
     case, recs, label = plan.case, plan.recordings, plan.label
     rules.check_manifest(manifest)
     body = manifest_body(manifest)
     msha = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    rules.check_pair(msha, msha)
+    if duplicate_manifest is not None:
+        dup_body = manifest_body(duplicate_manifest)
+        rules.check_pair(msha, hashlib.sha256(dup_body.encode("utf-8")).hexdigest())
     reserved = _reserved_code(s, code, case.id, burned_at) if code else None
     with s.change("register_pair", case_no=case.case_no) as ch:
         if reserved is None:

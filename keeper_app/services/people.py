@@ -265,10 +265,9 @@ def check_new_person(
         raise RuleViolation("badge_taken", f"badge number {badge} is already registered")
     if department_id is not None and repo.department(s.conn, department_id) is None:
         raise RuleViolation("unknown_department", f"no department #{department_id}")
+    access.check_outside_roles(frozenset(), rs, f"{name} ({badge})")
     if Role.OUTSIDE_RETRIEVER in rs:
         org_name = require_text(org_name, "court or procuratorate of the outside retriever")
-        if rs != {Role.OUTSIDE_RETRIEVER}:
-            raise RuleViolation("bad_role", "an outside retriever has no other role")
     return badge, name, rs, org_name
 
 
@@ -301,8 +300,7 @@ def set_roles(
     access.check_not_own_roles(me.id, p.id, me.name)
     rs = parse_roles(roles)
     access.check_duties(rs, f"{p.name} ({p.badge})")
-    if Role.OUTSIDE_RETRIEVER in rs and rs != {Role.OUTSIDE_RETRIEVER}:
-        raise RuleViolation("bad_role", "an outside retriever has no other role")
+    access.check_outside_roles(p.roles, rs, f"{p.name} ({p.badge})")
     h = _countersigner(s, access.custody_roles_added(p.roles, rs), head)
     details: dict[str, Any] = {"badge": p.badge, "roles": sorted(r.value for r in rs)}
     if h is not None:

@@ -29,6 +29,8 @@ def register_court_request(
     me = s.require(Action.REGISTER_COURT_REQUEST)
     case = case_by_no(s, case_no)
     visibility.check_case(s, case, "register requests for its recordings")
+    dept = people_repo.department(s.conn, case.department_id)
+    rules.check_court_request_registrar(me, case, None if dept is None else dept.head_id)
     try:
         kind = RequestingOrg(org_kind)
     except ValueError:
