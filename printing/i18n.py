@@ -143,6 +143,7 @@ _T: dict[str, tuple[str, str]] = {
     "incident_kind": ("情况类别", "What happened"),
     "incident_at": ("发现时间", "When"),
     "incident_desc": ("情况说明", "Description"),
+    "incident_supplement": ("补充说明", "Supplement"),
     "reported_by": ("报告人", "Reported by"),
     "retrieval": ("调取记录", "Retrieval"),
     "returned_by": ("归还人", "Returned by"),

@@ -131,6 +131,10 @@ def incident_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh
             (t("incident_desc", lang), str(data.get("description", ""))),
             (t("reported_by", lang), str(data.get("reported_by", ""))),
         ]
+        rows += [
+            (t("incident_supplement", lang), f"{x.get('at', '')} {x.get('by', '')}: {x['text']}")
+            for x in data.get("supplements") or []
+        ]
         f.kv(rows)
         r = data.get("retrieval")
         if r:

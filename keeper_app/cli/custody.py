@@ -229,6 +229,18 @@ def cmd_correct(c: Context) -> int:
         c.session, a.table, a.id, a.field, a.value, a.reason, c.me("signs the correction")
     )
     print(f"correction #{cid} recorded; the original entry is unchanged")
+    if a.table == "media" and a.field.startswith("label."):
+        print(
+            "the label is corrected on both discs of the pair; print the sticker for the seal "
+            f"bag: keeper print correction {cid} --pdf FILE (or --printer NAME)"
+        )
+    return 0
+
+
+def cmd_supplement(c: Context) -> int:
+    a = c.args
+    cid = admin.supplement_incident(c.session, a.incident, a.text, c.me("signs the supplement"))
+    print(f"supplement #{cid} added to incident #{a.incident}; its description is unchanged")
     return 0
 
 
@@ -328,6 +340,9 @@ def register(add: AddCommand) -> None:
     sp = add("location", cmd_location, "move a disc to another shelf location")
     sp.add_argument("code")
     sp.add_argument("location")
+    sp = add("supplement", cmd_supplement, "add a signed supplement to an incident")
+    sp.add_argument("incident", type=int)
+    sp.add_argument("text")
     sp = add("correct", cmd_correct, "correct an entry by a new signed entry")
     sp.add_argument("table")
     sp.add_argument("id", type=int)

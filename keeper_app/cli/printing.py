@@ -179,6 +179,8 @@ def cmd_print(c: Context) -> int:
         )
     elif what == "incident":
         doc = catalogue.incident(_int(a.ref))
+    elif what == "correction":
+        doc = catalogue.correction_sticker_of(_int(a.ref))
     elif what == "court":
         doc = catalogue.court_list(_int(a.ref))
     else:
@@ -236,6 +238,7 @@ def register(add: AddCommand) -> None:
             "incident",
             "court",
             "archive",
+            "correction",
             "calibration",
             "file",
             "printers",
@@ -246,7 +249,8 @@ def register(add: AddCommand) -> None:
         "ref",
         nargs="?",
         help="receipt: handover id or a disc code; incident: "
-        "id; court: request id; archive: case number; file: a PDF",
+        "id; correction: a label correction's id (its sticker for the seal bag); court: request "
+        "id; archive: case number; file: a PDF",
     )
     sp.add_argument("--sheet", default="avery-l7676")
     sp.add_argument("--media", default="A4", help="print file: paper (default A4)")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..domain import rules
+from ..domain import corrections, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Capacity
+from ..domain.model import Capacity, Case
 from ..store import Database, StoreError, audit, backup_records, entries, readonly
 from ..store import media as media_repo
+from ..store import people as people_repo
 from ..store.verify import VerifyResult
 from ..timeutil import to_db
 from . import visibility, witnesses
@@ -91,21 +93,6 @@ def backup(s: Session, target: str | Path) -> VerifyResult:
     return result
 
 
-#: What a correction may change: free text and shelf data, never who/when/what-disc.
-CORRECTABLE = {
-    "retrievals": {"purpose", "retriever_unit", "est_usage_hours"},
-    "returns": {"note"},
-    "handovers": {"note"},
-    "incidents": {"description"},
-    "media": {
-        "label.person_interrogated",
-        "label.case_name",
-        "label.producer",
-        "label.production_unit",
-    },
-}
-
-
 def _case_of(s: Session, table: str, row: dict[str, Any]) -> int:
     """The case a correctable entry belongs to."""
     if table in ("media", "handovers"):
@@ -113,6 +100,30 @@ def _case_of(s: Session, table: str, row: dict[str, Any]) -> int:
     if table == "returns":
         row = audit.read_row(s.conn, "retrievals", int(row["retrieval_id"]))
     return int(media_repo.row(s.conn, int(row["medium_id"]))["case_id"])
+
+
+def _head_of(s: Session, case: Case) -> int | None:
+    dept = people_repo.department(s.conn, case.department_id)
+    return None if dept is None else dept.head_id
+
+
+def _current(s: Session, table: str, entry_id: int, row: dict[str, Any], field: str) -> Any:
+    """The value an entry's field has now: the newest correction's, else the entry's own."""
+    if field.startswith("label."):
+        old = json.loads(row["label"]).get(field[6:])
+    else:
+        old = row.get(field)
+    previous = [c for c in entries.corrections_of(s.conn, table, entry_id) if c["field"] == field]
+    return previous[-1]["new_value"] if previous else old
+
+
+def _pair_rows(s: Session, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Art. 17: the discs that carry one label — the medium and its partner of the pair."""
+    if row.get("copy_role") not in ("original", "duplicate") or not row.get("pair_no"):
+        return [row]
+    ids = [int(r["id"]) for r in media_repo.pair(s.conn, str(row["pair_no"]))]
+    others = [audit.read_row(s.conn, "media", i) for i in ids if i != int(row["id"])]
+    return [row, *others]
 
 
 @rerun_if_changed
@@ -126,15 +137,14 @@ def correct(
     corrector: Credential,
 ) -> int:
     """A wrong entry is corrected by a new, signed entry that points to the old one and says
-    why; nothing recorded is ever changed in place."""
+    why; nothing recorded is ever changed in place. Only the keepers, handlers and head of
+    the entry's case correct it, each kind by the duty whose entry it is
+    (``domain.corrections``); a label correction is written for both discs of the pair in
+    one transaction (its sticker for the seal bag: ``catalogue.correction_sticker``).
+    Returns the id of the correction of the entry named."""
     me = s.require(Action.CORRECT)
-    if table not in CORRECTABLE:
-        raise RuleViolation(
-            "not_correctable",
-            f"entries of {table} cannot be corrected; "
-            "correctable: " + ", ".join(sorted(CORRECTABLE)),
-        )
-    rules.check_correction(reason, field, CORRECTABLE[table])
+    corrections.check_correctable(table, field)
+    rules.check_correction(reason, field, corrections.correctable_fields(table))
     new_value = rules.require_text(new_value, "the corrected value", limit=500)
     if table == "retrievals" and field == "est_usage_hours":
         if not new_value.isdigit() or not 1 <= int(new_value) <= rules.MAX_USAGE_HOURS:
@@ -145,38 +155,80 @@ def correct(
         row = audit.read_row(s.conn, table, int(entry_id))
     except (LookupError, ValueError):
         raise RuleViolation("unknown_entry", f"no {table} entry #{entry_id}") from None
-    visibility.check_case_id(s, _case_of(s, table, row), "correct its entries")
-    if field.startswith("label."):
-        import json
-
-        old = json.loads(row["label"]).get(field[6:])
-    else:
-        old = row.get(field)
-    previous = [
-        c for c in entries.corrections_of(s.conn, table, int(entry_id)) if c["field"] == field
-    ]
-    if previous:
-        old = previous[-1]["new_value"]
-    if str(old) == new_value:
+    case = visibility.check_case_id(s, _case_of(s, table, row), "correct its entries")
+    if table == "retrievals" and field == "est_usage_hours":
+        corrections.check_not_own_usage_time(me, int(row["retriever_id"]))
+    corrections.check_corrector(me, case, _head_of(s, case), table, field)
+    targets = _pair_rows(s, row) if corrections.is_label_field(table, field) else [row]
+    olds = [_current(s, table, int(t["id"]), t, field) for t in targets]
+    if str(olds[0]) == new_value:
         raise RuleViolation("no_change", f"{field} is already {new_value!r}")
     signer = s.signer(corrector)
     if signer.person.id != me.id:
         raise RuleViolation("not_signed_in", "the person correcting signs the correction")
-    with s.change("correct", table=table, id=int(entry_id), field=field) as ch:
+    details: dict[str, Any] = {"table": table, "id": int(entry_id), "field": field}
+    if len(targets) > 1:
+        details["pair"] = sorted(str(t["code"]) for t in targets)
+    ids: list[int] = []
+    with s.change("correct", **details) as ch:
+        for t, old in zip(targets, olds, strict=True):
+            if ids and str(old) == new_value:
+                continue  # the partner shows the corrected value already
+            cid = ch.touch(
+                "corrections",
+                entries.insert(
+                    ch.conn,
+                    "corrections",
+                    target_table=table,
+                    target_id=int(t["id"]),
+                    field=field,
+                    old_value=None if old is None else str(old),
+                    new_value=new_value,
+                    reason=reason.strip(),
+                    at=ch.at,
+                    by_id=me.id,
+                ),
+            )
+            ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
+            ids.append(cid)
+    return ids[0]
+
+
+#: the field of a correction entry that is a supplement to an incident, not a correction
+SUPPLEMENT = "supplement"
+
+
+@rerun_if_changed
+def supplement_incident(s: Session, incident_id: int, text: str, signer: Credential) -> int:
+    """Art. 20: an incident's description is never rewritten; what is learnt later is added
+    as a signed supplement — a new entry pointing to the incident — by a keeper, a case
+    handler or the head of the case's department."""
+    me = s.require(Action.CORRECT)
+    text = rules.require_text(text, "the supplement", "Art. 20", 1000)
+    try:
+        row = audit.read_row(s.conn, "incidents", int(incident_id))
+    except (LookupError, ValueError):
+        raise RuleViolation("unknown_incident", f"no incident #{incident_id}") from None
+    case = visibility.check_case_id(s, _case_of(s, "incidents", row), "add to its incidents")
+    corrections.check_supplementer(me, case, _head_of(s, case))
+    g = s.signer(signer)
+    if g.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the person adding the supplement signs it")
+    with s.change("supplement_incident", incident=int(incident_id)) as ch:
         cid = ch.touch(
             "corrections",
             entries.insert(
                 ch.conn,
                 "corrections",
-                target_table=table,
-                target_id=int(entry_id),
-                field=field,
-                old_value=None if old is None else str(old),
-                new_value=new_value,
-                reason=reason.strip(),
+                target_table="incidents",
+                target_id=int(incident_id),
+                field=SUPPLEMENT,
+                old_value=None,
+                new_value=text,
+                reason=SUPPLEMENT,
                 at=ch.at,
                 by_id=me.id,
             ),
         )
-        ch.sign("corrections", cid, (signer, Capacity.CORRECTOR))
+        ch.sign("corrections", cid, (g, Capacity.CORRECTOR))
     return cid

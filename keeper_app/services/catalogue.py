@@ -19,6 +19,7 @@ from ..domain.lifecycle import Action
 from .documents import (
     Period,
     archive_handover_list,
+    correction_sticker,
     court_transfer_list,
     handover_of,
     handover_receipt,
@@ -205,6 +206,12 @@ def _register_pdf(data: Any, out: Path, o: Options) -> Any:
     return register.register_pdf(data["doc"], out, load_signature=data["loader"], lang=o.lang)
 
 
+def _sticker_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import sticker
+
+    return sticker.correction_sticker_pdf(data, out, lang=o.lang)
+
+
 def _checkpoint(s: Session, ref: int) -> dict[str, Any]:
     from . import checkpoints
 
@@ -251,6 +258,14 @@ CATALOGUE: dict[str, Entry] = {
             _originals,
             _insert_pdf("seal_bag"),
             "seal-bag-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "correction_sticker",
+            "Correction sticker #%1 for the seal bag",
+            correction_sticker,
+            _sticker_pdf,
+            "correction-{ref}.pdf",
             _V,
         ),
         Entry(
@@ -335,6 +350,11 @@ def seal_bag(code: str, single: bool = False) -> Document:
     """The seal-bag label of the pair's original (``single``: of this disc, which must be
     an original)."""
     return Document(CATALOGUE["seal_bag"], LabelRef(code, single), parse_code(code).pretty)
+
+
+def correction_sticker_of(correction_id: int) -> Document:
+    """The sticker for the seal bag of a label correction (both discs of the pair)."""
+    return Document(CATALOGUE["correction_sticker"], int(correction_id), str(correction_id))
 
 
 def receipt(code: str | None = None, handover_id: int | None = None) -> Document:

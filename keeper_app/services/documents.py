@@ -321,6 +321,56 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
             "signatures": _sigs(s, "incident_acks", int(i["ack_id"])),
         },
         "signatures": _sigs(s, "returns", int(i["return_id"])) if i["return_id"] else [],
+        # Art. 20: the description is never rewritten; what was learnt later, signed
+        "supplements": [
+            {
+                "text": c["new_value"],
+                "at": show(c["at"]),
+                "by": c["by_name"],
+                "signatures": _sigs(s, "corrections", int(c["id"])),
+            }
+            for c in docs_repo.supplements_of(s.conn, int(incident_id))
+        ],
+        "audit": audit_head(s),
+    }
+
+
+def correction_sticker(s: Session, correction_id: int) -> dict[str, Any]:
+    """The correction sticker for the seal bag (Art. 17, issue 14): a label correction
+    as it was made on both discs of the pair — the field, the old and the new value, why,
+    who corrected and when, with the signature — and the seal number of the original's bag
+    it is stuck on."""
+    s.require(Action.VIEW_MEDIA)
+    c = docs_repo.correction(s.conn, int(correction_id))
+    if c is None or c["target_table"] != "media" or not str(c["field"]).startswith("label."):
+        raise RuleViolation(
+            "not_label_correction",
+            f"correction #{correction_id} is not a correction of a disc label: only a label "
+            "correction has a sticker",
+        )
+    row = media_repo.row(s.conn, int(c["target_id"]))
+    m = media_repo.to_medium(row)
+    _check_case(s, cases_repo.get(s.conn, m.case_id))
+    pair = [media_repo.to_medium(r) for r in media_repo.pair(s.conn, str(row["pair_no"]))] or [m]
+    made = docs_repo.corrections_made_with(s.conn, c)
+    corrected = {int(x["target_id"]) for x in made}
+    original = next((x for x in pair if x.copy_role.value == "original"), None)
+    return {
+        "id": c["id"],
+        "field": str(c["field"])[6:],
+        "old_value": c["old_value"] or "",
+        "new_value": c["new_value"],
+        "reason": c["reason"],
+        "at": show(c["at"]),
+        "by": c["by_name"],
+        "by_badge": c["by_badge"],
+        "case_no": cases_repo.get(s.conn, m.case_id).case_no,
+        "discs": [
+            {"code": x.code, "copy_role": x.copy_role.value, "corrected": x.id in corrected}
+            for x in sorted(pair, key=lambda x: x.copy_role.value != "original")
+        ],
+        "seal_no": original.seal_no if original is not None else "",
+        "signatures": _sigs(s, "corrections", int(c["id"])),
         "audit": audit_head(s),
     }
 

@@ -202,3 +202,40 @@ def media_by_codes(conn: sqlite3.Connection, codes: list[str]) -> list[dict[str,
             codes,
         )
     ]
+
+
+def correction(conn: sqlite3.Connection, correction_id: int) -> dict[str, Any] | None:
+    """A correction with the name and badge of the person who made it."""
+    r = conn.execute(
+        "SELECT k.*, p.name AS by_name, p.badge AS by_badge FROM corrections k "
+        "JOIN people p ON p.id=k.by_id WHERE k.id=?",
+        (correction_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def corrections_made_with(conn: sqlite3.Connection, c: dict[str, Any]) -> list[dict[str, Any]]:
+    """The corrections written together with ``c`` (a label corrected on both discs of a
+    pair): same field, value, time and person."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT * FROM corrections WHERE target_table=? AND field=? AND new_value=? "
+            "AND at=? AND by_id=? ORDER BY id",
+            (c["target_table"], c["field"], c["new_value"], c["at"], c["by_id"]),
+        )
+    ]
+
+
+def supplements_of(conn: sqlite3.Connection, incident_id: int) -> list[dict[str, Any]]:
+    """The signed supplements to an incident (corrections of field 'supplement'), oldest
+    first, with the name of who added each."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT k.*, p.name AS by_name FROM corrections k JOIN people p ON p.id=k.by_id "
+            "WHERE k.target_table='incidents' AND k.target_id=? AND k.field='supplement' "
+            "ORDER BY k.id",
+            (incident_id,),
+        )
+    ]

@@ -325,6 +325,36 @@ HEADLINES: dict[str, str] = {
     "backup_unverified": QT_TRANSLATE_NOOP("Refusal", "The backup does not verify."),
     "not_correctable": QT_TRANSLATE_NOOP("Refusal", "This cannot be corrected."),
     "no_change": QT_TRANSLATE_NOOP("Refusal", "Nothing would change."),
+    # who may correct what, second signers, outside retrievers (issue 14)
+    "incident_supplement_only": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "An incident's description is never rewritten: add a signed supplement instead.",
+    ),
+    "not_of_the_case": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the keepers, case handlers and department head of this case may do this."
+    ),
+    "not_your_duty": QT_TRANSLATE_NOOP(
+        "Refusal", "This entry is corrected by the people whose duty it is, not by you."
+    ),
+    "own_usage_time": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "A retriever does not change his own estimated usage time: a longer use needs a new "
+        "approval.",
+    ),
+    "second_signer_not_staff": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The second signer must be staff of this organ (keeper, case handler, department "
+        "head or reviewer).",
+    ),
+    "outside_retriever_other_role": QT_TRANSLATE_NOOP(
+        "Refusal", "Court or procuratorate staff hold no other role."
+    ),
+    "not_label_correction": QT_TRANSLATE_NOOP(
+        "Refusal", "Only a correction of a disc label has a sticker."
+    ),
+    "pair_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal", "The original and the duplicate do not carry the same files."
+    ),
 }
 
 #: a refusal that names its field: the headline with the field's name (%1)

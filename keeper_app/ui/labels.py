@@ -137,6 +137,7 @@ _GROUPS: dict[str, dict[str, str]] = {
             "Field", "Shelf location of the original"
         ),
         "the corrected value": QT_TRANSLATE_NOOP("Field", "The corrected value"),
+        "the supplement": QT_TRANSLATE_NOOP("Field", "The supplement"),
         "the reason for the correction": QT_TRANSLATE_NOOP(
             "Field", "The reason for the correction"
         ),
@@ -172,6 +173,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),
         "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
+        "correction_sticker": QT_TRANSLATE_NOOP(
+            "PrintDocs", "Correction sticker #%1 for the seal bag"
+        ),
     },
 }
 

@@ -330,23 +330,23 @@ def test_correction_without_a_reason_or_change(office, pair):
     mid = office.medium_id(o)
     with refused(office, "missing_field"):
         admin.correct(
-            k_(office),
+            office.session("H001"),
             "media",
             mid,
             "label.person_interrogated",
             "王某甲",
             "  ",
-            office.cred("K001"),
+            office.cred("H001"),
         )
     with refused(office, "no_change"):
         admin.correct(
-            k_(office),
+            office.session("H001"),
             "media",
             mid,
             "label.person_interrogated",
             "王某某",
             "check",
-            office.cred("K001"),
+            office.cred("H001"),
         )
     with refused(office, "not_correctable"):
         admin.correct(k_(office), "media", mid, "status", "in_custody", "typo", office.cred("K001"))
@@ -354,13 +354,13 @@ def test_correction_without_a_reason_or_change(office, pair):
         admin.correct(k_(office), "audit_events", 1, "payload", "{}", "typo", office.cred("K001"))
     with refused(office, "unknown_entry"):
         admin.correct(
-            k_(office),
+            office.session("H001"),
             "media",
             999_999,
             "label.person_interrogated",
             "王某甲",
             "typo",
-            office.cred("K001"),
+            office.cred("H001"),
         )
 
 

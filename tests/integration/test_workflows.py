@@ -399,17 +399,18 @@ def test_set_location_moves_a_disc_and_is_in_its_history(office):
 def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
+    h = office.session("H001")  # the label is the case handler's (Art. 17, issue 14)
     mid = office.medium_id(o)
     office.clock.advance(hours=1)
     before = office.db.conn.execute("SELECT * FROM media WHERE id=?", (mid,)).fetchone()
     cid = admin.correct(
-        k,
+        h,
         "media",
         mid,
         "label.person_interrogated",
         "王某甲",
         "name misspelt on the label",
-        office.cred("K001"),
+        office.cred("H001"),
     )
     c = row(office, "corrections", cid)
     assert (c["target_table"], c["target_id"], c["field"], c["old_value"], c["new_value"]) == (
@@ -420,7 +421,7 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
         "王某甲",
     )
     assert c["reason"] == "name misspelt on the label"
-    assert sigs(office, "corrections", cid) == [("K001", "corrector")]
+    assert sigs(office, "corrections", cid) == [("H001", "corrector")]
     after = office.db.conn.execute("SELECT * FROM media WHERE id=?", (mid,)).fetchone()
     assert tuple(after) == tuple(before)
     assert json.loads(after["label"])["person_interrogated"] == "王某某"
@@ -429,22 +430,25 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
     assert rec.label["person_interrogated"] == "王某甲"
     assert [x["id"] for x in rec.corrections] == [cid]
     assert rec.history[0]["kind"] == "correction"
-    # the partner disc's own label is not corrected by this entry
-    assert lookup.scan(k, d).label["person_interrogated"] == "王某某"
+    # the partner disc carries the same label: corrected with it, by its own entry (issue 14)
+    partner = lookup.scan(k, d)
+    assert partner.label["person_interrogated"] == "王某甲"
+    assert [x["id"] for x in partner.corrections] == [cid + 1]
 
     # a second correction starts from the corrected value
     office.clock.advance(minutes=5)
     cid2 = admin.correct(
-        k,
+        h,
         "media",
         mid,
         "label.person_interrogated",
         "王某乙",
         "second look at the record",
-        office.cred("K001"),
+        office.cred("H001"),
     )
     assert row(office, "corrections", cid2)["old_value"] == "王某甲"
     assert lookup.scan(k, o).label["person_interrogated"] == "王某乙"
+    assert lookup.scan(k, d).label["person_interrogated"] == "王某乙"
 
 
 def test_correct_a_register_entry(office):
@@ -459,7 +463,7 @@ def test_correct_a_register_entry(office):
         rid,
         "est_usage_hours",
         "6",
-        "the retriever asked for more time",
+        "6 hours were approved; 4 was typed at the counter",
         office.cred("K001"),
     )
     c = row(office, "corrections", cid)

@@ -64,12 +64,13 @@ custody.unseal                       Y      .      .      .       .     .
 custody.reseal                       Y      .      .      .       .     .
 custody.acknowledge_incident         .      .      Y      .       .     .
 custody.set_location                 Y      .      .      .       .     .
-transfers.register_court_request     Y      Y      .      .       .     .
+transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
 transfers.archive_expected           Y      .      .      .       .     .
 transfers.archive_handover           Y      .      .      .       .     .
 admin.correct                        Y      Y      Y      .       .     .
+admin.supplement_incident            Y      Y      Y      .       .     .
 admin.backup                         Y      .      .      .       Y     .
 admin.verify_audit                   Y      Y      Y      Y       Y     Y
 clockwatch.report                    Y      Y      Y      Y       Y     Y
@@ -118,6 +119,7 @@ documents.handover_of                Y      Y      Y      Y       .     .
 documents.handover_receipt           Y      Y      Y      Y       .     .
 documents.incident_report            Y      Y      Y      Y       .     .
 documents.court_transfer_list        Y      Y      Y      Y       .     .
+documents.correction_sticker         Y      Y      Y      Y       .     .
 documents.archive_handover_list      Y      Y      Y      Y       .     .
 documents.register_document          Y      .      Y      Y       .     .
 documents.signature_png              Y      .      Y      Y       .     .
@@ -138,7 +140,7 @@ decide_approval              .      .      Y      .       .     .
 unseal                       Y      .      .      .       .     .
 reseal                       Y      .      .      .       .     .
 ack_incident                 .      .      Y      .       .     .
-register_court_request       Y      Y      .      .       .     .
+register_court_request       Y      Y      Y      .       .     .
 court_transfer               Y      .      .      .       .     .
 conclude_case                .      Y      Y      .       .     .
 archive_handover             Y      .      .      .       .     .
@@ -180,6 +182,7 @@ ACTION_OF = {
     "transfers.archive_expected": "archive_handover",
     "transfers.archive_handover": "archive_handover",
     "admin.correct": "correct",
+    "admin.supplement_incident": "correct",
     "admin.backup": "backup",
     "lookup.scan": "view_media",
     "lookup.media": "view_media",
@@ -216,6 +219,7 @@ ACTION_OF = {
     "documents.handover_receipt": "view_media",
     "documents.incident_report": "view_media",
     "documents.court_transfer_list": "view_media",
+    "documents.correction_sticker": "view_media",
     "documents.archive_handover_list": "view_media",
     "documents.register_document": "view_register",
     "documents.signature_png": "view_register",
@@ -382,6 +386,9 @@ def calls(office, x: dict, role: str, badge: str):
         "admin.correct": lambda s: admin.correct(
             s, "handovers", x["hid"], "note", f"补记 {role}", "漏记", me
         ),
+        "admin.supplement_incident": lambda s: admin.supplement_incident(
+            s, x["iid"], f"补充 {role}", me
+        ),
         "admin.backup": lambda s: admin.backup(s, x["tmp"] / f"backup-{role}.sqlite"),
         "admin.verify_audit": lambda s: admin.verify_audit(s.db),
         "lookup.scan": lambda s: lookup.scan(s, x["d"]),
@@ -449,6 +456,7 @@ def calls(office, x: dict, role: str, badge: str):
         "documents.handover_receipt": lambda s: documents.handover_receipt(s, x["hid"]),
         "documents.incident_report": lambda s: documents.incident_report(s, x["iid"]),
         "documents.court_transfer_list": lambda s: documents.court_transfer_list(s, x["qid"]),
+        "documents.correction_sticker": lambda s: documents.correction_sticker(s, 1),
         "documents.archive_handover_list": lambda s: documents.archive_handover_list(
             s, "A2026-001"
         ),
