@@ -59,8 +59,17 @@ def chip(text: str, colour: str) -> str:
 
 
 #: what the print button offers for a disc: both labels, sleeve inserts, the original's
-#: seal-bag label, the handover receipt (once handed over)
-PRINTS = ("labels", "sleeve", "seal_bag", "receipt")
+#: seal-bag label, the handover receipt (once handed over), the sticker of the newest label
+#: correction for the seal bag (once a label field was corrected, issue 14)
+PRINTS = ("labels", "sleeve", "seal_bag", "receipt", "correction_sticker")
+
+
+def label_correction(rec: Any) -> int | None:
+    """The id of the newest correction of this disc's label (None: its label was never
+    corrected)."""
+    ids = [int(c["id"]) for c in rec.corrections if str(c["field"]).startswith("label.")]
+    return max(ids) if ids else None
+
 
 #: the counter's actions from the keyboard (a button's shortcut works only while the button is
 #: shown, i.e. while the record and the role allow that action)
@@ -158,6 +167,7 @@ class RecordView(QWidget):
             ("sleeve", self.tr("Sleeve inserts…")),
             ("seal_bag", self.tr("Seal-bag label of the original…")),
             ("receipt", self.tr("Handover receipt…")),
+            ("correction_sticker", self.tr("Correction sticker for the seal bag…")),
         ):
             self.print_actions[k].setText(text)
         if self.record is not None:
@@ -275,6 +285,9 @@ class RecordView(QWidget):
         disc = rec.copy_role in ("original", "duplicate")
         self.print_button.setVisible(disc)
         self.print_actions["receipt"].setVisible(disc and rec.status != "burned")
+        self.print_actions["correction_sticker"].setVisible(
+            disc and label_correction(rec) is not None
+        )
 
     def _add_button(self, a: str) -> QPushButton:
         b = QPushButton()

@@ -1,11 +1,12 @@
-"""What the main window offers besides its views: printing (a disc's labels, sleeve
-inserts, seal-bag label and handover receipt from its record; register pages for the
-register's filter; an incident's report from the head's inbox), the document of a workflow
-just completed (handover receipt, court transfer list, archive handover list; the key form
-after a password change or an enrolment; the enrolment code of a person just added), the
-settings dialog, "Change password…", "Inventory…" (a keeper's stocktaking of the shelves)
-and "Daily checkpoint…" (the keeper and a department head sign the audit chain's head;
-then the slip is printed and the file for the supervising unit exported) in the toolbar."""
+"""What the main window offers besides its views: printing (a disc's labels, sleeve inserts,
+seal-bag label, handover receipt and label-correction sticker from its record; register
+pages for the register's filter; an incident's report from the head's inbox), the document
+of a workflow just completed (handover receipt, court transfer list, archive handover list;
+the key form after a password change or an enrolment; the enrolment code of a person just
+added), the settings dialog, "Change password…", "Inventory…" (a keeper's stocktaking of the
+shelves) and "Daily checkpoint…" (the keeper and a department head sign the audit chain's
+head; then the slip is printed and the file for the supervising unit exported) in the
+toolbar."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from .dialogs.print_dialog import PrintDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .errors import refusal
 from .labels import document_title
+from .record_view import label_correction
 from .widgets.file_dialogs import folder_dialog
 
 if TYPE_CHECKING:
@@ -111,6 +113,8 @@ class WindowExtras(QObject):
             self.open(make(rec.code))
         elif kind == "receipt":
             self.open(catalogue.receipt(code=rec.code))
+        elif kind == "correction_sticker" and (cid := label_correction(rec)) is not None:
+            self.open(catalogue.correction_sticker_of(cid))
 
     def after(self, dialog: Any) -> None:
         """A workflow was registered: offer its document, if it has one."""
