@@ -24,6 +24,11 @@ ENTRY_TABLES = frozenset(
         "archive_handovers",
         "location_changes",
         "corrections",
+        # schema 13 (Art. 18): reproducing the duplicate
+        "unseal_grounds",
+        "original_uses",
+        "reseal_inspections",
+        "reproductions",
     }
 )
 
@@ -210,6 +215,27 @@ def last_seal_event(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] 
     return None if r is None else dict(r)
 
 
+def open_original_use(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    """The register entry of the use of an unsealed original not yet closed by a reseal."""
+    r = conn.execute(
+        "SELECT u.*, p.name AS user_name, p.badge AS user_badge FROM original_uses u "
+        "JOIN people p ON p.id=u.user_id WHERE u.medium_id=? AND NOT EXISTS "
+        "(SELECT 1 FROM reseal_inspections i WHERE i.use_id=u.id) ORDER BY u.id DESC LIMIT 1",
+        (medium_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def unseal_grounds(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any] | None:
+    """The facts an unseal request rests on (schema 13), or None (an older request)."""
+    r = conn.execute(
+        "SELECT g.*, m.code AS duplicate_code FROM unseal_grounds g "
+        "LEFT JOIN media m ON m.id=g.duplicate_id WHERE g.approval_id=?",
+        (approval_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
 def approval_state(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any] | None:
     r = conn.execute(
         "SELECT a.*, d.decision, d.decided_by, d.at AS decided_at, "
@@ -236,8 +262,13 @@ def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[
 def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list[dict[str, Any]]:
     sql = (
         "SELECT a.id, a.kind, a.reason, a.note, a.requested_at, m.code, c.case_no, "
-        "p.name AS requested_by FROM approvals a JOIN media m ON m.id=a.medium_id "
+        "p.name AS requested_by, coalesce(g.doubted_by, '') AS doubted_by, "
+        "coalesce(g.doubt, '') AS doubt, coalesce(dm.code, '') AS unusable_duplicate, "
+        "coalesce(g.duplicate_status, '') AS duplicate_status "
+        "FROM approvals a JOIN media m ON m.id=a.medium_id "
         "JOIN cases c ON c.id=m.case_id JOIN people p ON p.id=a.requested_by "
+        "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
+        "LEFT JOIN media dm ON dm.id=g.duplicate_id "
         "WHERE NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)"
     )
     args: tuple[Any, ...] = ()
@@ -331,6 +362,21 @@ def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "SELECT m.id, m.code, c.case_no, (SELECT max(at) FROM seal_events s "
             "WHERE s.medium_id=m.id AND s.kind='unseal') AS unsealed_at FROM media m "
             "JOIN cases c ON c.id=m.case_id WHERE m.status='unsealed'"
+        )
+    ]
+
+
+def without_usable_duplicate(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Art. 18: pairs whose duplicate is damaged, replaced or lost and not yet reproduced:
+    the original's code, the unusable duplicate, the case and since when (the incident)."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT o.code, d.code AS duplicate, d.status, c.case_no, coalesce((SELECT max(at) "
+            "FROM incidents i WHERE i.medium_id=d.id), d.registered_at) AS since FROM media d "
+            "JOIN media o ON o.pair_no=d.pair_no AND o.copy_role='original' "
+            "JOIN cases c ON c.id=d.case_id WHERE d.copy_role='duplicate' "
+            "AND d.status IN ('damaged', 'replaced', 'lost') ORDER BY since"
         )
     ]
 
