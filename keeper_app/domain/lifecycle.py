@@ -162,17 +162,14 @@ def next_status(
                 "missing_inspection", "a return needs the inspection result", "Art. 20"
             )
         return _RETURN_TO[inspection]
-    if action == Action.REPRODUCE_DUPLICATE and copy_role == CopyRole.DUPLICATE:
-        # the old duplicate is retired by the reproduction made from the unsealed original;
-        # the original itself stays unsealed until it is resealed
-        if status in UNUSABLE:
-            return S.RETIRED
-        raise RuleViolation(
-            "duplicate_usable",
-            f"{code or 'the duplicate'} is {status.value}: only a damaged, replaced or lost "
-            "duplicate is reproduced",
-            "Art. 18",
-        )
+    if (
+        action == Action.REPRODUCE_DUPLICATE
+        and copy_role == CopyRole.DUPLICATE
+        and status in UNUSABLE
+    ):
+        # Art. 18: the unusable duplicate is retired by the one reproduced from the unsealed
+        # original (the original stays unsealed until it is resealed)
+        return S.RETIRED
     nxt = _TRANSITIONS.get((copy_role, status, action))
     if nxt is None:
         if action in (Action.RETRIEVE, Action.COURT_TRANSFER) and copy_role == CopyRole.ORIGINAL:

@@ -107,6 +107,9 @@ def test_audit_verifies_and_every_entry_is_signed(demo: Demo) -> None:
         + c["archive_handovers"]
         + c["unseals"]
         + c["reseals"]
+        # schema 13 (Art. 18): the use of each unsealed original and each reseal's inspection
+        + c["unseals"]
+        + c["reseals"]
     )
     one_signer = c["incident_acks"] + 1  # the head's approval of the unseal
     # and a department head's countersignature of each custody role granted (issue 10): every
