@@ -190,6 +190,19 @@ def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[d
       SELECT 'location', l.at, l.id, p.name, l.location FROM location_changes l
         JOIN people p ON p.id=l.by_id WHERE l.medium_id=:m
       UNION ALL
+      SELECT 'original_use', u.at, u.id, p.name, u.purpose || ', ' || u.est_usage_hours || ' h'
+        FROM original_uses u JOIN people p ON p.id=u.user_id WHERE u.medium_id=:m
+      UNION ALL
+      SELECT 'inspection', i.at, i.id, p.name, i.inspection || CASE WHEN i.note <> ''
+             THEN ': ' || i.note ELSE '' END FROM reseal_inspections i
+        JOIN seal_events s ON s.id=i.reseal_id JOIN people p ON p.id=i.keeper_id
+       WHERE s.medium_id=:m
+      UNION ALL
+      SELECT 'reproduction', x.at, x.id, p.name, mo.code || ' → ' || mn.code
+        FROM reproductions x JOIN people p ON p.id=x.keeper_id
+        JOIN media mo ON mo.id=x.replaced_id JOIN media mn ON mn.id=x.new_id
+       WHERE :m IN (x.original_id, x.replaced_id, x.new_id)
+      UNION ALL
       SELECT 'correction', k.at, k.id, p.name, k.field || ': ' || k.new_value FROM corrections k
         JOIN people p ON p.id=k.by_id WHERE k.target_table='media' AND k.target_id=:m
     ) ORDER BY at DESC, ref DESC LIMIT :lim
@@ -251,8 +264,10 @@ def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[
         dict(r)
         for r in conn.execute(
             "SELECT a.id, a.reason, a.requested_at, d.decision, "
-            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
+            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by, "
+            "coalesce(g.doubted_by, '') AS doubted_by, coalesce(g.doubt, '') AS doubt "
             "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
+            "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
             "WHERE a.medium_id=? ORDER BY a.id DESC",
             (medium_id,),
         )
