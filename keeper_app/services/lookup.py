@@ -105,6 +105,25 @@ def _due_dict(d: Due) -> dict[str, Any]:
     }
 
 
+def _may_reproduce(s: Session, m: Medium) -> bool:
+    """Art. 18: the counter offers to reproduce the duplicate only where the service will do
+    it: an original unsealed under an approval to reproduce, its pair's duplicate unusable,
+    nothing reproduced yet under this unsealing, and a person allowed to."""
+    if m.copy_role != CopyRole.ORIGINAL or m.status != MediumStatus.UNSEALED:
+        return False
+    if not allowed(s.person.roles, Action.REPRODUCE_DUPLICATE):
+        return False
+    ev = entries.last_seal_event(s.conn, m.id)
+    if ev is None or ev["kind"] != "unseal" or ev["approval_id"] is None:
+        return False
+    a = entries.approval_state(s.conn, int(ev["approval_id"]))
+    if a is None or a["reason"] != "reproduce_duplicate":
+        return False
+    if entries.reproduction_under(s.conn, int(ev["id"])) is not None:
+        return False
+    return entries.unusable_duplicate_of(s.conn, m.id) is not None
+
+
 def scan(s: Session, text: str) -> ScanRecord:
     """The record of one scanned or typed medium id. A malformed code or an unknown medium
     raises RuleViolation naming which; nothing is changed either way."""
@@ -169,6 +188,8 @@ def scan(s: Session, text: str) -> ScanRecord:
             )
             if allowed(s.person.roles, a)
         ]
+        if _may_reproduce(s, m):
+            acts.append(Action.REPRODUCE_DUPLICATE.value)
         if open_entry:
             out_at = from_db(open_entry["out_at"])
             open_entry = {

@@ -102,13 +102,11 @@ def _state(s: Session, code: str) -> dict[str, Any]:
         None if approval is None else str(approval["reason"]), m.status, old_status
     )
     assert unseal is not None and old_id is not None
-    done = s.conn.execute(
-        "SELECT id FROM reproductions WHERE unseal_id=?", (int(unseal["id"]),)
-    ).fetchone()
+    done = entries.reproduction_under(s.conn, int(unseal["id"]))
     if done is not None:
         raise RuleViolation(
             "already_reproduced",
-            f"a duplicate was reproduced already under this unsealing (entry #{done[0]}); "
+            f"a duplicate was reproduced already under this unsealing (entry #{done}); "
             "reseal the original",
             "Art. 18",
         )

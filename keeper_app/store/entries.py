@@ -381,6 +381,23 @@ def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+def reproduction_under(conn: sqlite3.Connection, unseal_id: int) -> int | None:
+    """The reproduction made under one unsealing, if any (one at most)."""
+    r = conn.execute("SELECT id FROM reproductions WHERE unseal_id=?", (unseal_id,)).fetchone()
+    return None if r is None else int(r[0])
+
+
+def unusable_duplicate_of(conn: sqlite3.Connection, original_id: int) -> str | None:
+    """The code of the original's pair's duplicate that is damaged, replaced or lost."""
+    r = conn.execute(
+        "SELECT d.code FROM media o JOIN media d ON d.pair_no=o.pair_no "
+        "AND d.copy_role='duplicate' WHERE o.id=? AND d.status IN ('damaged', 'replaced', "
+        "'lost') ORDER BY d.id LIMIT 1",
+        (original_id,),
+    ).fetchone()
+    return None if r is None else str(r[0])
+
+
 def without_usable_duplicate(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Art. 18: pairs whose duplicate is damaged, replaced or lost and not yet reproduced:
     the original's code, the unusable duplicate, the case and since when (the incident)."""

@@ -164,6 +164,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "request_unseal": QT_TRANSLATE_NOOP("Action", "Request unsealing…"),
         "unseal": QT_TRANSLATE_NOOP("Action", "Unseal…"),
         "reseal": QT_TRANSLATE_NOOP("Action", "Reseal…"),
+        "reproduce_duplicate": QT_TRANSLATE_NOOP("Action", "Reproduce the duplicate…"),
         "court_transfer": QT_TRANSLATE_NOOP("Action", "Transfer to court…"),
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
