@@ -308,10 +308,10 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
     )
     rec = lookup.scan(k, o)
     assert (rec.status, rec.seal_no, rec.due) == ("sealed", "S-NEW-0001", [])
-    assert [(h["kind"], h["detail"]) for h in rec.history][:2] == [
-        ("reseal", "S-NEW-0001"),
-        ("unseal", first_seal),
-    ]
+    # the reseal with its inspection, the unsealing with the use of the original (Art. 18)
+    hist = [(h["kind"], h["detail"]) for h in rec.history]
+    assert set(hist[:2]) == {("reseal", "S-NEW-0001"), ("inspection", "intact")}
+    assert set(hist[2:4]) == {("unseal", first_seal), ("original_use", "check_duplicate, 8 h")}
 
 
 def test_a_case_handler_may_ask_to_unseal_and_a_refusal_is_recorded(office):
