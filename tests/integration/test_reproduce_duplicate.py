@@ -297,6 +297,8 @@ def test_an_original_that_fails_its_read_back_is_not_copied(office: Office, tmp_
     ).fetchone()[0]
     assert res == "mismatch"
     assert lookup.scan(k, d).status == "damaged"
+    v = admin.verify_audit_file(office.path)
+    assert v.ok, v.problems
 
 
 def test_keeper_reproduce_on_the_command_line(office: Office, tmp_path: Path) -> None:
