@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -51,7 +52,7 @@ from ..timeutil import to_db
 from . import heads
 from .burning import _record_verification
 from .custody import medium_and_case, pair_duplicates
-from .session import Credential, Session
+from .session import Credential, Session, Signer, rerun_if_changed
 from .storage import rule
 
 
@@ -145,15 +146,9 @@ def reproduce_duplicate(
         )
     row = media_repo.row(s.conn, m.id)
     expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, m.id))
-    me = s.person.id
 
     def failed(why: str, message: str, rep: VerifyReport | None, medium_id: int | None) -> NoReturn:
-        with s.change(
-            "reproduction_failed", original=m.code, code=why, message=message[:300]
-        ) as ch:
-            if rep is not None:
-                _record_verification(ch, rep, "on_demand", medium_id, None, me)
-        raise RuleViolation(why, f"{message}; nothing was registered", "Art. 18")
+        _failed(s, m.code, why, message, rep, medium_id)
 
     # 1. the original read back against the register's manifest (a real read, via xorriso)
     try:
@@ -189,16 +184,7 @@ def reproduce_duplicate(
         mc = codes.parse(m.code)
         now = s.now().replace(microsecond=0)
         recs = media_repo.recordings_of(s.conn, m.id)
-        with s.change("reserve_reproduction_code", original=m.code) as ch:
-            serial = media_repo.next_serial(ch.conn, mc.unit, now.year)
-            new = codes.make(mc.unit, now.year, serial, "D")
-            res_id = ch.touch(
-                "pair_reservations",
-                burning_repo.insert_reservation(
-                    ch.conn, new.body[:14], case.id, [int(r["id"]) for r in recs], me, ch.at
-                ),
-            )
-            ch.details.update(duplicate=new.text, replaces=old.code)
+        new, res_id = _reserve(s, m.code, mc.unit, now.year, case.id, recs, old.code)
         label = json.loads(row["label"])
         disc_label = {
             **label,
@@ -248,7 +234,82 @@ def reproduce_duplicate(
             )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    # 5. registered, in custody, signed; the old duplicate retired — one transaction
+    # 5. registered, in custody, signed; the old duplicate retired — one transaction, on the
+    # state it is written on (another counter may have written during the burn)
+    rid = _register(
+        s, m.code, int(st["unseal"]["id"]), old.id, new, res_id, now, shelf, k, w, orig_rep, new_rep
+    )
+    return Reproduced(m.code, old.code, new.text, rid, {"original": orig_rep, "duplicate": new_rep})
+
+
+def _failed(
+    s: Session,
+    code: str,
+    why: str,
+    message: str,
+    rep: VerifyReport | None,
+    medium_id: int | None,
+) -> NoReturn:
+    """Record that a reproduction failed (with the read-back that failed), and refuse."""
+    with s.change("reproduction_failed", original=code, code=why, message=message[:300]) as ch:
+        if rep is not None:
+            _record_verification(ch, rep, "on_demand", medium_id, None, s.person.id)
+    raise RuleViolation(why, f"{message}; nothing was registered", "Art. 18")
+
+
+def _reserve(
+    s: Session,
+    original: str,
+    unit: str,
+    year: int,
+    case_id: int,
+    recs: list[dict[str, Any]],
+    replaces: str,
+) -> tuple[codes.MediumCode, int]:
+    """The new duplicate's code, reserved before burning (it is on the disc): the next serial,
+    read inside the write (never given twice)."""
+    with s.change("reserve_reproduction_code", original=original) as ch:
+        serial = media_repo.next_serial(ch.conn, unit, year)
+        new = codes.make(unit, year, serial, "D")
+        res_id = ch.touch(
+            "pair_reservations",
+            burning_repo.insert_reservation(
+                ch.conn, new.body[:14], case_id, [int(r["id"]) for r in recs], s.person.id, ch.at
+            ),
+        )
+        ch.details.update(duplicate=new.text, replaces=replaces)
+    return new, res_id
+
+
+@rerun_if_changed
+def _register(
+    s: Session,
+    code: str,
+    unseal_id: int,
+    old_id: int,
+    new: codes.MediumCode,
+    res_id: int,
+    burned_at: datetime,
+    shelf: str,
+    k: Signer,
+    w: Signer,
+    orig_rep: VerifyReport,
+    new_rep: VerifyReport,
+) -> int:
+    """Register the reproduced duplicate once both read-backs matched: the rules checked again
+    on the state the entry is written on (the same unsealing, the same unusable duplicate)."""
+    st = _state(s, code)
+    m, case, old = st["m"], st["case"], st["old"]
+    if int(st["unseal"]["id"]) != unseal_id or old.id != old_id:
+        raise RuleViolation(
+            "changed_meanwhile",
+            f"{m.code} or its duplicate changed while the new disc was burned; nothing was "
+            "registered",
+            "Art. 18",
+        )
+    row = media_repo.row(s.conn, m.id)
+    recs = media_repo.recordings_of(s.conn, m.id)
+    me = s.person.id
     with s.change(
         "reproduce_duplicate", original=m.code, duplicate=new.text, replaces=old.code
     ) as ch:
@@ -265,7 +326,7 @@ def reproduce_duplicate(
                 case_id=case.id,
                 manifest_id=int(row["manifest_id"]),
                 label_json=str(row["label"]),
-                burned_at=to_db(now),
+                burned_at=to_db(burned_at),
                 producer_id=me,
                 registered_at=ch.at,
                 status=MediumStatus.IN_CUSTODY,
@@ -284,7 +345,7 @@ def reproduce_duplicate(
                 original_id=m.id,
                 replaced_id=old.id,
                 new_id=nid,
-                unseal_id=int(st["unseal"]["id"]),
+                unseal_id=unseal_id,
                 reservation_id=res_id,
                 original_check_id=oc,
                 new_check_id=nc,
@@ -297,7 +358,7 @@ def reproduce_duplicate(
         media_repo.set_status(ch.conn, old.id, st["retired"])
         ch.touch("media", old.id)
         ch.touch("media", nid)
-    return Reproduced(m.code, old.code, new.text, rid, {"original": orig_rep, "duplicate": new_rep})
+    return rid
 
 
 def reproductions_of(s: Session, code: str) -> list[dict[str, Any]]:

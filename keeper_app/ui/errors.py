@@ -214,6 +214,9 @@ HEADLINES: dict[str, str] = {
     "original_mismatch": QT_TRANSLATE_NOOP(
         "Refusal", "The original does not match its manifest: nothing was registered."
     ),
+    "changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Refusal", "The disc's record changed while it was being burned: nothing was registered."
+    ),
     "same_drive": QT_TRANSLATE_NOOP(
         "Refusal", "The original and the new disc must be in two different drives."
     ),

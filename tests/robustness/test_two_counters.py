@@ -406,6 +406,9 @@ UNWRAPPED_WRITERS = {
     "write transaction",
     "burning.PairBurn._failed": "decides nothing: records that a burn failed",
     "clockwatch.report": "decides nothing: records that the computer's clock jumped",
+    "reproduction._reserve": "decides nothing: reads the next serial inside its own write "
+    "transaction",
+    "reproduction._failed": "decides nothing: records that a reproduction failed",
 }
 
 
