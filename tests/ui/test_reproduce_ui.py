@@ -88,3 +88,50 @@ def test_the_keeper_reproduces_the_duplicate_at_the_counter(
     # done once: the counter no longer offers it; the reseal closes the use of the original
     qtbot.waitUntil(lambda: "reproduce_duplicate" not in m.counter.record.buttons)
     assert "reseal" in m.counter.record.buttons
+
+
+def test_the_head_sees_the_facts_and_the_keeper_records_the_use(
+    ui, keeper_app, office: Office, qtbot
+) -> None:
+    """Check a doubted duplicate: who doubts it and why are in the head's inbox and in the
+    decision dialog; the unsealing records the use of the original with its estimated time."""
+    o, _d = office.handed_over_pair()
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, o)
+    m.counter.record.buttons["request_unseal"].click()
+    req = m.dialog
+    req.reason.setCurrentIndex(req.reason.findData("check_duplicate"))
+    before = office.snapshot()
+    assert ui.submit(req) is None  # no facts: refused, nothing recorded
+    assert office.snapshot() == before
+    req.doubted_by.setText("辩护律师王某")
+    req.doubt.setPlainText("副本时间码不连续")
+    assert ui.submit(req) is not None, req.banner.text()
+    m.out_button.click()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    head = ui.sign_in("D001")
+    qtbot.waitUntil(lambda: head.inbox.approvals.rowCount() == 1)
+    row = head.inbox.approvals.row(0)
+    assert (row["doubted_by"], row["doubt"]) == ("辩护律师王某", "副本时间码不连续")
+    head.inbox.approve.click()
+    dec = head.dialog
+    assert "辩护律师王某" in dec.summary.text() and "副本时间码不连续" in dec.summary.text()
+    ui.sign(dec, "head")
+    assert ui.submit(dec) is not None, dec.banner.text()
+    head.out_button.click()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, o)
+    m.counter.record.buttons["unseal"].click()
+    uns = m.dialog
+    uns.hours.setValue(3)
+    ui.sign(uns, "keeper")
+    ui.sign(uns, "witness", badge="K002")
+    assert ui.submit(uns) is not None, uns.banner.text()
+    use = lookup.scan(office.session("K001"), o).original_use
+    assert use is not None
+    assert (use["user_badge"], use["est_usage_hours"], use["purpose"]) == (
+        "K002",
+        3,
+        "check_duplicate",
+    )
