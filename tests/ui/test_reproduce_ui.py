@@ -128,6 +128,7 @@ def test_the_head_sees_the_facts_and_the_keeper_records_the_use(
     ui.sign(uns, "keeper")
     ui.sign(uns, "witness", badge="K002")
     assert ui.submit(uns) is not None, uns.banner.text()
+    qtbot.waitUntil(lambda: m.counter.record.record.status == "unsealed")
     use = lookup.scan(office.session("K001"), o).original_use
     assert use is not None
     assert (use["user_badge"], use["est_usage_hours"], use["purpose"]) == (
