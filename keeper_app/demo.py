@@ -746,6 +746,8 @@ class _Demo:
                 p.original,
                 "check_duplicate",
                 "辩护人对讯问录像副本的真实性提出异议，申请与原件比对",
+                doubted_by="犯罪嫌疑人的辩护律师（某律师事务所）",
+                doubt="辩护人称副本第二段录像时间码不连续，怀疑经过剪辑",
             )
 
         def approve() -> None:
@@ -774,6 +776,7 @@ class _Demo:
                 self.cred(k),
                 self.cred(handler),
                 "比对一致，重新封存",
+                inspection="intact",
             )
             self.counts["reseals"] += 1
 

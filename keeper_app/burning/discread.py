@@ -20,6 +20,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from . import BurnError
 from .isoread import SECTOR, IsoFile, IsoImage
@@ -428,6 +430,43 @@ class XorrisoSource(DiscSource):
                 r.sha256 = h.hexdigest()
             out.append(r)
         return out
+
+
+def copy_out(
+    drive: Drive, paths: Sequence[str], folder: Path, cancel: threading.Event | None = None
+) -> list[FileHash]:
+    """Copy files off the disc in ``drive`` through xorriso into ``folder`` (new private
+    files, never through a link), hashing each as it is read: what is copied is exactly
+    what was hashed. A file the disc does not hold, or cannot give whole, has an error."""
+    src = XorrisoSource(drive)
+    on_disc = {f.path: f for f in src.files()}
+    out: list[FileHash] = []
+    for path in paths:
+        f = on_disc.get(path)
+        r = FileHash(path, f.size if f else 0, None)
+        out.append(r)
+        if f is None:
+            r.error = "not on the disc"
+            continue
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        h = hashlib.sha256()
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+
+            def sink(mv: memoryview, h: hashlib._Hash = h, r: FileHash = r, fh: Any = fh) -> None:
+                h.update(mv)
+                fh.write(mv)
+                r.bytes_read += len(mv)
+
+            r.error = src._stream(f, sink, cancel)
+        if cancel is not None and cancel.is_set():
+            raise BurnError("cancelled", "the copy was cancelled")
+        if not r.error and r.bytes_read != f.size:
+            r.error = f"read {r.bytes_read} of {f.size} bytes"
+        if not r.error:
+            r.sha256 = h.hexdigest()
+    return out
 
 
 def open_disc(drive: Drive, via_xorriso: bool | None = None) -> DiscSource:

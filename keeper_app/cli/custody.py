@@ -124,7 +124,10 @@ def cmd_return(c: Context) -> int:
 
 
 def cmd_unseal_request(c: Context) -> int:
-    aid = custody.request_unseal(c.session, c.args.code, c.args.reason, c.args.note or "")
+    a = c.args
+    aid = custody.request_unseal(
+        c.session, a.code, a.reason, a.note or "", a.doubted_by or "", a.doubt or ""
+    )
     print(f"approval request #{aid} sent to the head of the case's department")
     return 0
 
@@ -146,6 +149,8 @@ def cmd_unseal(c: Context) -> int:
         c.me("signs the unsealing as keeper"),
         c.other(a.witness, "signs the unsealing as witness"),
         a.note or "",
+        user=None if a.user is None else c.other(a.user, "signs the use of the original"),
+        est_usage_hours=a.hours,
     )
     print(f"original unsealed (seal event #{sid}); reseal it promptly after use")
     return 0
@@ -160,8 +165,33 @@ def cmd_reseal(c: Context) -> int:
         c.me("signs the seal"),
         c.other(a.witness, "signs the seal"),
         a.note or "",
+        inspection=a.inspection,
+        finding=a.finding or "",
     )
-    print(f"original resealed with seal {a.seal_no} (seal event #{sid})")
+    print(f"original resealed with seal {a.seal_no} (seal event #{sid}), found {a.inspection}")
+    return 0
+
+
+def cmd_reproduce(c: Context) -> int:
+    from ..services import reproduction
+
+    a = c.args
+    r = reproduction.reproduce_duplicate(
+        c.session,
+        a.code,
+        a.original_drive,
+        a.drive,
+        c.me("signs the new duplicate into custody as keeper"),
+        c.other(a.witness, "signs the new duplicate into custody as witness"),
+        a.location,
+    )
+    c.out(
+        r.to_dict(),
+        lambda d: (
+            f"duplicate {d['duplicate']} reproduced from {d['original']} and in custody "
+            f"(entry #{d['reproduction']}); {d['replaced']} is retired. Reseal the original."
+        ),
+    )
     return 0
 
 
@@ -302,6 +332,8 @@ def register(add: AddCommand) -> None:
     sp.add_argument("code")
     sp.add_argument("--reason", required=True, choices=["reproduce_duplicate", "check_duplicate"])
     sp.add_argument("--note")
+    sp.add_argument("--doubted-by", help="check_duplicate: who doubts the duplicate")
+    sp.add_argument("--doubt", help="check_duplicate: why the duplicate is in doubt")
     sp = add("approve", cmd_approve, "department head: approve (or --refuse) a request")
     sp.add_argument("id", type=int)
     sp.add_argument("--refuse", action="store_true")
@@ -311,11 +343,37 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--approval", required=True, type=int)
     sp.add_argument("--witness", required=True, metavar="BADGE")
     sp.add_argument("--note")
+    sp.add_argument(
+        "--user", metavar="BADGE", help="who uses the original (default: the witness); signs"
+    )
+    sp.add_argument(
+        "--hours", type=int, default=8, help="estimated usage time of the original (default 8)"
+    )
     sp = add("reseal", cmd_reseal, "reseal an opened original with a new seal")
     sp.add_argument("code")
     sp.add_argument("--seal-no", required=True)
     sp.add_argument("--witness", required=True, metavar="BADGE")
     sp.add_argument("--note")
+    sp.add_argument(
+        "--inspection",
+        required=True,
+        choices=["intact", "damaged", "replaced", "lost"],
+        help="what the keeper found when the original came back",
+    )
+    sp.add_argument("--finding", help="what was found, when not intact (reported to the head)")
+    sp = add(
+        "reproduce",
+        cmd_reproduce,
+        "make a damaged, lost or replaced duplicate again from its unsealed original "
+        "(Art. 18): read back, burn, verify, register into custody",
+    )
+    sp.add_argument("code", help="the unsealed original's code")
+    sp.add_argument(
+        "--original-drive", required=True, help="the drive holding the original (stdio:IMAGE)"
+    )
+    sp.add_argument("--drive", required=True, help="the drive with the blank disc")
+    sp.add_argument("--witness", required=True, metavar="BADGE")
+    sp.add_argument("--location", required=True, help="shelf of the new duplicate")
     sp = add("ack-incident", cmd_incident_ack, "department head: acknowledge an incident")
     sp.add_argument("id", type=int)
     sp.add_argument("--note")

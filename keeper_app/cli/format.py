@@ -162,6 +162,9 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
                 ("case_no", "case"),
                 ("reason", "reason"),
                 ("requested_by", "by"),
+                ("unusable_duplicate", "duplicate"),
+                ("doubted_by", "doubted by"),
+                ("doubt", "why"),
             ],
         )
     )

@@ -16,6 +16,7 @@ def due_items(
     court_requests: Iterable[tuple[int, str, str, datetime]] = (),
     unsealed: Iterable[tuple[str, str, datetime]] = (),
     reseal_limit: timedelta = rules.DEFAULT_RESEAL_LIMIT,
+    no_duplicate: Iterable[tuple[str, str, datetime]] = (),
 ) -> list[Due]:
     """Art. 17 (handover within 24 h of burning), Art. 20 (return at the end of the
     estimated usage time), Art. 19 (court or procuratorate served within 3 days, flagged a
@@ -25,6 +26,9 @@ def due_items(
     open_retrievals: (register id, code, case_no, out_at, est_usage_hours, retriever)
     court_requests: (request id, case_no, org_name, requested_at) — unserved only
     unsealed: (code, case_no, unsealed_at)
+    no_duplicate: (code of the unusable duplicate, case_no, since) — Art. 18: from the moment
+    a duplicate is damaged, lost or replaced the pair has no usable duplicate, until one is
+    reproduced from the original (shown from that moment, never "late")
     """
     out: list[Due] = []
     for code, case_no, burned_at in burned:
@@ -53,5 +57,15 @@ def due_items(
     for code, case_no, unsealed_at in unsealed:
         d = rules.reseal_deadline(unsealed_at, reseal_limit)
         out.append(Due("reseal", d, code, case_no, "reseal the original", late=now > d))
+    for code, case_no, since in no_duplicate:
+        out.append(
+            Due(
+                "no_usable_duplicate",
+                since,
+                code,
+                case_no,
+                "no usable duplicate: reproduce it from the original",
+            )
+        )
     out.sort(key=lambda x: (not x.late, x.due_at))
     return out

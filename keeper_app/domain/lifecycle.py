@@ -6,6 +6,7 @@ The picture (DESIGN.md, "A medium's life")::
     duplicate: in_custody --retrieve--> out --return--> in_custody | damaged | replaced | lost
     duplicate: in_custody --court transfer--> transferred
     original:  sealed --unseal--> unsealed --reseal--> sealed
+    duplicate: damaged | replaced | lost --reproduce (from the unsealed original)--> retired
     any in custody: --archive handover--> archived
 
 A transition not on this picture is refused by :func:`next_status` with a message
@@ -32,6 +33,7 @@ class Action(StrEnum):
     DECIDE_APPROVAL = "decide_approval"
     UNSEAL = "unseal"
     RESEAL = "reseal"
+    REPRODUCE_DUPLICATE = "reproduce_duplicate"  # Art. 18: a new duplicate from the original
     ACK_INCIDENT = "ack_incident"
     REGISTER_COURT_REQUEST = "register_court_request"
     COURT_TRANSFER = "court_transfer"
@@ -71,6 +73,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.DECIDE_APPROVAL: frozenset({R.DEPT_HEAD}),
     Action.UNSEAL: frozenset({R.KEEPER}),
     Action.RESEAL: frozenset({R.KEEPER}),
+    Action.REPRODUCE_DUPLICATE: frozenset({R.KEEPER}),
     Action.ACK_INCIDENT: frozenset({R.DEPT_HEAD}),
     Action.REGISTER_COURT_REQUEST: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.COURT_TRANSFER: frozenset({R.KEEPER}),
@@ -130,6 +133,10 @@ _RETURN_TO: dict[Inspection, MediumStatus] = {
 }
 
 
+#: Art. 18: a duplicate that can no longer serve, which a reproduction retires.
+UNUSABLE = frozenset({S.DAMAGED, S.REPLACED, S.LOST})
+
+
 def allowed_actions(copy_role: CopyRole, status: MediumStatus) -> list[Action]:
     acts = [a for (c, s, a) in _TRANSITIONS if c == copy_role and s == status]
     if copy_role == CopyRole.DUPLICATE and status == S.OUT:
@@ -155,6 +162,14 @@ def next_status(
                 "missing_inspection", "a return needs the inspection result", "Art. 20"
             )
         return _RETURN_TO[inspection]
+    if (
+        action == Action.REPRODUCE_DUPLICATE
+        and copy_role == CopyRole.DUPLICATE
+        and status in UNUSABLE
+    ):
+        # Art. 18: the unusable duplicate is retired by the one reproduced from the unsealed
+        # original (the original stays unsealed until it is resealed)
+        return S.RETIRED
     nxt = _TRANSITIONS.get((copy_role, status, action))
     if nxt is None:
         if action in (Action.RETRIEVE, Action.COURT_TRANSFER) and copy_role == CopyRole.ORIGINAL:

@@ -45,6 +45,7 @@ class MediumStatus(StrEnum):
     LOST = "lost"
     TRANSFERRED = "transferred"  # given to a court or procuratorate (Art. 19)
     ARCHIVED = "archived"  # handed to the archives department (Art. 16)
+    RETIRED = "retired"  # an unusable duplicate, replaced by one reproduced from the original
 
 
 class RetrievalReason(StrEnum):

@@ -31,6 +31,10 @@ class StepKind(StrEnum):
     COURT_TRANSFER = "court_transfer"
     ARCHIVE = "archive_handover"
     LOCATION = "location_change"
+    #: schema 13 (Art. 18): a duplicate reproduced from the unsealed original enters custody
+    #: on its shelf (as a handover does); the unusable duplicate it replaces is retired
+    REPRODUCED = "reproduction"
+    RETIRED = "retirement"
 
 
 _ACTION = {
@@ -41,6 +45,8 @@ _ACTION = {
     StepKind.RESEAL: Action.RESEAL,
     StepKind.COURT_TRANSFER: Action.COURT_TRANSFER,
     StepKind.ARCHIVE: Action.ARCHIVE_HANDOVER,
+    StepKind.REPRODUCED: Action.HANDOVER,
+    StepKind.RETIRED: Action.REPRODUCE_DUPLICATE,
 }
 
 #: where a medium may be moved on its shelf (services.custody.set_location)

@@ -295,6 +295,113 @@ def reseal_deadline(unsealed_at: datetime, limit: timedelta = DEFAULT_RESEAL_LIM
     return unsealed_at + limit
 
 
+#: Art. 18: a duplicate that can no longer serve (the reason to reproduce it).
+UNUSABLE_DUPLICATE = frozenset({MediumStatus.DAMAGED, MediumStatus.REPLACED, MediumStatus.LOST})
+#: Art. 18: the original is used only for as long as reproducing or checking takes.
+MAX_ORIGINAL_USE_HOURS = 24
+#: the estimated use of an original when none is given: the reseal limit
+DEFAULT_ORIGINAL_USE_HOURS = 8
+#: Art. 129 (supervision): people of the organ, who may use an unsealed original.
+ORGAN_STAFF = frozenset({Role.KEEPER, Role.CASE_HANDLER, Role.DEPT_HEAD, Role.REVIEWER})
+
+
+def unusable_duplicate(duplicates: Iterable[tuple[int, str, MediumStatus]]) -> int | None:
+    """Art. 18: the pair's duplicate that is damaged, lost or replaced and not yet
+    reproduced (``duplicates``: id, code, status of the pair's duplicates), or None. From the
+    moment a duplicate is unusable until it is reproduced, the pair has no usable duplicate."""
+    for mid, _code, status in duplicates:
+        if status in UNUSABLE_DUPLICATE:
+            return mid
+    return None
+
+
+def check_unseal_grounds(
+    reason: UnsealReason,
+    duplicates: Sequence[tuple[int, str, MediumStatus]],
+    doubted_by: str | None = None,
+    doubt: str | None = None,
+) -> tuple[int | None, str, str]:
+    """Art. 18: the original is opened only "to reproduce a damaged or lost duplicate" or
+    "to check a duplicate whose authenticity is in doubt" — reasons backed by facts. To
+    reproduce, the pair's duplicate must be recorded damaged, lost or replaced; to check,
+    the request says who doubts the duplicate and why. Returns (the unusable duplicate's id,
+    who doubts, why) as they are kept."""
+    if reason == UnsealReason.REPRODUCE_DUPLICATE:
+        bad = unusable_duplicate(duplicates)
+        if bad is None:
+            shown = ", ".join(f"{code} ({st.value})" for _mid, code, st in duplicates)
+            raise RuleViolation(
+                "duplicate_not_unusable",
+                "the duplicate is not recorded damaged, lost or replaced"
+                + (f" ({shown})" if shown else "")
+                + ": there is nothing to reproduce, and the original stays sealed",
+                "Art. 18",
+            )
+        return bad, "", ""
+    who = require_text(doubted_by, "who doubts the duplicate", "Art. 18", 100)
+    why = require_text(doubt, "why the duplicate is in doubt", "Art. 18", 1000)
+    return None, who, why
+
+
+def check_original_use(user: Person, keeper: Person, est_usage_hours: int) -> None:
+    """Art. 18, 20 and Art. 129 (supervision): the use of an unsealed original is a register
+    entry — who uses it (staff of the organ), the estimated time, the approver; the user and
+    the keeper, two different people, sign it. It is short: resealed promptly after use."""
+    if not user.active:
+        raise RuleViolation("inactive", f"{user.name} is not active", "Art. 18")
+    if not (ORGAN_STAFF & user.roles):
+        raise RuleViolation(
+            "user_not_staff",
+            f"{user.name} ({user.badge}) is not staff of the organ: only a keeper, case "
+            "handler, department head or reviewer uses an unsealed original",
+            "Art. 18; Art. 129 (supervision)",
+        )
+    check_two_signers([user.id, keeper.id], [user.name])
+    if (
+        not isinstance(est_usage_hours, int)
+        or isinstance(est_usage_hours, bool)
+        or not 1 <= est_usage_hours <= MAX_ORIGINAL_USE_HOURS
+    ):
+        raise RuleViolation(
+            "bad_usage_time",
+            f"estimated usage time of the original must be 1 to {MAX_ORIGINAL_USE_HOURS} "
+            f"hours, not {est_usage_hours}",
+            "Art. 18",
+        )
+
+
+def check_reproduction(
+    approval_reason: str | None,
+    original_status: MediumStatus,
+    replaced_status: MediumStatus | None,
+) -> None:
+    """Art. 18: a duplicate is reproduced only from the original opened for that very reason
+    (an approval to reproduce, used by the unsealing), and only in place of a duplicate that
+    is damaged, lost or replaced."""
+    if original_status != MediumStatus.UNSEALED:
+        raise RuleViolation(
+            "not_unsealed",
+            f"the original is {original_status.value}: it is unsealed, with the head's "
+            "approval, before a duplicate is reproduced from it",
+            "Art. 18",
+        )
+    if approval_reason != UnsealReason.REPRODUCE_DUPLICATE.value:
+        raise RuleViolation(
+            "not_unsealed_to_reproduce",
+            "the original was opened "
+            + (f"for {approval_reason}" if approval_reason else "without an approval")
+            + ", not to reproduce the duplicate: ask the head for that reason",
+            "Art. 18",
+        )
+    if replaced_status is None or replaced_status not in UNUSABLE_DUPLICATE:
+        raise RuleViolation(
+            "duplicate_not_unusable",
+            "the pair has no duplicate recorded damaged, lost or replaced: there is nothing "
+            "to reproduce",
+            "Art. 18",
+        )
+
+
 # ---------------------------------------------------------------- Art. 19-20: retrieval
 #: Art. 19, 21: who may take the duplicate out, by purpose.
 RETRIEVER_ROLES: dict[RetrievalReason, frozenset[Role]] = {
@@ -462,6 +569,7 @@ ACCOUNTED = {
     MediumStatus.LOST,
     MediumStatus.TRANSFERRED,
     MediumStatus.ARCHIVED,
+    MediumStatus.RETIRED,
 }
 
 

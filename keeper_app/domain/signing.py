@@ -48,6 +48,10 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "decide_approval": Action.DECIDE_APPROVAL,
     "unseal": Action.UNSEAL,
     "reseal": Action.RESEAL,
+    # Art. 18: a duplicate reproduced from the unsealed original (schema 13)
+    "reserve_reproduction_code": Action.REPRODUCE_DUPLICATE,
+    "reproduction_failed": Action.REPRODUCE_DUPLICATE,
+    "reproduce_duplicate": Action.REPRODUCE_DUPLICATE,
     "ack_incident": Action.ACK_INCIDENT,
     "register_court_request": Action.REGISTER_COURT_REQUEST,
     "court_transfer": Action.COURT_TRANSFER,
@@ -82,6 +86,11 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "archive_handovers": (C.KEEPER, C.RECIPIENT),
     "corrections": (C.CORRECTOR,),
     "checkpoints": (C.KEEPER, C.DEPT_HEAD),
+    # schema 13 (Art. 18): the use of the unsealed original (its user and the keeper), the
+    # reseal's inspection and the reproduction of the duplicate (keeper and witness)
+    "original_uses": (C.KEEPER, C.RETRIEVER),
+    "reseal_inspections": (C.KEEPER, C.WITNESS),
+    "reproductions": (C.KEEPER, C.WITNESS),
 }
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign

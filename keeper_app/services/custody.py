@@ -52,6 +52,16 @@ def head_of_case_dept(s: Session, case: Case) -> Person:
     return people_repo.get(s.conn, dept.head_id)
 
 
+def pair_duplicates(s: Session, m: Medium) -> list[tuple[int, str, MediumStatus]]:
+    """The duplicates of ``m``'s pair (id, code, status): the first one and any reproduced."""
+    pair_no = str(media_repo.row(s.conn, m.id)["pair_no"])
+    return [
+        (int(r["id"]), str(r["code"]), MediumStatus(r["status"]))
+        for r in media_repo.pair(s.conn, pair_no)
+        if r["copy_role"] == "duplicate"
+    ]
+
+
 def _refuse_if_out(s: Session, m: Medium) -> None:
     if m.status == MediumStatus.OUT:
         r = entries.open_retrieval(s.conn, m.id)
@@ -198,12 +208,24 @@ def return_medium(
 
 
 @rerun_if_changed
-def request_unseal(s: Session, code: str, reason: str, note: str = "") -> int:
+def request_unseal(
+    s: Session,
+    code: str,
+    reason: str,
+    note: str = "",
+    doubted_by: str = "",
+    doubt: str = "",
+) -> int:
     """Art. 18: ask the head of the case-handling department to approve opening the
-    original, for one of the two allowed reasons."""
+    original, for one of the two allowed reasons, backed by facts: to reproduce, the pair's
+    duplicate is recorded damaged, lost or replaced; to check, ``doubted_by`` (who doubts
+    the duplicate) and ``doubt`` (why) are given. The facts are kept with the request."""
     me = s.require(Action.REQUEST_UNSEAL)
     m, case = medium_and_case(s, code)
     why = rules.check_unseal_request(m.copy_role, m.status, reason)
+    bad_dup, who, doubt_text = rules.check_unseal_grounds(
+        why, pair_duplicates(s, m), doubted_by, doubt
+    )
     if (
         m.case_id
         and me.has(Role.CASE_HANDLER)
@@ -240,6 +262,22 @@ def request_unseal(s: Session, code: str, reason: str, note: str = "") -> int:
                 approver_id=head.id,
             ),
         )
+        ch.touch(
+            "unseal_grounds",
+            entries.insert(
+                ch.conn,
+                "unseal_grounds",
+                approval_id=aid,
+                duplicate_id=bad_dup,
+                duplicate_status=(
+                    "" if bad_dup is None else media_repo.get(ch.conn, bad_dup).status.value
+                ),
+                doubted_by=who,
+                doubt=doubt_text,
+            ),
+        )
+        if who:
+            ch.details.update(doubted_by=who)
     return aid
 
 
@@ -284,10 +322,21 @@ def decide_approval(
 
 @rerun_if_changed
 def unseal(
-    s: Session, code: str, approval_id: int, keeper: Credential, witness: Credential, note: str = ""
+    s: Session,
+    code: str,
+    approval_id: int,
+    keeper: Credential,
+    witness: Credential,
+    note: str = "",
+    user: Credential | None = None,
+    est_usage_hours: int = rules.DEFAULT_ORIGINAL_USE_HOURS,
 ) -> int:
     """Art. 18 and Art. 129 (supervision): the original is opened only under an approved,
-    unused approval for this disc; two people — keeper and witness — sign the opening."""
+    unused approval for this disc; two people — keeper and witness — sign the opening.
+
+    The use of the opened original is a register entry (``original_uses``): who uses it
+    (``user``; the witness when not given), for what (the approval's reason), the estimated
+    time, the approver; the user and the keeper sign it. The reseal closes it."""
     s.require(Action.UNSEAL)
     m, case = medium_and_case(s, code)
     a = entries.approval_state(s.conn, int(approval_id))
@@ -309,6 +358,8 @@ def unseal(
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     rules.check_second_signer(w.person, "opening of the original")
+    u = w if user is None else s.signer(user)
+    rules.check_original_use(u.person, k.person, est_usage_hours)
     with s.change("unseal", code=m.code, approval=int(approval_id)) as ch:
         sid = ch.touch(
             "seal_events",
@@ -325,6 +376,23 @@ def unseal(
             ),
         )
         ch.sign("seal_events", sid, (k, Capacity.KEEPER), (w, Capacity.WITNESS))
+        uid = ch.touch(
+            "original_uses",
+            entries.insert(
+                ch.conn,
+                "original_uses",
+                medium_id=m.id,
+                unseal_id=sid,
+                user_id=u.person.id,
+                purpose=str(a["reason"]),
+                est_usage_hours=est_usage_hours,
+                approver_id=int(a["decided_by"]),
+                keeper_id=k.person.id,
+                at=ch.at,
+            ),
+        )
+        ch.sign("original_uses", uid, (u, Capacity.RETRIEVER), (k, Capacity.KEEPER))
+        ch.details.update(use=uid, user=u.person.badge)
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
     return sid
@@ -332,13 +400,27 @@ def unseal(
 
 @rerun_if_changed
 def reseal(
-    s: Session, code: str, new_seal_no: str, keeper: Credential, witness: Credential, note: str = ""
+    s: Session,
+    code: str,
+    new_seal_no: str,
+    keeper: Credential,
+    witness: Credential,
+    note: str = "",
+    *,
+    inspection: str,
+    finding: str = "",
 ) -> int:
     """Art. 18 (resealed promptly) and Art. 129 (supervision): a new seal number, two
-    people sign the seal, the time is written."""
+    people sign the seal, the time is written. The keeper inspects the original before it
+    goes back into its bag (``inspection``; anything but intact says what was found in
+    ``finding`` and is reported to the head): the inspection, signed by keeper and witness,
+    closes the register entry of the original's use."""
     s.require(Action.RESEAL)
     m, case = medium_and_case(s, code)
     nxt = next_status(m.copy_role, m.status, Action.RESEAL, code=m.code)
+    insp = rules.parse_inspection(inspection)
+    rules.check_return(insp, finding)
+    use = entries.open_original_use(s.conn, m.id)
     seal = rules.check_new_seal(
         new_seal_no, entries.used_seal_nos(s.conn, (new_seal_no or "").strip())
     )
@@ -347,6 +429,7 @@ def reseal(
     w = s.signer(witness)
     rules.check_two_signers([k.person.id, w.person.id], [k.person.name])
     rules.check_second_signer(w.person, "resealing of the original")
+    head = head_of_case_dept(s, case) if rules.needs_incident(insp) else None
     with s.change("reseal", code=m.code, seal_no=seal) as ch:
         sid = ch.touch(
             "seal_events",
@@ -363,6 +446,40 @@ def reseal(
             ),
         )
         ch.sign("seal_events", sid, (k, Capacity.SEALER), (w, Capacity.SEALER))
+        rid = ch.touch(
+            "reseal_inspections",
+            entries.insert(
+                ch.conn,
+                "reseal_inspections",
+                reseal_id=sid,
+                use_id=None if use is None else int(use["id"]),
+                inspection=insp.value,
+                note=(finding or "").strip(),
+                keeper_id=k.person.id,
+                at=ch.at,
+            ),
+        )
+        ch.sign("reseal_inspections", rid, (k, Capacity.KEEPER), (w, Capacity.WITNESS))
+        ch.details.update(inspection=insp.value)
+        if use is not None:
+            ch.details.update(use=int(use["id"]))
+        if head is not None:
+            iid = ch.touch(
+                "incidents",
+                entries.insert(
+                    ch.conn,
+                    "incidents",
+                    kind=insp.value,
+                    medium_id=m.id,
+                    return_id=None,
+                    handover_id=None,
+                    description=finding.strip(),
+                    at=ch.at,
+                    reported_by=k.person.id,
+                    reported_to=head.id,
+                ),
+            )
+            ch.details.update(incident=iid, reported_to=head.badge)
         media_repo.set_status(ch.conn, m.id, nxt)
         media_repo.set_seal(ch.conn, m.id, seal)
         ch.touch("media", m.id)

@@ -44,6 +44,8 @@ class ScanRecord:
     recordings: list[dict[str, Any]]
     history: list[dict[str, Any]]
     corrections: list[dict[str, Any]] = field(default_factory=list)
+    #: Art. 18: the open register entry of the use of an unsealed original
+    original_use: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,7 +84,12 @@ def _due_for_medium(
             for q in entries.court_requests_of_case(s.conn, case.id)
             if not q["served"]
         ]
-    return deadlines.due_items(s.now(), burned, open_r, court, unsealed)
+    no_dup = [
+        (r["code"], case.case_no, from_db(r["since"]))
+        for r in entries.without_usable_duplicate(s.conn)
+        if m.code in (r["code"], r["duplicate"])
+    ]
+    return deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
 
 
 def _due_dict(d: Due) -> dict[str, Any]:
@@ -96,6 +103,25 @@ def _due_dict(d: Due) -> dict[str, Any]:
         "ref": d.ref,
         "soon": d.extra.get("soon") == "1",
     }
+
+
+def _may_reproduce(s: Session, m: Medium) -> bool:
+    """Art. 18: the counter offers to reproduce the duplicate only where the service will do
+    it: an original unsealed under an approval to reproduce, its pair's duplicate unusable,
+    nothing reproduced yet under this unsealing, and a person allowed to."""
+    if m.copy_role != CopyRole.ORIGINAL or m.status != MediumStatus.UNSEALED:
+        return False
+    if not allowed(s.person.roles, Action.REPRODUCE_DUPLICATE):
+        return False
+    ev = entries.last_seal_event(s.conn, m.id)
+    if ev is None or ev["kind"] != "unseal" or ev["approval_id"] is None:
+        return False
+    a = entries.approval_state(s.conn, int(ev["approval_id"]))
+    if a is None or a["reason"] != "reproduce_duplicate":
+        return False
+    if entries.reproduction_under(s.conn, int(ev["id"])) is not None:
+        return False
+    return entries.unusable_duplicate_of(s.conn, m.id) is not None
 
 
 def scan(s: Session, text: str) -> ScanRecord:
@@ -120,9 +146,29 @@ def scan(s: Session, text: str) -> ScanRecord:
         label["production_time"] = show(label["production_time"])
         partner = None
         if mc.copy != "H":
-            p = media_repo.by_code(s.conn, mc.partner().text)
-            if p is not None:
-                partner = {"code": p.code, "copy_role": p.copy_role.value, "status": p.status.value}
+            # the other disc of the pair: for an original, its latest duplicate (one may have
+            # been reproduced, Art. 18); for a duplicate, the original
+            others = [
+                r
+                for r in media_repo.pair(s.conn, str(row["pair_no"]))
+                if r["copy_role"] != m.copy_role.value and r["copy_role"] != "hard_drive"
+            ]
+            if others:
+                p = others[-1]
+                partner = {"code": p["code"], "copy_role": p["copy_role"], "status": p["status"]}
+        use = entries.open_original_use(s.conn, m.id) if m.status == MediumStatus.UNSEALED else None
+        original_use = (
+            None
+            if use is None
+            else {
+                "id": use["id"],
+                "user_name": use["user_name"],
+                "user_badge": use["user_badge"],
+                "purpose": use["purpose"],
+                "est_usage_hours": use["est_usage_hours"],
+                "at": show(use["at"]),
+            }
+        )
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
         due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
         approvals = entries.approvals_for_medium(s.conn, m.id)
@@ -142,6 +188,8 @@ def scan(s: Session, text: str) -> ScanRecord:
             )
             if allowed(s.person.roles, a)
         ]
+        if _may_reproduce(s, m):
+            acts.append(Action.REPRODUCE_DUPLICATE.value)
         if open_entry:
             out_at = from_db(open_entry["out_at"])
             open_entry = {
@@ -186,6 +234,7 @@ def scan(s: Session, text: str) -> ScanRecord:
             recordings=recs,
             history=history,
             corrections=corrections,
+            original_use=original_use,
         )
 
 
@@ -227,8 +276,12 @@ def due(s: Session) -> list[dict[str, Any]]:
             for r in entries.unsealed_originals(s.conn)
             if r["unsealed_at"]
         ]
+        no_dup = [
+            (r["code"], r["case_no"], from_db(r["since"]))
+            for r in entries.without_usable_duplicate(s.conn)
+        ]
     out = []
-    for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed):
+    for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup):
         if visible is None or d.case_no in visible:
             row = _due_dict(d)
             row["holder"] = holders.get(

@@ -64,6 +64,11 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 13 (reproducing the duplicate, Art. 18)
+    "unseal_grounds",
+    "original_uses",
+    "reseal_inspections",
+    "reproductions",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

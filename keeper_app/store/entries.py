@@ -24,6 +24,11 @@ ENTRY_TABLES = frozenset(
         "archive_handovers",
         "location_changes",
         "corrections",
+        # schema 13 (Art. 18): reproducing the duplicate
+        "unseal_grounds",
+        "original_uses",
+        "reseal_inspections",
+        "reproductions",
     }
 )
 
@@ -185,6 +190,19 @@ def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[d
       SELECT 'location', l.at, l.id, p.name, l.location FROM location_changes l
         JOIN people p ON p.id=l.by_id WHERE l.medium_id=:m
       UNION ALL
+      SELECT 'original_use', u.at, u.id, p.name, u.purpose || ', ' || u.est_usage_hours || ' h'
+        FROM original_uses u JOIN people p ON p.id=u.user_id WHERE u.medium_id=:m
+      UNION ALL
+      SELECT 'inspection', i.at, i.id, p.name, i.inspection || CASE WHEN i.note <> ''
+             THEN ': ' || i.note ELSE '' END FROM reseal_inspections i
+        JOIN seal_events s ON s.id=i.reseal_id JOIN people p ON p.id=i.keeper_id
+       WHERE s.medium_id=:m
+      UNION ALL
+      SELECT 'reproduction', x.at, x.id, p.name, mo.code || ' → ' || mn.code
+        FROM reproductions x JOIN people p ON p.id=x.keeper_id
+        JOIN media mo ON mo.id=x.replaced_id JOIN media mn ON mn.id=x.new_id
+       WHERE :m IN (x.original_id, x.replaced_id, x.new_id)
+      UNION ALL
       SELECT 'correction', k.at, k.id, p.name, k.field || ': ' || k.new_value FROM corrections k
         JOIN people p ON p.id=k.by_id WHERE k.target_table='media' AND k.target_id=:m
     ) ORDER BY at DESC, ref DESC LIMIT :lim
@@ -210,6 +228,27 @@ def last_seal_event(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] 
     return None if r is None else dict(r)
 
 
+def open_original_use(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    """The register entry of the use of an unsealed original not yet closed by a reseal."""
+    r = conn.execute(
+        "SELECT u.*, p.name AS user_name, p.badge AS user_badge FROM original_uses u "
+        "JOIN people p ON p.id=u.user_id WHERE u.medium_id=? AND NOT EXISTS "
+        "(SELECT 1 FROM reseal_inspections i WHERE i.use_id=u.id) ORDER BY u.id DESC LIMIT 1",
+        (medium_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def unseal_grounds(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any] | None:
+    """The facts an unseal request rests on (schema 13), or None (an older request)."""
+    r = conn.execute(
+        "SELECT g.*, m.code AS duplicate_code FROM unseal_grounds g "
+        "LEFT JOIN media m ON m.id=g.duplicate_id WHERE g.approval_id=?",
+        (approval_id,),
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
 def approval_state(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any] | None:
     r = conn.execute(
         "SELECT a.*, d.decision, d.decided_by, d.at AS decided_at, "
@@ -225,8 +264,10 @@ def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[
         dict(r)
         for r in conn.execute(
             "SELECT a.id, a.reason, a.requested_at, d.decision, "
-            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by "
+            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by, "
+            "coalesce(g.doubted_by, '') AS doubted_by, coalesce(g.doubt, '') AS doubt "
             "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
+            "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
             "WHERE a.medium_id=? ORDER BY a.id DESC",
             (medium_id,),
         )
@@ -236,8 +277,13 @@ def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[
 def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list[dict[str, Any]]:
     sql = (
         "SELECT a.id, a.kind, a.reason, a.note, a.requested_at, m.code, c.case_no, "
-        "p.name AS requested_by FROM approvals a JOIN media m ON m.id=a.medium_id "
+        "p.name AS requested_by, coalesce(g.doubted_by, '') AS doubted_by, "
+        "coalesce(g.doubt, '') AS doubt, coalesce(dm.code, '') AS unusable_duplicate, "
+        "coalesce(g.duplicate_status, '') AS duplicate_status "
+        "FROM approvals a JOIN media m ON m.id=a.medium_id "
         "JOIN cases c ON c.id=m.case_id JOIN people p ON p.id=a.requested_by "
+        "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
+        "LEFT JOIN media dm ON dm.id=g.duplicate_id "
         "WHERE NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id=a.id)"
     )
     args: tuple[Any, ...] = ()
@@ -331,6 +377,38 @@ def unsealed_originals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "SELECT m.id, m.code, c.case_no, (SELECT max(at) FROM seal_events s "
             "WHERE s.medium_id=m.id AND s.kind='unseal') AS unsealed_at FROM media m "
             "JOIN cases c ON c.id=m.case_id WHERE m.status='unsealed'"
+        )
+    ]
+
+
+def reproduction_under(conn: sqlite3.Connection, unseal_id: int) -> int | None:
+    """The reproduction made under one unsealing, if any (one at most)."""
+    r = conn.execute("SELECT id FROM reproductions WHERE unseal_id=?", (unseal_id,)).fetchone()
+    return None if r is None else int(r[0])
+
+
+def unusable_duplicate_of(conn: sqlite3.Connection, original_id: int) -> str | None:
+    """The code of the original's pair's duplicate that is damaged, replaced or lost."""
+    r = conn.execute(
+        "SELECT d.code FROM media o JOIN media d ON d.pair_no=o.pair_no "
+        "AND d.copy_role='duplicate' WHERE o.id=? AND d.status IN ('damaged', 'replaced', "
+        "'lost') ORDER BY d.id LIMIT 1",
+        (original_id,),
+    ).fetchone()
+    return None if r is None else str(r[0])
+
+
+def without_usable_duplicate(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Art. 18: pairs whose duplicate is damaged, replaced or lost and not yet reproduced:
+    the original's code, the unusable duplicate, the case and since when (the incident)."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT o.code, d.code AS duplicate, d.status, c.case_no, coalesce((SELECT max(at) "
+            "FROM incidents i WHERE i.medium_id=d.id), d.registered_at) AS since FROM media d "
+            "JOIN media o ON o.pair_no=d.pair_no AND o.copy_role='original' "
+            "JOIN cases c ON c.id=d.case_id WHERE d.copy_role='duplicate' "
+            "AND d.status IN ('damaged', 'replaced', 'lost') ORDER BY since"
         )
     ]
 

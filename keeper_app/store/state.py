@@ -26,6 +26,7 @@ TABLES = (
     "court_transfers",
     "archive_handovers",
     "location_changes",
+    "reproductions",  # schema 13
 )
 
 
@@ -105,6 +106,14 @@ def medium_steps(conn: sqlite3.Connection) -> dict[int, dict[StepKind, list[Step
         out[int(mid)][StepKind.LOCATION].append(
             Step(StepKind.LOCATION, int(lid), str(at), location=str(loc))
         )
+    for pid, new_id, old_id, loc, at in rows(
+        "reproductions",
+        "SELECT id, new_id, replaced_id, location, at FROM reproductions ORDER BY id",
+    ):
+        out[int(new_id)][StepKind.REPRODUCED].append(
+            Step(StepKind.REPRODUCED, int(pid), str(at), location=str(loc))
+        )
+        out[int(old_id)][StepKind.RETIRED].append(Step(StepKind.RETIRED, int(pid), str(at)))
     return out
 
 

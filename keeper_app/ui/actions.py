@@ -19,6 +19,7 @@ from .dialogs.handover import HandoverDialog
 from .dialogs.incident_ack import IncidentAckDialog
 from .dialogs.location import LocationDialog
 from .dialogs.person import PersonDialog
+from .dialogs.reproduce import ReproduceDialog
 from .dialogs.reseal import ResealDialog
 from .dialogs.retrieval import RetrievalDialog
 from .dialogs.return_ import ReturnDialog
@@ -34,6 +35,7 @@ RECORD_DIALOGS: dict[str, type[WorkflowDialog]] = {
     "request_unseal": UnsealRequestDialog,
     "unseal": UnsealDialog,
     "reseal": ResealDialog,
+    "reproduce_duplicate": ReproduceDialog,
     "court_transfer": CourtTransferDialog,
     "set_location": LocationDialog,
 }

@@ -194,6 +194,32 @@ HEADLINES: dict[str, str] = {
         "Refusal", "The department head has not approved opening this original."
     ),
     "approval_used": QT_TRANSLATE_NOOP("Refusal", "This approval was already used."),
+    # Art. 18: reproducing the duplicate from the unsealed original
+    "duplicate_not_unusable": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The duplicate is not recorded damaged, lost or replaced: there is nothing to reproduce.",
+    ),
+    "user_not_staff": QT_TRANSLATE_NOOP(
+        "Refusal", "Only staff of the organ use an unsealed original."
+    ),
+    "not_unsealed": QT_TRANSLATE_NOOP(
+        "Refusal", "The original must be unsealed, with approval, before a duplicate is made."
+    ),
+    "not_unsealed_to_reproduce": QT_TRANSLATE_NOOP(
+        "Refusal", "The original was not opened to reproduce the duplicate."
+    ),
+    "already_reproduced": QT_TRANSLATE_NOOP(
+        "Refusal", "A duplicate was already reproduced under this unsealing."
+    ),
+    "original_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal", "The original does not match its manifest: nothing was registered."
+    ),
+    "changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Refusal", "The disc's record changed while it was being burned: nothing was registered."
+    ),
+    "same_drive": QT_TRANSLATE_NOOP(
+        "Refusal", "The original and the new disc must be in two different drives."
+    ),
     "not_head_of_case_dept": QT_TRANSLATE_NOOP(
         "Refusal", "Only the head of the department handling the case may approve."
     ),

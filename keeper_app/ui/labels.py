@@ -24,6 +24,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "lost": QT_TRANSLATE_NOOP("Status", "lost"),
         "transferred": QT_TRANSLATE_NOOP("Status", "transferred"),
         "archived": QT_TRANSLATE_NOOP("Status", "archived"),
+        "retired": QT_TRANSLATE_NOOP("Status", "retired, replaced by a reproduction"),
     },
     "CopyRole": {
         "original": QT_TRANSLATE_NOOP("CopyRole", "original"),
@@ -86,6 +87,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "return": QT_TRANSLATE_NOOP("DueKind", "return"),
         "court_transfer": QT_TRANSLATE_NOOP("DueKind", "transfer to court/procuratorate"),
         "reseal": QT_TRANSLATE_NOOP("DueKind", "reseal the original"),
+        "no_usable_duplicate": QT_TRANSLATE_NOOP("DueKind", "no usable duplicate: reproduce it"),
     },
     "History": {
         "handover": QT_TRANSLATE_NOOP("History", "handover"),
@@ -98,6 +100,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "court_transfer": QT_TRANSLATE_NOOP("History", "transferred"),
         "location": QT_TRANSLATE_NOOP("History", "moved"),
         "correction": QT_TRANSLATE_NOOP("History", "correction"),
+        "original_use": QT_TRANSLATE_NOOP("History", "use of the original"),
+        "inspection": QT_TRANSLATE_NOOP("History", "inspected at the reseal"),
+        "reproduction": QT_TRANSLATE_NOOP("History", "duplicate reproduced"),
     },
     "Incident": {
         "damaged": QT_TRANSLATE_NOOP("Incident", "damaged"),
@@ -142,6 +147,10 @@ _GROUPS: dict[str, dict[str, str]] = {
             "Field", "The reason for the correction"
         ),
         "unit name": QT_TRANSLATE_NOOP("Field", "Unit name"),
+        "who doubts the duplicate": QT_TRANSLATE_NOOP("Field", "Who doubts the duplicate"),
+        "why the duplicate is in doubt": QT_TRANSLATE_NOOP(
+            "Field", "Why the duplicate is in doubt"
+        ),
         "badge number": QT_TRANSLATE_NOOP("Field", "Badge number"),
         "case handlers": QT_TRANSLATE_NOOP("Field", "Case handlers"),
         "roles": QT_TRANSLATE_NOOP("Field", "Roles"),
@@ -156,6 +165,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "request_unseal": QT_TRANSLATE_NOOP("Action", "Request unsealing…"),
         "unseal": QT_TRANSLATE_NOOP("Action", "Unseal…"),
         "reseal": QT_TRANSLATE_NOOP("Action", "Reseal…"),
+        "reproduce_duplicate": QT_TRANSLATE_NOOP("Action", "Reproduce the duplicate…"),
         "court_transfer": QT_TRANSLATE_NOOP("Action", "Transfer to court…"),
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),

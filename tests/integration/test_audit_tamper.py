@@ -46,10 +46,12 @@ def history(office) -> History:
     )
     inc = office.db.conn.execute("SELECT id FROM incidents").fetchone()[0]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
-    aid = custody.request_unseal(k, o, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     custody.unseal(k, o, aid, office.cred("K001"), office.cred("K002"))
-    custody.reseal(k, o, "S-NEW-1", office.cred("K001"), office.cred("K002"))
+    custody.reseal(k, o, "S-NEW-1", office.cred("K001"), office.cred("K002"), inspection="intact")
     # the damaged duplicate stays damaged; a second pair's duplicate goes out
     o2, d2 = office.handed_over_pair(person="王某某")
     office.clock.advance(hours=1)
@@ -117,7 +119,9 @@ def test_an_untouched_database_verifies_and_its_head_is_stable(office, history):
     assert a.ok and b.ok and a.problems == []
     assert (a.events, a.head_hash) == (b.events, b.head_hash) == (history.events, history.head_hash)
     assert a.first_bad_seq is None
-    assert a.signatures == 16 + 9 and a.rows > 40  # + the heads countersigning 9 people
+    # + the heads countersigning 9 people; + the use of the unsealed original and the
+    # reseal's inspection, each signed by two (schema 13)
+    assert a.signatures == 16 + 9 + 4 and a.rows > 40
     assert audit.head(office.db.conn) == (a.events, a.head_hash)
     # reopening the file changes nothing
     office.db.close()

@@ -81,7 +81,9 @@ def retrieve_a(office, d: str, retriever: str = "H001") -> int:
 
 
 def approved(office, o: str) -> int:
-    aid = custody.request_unseal(k_(office), o, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     return aid
 
@@ -123,7 +125,9 @@ def test_return_a_disc_in_custody(office, pair):
 def test_reseal_a_sealed_original(office, pair):
     o, _ = pair
     with refused(office, "wrong_state") as ei:
-        custody.reseal(k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K002"))
+        custody.reseal(
+            k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K002"), inspection="intact"
+        )
     assert "sealed" in ei.value.message and "request_unseal" in ei.value.message
 
 
@@ -146,7 +150,9 @@ def test_unseal_an_unsealed_original(office, pair):
     o, _ = pair
     unsealed(office, o)
     with refused(office, "not_sealed"):
-        custody.request_unseal(k_(office), o, "check_duplicate")
+        custody.request_unseal(
+            k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
 
 
 def test_set_location_of_a_disc_that_is_out(office, pair):
@@ -180,7 +186,9 @@ def test_a_case_handler_may_not_retrieve_or_hand_over(office, pair):
 
 def test_a_keeper_may_not_decide_an_approval(office, pair):
     o, _ = pair
-    aid = custody.request_unseal(k_(office), o, "check_duplicate")
+    aid = custody.request_unseal(
+        k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     with refused(office, "role_refused"):
         custody.decide_approval(k_(office), aid, office.cred("K001"), True)
 
@@ -200,7 +208,13 @@ def test_a_case_handler_of_another_case_may_not_retrieve_or_ask_to_unseal(office
             k_(office), d, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 4
         )
     with refused(office, "not_case_handler"):
-        custody.request_unseal(office.session("H003"), o, "check_duplicate")
+        custody.request_unseal(
+            office.session("H003"),
+            o,
+            "check_duplicate",
+            doubted_by="辩护律师王某",
+            doubt="副本时间码不连续",
+        )
 
 
 def test_only_a_fitting_duty_may_retrieve(office, pair):
@@ -258,7 +272,9 @@ def test_unseal_and_reseal_keeper_and_witness_the_same_person(office, pair):
         custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("K001"))
     custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("K002"))
     with refused(office, "same_person"):
-        custody.reseal(k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K001"))
+        custody.reseal(
+            k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K001"), inspection="intact"
+        )
 
 
 def test_a_keeper_handler_cannot_hand_over_to_themself(office, case_c):
@@ -293,7 +309,9 @@ def test_blank_location_and_blank_reseal_number(office, pair):
         custody.set_location(k_(office), d, " ")
     unsealed(office, o)
     with refused(office, "missing_field"):
-        custody.reseal(k_(office), o, "  ", office.cred("K001"), office.cred("K002"))
+        custody.reseal(
+            k_(office), o, "  ", office.cred("K001"), office.cred("K002"), inspection="intact"
+        )
 
 
 @pytest.mark.parametrize("inspection", ["damaged", "replaced", "lost"])
@@ -545,12 +563,16 @@ def test_second_checkout_names_who_has_the_disc(office, pair):
 # ------------------------------------------------------------------ approvals and seals
 def test_unseal_without_a_granted_unused_approval(office, pair):
     o, _ = pair
-    aid = custody.request_unseal(k_(office), o, "check_duplicate")
+    aid = custody.request_unseal(
+        k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     with refused(office, "not_approved") as ei:  # still waiting
         custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("K002"))
     assert "waiting" in ei.value.message
     with refused(office, "approval_pending"):
-        custody.request_unseal(k_(office), o, "check_duplicate")
+        custody.request_unseal(
+            k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), False)
     with refused(office, "not_approved") as ei:  # refused
         custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("K002"))
@@ -560,7 +582,9 @@ def test_unseal_without_a_granted_unused_approval(office, pair):
 
     aid2 = approved(office, o)
     custody.unseal(k_(office), o, aid2, office.cred("K001"), office.cred("K002"))
-    custody.reseal(k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K002"))
+    custody.reseal(
+        k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("K002"), inspection="intact"
+    )
     with refused(office, "approval_used"):  # used
         custody.unseal(k_(office), o, aid2, office.cred("K001"), office.cred("K002"))
     with refused(office, "no_approval"):
@@ -577,7 +601,9 @@ def test_an_approval_for_another_disc_does_not_open_this_one(office, pair):
 
 def test_approval_by_the_head_of_the_other_department(office, pair):
     o, _ = pair
-    aid = custody.request_unseal(k_(office), o, "check_duplicate")
+    aid = custody.request_unseal(
+        k_(office), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     with refused(office, "not_head_of_case_dept") as ei:
         custody.decide_approval(office.session("D002"), aid, office.cred("D002"), True)
     assert "刑事侦查大队" in ei.value.message
@@ -590,7 +616,9 @@ def test_only_two_reasons_open_the_original(office, pair):
     with refused(office, "bad_unseal_reason"):
         custody.request_unseal(k_(office), o, "curiosity")
     with refused(office, "not_original"):
-        custody.request_unseal(k_(office), d, "check_duplicate")
+        custody.request_unseal(
+            k_(office), d, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
 
 
 def test_reused_seal_number(office, pair):
@@ -598,9 +626,18 @@ def test_reused_seal_number(office, pair):
     first = lookup.scan(k_(office), o).seal_no
     unsealed(office, o)
     with refused(office, "seal_reused"):  # the seal just broken
-        custody.reseal(k_(office), o, first, office.cred("K001"), office.cred("K002"))
+        custody.reseal(
+            k_(office), o, first, office.cred("K001"), office.cred("K002"), inspection="intact"
+        )
     with refused(office, "seal_reused"):  # spaces do not make it new
-        custody.reseal(k_(office), o, f"  {first} ", office.cred("K001"), office.cred("K002"))
+        custody.reseal(
+            k_(office),
+            o,
+            f"  {first} ",
+            office.cred("K001"),
+            office.cred("K002"),
+            inspection="intact",
+        )
     o2, _ = office.new_pair(person="王某某")
     with refused(office, "seal_reused"):  # another bag's seal at a handover
         intake.handover(k_(office), o2, office.cred("H001"), office.cred("K001"), first, "A", "B")
@@ -708,9 +745,11 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
         custody.unseal(kh, o, aid, office.cred("KH01"), office.cred("K002"))
     custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("K002"))
     with refused(office, "keeper_is_handler"):
-        custody.reseal(kh, o, "S-C2", office.cred("KH01"), office.cred("K002"))
+        custody.reseal(kh, o, "S-C2", office.cred("KH01"), office.cred("K002"), inspection="intact")
 
-    custody.reseal(k_(office), o, "S-C2", office.cred("K001"), office.cred("K002"))
+    custody.reseal(
+        k_(office), o, "S-C2", office.cred("K001"), office.cred("K002"), inspection="intact"
+    )
     custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "intact")
     transfers.conclude_case(office.session("H001"), CASE_C)
     with refused(office, "keeper_is_handler"):

@@ -138,10 +138,12 @@ def every_table_filled(office) -> None:
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked")
     inc = office.db.conn.execute("SELECT id FROM incidents").fetchone()[0]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
-    aid = custody.request_unseal(k, o, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     custody.unseal(k, o, aid, office.cred("K001"), office.cred("K002"))
-    custody.reseal(k, o, "S-2", office.cred("K001"), office.cred("K002"))
+    custody.reseal(k, o, "S-2", office.cred("K001"), office.cred("K002"), inspection="intact")
     custody.set_location(k, o, "柜A-02")
     admin.correct(k, "handovers", 1, "note", "补记", "missing note", office.cred("K001"))
     o2, d2 = office.handed_over_pair(person="王某某")

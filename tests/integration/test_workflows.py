@@ -256,7 +256,14 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
     first_seal = lookup.scan(k, o).seal_no
-    aid = custody.request_unseal(k, o, "check_duplicate", "doubt about the duplicate")
+    aid = custody.request_unseal(
+        k,
+        o,
+        "check_duplicate",
+        "doubt about the duplicate",
+        doubted_by="辩护律师王某",
+        doubt="副本时间码不连续",
+    )
     head = office.session("D001")
     [pending] = lookup.inbox(head)["approvals"]
     assert (pending["id"], pending["code"], pending["reason"], pending["requested_by"]) == (
@@ -284,7 +291,13 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
 
     office.clock.advance(hours=2)
     sid2 = custody.reseal(
-        k, o, "S-NEW-0001", office.cred("K001"), office.cred("K002"), "resealed after the check"
+        k,
+        o,
+        "S-NEW-0001",
+        office.cred("K001"),
+        office.cred("K002"),
+        "resealed after the check",
+        inspection="intact",
     )
     assert sigs(office, "seal_events", sid2) == [("K001", "sealer"), ("K002", "sealer")]
     ev2 = row(office, "seal_events", sid2)
@@ -295,21 +308,33 @@ def test_unseal_with_the_heads_approval_then_reseal_with_a_new_seal(office):
     )
     rec = lookup.scan(k, o)
     assert (rec.status, rec.seal_no, rec.due) == ("sealed", "S-NEW-0001", [])
-    assert [(h["kind"], h["detail"]) for h in rec.history][:2] == [
-        ("reseal", "S-NEW-0001"),
-        ("unseal", first_seal),
-    ]
+    # the reseal with its inspection, the unsealing with the use of the original (Art. 18)
+    hist = [(h["kind"], h["detail"]) for h in rec.history]
+    assert set(hist[:2]) == {("reseal", "S-NEW-0001"), ("inspection", "intact")}
+    assert set(hist[2:4]) == {("unseal", first_seal), ("original_use", "check_duplicate, 8 h")}
 
 
 def test_a_case_handler_may_ask_to_unseal_and_a_refusal_is_recorded(office):
     o, d = office.handed_over_pair()
-    aid = custody.request_unseal(office.session("H002"), o, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        office.session("H002"),
+        o,
+        "check_duplicate",
+        doubted_by="辩护律师王某",
+        doubt="副本时间码不连续",
+    )
     head = office.session("D001")
     did = custody.decide_approval(head, aid, office.cred("D001"), False, "不同意")
     assert row(office, "approval_decisions", did)["decision"] == "refused"
     assert lookup.scan(office.session("K001"), o).status == "sealed"
     # a refused request no longer blocks a new one
-    aid2 = custody.request_unseal(office.session("K001"), o, "reproduce_duplicate")
+    aid2 = custody.request_unseal(
+        office.session("K001"),
+        o,
+        "check_duplicate",
+        doubted_by="辩护律师王某",
+        doubt="副本时间码不连续",
+    )
     assert aid2 != aid
 
 
@@ -549,14 +574,16 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     assert (x["late"], x["soon"]) == (True, False)
 
     # an unsealed original is resealed the same day (8 h)
-    aid = custody.request_unseal(k, o1, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k, o1, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     custody.unseal(k, o1, aid, office.cred("K001"), office.cred("K002"))
     assert sorted(state()) == [("court_transfer", True), ("reseal", False)]
     assert state()[0] == ("court_transfer", True)  # late first
     office.clock.advance(hours=9)
     assert state() == [("court_transfer", True), ("reseal", True)]
-    custody.reseal(k, o1, "S-2", office.cred("K001"), office.cred("K002"))
+    custody.reseal(k, o1, "S-2", office.cred("K001"), office.cred("K002"), inspection="intact")
     transfers.court_transfer(k, qid, d1, office.cred("C001"), office.cred("K001"))
     assert state() == []
 
@@ -591,7 +618,9 @@ def test_scan_shows_partner_open_entry_due_actions_by_role_and_history(office):
     assert ei.value.code == "not_your_department"
     assert lookup.scan(office.session("H002"), d).code == d
 
-    aid = custody.request_unseal(k, o, "check_duplicate")
+    aid = custody.request_unseal(
+        k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     assert lookup.scan(k, o).actions == ["set_location"]  # waiting for the head
     assert lookup.scan(office.session("H001"), o).actions == []
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)

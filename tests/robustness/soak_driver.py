@@ -189,13 +189,15 @@ class Driver:
         elif op == "ack":
             custody.acknowledge_incident(self.s("D001"), args[0], cred("D001"))
         elif op == "request_unseal":
-            custody.request_unseal(k, args[0], "reproduce_duplicate")
+            custody.request_unseal(
+                k, args[0], "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+            )
         elif op == "approve":
             custody.decide_approval(self.s("D001"), args[0], cred("D001"), True)
         elif op == "unseal":
             custody.unseal(k, args[0], args[1], cred("K001"), cred("K002"))
         elif op == "reseal":
-            custody.reseal(k, args[0], f"S-{tag}", cred("K001"), cred("K002"))
+            custody.reseal(k, args[0], f"S-{tag}", cred("K001"), cred("K002"), inspection="intact")
         elif op == "location":
             custody.set_location(k, args[0], f"柜C-{self.rng.randrange(100):02d}")
         elif op == "court_request":

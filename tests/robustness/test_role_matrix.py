@@ -31,6 +31,7 @@ from keeper_app.services import (
     intake,
     lockout,
     lookup,
+    reproduction,
     storage,
     transfers,
 )
@@ -64,6 +65,8 @@ custody.unseal                       Y      .      .      .       .     .
 custody.reseal                       Y      .      .      .       .     .
 custody.acknowledge_incident         .      .      Y      .       .     .
 custody.set_location                 Y      .      .      .       .     .
+reproduction.reproduce_duplicate     Y      .      .      .       .     .
+reproduction.reproductions_of        Y      Y      Y      Y       .     .
 transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
@@ -139,6 +142,7 @@ request_unseal               Y      Y      .      .       .     .
 decide_approval              .      .      Y      .       .     .
 unseal                       Y      .      .      .       .     .
 reseal                       Y      .      .      .       .     .
+reproduce_duplicate          Y      .      .      .       .     .
 ack_incident                 .      .      Y      .       .     .
 register_court_request       Y      Y      Y      .       .     .
 court_transfer               Y      .      .      .       .     .
@@ -176,6 +180,8 @@ ACTION_OF = {
     "custody.reseal": "reseal",
     "custody.acknowledge_incident": "ack_incident",
     "custody.set_location": "set_location",
+    "reproduction.reproduce_duplicate": "reproduce_duplicate",
+    "reproduction.reproductions_of": "view_media",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
     "transfers.conclude_case": "conclude_case",
@@ -249,6 +255,7 @@ HELPERS = {
     "people.check_new_person": "a new person's checks (with the role), inside the adds",
     "custody.person_by_badge": "a signer by badge, inside actions",
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
+    "custody.pair_duplicates": "the duplicates of a pair, for actions that check next",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
     "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
@@ -308,7 +315,9 @@ def prepare(office, tmp_path) -> dict:
         "burned": burned,
         "rid": rid,
         "f": f,
-        "aid": custody.request_unseal(k, o, "reproduce_duplicate"),
+        "aid": custody.request_unseal(
+            k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        ),
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
         "qid": transfers.register_court_request(
@@ -366,10 +375,14 @@ def calls(office, x: dict, role: str, badge: str):
         "custody.return_medium": lambda s: custody.return_medium(
             s, x["d_out"], c("H001"), me, "intact"
         ),
-        "custody.request_unseal": lambda s: custody.request_unseal(s, x["o"], "check_duplicate"),
+        "custody.request_unseal": lambda s: custody.request_unseal(
+            s, x["o"], "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        ),
         "custody.decide_approval": lambda s: custody.decide_approval(s, x["aid"], me, True),
         "custody.unseal": lambda s: custody.unseal(s, x["o"], x["aid"], me, c("K002")),
-        "custody.reseal": lambda s: custody.reseal(s, x["o"], f"S-r-{role}", me, c("K002")),
+        "custody.reseal": lambda s: custody.reseal(
+            s, x["o"], f"S-r-{role}", me, c("K002"), inspection="intact"
+        ),
         "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"], me),
         "custody.set_location": lambda s: custody.set_location(s, x["d"], f"柜{role}"),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
@@ -432,6 +445,10 @@ def calls(office, x: dict, role: str, badge: str):
         "burning.verify_medium": lambda s: burning.verify_medium(s, "no-such-drive"),
         "burning.identify_disc": lambda s: burning.identify_disc(s, "no-such-drive"),
         "burning.verifications": lambda s: burning.verifications(s, x["d"]),
+        "reproduction.reproduce_duplicate": lambda s: reproduction.reproduce_duplicate(
+            s, x["o"], "stdio:/nonexistent/o.iso", "stdio:/nonexistent/n.iso", me, c("K002"), "柜"
+        ),
+        "reproduction.reproductions_of": lambda s: reproduction.reproductions_of(s, x["o"]),
         "fixity.fixity_report": lambda s: fixity.fixity_report(s, x["st"]),
         "storage.ingest": lambda s: storage.ingest(
             s,

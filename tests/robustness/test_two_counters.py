@@ -219,14 +219,18 @@ def _setup_and_race(office, db2, name):
             "not_out",
         )
     if name == "decide_approval":
-        aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
+        aid = custody.request_unseal(
+            k1(), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
         return (
             lambda late: custody.decide_approval(office.session("D001"), aid, late("D001"), True),
             lambda: custody.decide_approval(s2("D001"), aid, c("D001"), False),
             "already_decided",
         )
     if name == "unseal":
-        aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
+        aid = custody.request_unseal(
+            k1(), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
         custody.decide_approval(office.session("D001"), aid, c("D001"), True)
         return (
             lambda late: custody.unseal(k1(), o, aid, late("K001"), c("K002")),
@@ -234,12 +238,18 @@ def _setup_and_race(office, db2, name):
             "approval_used",
         )
     if name == "reseal":
-        aid = custody.request_unseal(k1(), o, "reproduce_duplicate")
+        aid = custody.request_unseal(
+            k1(), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+        )
         custody.decide_approval(office.session("D001"), aid, c("D001"), True)
         custody.unseal(k1(), o, aid, c("K001"), c("K002"))
         return (
-            lambda late: custody.reseal(k1(), o, "S-new-1", late("K001"), c("K002")),
-            lambda: custody.reseal(s2("K002"), o, "S-new-2", c("K002"), c("K001")),
+            lambda late: custody.reseal(
+                k1(), o, "S-new-1", late("K001"), c("K002"), inspection="intact"
+            ),
+            lambda: custody.reseal(
+                s2("K002"), o, "S-new-2", c("K002"), c("K001"), inspection="intact"
+            ),
             "wrong_state",
         )
     if name == "ack_incident":
@@ -396,6 +406,9 @@ UNWRAPPED_WRITERS = {
     "write transaction",
     "burning.PairBurn._failed": "decides nothing: records that a burn failed",
     "clockwatch.report": "decides nothing: records that the computer's clock jumped",
+    "reproduction._reserve": "decides nothing: reads the next serial inside its own write "
+    "transaction",
+    "reproduction._failed": "decides nothing: records that a reproduction failed",
 }
 
 

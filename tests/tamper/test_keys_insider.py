@@ -262,7 +262,9 @@ def head_signed(office: Office) -> dict[str, int]:
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "lost", note="gone")
     inc = int(office.db.conn.execute("SELECT id FROM incidents").fetchone()[0])
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
-    aid = custody.request_unseal(k, o, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     office.clock.advance(minutes=5)
     assert verify(office).ok

@@ -48,10 +48,12 @@ def a_year_at_the_counter(office: Office) -> dict[str, str]:
     inc = entries.incidents(office.db.conn)[0]["id"]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))
     # o1: unsealed with approval and resealed under a new seal, then moved
-    aid = custody.request_unseal(k, o1, "reproduce_duplicate")
+    aid = custody.request_unseal(
+        k, o1, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     custody.unseal(k, o1, aid, office.cred("K001"), office.cred("K002"))
-    custody.reseal(k, o1, "S-NEW-1", office.cred("K001"), office.cred("K002"))
+    custody.reseal(k, o1, "S-NEW-1", office.cred("K001"), office.cred("K002"), inspection="intact")
     custody.set_location(k, o1, "柜A-09")
     # d3 goes to the court
     qid = transfers.register_court_request(

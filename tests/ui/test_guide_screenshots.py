@@ -411,6 +411,8 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
     g.scan(m, sealed)
     dlg = g.action(m, "request_unseal")
     dlg.reason.setCurrentIndex(dlg.reason.findData("check_duplicate"))
+    dlg.doubted_by.setText("辩护律师王某（某律师事务所）")
+    dlg.doubt.setPlainText("副本播放出现跳帧，怀疑经过剪辑")
     dlg.note.setPlainText("副本播放出现跳帧，需与正本核对")
     g.fit(dlg)
     g.shot(dlg, "unseal-request")

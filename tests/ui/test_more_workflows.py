@@ -65,6 +65,8 @@ def test_unseal_request_approval_unseal_and_reseal(
     m.counter.record.buttons["request_unseal"].click()
     req = m.dialog
     req.reason.setCurrentIndex(req.reason.findData("check_duplicate"))
+    req.doubted_by.setText("辩护律师王某（某律师事务所）")
+    req.doubt.setPlainText("副本播放出现跳帧，怀疑经过剪辑")
     req.note.setPlainText("副本播放出现跳帧，需与正本核对")
     assert ui.submit(req) is not None, req.banner.text()
     qtbot.waitUntil(lambda: "request_unseal" not in m.counter.record.buttons)

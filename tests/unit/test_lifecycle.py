@@ -41,6 +41,10 @@ EXPECTED_TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] 
     (ORIG, S.SEALED, A.ARCHIVE_HANDOVER): S.ARCHIVED,  # Art. 16 para 3
     (DUP, S.IN_CUSTODY, A.ARCHIVE_HANDOVER): S.ARCHIVED,
     (HD, S.IN_CUSTODY, A.ARCHIVE_HANDOVER): S.ARCHIVED,
+    # Art. 18: a damaged, replaced or lost duplicate is retired by its reproduction
+    (DUP, S.DAMAGED, A.REPRODUCE_DUPLICATE): S.RETIRED,
+    (DUP, S.REPLACED, A.REPRODUCE_DUPLICATE): S.RETIRED,
+    (DUP, S.LOST, A.REPRODUCE_DUPLICATE): S.RETIRED,
 }
 
 EXPECTED_RETURN = {
@@ -203,6 +207,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.DECIDE_APPROVAL: {DH},
     A.UNSEAL: {K},
     A.RESEAL: {K},
+    A.REPRODUCE_DUPLICATE: {K},  # Art. 18: the keeper, who holds the unsealed original
     A.ACK_INCIDENT: {DH},
     A.REGISTER_COURT_REQUEST: {K, CH, DH},  # the head of the case too (issue 14)
     A.COURT_TRANSFER: {K},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -34,12 +35,29 @@ class ApprovalDecisionDialog(WorkflowDialog):
             .replace("%4", label("UnsealReason", approval["reason"]))
             .replace("%5", approval["requested_by"])
             .replace("%6", approval["requested_at"])
+            + self._facts(approval)
         )
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
         self.form.addRow(self.tr("Note"), self.note)
         self.signers.add("head", self.tr("Department head"), me=True)
+
+    def _facts(self, approval: dict[str, Any]) -> str:
+        """Art. 18: the facts the reason rests on, as the request recorded them."""
+        if approval.get("unusable_duplicate"):
+            return "<br>" + (
+                self.tr("The duplicate %1 is recorded %2.")
+                .replace("%1", str(approval["unusable_duplicate"]))
+                .replace("%2", label("Status", approval.get("duplicate_status", "")))
+            )
+        if approval.get("doubted_by"):
+            return "<br>" + (
+                self.tr("Doubted by %1: %2")
+                .replace("%1", escape(str(approval["doubted_by"])))
+                .replace("%2", escape(str(approval.get("doubt", ""))))
+            )
+        return ""
 
     def submit_text(self) -> str:
         return self.tr("Approve and sign") if self.approve else self.tr("Refuse and sign")

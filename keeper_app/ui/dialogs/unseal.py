@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QSpinBox, QWidget
 
+from ...domain import rules
 from ...services import custody, lookup
 from ...services.session import Session
 from ..context import UiContext
@@ -41,7 +42,13 @@ class UnsealDialog(WorkflowDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)  # Tab goes on, never traps the keyboard
         self.note.setFixedHeight(56)
+        # Art. 18: the use of the opened original is a register entry with its estimated time
+        self.hours = QSpinBox()
+        self.hours.setRange(1, rules.MAX_ORIGINAL_USE_HOURS)
+        self.hours.setValue(rules.DEFAULT_ORIGINAL_USE_HOURS)
+        self.hours.setSuffix(self.tr(" h"))
         self.form.addRow(self.tr("Approval"), self.approval)
+        self.form.addRow(self.tr("Estimated use of the original"), self.hours)
         self.form.addRow(self.tr("Note"), self.note)
         self.signers.add("keeper", self.tr("Keeper"), me=True)
         self.signers.add("witness", self.tr("Witness"))
@@ -50,13 +57,20 @@ class UnsealDialog(WorkflowDialog):
         return {
             "approval": self.approval.currentData() or 0,
             "note": self.note.toPlainText(),
+            "hours": self.hours.value(),
             "keeper": self.signers.credential("keeper"),
             "witness": self.signers.credential("witness"),
         }
 
     def perform(self, s: Session, v: dict[str, Any]) -> Any:
         return custody.unseal(
-            s, self.rec.code, int(v["approval"]), v["keeper"], v["witness"], v["note"]
+            s,
+            self.rec.code,
+            int(v["approval"]),
+            v["keeper"],
+            v["witness"],
+            v["note"],
+            est_usage_hours=int(v["hours"]),
         )
 
     def confirmation(self, result: Any) -> str:

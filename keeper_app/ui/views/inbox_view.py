@@ -112,6 +112,10 @@ class InboxView(QWidget):
                 Column("case_no", self.tr("Case")),
                 Column("reason", self.tr("Reason"), lambda v: label("UnsealReason", v)),
                 Column("requested_by", self.tr("Requested by")),
+                # Art. 18: the facts the reason rests on
+                Column("unusable_duplicate", self.tr("Unusable duplicate"), pretty),
+                Column("doubted_by", self.tr("Doubted by")),
+                Column("doubt", self.tr("Why in doubt")),
                 Column("note", self.tr("Explanation")),
             ]
         )
