@@ -26,7 +26,7 @@ from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
-from . import heads, visibility
+from . import heads, reads, visibility
 from .session import Session, check_badge_text, parse_code
 
 
@@ -63,7 +63,13 @@ def audit_head(s: Session) -> dict[str, Any]:
 def label_data(s: Session, code: str) -> dict[str, Any]:
     """Everything a disc label, sleeve insert or seal-bag label carries for one medium: the
     six Art. 17 fields (corrections applied), the id, the copy role, and for a sealed
-    original its seal number, sealing time and who signed the sealing."""
+    original its seal number, sealing time and who signed the sealing. A logged reading."""
+    data = _label_data(s, code)
+    reads.record(s, "document", [data["case_id"]], doc="label", code=data["code"])
+    return data
+
+
+def _label_data(s: Session, code: str) -> dict[str, Any]:
     mc = parse_code(code)
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
@@ -93,6 +99,7 @@ def label_data(s: Session, code: str) -> dict[str, Any]:
         recs = media_repo.recordings_of(s.conn, m.id)
         return {
             "code": m.code,
+            "case_id": m.case_id,
             "pretty": mc.pretty,
             "copy_role": m.copy_role.value,
             "status": m.status.value,
@@ -120,11 +127,19 @@ def pair_label_data(s: Session, code: str) -> list[dict[str, Any]]:
     if mc.copy == "H":
         return [label_data(s, mc.text)]
     out = [
-        label_data(s, c.text)
+        _label_data(s, c.text)
         for c in (mc, mc.partner())
         if media_repo.row_by_code(s.conn, c.text) is not None
     ]
-    return sorted(out, key=lambda d: d["copy_role"] != "original")
+    out.sort(key=lambda d: d["copy_role"] != "original")
+    reads.record(
+        s,
+        "document",
+        {d["case_id"] for d in out},
+        doc="labels",
+        code=",".join(d["code"] for d in out),
+    )
+    return out
 
 
 # ------------------------------------------------------------------ register
@@ -196,6 +211,17 @@ def register_document(
         )
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
+    reads.record_case_nos(
+        s,
+        "document",
+        (r["case_no"] for r in rows),
+        doc="register",
+        since=to_db(since) if since else None,
+        until=to_db(until) if until else None,
+        case_no=case_no or None,
+        code=medium_code,
+        badge=person.badge if person else None,
+    )
     sigs = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
     for r in rows:
         for k in ("out_at", "returned_at", *(f"{x}_at" for x in sigs)):
@@ -239,6 +265,7 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
     if h is None:
         raise RuleViolation("unknown_entry", f"no handover #{handover_id}")
     _check_case(s, cases_repo.get(s.conn, int(h["case_id"])))
+    reads.record(s, "document", [int(h["case_id"])], doc="handover_receipt", id=int(h["id"]))
     burned, at = from_db(h["burned_at"]), from_db(h["at"])
     elapsed = at - burned
     return {
@@ -287,6 +314,7 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
     if i is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
     _check_case(s, cases_repo.get(s.conn, int(i["case_id"])))
+    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
     return {
         "id": i["id"],
         "kind": i["kind"],
@@ -332,6 +360,7 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
     if q is None:
         raise RuleViolation("unknown_request", f"no court or procuratorate request #{request_id}")
     _check_case(s, cases_repo.get(s.conn, int(q["case_id"])))
+    reads.record(s, "document", [int(q["case_id"])], doc="court_transfer_list", id=int(q["id"]))
     requested = from_db(q["requested_at"])
     items = []
     for t in docs_repo.court_transfers(s.conn, int(request_id)):
@@ -376,6 +405,7 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
         raise RuleViolation(
             "not_archived", f"case {case.case_no} has not been handed to the archives", "Art. 16"
         )
+    reads.record(s, "document", [case.id], doc="archive_handover_list", case_no=case.case_no)
     items = []
     for m in docs_repo.media_by_codes(s.conn, json.loads(a["media_codes"])):
         label = json.loads(m["label"])

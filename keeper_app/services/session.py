@@ -314,7 +314,19 @@ def sign_in(
     kdf_cache: KdfCache | None = None,
 ) -> Session:
     s = authenticate(db.conn, Credential(badge, password), kdf_cache, clock)
-    return Session(db, s.person, clock, kdf_cache, s.key)
+    return start(db, s, clock, kdf_cache)
+
+
+def start(
+    db: Database, signer: Signer, clock: Clock = now_utc, kdf_cache: KdfCache | None = None
+) -> Session:
+    """The session of a person who has just signed in; the sign-in is logged as their own
+    signed event (Art. 21, issue 14: services.reads)."""
+    from . import reads
+
+    s = Session(db, signer.person, clock, kdf_cache, signer.key)
+    reads.signed_in(s)
+    return s
 
 
 def parse_code(text: str) -> codes.MediumCode:

@@ -1,0 +1,112 @@
+"""Reading is logged (Art. 21; issue 14): every view, list, print and export of case data
+and every successful sign-in is an audit event signed by the reader (``read``,
+``sign_in``: :mod:`keeper_app.domain.access`), written after the read succeeded — a refused
+read writes nothing. The event names what was read and the cases it showed, never the data;
+it writes no row (``keeper audit verify`` checks that, domain.signing.rows_problem).
+
+Two states sign nothing, so they log nothing and do not stop the reading: a history that
+does not verify (the department heads' alarm is up, services.self_check) and a computer
+clock set before the register's last entry (the clock warning). Anything else that keeps
+the event from being written (the disk full, a key changed) refuses the reading.
+
+:func:`report`: who read what of a department head's cases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..domain import access
+from ..domain.errors import RuleViolation
+from ..domain.lifecycle import Action
+from ..store import audit
+from ..store import cases as cases_repo
+from ..timeutil import show, to_db
+from . import visibility
+from .session import Session
+
+#: Refusals of Session.change under which a read is not logged but still shown.
+NOT_LOGGED = frozenset({"history_unverified", "clock_behind"})
+
+#: The report's default span: the last 30 days.
+DEFAULT_DAYS = 30
+
+
+def record(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) -> None:
+    """Log that the signed-in person read ``what`` showing the cases ``case_ids``."""
+    _log(s, access.READ_ACTION, access.read_record(what, case_ids, **refs))
+
+
+def record_case_nos(s: Session, what: str, case_nos: Iterable[str], **refs: object) -> None:
+    """:func:`record` for a read that names cases by number."""
+    record(s, what, cases_repo.ids_by_no(s.conn, case_nos).values(), **refs)
+
+
+def signed_in(s: Session) -> None:
+    """Log a successful sign-in (the person's own signed event)."""
+    _log(s, access.SIGN_IN_ACTION, {"badge": s.person.badge})
+
+
+def _log(s: Session, action: str, details: dict[str, Any]) -> None:
+    try:
+        with s.change(action, **details):
+            pass
+    except RuleViolation as exc:
+        if exc.code not in NOT_LOGGED:
+            raise
+
+
+def report(
+    s: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    case_no: str | None = None,
+    limit: int = 1000,
+) -> list[dict[str, Any]]:
+    """Who read what (Art. 21) of the cases a department head sees, newest first: each read
+    with its time, the reader (badge, name), what was read, the references asked for and
+    the case numbers of the head's cases it showed (never another department's). ``since``
+    defaults to :data:`DEFAULT_DAYS` ago; ``case_no``: one case only (refused, changing
+    nothing, when unknown or not the head's). The report is itself a logged reading."""
+    s.require(Action.VIEW_READS)
+    since = since or s.now() - timedelta(days=DEFAULT_DAYS)
+    visible = visibility.visible_case_ids(s)
+    one = None
+    if case_no:
+        case = cases_repo.by_no(s.conn, case_no.strip())
+        if case is None:
+            raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+        visibility.check_case(s, case, "see who read it")
+        one = {case.id}
+    scope = one if one is not None else visible
+    nos = cases_repo.numbers(s.conn)
+    out = []
+    seen: set[int] = set(one or ())
+    for e in audit.events_of(s.conn, access.READ_ACTION, to_db(since)):
+        if until is not None and e["at"] >= to_db(until):
+            continue
+        d = e["details"]
+        if not access.read_concerns(d, scope):
+            continue
+        shown = [int(c) for c in d.get("cases", [])]
+        if scope is not None:
+            shown = [c for c in shown if c in scope]
+        seen.update(shown)
+        refs = {k: v for k, v in d.items() if k not in ("what", "cases")}
+        out.append(
+            {
+                "seq": e["seq"],
+                "at": show(e["at"]),
+                "badge": e["badge"],
+                "name": e["name"],
+                "what": d.get("what", ""),
+                "refs": refs,
+                "cases": [nos.get(c, f"#{c}") for c in shown],
+            }
+        )
+        if len(out) >= limit:
+            break
+    record(s, "reads", seen, since=to_db(since), case_no=case_no or None)
+    return out
