@@ -4,10 +4,12 @@ and every successful sign-in is an audit event signed by the reader (``read``,
 read writes nothing. The event names what was read and the cases it showed, never the data;
 it writes no row (``keeper audit verify`` checks that, domain.signing.rows_problem).
 
-Two states sign nothing, so they log nothing and do not stop the reading: a history that
-does not verify (the department heads' alarm is up, services.self_check) and a computer
-clock set before the register's last entry (the clock warning). Anything else that keeps
-the event from being written (the disk full, a key changed) refuses the reading.
+The event is written by :meth:`Session.note`: one small signed transaction, without the
+self-check a change makes first (a reading changes nothing; it is logged even while the
+integrity alarm is up, and the next change verifies the chain, these events included). A
+computer clock set before the register's last entry signs nothing (the clock warning is
+shown): the reading is shown, not logged. Anything else that keeps the event from being
+written (the disk full, a key changed) refuses the reading.
 
 :func:`report`: who read what of a department head's cases."""
 
@@ -25,9 +27,6 @@ from ..store import cases as cases_repo
 from ..timeutil import show, to_db
 from . import visibility
 from .session import Session
-
-#: Refusals of Session.change under which a read is not logged but still shown.
-NOT_LOGGED = frozenset({"history_unverified", "clock_behind"})
 
 #: The report's default span: the last 30 days.
 DEFAULT_DAYS = 30
@@ -50,11 +49,9 @@ def signed_in(s: Session) -> None:
 
 def _log(s: Session, action: str, details: dict[str, Any]) -> None:
     try:
-        with s.change(action, **details):
-            pass
-    except RuleViolation as exc:
-        if exc.code not in NOT_LOGGED:
-            raise
+        s.note(action, **details)
+    except audit.ClockBehind:
+        pass  # nothing can be signed on a clock set back; the clock warning says so
 
 
 def report(

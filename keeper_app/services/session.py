@@ -250,6 +250,19 @@ class Session:
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on
 
+    def note(self, action: str, **details: Any) -> None:
+        """A signed event that changes nothing: a reading or a sign-in (services.reads,
+        Art. 21). It writes no row, so the history need not verify first (a reading is
+        logged even while the alarm is up; the next change checks the chain, these events
+        included). A clock set before the register's last entry raises
+        :class:`audit.ClockBehind` (nothing written)."""
+        at = to_db(self.now())
+        with self.db.transaction() as conn:
+            before = audit.head(conn)[0]
+            seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
+        if self._seen is not None and self._seen == before:
+            self._seen = seq  # our own note: a change in the same call goes on
+
     def _event_key(self, conn: sqlite3.Connection) -> audit.EventKey:
         """The key this session signs its events with: the person's current key."""
         who = f"{self.person.name} ({self.person.badge})"
