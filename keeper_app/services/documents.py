@@ -265,10 +265,9 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
     if h is None:
         raise RuleViolation("unknown_entry", f"no handover #{handover_id}")
     _check_case(s, cases_repo.get(s.conn, int(h["case_id"])))
-    reads.record(s, "document", [int(h["case_id"])], doc="handover_receipt", id=int(h["id"]))
     burned, at = from_db(h["burned_at"]), from_db(h["at"])
     elapsed = at - burned
-    return {
+    doc = {
         "id": h["id"],
         "case_no": h["case_no"],
         "case_name": h["case_name"],
@@ -292,6 +291,8 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
         "signatures": _sigs(s, "handovers", int(h["id"])),
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(h["case_id"])], doc="handover_receipt", id=int(h["id"]))
+    return doc
 
 
 def handover_of(s: Session, code: str) -> int:
@@ -314,8 +315,7 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
     if i is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
     _check_case(s, cases_repo.get(s.conn, int(i["case_id"])))
-    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
-    return {
+    doc = {
         "id": i["id"],
         "kind": i["kind"],
         "description": i["description"],
@@ -351,6 +351,8 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
         "signatures": _sigs(s, "returns", int(i["return_id"])) if i["return_id"] else [],
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
+    return doc
 
 
 def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
@@ -360,7 +362,6 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
     if q is None:
         raise RuleViolation("unknown_request", f"no court or procuratorate request #{request_id}")
     _check_case(s, cases_repo.get(s.conn, int(q["case_id"])))
-    reads.record(s, "document", [int(q["case_id"])], doc="court_transfer_list", id=int(q["id"]))
     requested = from_db(q["requested_at"])
     items = []
     for t in docs_repo.court_transfers(s.conn, int(request_id)):
@@ -380,7 +381,7 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
                 "signatures": _sigs(s, "court_transfers", int(t["id"])),
             }
         )
-    return {
+    doc = {
         "id": q["id"],
         "case_no": q["case_no"],
         "case_name": q["case_name"],
@@ -392,6 +393,8 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
         "items": items,
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(q["case_id"])], doc="court_transfer_list", id=int(q["id"]))
+    return doc
 
 
 def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
@@ -405,7 +408,6 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
         raise RuleViolation(
             "not_archived", f"case {case.case_no} has not been handed to the archives", "Art. 16"
         )
-    reads.record(s, "document", [case.id], doc="archive_handover_list", case_no=case.case_no)
     items = []
     for m in docs_repo.media_by_codes(s.conn, json.loads(a["media_codes"])):
         label = json.loads(m["label"])
@@ -421,7 +423,7 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
                 "production_time": show(label.get("production_time")),
             }
         )
-    return {
+    doc = {
         "id": a["id"],
         "case_no": a["case_no"],
         "case_name": a["case_name"],
@@ -434,3 +436,5 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
         "signatures": _sigs(s, "archive_handovers", int(a["id"])),
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [case.id], doc="archive_handover_list", case_no=case.case_no)
+    return doc

@@ -230,7 +230,11 @@ class Session:
         full, an I/O error or a database kept locked raise StoreError (nothing written)."""
         at = to_db(self.now())
         with self.db.transaction() as conn:
-            if self._seen is not None and audit.head(conn)[0] != self._seen:
+            if (
+                self._seen is not None
+                and audit.head(conn)[0] != self._seen
+                and not audit.only_readings_since(conn, self._seen)  # readings change nothing
+            ):
                 raise ChangedMeanwhile()
             # a person's first key (enrolment) is written by the change that it signs
             first_key = people_repo.current_key(conn, self.person.id) is None

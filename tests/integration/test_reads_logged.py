@@ -17,8 +17,8 @@ import pytest
 from conftest import Office
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, documents, lookup, reads, transfers
-from keeper_app.services.session import Session, sign_in
+from keeper_app.services import admin, documents, intake, lookup, reads, transfers
+from keeper_app.services.session import Session, rerun_if_changed, sign_in
 from keeper_app.store import audit, open_database
 
 
@@ -298,3 +298,33 @@ def test_the_database_has_the_index_the_report_reads_by(office: Office) -> None:
     finally:
         con.close()
     assert "audit_events_action_at" in plan
+
+
+def test_another_desks_reading_does_not_make_a_change_run_again(
+    office: Office, pairs: dict[str, tuple[str, str]]
+) -> None:
+    """A change checks, then writes; another counter's change in between makes it run again
+    on the new state (session.rerun_if_changed). A reading in between changes nothing: the
+    change goes on."""
+    other = office.session("K002")
+    runs: list[int] = []
+
+    @rerun_if_changed
+    def act(s: Session, meanwhile: Callable[[], object]) -> None:
+        runs.append(1)
+        if len(runs) == 1:
+            meanwhile()
+        with s.change("clock_jump", note="test"):
+            pass
+
+    k = office.session("K001")
+    act(k, lambda: lookup.cases(other))
+    assert len(runs) == 1
+    runs.clear()
+    act(
+        k,
+        lambda: intake.create_case(
+            office.session("H001"), "A2026-009", "某案", office.dept["crim"], ["H001"]
+        ),
+    )
+    assert len(runs) == 2
