@@ -15,10 +15,13 @@ written (the disk full, a key changed) refuses the reading.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from .. import canonical
 from ..domain import access
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
@@ -32,9 +35,31 @@ from .session import Session
 DEFAULT_DAYS = 30
 
 
+#: The same reading again — the same person, what and cases, the same references — within
+#: this time is the same reading (a list refreshed by the due board's timer, a record looked
+#: at twice): it is logged once.
+REPEAT_WINDOW = timedelta(minutes=15)
+_lock = threading.Lock()
+#: per (database file, person): the last reading logged and when
+_last: dict[tuple[str, int], tuple[str, datetime]] = {}
+
+
 def record(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) -> None:
-    """Log that the signed-in person read ``what`` showing the cases ``case_ids``."""
-    _log(s, access.READ_ACTION, access.read_record(what, case_ids, **refs))
+    """Log that the signed-in person read ``what`` showing the cases ``case_ids`` (once
+    within :data:`REPEAT_WINDOW` for the same reading)."""
+    details = access.read_record(what, case_ids, **refs)
+    key, text, now = (
+        (str(Path(s.db.path).resolve()), s.person.id),
+        canonical.dumps(details),
+        s.now(),
+    )
+    with _lock:
+        prev = _last.get(key)
+        if prev is not None and prev[0] == text and timedelta(0) <= now - prev[1] < REPEAT_WINDOW:
+            return
+    _log(s, access.READ_ACTION, details)
+    with _lock:
+        _last[key] = (text, now)
 
 
 def record_case_nos(s: Session, what: str, case_nos: Iterable[str], **refs: object) -> None:

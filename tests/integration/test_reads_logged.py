@@ -328,3 +328,31 @@ def test_another_desks_reading_does_not_make_a_change_run_again(
         ),
     )
     assert len(runs) == 2
+
+
+def test_the_same_reading_again_within_the_window_is_logged_once(
+    office: Office, pairs: dict[str, tuple[str, str]]
+) -> None:
+    """The due board refreshes itself every minute; a record is looked at twice: the same
+    reading by the same person within reads.REPEAT_WINDOW is one event. Another reading, or
+    the same one later, is logged."""
+    _o, d = pairs["crim"]
+    k = office.session("K001")
+    head = audit.head(office.db.conn)[0]
+    for _ in range(3):
+        lookup.due(k)
+        office.clock.advance(minutes=1)
+    lookup.scan(k, d)
+    lookup.scan(k, d)
+    lookup.due(k)  # after another reading: the board again is logged again
+    office.clock.advance(minutes=20)
+    lookup.due(k)
+    lookup.due(office.session("K002"))  # another person
+    got = [(b, det["what"]) for b, det in _reads_after(office, head)]
+    assert got == [
+        ("K001", "due"),
+        ("K001", "scan"),
+        ("K001", "due"),
+        ("K001", "due"),
+        ("K002", "due"),
+    ]
