@@ -17,7 +17,7 @@ import pytest
 from conftest import Office
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, documents, intake, lookup, reads, transfers
+from keeper_app.services import admin, documents, intake, lookup, reads, storage, transfers
 from keeper_app.services.session import Session, rerun_if_changed, sign_in
 from keeper_app.store import audit, open_database
 
@@ -79,6 +79,7 @@ def _every_read(
         ("document", lambda s: documents.label_data(s, o)),
         ("document", lambda s: documents.pair_label_data(s, o)),
         ("document", lambda s: documents.handover_receipt(s, documents.handover_of(s, o))),
+        ("recordings", lambda s: storage.case_recordings(s, "A2026-001")),
     ]
 
 
@@ -138,6 +139,7 @@ def test_a_refused_reading_writes_nothing(
     office: Office, pairs: dict[str, tuple[str, str]]
 ) -> None:
     o, d = pairs["crim"]
+    hid = documents.handover_of(office.session("K001"), o)
     for badge, code in (("H003", "not_your_case"), ("D002", "not_your_department")):
         s = office.session(badge)
         before, head = office.snapshot(sign_ins=True), audit.head(office.db.conn)
@@ -148,6 +150,8 @@ def test_a_refused_reading_writes_nothing(
             lambda s: documents.label_data(s, o),
             lambda s: documents.pair_label_data(s, o),
             lambda s: documents.handover_of(s, o),
+            lambda s: documents.handover_receipt(s, hid),
+            lambda s: storage.case_recordings(s, "A2026-001"),
         ]
         if badge == "D002":
             calls.append(lambda s: reads.report(s, case_no="A2026-001"))
