@@ -44,9 +44,7 @@ def test_a_clock_set_back_before_the_last_entry_is_refused(office) -> None:
     assert office.snapshot() == before
 
 
-def _raw_event(
-    con: sqlite3.Connection, office, badge: str, at: str, action: str, s=None
-) -> int:
+def _raw_event(con: sqlite3.Connection, office, badge: str, at: str, action: str, s=None) -> int:
     """An event appended by hand, signed with the insider's own key (they know their
     password), dated as they like. ``s``: the insider signed in already (a sign-in is an
     event of its own, issue 14)."""
