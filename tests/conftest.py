@@ -12,6 +12,7 @@ import pytest
 from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the whole run
 
 from keeper_app.domain.model import DeptKind, ManifestEntry
+from keeper_app.domain.signing import ROWLESS_ACTIONS
 from keeper_app.services import intake
 from keeper_app.services import people as people_svc
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
@@ -19,6 +20,9 @@ from keeper_app.store import Database, open_database, signins
 
 PASSWORD = "correct-horse-1"
 TEST_KDF_N = 2**10  # stored per person: tests use a cheap cost, the app the default
+#: audit events that change nothing: sign-in bookkeeping, and the logged readings and
+#: sign-ins (issue 14) — a snapshot or the list of changes leaves them out
+QUIET_ACTIONS = signins.ACTORLESS_ACTIONS | ROWLESS_ACTIONS
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +62,9 @@ class Office:
     def snapshot(self, sign_ins: bool = False) -> list[tuple[str, list[tuple[object, ...]]]]:
         """Every row of every table: to prove a refusal changed nothing. Every password check
         records its attempt first (issue 10), refused or not: the sign-in bookkeeping (its
-        rows and their actor-less audit events) is left out unless ``sign_ins``."""
+        rows and their actor-less audit events) is left out unless ``sign_ins``; so are the
+        logged readings and sign-ins (issue 14: they change nothing; tests of reading count
+        them apart)."""
         con = sqlite3.connect(self.path)
         try:
             tables = [
@@ -72,10 +78,10 @@ class Office:
                 if t == "sign_in_events" and not sign_ins:
                     continue
                 if t == "audit_events" and not sign_ins:
-                    marks = ",".join("?" * len(signins.ACTORLESS_ACTIONS))
+                    marks = ",".join("?" * len(QUIET_ACTIONS))
                     rows = con.execute(
                         f"SELECT * FROM audit_events WHERE action NOT IN ({marks})",
-                        sorted(signins.ACTORLESS_ACTIONS),
+                        sorted(QUIET_ACTIONS),
                     ).fetchall()
                 else:
                     rows = con.execute(f"SELECT * FROM {t}").fetchall()
@@ -85,13 +91,14 @@ class Office:
             con.close()
 
     def changes(self) -> list[tuple[int, str]]:
-        """The audit events other than sign-in bookkeeping: (seq, action)."""
-        marks = ",".join("?" * len(signins.ACTORLESS_ACTIONS))
+        """The audit events other than sign-in bookkeeping and logged readings: (seq,
+        action)."""
+        marks = ",".join("?" * len(QUIET_ACTIONS))
         return [
             (int(r[0]), str(r[1]))
             for r in self.db.conn.execute(
                 f"SELECT seq, action FROM audit_events WHERE action NOT IN ({marks}) ORDER BY seq",
-                sorted(signins.ACTORLESS_ACTIONS),
+                sorted(QUIET_ACTIONS),
             )
         ]
 

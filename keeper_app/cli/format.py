@@ -244,3 +244,19 @@ def demo_text(d: dict[str, Any]) -> str:
     if d.get("recordings_note"):
         lines += ["", str(d["recordings_note"])]
     return "\n".join(lines)
+
+
+def reads_text(rows: list[dict[str, Any]]) -> str:
+    """Who read what (services.reads.report), one reading a line."""
+    if not rows:
+        return "no readings of your cases in that period"
+    lines = []
+    for r in rows:
+        refs = " ".join(f"{k}={v}" for k, v in sorted(r["refs"].items()))
+        cases = ", ".join(r["cases"])
+        lines.append(
+            f"{r['at']}  {r['name']} ({r['badge']})  {r['what']}"
+            + (f"  {refs}" if refs else "")
+            + (f"  cases: {cases}" if cases else "")
+        )
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import admin, backups, heads, witnesses
+from ..services import admin, backups, documents, heads, reads, witnesses
 from ..services import people as people_svc
 from ..store import StoreError
 from ..timeutil import show
@@ -38,9 +38,10 @@ def register(add: AddCommand) -> None:
         cmd_audit,
         "verify the audit chain, every row and every signature; check-head: hold the head "
         "printed on a page against the chain; take the daily checkpoint (checkpoint --head "
-        "BADGE) or check a checkpoint file (check-checkpoint FILE [--db])",
+        "BADGE) or check a checkpoint file (check-checkpoint FILE [--db]); reads: who read "
+        "what of your departments' cases (a department head: --since, --until, --case)",
     )
-    sp.add_argument("what", choices=["verify", "check-head", *checkpoints_cli.WHAT])
+    sp.add_argument("what", choices=["verify", "check-head", "reads", *checkpoints_cli.WHAT])
     sp.add_argument(
         "operands",
         nargs="*",
@@ -49,6 +50,13 @@ def register(add: AddCommand) -> None:
         "check-checkpoint: the checkpoint file",
     )
     checkpoints_cli.add_arguments(sp)
+    sp.add_argument(
+        "--since",
+        metavar="WHEN",
+        help="reads: from YYYY-MM-DD [HH:MM[:SS]] (default: the last 30 days)",
+    )
+    sp.add_argument("--until", metavar="WHEN", help="reads: up to this date (a date: included)")
+    sp.add_argument("--case", dest="case_no", metavar="CASE_NO", help="reads: this case only")
     sp.add_argument(
         "--witness",
         action="append",
@@ -151,6 +159,8 @@ def cmd_demo(c: Context) -> int:
 def cmd_audit(c: Context) -> int:
     if c.args.what == "check-head":
         return cmd_check_head(c)
+    if c.args.what == "reads":
+        return cmd_reads(c)
     if c.args.what in checkpoints_cli.WHAT:
         return checkpoints_cli.cmd(c)
     if c.args.operands:
@@ -170,6 +180,17 @@ def cmd_audit(c: Context) -> int:
     }
     c.out(data, fmt.audit_text)
     return 0 if r.ok and w.ok else 1
+
+
+def cmd_reads(c: Context) -> int:
+    """``keeper --as HEAD audit reads [--since WHEN] [--until WHEN] [--case CASE_NO]``: who
+    read what of the department head's cases (services.reads.report), newest first."""
+    if c.args.operands:
+        raise RuleViolation("bad_operands", "audit reads takes no operands: use --since, --case")
+    p = documents.period(c.args.since, c.args.until)
+    rows = reads.report(c.session, since=p.since, until=p.until, case_no=c.args.case_no)
+    c.out(rows, fmt.reads_text)
+    return 0
 
 
 def cmd_check_head(c: Context) -> int:

@@ -13,6 +13,8 @@ recordings asks here (through ``services.visibility``), so that no path shows mo
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from .errors import RuleViolation
 from .model import Case, Person, Role
 
@@ -146,3 +148,57 @@ def check_countersigner(head: Person, admin: Person, what: str) -> None:
             f"{head.name} ({head.badge}) is not a department head: only a department head "
             f"countersigns an administrator's request to {what}",
         )
+
+
+# Reading is logged (Art. 21: access strictly limited "and management systems strictly
+# implemented"; issue 14): every view, list, print and export of case data, and every
+# successful sign-in, is an audit event signed by the reader. It names what was read and
+# the cases it showed, never the data itself; it writes no row.
+
+READ_ACTION = "read"
+SIGN_IN_ACTION = "sign_in"
+
+#: What a read event may name: the record, list, print or export read.
+READ_KINDS = frozenset(
+    {
+        "scan",  # one disc's record at the counter
+        "media",  # the list of discs
+        "cases",  # the list of cases
+        "register",  # the special retrieval register (Art. 20), on screen
+        "due",  # what is due and late
+        "inbox",  # a department head's inbox
+        "inventory",  # the shelves a stocktaking expects
+        "approvals",  # a disc's unseal approvals
+        "court_requests",  # a case's court and procuratorate requests
+        "identify",  # a disc in a drive matched to the register
+        "verifications",  # a disc's read-backs
+        "fixity",  # the fixity report
+        "recordings",  # a case's recordings, their files, the review list
+        "archive_expected",  # what an archive handover expects
+        "document",  # a printed or exported document (label, receipt, register pages ...)
+        "reads",  # the report of who read what
+    }
+)
+
+
+def read_record(what: str, case_ids: Iterable[int] = (), **refs: object) -> dict[str, object]:
+    """Art. 21: the details of a read event — what was read (:data:`READ_KINDS`), the ids of
+    the cases it showed (sorted, each once) and the references asked for (a disc code, a
+    case number, a list's filter), compactly: empty references are left out."""
+    if what not in READ_KINDS:
+        raise ValueError(f"'{what}' is not a kind of reading Keeper records")
+    out: dict[str, object] = {"what": what, "cases": sorted({int(c) for c in case_ids})}
+    for k, v in sorted(refs.items()):
+        if v is not None and v != "" and v is not False:
+            out[k] = v
+    return out
+
+
+def read_concerns(details: Mapping[str, object], case_ids: set[int] | None) -> bool:
+    """Art. 21: whether a logged read showed any of ``case_ids`` (None: any case) — what a
+    department head's report of who read what holds for their departments' cases."""
+    cases = details.get("cases")
+    shown = {int(c) for c in cases} if isinstance(cases, list) else set()
+    if case_ids is None:
+        return True
+    return bool(shown & case_ids)

@@ -52,6 +52,7 @@ class Action(StrEnum):
     VIEW_DUE = "view_due"
     VIEW_INBOX = "view_inbox"
     INVENTORY = "inventory"  # a keeper's stocktaking of the shelves (read-only)
+    VIEW_READS = "view_reads"  # who read what of a department's cases (Art. 21, issue 14)
     # administration
     MANAGE_PEOPLE = "manage_people"
     VERIFY_AUDIT = "verify_audit"
@@ -89,6 +90,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_INBOX: frozenset({R.DEPT_HEAD}),
     Action.INVENTORY: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
+    Action.VIEW_READS: frozenset({R.DEPT_HEAD}),
     Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),

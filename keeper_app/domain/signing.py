@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .lifecycle import Action, allowed
@@ -61,7 +61,23 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "correct": Action.CORRECT,
     "supplement_incident": Action.CORRECT,  # a signed supplement to an incident (Art. 20)
     "checkpoint": Action.CHECKPOINT,
+    # Art. 21 (issue 14): reading is logged. A read of case data needs a role that sees
+    # cases (the administrator sees none); a sign-in is anyone's own.
+    "read": Action.VIEW_MEDIA,
+    "sign_in": None,
 }
+
+#: Signed events that record a reading and change nothing: they write no row at all.
+ROWLESS_ACTIONS = frozenset({"read", "sign_in"})
+
+
+def rows_problem(action: str, tables: Iterable[str]) -> str | None:
+    """Art. 21: why an event ``action`` could not have written rows of ``tables`` (a read
+    or a sign-in writes none), or None."""
+    written = sorted(set(tables))
+    if action in ROWLESS_ACTIONS and written:
+        return f"'{action}' records a reading and writes no row, but wrote " + ", ".join(written)
+    return None
 
 
 def event_problem(action: str, roles: frozenset[Role]) -> str | None:

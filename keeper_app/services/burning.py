@@ -39,7 +39,7 @@ from ..domain.model import CopyRole
 from ..store import audit
 from ..store import burning as burning_repo
 from ..store import media as media_repo
-from . import heads, intake, visibility
+from . import heads, intake, reads, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
 
@@ -537,6 +537,7 @@ def identify_disc(s: Session, drive: str, via_xorriso: bool | None = None) -> di
                 for v in burning_repo.verifications_of(s.conn, int(row["id"]))
             ],
         )
+        reads.record(s, "identify", [int(row["case_id"])], code=str(row["code"]))
     return out
 
 
@@ -547,4 +548,6 @@ def verifications(s: Session, code: str) -> list[dict[str, Any]]:
     if row is None:
         raise RuleViolation("unknown_medium", f"no medium {code}")
     _check_may_verify(s, int(row["case_id"]), "see its discs")
-    return burning_repo.verifications_of(s.conn, int(row["id"]))
+    rows = burning_repo.verifications_of(s.conn, int(row["id"]))
+    reads.record(s, "verifications", [int(row["case_id"])], code=str(row["code"]))
+    return rows

@@ -26,7 +26,7 @@ from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
-from . import heads, visibility
+from . import heads, reads, visibility
 from .session import Session, check_badge_text, parse_code
 
 
@@ -63,7 +63,13 @@ def audit_head(s: Session) -> dict[str, Any]:
 def label_data(s: Session, code: str) -> dict[str, Any]:
     """Everything a disc label, sleeve insert or seal-bag label carries for one medium: the
     six Art. 17 fields (corrections applied), the id, the copy role, and for a sealed
-    original its seal number, sealing time and who signed the sealing."""
+    original its seal number, sealing time and who signed the sealing. A logged reading."""
+    data = _label_data(s, code)
+    reads.record(s, "document", [data["case_id"]], doc="label", code=data["code"])
+    return data
+
+
+def _label_data(s: Session, code: str) -> dict[str, Any]:
     mc = parse_code(code)
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
@@ -93,6 +99,7 @@ def label_data(s: Session, code: str) -> dict[str, Any]:
         recs = media_repo.recordings_of(s.conn, m.id)
         return {
             "code": m.code,
+            "case_id": m.case_id,
             "pretty": mc.pretty,
             "copy_role": m.copy_role.value,
             "status": m.status.value,
@@ -120,11 +127,19 @@ def pair_label_data(s: Session, code: str) -> list[dict[str, Any]]:
     if mc.copy == "H":
         return [label_data(s, mc.text)]
     out = [
-        label_data(s, c.text)
+        _label_data(s, c.text)
         for c in (mc, mc.partner())
         if media_repo.row_by_code(s.conn, c.text) is not None
     ]
-    return sorted(out, key=lambda d: d["copy_role"] != "original")
+    out.sort(key=lambda d: d["copy_role"] != "original")
+    reads.record(
+        s,
+        "document",
+        {d["case_id"] for d in out},
+        doc="labels",
+        code=",".join(d["code"] for d in out),
+    )
+    return out
 
 
 # ------------------------------------------------------------------ register
@@ -196,6 +211,17 @@ def register_document(
         )
         head = audit_head(s)
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
+    reads.record_case_nos(
+        s,
+        "document",
+        (r["case_no"] for r in rows),
+        doc="register",
+        since=to_db(since) if since else None,
+        until=to_db(until) if until else None,
+        case_no=case_no or None,
+        code=medium_code,
+        badge=person.badge if person else None,
+    )
     sigs = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
     for r in rows:
         for k in ("out_at", "returned_at", *(f"{x}_at" for x in sigs)):
@@ -241,7 +267,7 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
     _check_case(s, cases_repo.get(s.conn, int(h["case_id"])))
     burned, at = from_db(h["burned_at"]), from_db(h["at"])
     elapsed = at - burned
-    return {
+    doc = {
         "id": h["id"],
         "case_no": h["case_no"],
         "case_name": h["case_name"],
@@ -265,6 +291,8 @@ def handover_receipt(s: Session, handover_id: int) -> dict[str, Any]:
         "signatures": _sigs(s, "handovers", int(h["id"])),
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(h["case_id"])], doc="handover_receipt", id=int(h["id"]))
+    return doc
 
 
 def handover_of(s: Session, code: str) -> int:
@@ -287,7 +315,7 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
     if i is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
     _check_case(s, cases_repo.get(s.conn, int(i["case_id"])))
-    return {
+    doc = {
         "id": i["id"],
         "kind": i["kind"],
         "description": i["description"],
@@ -373,6 +401,8 @@ def correction_sticker(s: Session, correction_id: int) -> dict[str, Any]:
         "signatures": _sigs(s, "corrections", int(c["id"])),
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
+    return doc
 
 
 def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
@@ -401,7 +431,7 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
                 "signatures": _sigs(s, "court_transfers", int(t["id"])),
             }
         )
-    return {
+    doc = {
         "id": q["id"],
         "case_no": q["case_no"],
         "case_name": q["case_name"],
@@ -413,6 +443,8 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
         "items": items,
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(q["case_id"])], doc="court_transfer_list", id=int(q["id"]))
+    return doc
 
 
 def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
@@ -441,7 +473,7 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
                 "production_time": show(label.get("production_time")),
             }
         )
-    return {
+    doc = {
         "id": a["id"],
         "case_no": a["case_no"],
         "case_name": a["case_name"],
@@ -454,3 +486,5 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
         "signatures": _sigs(s, "archive_handovers", int(a["id"])),
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [case.id], doc="archive_handover_list", case_no=case.case_no)
+    return doc

@@ -18,7 +18,7 @@ from typing import Any
 from ..domain.lifecycle import Action
 from ..store import burning as burning_repo
 from ..timeutil import from_db, show, to_db
-from . import visibility
+from . import reads, visibility
 from .session import Session
 from .storage import StorageSettings
 
@@ -89,7 +89,9 @@ def fixity_report(
     rep.sealed_not_checked = len(
         visibility.only_visible(s, burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES))
     )
-    for r in visibility.only_visible(s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES)):
+    rows = visibility.only_visible(s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES))
+    shown: set[int] = set()
+    for r in rows:
         last = from_db(r["last_checked"] or r["burned_at"])
         due_at = last + settings.fixity_interval
         item = FixityItem(
@@ -111,10 +113,13 @@ def fixity_report(
                 "(reason reproduce_duplicate, Art. 18)"
             )
             rep.failing.append(item)
+            shown.add(int(r["case_id"]))
         elif due_at <= now:
             item.action = "read it back: keeper verify --drive DEV"
             rep.due.append(item)
+            shown.add(int(r["case_id"]))
         else:
             rep.up_to_date += 1
     rep.due.sort(key=lambda i: i.due_at)
+    reads.record(s, "fixity", shown)  # the discs it names (the others only counted)
     return rep

@@ -17,7 +17,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
-from . import clockwatch, self_check, visibility
+from . import clockwatch, reads, self_check, visibility
 from .session import Session, parse_code
 
 
@@ -214,7 +214,7 @@ def scan(s: Session, text: str) -> ScanRecord:
         recs = media_repo.recordings_of(s.conn, m.id)
         for r in recs:
             r["started_at"], r["ended_at"] = show(r["started_at"]), show(r["ended_at"])
-        return ScanRecord(
+        record = ScanRecord(
             code=m.code,
             pretty=mc.pretty,
             copy_role=m.copy_role.value,
@@ -236,6 +236,8 @@ def scan(s: Session, text: str) -> ScanRecord:
             corrections=corrections,
             original_use=original_use,
         )
+    reads.record(s, "scan", [case.id], code=m.code)
+    return record
 
 
 def due(s: Session) -> list[dict[str, Any]]:
@@ -288,6 +290,7 @@ def due(s: Session) -> list[dict[str, Any]]:
                 (d.kind, d.ref if d.kind == "return" else d.medium_code), ""
             )
             out.append(row)
+    reads.record_case_nos(s, "due", (d["case_no"] for d in out))
     return out
 
 
@@ -325,6 +328,16 @@ def media(
     )
     for r in rows:
         r["burned_at"] = show(r["burned_at"])
+    reads.record_case_nos(
+        s,
+        "media",
+        (r["case_no"] for r in rows),
+        case_no=case_no,
+        status=status,
+        copy_role=copy_role,
+        location=location,
+        offset=offset or None,
+    )
     return rows
 
 
@@ -362,6 +375,17 @@ def register(
     )
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
+    reads.record_case_nos(
+        s,
+        "register",
+        (r["case_no"] for r in rows),
+        since=to_db(since) if since else None,
+        until=to_db(until) if until else None,
+        case_no=case_no,
+        code=code,
+        badge=badge,
+        offset=offset or None,
+    )
     return rows
 
 
@@ -379,6 +403,7 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
     alarm = self_check.alarm(s.db)
     alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
+    reads.record_case_nos(s, "inbox", (r["case_no"] for r in inc + apps))
     return {
         "incidents": inc,
         "approvals": apps,
@@ -405,12 +430,16 @@ def inventory_expected(
     head sees the discs of their department's cases)."""
     s.require(Action.INVENTORY)
     prefix = (location_prefix or "").strip() or None
-    return media_repo.on_shelves(s.conn, prefix, limit, **visibility.case_filter(s))
+    rows = media_repo.on_shelves(s.conn, prefix, limit, **visibility.case_filter(s))
+    reads.record_case_nos(s, "inventory", (r["case_no"] for r in rows), location=prefix)
+    return rows
 
 
 def cases(s: Session) -> list[dict[str, Any]]:
     s.require(Action.VIEW_MEDIA)
-    return cases_repo.listing(s.conn, **visibility.case_filter(s))
+    rows = cases_repo.listing(s.conn, **visibility.case_filter(s))
+    reads.record(s, "cases", (int(c["id"]) for c in rows))
+    return rows
 
 
 # ------------------------------------------------------------------ read-only, for the UI
@@ -456,6 +485,7 @@ def approvals_for(s: Session, code: str) -> list[dict[str, Any]]:
     rows = entries.approvals_for_medium(s.conn, m.id)
     for a in rows:
         a["requested_at"] = show(a["requested_at"])
+    reads.record(s, "approvals", [m.case_id], code=m.code)
     return rows
 
 
@@ -469,4 +499,5 @@ def court_requests(s: Session, case_no: str) -> list[dict[str, Any]]:
     for q in rows:
         q["requested_at"] = show(q["requested_at"])
         q["registered_at"] = show(q["registered_at"])
+    reads.record(s, "court_requests", [c.id], case_no=c.case_no)
     return rows

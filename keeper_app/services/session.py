@@ -230,7 +230,11 @@ class Session:
         full, an I/O error or a database kept locked raise StoreError (nothing written)."""
         at = to_db(self.now())
         with self.db.transaction() as conn:
-            if self._seen is not None and audit.head(conn)[0] != self._seen:
+            if (
+                self._seen is not None
+                and audit.head(conn)[0] != self._seen
+                and not audit.only_readings_since(conn, self._seen)  # readings change nothing
+            ):
                 raise ChangedMeanwhile()
             # a person's first key (enrolment) is written by the change that it signs
             first_key = people_repo.current_key(conn, self.person.id) is None
@@ -249,6 +253,19 @@ class Session:
             seq = audit.append(conn, at, self.person.id, action, ch.details, ch.rows, key)
         if self._seen is not None:
             self._seen = seq  # our own write: a second change in the same call goes on
+
+    def note(self, action: str, **details: Any) -> None:
+        """A signed event that changes nothing: a reading or a sign-in (services.reads,
+        Art. 21). It writes no row, so the history need not verify first (a reading is
+        logged even while the alarm is up; the next change checks the chain, these events
+        included). A clock set before the register's last entry raises
+        :class:`audit.ClockBehind` (nothing written)."""
+        at = to_db(self.now())
+        with self.db.transaction() as conn:
+            before = audit.head(conn)[0]
+            seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
+        if self._seen is not None and self._seen == before:
+            self._seen = seq  # our own note: a change in the same call goes on
 
     def _event_key(self, conn: sqlite3.Connection) -> audit.EventKey:
         """The key this session signs its events with: the person's current key."""
@@ -314,7 +331,19 @@ def sign_in(
     kdf_cache: KdfCache | None = None,
 ) -> Session:
     s = authenticate(db.conn, Credential(badge, password), kdf_cache, clock)
-    return Session(db, s.person, clock, kdf_cache, s.key)
+    return start(db, s, clock, kdf_cache)
+
+
+def start(
+    db: Database, signer: Signer, clock: Clock = now_utc, kdf_cache: KdfCache | None = None
+) -> Session:
+    """The session of a person who has just signed in; the sign-in is logged as their own
+    signed event (Art. 21, issue 14: services.reads)."""
+    from . import reads
+
+    s = Session(db, signer.person, clock, kdf_cache, signer.key)
+    reads.signed_in(s)
+    return s
 
 
 def parse_code(text: str) -> codes.MediumCode:

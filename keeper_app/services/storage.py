@@ -35,7 +35,7 @@ from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
-from . import intake, visibility
+from . import intake, reads, visibility
 from .session import Session, rerun_if_changed
 
 RECORD_FILE = "keeper-record.json"
@@ -383,6 +383,7 @@ def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
             size=sum(int(f["size"]) for f in r["files"]),
             discs=sorted(on.get(int(r["id"]), []), key=lambda c: (c[:14], c[14] != "O")),
         )
+    reads.record(s, "recordings", [case.id], case_no=case.case_no)
     return recs
 
 
@@ -390,4 +391,6 @@ def review_list(s: Session) -> list[dict[str, Any]]:
     """Recordings whose last duration check did not match their record (Art. 22(4)); a case
     handler sees those of their own cases, a head those of their department (Art. 21)."""
     s.require(Action.VERIFY_MEDIUM)
-    return visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))
+    rows = visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))
+    reads.record(s, "recordings", (int(r["case_id"]) for r in rows), list="review")
+    return rows

@@ -14,7 +14,7 @@ from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
-from . import visibility
+from . import reads, visibility
 from .custody import medium_and_case
 from .intake import case_by_no
 from .session import Credential, Session, parse_code, rerun_if_changed
@@ -134,7 +134,7 @@ def archive_expected(s: Session, case_no: str) -> list[dict[str, str]]:
     """The media a keeper must scan for the archive handover, with their state."""
     s.require(Action.ARCHIVE_HANDOVER)
     case = case_by_no(s, case_no)
-    return [
+    rows = [
         {
             "code": r["code"],
             "copy_role": r["copy_role"],
@@ -143,6 +143,8 @@ def archive_expected(s: Session, case_no: str) -> list[dict[str, str]]:
         }
         for r in media_repo.of_case(s.conn, case.id)
     ]
+    reads.record(s, "archive_expected", [case.id], case_no=case.case_no)
+    return rows
 
 
 @rerun_if_changed

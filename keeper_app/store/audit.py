@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import canonical, crypto
+from ..domain import signing
 
 if TYPE_CHECKING:
     from .verify import VerifyResult
@@ -171,6 +172,18 @@ def only_system_since(conn: sqlite3.Connection, seq: int) -> bool:
     register has not moved on by anyone's change."""
     r = conn.execute(
         "SELECT 1 FROM audit_events WHERE seq > ? AND actor_id IS NOT NULL LIMIT 1", (int(seq),)
+    ).fetchone()
+    return r is None
+
+
+def only_readings_since(conn: sqlite3.Connection, seq: int) -> bool:
+    """Whether every event after ``seq`` is a logged reading or sign-in (issue 14:
+    ``domain.signing.ROWLESS_ACTIONS``): they change no state, so checks made at ``seq``
+    still hold."""
+    marks = ",".join("?" * len(signing.ROWLESS_ACTIONS))
+    r = conn.execute(
+        f"SELECT 1 FROM audit_events WHERE seq > ? AND action NOT IN ({marks}) LIMIT 1",
+        (int(seq), *sorted(signing.ROWLESS_ACTIONS)),
     ).fetchone()
     return r is None
 

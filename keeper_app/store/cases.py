@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from ..domain.model import Case, CaseStatus
@@ -176,3 +177,20 @@ def recordings_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str,
             "SELECT * FROM recordings WHERE case_id=? ORDER BY started_at", (case_id,)
         )
     ]
+
+
+def ids_by_no(conn: sqlite3.Connection, case_nos: Iterable[str]) -> dict[str, int]:
+    """The ids of the cases numbered ``case_nos`` (unknown numbers left out)."""
+    nos = sorted({str(n) for n in case_nos if n})
+    out: dict[str, int] = {}
+    for i in range(0, len(nos), 500):
+        part = nos[i : i + 500]
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(f"SELECT case_no, id FROM cases WHERE case_no IN ({marks})", part):
+            out[str(r[0])] = int(r[1])
+    return out
+
+
+def numbers(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every case's number by its id."""
+    return {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, case_no FROM cases")}

@@ -374,6 +374,9 @@ class _Chain:
                     why = signing.event_problem(action, rp.roles_of(actor))
                     if why is not None:
                         problem(f"event {seq} by {who}: {why}")
+                    why = signing.rows_problem(action, (t for t, _, _ in anchors))
+                    if why is not None:
+                        problem(f"event {seq} by {who}: {why} — written outside Keeper")
         # --- what it wrote: anchors, and the keys it brought
         brought_key = False
         for t, i, rh in anchors:

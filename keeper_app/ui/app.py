@@ -15,7 +15,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..services import people
-from ..services.session import Session, Signer
+from ..services.session import Signer
+from ..services.session import start as start_session
 from ..store import Database, open_database
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
@@ -159,7 +160,7 @@ class KeeperApp(QObject):
 
     def open_main(self, signer: Signer) -> MainWindow:
         assert self.db is not None
-        session = Session(self.db, signer.person, self.clock, key=signer.key)
+        session = start_session(self.db, signer, self.clock)
         self.ctx = UiContext(
             self.db, session, self.ops, self.settings, self.feedback, self.print_queue
         )

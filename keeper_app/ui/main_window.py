@@ -44,6 +44,7 @@ from .views.due_view import DueView
 from .views.inbox_view import InboxView
 from .views.media_view import MediaView
 from .views.people_view import PeopleView
+from .views.reads_view import ReadsView
 from .views.register_view import RegisterView
 from .widgets.banner import Banner
 from .window_extras import WindowExtras
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.cases = CasesView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
         self.due = DueView(ctx) if allowed(roles, Action.VIEW_DUE) else None
         self.inbox = InboxView(ctx) if allowed(roles, Action.VIEW_INBOX) else None
+        self.reads = ReadsView(ctx) if allowed(roles, Action.VIEW_READS) else None
         self.people = PeopleView(ctx) if allowed(roles, Action.MANAGE_PEOPLE) else None
         self.nothing = Banner(self)  # shown only as the one tab of a role with no views
         for name, view in (
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
             ("cases", self.cases),
             ("due", self.due),
             ("inbox", self.inbox),
+            ("reads", self.reads),
             ("people", self.people),
         ):
             if view is not None:
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
                 self.cases,
                 self.due,
                 self.inbox,
+                self.reads,
                 self.people,
             )
             if w is not None
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
             id(self.register): self.tr("Retrieval register"),
             id(self.cases): self.tr("Cases"),
             id(self.people): self.tr("People"),
+            id(self.reads): self.tr("Who read what"),
             id(self.nothing): self.tr("Keeper"),
         }
         if self.due is not None:

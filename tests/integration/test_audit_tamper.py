@@ -286,8 +286,9 @@ def test_a_forged_signature_is_caught_even_with_a_well_formed_audit_event(office
         )
     v = verify(office)
     assert not v.ok
-    # (the keeper's own sign-in is recorded too: two bookkeeping events before the forged one)
-    assert v.first_bad_seq is None and v.events == history.events + 3
+    # (the keeper's own sign-in is recorded too: two bookkeeping events and the signed
+    # sign-in (issue 14) before the forged one)
+    assert v.first_bad_seq is None and v.events == history.events + 4
     assert f"signature #{sid} by H001 on retrievals #{rid}: does not verify" in v.problems
     # and it came after the entry, which now carries one signature too many
     assert has(v.problems, f"signature #{sid} by H001", "added after the entry was made")

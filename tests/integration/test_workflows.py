@@ -682,7 +682,13 @@ def test_every_change_appends_exactly_one_event_and_the_chain_verifies(office):
     lookup.scan(k, d)
     lookup.due(k)
     lookup.register(k)
-    assert admin.verify_audit(office.db).events == total  # reading writes nothing
+    # reading changes nothing, and each reading is logged: one signed event, no row (issue 14)
+    assert admin.verify_audit(office.db).events == total + 3
+    last = office.db.conn.execute(
+        "SELECT action, payload FROM audit_events ORDER BY seq DESC LIMIT 3"
+    ).fetchall()
+    assert [a for a, _ in last] == ["read"] * 3
+    assert all(json.loads(p)["rows"] == [] for _, p in last)
     result = admin.verify_audit(office.db)
     # handover 2, retrieval 2, return 2; and the heads' countersignatures of the office's people
     assert result.ok and result.signatures == 6 + 9

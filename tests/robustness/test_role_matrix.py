@@ -31,6 +31,7 @@ from keeper_app.services import (
     intake,
     lockout,
     lookup,
+    reads,
     reproduction,
     storage,
     transfers,
@@ -128,6 +129,7 @@ documents.register_document          Y      .      Y      Y       .     .
 documents.signature_png              Y      .      Y      Y       .     .
 documents.signature_loader           Y      .      Y      Y       .     .
 documents.audit_head                 Y      Y      Y      Y       Y     Y
+reads.report                         .      .      Y      .       .     .
 """
 
 #: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
@@ -158,6 +160,7 @@ view_register                Y      .      Y      Y       .     .
 view_due                     Y      .      Y      Y       .     .
 view_inbox                   .      .      Y      .       .     .
 inventory                    Y      .      Y      Y       .     .
+view_reads                   .      .      Y      .       .     .
 manage_people                .      .      .      .       Y     .
 verify_audit                 Y      .      Y      Y       Y     .
 backup                       Y      .      .      .       Y     .
@@ -198,6 +201,7 @@ ACTION_OF = {
     "lookup.register": "view_register",
     "lookup.due": "view_due",
     "lookup.inbox": "view_inbox",
+    "reads.report": "view_reads",
     "lookup.inventory_expected": "inventory",
     "storage.review_list": "verify_medium",
     "people.add_department": "manage_people",
@@ -257,6 +261,9 @@ HELPERS = {
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
     "custody.pair_duplicates": "the duplicates of a pair, for actions that check next",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
+    "reads.record": "logs a reading, inside the reading services (after their checks)",
+    "reads.record_case_nos": "logs a reading, inside the reading services (after their checks)",
+    "reads.signed_in": "logs a sign-in, inside session.start (after the password check)",
     "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
     "visibility.visible_case_ids": "the Art. 21 filter for lists (domain.access)",
@@ -412,6 +419,7 @@ def calls(office, x: dict, role: str, badge: str):
         "lookup.register": lambda s: lookup.register(s),
         "lookup.due": lambda s: lookup.due(s),
         "lookup.inbox": lambda s: lookup.inbox(s),
+        "reads.report": lambda s: reads.report(s),
         "lookup.inventory_expected": lambda s: lookup.inventory_expected(s, "柜B"),
         "lookup.people_brief": lambda s: lookup.people_brief(s),
         "lookup.departments": lambda s: lookup.departments(s),

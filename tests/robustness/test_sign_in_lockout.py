@@ -64,9 +64,10 @@ def test_five_wrong_passwords_lock_and_the_chain_records_each(office):
     # the lock ends; the right password clears the count (one more event)
     office.clock.advance(seconds=lockout.FIRST_LOCK.total_seconds() + 1)
     assert attempt(office, "K001", PASSWORD) is None
-    assert actions(office, start)[-2:] == ["sign_in_attempt", "sign_in_cleared"]
+    # the attempt, the count cleared, and the sign-in itself, signed (issue 14)
+    assert actions(office, start)[-3:] == ["sign_in_attempt", "sign_in_cleared", "sign_in"]
     assert attempt(office, "K001", PASSWORD) is None  # each sign-in: its attempt, cleared
-    assert events(office) == start + 10
+    assert events(office) == start + 12
 
 
 def test_each_lockout_lasts_longer(office):

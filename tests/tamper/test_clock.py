@@ -44,10 +44,11 @@ def test_a_clock_set_back_before_the_last_entry_is_refused(office) -> None:
     assert office.snapshot() == before
 
 
-def _raw_event(con: sqlite3.Connection, office, badge: str, at: str, action: str) -> int:
+def _raw_event(con: sqlite3.Connection, office, badge: str, at: str, action: str, s=None) -> int:
     """An event appended by hand, signed with the insider's own key (they know their
-    password), dated as they like."""
-    s = office.session(badge)
+    password), dated as they like. ``s``: the insider signed in already (a sign-in is an
+    event of its own, issue 14)."""
+    s = s or office.session(badge)
     kid = con.execute(
         "SELECT max(id) FROM person_keys WHERE person_id=?", (s.person.id,)
     ).fetchone()[0]
@@ -68,10 +69,11 @@ def _raw_event(con: sqlite3.Connection, office, badge: str, at: str, action: str
 
 def test_an_event_dated_before_the_one_ahead_of_it_is_named(office) -> None:
     office.handed_over_pair()
+    s = office.session("K001")  # the sign-in is the last event before the insider's
     last_seq, last_at = audit.last_signed_at(office.db.conn)
     con = sqlite3.connect(office.path)
     try:
-        n = _raw_event(con, office, "K001", "2026-01-01T00:00:00Z", "set_location")
+        n = _raw_event(con, office, "K001", "2026-01-01T00:00:00Z", "set_location", s)
         con.commit()
     finally:
         con.close()

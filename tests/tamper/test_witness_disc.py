@@ -25,6 +25,7 @@ from keeper_app.services.burning import PairBurn
 from keeper_app.services.session import Session
 from keeper_app.services.storage import StorageSettings
 from keeper_app.store import audit, open_database
+from keeper_app.timeutil import now_utc
 
 pytestmark = pytest.mark.realtool
 
@@ -122,6 +123,9 @@ def test_a_truncation_is_named_by_the_disc(office: Office, tmp_path: Path) -> No
     # the command's own sign-in is recorded first, so the chain has grown back past the
     # cut by then: the disc's event is there again, with another hash
     assert f"HISTORY DISAGREES: {d.name} saw event {d.seq}" in r.stdout
+    # the command ran on the computer's clock, and its sign-in is a signed event (issue
+    # 14): the office's clock goes on from there
+    office.clock.t = max(office.clock.t, now_utc())
     # the running Keeper will not sign on this history any more (its self-check); the
     # insider's own copy goes on: the first pair's disc witnessed an older head, still on
     # the chain

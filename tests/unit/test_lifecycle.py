@@ -197,7 +197,8 @@ K, CH, DH, RV, AD, OR = (
 #: - reviewers see the register and deadlines for case review and supervision (Art. 19, 22);
 #: - the administrator manages people, checks the audit chain and backs up, and sees no case
 #:   data (issue 10: separation of duties);
-#: - court or procuratorate staff only sign for what they receive (Art. 19): no action.
+#: - court or procuratorate staff only sign for what they receive (Art. 19): no action;
+#: - who read what of a department's cases is for its head (Art. 21, issue 14).
 EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.REGISTER_PAIR: {CH},
     A.HANDOVER: {K},
@@ -223,6 +224,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.VIEW_DUE: {K, DH, RV},
     A.VIEW_INBOX: {DH},
     A.INVENTORY: {K, DH, RV},
+    A.VIEW_READS: {DH},
     A.MANAGE_PEOPLE: {AD},
     A.VERIFY_AUDIT: {K, DH, RV, AD},
     A.BACKUP: {K, AD},
