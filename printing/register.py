@@ -192,7 +192,10 @@ def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
         "out": _two(r.get("out_at")),
         "reason": [t(str(r.get("reason") or ""), lang)],
         "usage": [f"{r.get('est_usage_hours')} {hours}"],
-        "approver": [str(r.get("approver") or "")],
+        # Art. 20: who approved, and when (the head's signed decision; MM-DD HH:MM)
+        "approver": [str(r.get("approver") or ""), str(r.get("approved_at") or "")[5:16]]
+        if r.get("approved_at")
+        else [str(r.get("approver") or "")],
         "returned": returned or [t("not_returned", lang)],
         "inspection": [t(str(r["inspection"]), lang), t(str(r.get("verification") or ""), lang)]
         if r.get("inspection")

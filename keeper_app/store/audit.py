@@ -64,6 +64,10 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 10 (retrieval approvals)
+    "retrieval_requests",
+    "retrieval_decisions",
+    "retrieval_request_uses",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}
