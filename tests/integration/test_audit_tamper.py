@@ -39,7 +39,7 @@ def history(office) -> History:
     o, d = office.handed_over_pair()
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=2)
     custody.return_medium(
         k, d, office.cred("H001"), office.cred("K001"), "damaged", note="scratched"
@@ -53,7 +53,7 @@ def history(office) -> History:
     # the damaged duplicate stays damaged; a second pair's duplicate goes out
     o2, d2 = office.handed_over_pair(person="王某某")
     office.clock.advance(hours=1)
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k, d2, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 4
     )
     v = verify(office)

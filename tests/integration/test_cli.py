@@ -15,7 +15,7 @@ from conftest import PASSWORD, Office
 from printing_tools import pdf_text, squash
 
 from keeper_app.domain import codes
-from keeper_app.services import custody, documents
+from keeper_app.services import documents
 from keeper_app.services.catalogue import period
 from keeper_app.store import latest_version
 from keeper_app.timeutil import now_utc, show
@@ -248,7 +248,7 @@ def test_register_of_one_day_lists_and_prints_that_days_entries(
     the same as the application's register view and its printed pages for D: a date alone
     as the end of the period includes that day (issue 12, item 2)."""
     _o, d = office.handed_over_pair()
-    rid = custody.retrieve(
+    rid = office.retrieve(
         office.session("K001"),
         d,
         office.cred("H002"),

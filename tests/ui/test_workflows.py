@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import PASSWORD, Office
 
-from keeper_app.services import custody, lookup, transfers
+from keeper_app.services import lookup, transfers
 from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.dialogs.retrieval import RetrievalDialog
 from keeper_app.ui.dialogs.return_ import ReturnDialog
@@ -77,7 +77,7 @@ def test_return_marked_damaged_reaches_the_heads_inbox(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
     _o, d = office.handed_over_pair()
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),
