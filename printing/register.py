@@ -45,11 +45,11 @@ COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("medium", 27.0, "col_medium"),
     ("case", 23.0, "col_case"),
     ("retriever", 16.0, "col_retriever"),
-    ("unit", 25.0, "col_unit"),
+    ("unit", 21.0, "col_unit"),
     ("out", 18.0, "col_out"),
     ("reason", 16.0, "col_reason"),
     ("usage", 13.0, "col_usage"),
-    ("approver", 13.0, "col_approver"),
+    ("approver", 17.0, "col_approver"),  # the head who approved, and when (Art. 20)
     ("sig_retriever", 21.0, "col_sig_retriever"),
     ("sig_keeper", 21.0, "col_sig_keeper"),
     ("returned", 17.0, "col_returned"),

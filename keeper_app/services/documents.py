@@ -198,7 +198,7 @@ def register_document(
         unit = people_repo.unit(s.conn, me.unit_id)["name"]
     sigs = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
     for r in rows:
-        for k in ("out_at", "returned_at", *(f"{x}_at" for x in sigs)):
+        for k in ("out_at", "returned_at", "approved_at", *(f"{x}_at" for x in sigs)):
             r[k] = show(r[k])
         for x in sigs:
             r[f"{x}_drawn"] = bool(r[f"{x}_drawn"])

@@ -24,11 +24,13 @@ def request_row(s: Session, request_id: object) -> dict[str, Any]:
         rid = int(request_id)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         raise RuleViolation(
-            "unknown_request", f"'{request_id}' is not a retrieval request number"
+            "unknown_retrieval_request", f"'{request_id}' is not a retrieval request number"
         ) from None
     q = entries.retrieval_request(s.conn, rid)
     if q is None:
-        raise RuleViolation("unknown_request", f"no retrieval request #{request_id}", "Art. 20")
+        raise RuleViolation(
+            "unknown_retrieval_request", f"no retrieval request #{request_id}", "Art. 20"
+        )
     return q
 
 
@@ -63,7 +65,7 @@ def request_retrieval(
         raise RuleViolation(
             "original_not_retrievable",
             f"{m.code} is the {m.copy_role.value}: only the duplicate is retrieved",
-            "Art. 18, 19",
+            "Art. 18-19",
         )
     retriever = person_by_badge(s, retriever_badge)
     approval.check_request(case, retriever, me, why, est_usage_hours)

@@ -65,6 +65,29 @@ def creds(tmp_path: Path) -> Path:
     return p
 
 
+def approved_by_cli(office: Office, creds: Path, code: str, retriever: str) -> str:
+    """`keeper request-retrieval` at the counter (K001), `keeper retrieval approve` by the
+    head of the case's department (D001) in his own session: the request's number."""
+    r = keeper(
+        office,
+        "request-retrieval",
+        code,
+        "--retriever",
+        retriever,
+        "--reason",
+        "case_handling",
+        "--hours",
+        "24",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    qid = r.stdout.split("#")[1].split()[0]
+    r = keeper(office, "retrieval", "approve", qid, creds=creds, as_badge="D001")
+    assert r.returncode == 0, r.stderr
+    assert f"retrieval request #{qid} approved" in r.stdout
+    return qid
+
+
 def test_init_is_idempotent(tmp_path: Path, office: Office) -> None:
     db = tmp_path / "new.sqlite"
     for _ in range(2):
@@ -172,35 +195,11 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
         creds=creds,
     )
     assert r.returncode == 0, r.stderr
-    r = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H002",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-    )
+    first = approved_by_cli(office, creds, d, "H002")
+    r = keeper(office, "retrieve", d, "--retriever", "H002", "--request", first, creds=creds)
     assert r.returncode == 0, r.stderr
-    again = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H001",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-    )
+    second = approved_by_cli(office, creds, d, "H001")
+    again = keeper(office, "retrieve", d, "--retriever", "H001", "--request", second, creds=creds)
     assert again.returncode == 1 and "already out with 刘办案" in again.stderr
     r = keeper(
         office,
@@ -277,19 +276,7 @@ def test_role_refusal_exit_1(office: Office, creds: Path) -> None:
     o, d = office.handed_over_pair()
     before = office.snapshot()
     r = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H002",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-        as_badge="H001",
+        office, "retrieve", d, "--retriever", "H002", "--request", "1", creds=creds, as_badge="H001"
     )
     assert r.returncode == 1
     assert "may not retrieve" in r.stderr
