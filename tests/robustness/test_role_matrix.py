@@ -31,6 +31,7 @@ from keeper_app.services import (
     intake,
     lockout,
     lookup,
+    retrieval_requests,
     storage,
     transfers,
 )
@@ -57,6 +58,9 @@ intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
 custody.retrieve                     Y      .      .      .       .     .
+retrieval_requests.request_retrieval Y      Y      Y      Y       .     .
+retrieval_requests.decide_retrieval  .      .      Y      .       .     .
+retrieval_requests.usable_requests   Y      .      .      .       .     .
 custody.return_medium                Y      .      .      .       .     .
 custody.request_unseal               Y      Y      .      .       .     .
 custody.decide_approval              .      .      Y      .       .     .
@@ -132,6 +136,7 @@ DOMAIN = """
 register_pair                .      Y      .      .       .     .
 handover                     Y      .      .      .       .     .
 retrieve                     Y      .      .      .       .     .
+request_retrieval            Y      Y      Y      Y       .     .
 return                       Y      .      .      .       .     .
 request_unseal               Y      Y      .      .       .     .
 decide_approval              .      .      Y      .       .     .
@@ -167,6 +172,9 @@ ACTION_OF = {
     "intake.register_pair": "register_pair",
     "intake.handover": "handover",
     "custody.retrieve": "retrieve",
+    "retrieval_requests.request_retrieval": "request_retrieval",
+    "retrieval_requests.decide_retrieval": "decide_approval",
+    "retrieval_requests.usable_requests": "retrieve",
     "custody.return_medium": "return",
     "custody.request_unseal": "request_unseal",
     "custody.decide_approval": "decide_approval",
@@ -245,6 +253,7 @@ HELPERS = {
     "people.check_new_person": "a new person's checks (with the role), inside the adds",
     "custody.person_by_badge": "a signer by badge, inside actions",
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
+    "retrieval_requests.request_row": "a retrieval request by number, inside actions",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
     "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
@@ -285,10 +294,10 @@ def prepare(office, tmp_path) -> dict:
     k = office.session("K001")
     o, d = office.handed_over_pair()  # original sealed, duplicate in custody
     _o2, d2 = office.handed_over_pair(person="李某")
-    custody.retrieve(k, d2, c("H001"), c("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d2, c("H001"), c("K001"), "D001", "case_handling", 2)
     custody.return_medium(k, d2, c("H001"), c("K001"), "damaged", note="cracked")
     _o3, d3 = office.handed_over_pair(person="赵某")
-    custody.retrieve(k, d3, c("H001"), c("K001"), "D001", "case_handling", 2)  # out
+    office.retrieve(k, d3, c("H001"), c("K001"), "D001", "case_handling", 2)  # out
     burned, _ = office.new_pair(person="钱某")  # not handed over yet
     h = office.session("H001")
     start = office.clock() - timedelta(hours=3)
@@ -305,6 +314,9 @@ def prepare(office, tmp_path) -> dict:
         "rid": rid,
         "f": f,
         "aid": custody.request_unseal(k, o, "reproduce_duplicate"),
+        # a retrieval of d by H001 approved by D001, and one waiting for his decision
+        "rq": office.approved_request(d, "H001", "D001", "case_handling", 2),
+        "rq_wait": retrieval_requests.request_retrieval(k, d, "H002", "case_handling", 2),
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
         "qid": transfers.register_court_request(
@@ -356,8 +368,15 @@ def calls(office, x: dict, role: str, badge: str):
         "intake.handover": lambda s: intake.handover(
             s, x["burned"], c("H001"), me, f"S-{role}", "柜A-05", "柜B-05"
         ),
-        "custody.retrieve": lambda s: custody.retrieve(
-            s, x["d"], c("H001"), me, "D001", "case_handling", 2
+        "custody.retrieve": lambda s: custody.retrieve(s, x["d"], c("H001"), me, x["rq"]),
+        "retrieval_requests.request_retrieval": lambda s: retrieval_requests.request_retrieval(
+            s, x["d"], badge, "case_review", 2
+        ),
+        "retrieval_requests.decide_retrieval": lambda s: retrieval_requests.decide_retrieval(
+            s, x["rq_wait"], me, True
+        ),
+        "retrieval_requests.usable_requests": lambda s: retrieval_requests.usable_requests(
+            s, x["d"]
         ),
         "custody.return_medium": lambda s: custody.return_medium(
             s, x["d_out"], c("H001"), me, "intact"
