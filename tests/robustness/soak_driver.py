@@ -19,7 +19,7 @@ from pathlib import Path
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.model import ManifestEntry
-from keeper_app.services import admin, custody, intake, transfers
+from keeper_app.services import admin, custody, intake, retrieval_requests, transfers
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
 from keeper_app.store import open_database
 
@@ -179,7 +179,10 @@ class Driver:
         elif op == "handover":
             intake.handover(k, args[0], cred("H001"), cred("K001"), f"S-{tag}", "柜A-01", "柜B-01")
         elif op == "retrieve":
-            custody.retrieve(k, args[0], cred("H001"), cred("K001"), "D001", "case_handling", 4)
+            # the keeper asks, the head approves in his session, the disc goes out (Art. 20)
+            qid = retrieval_requests.request_retrieval(k, args[0], "H001", "case_handling", 4)
+            retrieval_requests.decide_retrieval(self.s("D001"), qid, cred("D001"), True)
+            custody.retrieve(k, args[0], cred("H001"), cred("K001"), qid)
         elif op == "return":
             custody.return_medium(k, args[0], cred("H001"), cred("K001"), "intact")
         elif op == "return_damaged":
