@@ -32,6 +32,8 @@ ACTION = {
     "recording": "register_recording",
     "pair": "register_pair",
     "handover": "handover",
+    "ask_retrieval": "request_retrieval",
+    "approve_retrieval": "decide_retrieval",
     "retrieve": "retrieve",
     "return": "return",
     "return_damaged": "return",
@@ -92,7 +94,26 @@ class Driver:
             "m.copy_role='duplicate' AND m.status='in_custody' AND c.status='open'"
         )
         for (code,) in self.rng.sample(in_custody, min(2, len(in_custody))):
-            ops.append(("retrieve", (code,)))
+            # Art. 20: asked for, approved by the head in his session, then given out
+            approved = q(
+                "SELECT q.id FROM retrieval_requests q JOIN media m ON m.id=q.medium_id "
+                "JOIN retrieval_decisions d ON d.request_id=q.id AND d.decision='approved' "
+                "WHERE m.code=? AND NOT EXISTS (SELECT 1 FROM retrieval_request_uses u "
+                "WHERE u.request_id=q.id) ORDER BY q.id",
+                code,
+            )
+            waiting = q(
+                "SELECT q.id FROM retrieval_requests q JOIN media m ON m.id=q.medium_id "
+                "WHERE m.code=? AND NOT EXISTS (SELECT 1 FROM retrieval_decisions d "
+                "WHERE d.request_id=q.id) ORDER BY q.id",
+                code,
+            )
+            if approved:
+                ops.append(("retrieve", (code, approved[0][0])))
+            elif waiting:
+                ops.append(("approve_retrieval", (waiting[0][0],)))
+            else:
+                ops.append(("ask_retrieval", (code,)))
             if self.rng.random() < 0.3:
                 ops.append(("location", (code,)))
         for (code,) in q("SELECT code FROM media WHERE status='out' LIMIT 2"):
@@ -179,10 +200,11 @@ class Driver:
         elif op == "handover":
             intake.handover(k, args[0], cred("H001"), cred("K001"), f"S-{tag}", "柜A-01", "柜B-01")
         elif op == "retrieve":
-            # the keeper asks, the head approves in his session, the disc goes out (Art. 20)
-            qid = retrieval_requests.request_retrieval(k, args[0], "H001", "case_handling", 4)
-            retrieval_requests.decide_retrieval(self.s("D001"), qid, cred("D001"), True)
-            custody.retrieve(k, args[0], cred("H001"), cred("K001"), qid)
+            custody.retrieve(k, args[0], cred("H001"), cred("K001"), args[1])
+        elif op == "ask_retrieval":
+            retrieval_requests.request_retrieval(k, args[0], "H001", "case_handling", 4)
+        elif op == "approve_retrieval":
+            retrieval_requests.decide_retrieval(self.s("D001"), args[0], cred("D001"), True)
         elif op == "return":
             custody.return_medium(k, args[0], cred("H001"), cred("K001"), "intact")
         elif op == "return_damaged":
