@@ -148,7 +148,7 @@ class InboxView(QWidget):
                 Column("reason", self.tr("Reason"), lambda v: label("Reason", v)),
                 Column("est_usage_hours", self.tr("Hours")),
                 Column("purpose", self.tr("Purpose")),
-                Column("requested_by_name", self.tr("Requested by")),
+                Column("requested_by_name", self.tr("Asked by")),
             ]
         )
         self._titles()
