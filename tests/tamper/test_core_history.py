@@ -212,12 +212,5 @@ def test_inserting_a_keeper_credited_to_the_administrator(office, history) -> No
 
 def _the_fake_keeper_retrieves(office, s) -> None:
     o3, d3 = office.handed_over_pair(case_no="B2026-002", handler="H003", person="李某")
-    office.retrieve(
-        s,
-        d3,
-        office.cred("H003"),
-        Credential("K999", "fake-keeper-pw-1"),
-        "D002",
-        "case_handling",
-        4,
-    )
+    qid = office.approved_request(d3, "H003", "D002", "case_handling", 4)  # asked by K001
+    custody.retrieve(s, d3, office.cred("H003"), Credential("K999", "fake-keeper-pw-1"), qid)

@@ -350,6 +350,10 @@ def test_a_new_key_for_a_head_added_as_an_enrolment_then_a_loss_acknowledged_as_
     """Rather than rewriting, the insider appends: a key row of his own for D001 (as an
     enrolment) in an event signed with it, then acknowledges another loss as D001."""
     d001 = pid(office, "D001")
+    # a disc out, approved by D001 before the insider's edit (Art. 20)
+    o2, d2 = office.handed_over_pair(person="李某某")
+    k = office.session("K001")
+    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     km = crypto.new_key_material("insider-knows-6", TEST_KDF_N)
     sk = crypto.unlock(km, "insider-knows-6")
     with insider(office) as con:
@@ -372,9 +376,6 @@ def test_a_new_key_for_a_head_added_as_an_enrolment_then_a_loss_acknowledged_as_
         )
         con.execute("COMMIT")
     # Keeper signs him in with the insider's password, and he acknowledges as D001
-    o2, d2 = office.handed_over_pair(person="李某某")
-    k = office.session("K001")
-    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     custody.return_medium(k, d2, office.cred("H001"), office.cred("K001"), "lost", note="gone")
     inc = int(office.db.conn.execute("SELECT max(id) FROM incidents").fetchone()[0])
     head = sign_in(office.db, "D001", "insider-knows-6", office.clock)
