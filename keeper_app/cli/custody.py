@@ -91,15 +91,36 @@ def cmd_handover(c: Context) -> int:
 
 def cmd_retrieve(c: Context) -> int:
     a = c.args
-    rid = custody.retrieve(
+    if a.request is not None:
+        rid = custody.retrieve(
+            c.session,
+            a.code,
+            c.other(a.retriever, "signs the register as retriever"),
+            c.me("signs the register as keeper"),
+            a.request,
+            a.unit,
+        )
+        print(f"register entry #{rid}: {a.code} is out (under retrieval request #{a.request})")
+        return 0
+    if a.approver is None or a.reason is None or a.hours is None:
+        print(
+            "give --request N (approved in the head's inbox), or --approver BADGE with "
+            "--reason and --hours (the head signs the approval here)",
+            file=sys.stderr,
+        )
+        return 2
+    rid = retrieval_requests.retrieve_countersigned(
         c.session,
         a.code,
         c.other(a.retriever, "signs the register as retriever"),
         c.me("signs the register as keeper"),
-        a.request,
+        c.other(a.approver, "signs the approval of the retrieval as department head"),
+        a.reason,
+        a.hours,
+        a.purpose or "",
         a.unit,
     )
-    print(f"register entry #{rid}: {a.code} is out (under retrieval request #{a.request})")
+    print(f"register entry #{rid}: {a.code} is out (approved at the counter by {a.approver})")
     return 0
 
 
@@ -301,7 +322,18 @@ def register(add: AddCommand) -> None:
     sp = add("retrieve", cmd_retrieve, "give out the duplicate (special register, Art. 20)")
     sp.add_argument("code")
     sp.add_argument("--retriever", required=True, metavar="BADGE")
-    sp.add_argument("--request", required=True, type=int, help="the approved retrieval request")
+    g = sp.add_mutually_exclusive_group(required=True)
+    g.add_argument("--request", type=int, help="a retrieval request approved in the head's inbox")
+    g.add_argument(
+        "--approver", metavar="BADGE", help="the head of the case's department signs here"
+    )
+    sp.add_argument(
+        "--reason",
+        choices=["case_handling", "case_review", "supervision", "complaint"],
+        help="with --approver",
+    )
+    sp.add_argument("--hours", type=int, help="with --approver: estimated usage time, hours")
+    sp.add_argument("--purpose", help="with --approver")
     sp.add_argument("--unit", help="retriever's unit (default: their own)")
     sp = add("return", cmd_return, "take a disc back, inspected (Art. 20)")
     sp.add_argument("code")

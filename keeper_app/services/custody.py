@@ -53,7 +53,8 @@ def head_of_case_dept(s: Session, case: Case) -> Person:
     return people_repo.get(s.conn, dept.head_id)
 
 
-def _refuse_if_out(s: Session, m: Medium) -> None:
+def refuse_if_out(s: Session, m: Medium) -> None:
+    """Art. 20: a disc that is out is returned before it goes out again; says who has it."""
     if m.status == MediumStatus.OUT:
         r = entries.open_retrieval(s.conn, m.id)
         who = f"{r['retriever_name']} ({r['retriever_badge']})" if r else "someone"
@@ -83,7 +84,7 @@ def retrieve(
 
     s.require(Action.RETRIEVE)
     m, case = medium_and_case(s, code)
-    _refuse_if_out(s, m)
+    refuse_if_out(s, m)
     nxt = next_status(m.copy_role, m.status, Action.RETRIEVE, code=m.code)
     q = retrieval_requests.request_row(s, request_id)
     why = rules.parse_retrieval_reason(q["reason"])

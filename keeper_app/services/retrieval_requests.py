@@ -9,12 +9,13 @@ from typing import Any
 from ..domain import retrieval_approval as approval
 from ..domain import rules
 from ..domain.errors import RuleViolation
-from ..domain.lifecycle import Action
+from ..domain.lifecycle import Action, next_status
 from ..domain.model import Capacity
 from ..store import entries
+from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show
-from .custody import head_of_case_dept, medium_and_case, person_by_badge
+from .custody import head_of_case_dept, medium_and_case, person_by_badge, refuse_if_out
 from .session import Credential, Session, parse_code, rerun_if_changed
 
 
@@ -159,3 +160,99 @@ def usable_requests(s: Session, code: str) -> list[dict[str, Any]]:
             continue
         out.append(shown(q))
     return out
+
+
+@rerun_if_changed
+def retrieve_countersigned(
+    s: Session,
+    code: str,
+    retriever: Credential,
+    keeper: Credential,
+    approver: Credential,
+    reason: str,
+    est_usage_hours: int,
+    purpose: str = "",
+    retriever_unit: str | None = None,
+) -> int:
+    """Art. 20, the approver at the counter: the head of the case's department types his own
+    password there and his key signs the approval; the request, his signed decision, the
+    register entry (retriever and keeper sign) and its use are one change."""
+    me = s.require(Action.RETRIEVE)
+    m, case = medium_and_case(s, code)
+    why = rules.parse_retrieval_reason(reason)
+    refuse_if_out(s, m)
+    nxt = next_status(m.copy_role, m.status, Action.RETRIEVE, code=m.code)
+    dept = people_repo.department(s.conn, case.department_id)
+    if dept is None:
+        raise RuleViolation("no_head", f"case {case.case_no} has no department", "Art. 20")
+    r = s.signer(retriever)
+    k = s.keeper_signer(keeper)
+    approval.check_request(case, r.person, me, why, est_usage_hours)
+    a = s.signer(approver)
+    asked = approval.RequestState(0, m.id, r.person.id, me.id, None, None, None, False)
+    approval.check_retrieval_approver(a.person, case, dept, asked)
+    rules.check_retrieval(case, r.person, a.person, k.person, why, est_usage_hours)
+    text = rules.require_text(purpose or "-", "purpose", "Art. 20", 200)
+    unit = (retriever_unit or "").strip() or people_repo.org_name(s.conn, r.person.id)
+    unit = rules.require_text(unit, "retriever's unit", "Art. 20", 100)
+    with s.change(
+        "retrieve",
+        code=m.code,
+        retriever=r.person.badge,
+        reason=why.value,
+        approver=a.person.badge,
+        approved_at_counter=True,
+    ) as ch:
+        qid = ch.touch(
+            "retrieval_requests",
+            entries.insert(
+                ch.conn,
+                "retrieval_requests",
+                medium_id=m.id,
+                retriever_id=r.person.id,
+                reason=why.value,
+                purpose="" if text == "-" else text,
+                est_usage_hours=est_usage_hours,
+                requested_by=me.id,
+                requested_at=ch.at,
+                approver_id=a.person.id,
+            ),
+        )
+        did = ch.touch(
+            "retrieval_decisions",
+            entries.insert(
+                ch.conn,
+                "retrieval_decisions",
+                request_id=qid,
+                decision="approved",
+                decided_by=a.person.id,
+                at=ch.at,
+                note="signed at the counter",
+            ),
+        )
+        ch.sign("retrieval_decisions", did, (a, Capacity.APPROVER))
+        rid = ch.touch(
+            "retrievals",
+            entries.insert(
+                ch.conn,
+                "retrievals",
+                medium_id=m.id,
+                retriever_id=r.person.id,
+                retriever_unit=unit,
+                out_at=ch.at,
+                reason=why.value,
+                purpose="" if text == "-" else text,
+                est_usage_hours=est_usage_hours,
+                approver_id=a.person.id,
+                keeper_id=k.person.id,
+            ),
+        )
+        ch.sign("retrievals", rid, (r, Capacity.RETRIEVER), (k, Capacity.KEEPER))
+        ch.touch(
+            "retrieval_request_uses",
+            entries.insert(ch.conn, "retrieval_request_uses", request_id=qid, retrieval_id=rid),
+        )
+        media_repo.set_status(ch.conn, m.id, nxt)
+        ch.touch("media", m.id)
+        ch.details.update(request=qid)
+    return rid

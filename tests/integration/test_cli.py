@@ -375,3 +375,59 @@ def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
     assert "Password of A1" in text and "Password of D1" in text
     assert "administrator A1 and department head D1 created" in text
     assert "typed-secret-77" not in text
+
+
+def test_retrieval_approved_in_the_inbox_or_signed_by_the_head_at_the_counter(
+    office: Office, creds: Path
+) -> None:
+    """Art. 20 on the command line: the head of another department is refused, changing
+    nothing; the case's head approves (his inbox lists the request first), or signs at the
+    counter with his own password."""
+    _o, d = office.handed_over_pair()
+    _o2, d2 = office.handed_over_pair(person="李某某")
+    r = keeper(
+        office,
+        "request-retrieval",
+        d,
+        "--retriever",
+        "H001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "4",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    qid = r.stdout.split("#")[1].split()[0]
+    box = keeper(office, "--json", "inbox", creds=creds, as_badge="D001")
+    assert [q["id"] for q in json.loads(box.stdout)["retrieval_requests"]] == [int(qid)]
+    before = office.snapshot()
+    other = keeper(office, "retrieval", "approve", qid, creds=creds, as_badge="D002")
+    assert other.returncode == 1 and "not the head of" in other.stderr
+    assert office.snapshot() == before
+    refused = keeper(office, "retrieval", "refuse", qid, creds=creds, as_badge="D001")
+    assert refused.returncode == 1 and "reason for the refusal is required" in refused.stderr
+    no = keeper(office, "retrieve", d, "--retriever", "H001", "--request", qid, creds=creds)
+    assert no.returncode == 1 and "still waiting" in no.stderr
+    assert office.snapshot() == before
+    r = keeper(
+        office,
+        "retrieve",
+        d2,
+        "--retriever",
+        "H001",
+        "--approver",
+        "D001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "4",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "approved at the counter by D001" in r.stdout
+    reg = keeper(office, "--json", "register", "--case", "A2026-001", creds=creds)
+    [e] = json.loads(reg.stdout)
+    assert e["approver"] == "周大队长" and e["approved_at"] == e["out_at"]
+    v = keeper(office, "audit", "verify", as_badge=None)
+    assert v.returncode == 0, v.stdout + v.stderr

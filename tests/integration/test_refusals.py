@@ -808,3 +808,26 @@ def test_only_the_retriever_or_a_keeper_asks(office, pair):
         retrieval_requests.request_retrieval(office.session("H002"), d, "H001", "case_handling", 4)
     with refused(office, "role_refused"):  # an outside retriever asks at the counter
         retrieval_requests.request_retrieval(office.session("C001"), d, "C001", "case_handling", 4)
+
+
+def test_at_the_counter_only_the_head_of_the_cases_department_signs_the_approval(office, pair):
+    _, d = pair
+
+    def at_counter(approver: str, retriever: str = "H001", keeper: str = "K001") -> int:
+        return retrieval_requests.retrieve_countersigned(
+            office.session(keeper),
+            d,
+            office.cred(retriever),
+            office.cred(keeper),
+            office.cred(approver),
+            "case_handling",
+            4,
+        )
+
+    with refused(office, "not_head_of_case_dept") as ei:
+        at_counter("D002")
+    assert "吴大队长" in ei.value.message
+    with refused(office, "not_head_of_case_dept"):  # nor the keeper himself
+        at_counter("K002")
+    with refused(office, "not_head_of_case_dept"):  # nor a case handler
+        at_counter("H002")

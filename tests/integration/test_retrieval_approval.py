@@ -133,3 +133,37 @@ def test_the_signed_decision_cannot_be_moved_to_another_request(office):
     result = admin.verify_audit(office.db)
     assert not result.ok
     assert any("retrieval_decisions" in p for p in result.problems), result.problems
+
+
+def test_the_head_signs_the_approval_at_the_counter(office):
+    """The other way of Art. 20: the head of the case's department types his own password at
+    the counter; his key signs the approval, in the same change as the register entry."""
+    _, d = office.handed_over_pair()
+    k = office.session("K001")
+    rid = retrieval_requests.retrieve_countersigned(
+        k,
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        office.cred("D001"),
+        "case_handling",
+        3,
+        "辨认笔录核对",
+    )
+    [e] = lookup.register(k, code=d)
+    assert (e["id"], e["approver"], e["approved_at"], e["purpose"]) == (
+        rid,
+        "周大队长",
+        e["out_at"],
+        "辨认笔录核对",
+    )
+    q = office.db.conn.execute(
+        "SELECT d.id FROM retrieval_decisions d JOIN retrieval_request_uses u "
+        "ON u.request_id = d.request_id WHERE u.retrieval_id=?",
+        (rid,),
+    ).fetchone()
+    sigs = entries.signatures(office.db.conn, "retrieval_decisions", q[0])
+    assert [(s["badge"], s["capacity"]) for s in sigs] == [("D001", "approver")]
+    assert [a for _, a in office.changes()][-1] == "retrieve"  # one change
+    result = admin.verify_audit(office.db)
+    assert result.ok, result.problems

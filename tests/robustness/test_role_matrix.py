@@ -61,6 +61,7 @@ custody.retrieve                     Y      .      .      .       .     .
 retrieval_requests.request_retrieval Y      Y      Y      Y       .     .
 retrieval_requests.decide_retrieval  .      .      Y      .       .     .
 retrieval_requests.usable_requests   Y      .      .      .       .     .
+retrieval_requests.retrieve_countersigned Y .     .      .       .     .
 custody.return_medium                Y      .      .      .       .     .
 custody.request_unseal               Y      Y      .      .       .     .
 custody.decide_approval              .      .      Y      .       .     .
@@ -175,6 +176,7 @@ ACTION_OF = {
     "retrieval_requests.request_retrieval": "request_retrieval",
     "retrieval_requests.decide_retrieval": "decide_approval",
     "retrieval_requests.usable_requests": "retrieve",
+    "retrieval_requests.retrieve_countersigned": "retrieve",
     "custody.return_medium": "return",
     "custody.request_unseal": "request_unseal",
     "custody.decide_approval": "decide_approval",
@@ -254,6 +256,7 @@ HELPERS = {
     "custody.person_by_badge": "a signer by badge, inside actions",
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
     "retrieval_requests.request_row": "a retrieval request by number, inside actions",
+    "custody.refuse_if_out": "a disc out is named with who has it, inside actions",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
     "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
@@ -377,6 +380,11 @@ def calls(office, x: dict, role: str, badge: str):
         ),
         "retrieval_requests.usable_requests": lambda s: retrieval_requests.usable_requests(
             s, x["d"]
+        ),
+        "retrieval_requests.retrieve_countersigned": lambda s: (
+            retrieval_requests.retrieve_countersigned(
+                s, x["d"], c("H001"), me, c("D001"), "case_handling", 2
+            )
         ),
         "custody.return_medium": lambda s: custody.return_medium(
             s, x["d_out"], c("H001"), me, "intact"
