@@ -126,6 +126,37 @@ def test_a_head_of_another_department_is_refused_in_his_inbox(ui, office: Office
     assert office.snapshot() == before
 
 
+def test_the_head_signs_the_approval_at_the_counter(ui, office: Office, qtbot) -> None:
+    """Art. 20, the other way: the head of the case's department types his own password in
+    the retrieval dialog; another department's head is refused there, nothing changed."""
+    _o, d = office.handed_over_pair()
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, d)
+    m.counter.record.buttons["retrieve"].click()
+    dlg = m.dialog
+    assert isinstance(dlg, RetrievalDialog)
+    assert not dlg.signers.slots["approver"].button.isVisibleTo(dlg)
+    dlg.at_counter.setChecked(True)
+    assert dlg.signers.slots["approver"].button.isVisibleTo(dlg)
+    assert dlg.counter_fields.isVisibleTo(dlg) and not dlg.request.isEnabled()
+    dlg.reason.setCurrentIndex(dlg.reason.findData("case_handling"))
+    dlg.hours.setValue(6)
+    dlg.purpose.setText("补充侦查")
+    ui.sign(dlg, "retriever", badge="H001")
+    ui.sign(dlg, "keeper")
+    before = office.snapshot()
+    ui.sign(dlg, "approver", badge="D002")
+    assert ui.submit(dlg) is None
+    assert "吴大队长" in dlg.banner.text()
+    assert office.snapshot() == before
+    ui.sign(dlg, "approver", badge="D001")
+    qtbot.waitUntil(lambda: dlg.signers.credential("approver").badge == "D001")
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    qtbot.waitUntil(lambda: m.counter.record.record.status == "out")
+    [e] = lookup.register(office.session("K001"), code=d)
+    assert (e["approver"], e["approved_at"], e["est_usage_hours"]) == ("周大队长", e["out_at"], 6)
+
+
 def _request(office: Office, qid: int) -> dict:
     from keeper_app.store import entries
 
