@@ -67,7 +67,7 @@ from typing import Any
 
 from keeper_app.domain import codes
 from keeper_app.domain.model import DeptKind, ManifestEntry
-from keeper_app.services import custody, intake, lookup, transfers
+from keeper_app.services import custody, intake, lookup, retrieval_requests, transfers
 from keeper_app.services import people as people_svc
 from keeper_app.services.intake import manifest_body
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
@@ -692,16 +692,17 @@ def services_sample(
         dups.append(d)
     for i in range(SAMPLE_CYCLES):
         d = dups[i % len(dups)]
-        custody.retrieve(
-            s_k,
-            d,
-            Credential(h_badge, PASSWORD),
-            Credential("K001", PASSWORD),
-            head_badge,
-            "case_handling",
-            4,
-            "补充侦查查看讯问过程",
+        # Art. 20: the keeper asks, the head approves in his own session, the disc goes out
+        qid = retrieval_requests.request_retrieval(
+            s_k, d, h_badge, "case_handling", 4, "补充侦查查看讯问过程"
         )
+        retrieval_requests.decide_retrieval(
+            sign_in(db, head_badge, PASSWORD, clock, cache),
+            qid,
+            Credential(head_badge, PASSWORD),
+            True,
+        )
+        custody.retrieve(s_k, d, Credential(h_badge, PASSWORD), Credential("K001", PASSWORD), qid)
         clock.t += timedelta(seconds=20)
         custody.return_medium(
             s_k, d, Credential(h_badge, PASSWORD), Credential("K001", PASSWORD), "intact"

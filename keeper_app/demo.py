@@ -24,7 +24,7 @@ from functools import partial
 
 from .domain.errors import RuleViolation
 from .domain.model import DeptKind, ManifestEntry
-from .services import custody, intake, lookup, transfers
+from .services import custody, intake, lookup, retrieval_requests, transfers
 from .services import people as people_svc
 from .services.session import Credential, KdfCache, Session, sign_in
 from .services.storage import StorageSettings, add_sample_recordings
@@ -585,7 +585,12 @@ class _Demo:
     ) -> None:
         c = self.cases[p.case]
         purpose = self.rng.choice(PURPOSES.get(reason, [""]))
-        self.at(out_at, self._retrieve, c, p, who, reason, est, purpose)
+        box: dict[str, int] = {}
+        # Art. 20: the retriever asks, the head of the case's department approves in his
+        # inbox, then the keeper gives the disc out under that approval
+        self.at(out_at - timedelta(hours=2), self._ask, c, p, who, reason, est, purpose, box)
+        self.at(out_at - timedelta(hours=1), self._approve, c, box)
+        self.at(out_at, self._retrieve, c, p, who, box)
         if back is not None:
             ver = (
                 "mismatch"
@@ -677,7 +682,27 @@ class _Demo:
             self.counts["late_handovers"] += 1
             self.counts["incidents"] += 1
 
-    def _retrieve(self, c: _Case, p: _Pair, who: str, reason: str, est: int, purpose: str) -> None:
+    def _ask(
+        self,
+        c: _Case,
+        p: _Pair,
+        who: str,
+        reason: str,
+        est: int,
+        purpose: str,
+        box: dict[str, int],
+    ) -> None:
+        box["id"] = retrieval_requests.request_retrieval(
+            self.session(who), p.duplicate, who, reason, est, purpose
+        )
+
+    def _approve(self, c: _Case, box: dict[str, int]) -> None:
+        head = HEADS[c.dept]
+        retrieval_requests.decide_retrieval(
+            self.session(head), box["id"], self.cred(head), True, "同意调取"
+        )
+
+    def _retrieve(self, c: _Case, p: _Pair, who: str, box: dict[str, int]) -> None:
         k = self.keeper_on_duty(self.clock.t)
         dept = DEPARTMENTS["legal" if who == REVIEWER else c.dept][0]
         custody.retrieve(
@@ -685,10 +710,7 @@ class _Demo:
             p.duplicate,
             self.cred(who),
             self.cred(k),
-            HEADS[c.dept],
-            reason,
-            est,
-            purpose,
+            box["id"],
             retriever_unit=f"{UNIT_NAME}{dept}",
         )
         self.counts["retrievals"] += 1

@@ -45,11 +45,11 @@ COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("medium", 27.0, "col_medium"),
     ("case", 23.0, "col_case"),
     ("retriever", 16.0, "col_retriever"),
-    ("unit", 25.0, "col_unit"),
+    ("unit", 21.0, "col_unit"),
     ("out", 18.0, "col_out"),
     ("reason", 16.0, "col_reason"),
     ("usage", 13.0, "col_usage"),
-    ("approver", 13.0, "col_approver"),
+    ("approver", 17.0, "col_approver"),  # the head who approved, and when (Art. 20)
     ("sig_retriever", 21.0, "col_sig_retriever"),
     ("sig_keeper", 21.0, "col_sig_keeper"),
     ("returned", 17.0, "col_returned"),
@@ -192,7 +192,10 @@ def _cells(r: Mapping[str, Any], n: int, lang: str) -> dict[str, list[str]]:
         "out": _two(r.get("out_at")),
         "reason": [t(str(r.get("reason") or ""), lang)],
         "usage": [f"{r.get('est_usage_hours')} {hours}"],
-        "approver": [str(r.get("approver") or "")],
+        # Art. 20: who approved, and when (the head's signed decision; MM-DD HH:MM)
+        "approver": [str(r.get("approver") or ""), str(r.get("approved_at") or "")[5:16]]
+        if r.get("approved_at")
+        else [str(r.get("approver") or "")],
         "returned": returned or [t("not_returned", lang)],
         "inspection": [t(str(r["inspection"]), lang), t(str(r.get("verification") or ""), lang)]
         if r.get("inspection")

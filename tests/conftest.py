@@ -13,7 +13,7 @@ from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the w
 
 from keeper_app.domain.model import DeptKind, ManifestEntry
 from keeper_app.domain.signing import ROWLESS_ACTIONS
-from keeper_app.services import intake
+from keeper_app.services import custody, intake, retrieval_requests
 from keeper_app.services import people as people_svc
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
 from keeper_app.store import Database, open_database, signins
@@ -142,6 +142,45 @@ class Office:
         row = self.db.conn.execute("SELECT id FROM media WHERE code=?", (code,)).fetchone()
         assert row is not None, code
         return int(row[0])
+
+    def approved_request(
+        self,
+        code: str,
+        retriever: str,
+        approver: str,
+        reason: str,
+        hours: int,
+        purpose: str = "",
+        asker: str = "K001",
+    ) -> int:
+        """A retrieval request (asked by ``asker``: a keeper on the retriever's behalf, or
+        the retriever) approved by ``approver`` in his own session (Art. 20)."""
+        qid = retrieval_requests.request_retrieval(
+            self.session(asker), code, retriever, reason, hours, purpose
+        )
+        retrieval_requests.decide_retrieval(
+            self.session(approver), qid, self.cred(approver), True, "同意"
+        )
+        return qid
+
+    def retrieve(
+        self,
+        s: Session,
+        code: str,
+        retriever: Credential,
+        keeper: Credential,
+        approver: str,
+        reason: str,
+        hours: int,
+        purpose: str = "",
+        retriever_unit: str | None = None,
+    ) -> int:
+        """The whole retrieval as the counter does it: the keeper (``s``) asks for the
+        retriever, ``approver`` approves in his inbox, the keeper gives the disc out."""
+        qid = self.approved_request(
+            code, retriever.badge, approver, reason, hours, purpose, asker=s.person.badge
+        )
+        return custody.retrieve(s, code, retriever, keeper, qid, retriever_unit)
 
     def handed_over_pair(
         self, case_no: str = "A2026-001", handler: str = "H001", person: str = "王某某"

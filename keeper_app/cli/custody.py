@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..services import admin, catalogue, custody, intake, lookup, transfers
+from ..services import admin, catalogue, custody, intake, lookup, retrieval_requests, transfers
 from ..services.session import parse_code
 from ..timeutil import parse_user
 from . import format as fmt
@@ -91,18 +91,55 @@ def cmd_handover(c: Context) -> int:
 
 def cmd_retrieve(c: Context) -> int:
     a = c.args
-    rid = custody.retrieve(
+    if a.request is not None:
+        rid = custody.retrieve(
+            c.session,
+            a.code,
+            c.other(a.retriever, "signs the register as retriever"),
+            c.me("signs the register as keeper"),
+            a.request,
+            a.unit,
+        )
+        print(f"register entry #{rid}: {a.code} is out (under retrieval request #{a.request})")
+        return 0
+    if a.approver is None or a.reason is None or a.hours is None:
+        print(
+            "give --request N (approved in the head's inbox), or --approver BADGE with "
+            "--reason and --hours (the head signs the approval here)",
+            file=sys.stderr,
+        )
+        return 2
+    rid = retrieval_requests.retrieve_countersigned(
         c.session,
         a.code,
         c.other(a.retriever, "signs the register as retriever"),
         c.me("signs the register as keeper"),
-        a.approver,
+        c.other(a.approver, "signs the approval of the retrieval as department head"),
         a.reason,
         a.hours,
         a.purpose or "",
         a.unit,
     )
-    print(f"register entry #{rid}: {a.code} is out")
+    print(f"register entry #{rid}: {a.code} is out (approved at the counter by {a.approver})")
+    return 0
+
+
+def cmd_request_retrieval(c: Context) -> int:
+    a = c.args
+    qid = retrieval_requests.request_retrieval(
+        c.session, a.code, a.retriever, a.reason, a.hours, a.purpose or ""
+    )
+    print(f"retrieval request #{qid} sent to the head of the case's department")
+    return 0
+
+
+def cmd_retrieval_decide(c: Context) -> int:
+    a = c.args
+    approve = a.decision == "approve"
+    did = retrieval_requests.decide_retrieval(
+        c.session, a.id, c.me("signs the decision"), approve, a.note or ""
+    )
+    print(f"retrieval request #{a.id} {'approved' if approve else 'refused'} (decision #{did})")
     return 0
 
 
@@ -306,10 +343,13 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--duplicate-location", required=True)
     sp.add_argument("--late-reason")
     sp.add_argument("--note")
-    sp = add("retrieve", cmd_retrieve, "give out the duplicate (special register, Art. 20)")
+    sp = add(
+        "request-retrieval",
+        cmd_request_retrieval,
+        "ask the head of the case's department to approve a retrieval (Art. 20)",
+    )
     sp.add_argument("code")
     sp.add_argument("--retriever", required=True, metavar="BADGE")
-    sp.add_argument("--approver", required=True, metavar="BADGE")
     sp.add_argument(
         "--reason",
         required=True,
@@ -317,6 +357,25 @@ def register(add: AddCommand) -> None:
     )
     sp.add_argument("--hours", required=True, type=int, help="estimated usage time, hours")
     sp.add_argument("--purpose")
+    sp = add("retrieval", cmd_retrieval_decide, "department head: approve or refuse a retrieval")
+    sp.add_argument("decision", choices=["approve", "refuse"])
+    sp.add_argument("id", type=int, help="the retrieval request's number")
+    sp.add_argument("--note", help="a refusal says why")
+    sp = add("retrieve", cmd_retrieve, "give out the duplicate (special register, Art. 20)")
+    sp.add_argument("code")
+    sp.add_argument("--retriever", required=True, metavar="BADGE")
+    g = sp.add_mutually_exclusive_group(required=True)
+    g.add_argument("--request", type=int, help="a retrieval request approved in the head's inbox")
+    g.add_argument(
+        "--approver", metavar="BADGE", help="the head of the case's department signs here"
+    )
+    sp.add_argument(
+        "--reason",
+        choices=["case_handling", "case_review", "supervision", "complaint"],
+        help="with --approver",
+    )
+    sp.add_argument("--hours", type=int, help="with --approver: estimated usage time, hours")
+    sp.add_argument("--purpose", help="with --approver")
     sp.add_argument("--unit", help="retriever's unit (default: their own)")
     sp = add("return", cmd_return, "take a disc back, inspected (Art. 20)")
     sp.add_argument("code")

@@ -167,6 +167,20 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
                 ("doubt", "why"),
             ],
         )
+        + "\n\nretrieval requests waiting:\n"
+        + _table(
+            d.get("retrieval_requests", []),
+            [
+                ("id", "#"),
+                ("requested_at", "when"),
+                ("code", "medium"),
+                ("case_no", "case"),
+                ("retriever", "retriever"),
+                ("reason", "reason"),
+                ("est_usage_hours", "hours"),
+                ("requested_by_name", "by"),
+            ],
+        )
     )
 
 
@@ -183,6 +197,7 @@ def register_text(rows: list[dict[str, Any]]) -> str:
             ("reason", "reason"),
             ("est_usage_hours", "hours"),
             ("approver", "approver"),
+            ("approved_at", "approved"),
             ("keeper", "keeper"),
             ("returned_at", "returned"),
             ("inspection", "inspection"),

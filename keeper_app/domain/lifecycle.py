@@ -28,6 +28,7 @@ class Action(StrEnum):
     REGISTER_PAIR = "register_pair"
     HANDOVER = "handover"
     RETRIEVE = "retrieve"
+    REQUEST_RETRIEVAL = "request_retrieval"
     RETURN = "return"
     REQUEST_UNSEAL = "request_unseal"
     DECIDE_APPROVAL = "decide_approval"
@@ -69,6 +70,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REGISTER_PAIR: frozenset({R.CASE_HANDLER}),
     Action.HANDOVER: frozenset({R.KEEPER}),
     Action.RETRIEVE: frozenset({R.KEEPER}),
+    # Art. 20: the retriever asks (a handler, reviewer or head), or a keeper on his behalf
+    Action.REQUEST_RETRIEVAL: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
     Action.RETURN: frozenset({R.KEEPER}),
     Action.REQUEST_UNSEAL: frozenset({R.KEEPER, R.CASE_HANDLER}),
     Action.DECIDE_APPROVAL: frozenset({R.DEPT_HEAD}),

@@ -5,7 +5,8 @@
 - Every register entry carries exactly the signatures its kind requires, in the right
   capacities (:func:`required_capacities`): Art. 17 (handover: handler and keeper), Art. 19
   (retrieval and return: the person and the keeper), Art. 18 (unsealing: keeper and witness;
-  resealing: two people), approvals and acknowledgements: the department head.
+  resealing: two people), approvals (of unsealing and of retrievals) and acknowledgements:
+  the department head.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "check_recording": Action.VERIFY_MEDIUM,
     "handover": Action.HANDOVER,
     "retrieve": Action.RETRIEVE,
+    "request_retrieval": Action.REQUEST_RETRIEVAL,
+    "decide_retrieval": Action.DECIDE_APPROVAL,  # the head decides, signing (Art. 20)
     "return": Action.RETURN,
     "request_unseal": Action.REQUEST_UNSEAL,
     "decide_approval": Action.DECIDE_APPROVAL,
@@ -97,6 +100,7 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "retrievals": (C.KEEPER, C.RETRIEVER),
     "returns": (C.KEEPER, C.RETURNER),
     "approval_decisions": (C.APPROVER,),
+    "retrieval_decisions": (C.APPROVER,),
     "incident_acks": (C.DEPT_HEAD,),
     "court_transfers": (C.KEEPER, C.RECIPIENT),
     "archive_handovers": (C.KEEPER, C.RECIPIENT),

@@ -3,6 +3,7 @@ incidents (Art. 20), opening and resealing the original (Art. 18), shelf locatio
 
 from __future__ import annotations
 
+from ..domain import retrieval_approval as approval
 from ..domain import rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, next_status
@@ -62,7 +63,8 @@ def pair_duplicates(s: Session, m: Medium) -> list[tuple[int, str, MediumStatus]
     ]
 
 
-def _refuse_if_out(s: Session, m: Medium) -> None:
+def refuse_if_out(s: Session, m: Medium) -> None:
+    """Art. 20: a disc that is out is returned before it goes out again; says who has it."""
     if m.status == MediumStatus.OUT:
         r = entries.open_retrieval(s.conn, m.id)
         who = f"{r['retriever_name']} ({r['retriever_badge']})" if r else "someone"
@@ -81,26 +83,33 @@ def retrieve(
     code: str,
     retriever: Credential,
     keeper: Credential,
-    approver_badge: str,
-    reason: str,
-    est_usage_hours: int,
-    purpose: str = "",
+    request_id: int,
     retriever_unit: str | None = None,
 ) -> int:
-    """Art. 19-20: the duplicate goes out; the register records retriever, time, reason,
-    estimated usage time and approver; retriever and keeper both sign."""
+    """Art. 19-20: the duplicate goes out under a retrieval request the head of the case's
+    department approved (services.retrieval_requests); the register records retriever,
+    time, reason, estimated usage time and approver from it; retriever and keeper both
+    sign; the request is used once."""
+    from . import retrieval_requests
+
     s.require(Action.RETRIEVE)
     m, case = medium_and_case(s, code)
-    why = rules.parse_retrieval_reason(reason)
-    _refuse_if_out(s, m)
+    refuse_if_out(s, m)
     nxt = next_status(m.copy_role, m.status, Action.RETRIEVE, code=m.code)
-    approver = person_by_badge(s, approver_badge)
+    q = retrieval_requests.request_row(s, request_id)
+    why = rules.parse_retrieval_reason(q["reason"])
     r = s.signer(retriever)
     k = s.keeper_signer(keeper)
-    rules.check_retrieval(case, r.person, approver, k.person, why, est_usage_hours)
+    approval.check_request_usable(
+        retrieval_requests.state(q), m.id, r.person.id, k.person.id, s.now()
+    )
+    approver = people_repo.get(s.conn, int(q["decided_by"]))
+    rules.check_retrieval(case, r.person, approver, k.person, why, int(q["est_usage_hours"]))
     unit = (retriever_unit or "").strip() or people_repo.org_name(s.conn, r.person.id)
     unit = rules.require_text(unit, "retriever's unit", "Art. 20", 100)
-    with s.change("retrieve", code=m.code, retriever=r.person.badge, reason=why.value) as ch:
+    with s.change(
+        "retrieve", code=m.code, retriever=r.person.badge, reason=why.value, request=q["id"]
+    ) as ch:
         rid = ch.touch(
             "retrievals",
             entries.insert(
@@ -111,13 +120,17 @@ def retrieve(
                 retriever_unit=unit,
                 out_at=ch.at,
                 reason=why.value,
-                purpose=(purpose or "").strip(),
-                est_usage_hours=est_usage_hours,
+                purpose=q["purpose"],
+                est_usage_hours=int(q["est_usage_hours"]),
                 approver_id=approver.id,
                 keeper_id=k.person.id,
             ),
         )
         ch.sign("retrievals", rid, (r, Capacity.RETRIEVER), (k, Capacity.KEEPER))
+        ch.touch(
+            "retrieval_request_uses",
+            entries.insert(ch.conn, "retrieval_request_uses", request_id=q["id"], retrieval_id=rid),
+        )
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
     return rid

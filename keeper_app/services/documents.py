@@ -224,7 +224,7 @@ def register_document(
     )
     sigs = ("sig_retriever", "sig_keeper", "sig_returner", "sig_return_keeper")
     for r in rows:
-        for k in ("out_at", "returned_at", *(f"{x}_at" for x in sigs)):
+        for k in ("out_at", "returned_at", "approved_at", *(f"{x}_at" for x in sigs)):
             r[k] = show(r[k])
         for x in sigs:
             r[f"{x}_drawn"] = bool(r[f"{x}_drawn"])
@@ -361,6 +361,8 @@ def incident_report(s: Session, incident_id: int) -> dict[str, Any]:
         ],
         "audit": audit_head(s),
     }
+    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
+    return doc
 
 
 def correction_sticker(s: Session, correction_id: int) -> dict[str, Any]:
@@ -383,7 +385,7 @@ def correction_sticker(s: Session, correction_id: int) -> dict[str, Any]:
     made = docs_repo.corrections_made_with(s.conn, c)
     corrected = {int(x["target_id"]) for x in made}
     original = next((x for x in pair if x.copy_role.value == "original"), None)
-    return {
+    doc = {
         "id": c["id"],
         "field": str(c["field"])[6:],
         "old_value": c["old_value"] or "",
@@ -401,7 +403,7 @@ def correction_sticker(s: Session, correction_id: int) -> dict[str, Any]:
         "signatures": _sigs(s, "corrections", int(c["id"])),
         "audit": audit_head(s),
     }
-    reads.record(s, "document", [int(i["case_id"])], doc="incident_report", id=int(i["id"]))
+    reads.record(s, "document", [m.case_id], doc="correction_sticker", id=int(c["id"]))
     return doc
 
 

@@ -17,7 +17,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
-from . import clockwatch, reads, self_check, visibility
+from . import clockwatch, reads, retrieval_requests, self_check, visibility
 from .session import Session, parse_code
 
 
@@ -375,6 +375,7 @@ def register(
     )
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
+        r["approved_at"] = show(r["approved_at"])
     reads.record_case_nos(
         s,
         "register",
@@ -390,7 +391,8 @@ def register(
 
 
 def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
-    """A department head's inbox: incidents reported to them, approvals waiting, and the
+    """A department head's inbox: incidents reported to them, approvals waiting (opening an
+    original; retrievals of his departments' duplicates, Art. 20), and the
     integrity alarm while the register's history does not verify (services.self_check:
     computed in this process, never stored in the database)."""
     me = s.require(Action.VIEW_INBOX)
@@ -400,6 +402,9 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     apps = entries.pending_approvals(s.conn, me.id)
     for a in apps:
         a["requested_at"] = show(a["requested_at"])
+    retrievals = [
+        retrieval_requests.shown(q) for q in entries.pending_retrieval_requests(s.conn, me.id)
+    ]
     since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
     alarm = self_check.alarm(s.db)
     alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
@@ -407,6 +412,7 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     return {
         "incidents": inc,
         "approvals": apps,
+        "retrieval_requests": retrievals,
         "alarms": alarms,
         "clock_jumps": clockwatch.recent_jumps(s.conn, since),
     }

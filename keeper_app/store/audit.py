@@ -65,6 +65,10 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 10 (retrieval approvals)
+    "retrieval_requests",
+    "retrieval_decisions",
+    "retrieval_request_uses",
     # schema 13 (reproducing the duplicate, Art. 18)
     "unseal_grounds",
     "original_uses",

@@ -52,6 +52,8 @@ def register_rows(
         "SELECT r.id, m.code, c.case_no, c.name AS case_name, pr.name AS retriever, "
         "pr.badge AS retriever_badge, r.retriever_unit, r.out_at, r.reason, r.purpose, "
         "r.est_usage_hours, pa.name AS approver, pk.name AS keeper, "
+        "(SELECT d.at FROM retrieval_request_uses u JOIN retrieval_decisions d "
+        "ON d.request_id=u.request_id WHERE u.retrieval_id=r.id) AS approved_at, "
         "x.returned_at, x.inspection, x.verification, pb.name AS returned_by, "
         "px.name AS return_keeper, "
         "sr.id AS sig_retriever_id, sr.signed_at AS sig_retriever_at, "

@@ -24,6 +24,9 @@ ENTRY_TABLES = frozenset(
         "archive_handovers",
         "location_changes",
         "corrections",
+        "retrieval_requests",
+        "retrieval_decisions",
+        "retrieval_request_uses",
         # schema 13 (Art. 18): reproducing the duplicate
         "unseal_grounds",
         "original_uses",
@@ -136,6 +139,8 @@ def register(
         "SELECT r.id, m.code, c.case_no, c.name AS case_name, r.retriever_id, "
         "pr.name AS retriever, pr.badge AS retriever_badge, r.retriever_unit, r.out_at, "
         "r.reason, r.purpose, r.est_usage_hours, pa.name AS approver, pk.name AS keeper, "
+        "(SELECT d.at FROM retrieval_request_uses u JOIN retrieval_decisions d "
+        "ON d.request_id=u.request_id WHERE u.retrieval_id=r.id) AS approved_at, "
         "x.id AS return_id, x.returned_at, x.inspection, x.verification, x.note AS return_note "
         "FROM retrievals r JOIN media m ON m.id=r.medium_id JOIN cases c ON c.id=m.case_id "
         "JOIN people pr ON pr.id=r.retriever_id JOIN people pa ON pa.id=r.approver_id "
@@ -419,5 +424,45 @@ def corrections_of(conn: sqlite3.Connection, table: str, target_id: int) -> list
         for r in conn.execute(
             "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
             (table, target_id),
+        )
+    ]
+
+
+# ------------------------------------------------------------------ retrieval requests
+_REQUEST_SQL = (
+    "SELECT q.*, m.code, c.case_no, c.department_id, pr.name AS retriever, "
+    "pr.badge AS retriever_badge, pq.name AS requested_by_name, "
+    "d.decision, d.decided_by, d.at AS decided_at, d.note AS decision_note, "
+    "pd.name AS decided_by_name, u.retrieval_id AS used_by "
+    "FROM retrieval_requests q JOIN media m ON m.id=q.medium_id JOIN cases c ON c.id=m.case_id "
+    "JOIN people pr ON pr.id=q.retriever_id JOIN people pq ON pq.id=q.requested_by "
+    "LEFT JOIN retrieval_decisions d ON d.request_id=q.id "
+    "LEFT JOIN people pd ON pd.id=d.decided_by "
+    "LEFT JOIN retrieval_request_uses u ON u.request_id=q.id"
+)
+
+
+def retrieval_request(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] | None:
+    r = conn.execute(_REQUEST_SQL + " WHERE q.id=?", (request_id,)).fetchone()
+    return None if r is None else dict(r)
+
+
+def retrieval_requests_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in conn.execute(
+            _REQUEST_SQL + " WHERE q.medium_id=? ORDER BY q.id DESC", (medium_id,)
+        )
+    ]
+
+
+def pending_retrieval_requests(conn: sqlite3.Connection, head_id: int) -> list[dict[str, Any]]:
+    """Requests waiting for a decision in the departments this person heads."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            _REQUEST_SQL + " WHERE d.id IS NULL AND c.department_id IN "
+            "(SELECT id FROM departments WHERE head_id=?) ORDER BY q.id",
+            (head_id,),
         )
     ]

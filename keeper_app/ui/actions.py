@@ -22,6 +22,7 @@ from .dialogs.person import PersonDialog
 from .dialogs.reproduce import ReproduceDialog
 from .dialogs.reseal import ResealDialog
 from .dialogs.retrieval import RetrievalDialog
+from .dialogs.retrieval_decision import RetrievalDecisionDialog
 from .dialogs.return_ import ReturnDialog
 from .dialogs.roles import RolesDialog
 from .dialogs.unlock import UnlockDialog
@@ -60,6 +61,8 @@ def case_dialog(ctx: UiContext, key: str, case: dict[str, Any], parent: QWidget)
 def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget) -> WorkflowDialog:
     if what == "ack":
         return IncidentAckDialog(ctx, row, parent)
+    if what in ("approve_retrieval", "refuse_retrieval"):
+        return RetrievalDecisionDialog(ctx, row, what == "approve_retrieval", parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

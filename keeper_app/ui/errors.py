@@ -166,6 +166,26 @@ HEADLINES: dict[str, str] = {
     ),
     "approver_not_head": QT_TRANSLATE_NOOP("Refusal", "The approver must be a department head."),
     "self_approval": QT_TRANSLATE_NOOP("Refusal", "Nobody approves their own retrieval."),
+    # retrieval approval is an act of the approver (Art. 20; issue 14, point 2)
+    "unknown_retrieval_request": QT_TRANSLATE_NOOP("Refusal", "No such retrieval request."),
+    "request_for_another": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the retriever, or a keeper on his behalf, asks for a retrieval."
+    ),
+    "request_other_disc": QT_TRANSLATE_NOOP(
+        "Refusal", "This retrieval request is for another disc."
+    ),
+    "request_other_retriever": QT_TRANSLATE_NOOP(
+        "Refusal", "This retrieval request was approved for another retriever."
+    ),
+    "request_not_approved": QT_TRANSLATE_NOOP(
+        "Refusal", "The head of the case's department has not approved this retrieval."
+    ),
+    "request_used": QT_TRANSLATE_NOOP(
+        "Refusal", "This approval was already used: one approval, one retrieval."
+    ),
+    "request_expired": QT_TRANSLATE_NOOP(
+        "Refusal", "This approval has lapsed: ask the department head again."
+    ),
     "bad_retrieval_reason": QT_TRANSLATE_NOOP(
         "Refusal", "Not an allowed reason to retrieve a disc."
     ),

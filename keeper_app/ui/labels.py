@@ -131,6 +131,8 @@ _GROUPS: dict[str, dict[str, str]] = {
         "person interrogated": QT_TRANSLATE_NOOP("Field", "Person interrogated"),
         "place": QT_TRANSLATE_NOOP("Field", "Place"),
         "reason for the late handover": QT_TRANSLATE_NOOP("Field", "Reason for the late handover"),
+        "reason for the refusal": QT_TRANSLATE_NOOP("Field", "Reason for the refusal"),
+        "purpose": QT_TRANSLATE_NOOP("Field", "Purpose"),
         "reason of the interruption": QT_TRANSLATE_NOOP("Field", "Reason of the interruption"),
         "retriever's unit": QT_TRANSLATE_NOOP("Field", "Retriever's unit"),
         "seal number": QT_TRANSLATE_NOOP("Field", "Seal number"),

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
             n = (
                 len(self.inbox.incidents.rows)
                 + len(self.inbox.approvals.rows)
+                + len(self.inbox.retrievals.rows)
                 + len(self.inbox.alarms)
             )
             titles[id(self.inbox)] = self.tr("Inbox") + (f" ({n})" if n else "")

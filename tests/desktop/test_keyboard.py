@@ -48,6 +48,26 @@ def _sign(app: App, badge: str | None) -> None:
     _gone(app, "SignatureDialog")
 
 
+def approve_retrieval(db: Path, code: str, retriever: str, head: str, purpose: str) -> None:
+    """The keeper asked for the retriever and the head approved, at their own desks."""
+    from keeper_app.services import retrieval_requests
+    from keeper_app.services.session import Credential, sign_in
+    from keeper_app.store import open_database
+
+    from .harness import KEEPER
+
+    office = open_database(db, create=False)
+    try:
+        qid = retrieval_requests.request_retrieval(
+            sign_in(office, KEEPER, DEMO_PASSWORD), code, retriever, "case_handling", 24, purpose
+        )
+        retrieval_requests.decide_retrieval(
+            sign_in(office, head, DEMO_PASSWORD), qid, Credential(head, DEMO_PASSWORD), True
+        )
+    finally:
+        office.close()
+
+
 def test_retrieval_and_return_without_the_mouse(app: App) -> None:
     code = media_codes(app.db, 1, copy_role="duplicate", status="in_custody")[0]
     handler = _one(
@@ -61,19 +81,24 @@ def test_retrieval_and_return_without_the_mouse(app: App) -> None:
         "ON r.medium_id = m.id WHERE m.code = ?"
     )
     n = _one(app.db, count, code)[1]
+    head = _one(
+        app.db,
+        "SELECT p.badge FROM media m JOIN cases c ON c.id = m.case_id JOIN departments d "
+        "ON d.id = c.department_id JOIN people p ON p.id = d.head_id WHERE m.code = ?",
+        code,
+    )[0]
+    approve_retrieval(app.db, code, handler, head, "review of the interrogation")
     main = app.sign_in()
     app.scan(code)
     _wait(lambda: len(app.events("counter")) == 1, 20, "the disc shown")
     assert app.events("counter")[0]["status"] == "in_custody"
     app.screenshot(main, "counter-in-custody")
 
-    # F3: the retrieval form opens with the focus in its first field, not on Cancel
+    # F3: the retrieval form opens with the focus in its first field, not on Cancel: the
+    # head's approval (Art. 20), already chosen as it is the only one
     app.key("F3")
     d = _dialog(app, "RetrievalDialog")
     assert app.state()["focus"]["class"] == "QComboBox"
-    app.key("Tab", "Tab", "Down")  # estimated time stays 24 h; the first department head
-    app.key("Tab")
-    app.type("review of the interrogation")
     app.screenshot(d, "retrieval-form")
     app.key("Return")  # signatures missing: the retriever's box opens
     _sign(app, handler)

@@ -144,7 +144,7 @@ def test_a_head_s_due_list_register_and_stocktaking_are_their_department_s(
 ) -> None:
     k = office.session("K001")
     for dept, handler, head in (("crim", "H001", "D001"), ("drug", "H003", "D002")):
-        custody.retrieve(
+        office.retrieve(
             k, discs[dept][1], office.cred(handler), office.cred("K001"), head, "case_handling", 2
         )
     office.clock.advance(hours=3)  # both late
@@ -172,7 +172,7 @@ def test_entries_of_another_case_or_department_are_not_corrected(office: Office)
 
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="划伤")
     one = office.db.conn.execute
     ids = {

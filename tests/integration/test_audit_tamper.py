@@ -39,7 +39,7 @@ def history(office) -> History:
     o, d = office.handed_over_pair()
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=2)
     custody.return_medium(
         k, d, office.cred("H001"), office.cred("K001"), "damaged", note="scratched"
@@ -55,7 +55,7 @@ def history(office) -> History:
     # the damaged duplicate stays damaged; a second pair's duplicate goes out
     o2, d2 = office.handed_over_pair(person="王某某")
     office.clock.advance(hours=1)
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k, d2, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 4
     )
     v = verify(office)
@@ -119,9 +119,10 @@ def test_an_untouched_database_verifies_and_its_head_is_stable(office, history):
     assert a.ok and b.ok and a.problems == []
     assert (a.events, a.head_hash) == (b.events, b.head_hash) == (history.events, history.head_hash)
     assert a.first_bad_seq is None
-    # + the heads countersigning 9 people; + the use of the unsealed original and the
-    # reseal's inspection, each signed by two (schema 13)
-    assert a.signatures == 16 + 9 + 4 and a.rows > 40
+    # 16 on the entries, the head's 2 retrieval approvals (Art. 20), the heads countersigning
+    # 9 people; + the use of the unsealed original and the reseal's inspection, each signed by
+    # two (schema 13)
+    assert a.signatures == 16 + 2 + 9 + 4 and a.rows > 40
     assert audit.head(office.db.conn) == (a.events, a.head_hash)
     # reopening the file changes nothing
     office.db.close()

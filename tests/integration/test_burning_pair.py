@@ -333,9 +333,9 @@ def test_the_damaged_duplicate_is_found_on_return(
     intake.handover(
         k, r.original, office.cred("H001"), office.cred("K001"), "S-0002", "柜A-01", "柜B-01"
     )
-    from keeper_app.services import custody as c
-
-    c.retrieve(k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8)
+    office.retrieve(
+        k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8
+    )
     ok = verify_medium(k, f"stdio:{d_iso}", "return", expect_code=r.duplicate)
     assert ok.result == "match" and ok.registered
     with pytest.raises(RuleViolation) as ei:  # a handler of another case may not

@@ -12,7 +12,7 @@ import pytest
 
 from keeper_app import crypto
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, checkpoints, custody
+from keeper_app.services import admin, checkpoints
 from keeper_app.store import audit
 from keeper_app.store import checkpoints as checkpoints_repo
 
@@ -56,7 +56,7 @@ def test_a_keeper_takes_it_and_a_head_countersigns(office):
     assert [g["badge"] for g in slip["signers"]] == ["K001", "D001"]
     assert slip["signers"][1]["name"] == "周大队长"
     # work goes on after it, and verify still passes
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     assert admin.verify_audit(office.db).ok
 
 

@@ -15,7 +15,7 @@ from conftest import PASSWORD, Office
 from printing_tools import pdf_text, squash
 
 from keeper_app.domain import codes
-from keeper_app.services import custody, documents
+from keeper_app.services import documents
 from keeper_app.services.catalogue import period
 from keeper_app.store import latest_version
 from keeper_app.timeutil import now_utc, show
@@ -63,6 +63,29 @@ def creds(tmp_path: Path) -> Path:
     p.write_text(json.dumps({b: PASSWORD for b in badges}))
     p.chmod(0o600)
     return p
+
+
+def approved_by_cli(office: Office, creds: Path, code: str, retriever: str) -> str:
+    """`keeper request-retrieval` at the counter (K001), `keeper retrieval approve` by the
+    head of the case's department (D001) in his own session: the request's number."""
+    r = keeper(
+        office,
+        "request-retrieval",
+        code,
+        "--retriever",
+        retriever,
+        "--reason",
+        "case_handling",
+        "--hours",
+        "24",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    qid = r.stdout.split("#")[1].split()[0]
+    r = keeper(office, "retrieval", "approve", qid, creds=creds, as_badge="D001")
+    assert r.returncode == 0, r.stderr
+    assert f"retrieval request #{qid} approved" in r.stdout
+    return qid
 
 
 def test_init_is_idempotent(tmp_path: Path, office: Office) -> None:
@@ -172,35 +195,11 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
         creds=creds,
     )
     assert r.returncode == 0, r.stderr
-    r = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H002",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-    )
+    first = approved_by_cli(office, creds, d, "H002")
+    r = keeper(office, "retrieve", d, "--retriever", "H002", "--request", first, creds=creds)
     assert r.returncode == 0, r.stderr
-    again = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H001",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-    )
+    second = approved_by_cli(office, creds, d, "H001")
+    again = keeper(office, "retrieve", d, "--retriever", "H001", "--request", second, creds=creds)
     assert again.returncode == 1 and "already out with 刘办案" in again.stderr
     r = keeper(
         office,
@@ -248,7 +247,7 @@ def test_register_of_one_day_lists_and_prints_that_days_entries(
     the same as the application's register view and its printed pages for D: a date alone
     as the end of the period includes that day (issue 12, item 2)."""
     _o, d = office.handed_over_pair()
-    rid = custody.retrieve(
+    rid = office.retrieve(
         office.session("K001"),
         d,
         office.cred("H002"),
@@ -277,19 +276,7 @@ def test_role_refusal_exit_1(office: Office, creds: Path) -> None:
     o, d = office.handed_over_pair()
     before = office.snapshot()
     r = keeper(
-        office,
-        "retrieve",
-        d,
-        "--retriever",
-        "H002",
-        "--approver",
-        "D001",
-        "--reason",
-        "case_handling",
-        "--hours",
-        "24",
-        creds=creds,
-        as_badge="H001",
+        office, "retrieve", d, "--retriever", "H002", "--request", "1", creds=creds, as_badge="H001"
     )
     assert r.returncode == 1
     assert "may not retrieve" in r.stderr
@@ -388,3 +375,59 @@ def test_passwords_are_asked_without_echo(tmp_path: Path) -> None:
     assert "Password of A1" in text and "Password of D1" in text
     assert "administrator A1 and department head D1 created" in text
     assert "typed-secret-77" not in text
+
+
+def test_retrieval_approved_in_the_inbox_or_signed_by_the_head_at_the_counter(
+    office: Office, creds: Path
+) -> None:
+    """Art. 20 on the command line: the head of another department is refused, changing
+    nothing; the case's head approves (his inbox lists the request first), or signs at the
+    counter with his own password."""
+    _o, d = office.handed_over_pair()
+    _o2, d2 = office.handed_over_pair(person="李某某")
+    r = keeper(
+        office,
+        "request-retrieval",
+        d,
+        "--retriever",
+        "H001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "4",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    qid = r.stdout.split("#")[1].split()[0]
+    box = keeper(office, "--json", "inbox", creds=creds, as_badge="D001")
+    assert [q["id"] for q in json.loads(box.stdout)["retrieval_requests"]] == [int(qid)]
+    before = office.snapshot()
+    other = keeper(office, "retrieval", "approve", qid, creds=creds, as_badge="D002")
+    assert other.returncode == 1 and "not the head of" in other.stderr
+    assert office.snapshot() == before
+    refused = keeper(office, "retrieval", "refuse", qid, creds=creds, as_badge="D001")
+    assert refused.returncode == 1 and "reason for the refusal is required" in refused.stderr
+    no = keeper(office, "retrieve", d, "--retriever", "H001", "--request", qid, creds=creds)
+    assert no.returncode == 1 and "still waiting" in no.stderr
+    assert office.snapshot() == before
+    r = keeper(
+        office,
+        "retrieve",
+        d2,
+        "--retriever",
+        "H001",
+        "--approver",
+        "D001",
+        "--reason",
+        "case_handling",
+        "--hours",
+        "4",
+        creds=creds,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "approved at the counter by D001" in r.stdout
+    reg = keeper(office, "--json", "register", "--case", "A2026-001", creds=creds)
+    [e] = json.loads(reg.stdout)
+    assert e["approver"] == "周大队长" and e["approved_at"] == e["out_at"]
+    v = keeper(office, "audit", "verify", as_badge=None)
+    assert v.returncode == 0, v.stdout + v.stderr

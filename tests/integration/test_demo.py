@@ -111,13 +111,34 @@ def test_audit_verifies_and_every_entry_is_signed(demo: Demo) -> None:
         + c["unseals"]
         + c["reseals"]
     )
-    one_signer = c["incident_acks"] + 1  # the head's approval of the unseal
+    # the head's approval of the unseal, and of every retrieval (Art. 20)
+    one_signer = c["incident_acks"] + 1 + c["retrievals"]
     # and a department head's countersignature of each custody role granted (issue 10): every
     # person but the administrator and the first head, made with him at the first run
     granted = len(demo.info.people) - 2
     assert r.signatures == 2 * two_signers + one_signer + granted
     assert c["handovers"] == 99 and c["retrievals"] >= 30 and c["returns"] >= 28
     assert r.events > 400
+
+
+def test_every_retrieval_went_out_under_the_approval_of_the_head_of_its_case(demo: Demo) -> None:
+    """Art. 20: each demo retrieval used its own request, approved (and signed) by the head
+    of the case's department before the disc went out."""
+    con = sqlite3.connect(demo.path)
+    try:
+        rows = con.execute(
+            "SELECT r.id, r.out_at, r.approver_id, d.decided_by, d.at, dep.head_id "
+            "FROM retrievals r JOIN retrieval_request_uses u ON u.retrieval_id=r.id "
+            "JOIN retrieval_decisions d ON d.request_id=u.request_id AND d.decision='approved' "
+            "JOIN media m ON m.id=r.medium_id JOIN cases c ON c.id=m.case_id "
+            "JOIN departments dep ON dep.id=c.department_id"
+        ).fetchall()
+        total = con.execute("SELECT count(*) FROM retrievals").fetchone()[0]
+    finally:
+        con.close()
+    assert len(rows) == total == demo.info.counts["retrievals"]
+    for _rid, out_at, approver, decided_by, decided_at, head in rows:
+        assert approver == decided_by == head and decided_at < out_at
 
 
 def test_scan_of_sample_codes_shows_a_believable_record(demo: Demo) -> None:

@@ -49,7 +49,7 @@ def reviewing_handler(office) -> str:
 
 
 def damaged_incident(office, d: str) -> int:
-    custody.retrieve(
+    office.retrieve(
         k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
     )
     office.clock.advance(hours=1)
@@ -179,7 +179,7 @@ def test_the_head_of_another_department_corrects_nothing(office, pair):
 
 def test_the_head_of_the_case_corrects_the_label_not_the_register(office, pair):
     o, d = pair
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
     )
     with refused(office, "not_your_duty"):
@@ -200,7 +200,7 @@ def test_the_head_of_the_case_corrects_the_label_not_the_register(office, pair):
 
 def test_a_retriever_never_changes_his_own_usage_time(office, pair):
     _, d = pair
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
     )
     office.clock.advance(hours=5)  # overdue

@@ -67,7 +67,7 @@ def test_keeper_correct_a_label_and_print_its_sticker(
 
 def test_keeper_correct_refuses_the_retriever_s_own_usage_time(office: Office, creds: Path) -> None:
     _o, d = office.handed_over_pair()
-    rid = custody.retrieve(
+    rid = office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),
@@ -97,7 +97,7 @@ def test_keeper_correct_refuses_the_retriever_s_own_usage_time(office: Office, c
 def test_keeper_supplement_adds_to_an_incident(office: Office, creds: Path) -> None:
     _o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="划伤")
     [inc] = entries.incidents(office.db.conn)
     r = keeper(office, "supplement", str(inc["id"]), "复查：数据可读", creds=creds)

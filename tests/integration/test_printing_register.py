@@ -55,7 +55,7 @@ def cycles(office, n: int, drawn: bool = False) -> list[str]:
         if drawn and i % 2 == 0:
             png = signature_png(i, "L" if i % 4 == 0 else "RGBA")
         who = "H001" if i % 4 == 0 else "R001"
-        custody.retrieve(
+        office.retrieve(
             k,
             d,
             Credential(who, PASSWORD, png),
@@ -145,7 +145,7 @@ def test_filter_is_printed_and_applied(office, tmp_path):
     o2, d2 = office.handed_over_pair(case_no="B2026-002", handler="H003", person="李某")
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d2, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 8)
+    office.retrieve(k, d2, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 8)
     doc = documents.register_document(k, case_no="B2026-002")
     assert [r["code"] for r in doc["rows"]] == [d2]
     pdf = tmp_path / "case.pdf"

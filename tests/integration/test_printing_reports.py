@@ -93,7 +93,7 @@ def test_a_late_handover_receipt_says_so_with_the_reason(office, tmp_path):
 def test_incident_report_to_the_department_head(office, tmp_path):
     _o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=3)
     custody.return_medium(
         k,

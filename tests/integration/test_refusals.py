@@ -12,7 +12,7 @@ import pytest
 
 from keeper_app.domain import codes
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, custody, intake, lookup, transfers
+from keeper_app.services import admin, custody, intake, lookup, retrieval_requests, transfers
 from keeper_app.services import people as people_svc
 from keeper_app.services.session import sign_in
 from keeper_app.store import entries, signins
@@ -75,9 +75,14 @@ def k_(office):
 
 
 def retrieve_a(office, d: str, retriever: str = "H001") -> int:
-    return custody.retrieve(
+    return office.retrieve(
         k_(office), d, office.cred(retriever), office.cred("K001"), "D001", "case_handling", 4
     )
+
+
+def ask(office, d: str, retriever: str = "H001", reason: str = "case_handling", hours: int = 4):
+    """A retrieval request asked by the keeper K001 on the retriever's behalf (Art. 20)."""
+    return retrieval_requests.request_retrieval(k_(office), d, retriever, reason, hours)
 
 
 def approved(office, o: str) -> int:
@@ -105,11 +110,13 @@ def case_c(office) -> None:
 
 # ------------------------------------------------------------------ wrong state
 def test_retrieve_the_original(office, pair):
-    o, _ = pair
+    o, d = pair
     with refused(office, "original_not_retrievable") as ei:
-        custody.retrieve(
-            k_(office), o, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        ask(office, o)
+    assert "original" in ei.value.message and ei.value.article == "Art. 18-19"
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    with refused(office, "original_not_retrievable") as ei:
+        custody.retrieve(k_(office), o, office.cred("H001"), office.cred("K001"), qid)
     assert "original" in ei.value.message and ei.value.article == "Art. 18-19"
 
 
@@ -141,8 +148,9 @@ def test_handover_twice(office, pair):
 
 def test_retrieve_a_disc_not_yet_handed_over(office):
     _, d = office.new_pair()
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     with refused(office, "wrong_state") as ei:
-        retrieve_a(office, d)
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
     assert "burned" in ei.value.message
 
 
@@ -176,8 +184,9 @@ def test_court_transfer_of_a_disc_that_is_out(office, pair):
 def test_a_case_handler_may_not_retrieve_or_hand_over(office, pair):
     o, d = pair
     h = office.session("H001")
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4, asker="H001")
     with refused(office, "role_refused") as ei:
-        custody.retrieve(h, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+        custody.retrieve(h, d, office.cred("H001"), office.cred("K001"), qid)
     assert "keeper" in ei.value.message and ei.value.article == "Art. 21"
     o2, _ = office.new_pair(person="王某某")
     with refused(office, "role_refused"):
@@ -204,9 +213,7 @@ def test_a_case_handler_may_not_scan_another_cases_disc(office, pair):
 def test_a_case_handler_of_another_case_may_not_retrieve_or_ask_to_unseal(office, pair):
     o, d = pair
     with refused(office, "not_case_handler"):
-        custody.retrieve(
-            k_(office), d, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 4
-        )
+        ask(office, d, "H003")
     with refused(office, "not_case_handler"):
         custody.request_unseal(
             office.session("H003"),
@@ -220,25 +227,13 @@ def test_a_case_handler_of_another_case_may_not_retrieve_or_ask_to_unseal(office
 def test_only_a_fitting_duty_may_retrieve(office, pair):
     _, d = pair
     with refused(office, "retriever_not_allowed"):  # a handler retrieving "for review"
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_review", 4
-        )
-    with refused(office, "approver_not_head"):
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "R001", "case_handling", 4
-        )
-    with refused(office, "self_approval"):
-        custody.retrieve(
-            k_(office), d, office.cred("D001"), office.cred("K001"), "D001", "case_review", 4
-        )
+        ask(office, d, "H001", "case_review")
+    with refused(office, "self_approval"):  # the head of the case's department himself
+        ask(office, d, "D001", "case_review")
     with refused(office, "bad_retrieval_reason"):
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "curiosity", 4
-        )
+        ask(office, d, "H001", "curiosity")
     with refused(office, "bad_usage_time"):
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 0
-        )
+        ask(office, d, "H001", "case_handling", 0)
 
 
 def test_conclude_a_case_one_does_not_handle(office, pair):
@@ -253,8 +248,9 @@ def test_retriever_and_keeper_the_same_person(office, pair):
     _, d = pair
     office.add_person("KR01", "何兼审", ["keeper", "reviewer"], "legal")
     s = office.session("KR01")
+    qid = office.approved_request(d, "KR01", "D001", "case_review", 4, asker="KR01")
     with refused(office, "same_person") as ei:
-        custody.retrieve(s, d, office.cred("KR01"), office.cred("KR01"), "D001", "case_review", 4)
+        custody.retrieve(s, d, office.cred("KR01"), office.cred("KR01"), qid)
     assert "何兼审" in ei.value.message
 
 
@@ -411,44 +407,28 @@ def test_handover_at_exactly_24_hours_is_on_time(office):
 # ------------------------------------------------------------------ who signs
 def test_unknown_badge(office, pair):
     o, d = pair
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     with refused(office, "bad_credentials"):  # as a wrong password (issue 10)
-        custody.retrieve(
-            k_(office), d, office.cred("H999"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        custody.retrieve(k_(office), d, office.cred("H999"), office.cred("K001"), qid)
     with refused(office, "unknown_badge"):
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "D999", "case_handling", 4
-        )
+        ask(office, d, "H999")
     with refused(office, "bad_credentials"):
         sign_in(office.db, "Z404", "whatever-password", office.clock)
     with refused(office, "bad_badge"):
-        custody.retrieve(
-            k_(office), d, office.cred("H 001!"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        custody.retrieve(k_(office), d, office.cred("H 001!"), office.cred("K001"), qid)
 
 
 def test_wrong_password(office, pair):
     o, d = pair
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     with refused_and_recorded(office, "bad_credentials") as ei:
         custody.retrieve(
-            k_(office),
-            d,
-            office.cred("H001", "not-the-password"),
-            office.cred("K001"),
-            "D001",
-            "case_handling",
-            4,
+            k_(office), d, office.cred("H001", "not-the-password"), office.cred("K001"), qid
         )
     assert ei.value.message == "the badge number or the password is wrong"
     with refused_and_recorded(office, "bad_credentials"):  # H001 cleared, K001 wrong
         custody.retrieve(
-            k_(office),
-            d,
-            office.cred("H001"),
-            office.cred("K001", "not-the-password"),
-            "D001",
-            "case_handling",
-            4,
+            k_(office), d, office.cred("H001"), office.cred("K001", "not-the-password"), qid
         )
 
 
@@ -537,10 +517,10 @@ def test_a_transposition_or_a_mistyped_digit_is_caught_by_the_check_character(of
 def test_unknown_medium(office, pair):
     ghost = codes.make("3101", 2026, 999, "D").text
     with refused(office, "unknown_medium") as ei:
-        custody.retrieve(
-            k_(office), ghost, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        ask(office, ghost)
     assert codes.parse(ghost).pretty in ei.value.message
+    with refused(office, "unknown_medium"):
+        custody.retrieve(k_(office), ghost, office.cred("H001"), office.cred("K001"), 1)
     with refused(office, "unknown_medium"):
         lookup.scan(k_(office), ghost)
     with refused(office, "unknown_medium"):
@@ -552,10 +532,9 @@ def test_unknown_medium(office, pair):
 def test_second_checkout_names_who_has_the_disc(office, pair):
     _, d = pair
     rid = retrieve_a(office, d, "H002")
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     with refused(office, "already_out") as ei:
-        custody.retrieve(
-            k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
     assert "刘办案" in ei.value.message and "H002" in ei.value.message
     assert f"#{rid}" in ei.value.message
 
@@ -722,10 +701,9 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
     assert "C2026-003" in ei.value.message and ei.value.article == "Art. 16"
 
     intake.handover(k_(office), o, office.cred("H001"), office.cred("K001"), "S-C1", "A", "B")
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     with refused(office, "keeper_is_handler"):
-        custody.retrieve(
-            kh, d, office.cred("H001"), office.cred("KH01"), "D001", "case_handling", 4
-        )
+        custody.retrieve(kh, d, office.cred("H001"), office.cred("KH01"), qid)
     qid = transfers.register_court_request(
         k_(office), CASE_C, "court", "某市中级人民法院", "(2026)9号", office.clock()
     )
@@ -734,9 +712,7 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
     with refused(office, "keeper_is_handler"):
         custody.set_location(kh, d, "柜Q")
 
-    custody.retrieve(
-        k_(office), d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
-    )
+    custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
     with refused(office, "keeper_is_handler"):
         custody.return_medium(kh, d, office.cred("H001"), office.cred("KH01"), "intact")
 
@@ -808,3 +784,89 @@ def test_recording_that_ends_before_it_starts(office):
             "讯问室1",
             [],
         )
+
+
+# ------------------------------------------------------------------ retrieval approval (Art. 20)
+def test_a_head_of_another_department_may_not_approve_a_retrieval(office, pair):
+    _, d = pair
+    qid = ask(office, d)
+    with refused(office, "not_head_of_case_dept") as ei:
+        retrieval_requests.decide_retrieval(office.session("D002"), qid, office.cred("D002"), True)
+    assert "吴大队长" in ei.value.message and "A2026-001" in ei.value.message
+    assert ei.value.article == "Art. 20"
+    with refused(office, "role_refused"):  # nor the keeper
+        retrieval_requests.decide_retrieval(k_(office), qid, office.cred("K001"), True)
+    with refused(office, "not_signed_in"):  # the head signs for himself only
+        retrieval_requests.decide_retrieval(office.session("D001"), qid, office.cred("D002"), True)
+
+
+def test_the_checkout_needs_an_approved_unused_request_for_that_disc_and_retriever(office, pair):
+    _, d = pair
+    _, d2 = office.handed_over_pair(person="钱某某")
+    waiting = ask(office, d)
+    with refused(office, "request_not_approved") as ei:
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), waiting)
+    assert "waiting" in ei.value.message
+    no = ask(office, d2)
+    with refused(office, "missing_field"):  # a refusal says why
+        retrieval_requests.decide_retrieval(
+            office.session("D001"), no, office.cred("D001"), False, " "
+        )
+    retrieval_requests.decide_retrieval(
+        office.session("D001"), no, office.cred("D001"), False, "不必调取"
+    )
+    with refused(office, "request_not_approved") as ei:
+        custody.retrieve(k_(office), d2, office.cred("H001"), office.cred("K001"), no)
+    assert "refused" in ei.value.message
+    with refused(office, "already_decided"):
+        retrieval_requests.decide_retrieval(office.session("D001"), no, office.cred("D001"), True)
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    with refused(office, "request_other_disc"):
+        custody.retrieve(k_(office), d2, office.cred("H001"), office.cred("K001"), qid)
+    with refused(office, "request_other_retriever"):
+        custody.retrieve(k_(office), d, office.cred("H002"), office.cred("K001"), qid)
+    with refused(office, "unknown_retrieval_request"):
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), 999)
+    custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
+    custody.return_medium(k_(office), d, office.cred("H001"), office.cred("K001"), "intact")
+    with refused(office, "request_used"):  # one approval, one retrieval
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
+
+
+def test_an_approval_lapses_unused(office, pair):
+    _, d = pair
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    office.clock.advance(days=7, seconds=1)
+    with refused(office, "request_expired"):
+        custody.retrieve(k_(office), d, office.cred("H001"), office.cred("K001"), qid)
+
+
+def test_only_the_retriever_or_a_keeper_asks(office, pair):
+    _, d = pair
+    with refused(office, "request_for_another"):
+        retrieval_requests.request_retrieval(office.session("H002"), d, "H001", "case_handling", 4)
+    with refused(office, "role_refused"):  # an outside retriever asks at the counter
+        retrieval_requests.request_retrieval(office.session("C001"), d, "C001", "case_handling", 4)
+
+
+def test_at_the_counter_only_the_head_of_the_cases_department_signs_the_approval(office, pair):
+    _, d = pair
+
+    def at_counter(approver: str, retriever: str = "H001", keeper: str = "K001") -> int:
+        return retrieval_requests.retrieve_countersigned(
+            office.session(keeper),
+            d,
+            office.cred(retriever),
+            office.cred(keeper),
+            office.cred(approver),
+            "case_handling",
+            4,
+        )
+
+    with refused(office, "not_head_of_case_dept") as ei:
+        at_counter("D002")
+    assert "吴大队长" in ei.value.message
+    with refused(office, "not_head_of_case_dept"):  # nor the keeper himself
+        at_counter("K002")
+    with refused(office, "not_head_of_case_dept"):  # nor a case handler
+        at_counter("H002")

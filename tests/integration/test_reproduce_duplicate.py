@@ -55,7 +55,7 @@ def _pair(office: Office, tmp_path: Path) -> tuple[str, str, Path]:
 def _damage(office: Office, d: str) -> None:
     """The duplicate goes out and comes back damaged (an incident to the head)."""
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=1)
     custody.return_medium(
         k, d, office.cred("H001"), office.cred("K001"), "damaged", note="盘面严重划伤，无法读取"
@@ -189,7 +189,7 @@ def test_no_usable_duplicate_on_the_due_board_until_reproduced(
     assert "no_usable_duplicate" not in kinds and "reseal" in kinds
     assert lookup.scan(k, o).partner["code"] == r.duplicate  # type: ignore[index]
     # the new duplicate serves: it goes out and back like any duplicate
-    custody.retrieve(
+    office.retrieve(
         k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2
     )
     # the reseal's inspection closes the use of the original

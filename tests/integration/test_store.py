@@ -134,7 +134,7 @@ def every_table_filled(office) -> None:
     """At least one row in every entry table, so that every trigger has a row to guard."""
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked")
     inc = office.db.conn.execute("SELECT id FROM incidents").fetchone()[0]
     custody.acknowledge_incident(office.session("D001"), inc, office.cred("D001"))

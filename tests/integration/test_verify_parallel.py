@@ -21,7 +21,7 @@ def _both(path) -> tuple[audit.VerifyResult, audit.VerifyResult]:
 def _history(office) -> str:
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact")
     return d
 

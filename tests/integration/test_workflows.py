@@ -127,7 +127,7 @@ def test_retrieve_and_return_intact(office):
     k = office.session("K001")
     office.clock.advance(hours=1)
     out_at = office.clock()
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k,
         d,
         office.cred("H001"),
@@ -185,7 +185,7 @@ def test_retrieve_and_return_intact(office):
 def test_a_reviewer_retrieves_for_case_review(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    rid = custody.retrieve(k, d, office.cred("R001"), office.cred("K001"), "D001", "case_review", 8)
+    rid = office.retrieve(k, d, office.cred("R001"), office.cred("K001"), "D001", "case_review", 8)
     [e] = lookup.register(k, badge="R001")
     assert e["id"] == rid and e["retriever"] == "孙法制" and e["reason"] == "case_review"
 
@@ -203,7 +203,7 @@ def test_return_not_intact_reports_to_the_head_of_the_case_department(
 ):
     o, d = office.handed_over_pair(case_no, handler, person)
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred(handler), office.cred("K001"), head, "case_handling", 2)
+    office.retrieve(k, d, office.cred(handler), office.cred("K001"), head, "case_handling", 2)
     office.clock.advance(hours=5)
     what = {
         "damaged": "disc scratched, fails to read at 60%",
@@ -366,7 +366,7 @@ def test_conclude_and_hand_everything_to_the_archives(office):
     o1, d1 = office.handed_over_pair()
     o2, d2 = office.handed_over_pair(person="王某某")
     k = office.session("K001")
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     custody.return_medium(
         k, d2, office.cred("H001"), office.cred("K001"), "lost", note="lost by the retriever"
     )
@@ -479,7 +479,7 @@ def test_a_correction_points_to_the_old_entry_and_leaves_it_unchanged(office):
 def test_correct_a_register_entry(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
     )
     cid = admin.correct(
@@ -549,7 +549,7 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     )
 
     # a return is due at the end of the estimated usage time
-    rid = custody.retrieve(
+    rid = office.retrieve(
         k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
     )
     assert state() == [("return", False)]
@@ -631,7 +631,7 @@ def test_scan_shows_partner_open_entry_due_actions_by_role_and_history(office):
     assert lookup.scan(k, d).actions == ["retrieve", "court_transfer", "set_location"]
 
     office.clock.advance(hours=1)
-    custody.retrieve(
+    office.retrieve(
         k, d, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 3, purpose="辨认"
     )
     office.clock.advance(hours=1)
@@ -675,9 +675,11 @@ def test_every_change_appends_exactly_one_event_and_the_chain_verifies(office):
     k = office.session("K001")
     intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-9", "A", "B")
     assert events() == n + 3
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    # the request, the head's decision, the retrieval: one event each (Art. 20)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    assert events() == n + 6
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "damaged", note="cracked")
-    assert events() == n + 5
+    assert events() == n + 7
     total = admin.verify_audit(office.db).events
     lookup.scan(k, d)
     lookup.due(k)
@@ -690,6 +692,7 @@ def test_every_change_appends_exactly_one_event_and_the_chain_verifies(office):
     assert [a for a, _ in last] == ["read"] * 3
     assert all(json.loads(p)["rows"] == [] for _, p in last)
     result = admin.verify_audit(office.db)
-    # handover 2, retrieval 2, return 2; and the heads' countersignatures of the office's people
-    assert result.ok and result.signatures == 6 + 9
+    # handover 2, retrieval approval 1, retrieval 2, return 2; and the heads'
+    # countersignatures of the office's people
+    assert result.ok and result.signatures == 7 + 9
     assert result.rows > 0 and len(result.head_hash) == 64

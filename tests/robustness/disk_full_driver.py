@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, custody
+from keeper_app.services import admin, custody, retrieval_requests
 from keeper_app.services.session import Credential, sign_in
 from keeper_app.store import StoreError, open_database, signins
 
@@ -114,15 +114,14 @@ def main() -> None:
                         Credential("K001", PASSWORD),
                         "intact",
                     )
-                else:
+                else:  # under the oldest approval the test made (Art. 20)
+                    qid = min(q["id"] for q in retrieval_requests.usable_requests(k, code))
                     custody.retrieve(
                         k,
                         code,
                         Credential("H001", PASSWORD),
                         Credential("K001", PASSWORD),
-                        "D001",
-                        "case_handling",
-                        2,
+                        qid,
                     )
                 attempts.append({"room": pages, "result": "committed"})
             except StoreError as exc:

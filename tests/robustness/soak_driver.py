@@ -19,7 +19,7 @@ from pathlib import Path
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.model import ManifestEntry
-from keeper_app.services import admin, custody, intake, transfers
+from keeper_app.services import admin, custody, intake, retrieval_requests, transfers
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
 from keeper_app.store import open_database
 
@@ -32,6 +32,8 @@ ACTION = {
     "recording": "register_recording",
     "pair": "register_pair",
     "handover": "handover",
+    "ask_retrieval": "request_retrieval",
+    "approve_retrieval": "decide_retrieval",
     "retrieve": "retrieve",
     "return": "return",
     "return_damaged": "return",
@@ -92,7 +94,26 @@ class Driver:
             "m.copy_role='duplicate' AND m.status='in_custody' AND c.status='open'"
         )
         for (code,) in self.rng.sample(in_custody, min(2, len(in_custody))):
-            ops.append(("retrieve", (code,)))
+            # Art. 20: asked for, approved by the head in his session, then given out
+            approved = q(
+                "SELECT q.id FROM retrieval_requests q JOIN media m ON m.id=q.medium_id "
+                "JOIN retrieval_decisions d ON d.request_id=q.id AND d.decision='approved' "
+                "WHERE m.code=? AND NOT EXISTS (SELECT 1 FROM retrieval_request_uses u "
+                "WHERE u.request_id=q.id) ORDER BY q.id",
+                code,
+            )
+            waiting = q(
+                "SELECT q.id FROM retrieval_requests q JOIN media m ON m.id=q.medium_id "
+                "WHERE m.code=? AND NOT EXISTS (SELECT 1 FROM retrieval_decisions d "
+                "WHERE d.request_id=q.id) ORDER BY q.id",
+                code,
+            )
+            if approved:
+                ops.append(("retrieve", (code, approved[0][0])))
+            elif waiting:
+                ops.append(("approve_retrieval", (waiting[0][0],)))
+            else:
+                ops.append(("ask_retrieval", (code,)))
             if self.rng.random() < 0.3:
                 ops.append(("location", (code,)))
         for (code,) in q("SELECT code FROM media WHERE status='out' LIMIT 2"):
@@ -179,7 +200,11 @@ class Driver:
         elif op == "handover":
             intake.handover(k, args[0], cred("H001"), cred("K001"), f"S-{tag}", "柜A-01", "柜B-01")
         elif op == "retrieve":
-            custody.retrieve(k, args[0], cred("H001"), cred("K001"), "D001", "case_handling", 4)
+            custody.retrieve(k, args[0], cred("H001"), cred("K001"), args[1])
+        elif op == "ask_retrieval":
+            retrieval_requests.request_retrieval(k, args[0], "H001", "case_handling", 4)
+        elif op == "approve_retrieval":
+            retrieval_requests.decide_retrieval(self.s("D001"), args[0], cred("D001"), True)
         elif op == "return":
             custody.return_medium(k, args[0], cred("H001"), cred("K001"), "intact")
         elif op == "return_damaged":

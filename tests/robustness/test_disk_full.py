@@ -10,7 +10,10 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
+
+from keeper_app.timeutil import now_utc
 
 HERE = Path(__file__).parent
 DRIVER = HERE / "disk_full_driver.py"
@@ -44,7 +47,10 @@ def small_fs_command(mnt: Path, *cmd: str, size: str = "4m") -> list[str]:
 
 
 def run_driver(office, tmp_path: Path) -> dict:
-    office.handed_over_pair()
+    _o, d = office.handed_over_pair()
+    office.clock.t = now_utc() - timedelta(minutes=1)  # the driver runs on the real clock
+    for _ in range(30):  # the head's approval of each retrieval the driver tries (Art. 20)
+        office.approved_request(d, "H001", "D001", "case_handling", 2)
     office_changes = len(office.changes())
     office.db.close()  # the WAL is checkpointed into the file, which is copied
     mnt = tmp_path / "small"

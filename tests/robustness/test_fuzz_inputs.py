@@ -257,6 +257,7 @@ def test_signing_with_anything(office, badge, password):
     )
     if not hasattr(office, "_pair"):
         office._pair = office.handed_over_pair()
+        office._qid = office.approved_request(office._pair[1], "H001", "D001", "case_handling", 4)
     _o, d = office._pair
     before = office.snapshot()
     try:
@@ -265,9 +266,7 @@ def test_signing_with_anything(office, badge, password):
             d,
             custody.Credential(badge, password),
             office.cred("K001"),
-            "D001",
-            "case_handling",
-            4,
+            office._qid,
         )
     except RuleViolation as exc:
         assert exc.code in (

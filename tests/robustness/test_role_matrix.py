@@ -33,6 +33,7 @@ from keeper_app.services import (
     lookup,
     reads,
     reproduction,
+    retrieval_requests,
     storage,
     transfers,
 )
@@ -59,6 +60,10 @@ intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
 custody.retrieve                     Y      .      .      .       .     .
+retrieval_requests.request_retrieval Y      Y      Y      Y       .     .
+retrieval_requests.decide_retrieval  .      .      Y      .       .     .
+retrieval_requests.usable_requests   Y      .      .      .       .     .
+retrieval_requests.retrieve_countersigned Y .     .      .       .     .
 custody.return_medium                Y      .      .      .       .     .
 custody.request_unseal               Y      Y      .      .       .     .
 custody.decide_approval              .      .      Y      .       .     .
@@ -139,6 +144,7 @@ DOMAIN = """
 register_pair                .      Y      .      .       .     .
 handover                     Y      .      .      .       .     .
 retrieve                     Y      .      .      .       .     .
+request_retrieval            Y      Y      Y      Y       .     .
 return                       Y      .      .      .       .     .
 request_unseal               Y      Y      .      .       .     .
 decide_approval              .      .      Y      .       .     .
@@ -176,6 +182,10 @@ ACTION_OF = {
     "intake.register_pair": "register_pair",
     "intake.handover": "handover",
     "custody.retrieve": "retrieve",
+    "retrieval_requests.request_retrieval": "request_retrieval",
+    "retrieval_requests.decide_retrieval": "decide_approval",
+    "retrieval_requests.usable_requests": "retrieve",
+    "retrieval_requests.retrieve_countersigned": "retrieve",
     "custody.return_medium": "return",
     "custody.request_unseal": "request_unseal",
     "custody.decide_approval": "decide_approval",
@@ -260,6 +270,8 @@ HELPERS = {
     "custody.person_by_badge": "a signer by badge, inside actions",
     "custody.head_of_case_dept": "the head a request goes to, inside actions",
     "custody.pair_duplicates": "the duplicates of a pair, for actions that check next",
+    "retrieval_requests.request_row": "a retrieval request by number, inside actions",
+    "custody.refuse_if_out": "a disc out is named with who has it, inside actions",
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
     "reads.record": "logs a reading, inside the reading services (after their checks)",
     "reads.record_case_nos": "logs a reading, inside the reading services (after their checks)",
@@ -303,10 +315,10 @@ def prepare(office, tmp_path) -> dict:
     k = office.session("K001")
     o, d = office.handed_over_pair()  # original sealed, duplicate in custody
     _o2, d2 = office.handed_over_pair(person="李某")
-    custody.retrieve(k, d2, c("H001"), c("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d2, c("H001"), c("K001"), "D001", "case_handling", 2)
     custody.return_medium(k, d2, c("H001"), c("K001"), "damaged", note="cracked")
     _o3, d3 = office.handed_over_pair(person="赵某")
-    custody.retrieve(k, d3, c("H001"), c("K001"), "D001", "case_handling", 2)  # out
+    office.retrieve(k, d3, c("H001"), c("K001"), "D001", "case_handling", 2)  # out
     burned, _ = office.new_pair(person="钱某")  # not handed over yet
     h = office.session("H001")
     start = office.clock() - timedelta(hours=3)
@@ -325,6 +337,9 @@ def prepare(office, tmp_path) -> dict:
         "aid": custody.request_unseal(
             k, o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本时间码不连续"
         ),
+        # a retrieval of d by H001 approved by D001, and one waiting for his decision
+        "rq": office.approved_request(d, "H001", "D001", "case_handling", 2),
+        "rq_wait": retrieval_requests.request_retrieval(k, d, "H002", "case_handling", 2),
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
         "qid": transfers.register_court_request(
@@ -376,8 +391,20 @@ def calls(office, x: dict, role: str, badge: str):
         "intake.handover": lambda s: intake.handover(
             s, x["burned"], c("H001"), me, f"S-{role}", "柜A-05", "柜B-05"
         ),
-        "custody.retrieve": lambda s: custody.retrieve(
-            s, x["d"], c("H001"), me, "D001", "case_handling", 2
+        "custody.retrieve": lambda s: custody.retrieve(s, x["d"], c("H001"), me, x["rq"]),
+        "retrieval_requests.request_retrieval": lambda s: retrieval_requests.request_retrieval(
+            s, x["d"], badge, "case_review", 2
+        ),
+        "retrieval_requests.decide_retrieval": lambda s: retrieval_requests.decide_retrieval(
+            s, x["rq_wait"], me, True
+        ),
+        "retrieval_requests.usable_requests": lambda s: retrieval_requests.usable_requests(
+            s, x["d"]
+        ),
+        "retrieval_requests.retrieve_countersigned": lambda s: (
+            retrieval_requests.retrieve_countersigned(
+                s, x["d"], c("H001"), me, c("D001"), "case_handling", 2
+            )
         ),
         "custody.return_medium": lambda s: custody.return_medium(
             s, x["d_out"], c("H001"), me, "intact"

@@ -93,21 +93,20 @@ def test_each_lockout_lasts_longer(office):
 def test_a_signer_is_locked_too_and_an_administrator_unlocks(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     for _ in range(5):
         with pytest.raises(RuleViolation) as ei:
-            custody.retrieve(
-                k, d, office.cred("H001", WRONG), office.cred("K001"), "D001", "case_handling", 4
-            )
+            custody.retrieve(k, d, office.cred("H001", WRONG), office.cred("K001"), qid)
         assert ei.value.code == "bad_credentials"
     with pytest.raises(RuleViolation) as ei:
-        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), qid)
     assert ei.value.code == "locked"
     with pytest.raises(RuleViolation) as ei:
         lockout.unlock(office.session("K002"), "H001", office.cred("D001"))
     assert ei.value.code == "role_refused"
     lockout.unlock(office.session("ADMIN"), "H001", office.cred("D001"))
     assert actions(office, events(office) - 1) == ["sign_in_unlocked"]
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), qid)
     with pytest.raises(RuleViolation) as ei:
         lockout.unlock(office.session("ADMIN"), "H001", office.cred("D001"))
     assert ei.value.code == "not_locked"

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, lookup
 from keeper_app.store import open_database
 from keeper_app.store.connection import StoreBusy
+from keeper_app.timeutil import now_utc
 
 HERE = Path(__file__).parent
 
@@ -156,7 +158,7 @@ def _s2(office, db2, badge):
 
 
 def _out(office, d, retriever="H001"):
-    return custody.retrieve(
+    return office.retrieve(
         office.session("K001"),
         d,
         office.cred(retriever),
@@ -170,17 +172,13 @@ def _out(office, d, retriever="H001"):
 def test_two_keepers_scan_out_the_same_disc_one_wins_the_other_is_told_who(office, counter2):
     o, d = office.handed_over_pair()
     won = []
+    q1 = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    q2 = office.approved_request(d, "H002", "D001", "case_handling", 2)
 
     def counter_2_retrieves():
         won.append(
             custody.retrieve(
-                _s2(office, counter2, "K002"),
-                d,
-                office.cred("H002"),
-                office.cred("K002"),
-                "D001",
-                "case_handling",
-                2,
+                _s2(office, counter2, "K002"), d, office.cred("H002"), office.cred("K002"), q2
             )
         )
 
@@ -190,9 +188,7 @@ def test_two_keepers_scan_out_the_same_disc_one_wins_the_other_is_told_who(offic
             d,
             TypedLate("H001", counter_2_retrieves),
             office.cred("K001"),
-            "D001",
-            "case_handling",
-            4,
+            q1,
         )
     assert ei.value.code == "already_out"
     assert "刘办案 (H002)" in ei.value.message and f"#{won[0]}" in ei.value.message
@@ -266,6 +262,7 @@ def _setup_and_race(office, db2, name):
 
         from keeper_app.services import transfers
 
+        q2 = office.approved_request(d, "H002", "D001", "case_handling", 2)
         q = transfers.register_court_request(
             k1(),
             "A2026-001",
@@ -276,9 +273,7 @@ def _setup_and_race(office, db2, name):
         )
         return (
             lambda late: transfers.court_transfer(k1(), q, d, late("C001"), c("K001")),
-            lambda: custody.retrieve(
-                s2("K002"), d, c("H002"), c("K002"), "D001", "case_handling", 2
-            ),
+            lambda: custody.retrieve(s2("K002"), d, c("H002"), c("K002"), q2),
             "wrong_state",
         )
     if name == "correct":
@@ -349,6 +344,10 @@ def workers(office, start: float, *specs: tuple[str, str, str, list[str]]) -> li
 
 def test_two_processes_retrieve_the_same_discs_at_the_same_moment(office):
     discs = [office.handed_over_pair(person=f"王某{i}")[1] for i in range(8)]
+    office.clock.t = now_utc() - timedelta(minutes=1)  # the workers run on the real clock
+    for d in discs:  # each retriever has the head's approval for each disc (Art. 20)
+        for retriever in ("H001", "H002"):
+            office.approved_request(d, retriever, "D001", "case_handling", 2)
     office.db.close()
     a, b = workers(
         office, time.time() + 2.0, ("K001", "H001", "race", discs), ("K002", "H002", "race", discs)
@@ -374,6 +373,10 @@ def test_two_processes_writing_at_once_lose_nothing(office):
     shared = [office.handed_over_pair(person=f"赵某{i}")[1] for i in range(2)]
     own1 = office.handed_over_pair(person="钱某")[1]
     own2 = office.handed_over_pair(person="孙某")[1]
+    office.clock.t = now_utc() - timedelta(minutes=1)  # the workers run on the real clock
+    for own, retriever in ((own1, "H001"), (own2, "H002")):  # ten approved retrievals each
+        for _ in range(10):
+            office.approved_request(own, retriever, "D001", "case_handling", 2)
     before = len(office.changes())  # (sign-in bookkeeping apart: issue 10)
     office.db.close()
     a, b = workers(

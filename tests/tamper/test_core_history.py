@@ -25,12 +25,12 @@ def history(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=2)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact")
     o2, d2 = office.handed_over_pair(person="王某某")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d2, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d2, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 4)
     assert verify(office).ok
     return {"d": d, "d2": d2, "keeper": k}
 
@@ -212,12 +212,5 @@ def test_inserting_a_keeper_credited_to_the_administrator(office, history) -> No
 
 def _the_fake_keeper_retrieves(office, s) -> None:
     o3, d3 = office.handed_over_pair(case_no="B2026-002", handler="H003", person="李某")
-    custody.retrieve(
-        s,
-        d3,
-        office.cred("H003"),
-        Credential("K999", "fake-keeper-pw-1"),
-        "D002",
-        "case_handling",
-        4,
-    )
+    qid = office.approved_request(d3, "H003", "D002", "case_handling", 4)  # asked by K001
+    custody.retrieve(s, d3, office.cred("H003"), Credential("K999", "fake-keeper-pw-1"), qid)

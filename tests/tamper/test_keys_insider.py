@@ -257,7 +257,7 @@ def head_signed(office: Office) -> dict[str, int]:
     o, d = office.handed_over_pair()
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=2)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "lost", note="gone")
     inc = int(office.db.conn.execute("SELECT id FROM incidents").fetchone()[0])
@@ -352,6 +352,10 @@ def test_a_new_key_for_a_head_added_as_an_enrolment_then_a_loss_acknowledged_as_
     """Rather than rewriting, the insider appends: a key row of his own for D001 (as an
     enrolment) in an event signed with it, then acknowledges another loss as D001."""
     d001 = pid(office, "D001")
+    # a disc out, approved by D001 before the insider's edit (Art. 20)
+    o2, d2 = office.handed_over_pair(person="李某某")
+    k = office.session("K001")
+    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     km = crypto.new_key_material("insider-knows-6", TEST_KDF_N)
     sk = crypto.unlock(km, "insider-knows-6")
     with insider(office) as con:
@@ -374,9 +378,6 @@ def test_a_new_key_for_a_head_added_as_an_enrolment_then_a_loss_acknowledged_as_
         )
         con.execute("COMMIT")
     # Keeper signs him in with the insider's password, and he acknowledges as D001
-    o2, d2 = office.handed_over_pair(person="李某某")
-    k = office.session("K001")
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     custody.return_medium(k, d2, office.cred("H001"), office.cred("K001"), "lost", note="gone")
     inc = int(office.db.conn.execute("SELECT max(id) FROM incidents").fetchone()[0])
     head = sign_in(office.db, "D001", "insider-knows-6", office.clock)

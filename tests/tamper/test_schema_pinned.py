@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import Office
 
-from keeper_app.services import admin, custody
+from keeper_app.services import admin
 from keeper_app.store import connection as connection_mod
 from keeper_app.store import latest_version, open_database
 from keeper_app.store.connection import SchemaTampered
@@ -68,7 +68,7 @@ def test_dropped_append_only_triggers_are_refused_at_open_and_named_by_verify(of
 
 def test_a_planted_trigger_is_refused_at_open_so_the_keeper_signs_nothing(office: Office):
     _o, d = office.handed_over_pair()
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),

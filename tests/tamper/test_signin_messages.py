@@ -36,10 +36,11 @@ def test_an_unknown_badge_and_a_wrong_password_get_the_same_refusal(office):
 def test_a_signer_with_an_unknown_badge_is_refused_as_one_with_a_wrong_password(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
     got = []
     for cred in (office.cred("H999"), office.cred("H001", "whatever-password")):
         with pytest.raises(RuleViolation) as ei:
-            custody.retrieve(k, d, cred, office.cred("K001"), "D001", "case_handling", 4)
+            custody.retrieve(k, d, cred, office.cred("K001"), qid)
         got.append((ei.value.code, ei.value.message))
     assert got[0] == got[1]
 

@@ -34,15 +34,13 @@ def a_year_at_the_counter(office: Office) -> dict[str, str]:
     o3, d3 = office.handed_over_pair(person="赵某某")
     # d1: out and back intact twice in the same second, moved, then out again
     for _ in range(2):
-        custody.retrieve(
-            k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4
-        )
+        office.retrieve(k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
         custody.return_medium(k, d1, office.cred("H001"), office.cred("K001"), "intact")
     custody.set_location(k, d1, "柜C-03")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d1, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 8)
+    office.retrieve(k, d1, office.cred("H002"), office.cred("K001"), "D001", "case_handling", 8)
     # d2: lost by its retriever, the loss acknowledged
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     office.clock.advance(hours=2)
     custody.return_medium(k, d2, office.cred("H001"), office.cred("K001"), "lost", note="丢失")
     inc = entries.incidents(office.db.conn)[0]["id"]
@@ -143,7 +141,7 @@ def test_a_returned_disc_shown_out_again_is_named(office: Office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
     office.clock.advance(hours=1)
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=1)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact")
     keys = everyones_keys(office)

@@ -360,12 +360,39 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
     g.scan(m, dup)
     g.shot(m, "counter")
 
-    # retrieval: the case handler takes the duplicate out, approved by the head
+    # retrieval: the keeper asks for the case handler, the head approves in his inbox
+    # (Art. 20), then the case handler takes the duplicate out under that approval
     dlg = g.action(m, "retrieve")
-    dlg.reason.setCurrentIndex(dlg.reason.findData("case_handling"))
-    dlg.hours.setValue(48)
-    dlg.approver.setCurrentIndex(dlg.approver.findData(office.head(dup)))
-    dlg.purpose.setText("补充侦查，核对讯问笔录")
+    dlg.ask.click()
+    req = dlg.request_dialog
+    qtbot.waitUntil(lambda: req is not None and req.isVisible())
+    req.retriever.setCurrentIndex(req.retriever.findData(office.producer(dup)))
+    req.reason.setCurrentIndex(req.reason.findData("case_handling"))
+    req.hours.setValue(48)
+    req.purpose.setText("补充侦查，核对讯问笔录")
+    g.submit(req)
+    dlg.reject()
+    g.sign_out(m)
+    head = g.sign_in(office.head(dup))
+    assert head.inbox is not None
+    head.tabs.setCurrentWidget(head.inbox)
+    asked = head.inbox.retrievals
+    qtbot.waitUntil(
+        lambda: any(asked.row(i)["code"] == dup for i in range(asked.rowCount())),
+        timeout=10_000,
+    )
+    head.inbox.retrieval_table.selectRow(
+        next(i for i in range(asked.rowCount()) if asked.row(i)["code"] == dup)
+    )
+    head.inbox.approve_retrieval.click()
+    dec = head.dialog
+    g.sign(dec, "head")
+    g.submit(dec)
+    g.sign_out(head)
+    m = g.sign_in(office.keeper)
+    g.scan(m, dup)
+    dlg = g.action(m, "retrieve")
+    assert dlg.request.count() >= 1
     g.sign(dlg, "retriever", badge=office.producer(dup))
     g.sign(dlg, "keeper")
     g.fit(dlg)

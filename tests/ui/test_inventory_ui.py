@@ -27,7 +27,7 @@ def shelves(office: Office) -> dict[str, str]:
     o3, d3 = office.handed_over_pair("B2026-002", "H003", "赵某")
     k = office.session("K001")
     custody.set_location(k, d3, "柜B-02")
-    custody.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d2, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     return {"o1": o1, "d1": d1, "o2": o2, "d2": d2, "o3": o3, "d3": d3}
 
 

@@ -119,11 +119,11 @@ def test_register_pages_of_a_month_from_the_register_view(
     _o1, d1 = office.handed_over_pair()
     _o2, d2 = office.handed_over_pair(person="李某某")
     k = office.session("K001")
-    custody.retrieve(
+    office.retrieve(
         k, d1, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8, "补充侦查"
     )
     office.clock.advance(days=15)  # December
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d2,
         office.cred("H002"),
@@ -174,7 +174,7 @@ def test_handover_offers_its_receipt(ui, office: Office, qtbot, tmp_path: Path) 
 def test_incident_report_from_the_heads_inbox(ui, office: Office, qtbot, tmp_path: Path) -> None:
     _o, d = office.handed_over_pair()
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8)
     custody.return_medium(
         office.session("K001"),
         d,

@@ -47,7 +47,7 @@ def _unsealed_with_damaged_duplicate(office: Office, tmp_path) -> tuple[str, str
     o, d = r.original, r.duplicate
     k = office.session("K001")
     intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-1", "柜A-01", "柜B-01")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 2)
     custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "lost", note="遗失")
     aid = custody.request_unseal(k, o, "reproduce_duplicate")
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)

@@ -9,8 +9,6 @@ from pathlib import Path
 from conftest import Office
 from PySide6.QtGui import QImage
 
-from keeper_app.services import custody
-
 from .test_scan import scan
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -30,7 +28,7 @@ def test_screenshots_of_the_main_window(ui, keeper_app, office: Office, qtbot) -
     office.handed_over_pair("B2026-002", "H003", "李某")
     office.new_pair(person="赵某", burned_at=office.clock() - timedelta(hours=30))
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
     office.clock.advance(hours=6)
     _save(keeper_app.sign_in_window, "sign-in.png")
     m = ui.sign_in("K001")

@@ -191,11 +191,11 @@ def test_a_locked_person_is_told_so_at_sign_in(ui, office: Office, qtbot) -> Non
 
 def test_a_drawn_signature_is_stored_small_and_grey(ui, office: Office, qtbot) -> None:
     _o, d = office.handed_over_pair()
+    office.approved_request(d, "H001", "D001", "case_handling", 4)  # Art. 20
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     m.counter.record.buttons["retrieve"].click()
     dlg = m.dialog
-    dlg.approver.setCurrentIndex(dlg.approver.findData("D001"))
     sd = dlg.signers.open_dialog("retriever")
     sd.handle_scan("H001")
     sd.password.setText(PASSWORD)

@@ -32,11 +32,11 @@ def test_pad_draws_with_the_mouse_and_gives_a_png(qtbot) -> None:
 
 def test_drawn_signature_is_stored_with_the_retrieval(ui, office: Office, qtbot) -> None:
     _o, d = office.handed_over_pair()
+    office.approved_request(d, "H001", "D001", "case_handling", 4)  # Art. 20
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     m.counter.record.buttons["retrieve"].click()
     dlg = m.dialog
-    dlg.approver.setCurrentIndex(dlg.approver.findData("D001"))
     sd = dlg.signers.open_dialog("retriever")
     sd.handle_scan("H001")
     sd.password.setText(PASSWORD)

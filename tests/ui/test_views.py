@@ -70,8 +70,8 @@ def test_register_filters_open_and_closed(ui, office: Office, qtbot) -> None:
     _o, d = office.handed_over_pair()
     _o2, d2 = office.handed_over_pair("B2026-002", "H003", "李某")
     k = office.session("K001")
-    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
-    custody.retrieve(k, d2, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 4)
+    office.retrieve(k, d, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 4)
+    office.retrieve(k, d2, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 4)
     custody.return_medium(k, d2, office.cred("H003"), office.cred("K001"), "intact")
     m = ui.sign_in("K001")
     reg = m.register
@@ -123,7 +123,7 @@ def test_a_scan_in_the_registers_code_field_searches_the_register(
     ui, office: Office, qtbot
 ) -> None:
     _o, d = office.handed_over_pair()
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),
@@ -149,7 +149,7 @@ def test_due_board_says_who_holds_each_item_and_the_register_opens_filled(
     office.new_pair(burned_at=office.clock() - timedelta(hours=30))  # H001 still has it
     _o, d = office.handed_over_pair("B2026-002", "H003", "李某")
     k = office.session("K001")
-    entry = custody.retrieve(
+    entry = office.retrieve(
         k, d, office.cred("H003"), office.cred("K001"), "D002", "case_handling", 1
     )
     office.clock.advance(hours=2)  # the return is late now

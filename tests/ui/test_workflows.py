@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from conftest import PASSWORD, Office
 
-from keeper_app.services import custody, lookup, transfers
+from keeper_app.services import lookup, retrieval_requests, transfers
+from keeper_app.timeutil import show
 from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.dialogs.retrieval import RetrievalDialog
+from keeper_app.ui.dialogs.retrieval_decision import RetrievalDecisionDialog
+from keeper_app.ui.dialogs.retrieval_request import RetrievalRequestDialog
 from keeper_app.ui.dialogs.return_ import ReturnDialog
 
 from .test_scan import scan
@@ -20,26 +23,70 @@ def open_record(m, qtbot, code: str) -> None:
     assert m.counter.record.record.code == code, m.counter.banner.text()
 
 
-def test_retrieval_with_two_signatures_lands_in_the_register(
+def test_retrieval_asked_at_the_counter_approved_in_the_heads_inbox_lands_in_the_register(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
+    """Art. 20: the keeper asks for the retriever; the head of the case's department finds
+    the request in his inbox and approves it with his own password; the keeper then gives
+    the disc out under that approval, and the register shows who approved and when."""
     _o, d = office.handed_over_pair()
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     m.counter.record.buttons["retrieve"].click()
     dlg = m.dialog
     assert isinstance(dlg, RetrievalDialog) and dlg.isVisible()
-    dlg.reason.setCurrentIndex(dlg.reason.findData("case_handling"))
-    dlg.hours.setValue(8)
-    dlg.approver.setCurrentIndex(dlg.approver.findData("D001"))
-    dlg.purpose.setText("补充侦查")
+    # no approval yet: the dialog says so, and nothing can go out
+    assert dlg.request.count() == 0 and dlg.banner.kind == "warn"
+    before = office.snapshot()
+    ui.sign(dlg, "retriever", badge="H001")
+    ui.sign(dlg, "keeper")
+    assert ui.submit(dlg) is None
+    assert office.snapshot() == before
+    # the keeper asks the head, on the retriever's behalf
+    dlg.ask.click()
+    req = dlg.request_dialog
+    assert isinstance(req, RetrievalRequestDialog)
+    qtbot.waitUntil(req.isVisible)
+    req.retriever.setCurrentIndex(req.retriever.findData("H001"))
+    req.reason.setCurrentIndex(req.reason.findData("case_handling"))
+    req.hours.setValue(8)
+    req.purpose.setText("补充侦查")
+    assert ui.submit(req) is not None, req.banner.text()
+    dlg.reject()
+
+    # the head of the case's department signs in, finds it in his inbox, approves it
+    m.out_button.click()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    head = ui.sign_in("D001")
+    assert head.inbox is not None
+    head.tabs.setCurrentWidget(head.inbox)
+    qtbot.waitUntil(lambda: head.inbox.retrievals.rowCount() == 1)
+    asked = head.inbox.retrievals.row(0)
+    assert (asked["code"], asked["retriever"], asked["est_usage_hours"]) == (d, "张办案", 8)
+    head.inbox.approve_retrieval.click()
+    dec = head.dialog
+    assert isinstance(dec, RetrievalDecisionDialog)
+    ui.sign(dec, "head")
+    assert ui.submit(dec) is not None, dec.banner.text()
+    qtbot.waitUntil(lambda: head.inbox.retrievals.rowCount() == 0)
+    [q] = office.db.conn.execute("SELECT at FROM retrieval_decisions").fetchall()
+    approved_at = show(q[0])
+
+    # the keeper gives the disc out under the approval
+    head.out_button.click()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, d)
+    m.counter.record.buttons["retrieve"].click()
+    dlg = m.dialog
+    assert isinstance(dlg, RetrievalDialog)
+    assert dlg.request.count() == 1 and "周大队长" in dlg.request.currentText()
     ui.sign(dlg, "retriever", badge="H001")  # the retriever's badge is scanned
     ui.sign(dlg, "keeper")  # the keeper signed in: only the password
     assert ui.submit(dlg) is not None, dlg.banner.text()
-    # the counter shows the disc out, with a confirmation
     qtbot.waitUntil(lambda: m.counter.record.record.status == "out")
     assert m.counter.banner.kind == "ok"
-    # the register view finds the entry
+    # the register view shows who approved, and when
     reg = m.register
     assert reg is not None
     m.tabs.setCurrentWidget(reg)
@@ -53,20 +100,82 @@ def test_retrieval_with_two_signatures_lands_in_the_register(
         "周大队长",
         "李保管",
     )
+    assert row["approved_at"] == approved_at
     assert row["reason"] == "case_handling" and row["est_usage_hours"] == 8
     assert row["returned_at"] == ""
 
 
-def test_the_same_person_cannot_sign_twice(ui, office: Office, qtbot) -> None:
+def test_a_head_of_another_department_is_refused_in_his_inbox(ui, office: Office, qtbot) -> None:
+    """The request reaches only the head of the case's department; another head deciding it
+    is refused with a clear message and nothing changes."""
+    _o, d = office.handed_over_pair()
+    qid = retrieval_requests.request_retrieval(
+        office.session("K001"), d, "H001", "case_handling", 4
+    )
+    other = ui.sign_in("D002")
+    assert other.inbox is not None
+    qtbot.waitUntil(lambda: other.inbox.retrievals.rowCount() == 0)
+    row = retrieval_requests.shown(_request(office, qid))
+    before = office.snapshot()
+    dec = RetrievalDecisionDialog(other.ctx, row, True, other)
+    dec.show()
+    ui.sign(dec, "head")
+    assert ui.submit(dec) is None
+    assert dec.banner.kind == "error"
+    assert "吴大队长" in dec.banner.text() and "A2026-001" in dec.banner.text()
+    assert office.snapshot() == before
+
+
+def test_the_head_signs_the_approval_at_the_counter(ui, office: Office, qtbot) -> None:
+    """Art. 20, the other way: the head of the case's department types his own password in
+    the retrieval dialog; another department's head is refused there, nothing changed."""
     _o, d = office.handed_over_pair()
     m = ui.sign_in("K001")
+    open_record(m, qtbot, d)
+    m.counter.record.buttons["retrieve"].click()
+    dlg = m.dialog
+    assert isinstance(dlg, RetrievalDialog)
+    assert not dlg.signers.slots["approver"].button.isVisibleTo(dlg)
+    dlg.at_counter.setChecked(True)
+    assert dlg.signers.slots["approver"].button.isVisibleTo(dlg)
+    assert dlg.counter_fields.isVisibleTo(dlg) and not dlg.request.isEnabled()
+    dlg.reason.setCurrentIndex(dlg.reason.findData("case_handling"))
+    dlg.hours.setValue(6)
+    dlg.purpose.setText("补充侦查")
+    ui.sign(dlg, "retriever", badge="H001")
+    ui.sign(dlg, "keeper")
+    before = office.snapshot()
+    ui.sign(dlg, "approver", badge="D002")
+    assert ui.submit(dlg) is None
+    assert "吴大队长" in dlg.banner.text()
+    assert office.snapshot() == before
+    ui.sign(dlg, "approver", badge="D001")
+    qtbot.waitUntil(lambda: dlg.signers.credential("approver").badge == "D001")
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    qtbot.waitUntil(lambda: m.counter.record.record.status == "out")
+    [e] = lookup.register(office.session("K001"), code=d)
+    assert (e["approver"], e["approved_at"], e["est_usage_hours"]) == ("周大队长", e["out_at"], 6)
+
+
+def _request(office: Office, qid: int) -> dict:
+    from keeper_app.store import entries
+
+    q = entries.retrieval_request(office.db.conn, qid)
+    assert q is not None
+    return q
+
+
+def test_the_same_person_cannot_sign_twice(ui, office: Office, qtbot) -> None:
+    _o, d = office.handed_over_pair()
+    office.add_person("KR01", "何兼审", ["keeper", "reviewer"], "legal")
+    office.approved_request(d, "KR01", "D001", "case_review", 4, asker="KR01")
+    m = ui.sign_in("KR01")
     open_record(m, qtbot, d)
     before = office.snapshot()
     m.counter.record.buttons["retrieve"].click()
     dlg = m.dialog
-    dlg.approver.setCurrentIndex(dlg.approver.findData("D001"))
-    dlg.reason.setCurrentIndex(dlg.reason.findData("case_review"))
-    ui.sign(dlg, "retriever", badge="K001")
+    assert dlg.request.count() == 1
+    ui.sign(dlg, "retriever", badge="KR01")
     ui.sign(dlg, "keeper")
     assert ui.submit(dlg) is None
     assert dlg.banner.kind == "error" and dlg.isVisible()
@@ -77,7 +186,7 @@ def test_return_marked_damaged_reaches_the_heads_inbox(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
     _o, d = office.handed_over_pair()
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper_app.services import custody, enrolment
+from keeper_app.services import enrolment
 from keeper_app.ui.widgets.file_dialogs import file_dialog
 
 from .test_scan import scan
@@ -155,7 +155,7 @@ def test_every_window_a_keeper_opens_is_in_chinese(ui, office: Office, qtbot) ->
     o, d = office.handed_over_pair()
     _o2, d2 = office.handed_over_pair("B2026-002", "H003", "李某")
     new_o, _new_d = office.new_pair()
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d2,
         office.cred("H003"),

@@ -9,7 +9,7 @@ import pytest
 from conftest import Office
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import catalogue, custody
+from keeper_app.services import catalogue
 from keeper_app.timeutil import BadTime, parse_user, show
 
 
@@ -42,7 +42,7 @@ def test_every_document_has_an_application_title() -> None:
 
 def test_who_may_print_is_checked_by_the_entry(office: Office, tmp_path: Path) -> None:
     o, d = office.handed_over_pair()  # a case of H001's department
-    custody.retrieve(
+    office.retrieve(
         office.session("K001"),
         d,
         office.cred("H001"),

@@ -192,8 +192,8 @@ K, CH, DH, RV, AD, OR = (
 #: - the keeper registers handover, retrieval, return, seals, transfers and archive
 #:   handovers (Art. 17, 18, 19, 20, 16), and keeps the shelf;
 #: - case handlers make the discs (Art. 17) and the recordings, open cases;
-#: - the head of the case-handling department approves unsealing (Art. 18) and is told of
-#:   incidents (Art. 20);
+#: - the head of the case-handling department approves unsealing (Art. 18) and retrievals
+#:   (Art. 20), and is told of incidents (Art. 20);
 #: - reviewers see the register and deadlines for case review and supervision (Art. 19, 22);
 #: - the administrator manages people, checks the audit chain and backs up, and sees no case
 #:   data (issue 10: separation of duties);
@@ -203,6 +203,8 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.REGISTER_PAIR: {CH},
     A.HANDOVER: {K},
     A.RETRIEVE: {K},
+    # Art. 20: the retriever asks (a handler, a reviewer or a head), or a keeper for him
+    A.REQUEST_RETRIEVAL: {K, CH, RV, DH},
     A.RETURN: {K},
     A.REQUEST_UNSEAL: {K, CH},
     A.DECIDE_APPROVAL: {DH},

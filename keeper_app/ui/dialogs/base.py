@@ -90,7 +90,9 @@ class WorkflowDialog(QDialog):
             self._focus_next_signer()
 
     def _focus_next_signer(self) -> None:
-        slot = next((s for s in self.signers.slots.values() if s.credential is None), None)
+        slot = next(
+            (s for s in self.signers.slots.values() if s.required and s.credential is None), None
+        )
         (slot.button if slot is not None else self.submit_button).setFocus()
 
     def submit_text(self) -> str:
@@ -116,7 +118,9 @@ class WorkflowDialog(QDialog):
         if missing:
             self.banner.say("warn", self.tr("Still to sign: %1").replace("%1", join(missing)))
             # the next signer's box opens: the whole form can be done from the keyboard
-            key = next(k for k, s in self.signers.slots.items() if s.credential is None)
+            key = next(
+                k for k, s in self.signers.slots.items() if s.required and s.credential is None
+            )
             self.signers.open_dialog(key)
             return
         v = self.values()

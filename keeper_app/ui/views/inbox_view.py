@@ -1,5 +1,6 @@
 """A department head's inbox: incidents reported to them (damage, replacement, loss, late
-handover) to acknowledge, and requests to open an original to approve or refuse."""
+handover) to acknowledge, requests to open an original and requests to retrieve a duplicate
+(Art. 20) to approve or refuse."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def _table(model: DictTableModel) -> QTableView:
 
 
 class InboxView(QWidget):
-    #: ("ack", incident) / ("approve" | "refuse", approval): the main window opens the dialog
+    #: ("ack", incident) / ("approve" | "refuse", approval) / ("approve_retrieval" |
+    #: "refuse_retrieval", retrieval request): the main window opens the dialog
     decide = Signal(str, object)
     counts = Signal(int)
     print_incident = Signal(object)  # the incident row: its report to print
@@ -48,7 +50,20 @@ class InboxView(QWidget):
         self.approvals = DictTableModel([], self)
         self.incident_table = _table(self.incidents)
         self.approval_table = _table(self.approvals)
+        self.retrievals = DictTableModel([], self)
+        self.retrieval_table = _table(self.retrievals)
         self.incident_title, self.approval_title = QLabel(), QLabel()
+        self.retrieval_title = QLabel()
+        self.approve_retrieval = QPushButton()
+        self.approve_retrieval.setObjectName("inbox_approve_retrieval")
+        self.refuse_retrieval = QPushButton()
+        self.refuse_retrieval.setObjectName("inbox_refuse_retrieval")
+        self.approve_retrieval.clicked.connect(
+            lambda: self._pick("approve_retrieval", self.retrieval_table, self.retrievals)
+        )
+        self.refuse_retrieval.clicked.connect(
+            lambda: self._pick("refuse_retrieval", self.retrieval_table, self.retrievals)
+        )
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -84,6 +99,12 @@ class InboxView(QWidget):
         mid.addWidget(self.refuse)
         lay.addLayout(mid)
         lay.addWidget(self.approval_table, 1)
+        low = QHBoxLayout()
+        low.addWidget(self.retrieval_title, 1)
+        low.addWidget(self.approve_retrieval)
+        low.addWidget(self.refuse_retrieval)
+        lay.addLayout(low)
+        lay.addWidget(self.retrieval_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -91,6 +112,8 @@ class InboxView(QWidget):
         self.ack.setText(self.tr("Acknowledge…"))
         self.approve.setText(self.tr("Approve…"))
         self.refuse.setText(self.tr("Refuse…"))
+        self.approve_retrieval.setText(self.tr("Approve…"))
+        self.refuse_retrieval.setText(self.tr("Refuse…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.report.setText(self.tr("Print report…"))
         self.incidents.set_columns(
@@ -119,6 +142,19 @@ class InboxView(QWidget):
                 Column("note", self.tr("Explanation")),
             ]
         )
+        self.retrievals.set_columns(
+            [
+                Column("id", "#"),
+                Column("requested_at", self.tr("Requested")),
+                Column("code", self.tr("Disc"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("retriever", self.tr("Retriever")),
+                Column("reason", self.tr("Reason"), lambda v: label("Reason", v)),
+                Column("est_usage_hours", self.tr("Hours")),
+                Column("purpose", self.tr("Purpose")),
+                Column("requested_by_name", self.tr("Asked by")),
+            ]
+        )
         self._titles()
 
     def _titles(self) -> None:
@@ -135,6 +171,14 @@ class InboxView(QWidget):
             + "</b>"
         )
 
+        self.retrieval_title.setText(
+            "<b>"
+            + self.tr("Requests to retrieve a duplicate (%1)").replace(
+                "%1", str(len(self.retrievals.rows))
+            )
+            + "</b>"
+        )
+
     def refresh(self) -> None:
         s = self.ctx.session
         self.ctx.ops.run(
@@ -147,6 +191,7 @@ class InboxView(QWidget):
     def _shown(self, box: dict[str, list[dict[str, Any]]]) -> None:
         self.incidents.set_rows(box["incidents"])
         self.approvals.set_rows(box["approvals"])
+        self.retrievals.set_rows(box.get("retrieval_requests") or [])
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -156,7 +201,7 @@ class InboxView(QWidget):
                 ),
                 "\n".join(f"{j['at']}  {j['by']}: {j['what']}" for j in jumps[:5]),
             )
-        for t in (self.incident_table, self.approval_table):
+        for t in (self.incident_table, self.approval_table, self.retrieval_table):
             t.resizeColumnsToContents()
         self._titles()
         alarms = self.alarms = list(box.get("alarms") or [])
@@ -169,7 +214,12 @@ class InboxView(QWidget):
                     "",
                 ),
             )
-        self.counts.emit(len(box["incidents"]) + len(box["approvals"]) + len(alarms))
+        self.counts.emit(
+            len(box["incidents"])
+            + len(box["approvals"])
+            + len(box.get("retrieval_requests") or [])
+            + len(alarms)
+        )
 
     def _selected(self, table: QTableView, model: DictTableModel) -> dict[str, Any] | None:
         rows = table.selectionModel().selectedRows()

@@ -126,6 +126,7 @@ class RegisterView(QWidget):
                 Column("reason", self.tr("Reason"), lambda v: label("Reason", v)),
                 Column("est_usage_hours", self.tr("Hours")),
                 Column("approver", self.tr("Approved by")),
+                Column("approved_at", self.tr("Approved at")),
                 Column("keeper", self.tr("Keeper")),
                 Column("returned_at", self.tr("Returned")),
                 Column("inspection", self.tr("Inspection"), lambda v: label("Inspection", v)),
