@@ -39,6 +39,10 @@ class Action(StrEnum):
     ARCHIVE_HANDOVER = "archive_handover"
     SET_LOCATION = "set_location"
     CORRECT = "correct"
+    # late means reported; claims are checks (issue 14)
+    SWEEP_LATE = "sweep_late"  # mark what became late and report it to the head
+    REPORT_MISSING = "report_missing"  # an inventory did not find a disc on the shelf
+    FIXITY_FAILED = "fixity_failed"  # a read-back of a disc on the shelf failed
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -78,6 +82,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ARCHIVE_HANDOVER: frozenset({R.KEEPER}),
     Action.SET_LOCATION: frozenset({R.KEEPER}),
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.SWEEP_LATE: frozenset({R.KEEPER, R.DEPT_HEAD}),
+    Action.REPORT_MISSING: frozenset({R.KEEPER}),
+    Action.FIXITY_FAILED: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
@@ -122,6 +129,17 @@ _TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
     (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
 }
 
+#: what a check found on the shelf (issue 14): a failing read-back damages the disc in
+#: custody; a disc an inventory did not find is lost (Art. 20: reported to the head)
+_FINDING_TO: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.FIXITY_FAILED): S.DAMAGED,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.FIXITY_FAILED): S.DAMAGED,
+    (CopyRole.ORIGINAL, S.SEALED, Action.REPORT_MISSING): S.LOST,
+    (CopyRole.ORIGINAL, S.UNSEALED, Action.REPORT_MISSING): S.LOST,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.REPORT_MISSING): S.LOST,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.REPORT_MISSING): S.LOST,
+}
+
 _RETURN_TO: dict[Inspection, MediumStatus] = {
     Inspection.INTACT: S.IN_CUSTODY,
     Inspection.DAMAGED: S.DAMAGED,
@@ -155,7 +173,9 @@ def next_status(
                 "missing_inspection", "a return needs the inspection result", "Art. 20"
             )
         return _RETURN_TO[inspection]
-    nxt = _TRANSITIONS.get((copy_role, status, action))
+    nxt = _TRANSITIONS.get((copy_role, status, action)) or _FINDING_TO.get(
+        (copy_role, status, action)
+    )
     if nxt is None:
         if action in (Action.RETRIEVE, Action.COURT_TRANSFER) and copy_role == CopyRole.ORIGINAL:
             raise RuleViolation(

@@ -31,6 +31,7 @@ class StepKind(StrEnum):
     COURT_TRANSFER = "court_transfer"
     ARCHIVE = "archive_handover"
     LOCATION = "location_change"
+    FINDING = "finding"  # a failing read-back or a disc missing at an inventory (issue 14)
 
 
 _ACTION = {
@@ -64,6 +65,7 @@ class Step:
     location: str | None = None
     seal_no: str | None = None
     inspection: str | None = None
+    finding: str | None = None
 
     @property
     def name(self) -> str:
@@ -87,6 +89,11 @@ def _after(copy_role: CopyRole, status: MediumStatus, step: Step) -> MediumStatu
         if status not in _ON_SHELF:
             raise RuleViolation("wrong_state", "not on a shelf")
         return status
+    if step.kind == StepKind.FINDING:
+        found = {"fixity_failed": Action.FIXITY_FAILED, "missing": Action.REPORT_MISSING}
+        if step.finding not in found:
+            raise RuleViolation("bad_finding", str(step.finding))
+        return next_status(copy_role, status, found[str(step.finding)])
     inspection = None
     if step.kind == StepKind.RETURN:
         try:
@@ -101,6 +108,8 @@ def _because(step: Step, status: MediumStatus) -> str:
         return f"{step.name} not returned"
     if step.kind == StepKind.RETURN:
         return f"{step.name}: {step.inspection}"
+    if step.kind == StepKind.FINDING:
+        return f"{step.name}: {step.finding}"
     return step.name
 
 

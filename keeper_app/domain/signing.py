@@ -56,6 +56,11 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
     "checkpoint": Action.CHECKPOINT,
+    # issue 14: a lateness marked and reported by the person running the sweep (a keeper or
+    # a head); a disc found missing at an inventory; a failing read-back of a disc on the shelf
+    "mark_late": Action.SWEEP_LATE,
+    "report_missing": Action.REPORT_MISSING,
+    "fixity_failed": Action.FIXITY_FAILED,
 }
 
 

@@ -64,6 +64,10 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 12 (late means reported; claims are checks)
+    "late_marks",
+    "return_checks",
+    "medium_findings",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -26,6 +26,7 @@ TABLES = (
     "court_transfers",
     "archive_handovers",
     "location_changes",
+    "medium_findings",
 )
 
 
@@ -104,6 +105,12 @@ def medium_steps(conn: sqlite3.Connection) -> dict[int, dict[StepKind, list[Step
     ):
         out[int(mid)][StepKind.LOCATION].append(
             Step(StepKind.LOCATION, int(lid), str(at), location=str(loc))
+        )
+    for fid, mid, kind, at in rows(
+        "medium_findings", "SELECT id, medium_id, kind, at FROM medium_findings ORDER BY id"
+    ):
+        out[int(mid)][StepKind.FINDING].append(
+            Step(StepKind.FINDING, int(fid), str(at), finding=str(kind))
         )
     return out
 

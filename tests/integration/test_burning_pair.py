@@ -409,6 +409,16 @@ def test_the_fixity_report_finds_discs_due_and_failing(
     offset, _ = file_extent(d_iso, path)
     flip_bytes(d_iso, offset)
     assert verify_medium(office.session("K001"), f"stdio:{d_iso}", "fixity").result == "mismatch"
+    # issue 14: the failing read-back damaged the disc and told the head, in its one change
+    from keeper_app.services import lookup
+    from keeper_app.store import entries
+
+    assert lookup.scan(office.session("K001"), r.duplicate).status == "damaged"
+    [inc] = lookup.inbox(office.session("D001"))["incidents"]
+    assert (inc["kind"], inc["code"]) == ("fixity_failed", r.duplicate)
+    assert [a for _, a in office.changes()][-1] == "fixity_failed"
+    assert entries.incidents(office.db.conn)[0]["id"] == inc["id"]
+    assert admin.verify_audit(office.db).ok
     rep = fixity_report(office.session("K001"), st)
     [bad] = rep.failing
     assert bad.code == r.duplicate and bad.last_result == "mismatch"
