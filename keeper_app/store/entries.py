@@ -399,7 +399,5 @@ def late_marks_of_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[
 
 
 def return_check(conn: sqlite3.Connection, return_id: int) -> dict[str, Any] | None:
-    r = conn.execute(
-        "SELECT * FROM return_checks WHERE return_id=?", (int(return_id),)
-    ).fetchone()
+    r = conn.execute("SELECT * FROM return_checks WHERE return_id=?", (int(return_id),)).fetchone()
     return None if r is None else dict(r)
