@@ -38,7 +38,9 @@ from ..domain.lifecycle import Action, next_status
 from ..domain.model import CopyRole
 from ..store import audit, entries
 from ..store import burning as burning_repo
+from ..store import cases as cases_repo
 from ..store import media as media_repo
+from ..store import people as people_repo
 from . import heads, intake, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
@@ -493,6 +495,7 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
     with s.change("fixity_failed", code=row["code"], purpose=purpose, result=_result(rep)) as ch:
         vid = _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
         problems = "; ".join(rep.problems[:3]) or _result(rep)
+        said = f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）：{problems}"
         iid = ch.touch(
             "incidents",
             entries.insert(
@@ -502,7 +505,7 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
                 medium_id=medium_id,
                 return_id=None,
                 handover_id=None,
-                description=f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）：{problems}",
+                description=said,
                 at=ch.at,
                 reported_by=s.person.id,
                 reported_to=head_id,
@@ -529,9 +532,6 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
 
 
 def _head_of_case(s: Session, case_id: int) -> int | None:
-    from ..store import cases as cases_repo
-    from ..store import people as people_repo
-
     dept = people_repo.department(s.conn, cases_repo.get(s.conn, case_id).department_id)
     return None if dept is None else dept.head_id
 

@@ -118,13 +118,13 @@ def test_a_failing_fixity_read_back_of_a_disc_in_custody_is_a_finding():
 
 
 def test_findings_change_the_status_and_are_no_counter_button():
-    D, O = CopyRole.DUPLICATE, CopyRole.ORIGINAL
+    D, ORIG = CopyRole.DUPLICATE, CopyRole.ORIGINAL
     assert next_status(D, S.IN_CUSTODY, Action.FIXITY_FAILED) == S.DAMAGED
     assert next_status(D, S.IN_CUSTODY, Action.REPORT_MISSING) == S.LOST
-    assert next_status(O, S.SEALED, Action.REPORT_MISSING) == S.LOST
+    assert next_status(ORIG, S.SEALED, Action.REPORT_MISSING) == S.LOST
     for copy, status, act in [
         (D, S.OUT, Action.REPORT_MISSING),  # out with the retriever: the return records it
-        (O, S.SEALED, Action.FIXITY_FAILED),  # a sealed original is not read (Art. 18)
+        (ORIG, S.SEALED, Action.FIXITY_FAILED),  # a sealed original is not read (Art. 18)
         (D, S.LOST, Action.REPORT_MISSING),
     ]:
         with pytest.raises(RuleViolation) as ei:
