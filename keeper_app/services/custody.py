@@ -134,16 +134,16 @@ def return_medium(
     inspection: str,
     verification: str = "not_checked",
     note: str = "",
-    unchecked_reason: str = "",
+    unchecked_reason: str | None = None,
 ) -> int:
     """Art. 20: the keeper inspects and verifies the returned disc; damage, replacement or
     loss is recorded truthfully and reported to the head of the case-handling department.
 
     Issue 14: ``verification`` match or mismatch rests on the read-back of that disc made
     since it went out (``burning.verify_medium(purpose="return")``), recorded with the
-    return; "not checked" records ``unchecked_reason`` (:data:`NOT_READ_BACK` when none is
-    given). A return after the estimated usage time is marked late and reported, unless the
-    sweep did so already."""
+    return; "not checked" records ``unchecked_reason`` (:data:`NOT_READ_BACK` when the caller
+    passes None; a blank reason typed at the counter is refused). A return after the
+    estimated usage time is marked late and reported, unless the sweep did so already."""
     s.require(Action.RETURN)
     m, case = medium_and_case(s, code)
     insp = rules.parse_inspection(inspection)
@@ -177,7 +177,7 @@ def return_medium(
     ver, why_unchecked = lateness_rules.check_return_verification(
         ver,
         None if read_back is None else str(read_back["result"]),
-        unchecked_reason or NOT_READ_BACK,
+        NOT_READ_BACK if unchecked_reason is None else unchecked_reason,
     )
     ret = s.signer(returner)
     k = s.keeper_signer(keeper)
