@@ -42,7 +42,6 @@ class Action(StrEnum):
     # late means reported; claims are checks (issue 14)
     SWEEP_LATE = "sweep_late"  # mark what became late and report it to the head
     REPORT_MISSING = "report_missing"  # an inventory did not find a disc on the shelf
-    FIXITY_FAILED = "fixity_failed"  # a read-back of a disc on the shelf failed
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -84,7 +83,6 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.SWEEP_LATE: frozenset({R.KEEPER, R.DEPT_HEAD}),
     Action.REPORT_MISSING: frozenset({R.KEEPER}),
-    Action.FIXITY_FAILED: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
@@ -129,16 +127,34 @@ _TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
     (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
 }
 
-#: what a check found on the shelf (issue 14): a failing read-back damages the disc in
-#: custody; a disc an inventory did not find is lost (Art. 20: reported to the head)
-_FINDING_TO: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
-    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.FIXITY_FAILED): S.DAMAGED,
-    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.FIXITY_FAILED): S.DAMAGED,
-    (CopyRole.ORIGINAL, S.SEALED, Action.REPORT_MISSING): S.LOST,
-    (CopyRole.ORIGINAL, S.UNSEALED, Action.REPORT_MISSING): S.LOST,
-    (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.REPORT_MISSING): S.LOST,
-    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.REPORT_MISSING): S.LOST,
+#: what a check found on the shelf (issue 14): a failing fixity read-back damages the disc
+#: in custody; a disc an inventory did not find is lost (Art. 20: reported to the head).
+#: Not actions at the counter: no button offers them (:func:`finding_status`).
+_FINDING_TO: dict[tuple[CopyRole, MediumStatus, str], MediumStatus] = {
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, "fixity_failed"): S.DAMAGED,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, "fixity_failed"): S.DAMAGED,
+    (CopyRole.ORIGINAL, S.SEALED, "missing"): S.LOST,
+    (CopyRole.ORIGINAL, S.UNSEALED, "missing"): S.LOST,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, "missing"): S.LOST,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, "missing"): S.LOST,
 }
+
+
+def finding_status(
+    copy_role: CopyRole, status: MediumStatus, finding: str, code: str = ""
+) -> MediumStatus:
+    """The status after a finding (``fixity_failed``, ``missing``), or :class:`RuleViolation`
+    when the disc is not where such a finding is made (on the shelf)."""
+    nxt = _FINDING_TO.get((copy_role, status, finding))
+    if nxt is None:
+        raise RuleViolation(
+            "wrong_state",
+            f"{code or 'the medium'} is {copy_role.value} in state '{status.value}': a "
+            f"'{finding}' finding is made only of a disc on the shelf",
+            "Art. 20",
+        )
+    return nxt
+
 
 _RETURN_TO: dict[Inspection, MediumStatus] = {
     Inspection.INTACT: S.IN_CUSTODY,
@@ -173,9 +189,7 @@ def next_status(
                 "missing_inspection", "a return needs the inspection result", "Art. 20"
             )
         return _RETURN_TO[inspection]
-    nxt = _TRANSITIONS.get((copy_role, status, action)) or _FINDING_TO.get(
-        (copy_role, status, action)
-    )
+    nxt = _TRANSITIONS.get((copy_role, status, action))
     if nxt is None:
         if action in (Action.RETRIEVE, Action.COURT_TRANSFER) and copy_role == CopyRole.ORIGINAL:
             raise RuleViolation(

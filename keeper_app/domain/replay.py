@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .errors import RuleViolation
-from .lifecycle import Action, next_status
+from .lifecycle import Action, finding_status, next_status
 from .model import CopyRole, Inspection, MediumStatus
 
 
@@ -90,10 +90,7 @@ def _after(copy_role: CopyRole, status: MediumStatus, step: Step) -> MediumStatu
             raise RuleViolation("wrong_state", "not on a shelf")
         return status
     if step.kind == StepKind.FINDING:
-        found = {"fixity_failed": Action.FIXITY_FAILED, "missing": Action.REPORT_MISSING}
-        if step.finding not in found:
-            raise RuleViolation("bad_finding", str(step.finding))
-        return next_status(copy_role, status, found[str(step.finding)])
+        return finding_status(copy_role, status, str(step.finding))
     inspection = None
     if step.kind == StepKind.RETURN:
         try:

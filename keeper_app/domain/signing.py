@@ -60,7 +60,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     # a head); a disc found missing at an inventory; a failing read-back of a disc on the shelf
     "mark_late": Action.SWEEP_LATE,
     "report_missing": Action.REPORT_MISSING,
-    "fixity_failed": Action.FIXITY_FAILED,
+    "fixity_failed": Action.VERIFY_MEDIUM,
 }
 
 

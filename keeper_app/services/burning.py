@@ -34,7 +34,7 @@ from ..burning.verify import VerifyReport, identify, verify_disc
 from ..burning.xorriso import BurnJob, Drive, MediaCheck
 from ..domain import codes, lateness
 from ..domain.errors import RuleViolation
-from ..domain.lifecycle import Action, next_status
+from ..domain.lifecycle import Action, finding_status
 from ..domain.model import CopyRole
 from ..store import audit, entries
 from ..store import burning as burning_repo
@@ -491,7 +491,7 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
     # issue 14: a failing fixity read-back damages the disc in custody and is reported to the
     # head of the case's department, in the change that records the read-back
     medium = media_repo.to_medium(row)
-    nxt = next_status(medium.copy_role, medium.status, Action.FIXITY_FAILED, code=medium.code)
+    nxt = finding_status(medium.copy_role, medium.status, finding.value, code=medium.code)
     with s.change("fixity_failed", code=row["code"], purpose=purpose, result=_result(rep)) as ch:
         vid = _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
         problems = "; ".join(rep.problems[:3]) or _result(rep)

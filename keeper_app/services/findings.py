@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..domain import rules
 from ..domain.lateness import FindingKind
-from ..domain.lifecycle import Action, next_status
+from ..domain.lifecycle import Action, finding_status
 from ..store import entries
 from ..store import media as media_repo
 from .custody import head_of_case_dept, medium_and_case
@@ -22,7 +22,7 @@ def report_missing(s: Session, code: str, note: str) -> int:
     me = s.require(Action.REPORT_MISSING)
     m, case = medium_and_case(s, code)
     rules.check_keeper_for_case(me, case)
-    nxt = next_status(m.copy_role, m.status, Action.REPORT_MISSING, code=m.code)
+    nxt = finding_status(m.copy_role, m.status, FindingKind.MISSING.value, code=m.code)
     what = rules.require_text(note, "where the disc was looked for", "Art. 20", 500)
     head = head_of_case_dept(s, case)
     with s.change("report_missing", code=m.code) as ch:

@@ -11,7 +11,7 @@ import pytest
 from keeper_app.domain import lateness
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.lateness import FindingKind, LateKind
-from keeper_app.domain.lifecycle import Action, allowed, available_actions, next_status
+from keeper_app.domain.lifecycle import Action, allowed, available_actions, finding_status
 from keeper_app.domain.model import CopyRole, MediumStatus, Role, Verification
 from keeper_app.domain.replay import Step, StepKind, replay
 from keeper_app.domain.signing import event_problem
@@ -118,17 +118,21 @@ def test_a_failing_fixity_read_back_of_a_disc_in_custody_is_a_finding():
 
 
 def test_findings_change_the_status_and_are_no_counter_button():
-    D, ORIG = CopyRole.DUPLICATE, CopyRole.ORIGINAL
-    assert next_status(D, S.IN_CUSTODY, Action.FIXITY_FAILED) == S.DAMAGED
-    assert next_status(D, S.IN_CUSTODY, Action.REPORT_MISSING) == S.LOST
-    assert next_status(ORIG, S.SEALED, Action.REPORT_MISSING) == S.LOST
-    for copy, status, act in [
-        (D, S.OUT, Action.REPORT_MISSING),  # out with the retriever: the return records it
-        (ORIG, S.SEALED, Action.FIXITY_FAILED),  # a sealed original is not read (Art. 18)
-        (D, S.LOST, Action.REPORT_MISSING),
+    D, ORIG, HD = CopyRole.DUPLICATE, CopyRole.ORIGINAL, CopyRole.HARD_DRIVE
+    assert finding_status(D, S.IN_CUSTODY, "fixity_failed") == S.DAMAGED
+    assert finding_status(HD, S.IN_CUSTODY, "fixity_failed") == S.DAMAGED
+    assert finding_status(D, S.IN_CUSTODY, "missing") == S.LOST
+    assert finding_status(ORIG, S.SEALED, "missing") == S.LOST
+    assert finding_status(ORIG, S.UNSEALED, "missing") == S.LOST
+    for copy, status, finding in [
+        (D, S.OUT, "missing"),  # out with the retriever: the return records it
+        (ORIG, S.SEALED, "fixity_failed"),  # a sealed original is not read (Art. 18)
+        (D, S.LOST, "missing"),
+        (D, S.BURNED, "missing"),  # not handed over: not on a shelf
+        (D, S.IN_CUSTODY, "stolen"),
     ]:
         with pytest.raises(RuleViolation) as ei:
-            next_status(copy, status, act)
+            finding_status(copy, status, finding)
         assert ei.value.code == "wrong_state"
     acts = available_actions(
         D,
@@ -139,7 +143,7 @@ def test_findings_change_the_status_and_are_no_counter_button():
         unseal_pending=False,
         court_request_open=False,
     )
-    assert Action.REPORT_MISSING not in acts and Action.FIXITY_FAILED not in acts
+    assert Action.REPORT_MISSING not in acts
 
 
 def test_the_replay_follows_a_finding():
@@ -165,4 +169,5 @@ def test_art21_who_sweeps_and_who_records_findings():
     assert event_problem("mark_late", frozenset({Role.KEEPER})) is None
     assert event_problem("mark_late", frozenset({Role.CASE_HANDLER})) is not None
     assert event_problem("report_missing", frozenset({Role.KEEPER})) is None
+    assert event_problem("fixity_failed", frozenset({Role.REVIEWER})) is None  # who reads back
     assert event_problem("fixity_failed", frozenset({Role.ADMIN})) is not None

@@ -41,13 +41,6 @@ EXPECTED_TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] 
     (ORIG, S.SEALED, A.ARCHIVE_HANDOVER): S.ARCHIVED,  # Art. 16 para 3
     (DUP, S.IN_CUSTODY, A.ARCHIVE_HANDOVER): S.ARCHIVED,
     (HD, S.IN_CUSTODY, A.ARCHIVE_HANDOVER): S.ARCHIVED,
-    # issue 14: what a check finds on the shelf (no counter button: not in allowed_actions)
-    (DUP, S.IN_CUSTODY, A.FIXITY_FAILED): S.DAMAGED,  # a failing fixity read-back
-    (HD, S.IN_CUSTODY, A.FIXITY_FAILED): S.DAMAGED,
-    (ORIG, S.SEALED, A.REPORT_MISSING): S.LOST,  # not found at an inventory (Art. 20)
-    (ORIG, S.UNSEALED, A.REPORT_MISSING): S.LOST,
-    (DUP, S.IN_CUSTODY, A.REPORT_MISSING): S.LOST,
-    (HD, S.IN_CUSTODY, A.REPORT_MISSING): S.LOST,
 }
 
 EXPECTED_RETURN = {
@@ -231,7 +224,6 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CHECKPOINT: {K},
     A.SWEEP_LATE: {K, DH},  # issue 14: the sweep is signed by a keeper or a head
     A.REPORT_MISSING: {K},  # the keeper's inventory
-    A.FIXITY_FAILED: {K, CH, DH, RV},  # whoever reads the disc back (VERIFY_MEDIUM)
 }
 
 
