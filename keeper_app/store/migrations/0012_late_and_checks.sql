@@ -4,8 +4,10 @@
 -- Incidents get the kinds a sweep or a check reports: a return or a reseal that became late
 -- (Art. 18, 20), a failing fixity read-back and a disc found missing at an inventory. The
 -- table is rebuilt only to widen its kinds: the columns and every row stay as they were
--- (their audit anchors still match); incident_acks keeps pointing at the same ids.
-PRAGMA defer_foreign_keys = ON;
+-- (their audit anchors still match).
+-- incident_acks is rebuilt with it (same columns, same rows) so that no acknowledgement
+-- ever points at a dropped table: both new tables are made and filled, the old child then
+-- the old parent are dropped, and the new ones take the old names.
 CREATE TABLE incidents_v12 (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('damaged', 'replaced', 'lost', 'late_handover',
@@ -22,12 +24,25 @@ INSERT INTO incidents_v12(id, kind, medium_id, return_id, handover_id, descripti
         reported_by, reported_to)
     SELECT id, kind, medium_id, return_id, handover_id, description, at, reported_by,
         reported_to FROM incidents ORDER BY id;
+CREATE TABLE incident_acks_v12 (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL UNIQUE REFERENCES incidents_v12(id),
+    by_id INTEGER NOT NULL REFERENCES people(id),
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO incident_acks_v12(id, incident_id, by_id, at, note)
+    SELECT id, incident_id, by_id, at, note FROM incident_acks ORDER BY id;
+DROP TABLE incident_acks;
 DROP TABLE incidents;
 ALTER TABLE incidents_v12 RENAME TO incidents;
+ALTER TABLE incident_acks_v12 RENAME TO incident_acks;
 CREATE INDEX incidents_to ON incidents(reported_to);
 CREATE INDEX incidents_medium ON incidents(medium_id);
 CREATE TRIGGER incidents_no_update BEFORE UPDATE ON incidents BEGIN SELECT RAISE(ABORT, 'append-only: incidents'); END;
 CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents BEGIN SELECT RAISE(ABORT, 'append-only: incidents'); END;
+CREATE TRIGGER incident_acks_no_update BEFORE UPDATE ON incident_acks BEGIN SELECT RAISE(ABORT, 'append-only: incident_acks'); END;
+CREATE TRIGGER incident_acks_no_delete BEFORE DELETE ON incident_acks BEGIN SELECT RAISE(ABORT, 'append-only: incident_acks'); END;
 
 -- A lateness, marked for good the moment it is found (by the sweep, or by the late act
 -- itself when no sweep found it before), with the incident it raised to the head of the
