@@ -260,3 +260,20 @@ def test_reporting_missing_is_refused_for_a_disc_not_on_the_shelf_and_changes_no
         findings.report_missing(k, o, "  ")
     with refused(office, "role_refused"):
         findings.report_missing(office.session("D001"), o, "没找到")
+
+
+def test_a_missing_disc_put_back_on_the_shelf_behind_keepers_back_is_named(office):
+    import sqlite3
+
+    o, d = office.handed_over_pair()
+    findings.report_missing(office.session("K001"), d, "柜B-01 未找到")
+    con = sqlite3.connect(office.path)
+    con.execute("UPDATE media SET status='in_custody' WHERE code=?", (d,))
+    con.commit()
+    con.close()
+    res = admin.verify_audit(office.db)
+    assert not res.ok
+    assert any(
+        "stored status 'in_custody' but its entries imply 'lost' (finding #1: missing)" in p
+        for p in res.problems
+    ), res.problems
