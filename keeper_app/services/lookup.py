@@ -314,6 +314,7 @@ def register(
     )
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
+        r["late_reported_at"] = show(r["late_reported_at"])  # issue 14: marked late, for good
     return rows
 
 

@@ -14,6 +14,7 @@ import pytest
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, findings, intake, lateness, lookup
 from keeper_app.store import entries
+from keeper_app.timeutil import show
 
 CASE_A = "A2026-001"  # 刑事侦查大队 (head D001), handlers H001, H002
 CASE_B = "B2026-002"  # 禁毒大队 (head D002), handler H003
@@ -59,9 +60,12 @@ def test_a_late_return_is_reported_when_it_becomes_late_and_only_once(office):
     office.clock.advance(hours=3)
     assert lateness.sweep(office.session("K001")).marked == []  # not late yet
     office.clock.advance(hours=2)
+    assert lookup.register(k, code=d)[0]["late_reported_at"] == ""
     res = lateness.sweep(office.session("K001"))
     [iid] = res.marked
     assert marks(office) == [("return", rid, iid)]
+    swept_at = show(office.clock())
+    assert lookup.register(k, code=d)[0]["late_reported_at"] == swept_at  # on the entry
     [inc] = incidents(office)
     assert (inc["kind"], inc["code"], inc["case_no"]) == ("late_return", d, CASE_A)
     assert "未归还" in inc["description"]
@@ -78,6 +82,7 @@ def test_a_late_return_is_reported_when_it_becomes_late_and_only_once(office):
     )
     assert [i["id"] for i in incidents(office)] == [iid]
     assert marks(office) == [("return", rid, iid)]
+    assert lookup.register(k, code=d)[0]["late_reported_at"] == swept_at  # for good
     custody.acknowledge_incident(office.session("D001"), iid, office.cred("D001"))
     assert lookup.inbox(office.session("D001"))["incidents"] == []
     verified(office)

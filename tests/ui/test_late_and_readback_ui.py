@@ -8,6 +8,7 @@ from conftest import Office
 from PySide6.QtCore import QCoreApplication
 
 from keeper_app.services import custody, lookup
+from keeper_app.timeutil import show
 from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.dialogs.return_ import ReturnDialog
 from keeper_app.ui.errors import HEADLINES
@@ -79,6 +80,14 @@ def test_the_due_board_reports_what_became_late_and_the_head_sees_it(
     assert "1" in m.due.banner.text()
     [inc] = lookup.inbox(office.session("D001"))["incidents"]
     assert (inc["kind"], inc["code"]) == ("late_return", d)
+    # the register shows the entry reported late
+    reg = m.register
+    assert reg is not None
+    m.tabs.setCurrentWidget(reg)
+    reg.code.setText(d)
+    reg.search.click()
+    qtbot.waitUntil(lambda: reg.model.rowCount() == 1)
+    assert reg.model.row(0)["late_reported_at"] == show(office.clock())
     # the next refresh marks nothing twice
     m.due.refresh()
     qtbot.wait(300)
