@@ -98,3 +98,44 @@ def test_the_due_board_reports_what_became_late_and_the_head_sees_it(
     assert head.inbox is not None
     qtbot.waitUntil(lambda: head.inbox.incidents.rowCount() == 1)
     assert head.inbox.incidents.row(0)["kind"] == "late_return"
+
+
+def test_a_keeper_records_a_disc_missing_at_the_inventory(ui, office: Office, qtbot) -> None:
+    from keeper_app.ui.dialogs.inventory import InventoryDialog
+
+    _o1, d1 = office.handed_over_pair()
+    _o2, d2 = office.handed_over_pair(person="李某")
+    m = ui.sign_in("K001")
+    m.extras.inventory_button.click()
+    dlg = m.extras.inventory_dialog
+    assert isinstance(dlg, InventoryDialog)
+    assert dlg.missing_button.isVisibleTo(dlg)
+    dlg.location.setText("柜B")
+    dlg.show_button.click()
+    qtbot.waitUntil(lambda: dlg.rows is not None and not dlg.loading, timeout=10_000)
+    dlg.handle_scan(d1)  # found on the shelf
+    assert dlg.missing() == [d2]
+    dlg.table.selectRow(dlg.index[d1])
+    assert not dlg.missing_button.isEnabled()  # found: nothing to record
+    dlg.table.selectRow(dlg.index[d2])
+    assert dlg.missing_button.isEnabled()
+    # without saying where it was looked for: refused, nothing changed
+    before = office.snapshot()
+    dlg.missing_button.click()
+    qtbot.waitUntil(lambda: dlg.banner.kind == "error", timeout=10_000)
+    assert office.snapshot() == before
+    dlg.missing_note.setText("柜B-01 及相邻柜均未找到")
+    dlg.missing_button.click()
+    qtbot.waitUntil(lambda: d2 in dlg.recorded, timeout=10_000)
+    assert lookup.scan(office.session("K001"), d2).status == "lost"
+    assert dlg.missing() == [] and "0" in dlg.count.text()
+    [inc] = lookup.inbox(office.session("D001"))["incidents"]
+    assert (inc["kind"], inc["code"]) == ("missing", d2)
+
+
+def test_a_head_takes_stock_but_does_not_record_discs_missing(ui, office: Office, qtbot) -> None:
+    office.handed_over_pair()
+    m = ui.sign_in("D001")
+    m.extras.inventory_button.click()
+    dlg = m.extras.inventory_dialog
+    assert not dlg.missing_button.isVisibleTo(dlg) and not dlg.missing_note.isVisibleTo(dlg)
