@@ -213,6 +213,7 @@ class _Demo:
                 "incident_acks",
                 "handovers",
                 "late_handovers",
+                "late_returns",
                 "court_requests",
                 "court_transfers",
                 "unseals",
@@ -592,12 +593,16 @@ class _Demo:
         self.at(out_at - timedelta(hours=1), self._approve, c, box)
         self.at(out_at, self._retrieve, c, p, who, box)
         if back is not None:
-            ver = (
-                "mismatch"
+            # no disc is read back in the demo: each return says why it was not (issue 14)
+            why = (
+                "盘面划伤，无法上机回读"
                 if inspection == "damaged"
-                else self.rng.choice(["match", "match", "not_checked"])
+                else self.rng.choice(
+                    ["目视检查完好，未上机回读", "目视检查完好，未上机回读", "光驱占用，未回读"]
+                )
             )
-            self.at(back, self._return, p, who, inspection, ver, note)
+            late = back > out_at + timedelta(hours=est)  # reported by the return (issue 14)
+            self.at(back, self._return, p, who, inspection, why, note, late)
 
     def _plan_court(
         self,
@@ -715,7 +720,9 @@ class _Demo:
         )
         self.counts["retrievals"] += 1
 
-    def _return(self, p: _Pair, who: str, inspection: str, verification: str, note: str) -> None:
+    def _return(
+        self, p: _Pair, who: str, inspection: str, unchecked: str, note: str, late: bool
+    ) -> None:
         k = self.keeper_on_duty(self.clock.t)
         custody.return_medium(
             self.session(k),
@@ -723,12 +730,16 @@ class _Demo:
             self.cred(who),
             self.cred(k),
             inspection,
-            verification,
+            "not_checked",
             note,
+            unchecked_reason=unchecked,
         )
         self.counts["returns"] += 1
         if inspection != "intact":
             self.counts["incidents"] += 1
+        if late:
+            self.counts["incidents"] += 1
+            self.counts["late_returns"] += 1
         elif p.case not in (ARCHIVED, COURT_SERVED):
             self.samples["returned_duplicate"] = p.duplicate
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import sys
 
-from ..services import admin, catalogue, custody, intake, lookup, retrieval_requests, transfers
+from ..services import (
+    admin,
+    catalogue,
+    custody,
+    findings,
+    intake,
+    lateness,
+    lookup,
+    retrieval_requests,
+    transfers,
+)
 from ..services.session import parse_code
 from ..timeutil import parse_user
 from . import format as fmt
@@ -42,8 +52,32 @@ def cmd_cases(c: Context) -> int:
     return 0
 
 
+def _sweep_first(c: Context) -> None:
+    """Late means reported (issue 14): what became late is marked and reported to the heads
+    before the list is shown, signed by the person running the command (a keeper or a head)."""
+    res = lateness.sweep_if_allowed(c.session)
+    if res is not None and (res.marked or res.no_head):
+        print(res.text(), file=sys.stderr)
+
+
 def cmd_due(c: Context) -> int:
+    _sweep_first(c)
     c.out(lookup.due(c.session), fmt.due_text)
+    return 0
+
+
+def cmd_sweep(c: Context) -> int:
+    res = lateness.sweep(c.session)
+    c.out({"marked": res.marked, "no_head": res.no_head}, lambda _d: res.text())
+    return 0
+
+
+def cmd_missing(c: Context) -> int:
+    fid = findings.report_missing(c.session, c.args.code, c.args.note)
+    print(
+        f"finding #{fid}: {c.args.code} recorded missing (lost); an incident was reported to "
+        "the head of the case's department"
+    )
     return 0
 
 
@@ -145,6 +179,14 @@ def cmd_retrieval_decide(c: Context) -> int:
 
 def cmd_return(c: Context) -> int:
     a = c.args
+    if a.verification == "not_checked" and not (a.unchecked_reason or "").strip():
+        print(
+            "keeper: a return not read back needs --unchecked-reason (why the disc was not "
+            "read back), or read it back first: keeper verify --drive DEV --purpose return "
+            "CODE, then --verification match or mismatch (Art. 20)",
+            file=sys.stderr,
+        )
+        return 1
     xid = custody.return_medium(
         c.session,
         a.code,
@@ -153,6 +195,7 @@ def cmd_return(c: Context) -> int:
         a.inspection,
         a.verification,
         a.note or "",
+        unchecked_reason=a.unchecked_reason or "",
     )
     print(f"return #{xid} recorded ({a.inspection})")
     if a.inspection != "intact":
@@ -322,7 +365,11 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--limit", type=int, default=200)
     sp.add_argument("--offset", type=int, default=0)
     add("cases", cmd_cases, "list cases")
-    add("due", cmd_due, "what is due and late across the office")
+    add("due", cmd_due, "what is due and late across the office (marks new lateness first)")
+    add("sweep", cmd_sweep, "mark what became late and report it to the heads (issue 14)")
+    sp = add("missing", cmd_missing, "inventory: a disc not found on the shelf is lost (Art. 20)")
+    sp.add_argument("code")
+    sp.add_argument("--note", required=True, help="where it was looked for, by whom")
     add("inbox", cmd_inbox, "a department head's incidents and approvals waiting")
     sp = add("register", cmd_register, "the special retrieval register (Art. 20)")
     sp.add_argument("--from", dest="date_from", metavar="DATE")
@@ -384,8 +431,13 @@ def register(add: AddCommand) -> None:
         "--inspection", required=True, choices=["intact", "damaged", "replaced", "lost"]
     )
     sp.add_argument(
-        "--verification", default="not_checked", choices=["not_checked", "match", "mismatch"]
+        "--verification",
+        default="not_checked",
+        choices=["not_checked", "match", "mismatch"],
+        help="match/mismatch: as the read-back of this disc since it went out found "
+        "(keeper verify --purpose return)",
     )
+    sp.add_argument("--unchecked-reason", help="not_checked: why the disc was not read back")
     sp.add_argument("--note")
     sp = add("request-unseal", cmd_unseal_request, "ask the head to approve opening an original")
     sp.add_argument("code")

@@ -42,6 +42,9 @@ class Action(StrEnum):
     ARCHIVE_HANDOVER = "archive_handover"
     SET_LOCATION = "set_location"
     CORRECT = "correct"
+    # late means reported; claims are checks (issue 14)
+    SWEEP_LATE = "sweep_late"  # mark what became late and report it to the head
+    REPORT_MISSING = "report_missing"  # an inventory did not find a disc on the shelf
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -85,6 +88,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ARCHIVE_HANDOVER: frozenset({R.KEEPER}),
     Action.SET_LOCATION: frozenset({R.KEEPER}),
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.SWEEP_LATE: frozenset({R.KEEPER, R.DEPT_HEAD}),
+    Action.REPORT_MISSING: frozenset({R.KEEPER}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),
@@ -129,6 +134,35 @@ _TRANSITIONS: dict[tuple[CopyRole, MediumStatus, Action], MediumStatus] = {
     (CopyRole.DUPLICATE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
     (CopyRole.HARD_DRIVE, S.IN_CUSTODY, Action.ARCHIVE_HANDOVER): S.ARCHIVED,
 }
+
+#: what a check found on the shelf (issue 14): a failing fixity read-back damages the disc
+#: in custody; a disc an inventory did not find is lost (Art. 20: reported to the head).
+#: Not actions at the counter: no button offers them (:func:`finding_status`).
+_FINDING_TO: dict[tuple[CopyRole, MediumStatus, str], MediumStatus] = {
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, "fixity_failed"): S.DAMAGED,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, "fixity_failed"): S.DAMAGED,
+    (CopyRole.ORIGINAL, S.SEALED, "missing"): S.LOST,
+    (CopyRole.ORIGINAL, S.UNSEALED, "missing"): S.LOST,
+    (CopyRole.DUPLICATE, S.IN_CUSTODY, "missing"): S.LOST,
+    (CopyRole.HARD_DRIVE, S.IN_CUSTODY, "missing"): S.LOST,
+}
+
+
+def finding_status(
+    copy_role: CopyRole, status: MediumStatus, finding: str, code: str = ""
+) -> MediumStatus:
+    """The status after a finding (``fixity_failed``, ``missing``), or :class:`RuleViolation`
+    when the disc is not where such a finding is made (on the shelf)."""
+    nxt = _FINDING_TO.get((copy_role, status, finding))
+    if nxt is None:
+        raise RuleViolation(
+            "wrong_state",
+            f"{code or 'the medium'} is {copy_role.value} in state '{status.value}': a "
+            f"'{finding}' finding is made only of a disc on the shelf",
+            "Art. 20",
+        )
+    return nxt
+
 
 _RETURN_TO: dict[Inspection, MediumStatus] = {
     Inspection.INTACT: S.IN_CUSTODY,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .errors import RuleViolation
-from .lifecycle import Action, next_status
+from .lifecycle import Action, finding_status, next_status
 from .model import CopyRole, Inspection, MediumStatus
 
 
@@ -35,6 +35,7 @@ class StepKind(StrEnum):
     #: on its shelf (as a handover does); the unusable duplicate it replaces is retired
     REPRODUCED = "reproduction"
     RETIRED = "retirement"
+    FINDING = "finding"  # a failing read-back or a disc missing at an inventory (issue 14)
 
 
 _ACTION = {
@@ -70,6 +71,7 @@ class Step:
     location: str | None = None
     seal_no: str | None = None
     inspection: str | None = None
+    finding: str | None = None
 
     @property
     def name(self) -> str:
@@ -93,6 +95,8 @@ def _after(copy_role: CopyRole, status: MediumStatus, step: Step) -> MediumStatu
         if status not in _ON_SHELF:
             raise RuleViolation("wrong_state", "not on a shelf")
         return status
+    if step.kind == StepKind.FINDING:
+        return finding_status(copy_role, status, str(step.finding))
     inspection = None
     if step.kind == StepKind.RETURN:
         try:
@@ -107,6 +111,8 @@ def _because(step: Step, status: MediumStatus) -> str:
         return f"{step.name} not returned"
     if step.kind == StepKind.RETURN:
         return f"{step.name}: {step.inspection}"
+    if step.kind == StepKind.FINDING:
+        return f"{step.name}: {step.finding}"
     return step.name
 
 

@@ -68,6 +68,11 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     # cases (the administrator sees none); a sign-in is anyone's own.
     "read": Action.VIEW_MEDIA,
     "sign_in": None,
+    # issue 14: a lateness marked and reported by the person running the sweep (a keeper or
+    # a head); a disc found missing at an inventory; a failing read-back of a disc on the shelf
+    "mark_late": Action.SWEEP_LATE,
+    "report_missing": Action.REPORT_MISSING,
+    "fixity_failed": Action.VERIFY_MEDIUM,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.

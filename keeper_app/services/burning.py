@@ -32,13 +32,15 @@ from ..burning.layout import (
 )
 from ..burning.verify import VerifyReport, identify, verify_disc
 from ..burning.xorriso import BurnJob, Drive, MediaCheck
-from ..domain import codes
+from ..domain import codes, lateness
 from ..domain.errors import RuleViolation
-from ..domain.lifecycle import Action
+from ..domain.lifecycle import Action, finding_status
 from ..domain.model import CopyRole
-from ..store import audit
+from ..store import audit, entries
 from ..store import burning as burning_repo
+from ..store import cases as cases_repo
 from ..store import media as media_repo
+from ..store import people as people_repo
 from . import heads, intake, reads, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, recording_files, rule
@@ -482,8 +484,57 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
     write runs again when another counter wrote meanwhile, not the reading."""
     row = media_repo.row(s.conn, medium_id)
     _check_may_verify(s, int(row["case_id"]))
-    with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
-        return _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
+    finding = lateness.finding_for_read_back(purpose, _result(rep), str(row["status"]))
+    head_id = _head_of_case(s, int(row["case_id"])) if finding is not None else None
+    if finding is None or head_id is None:
+        with s.change("verify_medium", code=row["code"], purpose=purpose, result=rep.result) as ch:
+            return _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
+    # issue 14: a failing fixity read-back damages the disc in custody and is reported to the
+    # head of the case's department, in the change that records the read-back
+    medium = media_repo.to_medium(row)
+    nxt = finding_status(medium.copy_role, medium.status, finding.value, code=medium.code)
+    with s.change("fixity_failed", code=row["code"], purpose=purpose, result=_result(rep)) as ch:
+        vid = _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
+        problems = "; ".join(rep.problems[:3]) or _result(rep)
+        said = f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）：{problems}"
+        iid = ch.touch(
+            "incidents",
+            entries.insert(
+                ch.conn,
+                "incidents",
+                kind=finding.value,
+                medium_id=medium_id,
+                return_id=None,
+                handover_id=None,
+                description=said,
+                at=ch.at,
+                reported_by=s.person.id,
+                reported_to=head_id,
+            ),
+        )
+        ch.touch(
+            "medium_findings",
+            entries.insert(
+                ch.conn,
+                "medium_findings",
+                medium_id=medium_id,
+                kind=finding.value,
+                verification_id=vid,
+                at=ch.at,
+                by_id=s.person.id,
+                note="",
+                incident_id=iid,
+            ),
+        )
+        media_repo.set_status(ch.conn, medium_id, nxt)
+        ch.touch("media", medium_id)
+        ch.details.update(incident=iid, status=nxt.value)
+        return vid
+
+
+def _head_of_case(s: Session, case_id: int) -> int | None:
+    dept = people_repo.department(s.conn, cases_repo.get(s.conn, case_id).department_id)
+    return None if dept is None else dept.head_id
 
 
 def _disc_head_check(

@@ -3,6 +3,7 @@ incidents (Art. 20), opening and resealing the original (Art. 18), shelf locatio
 
 from __future__ import annotations
 
+from ..domain import lateness as lateness_rules
 from ..domain import retrieval_approval as approval
 from ..domain import rules
 from ..domain.errors import RuleViolation
@@ -17,11 +18,13 @@ from ..domain.model import (
     Role,
     Verification,
 )
+from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
-from ..timeutil import show
+from ..timeutil import from_db, show
+from . import lateness
 from .session import Credential, Session, check_badge_text, parse_code, rerun_if_changed
 
 
@@ -61,6 +64,15 @@ def pair_duplicates(s: Session, m: Medium) -> list[tuple[int, str, MediumStatus]
         for r in media_repo.pair(s.conn, pair_no)
         if r["copy_role"] == "duplicate"
     ]
+
+
+def _head_id_or_none(s: Session, case: Case) -> int | None:
+    dept = people_repo.department(s.conn, case.department_id)
+    return None if dept is None else dept.head_id
+
+
+#: what a return "not checked" records when the keeper gives no reason (issue 14)
+NOT_READ_BACK = "归还时未回读核对"
 
 
 def refuse_if_out(s: Session, m: Medium) -> None:
@@ -145,9 +157,16 @@ def return_medium(
     inspection: str,
     verification: str = "not_checked",
     note: str = "",
+    unchecked_reason: str | None = None,
 ) -> int:
     """Art. 20: the keeper inspects and verifies the returned disc; damage, replacement or
-    loss is recorded truthfully and reported to the head of the case-handling department."""
+    loss is recorded truthfully and reported to the head of the case-handling department.
+
+    Issue 14: ``verification`` match or mismatch rests on the read-back of that disc made
+    since it went out (``burning.verify_medium(purpose="return")``), recorded with the
+    return; "not checked" records ``unchecked_reason`` (:data:`NOT_READ_BACK` when the caller
+    passes None; a blank reason typed at the counter is refused). A return after the
+    estimated usage time is marked late and reported, unless the sweep did so already."""
     s.require(Action.RETURN)
     m, case = medium_and_case(s, code)
     insp = rules.parse_inspection(inspection)
@@ -177,11 +196,18 @@ def return_medium(
     if open_r is None:
         raise RuleViolation("no_open_entry", f"{m.code} has no open register entry")
     rules.check_return(insp, note)
+    read_back = burning_repo.read_back_since(s.conn, m.id, str(open_r["out_at"]))
+    ver, why_unchecked = lateness_rules.check_return_verification(
+        ver,
+        None if read_back is None else str(read_back["result"]),
+        NOT_READ_BACK if unchecked_reason is None else unchecked_reason,
+    )
     ret = s.signer(returner)
     k = s.keeper_signer(keeper)
     rules.check_keeper_for_case(k.person, case)
     rules.check_two_signers([ret.person.id, k.person.id], [ret.person.name])
     head = head_of_case_dept(s, case) if rules.needs_incident(insp) else None
+    late_head = _head_id_or_none(s, case)
     with s.change("return", code=m.code, inspection=insp.value) as ch:
         xid = ch.touch(
             "returns",
@@ -198,8 +224,29 @@ def return_medium(
             ),
         )
         ch.sign("returns", xid, (ret, Capacity.RETURNER), (k, Capacity.KEEPER))
+        ch.touch(
+            "return_checks",
+            entries.insert(
+                ch.conn,
+                "return_checks",
+                return_id=xid,
+                verification_id=None
+                if read_back is None or ver == Verification.NOT_CHECKED
+                else int(read_back["id"]),
+                reason=why_unchecked,
+            ),
+        )
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
+        late = lateness_rules.return_late(
+            int(open_r["id"]),
+            m.id,
+            from_db(open_r["out_at"]),
+            int(open_r["est_usage_hours"]),
+            from_db(ch.at),
+        )
+        if late is not None and late_head is not None:
+            lateness.mark_in(ch, late, k.person.id, late_head, from_db(ch.at), return_id=xid)
         if head is not None:
             iid = ch.touch(
                 "incidents",
@@ -434,6 +481,7 @@ def reseal(
     insp = rules.parse_inspection(inspection)
     rules.check_return(insp, finding)
     use = entries.open_original_use(s.conn, m.id)
+    opened = entries.last_seal_event(s.conn, m.id)
     seal = rules.check_new_seal(
         new_seal_no, entries.used_seal_nos(s.conn, (new_seal_no or "").strip())
     )
@@ -496,6 +544,14 @@ def reseal(
         media_repo.set_status(ch.conn, m.id, nxt)
         media_repo.set_seal(ch.conn, m.id, seal)
         ch.touch("media", m.id)
+        # Art. 18: a reseal after its limit is marked late and reported (once, issue 14)
+        head_id = _head_id_or_none(s, case)
+        if opened is not None and opened["kind"] == "unseal" and head_id is not None:
+            late = lateness_rules.reseal_late(
+                int(opened["id"]), m.id, from_db(opened["at"]), from_db(ch.at)
+            )
+            if late is not None:
+                lateness.mark_in(ch, late, k.person.id, head_id, from_db(ch.at))
     return sid
 
 

@@ -23,6 +23,9 @@ from .session import Session
 from .storage import StorageSettings
 
 CHECKED_STATUSES = ("in_custody",)
+#: a disc whose fixity read-back failed is damaged (issue 14) and stays on the failing list
+#: until it is reproduced
+FAILED_STATUSES = ("damaged",)
 NOT_CHECKED_STATUSES = ("sealed", "unsealed")
 
 
@@ -89,9 +92,13 @@ def fixity_report(
     rep.sealed_not_checked = len(
         visibility.only_visible(s, burning_repo.fixity_rows(s.conn, NOT_CHECKED_STATUSES))
     )
-    rows = visibility.only_visible(s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES))
+    rows = visibility.only_visible(
+        s, burning_repo.fixity_rows(s.conn, CHECKED_STATUSES + FAILED_STATUSES)
+    )
     shown: set[int] = set()
     for r in rows:
+        if r["status"] in FAILED_STATUSES and (r["last_result"] or "match") == "match":
+            continue  # damaged at a return, not by a failing read-back
         last = from_db(r["last_checked"] or r["burned_at"])
         due_at = last + settings.fixity_interval
         item = FixityItem(

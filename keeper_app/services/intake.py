@@ -12,6 +12,7 @@ from typing import Any
 from ..burning.layout import manifest_body as manifest_body
 from ..domain import codes, rules
 from ..domain.errors import RuleViolation
+from ..domain.lateness import Late, LateKind
 from ..domain.lifecycle import Action, next_status
 from ..domain.model import (
     Capacity,
@@ -27,6 +28,7 @@ from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import to_db
+from . import lateness
 from .session import Change, Credential, Session, check_badge_text, parse_code, rerun_if_changed
 
 
@@ -375,20 +377,16 @@ def handover(
         ch.touch("media", orig.id)
         ch.touch("media", dup.id)
         if late:
+            # Art. 16-17: reported to the head — once: a sweep that found the pair late
+            # before it came has reported it already (issue 14)
             hours = (now - orig.burned_at).total_seconds() / 3600
-            ch.touch(
-                "incidents",
-                entries.insert(
-                    ch.conn,
-                    "incidents",
-                    kind="late_handover",
-                    medium_id=orig.id,
-                    return_id=None,
-                    handover_id=hid,
-                    description=f"烧录后 {hours:.1f} 小时才移交（超过 24 小时）：{late_reason}",
-                    at=ch.at,
-                    reported_by=k.person.id,
-                    reported_to=dept.head_id,  # type: ignore[union-attr]  # checked above
-                ),
+            lateness.mark_in(
+                ch,
+                Late(LateKind.HANDOVER, orig.id, orig.id, rules.handover_deadline(orig.burned_at)),
+                k.person.id,
+                dept.head_id,  # type: ignore[union-attr, arg-type]  # checked above
+                now,
+                description=f"烧录后 {hours:.1f} 小时才移交（超过 24 小时）：{late_reason}",
+                handover_id=hid,
             )
     return hid

@@ -12,6 +12,7 @@ from ..domain import deadlines, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
+from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import entries
 from ..store import media as media_repo
@@ -192,6 +193,9 @@ def scan(s: Session, text: str) -> ScanRecord:
             acts.append(Action.REPRODUCE_DUPLICATE.value)
         if open_entry:
             out_at = from_db(open_entry["out_at"])
+            # issue 14: a return is verified on the read-back made since the disc went out
+            rb = burning_repo.read_back_since(s.conn, m.id, str(open_entry["out_at"]))
+            read_back = None if rb is None else {"result": rb["result"], "at": show(rb["at"])}
             open_entry = {
                 k: v
                 for k, v in open_entry.items()
@@ -208,6 +212,7 @@ def scan(s: Session, text: str) -> ScanRecord:
             }
             open_entry["out_at"] = show(out_at)
             open_entry["due_at"] = show(rules.retrieval_due(out_at, open_entry["est_usage_hours"]))
+            open_entry["read_back"] = read_back
         history = entries.history(s.conn, m.id)
         for h in history:
             h["at"] = show(h["at"])
@@ -376,6 +381,7 @@ def register(
     for r in rows:
         r["out_at"], r["returned_at"] = show(r["out_at"]), show(r["returned_at"])
         r["approved_at"] = show(r["approved_at"])
+        r["late_reported_at"] = show(r["late_reported_at"])  # issue 14: marked late, for good
     reads.record_case_nos(
         s,
         "register",

@@ -74,6 +74,10 @@ ANCHORED_TABLES = (
     "original_uses",
     "reseal_inspections",
     "reproductions",
+    # schema 12 (late means reported; claims are checks)
+    "late_marks",
+    "return_checks",
+    "medium_findings",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

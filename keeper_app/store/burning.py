@@ -203,3 +203,14 @@ def recordings_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str,
             )
         ]
     return recs
+
+
+def read_back_since(conn: sqlite3.Connection, medium_id: int, since: str) -> dict[str, Any] | None:
+    """The latest read-back of one registered disc made at or after ``since`` (issue 14: a
+    return is verified on a read-back made since the disc went out)."""
+    r = conn.execute(
+        "SELECT id, result, purpose, at FROM verifications WHERE medium_id=? AND at>=? "
+        "ORDER BY at DESC, id DESC LIMIT 1",
+        (int(medium_id), since),
+    ).fetchone()
+    return None if r is None else dict(r)

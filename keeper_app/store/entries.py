@@ -32,6 +32,9 @@ ENTRY_TABLES = frozenset(
         "original_uses",
         "reseal_inspections",
         "reproductions",
+        "late_marks",
+        "return_checks",
+        "medium_findings",
     }
 )
 
@@ -141,7 +144,9 @@ def register(
         "r.reason, r.purpose, r.est_usage_hours, pa.name AS approver, pk.name AS keeper, "
         "(SELECT d.at FROM retrieval_request_uses u JOIN retrieval_decisions d "
         "ON d.request_id=u.request_id WHERE u.retrieval_id=r.id) AS approved_at, "
-        "x.id AS return_id, x.returned_at, x.inspection, x.verification, x.note AS return_note "
+        "x.id AS return_id, x.returned_at, x.inspection, x.verification, x.note AS return_note, "
+        "(SELECT lm.at FROM late_marks lm WHERE lm.kind='return' AND lm.entry_id=r.id) "
+        "AS late_reported_at "
         "FROM retrievals r JOIN media m ON m.id=r.medium_id JOIN cases c ON c.id=m.case_id "
         "JOIN people pr ON pr.id=r.retriever_id JOIN people pa ON pa.id=r.approver_id "
         "JOIN people pk ON pk.id=r.keeper_id LEFT JOIN returns x ON x.retrieval_id=r.id"
@@ -466,3 +471,58 @@ def pending_retrieval_requests(conn: sqlite3.Connection, head_id: int) -> list[d
             (head_id,),
         )
     ]
+
+
+# ------------------------------------------------------------------ lateness (issue 14)
+def sweep_candidates(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """What may be late: originals of pairs not handed over, retrievals not returned,
+    unsealings not resealed — each with its medium, case and the time its deadline runs from."""
+    handover = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT m.id AS entry_id, m.id AS medium_id, m.case_id, m.burned_at AS since "
+            "FROM media m WHERE m.status='burned' AND m.copy_role='original'"
+        )
+    ]
+    out = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT r.id AS entry_id, m.id AS medium_id, m.case_id, r.out_at AS since, "
+            "r.est_usage_hours FROM media m JOIN retrievals r ON r.id = (SELECT max(id) "
+            "FROM retrievals WHERE medium_id = m.id) WHERE m.status='out'"
+        )
+    ]
+    unsealed = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT s.id AS entry_id, m.id AS medium_id, m.case_id, s.at AS since FROM media m "
+            "JOIN seal_events s ON s.id = (SELECT max(id) FROM seal_events "
+            "WHERE medium_id = m.id AND kind='unseal') WHERE m.status='unsealed'"
+        )
+    ]
+    return {"handover": handover, "return": out, "reseal": unsealed}
+
+
+def late_marks_made(conn: sqlite3.Connection) -> set[tuple[str, int]]:
+    return {(str(k), int(i)) for k, i in conn.execute("SELECT kind, entry_id FROM late_marks")}
+
+
+def late_mark(conn: sqlite3.Connection, kind: str, entry_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT * FROM late_marks WHERE kind=? AND entry_id=?", (kind, int(entry_id))
+    ).fetchone()
+    return None if r is None else dict(r)
+
+
+def late_marks_of_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT * FROM late_marks WHERE medium_id=? ORDER BY id", (int(medium_id),)
+        )
+    ]
+
+
+def return_check(conn: sqlite3.Connection, return_id: int) -> dict[str, Any] | None:
+    r = conn.execute("SELECT * FROM return_checks WHERE return_id=?", (int(return_id),)).fetchone()
+    return None if r is None else dict(r)

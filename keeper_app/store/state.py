@@ -27,6 +27,7 @@ TABLES = (
     "archive_handovers",
     "location_changes",
     "reproductions",  # schema 13
+    "medium_findings",
 )
 
 
@@ -114,6 +115,12 @@ def medium_steps(conn: sqlite3.Connection) -> dict[int, dict[StepKind, list[Step
             Step(StepKind.REPRODUCED, int(pid), str(at), location=str(loc))
         )
         out[int(old_id)][StepKind.RETIRED].append(Step(StepKind.RETIRED, int(pid), str(at)))
+    for fid, mid, kind, at in rows(
+        "medium_findings", "SELECT id, medium_id, kind, at FROM medium_findings ORDER BY id"
+    ):
+        out[int(mid)][StepKind.FINDING].append(
+            Step(StepKind.FINDING, int(fid), str(at), finding=str(kind))
+        )
     return out
 
 

@@ -191,6 +191,18 @@ HEADLINES: dict[str, str] = {
     ),
     "case_archived": QT_TRANSLATE_NOOP("Refusal", "The case is with the archives."),
     "not_out": QT_TRANSLATE_NOOP("Refusal", "This disc is not out: there is nothing to return."),
+    # issue 14: claims are checks
+    "no_read_back": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "No read-back of this disc since it went out: it can only be recorded as not checked, "
+        "with the reason.",
+    ),
+    "read_back_disagrees": QT_TRANSLATE_NOOP(
+        "Refusal", "The read-back of this disc found something else: record what it found."
+    ),
+    "unchecked_reason": QT_TRANSLATE_NOOP(
+        "Refusal", "A return that was not read back needs the reason it was not checked."
+    ),
     "no_open_entry": QT_TRANSLATE_NOOP("Refusal", "This disc has no open register entry."),
     "bad_inspection": QT_TRANSLATE_NOOP("Refusal", "Not an inspection result."),
     "missing_inspection": QT_TRANSLATE_NOOP("Refusal", "A return needs the inspection result."),

@@ -109,6 +109,10 @@ _GROUPS: dict[str, dict[str, str]] = {
         "replaced": QT_TRANSLATE_NOOP("Incident", "replaced"),
         "lost": QT_TRANSLATE_NOOP("Incident", "lost"),
         "late_handover": QT_TRANSLATE_NOOP("Incident", "late handover"),
+        "late_return": QT_TRANSLATE_NOOP("Incident", "late return"),
+        "late_reseal": QT_TRANSLATE_NOOP("Incident", "late reseal"),
+        "fixity_failed": QT_TRANSLATE_NOOP("Incident", "failed read-back"),
+        "missing": QT_TRANSLATE_NOOP("Incident", "missing at inventory"),
     },
     # the fields a refusal names (RuleViolation.field: the services' own English names)
     "Field": {

@@ -372,6 +372,51 @@ def test_the_damaged_duplicate_is_found_on_return(
     assert admin.verify_audit(office.db).ok
 
 
+def test_a_return_is_verified_only_on_a_read_back_made_since_the_disc_went_out(
+    office: Office, tmp_path: Path, samples: list[int]
+) -> None:
+    """Issue 14, claims are checks: the read-back after burning does not verify a return;
+    the read-back of the returned disc does, and the return records which one it was."""
+    from keeper_app.services import custody
+    from keeper_app.services.burning import verify_medium
+    from keeper_app.store import entries
+
+    o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
+    r = PairBurn(
+        office.session("H001"), samples, [f"stdio:{o_iso}", f"stdio:{d_iso}"], settings(tmp_path)
+    ).run()
+    k = office.session("K001")
+    intake.handover(
+        k, r.original, office.cred("H001"), office.cred("K001"), "S-0009", "柜A-01", "柜B-01"
+    )
+    office.clock.advance(minutes=5)
+    office.retrieve(
+        k, r.duplicate, office.cred("H001"), office.cred("K001"), "D001", "case_handling", 8
+    )
+    office.clock.advance(hours=2)
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as ei:  # only the burn's read-back, before it went out
+        custody.return_medium(
+            k, r.duplicate, office.cred("H001"), office.cred("K001"), "intact", "match"
+        )
+    assert ei.value.code == "no_read_back"
+    assert office.snapshot() == before
+    check = verify_medium(k, f"stdio:{d_iso}", "return", expect_code=r.duplicate)
+    assert check.result == "match"
+    with pytest.raises(RuleViolation) as ei:  # the read-back found a match: not a mismatch
+        custody.return_medium(
+            k, r.duplicate, office.cred("H001"), office.cred("K001"), "damaged", "mismatch", "划伤"
+        )
+    assert ei.value.code == "read_back_disagrees"
+    xid = custody.return_medium(
+        k, r.duplicate, office.cred("H001"), office.cred("K001"), "intact", "match"
+    )
+    got = entries.return_check(office.db.conn, xid)
+    assert got is not None
+    assert (got["verification_id"], got["reason"]) == (check.verification_id, "")
+    assert admin.verify_audit(office.db).ok
+
+
 def test_the_fixity_report_finds_discs_due_and_failing(
     office: Office, tmp_path: Path, samples: list[int]
 ) -> None:
@@ -409,6 +454,16 @@ def test_the_fixity_report_finds_discs_due_and_failing(
     offset, _ = file_extent(d_iso, path)
     flip_bytes(d_iso, offset)
     assert verify_medium(office.session("K001"), f"stdio:{d_iso}", "fixity").result == "mismatch"
+    # issue 14: the failing read-back damaged the disc and told the head, in its one change
+    from keeper_app.services import lookup
+    from keeper_app.store import entries
+
+    assert lookup.scan(office.session("K001"), r.duplicate).status == "damaged"
+    [inc] = lookup.inbox(office.session("D001"))["incidents"]
+    assert (inc["kind"], inc["code"]) == ("fixity_failed", r.duplicate)
+    assert [a for _, a in office.changes()][-1] == "fixity_failed"
+    assert entries.incidents(office.db.conn)[0]["id"] == inc["id"]
+    assert admin.verify_audit(office.db).ok
     rep = fixity_report(office.session("K001"), st)
     [bad] = rep.failing
     assert bad.code == r.duplicate and bad.last_result == "mismatch"

@@ -213,6 +213,22 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
         "盘面有划痕",
         creds=creds,
     )
+    # issue 14: not read back, the return says why (or is not recorded)
+    assert r.returncode == 1 and "--unchecked-reason" in r.stderr
+    r = keeper(
+        office,
+        "return",
+        d,
+        "--returner",
+        "H002",
+        "--inspection",
+        "damaged",
+        "--note",
+        "盘面有划痕",
+        "--unchecked-reason",
+        "盘面划伤无法读取",
+        creds=creds,
+    )
     assert r.returncode == 0, r.stderr
     r = subprocess.run(
         [

@@ -66,7 +66,9 @@ def cycles(office, n: int, drawn: bool = False) -> list[str]:
             retriever_unit="刑事侦查大队",
         )
         office.clock.advance(hours=2)
-        custody.return_medium(k, d, office.cred(who), office.cred("K001"), "intact", "match")
+        custody.return_medium(
+            k, d, office.cred(who), office.cred("K001"), "intact", unchecked_reason="未回读"
+        )
         badges.append(who)
     return badges
 
@@ -129,7 +131,7 @@ def test_register_pages_match_the_record(office, tmp_path):
         "执法监督",
         "核查信访投诉",
         "完好",
-        "校验一致",
+        "未校验",  # no disc was read back (issue 14: "verified" only on a read-back)
         "张办案",
         "孙法制",
         "周大队长",

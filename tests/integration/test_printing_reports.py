@@ -101,8 +101,9 @@ def test_incident_report_to_the_department_head(office, tmp_path):
         office.cred("H001"),
         office.cred("K001"),
         "damaged",
-        "mismatch",
+        "not_checked",
         "盘面有划痕，读取校验不一致",
+        unchecked_reason="盘面划伤，无法上机回读",
     )
     head = office.session("D001")
     [inc] = lookup.inbox(head)["incidents"]
@@ -117,7 +118,7 @@ def test_incident_report_to_the_department_head(office, tmp_path):
         "周大队长",
         "李保管",
         "张办案",
-        "校验不一致",
+        "未校验",
         "尚未签收",
         "A2026-001",
     ):

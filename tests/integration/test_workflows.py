@@ -166,15 +166,27 @@ def test_retrieve_and_return_intact(office):
     assert lookup.register(k, open_only=True)[0]["id"] == rid
 
     office.clock.advance(hours=3)
-    xid = custody.return_medium(k, d, office.cred("H001"), office.cred("K001"), "intact", "match")
+    # no read-back of the disc was made: the return says so, with the reason (issue 14)
+    xid = custody.return_medium(
+        k,
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "intact",
+        "not_checked",
+        unchecked_reason="光驱故障，目视检查完好",
+    )
     assert sigs(office, "returns", xid) == [("H001", "returner"), ("K001", "keeper")]
     [e] = lookup.register(k, code=d)
     assert (e["return_id"], e["returned_at"], e["inspection"], e["verification"]) == (
         xid,
         show(office.clock()),
         "intact",
-        "match",
+        "not_checked",
     )
+    check = entries.return_check(office.db.conn, xid)
+    assert check is not None
+    assert (check["verification_id"], check["reason"]) == (None, "光驱故障，目视检查完好")
     assert lookup.register(k, open_only=True) == []
     rec = lookup.scan(k, d)
     assert rec.status == "in_custody" and rec.open_entry is None and rec.due == []
@@ -203,8 +215,8 @@ def test_return_not_intact_reports_to_the_head_of_the_case_department(
 ):
     o, d = office.handed_over_pair(case_no, handler, person)
     k = office.session("K001")
-    office.retrieve(k, d, office.cred(handler), office.cred("K001"), head, "case_handling", 2)
-    office.clock.advance(hours=5)
+    office.retrieve(k, d, office.cred(handler), office.cred("K001"), head, "case_handling", 6)
+    office.clock.advance(hours=5)  # within the estimated usage time: not late
     what = {
         "damaged": "disc scratched, fails to read at 60%",
         "replaced": "a different disc came back: volume id does not match",
@@ -216,8 +228,9 @@ def test_return_not_intact_reports_to_the_head_of_the_case_department(
         office.cred(handler),
         office.cred("K001"),
         inspection,
-        "mismatch" if inspection != "lost" else "not_checked",
+        "not_checked",  # no read-back was recorded (a read-back's mismatch: test_burning_pair)
         note=what,
+        unchecked_reason="未回读",
     )
     assert lookup.scan(k, d).status == inspection
     assert row(office, "returns", xid)["inspection"] == inspection

@@ -27,8 +27,10 @@ from keeper_app.services import (
     custody,
     documents,
     enrolment,
+    findings,
     fixity,
     intake,
+    lateness,
     lockout,
     lookup,
     reads,
@@ -73,6 +75,9 @@ custody.acknowledge_incident         .      .      Y      .       .     .
 custody.set_location                 Y      .      .      .       .     .
 reproduction.reproduce_duplicate     Y      .      .      .       .     .
 reproduction.reproductions_of        Y      Y      Y      Y       .     .
+lateness.sweep                       Y      .      Y      .       .     .
+lateness.sweep_if_allowed            Y      Y      Y      Y       Y     Y
+findings.report_missing              Y      .      .      .       .     .
 transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
@@ -171,6 +176,8 @@ manage_people                .      .      .      .       Y     .
 verify_audit                 Y      .      Y      Y       Y     .
 backup                       Y      .      .      .       Y     .
 checkpoint                   Y      .      .      .       .     .
+sweep_late                   Y      .      Y      .       .     .
+report_missing               Y      .      .      .       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -195,6 +202,8 @@ ACTION_OF = {
     "custody.set_location": "set_location",
     "reproduction.reproduce_duplicate": "reproduce_duplicate",
     "reproduction.reproductions_of": "view_media",
+    "lateness.sweep": "sweep_late",
+    "findings.report_missing": "report_missing",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
     "transfers.conclude_case": "conclude_case",
@@ -260,6 +269,8 @@ OPEN_TO_ALL = {
     "enrolment.keys": "one's own key history (an administrator's: everyone's)",
     "enrolment.key_form": "one's own key form (an administrator: anyone's)",
     "documents.audit_head": "the audit chain's head (sequence and hash), printed in footers",
+    "lateness.sweep_if_allowed": "the sweep for those who may (lateness.sweep's row), else "
+    "nothing: the due board's refresh for whoever is signed in",
 }
 #: Functions taking a session that are not actions: used inside the actions (after their
 #: checks), and why they need no row.
@@ -419,6 +430,9 @@ def calls(office, x: dict, role: str, badge: str):
         ),
         "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"], me),
         "custody.set_location": lambda s: custody.set_location(s, x["d"], f"柜{role}"),
+        "lateness.sweep": lambda s: lateness.sweep(s),
+        "lateness.sweep_if_allowed": lambda s: lateness.sweep_if_allowed(s),
+        "findings.report_missing": lambda s: findings.report_missing(s, x["o"], "未找到"),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
             s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号", now - timedelta(hours=1)
         ),

@@ -203,6 +203,8 @@ def test_return_marked_damaged_reaches_the_heads_inbox(
     dlg.findChild(type(dlg.inspection.buttons()[0]), "inspection_damaged").setChecked(True)
     assert dlg.banner.kind == "warn"  # damage is reported to the head
     dlg.note.setPlainText("盘面有划痕，无法读取第二段")
+    assert dlg.verification.currentData() == "not_checked"  # no read-back (issue 14)
+    dlg.unchecked.setText("盘面划伤，无法上机回读")
     ui.sign(dlg, "returner")  # preset to the retriever: only the password
     ui.sign(dlg, "keeper")
     assert ui.submit(dlg) is not None, dlg.banner.text()

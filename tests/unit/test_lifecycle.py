@@ -231,6 +231,8 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.VERIFY_AUDIT: {K, DH, RV, AD},
     A.BACKUP: {K, AD},
     A.CHECKPOINT: {K},
+    A.SWEEP_LATE: {K, DH},  # issue 14: the sweep is signed by a keeper or a head
+    A.REPORT_MISSING: {K},  # the keeper's inventory
 }
 
 

@@ -3,8 +3,10 @@ location (a prefix such as "柜B"); the media that should be there (sealed, in c
 unsealed) are listed; every scan ticks one off. The dialog counts what was expected, found
 and is still missing, and flags a scan of a disc that should be elsewhere or is not in
 custody (with its recorded status and location), of an unknown or malformed code, and of
-the same disc twice. The result can be saved as a CSV file. Read-only: nothing in the
-register changes."""
+the same disc twice. The result can be saved as a CSV file. Scanning changes nothing in the
+register; a keeper may record a disc still missing after the search as lost (issue 14:
+``findings.report_missing`` — the head of the case's department is told), saying where it was
+looked for."""
 
 from __future__ import annotations
 
@@ -34,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import RuleViolation
+from ...domain.lifecycle import Action, allowed
 from ...files import write_private
-from ...services import lookup
+from ...services import findings, lookup
 from ...services.session import parse_code
 from ..context import UiContext
 from ..labels import label, pretty
@@ -72,6 +75,7 @@ class InventoryDialog(QDialog):
         self.seen: set[str] = set()  # every registered code scanned
         self.flags: list[Flag] = []
         self.pending: list[str] = []  # scans that came while the list was loading
+        self.recorded: set[str] = set()  # recorded missing (lost) from this dialog
         self.loading = False
         self.file_dialog: QFileDialog | None = None
 
@@ -106,6 +110,23 @@ class InventoryDialog(QDialog):
         self.flag_list = QListWidget()
         self.flag_list.setMaximumHeight(140)
         self.banner = Banner()
+        # a keeper records a disc still missing as lost (issue 14), saying where it was sought
+        self.missing_note = QLineEdit()
+        self.missing_note.setObjectName("inventory_missing_note")
+        self.missing_button = QPushButton()
+        self.missing_button.setObjectName("inventory_record_missing")
+        self.missing_button.setAutoDefault(False)
+        self.missing_button.setEnabled(False)
+        self.missing_button.clicked.connect(self.record_missing)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        missing_row = QHBoxLayout()
+        missing_row.addWidget(self.missing_note, 1)
+        missing_row.addWidget(self.missing_button)
+        self.may_record = allowed(ctx.me.roles, Action.REPORT_MISSING)
+        self.missing_note.setVisible(self.may_record)
+        self.missing_button.setVisible(self.may_record)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("inventory_save")
@@ -127,6 +148,7 @@ class InventoryDialog(QDialog):
         lay.addWidget(self.count)
         lay.addWidget(self.flags_title)
         lay.addWidget(self.flag_list)
+        lay.addLayout(missing_row)
         lay.addWidget(self.banner)
         lay.addWidget(self.buttons)
         self.retranslate()
@@ -144,8 +166,8 @@ class InventoryDialog(QDialog):
             self.tr(
                 "Stocktaking of the shelves: choose a location (for example 柜B, or leave it "
                 "empty for all), show the media that should be there, then scan every disc "
-                "on the shelves. The inventory is read-only in this version: nothing in the "
-                "register changes."
+                "on the shelves. Scanning changes nothing in the register; a keeper records a "
+                "disc still missing after the search as lost, and its department head is told."
             )
         )
         self.location_label.setText(self.tr("Location starts with"))
@@ -165,6 +187,8 @@ class InventoryDialog(QDialog):
         )
         self.flags_title.setText("<b>" + self.tr("Flagged scans") + "</b>")
         self.save_button.setText(self.tr("Save list…"))
+        self.missing_note.setPlaceholderText(self.tr("where the selected disc was looked for"))
+        self.missing_button.setText(self.tr("Record selected disc missing"))
         self._count()
 
     # ------------------------------------------------------------------ the list
@@ -242,7 +266,57 @@ class InventoryDialog(QDialog):
         self.pending = []
 
     def missing(self) -> list[str]:
-        return [r["code"] for r in self.rows or [] if r["code"] not in self.found]
+        return [
+            r["code"]
+            for r in self.rows or []
+            if r["code"] not in self.found and r["code"] not in self.recorded
+        ]
+
+    # ------------------------------------------------------------------ recording missing
+    def selected_code(self) -> str | None:
+        rows = {ix.row() for ix in self.table.selectedIndexes()}
+        if len(rows) != 1 or self.rows is None:
+            return None
+        return str(self.rows[rows.pop()]["code"])
+
+    def _selection_changed(self) -> None:
+        code = self.selected_code()
+        self.missing_button.setEnabled(code is not None and code in self.missing())
+
+    def record_missing(self) -> None:
+        """The selected disc, still missing, recorded lost (Art. 20; the head is told)."""
+        code = self.selected_code()
+        if code is None or code not in self.missing():
+            return
+        note = self.missing_note.text()
+        s = self.ctx.session
+        self.missing_button.setEnabled(False)
+        self.ctx.ops.run(
+            lambda db: findings.report_missing(worker_session(db, s), code, note),
+            success=lambda _fid: self._recorded(code),
+            failure=self._record_failed,
+            owner=self,
+        )
+
+    def _recorded(self, code: str) -> None:
+        self.recorded.add(code)
+        i = self.index[code]
+        self.table.setItem(i, 2, QTableWidgetItem(label("Status", "lost")))
+        self.table.setItem(i, 5, QTableWidgetItem(self.tr("recorded lost")))
+        self.missing_note.clear()
+        self.banner.say(
+            "warn",
+            self.tr("%1 recorded lost; the head of the case's department is told.").replace(
+                "%1", pretty(code)
+            ),
+        )
+        self._count()
+        self._selection_changed()
+
+    def _record_failed(self, exc: BaseException) -> None:
+        self.banner.refuse(exc)
+        self.ctx.feedback.refused()
+        self._selection_changed()
 
     def _count(self) -> None:
         n = len(self.rows or [])
@@ -250,7 +324,7 @@ class InventoryDialog(QDialog):
             self.tr("Expected %1 · found %2 · still missing %3 · flagged %4")
             .replace("%1", str(n))
             .replace("%2", str(len(self.found)))
-            .replace("%3", str(n - len(self.found)))
+            .replace("%3", str(len(self.missing())))
             .replace("%4", str(len(self.flags)))
         )
 

@@ -1,6 +1,10 @@
 """Return with inspection (Art. 20): the keeper inspects and verifies the disc; damage,
 replacement or loss is recorded truthfully and reported to the head of the case-handling
-department. The returner and the keeper sign."""
+department. The returner and the keeper sign.
+
+Claims are checks (issue 14): "verified" is what the read-back of this disc since it went
+out found (the disc inserted, "Check every file"); without one the return is recorded not
+checked, with the reason the keeper types."""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QWidget,
@@ -21,6 +27,10 @@ from ..context import UiContext
 from ..labels import label, values
 from .base import WorkflowDialog
 from .record_summary import medium_summary
+
+
+def v_data(box: QComboBox) -> str:
+    return str(box.currentData() or "")
 
 
 class ReturnDialog(WorkflowDialog):
@@ -48,14 +58,42 @@ class ReturnDialog(WorkflowDialog):
                 b.setChecked(True)
         row.addStretch(1)
         self.verification = QComboBox()
+        self.verification.setObjectName("verification")
         for v in values("Verification"):
             self.verification.addItem(label("Verification", v), v)
+        rb = e.get("read_back")
+        self.read_back = QLabel()
+        self.read_back.setObjectName("read_back")
+        self.read_back.setWordWrap(True)
+        if rb:
+            self.read_back.setText(
+                self.tr("Read back %1: %2")
+                .replace("%1", str(rb.get("at", "")))
+                .replace("%2", label("Verification", rb.get("result")))
+            )
+            found = "match" if rb.get("result") == "match" else "mismatch"
+            self.verification.setCurrentIndex(self.verification.findData(found))
+        else:
+            self.read_back.setText(
+                self.tr(
+                    "No read-back of this disc since it went out: it is recorded as not "
+                    "checked, with the reason (or insert the disc and check every file first)."
+                )
+            )
+            self.verification.setCurrentIndex(self.verification.findData("not_checked"))
+        self.unchecked = QLineEdit()
+        self.unchecked.setObjectName("unchecked_reason")
+        self.unchecked.setPlaceholderText(self.tr("why the disc was not read back"))
+        self.verification.currentIndexChanged.connect(self._verification_changed)
+        self._verification_changed()
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("what was found: required unless intact"))
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)  # Tab goes on to the signatures
         self.form.addRow(self.tr("Inspection"), row)
         self.form.addRow(self.tr("Verification"), self.verification)
+        self.form.addRow("", self.read_back)
+        self.form.addRow(self.tr("Reason not checked"), self.unchecked)
         self.form.addRow(self.tr("What was found"), self.note)
         self.incident_hint = self.tr(
             "Damage, replacement or loss is reported to the head of the case's department."
@@ -63,6 +101,9 @@ class ReturnDialog(WorkflowDialog):
         self.inspection.buttonToggled.connect(self._hint)
         self.signers.add("returner", self.tr("Returner"), preset=e.get("retriever_badge"))
         self.signers.add("keeper", self.tr("Keeper"), me=True)
+
+    def _verification_changed(self) -> None:
+        self.unchecked.setEnabled(self.verification.currentData() == "not_checked")
 
     def chosen(self) -> str:
         b = self.inspection.checkedButton()
@@ -79,6 +120,9 @@ class ReturnDialog(WorkflowDialog):
             "inspection": self.chosen(),
             "verification": self.verification.currentData(),
             "note": self.note.toPlainText(),
+            "unchecked_reason": self.unchecked.text()
+            if v_data(self.verification) == "not_checked"
+            else "",
             "returner": self.signers.credential("returner"),
             "keeper": self.signers.credential("keeper"),
         }
@@ -92,6 +136,7 @@ class ReturnDialog(WorkflowDialog):
             v["inspection"],
             v["verification"],
             v["note"],
+            unchecked_reason=v["unchecked_reason"],
         )
 
     def confirmation(self, result: Any) -> str:

@@ -1,6 +1,10 @@
 """Due and late across the office: handovers past 24 h, retrievals past their estimated
 usage time, court requests nearing their 3 days, originals not yet resealed; and, for a
-keeper, a reminder when no daily checkpoint of the audit chain was taken today."""
+keeper, a reminder when no daily checkpoint of the audit chain was taken today.
+
+Late means reported (issue 14): each refresh — the first when the window opens after
+signing in, then every minute — first runs the sweep for a keeper or a head, which marks
+what became late and reports it to the head of the case's department, signed by them."""
 
 from __future__ import annotations
 
@@ -17,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import RuleViolation
 from ...domain.lifecycle import Action, allowed
-from ...services import checkpoints, lookup
+from ...services import checkpoints, lateness, lookup
+from ...services.session import Session
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -26,6 +32,18 @@ from ..widgets.banner import Banner
 from .table_model import Column, DictTableModel
 
 REFRESH_MS = 60_000
+
+
+def _swept_and_due(s: Session) -> tuple[int, RuleViolation | None, list[dict[str, Any]]]:
+    """The sweep (for those who run it), then what is due: (lateness marked, the sweep's
+    refusal if any — the list is shown all the same, the rows)."""
+    marked, problem = 0, None
+    try:
+        res = lateness.sweep_if_allowed(s)
+        marked = len(res.marked) if res is not None else 0
+    except RuleViolation as exc:
+        problem = exc
+    return marked, problem, lookup.due(s)
 
 
 def _colour(r: dict[str, Any]) -> str | None:
@@ -103,8 +121,8 @@ class DueView(QWidget):
     def refresh(self) -> None:
         s = self.ctx.session
         self.ctx.ops.run(
-            lambda db: lookup.due(worker_session(db, s)),
-            success=self._shown,
+            lambda db: _swept_and_due(worker_session(db, s)),
+            success=self._swept,
             failure=self.banner.refuse,
             owner=self,
         )
@@ -139,6 +157,25 @@ class DueView(QWidget):
             )
 
         self.checkpoint_note.say("warn", *text(), again=text)
+
+    def _swept(self, got: tuple[int, RuleViolation | None, list[dict[str, Any]]]) -> None:
+        marked, problem, rows = got
+        if problem is not None:
+            self.banner.refuse(problem)
+        elif marked:
+            n = str(marked)
+
+            def text() -> tuple[str, str]:
+                return (
+                    self.tr(
+                        "%1 newly late: marked on the register and reported to the head of "
+                        "each case's department."
+                    ).replace("%1", n),
+                    "",
+                )
+
+            self.banner.say("warn", *text(), again=text)
+        self._shown(rows)
 
     def _shown(self, rows: list[dict[str, Any]]) -> None:
         for r in rows:

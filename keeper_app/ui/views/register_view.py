@@ -130,6 +130,7 @@ class RegisterView(QWidget):
                 Column("keeper", self.tr("Keeper")),
                 Column("returned_at", self.tr("Returned")),
                 Column("inspection", self.tr("Inspection"), lambda v: label("Inspection", v)),
+                Column("late_reported_at", self.tr("Reported late")),
             ]
         )
 

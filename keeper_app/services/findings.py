@@ -1,0 +1,61 @@
+"""What an inventory finds (issue 14, "claims, not checks"): a disc the register puts on the
+shelf that the keeper did not find is recorded missing — its status becomes lost and the head
+of the case's department is told (Art. 20: loss is recorded truthfully and reported), in one
+change with its signed event. (A failing fixity read-back does the same through
+``burning.verify_medium(purpose="fixity")``.)"""
+
+from __future__ import annotations
+
+from ..domain import rules
+from ..domain.lateness import FindingKind
+from ..domain.lifecycle import Action, finding_status
+from ..store import entries
+from ..store import media as media_repo
+from .custody import head_of_case_dept, medium_and_case
+from .session import Session, rerun_if_changed
+
+
+@rerun_if_changed
+def report_missing(s: Session, code: str, note: str) -> int:
+    """An inventory did not find ``code`` where the register puts it: it is lost, and the
+    head of the case's department is told. ``note``: where it was looked for, by whom."""
+    me = s.require(Action.REPORT_MISSING)
+    m, case = medium_and_case(s, code)
+    rules.check_keeper_for_case(me, case)
+    nxt = finding_status(m.copy_role, m.status, FindingKind.MISSING.value, code=m.code)
+    what = rules.require_text(note, "where the disc was looked for", "Art. 20", 500)
+    head = head_of_case_dept(s, case)
+    with s.change("report_missing", code=m.code) as ch:
+        iid = ch.touch(
+            "incidents",
+            entries.insert(
+                ch.conn,
+                "incidents",
+                kind=FindingKind.MISSING.value,
+                medium_id=m.id,
+                return_id=None,
+                handover_id=None,
+                description=f"清点时未在 {m.location or '登记位置'} 找到：{what}",
+                at=ch.at,
+                reported_by=me.id,
+                reported_to=head.id,
+            ),
+        )
+        fid = ch.touch(
+            "medium_findings",
+            entries.insert(
+                ch.conn,
+                "medium_findings",
+                medium_id=m.id,
+                kind=FindingKind.MISSING.value,
+                verification_id=None,
+                at=ch.at,
+                by_id=me.id,
+                note=what,
+                incident_id=iid,
+            ),
+        )
+        media_repo.set_status(ch.conn, m.id, nxt)
+        ch.touch("media", m.id)
+        ch.details.update(incident=iid, reported_to=head.badge)
+    return fid
