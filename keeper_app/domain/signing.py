@@ -51,6 +51,8 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "ack_incident": Action.ACK_INCIDENT,
     "register_court_request": Action.REGISTER_COURT_REQUEST,
     "court_transfer": Action.COURT_TRANSFER,
+    "court_item_reason": Action.COURT_TRANSFER,  # an item closed with a reason (schema 11)
+    "court_late": Action.VIEW_DUE,  # open requests past 3 days marked late, found by a sweep
     "conclude_case": Action.CONCLUDE_CASE,
     "archive_handover": Action.ARCHIVE_HANDOVER,
     "set_location": Action.SET_LOCATION,

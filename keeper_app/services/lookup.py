@@ -8,11 +8,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..domain import deadlines, rules
+from ..domain import court, deadlines, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
 from ..store import cases as cases_repo
+from ..store import court as court_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
@@ -85,6 +86,30 @@ def _due_for_medium(
     return deadlines.due_items(s.now(), burned, open_r, court, unsealed)
 
 
+def _court_request_open_for(s: Session, m: Medium, case_id: int) -> bool:
+    """Whether an open court or procuratorate request of the case still asks for something
+    this disc carries (issue 14: the counter offers the transfer only then)."""
+    pair_ids: list[int] | None = None
+    rec_ids: list[int] = []
+    for q in entries.court_requests_of_case(s.conn, case_id):
+        if q["served"]:
+            continue
+        items = court.item_rows(court_repo.items(s.conn, int(q["id"])))
+        if not items:
+            return True
+        if pair_ids is None:
+            pair_ids = [
+                int(p["id"]) for p in media_repo.pair(s.conn, parse_code(m.code).body[:14])
+            ] or [m.id]
+            rec_ids = [int(r["id"]) for r in media_repo.recordings_of(s.conn, m.id)]
+        try:
+            court.items_closed_by(items, pair_ids, rec_ids, m.code)
+        except RuleViolation:
+            continue
+        return True
+    return False
+
+
 def _due_dict(d: Due) -> dict[str, Any]:
     return {
         "kind": d.kind,
@@ -126,7 +151,7 @@ def scan(s: Session, text: str) -> ScanRecord:
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
         due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
         approvals = entries.approvals_for_medium(s.conn, m.id)
-        court_open = any(not q["served"] for q in entries.court_requests_of_case(s.conn, case.id))
+        court_open = _court_request_open_for(s, m, case.id)
         acts = [
             a.value
             for a in available_actions(

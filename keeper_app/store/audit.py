@@ -64,6 +64,10 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 11 (court and procuratorate request items, late marks)
+    "court_request_items",
+    "court_item_closures",
+    "court_late_marks",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

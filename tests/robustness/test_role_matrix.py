@@ -308,7 +308,13 @@ def prepare(office, tmp_path) -> dict:
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
         "qid": transfers.register_court_request(
-            k, "A2026-001", "court", "某市中级人民法院", "1号", office.clock() - timedelta(hours=1)
+            k,
+            "A2026-001",
+            "court",
+            "某市中级人民法院",
+            "1号",
+            office.clock() - timedelta(hours=1),
+            whole_case=True,
         ),
         "tmp": tmp_path,
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
@@ -369,7 +375,13 @@ def calls(office, x: dict, role: str, badge: str):
         "custody.acknowledge_incident": lambda s: custody.acknowledge_incident(s, x["iid"], me),
         "custody.set_location": lambda s: custody.set_location(s, x["d"], f"柜{role}"),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
-            s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号", now - timedelta(hours=1)
+            s,
+            "A2026-001",
+            "procuratorate",
+            "某市人民检察院",
+            f"{role}号",
+            now - timedelta(hours=1),
+            whole_case=True,
         ),
         "transfers.court_transfer": lambda s: transfers.court_transfer(
             s, x["qid"], x["d"], c("C001"), me
