@@ -351,8 +351,12 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
     alarm = self_check.alarm(s.db)
     alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
+    late = court_repo.late_marks_to(s.conn, me.id)
+    for q in late:
+        q["at"], q["requested_at"] = show(q["at"]), show(q["requested_at"])
     return {
         "incidents": inc,
+        "court_late": late,
         "approvals": apps,
         "alarms": alarms,
         "clock_jumps": clockwatch.recent_jumps(s.conn, since),
@@ -439,6 +443,39 @@ def court_requests(s: Session, case_no: str) -> list[dict[str, Any]]:
     _check_view(s, c)
     rows = entries.court_requests_of_case(s.conn, c.id)
     for q in rows:
+        q["items"] = court_items(s.conn, int(q["id"]))
+        q["late"] = bool(q["late_marked"]) or (
+            not q["served"] and court.is_late(from_db(q["requested_at"]), s.now())
+        )
         q["requested_at"] = show(q["requested_at"])
         q["registered_at"] = show(q["registered_at"])
     return rows
+
+
+def court_items(conn: Any, request_id: int) -> list[dict[str, Any]]:
+    """A request's items as shown: what is asked (``what``: a disc code or the recording's
+    person, role and start), whether closed, by which disc or for which reason, late."""
+    out = []
+    for i in court_repo.items(conn, request_id):
+        if i["medium_code"]:
+            what = str(i["medium_code"])
+        else:
+            what = (
+                f"#{i['recording_id']} {i['person_name']} ({i['person_role']}) "
+                f"{show(i['started_at'])}"
+            )
+        out.append(
+            {
+                "id": i["id"],
+                "what": what,
+                "recording_id": i["recording_id"],
+                "medium_code": i["medium_code"],
+                "whole_case": bool(i["whole_case"]),
+                "closed": bool(i["closed"]),
+                "transferred_code": i["transferred_code"],
+                "reason": i["reason"],
+                "late": bool(i["late"]),
+                "closed_at": show(i["closed_at"]) if i["closed_at"] else "",
+            }
+        )
+    return out
