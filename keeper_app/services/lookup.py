@@ -479,3 +479,38 @@ def court_items(conn: Any, request_id: int) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def court_request_choices(s: Session, case_no: str) -> dict[str, list[dict[str, Any]]]:
+    """What a court's or procuratorate's request of a case may name: its recordings (with
+    person, role, kind, start) and its duplicate discs (code, status)."""
+    s.require(Action.REGISTER_COURT_REQUEST)
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    _check_view(s, c)
+    recs = [
+        {
+            "id": int(r["id"]),
+            "person_name": r["person_name"],
+            "person_role": r["person_role"],
+            "kind": r["kind"],
+            "started_at": show(r["started_at"]),
+        }
+        for r in cases_repo.recordings_of_case(s.conn, c.id)
+    ]
+    discs = [
+        {"code": r["code"], "status": r["status"]}
+        for r in media_repo.of_case(s.conn, c.id)
+        if r["copy_role"] == CopyRole.DUPLICATE.value
+    ]
+    return {"recordings": recs, "discs": discs}
+
+
+def awaiting_handover(s: Session, case_no: str) -> list[str]:
+    """The discs of a case burned and not yet handed over (a conclusion waits for them)."""
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    _check_view(s, c)
+    return court_repo.awaiting_handover(s.conn, c.id)

@@ -127,6 +127,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "place": QT_TRANSLATE_NOOP("Field", "Place"),
         "reason for the late handover": QT_TRANSLATE_NOOP("Field", "Reason for the late handover"),
         "reason of the interruption": QT_TRANSLATE_NOOP("Field", "Reason of the interruption"),
+        "reason the item is not transferred": QT_TRANSLATE_NOOP(
+            "Field", "Reason the item is not transferred"
+        ),
         "retriever's unit": QT_TRANSLATE_NOOP("Field", "Retriever's unit"),
         "seal number": QT_TRANSLATE_NOOP("Field", "Seal number"),
         "shelf location": QT_TRANSLATE_NOOP("Field", "Shelf location"),

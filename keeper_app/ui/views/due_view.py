@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.lifecycle import Action, allowed
-from ...services import checkpoints, lookup
+from ...services import checkpoints, lookup, transfers
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -103,7 +103,7 @@ class DueView(QWidget):
     def refresh(self) -> None:
         s = self.ctx.session
         self.ctx.ops.run(
-            lambda db: lookup.due(worker_session(db, s)),
+            lambda db: _swept_due(worker_session(db, s)),
             success=self._shown,
             failure=self.banner.refuse,
             owner=self,
@@ -159,3 +159,10 @@ class DueView(QWidget):
         code = self.model.row(ix.row()).get("code")
         if code:
             self.open_code.emit(code)
+
+
+def _swept_due(s: Any) -> list[dict[str, Any]]:
+    """Issue 14: the due board first marks the court/procuratorate requests found past their
+    3 days (once each, the head told), then reads what is due."""
+    transfers.sweep_late_requests(s)
+    return lookup.due(s)

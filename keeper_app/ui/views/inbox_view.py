@@ -1,5 +1,6 @@
 """A department head's inbox: incidents reported to them (damage, replacement, loss, late
-handover) to acknowledge, and requests to open an original to approve or refuse."""
+handover) to acknowledge, requests to open an original to approve or refuse, and the court
+or procuratorate requests of their cases found past their 3 days (issue 14)."""
 
 from __future__ import annotations
 
@@ -48,7 +49,11 @@ class InboxView(QWidget):
         self.approvals = DictTableModel([], self)
         self.incident_table = _table(self.incidents)
         self.approval_table = _table(self.approvals)
+        #: court/procuratorate requests marked late, reported to this head (schema 11)
+        self.court_late = DictTableModel([], self)
+        self.court_late_table = _table(self.court_late)
         self.incident_title, self.approval_title = QLabel(), QLabel()
+        self.court_late_title = QLabel()
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -84,6 +89,8 @@ class InboxView(QWidget):
         mid.addWidget(self.refuse)
         lay.addLayout(mid)
         lay.addWidget(self.approval_table, 1)
+        lay.addWidget(self.court_late_title)
+        lay.addWidget(self.court_late_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -115,9 +122,27 @@ class InboxView(QWidget):
                 Column("note", self.tr("Explanation")),
             ]
         )
+        self.court_late.set_columns(
+            [
+                Column("request_id", "#"),
+                Column("at", self.tr("Found late")),
+                Column("case_no", self.tr("Case")),
+                Column("org_name", self.tr("Court or procuratorate")),
+                Column("document_no", self.tr("Document number")),
+                Column("requested_at", self.tr("Requested")),
+                Column("open_items", self.tr("Items still open then")),
+            ]
+        )
         self._titles()
 
     def _titles(self) -> None:
+        self.court_late_title.setText(
+            "<b>"
+            + self.tr("Court/procuratorate requests past 3 days (%1)").replace(
+                "%1", str(len(self.court_late.rows))
+            )
+            + "</b>"
+        )
         self.incident_title.setText(
             "<b>"
             + self.tr("Incidents to acknowledge (%1)").replace("%1", str(len(self.incidents.rows)))
@@ -143,6 +168,7 @@ class InboxView(QWidget):
     def _shown(self, box: dict[str, list[dict[str, Any]]]) -> None:
         self.incidents.set_rows(box["incidents"])
         self.approvals.set_rows(box["approvals"])
+        self.court_late.set_rows(box.get("court_late") or [])
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -152,7 +178,7 @@ class InboxView(QWidget):
                 ),
                 "\n".join(f"{j['at']}  {j['by']}: {j['what']}" for j in jumps[:5]),
             )
-        for t in (self.incident_table, self.approval_table):
+        for t in (self.incident_table, self.approval_table, self.court_late_table):
             t.resizeColumnsToContents()
         self._titles()
         alarms = self.alarms = list(box.get("alarms") or [])

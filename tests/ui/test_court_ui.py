@@ -1,0 +1,64 @@
+"""Issue 14, points 3 and 4, in the real widgets (offscreen): the keeper's due board marks a
+court request past its 3 days late (once) and the head sees it in the inbox; the conclusion
+dialog names the discs awaiting their handover and the conclusion is refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from conftest import Office
+
+from keeper_app.services import transfers
+
+
+def marks(office: Office) -> int:
+    return int(office.db.conn.execute("SELECT count(*) FROM court_late_marks").fetchone()[0])
+
+
+def test_due_board_marks_a_late_request_and_the_head_sees_it(ui, office: Office, qtbot) -> None:
+    office.handed_over_pair()
+    qid = transfers.register_court_request(
+        office.session("K001"),
+        "A2026-001",
+        "court",
+        "某市中级人民法院",
+        "(2026)刑调字第3号",
+        office.clock() - timedelta(days=3, hours=2),
+        whole_case=True,
+    )
+    m = ui.sign_in("K001")
+    assert m.due is not None
+    qtbot.waitUntil(lambda: marks(office) == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(r["kind"] == "court_transfer" and r["late"] for r in m.due.model.rows),
+        timeout=10_000,
+    )
+    m.due.refresh()  # a second look marks nothing more
+    qtbot.waitUntil(lambda: len(m.due.model.rows) > 0)
+    qtbot.wait(300)
+    assert marks(office) == 1
+    ui.app.sign_out()
+    h = ui.sign_in("D001")
+    assert h.inbox is not None
+    inbox = h.inbox
+    qtbot.waitUntil(lambda: len(inbox.court_late.rows) == 1, timeout=10_000)
+    row = inbox.court_late.rows[0]
+    assert (row["request_id"], row["case_no"], row["open_items"]) == (qid, "A2026-001", 1)
+    assert "(1)" in inbox.court_late_title.text()
+
+
+def test_conclusion_names_the_discs_awaiting_handover(ui, office: Office, qtbot) -> None:
+    office.handed_over_pair()
+    o, d = office.new_pair(person="李某")
+    m = ui.sign_in("H001")
+    m.tabs.setCurrentWidget(m.cases)
+    qtbot.waitUntil(lambda: m.cases.model.rowCount() >= 1)
+    m.cases.select_case("A2026-001")
+    m.cases.buttons["conclude"].click()
+    dlg = m.dialog
+    assert dlg.waiting == sorted([o, d])
+    assert o in dlg.banner.text() and d in dlg.banner.text()
+    assert ui.submit(dlg) is None
+    assert o in dlg.banner.text() or d in dlg.banner.text()
+    status = office.db.conn.execute("SELECT status FROM cases WHERE case_no='A2026-001'")
+    assert status.fetchone()[0] == "open"
