@@ -289,3 +289,44 @@ def test_transfer_after_conclusion(office: Office) -> None:
     transfer(office, qid, d)
     assert the_request(office, qid)["served"]
     verified(office)
+
+
+def test_the_printed_transfer_list_shows_the_items_and_the_late_mark(office: Office, tmp_path):
+    from printing_tools import pdf_text, squash
+
+    from keeper_app.services import documents
+    from printing.reports import court_transfer_list_pdf
+
+    _, d1 = office.handed_over_pair(person="王某某")
+    _, d2 = office.handed_over_pair(person="李某")
+    qid = request(office, whole_case=True)
+    office.clock.advance(days=3, hours=1)
+    transfer(office, qid, d1)
+    k = office.session("K001")
+    data = documents.court_transfer_list(k, qid)
+    assert data["late"] and data["open"]
+    assert [i["late"] for i in data["items"]] == [True]
+    assert [(a["transferred_code"], a["late"]) for a in data["asked"]] == [
+        (d1, True),
+        (None, False),
+    ]
+    pdf = tmp_path / "court.pdf"
+    court_transfer_list_pdf(data, pdf)
+    flat = squash(pdf_text(pdf))
+    for word in (
+        "调取内容",
+        "王某某",
+        "李某",
+        f"已移送{d1}",
+        "尚未移送",
+        "已逾期（超过3日）",
+        "逾期",
+    ):
+        assert squash(word) in flat, word
+    transfers.close_court_item(k, data["asked"][1]["id"], "法院撤回")
+    data = documents.court_transfer_list(k, qid)
+    assert data["late"] and not data["open"]  # done, and late for good
+    pdf2 = tmp_path / "court2.pdf"
+    court_transfer_list_pdf(data, pdf2)
+    flat = squash(pdf_text(pdf2))
+    assert squash("未移送：法院撤回") in flat and squash("已办结") in flat
