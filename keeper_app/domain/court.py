@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import RuleViolation
+from .model import Case, CaseStatus
 from .rules import court_deadline, require_text
 
 REASON_MAX = 500
@@ -142,6 +143,29 @@ def check_conclusion(case_no: str, awaiting_handover: Iterable[str]) -> None:
         )
 
 
+def check_burn_for_case(
+    case_no: str, status: str, recording_ids: Iterable[int], asked_open: Iterable[int]
+) -> bool:
+    """Art. 16, 19 (issue 14, point 4): a pair is burned while its case is open. Once the
+    case is concluded, recordings kept only on the storage device are still transcribed to
+    disc for a court or procuratorate — those an open request still asks for, and only
+    those. Returns True for such a transcription after conclusion."""
+    if status == "open":
+        return False
+    if status == "concluded":
+        missing = sorted(set(recording_ids) - set(asked_open))
+        if not missing:
+            return True
+        raise RuleViolation(
+            "case_not_open",
+            f"case {case_no} is concluded: a pair is burned now only to transcribe recordings "
+            "an open court or procuratorate request asks for; not asked: "
+            + ", ".join(f"recording #{r}" for r in missing),
+            "Art. 16, 19",
+        )
+    raise RuleViolation("case_not_open", f"case {case_no} is {status}", "Art. 16")
+
+
 def item_rows(rows: Iterable[Mapping[str, object]]) -> list[Item]:
     """Items from plain mappings (id, recording_id, medium_id, closed)."""
     return [
@@ -153,3 +177,13 @@ def item_rows(rows: Iterable[Mapping[str, object]]) -> list[Item]:
         )
         for r in rows
     ]
+
+
+def burned_after_conclusion(case: Case, burned_at: datetime) -> bool:
+    """Art. 16, 19: a pair burned after its case was concluded (only a transcription for a
+    court or procuratorate is, :func:`check_burn_for_case`) is still handed to the keeper."""
+    return (
+        case.status == CaseStatus.CONCLUDED
+        and case.concluded_at is not None
+        and burned_at >= case.concluded_at
+    )

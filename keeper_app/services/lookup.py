@@ -164,6 +164,7 @@ def scan(s: Session, text: str) -> ScanRecord:
                 ),
                 unseal_pending=any(a["decision"] is None for a in approvals),
                 court_request_open=court_open,
+                burned_after_conclusion=court.burned_after_conclusion(case, m.burned_at),
             )
             if allowed(s.person.roles, a)
         ]

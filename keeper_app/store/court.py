@@ -107,3 +107,17 @@ def awaiting_handover(conn: sqlite3.Connection, case_id: int) -> list[str]:
             (int(case_id),),
         )
     ]
+
+
+def open_recording_items(conn: sqlite3.Connection, case_id: int) -> set[int]:
+    """The recordings of a case that an item of a request still asks for (not yet closed)."""
+    return {
+        int(r[0])
+        for r in conn.execute(
+            "SELECT i.recording_id FROM court_request_items i "
+            "JOIN court_requests q ON q.id=i.request_id "
+            "WHERE q.case_id=? AND i.recording_id IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM court_item_closures c WHERE c.item_id=i.id)",
+            (int(case_id),),
+        )
+    }

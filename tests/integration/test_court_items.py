@@ -330,3 +330,41 @@ def test_the_printed_transfer_list_shows_the_items_and_the_late_mark(office: Off
     court_transfer_list_pdf(data, pdf2)
     flat = squash(pdf_text(pdf2))
     assert squash("未移送：法院撤回") in flat and squash("已办结") in flat
+
+
+def stored_recording(office: Office, person: str) -> tuple[int, ManifestEntry]:
+    """An interrogation registered (its files on the storage device), never burned."""
+    s = office.session("H001")
+    start = office.clock() - timedelta(hours=5)
+    f = ManifestEntry("rec/i-9.mp4", 4321, hashlib.sha256(person.encode()).hexdigest())
+    rid = intake.register_recording(
+        s, CASE_A, person, "suspect", start, start + timedelta(hours=1), "讯问室2", [f]
+    )
+    return rid, f
+
+
+def test_transcription_for_a_court_after_conclusion(office: Office) -> None:
+    """Issue 14 point 4: recordings only on the storage device could not be burned for a
+    court after conclusion."""
+    _, d1 = office.handed_over_pair(person="王某某")
+    rid, f = stored_recording(office, "钱某")
+    other, f2 = stored_recording(office, "孙某")
+    transfers.conclude_case(office.session("H001"), CASE_A)
+    qid = request(office, recordings=[recording_of(office, d1), rid])
+    h = office.session("H001")
+    with refused(office, "case_not_open") as ei:  # not asked for: no burning after conclusion
+        intake.register_pair(h, [other], [f2], office.clock())
+    assert f"recording #{other}" in ei.value.message
+    o, d = intake.register_pair(h, [rid], [f], office.clock())
+    k = office.session("K001")
+    assert lookup.scan(k, o).actions == ["handover"]
+    intake.handover(k, o, office.cred("H001"), office.cred("K001"), "S-T1", "柜A-05", "柜B-05")
+    assert lookup.scan(k, d).status == "in_custody"
+    transfer(office, qid, d1)
+    transfer(office, qid, d)
+    assert the_request(office, qid)["served"]
+    # nothing left half-way: the case goes to the archives
+    transfers.archive_handover(
+        k, CASE_A, [lookup.scan(k, d1).partner["code"], o], office.cred("K001"), office.cred("A001")
+    )
+    verified(office)

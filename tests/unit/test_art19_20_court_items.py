@@ -102,3 +102,51 @@ def test_art16_17_the_counter_offers_no_handover_for_a_case_not_open(role: CopyR
     assert offered(True, False) == [Action.HANDOVER]
     assert offered(False, True) == []
     assert offered(False, False) == []
+
+
+def test_art16_19_after_conclusion_only_a_transcription_for_a_court_is_burned() -> None:
+    assert court.check_burn_for_case("A1", "open", [1, 2], []) is False
+    assert court.check_burn_for_case("A1", "concluded", [2], [2, 3]) is True
+    with pytest.raises(RuleViolation) as ei:
+        court.check_burn_for_case("A1", "concluded", [2, 4], [2, 3])
+    assert ei.value.code == "case_not_open" and "recording #4" in ei.value.message
+    assert "recording #2" not in ei.value.message
+    with pytest.raises(RuleViolation) as ei:
+        court.check_burn_for_case("A1", "archived", [2], [2])
+    assert ei.value.code == "case_not_open"
+
+
+def test_art16_19_a_court_copy_burned_after_conclusion_is_handed_over() -> None:
+    from keeper_app.domain import rules
+    from keeper_app.domain.model import Case, CaseStatus, Person, Role
+
+    concluded = T0 + timedelta(days=1)
+    case = Case(1, "A1", "案", 1, CaseStatus.CONCLUDED, frozenset({5}), concluded_at=concluded)
+    assert court.burned_after_conclusion(case, concluded + timedelta(hours=1))
+    assert not court.burned_after_conclusion(case, concluded - timedelta(hours=1))
+    handler = Person(5, "H1", "办案", frozenset({Role.CASE_HANDLER}), 1, 1)
+    keeper = Person(6, "K1", "保管", frozenset({Role.KEEPER}), 1, 1)
+    burned, now = concluded + timedelta(hours=1), concluded + timedelta(hours=2)
+    with pytest.raises(RuleViolation) as ei:
+        rules.check_handover(case, handler, keeper, burned, now)
+    assert ei.value.code == "case_not_open"
+    assert (
+        rules.check_handover(case, handler, keeper, burned, now, for_court_after_conclusion=True)
+        is False
+    )
+    archived = Case(1, "A1", "案", 1, CaseStatus.ARCHIVED, frozenset({5}), concluded_at=concluded)
+    with pytest.raises(RuleViolation):
+        rules.check_handover(
+            archived, handler, keeper, burned, now, for_court_after_conclusion=True
+        )
+    offered = available_actions(
+        CopyRole.ORIGINAL,
+        MediumStatus.BURNED,
+        case_open=False,
+        case_concluded=True,
+        unseal_approved=False,
+        unseal_pending=False,
+        court_request_open=False,
+        burned_after_conclusion=True,
+    )
+    assert offered == [Action.HANDOVER]
