@@ -509,9 +509,11 @@ def court_request_choices(s: Session, case_no: str) -> dict[str, list[dict[str, 
 
 
 def awaiting_handover(s: Session, case_no: str) -> list[str]:
-    """The discs of a case burned and not yet handed over (a conclusion waits for them)."""
+    """The discs of a case burned and not yet handed over (a conclusion waits for them):
+    for whoever may conclude a case."""
+    s.require(Action.CONCLUDE_CASE)
     c = cases_repo.by_no(s.conn, (case_no or "").strip())
     if c is None:
         raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
-    _check_view(s, c)
+    visibility.check_case(s, c)
     return court_repo.awaiting_handover(s.conn, c.id)

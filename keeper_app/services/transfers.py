@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ..domain import court, rules
 from ..domain.errors import RuleViolation
-from ..domain.lifecycle import Action, allowed, next_status
+from ..domain.lifecycle import Action, next_status
 from ..domain.model import Capacity, Case, CaseStatus, MediumStatus, RequestingOrg
 from ..store import cases as cases_repo
 from ..store import court as court_repo
@@ -248,10 +248,9 @@ def sweep_late_requests(s: Session) -> list[int]:
     """Art. 20 and issue 14: every request still open past its three days is marked late
     once, at the moment Keeper first finds it (at start, on the due board, by ``keeper
     due``), and reported to the head of the case's department. Whoever may see what is due
-    (keepers, heads, reviewers) makes the sweep; for others it does nothing. Returns the
+    (keepers, heads, reviewers) makes the sweep (Art. 21: nobody else). Returns the
     requests marked now."""
-    if not allowed(s.person.roles, Action.VIEW_DUE):
-        return []
+    s.require(Action.VIEW_DUE)
     return _sweep(s)
 
 

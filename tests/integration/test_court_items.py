@@ -198,8 +198,9 @@ def test_past_three_days_marked_late_once_and_reported(office: Office) -> None:
     k = office.session("K001")
     assert transfers.sweep_late_requests(k) == []
     office.clock.advance(days=3)
-    # a case handler sees no due board: his sweep does nothing
-    assert transfers.sweep_late_requests(office.session("H001")) == []
+    # a case handler sees no due board (Art. 21): he makes no sweep
+    with refused(office, "role_refused"):
+        transfers.sweep_late_requests(office.session("H001"))
     assert late_marks(office) == []
     assert transfers.sweep_late_requests(k) == [qid]
     d001 = office.db.conn.execute("SELECT id FROM people WHERE badge='D001'").fetchone()[0]

@@ -66,6 +66,8 @@ custody.acknowledge_incident         .      .      Y      .       .     .
 custody.set_location                 Y      .      .      .       .     .
 transfers.register_court_request     Y      Y      .      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
+transfers.close_court_item           Y      .      .      .       .     .
+transfers.sweep_late_requests        Y      .      Y      Y       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
 transfers.archive_expected           Y      .      .      .       .     .
 transfers.archive_handover           Y      .      .      .       .     .
@@ -78,6 +80,8 @@ lookup.media                         Y      Y      Y      Y       .     .
 lookup.cases                         Y      Y      Y      Y       .     .
 lookup.approvals_for                 Y      Y      Y      Y       .     .
 lookup.court_requests                Y      Y      Y      Y       .     .
+lookup.court_request_choices         Y      Y      .      .       .     .
+lookup.awaiting_handover             .      Y      Y      .       .     .
 lookup.register                      Y      .      Y      Y       .     .
 lookup.due                           Y      .      Y      Y       .     .
 lookup.inbox                         .      .      Y      .       .     .
@@ -176,6 +180,10 @@ ACTION_OF = {
     "custody.set_location": "set_location",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
+    "transfers.close_court_item": "court_transfer",
+    "transfers.sweep_late_requests": "view_due",
+    "lookup.court_request_choices": "register_court_request",
+    "lookup.awaiting_handover": "conclude_case",
     "transfers.conclude_case": "conclude_case",
     "transfers.archive_expected": "archive_handover",
     "transfers.archive_handover": "archive_handover",
@@ -316,6 +324,7 @@ def prepare(office, tmp_path) -> dict:
             office.clock() - timedelta(hours=1),
             whole_case=True,
         ),
+        "item": one("SELECT max(id) FROM court_request_items").fetchone()[0],
         "tmp": tmp_path,
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
         "src": source_folder(tmp_path / "source"),
@@ -401,6 +410,12 @@ def calls(office, x: dict, role: str, badge: str):
         "lookup.cases": lambda s: lookup.cases(s),
         "lookup.approvals_for": lambda s: lookup.approvals_for(s, x["o"]),
         "lookup.court_requests": lambda s: lookup.court_requests(s, "A2026-001"),
+        "lookup.court_request_choices": lambda s: lookup.court_request_choices(s, "A2026-001"),
+        "lookup.awaiting_handover": lambda s: lookup.awaiting_handover(s, "A2026-001"),
+        "transfers.close_court_item": lambda s: transfers.close_court_item(
+            s, x["item"], f"撤回{role}"
+        ),
+        "transfers.sweep_late_requests": lambda s: transfers.sweep_late_requests(s),
         "lookup.register": lambda s: lookup.register(s),
         "lookup.due": lambda s: lookup.due(s),
         "lookup.inbox": lambda s: lookup.inbox(s),
