@@ -13,6 +13,7 @@ from .dialogs.approval_decision import ApprovalDecisionDialog
 from .dialogs.archive import ArchiveDialog
 from .dialogs.base import WorkflowDialog
 from .dialogs.conclude_case import ConcludeCaseDialog
+from .dialogs.court_item_reason import CourtItemReasonDialog
 from .dialogs.court_request import CourtRequestDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
@@ -48,6 +49,8 @@ def record_dialog(ctx: UiContext, action: str, rec: Any, parent: QWidget) -> Wor
 def case_dialog(ctx: UiContext, key: str, case: dict[str, Any], parent: QWidget) -> WorkflowDialog:
     if key == "court_request":
         return CourtRequestDialog(ctx, case["case_no"], parent)
+    if key == "court_item":
+        return CourtItemReasonDialog(ctx, case["case_no"], parent)
     if key == "conclude":
         return ConcludeCaseDialog(ctx, case["case_no"], case.get("name", ""), parent)
     if key == "archive":

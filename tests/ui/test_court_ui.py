@@ -62,3 +62,39 @@ def test_conclusion_names_the_discs_awaiting_handover(ui, office: Office, qtbot)
     assert o in dlg.banner.text() or d in dlg.banner.text()
     status = office.db.conn.execute("SELECT status FROM cases WHERE case_no='A2026-001'")
     assert status.fetchone()[0] == "open"
+
+
+def test_keeper_closes_a_requested_item_with_a_reason(ui, office: Office, qtbot) -> None:
+    _o, d1 = office.handed_over_pair(person="王某某")
+    office.handed_over_pair(person="李某")
+    qid = transfers.register_court_request(
+        office.session("K001"),
+        "A2026-001",
+        "court",
+        "某市中级人民法院",
+        "(2026)刑调字第4号",
+        office.clock() - timedelta(hours=2),
+        whole_case=True,
+    )
+    m = ui.sign_in("K001")
+    m.tabs.setCurrentWidget(m.cases)
+    qtbot.waitUntil(lambda: m.cases.model.rowCount() >= 1)
+    m.cases.select_case("A2026-001")
+    m.cases.buttons["court_item"].click()
+    dlg = m.dialog
+    assert dlg.item.count() == 2
+    dlg.item.setCurrentIndex(1)
+    assert "李某" in dlg.item.currentText()
+    assert ui.submit(dlg) is None  # no reason: refused, nothing written
+    closures = "SELECT count(*) FROM court_item_closures"
+    assert office.db.conn.execute(closures).fetchone()[0] == 0
+    dlg.reason.setText("法院来函撤回")
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    row = office.db.conn.execute("SELECT reason, transfer_id FROM court_item_closures").fetchone()
+    assert tuple(row) == ("法院来函撤回", None)
+    # the request is still open for the other item
+    transfers.court_transfer(
+        office.session("K001"), qid, d1, office.cred("C001"), office.cred("K001")
+    )
+    m.cases.buttons["court_item"].click()
+    assert m.dialog.item.count() == 0
