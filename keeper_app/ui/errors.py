@@ -218,7 +218,6 @@ HEADLINES: dict[str, str] = {
     "not_requested": QT_TRANSLATE_NOOP(
         "Refusal", "The request does not (or no longer) ask for what this disc carries."
     ),
-    "request_served": QT_TRANSLATE_NOOP("Refusal", "This request was served already."),
     "unknown_item": QT_TRANSLATE_NOOP("Refusal", "No such item of a request."),
     "item_closed": QT_TRANSLATE_NOOP("Refusal", "This item was already transferred or closed."),
     "pairs_await_handover": QT_TRANSLATE_NOOP(
