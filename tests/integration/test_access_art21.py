@@ -221,6 +221,7 @@ def test_a_court_request_is_registered_only_for_a_case_the_person_may_see(office
 
     from keeper_app.services import transfers
 
+    office.handed_over_pair()  # the request lists the case's recordings (issue 14)
     at = office.clock() - timedelta(hours=1)
     before = office.snapshot()
     with pytest.raises(RuleViolation) as ei:
