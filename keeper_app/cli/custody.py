@@ -175,6 +175,14 @@ def cmd_incident_ack(c: Context) -> int:
     return 0
 
 
+def cmd_court_late_ack(c: Context) -> int:
+    aid = transfers.acknowledge_court_late(
+        c.session, c.args.id, c.me("acknowledges the report"), c.args.note or ""
+    )
+    print(f"late request report #{c.args.id} acknowledged (#{aid})")
+    return 0
+
+
 def cmd_court_request(c: Context) -> int:
     a = c.args
     rid = transfers.register_court_request(
@@ -340,6 +348,9 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--note")
     sp = add("ack-incident", cmd_incident_ack, "department head: acknowledge an incident")
     sp.add_argument("id", type=int)
+    sp.add_argument("--note")
+    sp = add("ack-court-late", cmd_court_late_ack, "department head: acknowledge a late request")
+    sp.add_argument("id", type=int, help="the report's number (keeper inbox)")
     sp.add_argument("--note")
     sp = add("court-request", cmd_court_request, "register a court/procuratorate request")
     sp.add_argument("--case", required=True)

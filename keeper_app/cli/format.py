@@ -175,6 +175,7 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
         + _table(
             d.get("court_late", []),
             [
+                ("id", "#"),
                 ("request_id", "request"),
                 ("at", "marked"),
                 ("case_no", "case"),

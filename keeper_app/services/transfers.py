@@ -241,6 +241,44 @@ def close_court_item(s: Session, item_id: int, reason: str) -> int:
     return cid
 
 
+@rerun_if_changed
+def acknowledge_court_late(s: Session, mark_id: int, head: Credential, note: str = "") -> int:
+    """Art. 20 and issue 14: the head of the case's department receives the report that a
+    court's or procuratorate's request went past its three days, and acknowledges it,
+    signing (like an incident)."""
+    me = s.require(Action.ACK_INCIDENT)
+    k = court_repo.late_mark_by_id(s.conn, int(mark_id))
+    if k is None:
+        raise RuleViolation("unknown_incident", f"no late request report #{mark_id}")
+    if k["ack_id"] is not None:
+        raise RuleViolation(
+            "already_acknowledged", f"late request report #{mark_id} was already acknowledged"
+        )
+    if k["reported_to"] != me.id:
+        raise RuleViolation(
+            "not_addressed",
+            f"late request report #{mark_id} is reported to another department head",
+            "Art. 20",
+        )
+    h = s.signer(head)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    with s.change("ack_court_late", mark=int(mark_id), request=int(k["request_id"])) as ch:
+        aid = ch.touch(
+            "court_late_acks",
+            court_repo.insert(
+                ch.conn,
+                "court_late_acks",
+                mark_id=int(mark_id),
+                by_id=me.id,
+                at=ch.at,
+                note=(note or "").strip(),
+            ),
+        )
+        ch.sign("court_late_acks", aid, (h, Capacity.DEPT_HEAD))
+    return aid
+
+
 def sweep_late_requests(s: Session) -> list[int]:
     """Art. 20 and issue 14: every request still open past its three days is marked late
     once, at the moment Keeper first finds it (at start, on the due board, by ``keeper

@@ -68,6 +68,7 @@ ANCHORED_TABLES = (
     "court_request_items",
     "court_item_closures",
     "court_late_marks",
+    "court_late_acks",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

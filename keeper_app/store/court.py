@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-_TABLES = frozenset({"court_request_items", "court_item_closures", "court_late_marks"})
+_TABLES = frozenset(
+    {"court_request_items", "court_item_closures", "court_late_marks", "court_late_acks"}
+)
 
 
 def insert(conn: sqlite3.Connection, table: str, **cols: Any) -> int:
@@ -85,17 +87,28 @@ def open_unmarked(conn: sqlite3.Connection, requested_before: str) -> list[dict[
 
 
 def late_marks_to(conn: sqlite3.Connection, person_id: int) -> list[dict[str, Any]]:
-    """The late requests reported to a head (their inbox)."""
+    """The late requests reported to a head and not yet acknowledged (their inbox)."""
     return [
         dict(r)
         for r in conn.execute(
             "SELECT k.id, k.request_id, k.at, k.open_items, q.org_kind, q.org_name, "
             "q.document_no, q.requested_at, c.case_no FROM court_late_marks k "
             "JOIN court_requests q ON q.id=k.request_id JOIN cases c ON c.id=q.case_id "
-            "WHERE k.reported_to=? ORDER BY k.at DESC, k.id DESC",
+            "WHERE k.reported_to=? AND NOT EXISTS "
+            "(SELECT 1 FROM court_late_acks a WHERE a.mark_id=k.id) "
+            "ORDER BY k.at DESC, k.id DESC",
             (int(person_id),),
         )
     ]
+
+
+def late_mark_by_id(conn: sqlite3.Connection, mark_id: int) -> dict[str, Any] | None:
+    r = conn.execute(
+        "SELECT k.*, a.id AS ack_id FROM court_late_marks k "
+        "LEFT JOIN court_late_acks a ON a.mark_id=k.id WHERE k.id=?",
+        (int(mark_id),),
+    ).fetchone()
+    return None if r is None else dict(r)
 
 
 def awaiting_handover(conn: sqlite3.Connection, case_id: int) -> list[str]:

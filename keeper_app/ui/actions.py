@@ -14,6 +14,7 @@ from .dialogs.archive import ArchiveDialog
 from .dialogs.base import WorkflowDialog
 from .dialogs.conclude_case import ConcludeCaseDialog
 from .dialogs.court_item_reason import CourtItemReasonDialog
+from .dialogs.court_late_ack import CourtLateAckDialog
 from .dialogs.court_request import CourtRequestDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
@@ -61,6 +62,8 @@ def case_dialog(ctx: UiContext, key: str, case: dict[str, Any], parent: QWidget)
 def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget) -> WorkflowDialog:
     if what == "ack":
         return IncidentAckDialog(ctx, row, parent)
+    if what == "ack_court_late":
+        return CourtLateAckDialog(ctx, row, parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

@@ -68,6 +68,11 @@ def test_court_request_items_reason_and_late_mark(office: Office, creds: Path) -
     r = keeper(office, "inbox", creds=creds, as_badge="D001")
     assert r.returncode == 0, r.stderr
     assert "(2026)刑调字第8号" in r.stdout
+    r = keeper(office, "ack-court-late", "1", "--note", "已督促", creds=creds, as_badge="D001")
+    assert r.returncode == 0, r.stderr
+    assert "acknowledged" in r.stdout
+    r = keeper(office, "inbox", creds=creds, as_badge="D001")
+    assert "(2026)刑调字第8号" not in r.stdout
 
     r = keeper(
         office,

@@ -214,6 +214,26 @@ def test_past_three_days_marked_late_once_and_reported(office: Office) -> None:
     assert transfers.sweep_late_requests(k) == []
     assert transfers.sweep_late_requests(office.session("D001")) == []
     assert len(late_marks(office)) == 1
+    # the head acknowledges the report, signing; only the head it is addressed to, once
+    [mark] = inbox["court_late"]
+    with refused(office, "not_addressed"):
+        transfers.acknowledge_court_late(office.session("D002"), mark["id"], office.cred("D002"))
+    with refused(office, "role_refused"):
+        transfers.acknowledge_court_late(k, mark["id"], office.cred("K001"))
+    with refused(office, "unknown_incident"):
+        transfers.acknowledge_court_late(office.session("D001"), 999, office.cred("D001"))
+    aid = transfers.acknowledge_court_late(
+        office.session("D001"), mark["id"], office.cred("D001"), "已督促移送"
+    )
+    signed = office.db.conn.execute(
+        "SELECT p.badge, s.capacity FROM signatures s JOIN people p ON p.id=s.signer_id "
+        "WHERE s.entry_table='court_late_acks' AND s.entry_id=?",
+        (aid,),
+    ).fetchall()
+    assert [tuple(r) for r in signed] == [("D001", "dept_head")]
+    assert lookup.inbox(office.session("D001"))["court_late"] == []
+    with refused(office, "already_acknowledged"):
+        transfers.acknowledge_court_late(office.session("D001"), mark["id"], office.cred("D001"))
 
     office.clock.advance(hours=2)
     transfer(office, qid, d1)

@@ -68,6 +68,7 @@ transfers.register_court_request     Y      Y      .      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
 transfers.close_court_item           Y      .      .      .       .     .
 transfers.sweep_late_requests        Y      .      Y      Y       .     .
+transfers.acknowledge_court_late     .      .      Y      .       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
 transfers.archive_expected           Y      .      .      .       .     .
 transfers.archive_handover           Y      .      .      .       .     .
@@ -182,6 +183,7 @@ ACTION_OF = {
     "transfers.court_transfer": "court_transfer",
     "transfers.close_court_item": "court_transfer",
     "transfers.sweep_late_requests": "view_due",
+    "transfers.acknowledge_court_late": "ack_incident",
     "lookup.court_request_choices": "register_court_request",
     "lookup.awaiting_handover": "conclude_case",
     "transfers.conclude_case": "conclude_case",
@@ -416,6 +418,7 @@ def calls(office, x: dict, role: str, badge: str):
             s, x["item"], f"撤回{role}"
         ),
         "transfers.sweep_late_requests": lambda s: transfers.sweep_late_requests(s),
+        "transfers.acknowledge_court_late": lambda s: transfers.acknowledge_court_late(s, 9999, me),
         "lookup.register": lambda s: lookup.register(s),
         "lookup.due": lambda s: lookup.due(s),
         "lookup.inbox": lambda s: lookup.inbox(s),

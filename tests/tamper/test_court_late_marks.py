@@ -73,3 +73,18 @@ def test_a_late_mark_written_behind_keepers_back_is_named(office: Office) -> Non
         )
     r = admin.verify_audit_file(str(office.path))
     assert not r.ok and any("court_late_marks" in p for p in r.problems), r.problems
+
+
+def test_an_acknowledgement_planted_for_the_head_is_named(
+    office: Office, late_request: int
+) -> None:
+    """The insider makes the late report look acknowledged (out of the head's inbox)."""
+    [(mark, head)] = office.db.conn.execute("SELECT id, reported_to FROM court_late_marks")
+    with raw(office.path) as con:
+        con.execute(
+            "INSERT INTO court_late_acks(mark_id, by_id, at, note) "
+            "VALUES (?, ?, '2026-11-23T03:00:00Z', '')",
+            (mark, head),
+        )
+    r = admin.verify_audit_file(str(office.path))
+    assert not r.ok and any("court_late_acks" in p for p in r.problems), r.problems

@@ -45,6 +45,17 @@ def test_due_board_marks_a_late_request_and_the_head_sees_it(ui, office: Office,
     row = inbox.court_late.rows[0]
     assert (row["request_id"], row["case_no"], row["open_items"]) == (qid, "A2026-001", 1)
     assert "(1)" in inbox.court_late_title.text()
+    # the head acknowledges it, signing
+    inbox.court_late_table.selectRow(0)
+    inbox.ack_late.click()
+    dlg = h.dialog
+    dlg.note.setPlainText("已督促移送")
+    ui.sign(dlg, "head")
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    acks = "SELECT count(*) FROM court_late_acks"
+    assert office.db.conn.execute(acks).fetchone()[0] == 1
+    inbox.refresh()
+    qtbot.waitUntil(lambda: len(inbox.court_late.rows) == 0, timeout=10_000)
 
 
 def test_conclusion_names_the_discs_awaiting_handover(ui, office: Office, qtbot) -> None:

@@ -4,7 +4,8 @@
 -- once: by a transfer of a duplicate carrying it (transfer_id) or by a recorded reason; the
 -- request stays open while an item is open. Past the 3 days the request is marked late for
 -- good (court_late_marks, one row, written when Keeper first finds it late or at a late
--- transfer) and reported to the head of the case's department; an item closed late says so.
+-- transfer) and reported to the head of the case's department, who acknowledges it, signing
+-- (court_late_acks, like incident_acks); an item closed late says so.
 -- All append-only; the audit chain anchors every row.
 CREATE TABLE court_request_items (
     id INTEGER PRIMARY KEY,
@@ -38,9 +39,19 @@ CREATE TABLE court_late_marks (
 );
 CREATE INDEX court_late_marks_to ON court_late_marks(reported_to);
 
+CREATE TABLE court_late_acks (
+    id INTEGER PRIMARY KEY,
+    mark_id INTEGER NOT NULL UNIQUE REFERENCES court_late_marks(id),
+    by_id INTEGER NOT NULL REFERENCES people(id),
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+
 CREATE TRIGGER court_request_items_no_update BEFORE UPDATE ON court_request_items BEGIN SELECT RAISE(ABORT, 'append-only: court_request_items'); END;
 CREATE TRIGGER court_request_items_no_delete BEFORE DELETE ON court_request_items BEGIN SELECT RAISE(ABORT, 'append-only: court_request_items'); END;
 CREATE TRIGGER court_item_closures_no_update BEFORE UPDATE ON court_item_closures BEGIN SELECT RAISE(ABORT, 'append-only: court_item_closures'); END;
 CREATE TRIGGER court_item_closures_no_delete BEFORE DELETE ON court_item_closures BEGIN SELECT RAISE(ABORT, 'append-only: court_item_closures'); END;
 CREATE TRIGGER court_late_marks_no_update BEFORE UPDATE ON court_late_marks BEGIN SELECT RAISE(ABORT, 'append-only: court_late_marks'); END;
 CREATE TRIGGER court_late_marks_no_delete BEFORE DELETE ON court_late_marks BEGIN SELECT RAISE(ABORT, 'append-only: court_late_marks'); END;
+CREATE TRIGGER court_late_acks_no_update BEFORE UPDATE ON court_late_acks BEGIN SELECT RAISE(ABORT, 'append-only: court_late_acks'); END;
+CREATE TRIGGER court_late_acks_no_delete BEFORE DELETE ON court_late_acks BEGIN SELECT RAISE(ABORT, 'append-only: court_late_acks'); END;

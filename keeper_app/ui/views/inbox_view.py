@@ -35,7 +35,8 @@ def _table(model: DictTableModel) -> QTableView:
 
 
 class InboxView(QWidget):
-    #: ("ack", incident) / ("approve" | "refuse", approval): the main window opens the dialog
+    #: ("ack", incident) / ("approve" | "refuse", approval) / ("ack_court_late", late
+    #: request): the main window opens the dialog
     decide = Signal(str, object)
     counts = Signal(int)
     print_incident = Signal(object)  # the incident row: its report to print
@@ -54,6 +55,8 @@ class InboxView(QWidget):
         self.court_late_table = _table(self.court_late)
         self.incident_title, self.approval_title = QLabel(), QLabel()
         self.court_late_title = QLabel()
+        self.ack_late = QPushButton()
+        self.ack_late.setObjectName("inbox_ack_court_late")
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -73,6 +76,9 @@ class InboxView(QWidget):
             lambda: self._pick("refuse", self.approval_table, self.approvals)
         )
         self.refresh_button.clicked.connect(self.refresh)
+        self.ack_late.clicked.connect(
+            lambda: self._pick("ack_court_late", self.court_late_table, self.court_late)
+        )
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -89,7 +95,10 @@ class InboxView(QWidget):
         mid.addWidget(self.refuse)
         lay.addLayout(mid)
         lay.addWidget(self.approval_table, 1)
-        lay.addWidget(self.court_late_title)
+        low = QHBoxLayout()
+        low.addWidget(self.court_late_title, 1)
+        low.addWidget(self.ack_late)
+        lay.addLayout(low)
         lay.addWidget(self.court_late_table, 1)
         self.retranslate()
         self.refresh()
@@ -100,6 +109,7 @@ class InboxView(QWidget):
         self.refuse.setText(self.tr("Refuse…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.report.setText(self.tr("Print report…"))
+        self.ack_late.setText(self.tr("Acknowledge late request…"))
         self.incidents.set_columns(
             [
                 Column("id", "#"),
@@ -191,7 +201,8 @@ class InboxView(QWidget):
                     "",
                 ),
             )
-        self.counts.emit(len(box["incidents"]) + len(box["approvals"]) + len(alarms))
+        late = len(box.get("court_late") or [])
+        self.counts.emit(len(box["incidents"]) + len(box["approvals"]) + late + len(alarms))
 
     def _selected(self, table: QTableView, model: DictTableModel) -> dict[str, Any] | None:
         rows = table.selectionModel().selectedRows()
