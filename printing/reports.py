@@ -202,7 +202,7 @@ def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *, lang: str =
                 [
                     [
                         str(i + 1),
-                        str(a.get("what", "")),
+                        _item_what(a, lang),
                         _item_state(a, lang),
                         t("late_mark", lang) if a.get("late") else "",
                     ]
@@ -252,10 +252,24 @@ def _court_state(data: Mapping[str, Any], lang: str) -> str:
     return f"{state}, {t('request_late', lang)}" if data.get("late") else state
 
 
+def _item_what(a: Mapping[str, Any], lang: str) -> str:
+    """A disc asked for by its code; a recording by its number, person, role and start."""
+    if a.get("medium_code"):
+        return str(a.get("medium_pretty") or a["medium_code"])
+    if a.get("person_name"):
+        role = t(f"person_role_{a.get('person_role')}", lang)
+        return (
+            f"{t('recording_no', lang, n=a.get('recording_id'))} {a['person_name']} "
+            f"({role}) {a.get('started_at', '')}"
+        )
+    return str(a.get("what", ""))
+
+
 def _item_state(a: Mapping[str, Any], lang: str) -> str:
     when = f" ({a['closed_at']})" if a.get("closed_at") else ""
     if a.get("transferred_code"):
-        return t("item_transferred", lang, code=a["transferred_code"]) + when
+        code = a.get("transferred_pretty") or a["transferred_code"]
+        return t("item_transferred", lang, code=code) + when
     if a.get("closed"):
         return t("item_reason", lang, reason=a.get("reason") or "") + when
     return t("item_open", lang)

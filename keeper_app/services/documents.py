@@ -336,6 +336,9 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
     _check_case(s, cases_repo.get(s.conn, int(q["case_id"])))
     requested = from_db(q["requested_at"])
     asked = court_items(s.conn, int(request_id))
+    for a in asked:
+        for k in ("medium_code", "transferred_code"):
+            a[k.replace("code", "pretty")] = parse_code(a[k]).pretty if a[k] else ""
     late_codes = {i["transferred_code"] for i in asked if i["late"] and i["transferred_code"]}
     still_open = any(not i["closed"] for i in asked) if asked else False
     late = court_repo.late_mark(s.conn, int(request_id)) is not None or (

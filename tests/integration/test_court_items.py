@@ -13,6 +13,7 @@ from datetime import timedelta
 from conftest import Office
 from test_refusals import CASE_A, refused
 
+from keeper_app.domain import codes
 from keeper_app.domain.model import ManifestEntry
 from keeper_app.services import admin, intake, lookup, transfers
 
@@ -338,7 +339,8 @@ def test_the_printed_transfer_list_shows_the_items_and_the_late_mark(office: Off
         "调取内容",
         "王某某",
         "李某",
-        f"已移送{d1}",
+        "犯罪嫌疑人",
+        f"已移送{codes.parse(d1).pretty}",
         "尚未移送",
         "已逾期（超过3日）",
         "逾期",
