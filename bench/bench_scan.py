@@ -718,6 +718,7 @@ def services_sample(
             "某市中级人民法院",
             f"(2026)刑调{100 + j}号",
             clock.t - timedelta(hours=j),
+            whole_case=True,
         )
     if clock.t >= NOW:
         raise SystemExit("the services sample ran past the measurement clock")

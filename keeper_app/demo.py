@@ -620,13 +620,17 @@ class _Demo:
         def register() -> None:
             k = self.keeper_on_duty(self.clock.t)
             box["id"] = transfers.register_court_request(
-                self.session(k), c.case_no, kind, org, doc_no, requested_at
+                self.session(k), c.case_no, kind, org, doc_no, requested_at, whole_case=True
             )
             self.counts["court_requests"] += 1
 
         def serve() -> None:
             k = self.keeper_on_duty(self.clock.t)
+            # all the case's interrogation recordings were asked for: the duplicates
+            # carrying them go; a witness's questioning disc was not asked for
             for p in c.pairs:
+                if not any(r.kind == "interrogation" for r in p.recordings):
+                    continue
                 transfers.court_transfer(
                     self.session(k), box["id"], p.duplicate, self.cred(recipient), self.cred(k)
                 )

@@ -195,8 +195,25 @@ def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *, lang: str =
                 (t("due_by", lang), str(data.get("due_at", ""))),
                 (t("case_number", lang), str(data.get("case_no", ""))),
                 (t("case_name", lang), str(data.get("case_name", ""))),
+                (t("request_state", lang), _court_state(data, lang)),
             ]
         )
+        asked = data.get("asked") or []
+        if asked:
+            f.text(t("asked_title", lang), 10)
+            f.table(
+                [t("col_no", lang), t("asked_item", lang), t("item_state", lang), ""],
+                [
+                    [
+                        str(i + 1),
+                        _item_what(a, lang),
+                        _item_state(a, lang),
+                        t("late_mark", lang) if a.get("late") else "",
+                    ]
+                    for i, a in enumerate(asked)
+                ],
+                [8, 62, 70, 12],
+            )
         items = data.get("items") or []
         f.table(
             [
@@ -214,7 +231,7 @@ def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *, lang: str =
                     it["pretty"],
                     t(it["copy_role"], lang),
                     it.get("person_interrogated", ""),
-                    it.get("at", ""),
+                    it.get("at", "") + (f" {t('late_mark', lang)}" if it.get("late") else ""),
                     f"{it.get('recipient', '')} {it.get('recipient_org', '')}",
                     it.get("keeper", ""),
                 ]
@@ -231,6 +248,35 @@ def court_transfer_list_pdf(data: Mapping[str, Any], out: Target, *, lang: str =
         (t("recipient", lang), str(it.get("recipient", ""))) for it in data.get("items") or []
     ]
     return _render(out, title, lang, data, texts, body)
+
+
+def _court_state(data: Mapping[str, Any], lang: str) -> str:
+    """Issue 14: a request is done once each item ended; late for good past 3 days."""
+    state = t("request_open", lang) if data.get("open") else t("request_done", lang)
+    return f"{state}, {t('request_late', lang)}" if data.get("late") else state
+
+
+def _item_what(a: Mapping[str, Any], lang: str) -> str:
+    """A disc asked for by its code; a recording by its number, person, role and start."""
+    if a.get("medium_code"):
+        return str(a.get("medium_pretty") or a["medium_code"])
+    if a.get("person_name"):
+        role = t(f"person_role_{a.get('person_role')}", lang)
+        return (
+            f"{t('recording_no', lang, n=a.get('recording_id'))} {a['person_name']} "
+            f"({role}) {a.get('started_at', '')}"
+        )
+    return str(a.get("what", ""))
+
+
+def _item_state(a: Mapping[str, Any], lang: str) -> str:
+    when = f" ({a['closed_at']})" if a.get("closed_at") else ""
+    if a.get("transferred_code"):
+        code = a.get("transferred_pretty") or a["transferred_code"]
+        return t("item_transferred", lang, code=code) + when
+    if a.get("closed"):
+        return t("item_reason", lang, reason=a.get("reason") or "") + when
+    return t("item_open", lang)
 
 
 def archive_handover_list_pdf(

@@ -62,6 +62,11 @@ def _sweep_first(c: Context) -> None:
 
 def cmd_due(c: Context) -> int:
     _sweep_first(c)
+    for qid in transfers.sweep_late_requests(c.session):
+        print(
+            f"court/procuratorate request #{qid} is past its 3 days: marked LATE, head told",
+            file=sys.stderr,
+        )
     c.out(lookup.due(c.session), fmt.due_text)
     return 0
 
@@ -283,12 +288,42 @@ def cmd_incident_ack(c: Context) -> int:
     return 0
 
 
+def cmd_court_late_ack(c: Context) -> int:
+    aid = transfers.acknowledge_court_late(
+        c.session, c.args.id, c.me("acknowledges the report"), c.args.note or ""
+    )
+    print(f"late request report #{c.args.id} acknowledged (#{aid})")
+    return 0
+
+
 def cmd_court_request(c: Context) -> int:
     a = c.args
     rid = transfers.register_court_request(
-        c.session, a.case, a.org_kind, a.org_name, a.document_no, parse_user(a.requested_at)
+        c.session,
+        a.case,
+        a.org_kind,
+        a.org_name,
+        a.document_no,
+        parse_user(a.requested_at),
+        recordings=a.recording or (),
+        discs=a.disc or (),
+        whole_case=a.all,
     )
     print(f"court/procuratorate request #{rid} registered; the duplicate is due within 3 days")
+    [q] = [q for q in lookup.court_requests(c.session, a.case) if q["id"] == rid]
+    for i in q["items"]:
+        print(f"  item #{i['id']}: {i['what']}")
+    return 0
+
+
+def cmd_court_requests(c: Context) -> int:
+    c.out(lookup.court_requests(c.session, c.args.case), fmt.court_requests_text)
+    return 0
+
+
+def cmd_court_item_reason(c: Context) -> int:
+    transfers.close_court_item(c.session, c.args.item, c.args.reason)
+    print(f"item #{c.args.item} closed: {c.args.reason.strip()}")
     return 0
 
 
@@ -301,7 +336,17 @@ def cmd_court_transfer(c: Context) -> int:
         c.other(a.recipient, "signs for receipt"),
         c.me("signs the transfer as keeper"),
     )
-    print(f"transfer #{tid}: {a.code} handed over")
+    [q] = [
+        q
+        for q in lookup.court_requests(c.session, lookup.scan(c.session, a.code).case_no)
+        if q["id"] == a.request
+    ]
+    print(f"transfer #{tid}: {a.code} handed over" + (" — LATE (past 3 days)" if q["late"] else ""))
+    still = [i for i in q["items"] if not i["closed"]]
+    print(
+        f"request #{a.request}: "
+        + (f"{len(still)} item(s) still open" if still else "every item transferred or closed")
+    )
     return 0
 
 
@@ -488,12 +533,27 @@ def register(add: AddCommand) -> None:
     sp = add("ack-incident", cmd_incident_ack, "department head: acknowledge an incident")
     sp.add_argument("id", type=int)
     sp.add_argument("--note")
+    sp = add("ack-court-late", cmd_court_late_ack, "department head: acknowledge a late request")
+    sp.add_argument("id", type=int, help="the report's number (keeper inbox)")
+    sp.add_argument("--note")
     sp = add("court-request", cmd_court_request, "register a court/procuratorate request")
     sp.add_argument("--case", required=True)
     sp.add_argument("--org-kind", required=True, choices=["court", "procuratorate"])
     sp.add_argument("--org-name", required=True)
     sp.add_argument("--document-no", required=True)
     sp.add_argument("--requested-at", required=True, metavar="'YYYY-MM-DD HH:MM:SS'")
+    sp.add_argument(
+        "--recording", type=int, action="append", metavar="ID", help="a recording asked for"
+    )
+    sp.add_argument("--disc", action="append", metavar="CODE", help="a disc asked for")
+    sp.add_argument(
+        "--all", action="store_true", help="all the case's interrogation recordings (listed now)"
+    )
+    sp = add("court-requests", cmd_court_requests, "a case's court/procuratorate requests, items")
+    sp.add_argument("case")
+    sp = add("court-item-reason", cmd_court_item_reason, "close a request's item with a reason")
+    sp.add_argument("item", type=int)
+    sp.add_argument("--reason", required=True)
     sp = add("court-transfer", cmd_court_transfer, "hand the duplicate to the court/procuratorate")
     sp.add_argument("request", type=int)
     sp.add_argument("code")

@@ -137,6 +137,25 @@ def due_text(rows: list[dict[str, Any]]) -> str:
     )
 
 
+def court_requests_text(rows: list[dict[str, Any]]) -> str:
+    out = []
+    for q in rows:
+        state = "served" if q["served"] else "OPEN"
+        out.append(
+            f"request #{q['id']} {q['org_name']} {q['document_no']} requested {q['requested_at']}"
+            f" — {state}" + (" — LATE" if q["late"] else "")
+        )
+        for i in q["items"]:
+            if i["transferred_code"]:
+                end = f"transferred ({i['transferred_code']}, {i['closed_at']})"
+            elif i["closed"]:
+                end = f"closed ({i['closed_at']}): {i['reason']}"
+            else:
+                end = "open"
+            out.append(f"  item #{i['id']}: {i['what']} — {end}" + (" LATE" if i["late"] else ""))
+    return "\n".join(out) if out else "(no requests)"
+
+
 def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
     return (
         "incidents waiting:\n"
@@ -150,6 +169,20 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
                 ("case_no", "case"),
                 ("reported_by", "by"),
                 ("description", "what"),
+            ],
+        )
+        + "\n\ncourt/procuratorate requests past 3 days (LATE):\n"
+        + _table(
+            d.get("court_late", []),
+            [
+                ("id", "#"),
+                ("request_id", "request"),
+                ("at", "marked"),
+                ("case_no", "case"),
+                ("org_name", "from"),
+                ("document_no", "document"),
+                ("requested_at", "requested"),
+                ("open_items", "open items then"),
             ],
         )
         + "\n\napprovals waiting:\n"

@@ -238,13 +238,17 @@ def available_actions(
     unseal_approved: bool,
     unseal_pending: bool,
     court_request_open: bool,
+    burned_after_conclusion: bool = False,
 ) -> list[Action]:
     """What may be done next with a medium, given its record — the buttons at the counter.
 
     Narrower than :func:`allowed_actions`: the original is unsealed only under an approved
     request (Art. 18) and a new request only when none is open; the duplicate goes to a
     court only against an open request (Art. 19); media go to the archives only once the
-    case is concluded (Art. 16); nothing goes out of a case that is not open or concluded.
+    case is concluded (Art. 16); nothing goes out of a case that is not open or concluded;
+    a pair is handed over only while its case is open, or after its conclusion when it was
+    transcribed then for a court (Art. 16-17, 19; issue 14 point 4: the counter never
+    offers what the service would refuse).
     """
     out = []
     for a in allowed_actions(copy_role, status):
@@ -256,6 +260,8 @@ def available_actions(
             continue
         if a == Action.ARCHIVE_HANDOVER and not case_concluded:
             continue
+        if a == Action.HANDOVER and not (case_open or (case_concluded and burned_after_conclusion)):
+            continue  # Art. 16-17: refused once the case is not open, but for a court copy
         if a == Action.RETRIEVE and not (case_open or case_concluded):
             continue
         out.append(a)

@@ -142,6 +142,7 @@ def check_handover(
     burned_at: datetime,
     now: datetime,
     late_reason: str | None = None,
+    for_court_after_conclusion: bool = False,
 ) -> bool:
     """Art. 16-17: a case handler *of this case* hands the pair over; the keeper is a
     person other than the case handlers (Art. 16: "the case-handling personnel may not
@@ -150,8 +151,13 @@ def check_handover(
     A handover after 24 h is refused unless a reason for the delay is written; it is then
     registered as late (returns True) so the head of department is told. Refusing the
     late discs outright would leave them in nobody's custody, which is worse.
+
+    Once the case is concluded only a pair transcribed for a court or procuratorate after
+    the conclusion (``for_court_after_conclusion``, issue 14 point 4) is handed over.
     """
-    if case.status != CaseStatus.OPEN:
+    if case.status != CaseStatus.OPEN and not (
+        for_court_after_conclusion and case.status == CaseStatus.CONCLUDED
+    ):
         raise RuleViolation(
             "case_not_open", f"case {case.case_no} is {case.status.value}", "Art. 16"
         )

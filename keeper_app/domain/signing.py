@@ -58,6 +58,9 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "ack_incident": Action.ACK_INCIDENT,
     "register_court_request": Action.REGISTER_COURT_REQUEST,
     "court_transfer": Action.COURT_TRANSFER,
+    "court_item_reason": Action.COURT_TRANSFER,  # an item closed with a reason (schema 11)
+    "court_late": Action.VIEW_DUE,  # open requests past 3 days marked late, found by a sweep
+    "ack_court_late": Action.ACK_INCIDENT,  # the head acknowledges a late request (schema 11)
     "conclude_case": Action.CONCLUDE_CASE,
     "archive_handover": Action.ARCHIVE_HANDOVER,
     "set_location": Action.SET_LOCATION,
@@ -107,6 +110,7 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "approval_decisions": (C.APPROVER,),
     "retrieval_decisions": (C.APPROVER,),
     "incident_acks": (C.DEPT_HEAD,),
+    "court_late_acks": (C.DEPT_HEAD,),
     "court_transfers": (C.KEEPER, C.RECIPIENT),
     "archive_handovers": (C.KEEPER, C.RECIPIENT),
     "corrections": (C.CORRECTOR,),

@@ -16,17 +16,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..domain import rules
+from ..domain import court, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Case
 from ..store import audit, entries
 from ..store import cases as cases_repo
+from ..store import court as court_repo
 from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
 from . import heads, reads, visibility
+from .lookup import court_items
 from .session import Session, check_badge_text, parse_code
 
 
@@ -415,6 +417,15 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
         raise RuleViolation("unknown_request", f"no court or procuratorate request #{request_id}")
     _check_case(s, cases_repo.get(s.conn, int(q["case_id"])))
     requested = from_db(q["requested_at"])
+    asked = court_items(s.conn, int(request_id))
+    for a in asked:
+        for k in ("medium_code", "transferred_code"):
+            a[k.replace("code", "pretty")] = parse_code(a[k]).pretty if a[k] else ""
+    late_codes = {i["transferred_code"] for i in asked if i["late"] and i["transferred_code"]}
+    still_open = any(not i["closed"] for i in asked) if asked else False
+    late = court_repo.late_mark(s.conn, int(request_id)) is not None or (
+        still_open and court.is_late(requested, s.now())
+    )
     items = []
     for t in docs_repo.court_transfers(s.conn, int(request_id)):
         label = json.loads(t["label"])
@@ -430,6 +441,7 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
                 "recipient": t["recipient"],
                 "recipient_org": t["recipient_org"],
                 "keeper": t["keeper"],
+                "late": t["code"] in late_codes,
                 "signatures": _sigs(s, "court_transfers", int(t["id"])),
             }
         )
@@ -443,6 +455,10 @@ def court_transfer_list(s: Session, request_id: int) -> dict[str, Any]:
         "requested_at": show(requested),
         "due_at": show(requested + timedelta(days=3)),
         "items": items,
+        # issue 14: what the request asks for, how each item ended, and the late mark
+        "asked": asked,
+        "open": still_open,
+        "late": late,
         "audit": audit_head(s),
     }
     reads.record(s, "document", [int(q["case_id"])], doc="court_transfer_list", id=int(q["id"]))

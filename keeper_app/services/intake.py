@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from ..burning.layout import manifest_body as manifest_body
-from ..domain import codes, rules
+from ..domain import codes, court, rules
 from ..domain.errors import RuleViolation
 from ..domain.lateness import Late, LateKind
 from ..domain.lifecycle import Action, next_status
@@ -24,6 +24,7 @@ from ..domain.model import (
 )
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
+from ..store import court as court_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
@@ -173,8 +174,12 @@ def plan_pair(s: Session, recording_ids: Sequence[int], burned_at: datetime) -> 
         raise RuleViolation(
             "not_case_handler", f"{me.name} is not a case handler of case {case.case_no}", "Art. 17"
         )
-    if case.status.value != "open":
-        raise RuleViolation("case_not_open", f"case {case.case_no} is {case.status.value}")
+    court.check_burn_for_case(
+        case.case_no,
+        case.status.value,
+        [int(r["id"]) for r in recs],
+        court_repo.open_recording_items(s.conn, case.id),
+    )
     if burned_at > s.now():
         raise RuleViolation("bad_time", "the burning time is in the future", "Art. 17")
     dept = people_repo.department(s.conn, case.department_id)
@@ -326,7 +331,15 @@ def handover(
         raise RuleViolation("pair_incomplete", "the pair is incomplete", "Art. 17")
     case = cases_repo.get(s.conn, orig.case_id)
     now = s.now()
-    late = rules.check_handover(case, h.person, k.person, orig.burned_at, now, late_reason)
+    late = rules.check_handover(
+        case,
+        h.person,
+        k.person,
+        orig.burned_at,
+        now,
+        late_reason,
+        for_court_after_conclusion=court.burned_after_conclusion(case, orig.burned_at),
+    )
     o_next = next_status(orig.copy_role, orig.status, Action.HANDOVER, code=orig.code)
     d_next = next_status(dup.copy_role, dup.status, Action.HANDOVER, code=dup.code)
     seal = rules.check_new_seal(seal_no, entries.used_seal_nos(s.conn, (seal_no or "").strip()))

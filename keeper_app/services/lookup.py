@@ -8,12 +8,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..domain import deadlines, rules
+from ..domain import court, deadlines, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
+from ..store import court as court_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
@@ -91,6 +92,30 @@ def _due_for_medium(
         if m.code in (r["code"], r["duplicate"])
     ]
     return deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
+
+
+def _court_request_open_for(s: Session, m: Medium, case_id: int) -> bool:
+    """Whether an open court or procuratorate request of the case still asks for something
+    this disc carries (issue 14: the counter offers the transfer only then)."""
+    pair_ids: list[int] | None = None
+    rec_ids: list[int] = []
+    for q in entries.court_requests_of_case(s.conn, case_id):
+        if q["served"]:
+            continue
+        items = court.item_rows(court_repo.items(s.conn, int(q["id"])))
+        if not items:
+            return True
+        if pair_ids is None:
+            pair_ids = [
+                int(p["id"]) for p in media_repo.pair(s.conn, parse_code(m.code).body[:14])
+            ] or [m.id]
+            rec_ids = [int(r["id"]) for r in media_repo.recordings_of(s.conn, m.id)]
+        try:
+            court.items_closed_by(items, pair_ids, rec_ids, m.code)
+        except RuleViolation:
+            continue
+        return True
+    return False
 
 
 def _due_dict(d: Due) -> dict[str, Any]:
@@ -173,7 +198,7 @@ def scan(s: Session, text: str) -> ScanRecord:
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
         due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
         approvals = entries.approvals_for_medium(s.conn, m.id)
-        court_open = any(not q["served"] for q in entries.court_requests_of_case(s.conn, case.id))
+        court_open = _court_request_open_for(s, m, case.id)
         acts = [
             a.value
             for a in available_actions(
@@ -186,6 +211,7 @@ def scan(s: Session, text: str) -> ScanRecord:
                 ),
                 unseal_pending=any(a["decision"] is None for a in approvals),
                 court_request_open=court_open,
+                burned_after_conclusion=court.burned_after_conclusion(case, m.burned_at),
             )
             if allowed(s.person.roles, a)
         ]
@@ -414,9 +440,15 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     since = to_db(s.now() - timedelta(days=CLOCK_JUMPS_SHOWN_DAYS))
     alarm = self_check.alarm(s.db)
     alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
-    reads.record_case_nos(s, "inbox", (r["case_no"] for r in inc + apps))
+    late = court_repo.late_marks_to(s.conn, me.id)
+    for q in late:
+        q["at"], q["requested_at"] = show(q["at"]), show(q["requested_at"])
+    reads.record_case_nos(
+        s, "inbox", (r["case_no"] for r in [*inc, *apps, *retrievals, *late] if "case_no" in r)
+    )
     return {
         "incidents": inc,
+        "court_late": late,
         "approvals": apps,
         "retrieval_requests": retrievals,
         "alarms": alarms,
@@ -509,7 +541,80 @@ def court_requests(s: Session, case_no: str) -> list[dict[str, Any]]:
     _check_view(s, c)
     rows = entries.court_requests_of_case(s.conn, c.id)
     for q in rows:
+        q["items"] = court_items(s.conn, int(q["id"]))
+        q["late"] = bool(q["late_marked"]) or (
+            not q["served"] and court.is_late(from_db(q["requested_at"]), s.now())
+        )
         q["requested_at"] = show(q["requested_at"])
         q["registered_at"] = show(q["registered_at"])
     reads.record(s, "court_requests", [c.id], case_no=c.case_no)
     return rows
+
+
+def court_items(conn: Any, request_id: int) -> list[dict[str, Any]]:
+    """A request's items as shown: what is asked (``what``: a disc code or the recording's
+    person, role and start), whether closed, by which disc or for which reason, late."""
+    out = []
+    for i in court_repo.items(conn, request_id):
+        if i["medium_code"]:
+            what = str(i["medium_code"])
+        else:
+            what = (
+                f"#{i['recording_id']} {i['person_name']} ({i['person_role']}) "
+                f"{show(i['started_at'])}"
+            )
+        out.append(
+            {
+                "id": i["id"],
+                "what": what,
+                "recording_id": i["recording_id"],
+                "medium_code": i["medium_code"],
+                "person_name": i["person_name"],
+                "person_role": i["person_role"],
+                "started_at": show(i["started_at"]) if i["started_at"] else "",
+                "whole_case": bool(i["whole_case"]),
+                "closed": bool(i["closed"]),
+                "transferred_code": i["transferred_code"],
+                "reason": i["reason"],
+                "late": bool(i["late"]),
+                "closed_at": show(i["closed_at"]) if i["closed_at"] else "",
+            }
+        )
+    return out
+
+
+def court_request_choices(s: Session, case_no: str) -> dict[str, list[dict[str, Any]]]:
+    """What a court's or procuratorate's request of a case may name: its recordings (with
+    person, role, kind, start) and its duplicate discs (code, status)."""
+    s.require(Action.REGISTER_COURT_REQUEST)
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    _check_view(s, c)
+    recs = [
+        {
+            "id": int(r["id"]),
+            "person_name": r["person_name"],
+            "person_role": r["person_role"],
+            "kind": r["kind"],
+            "started_at": show(r["started_at"]),
+        }
+        for r in cases_repo.recordings_of_case(s.conn, c.id)
+    ]
+    discs = [
+        {"code": r["code"], "status": r["status"]}
+        for r in media_repo.of_case(s.conn, c.id)
+        if r["copy_role"] == CopyRole.DUPLICATE.value
+    ]
+    return {"recordings": recs, "discs": discs}
+
+
+def awaiting_handover(s: Session, case_no: str) -> list[str]:
+    """The discs of a case burned and not yet handed over (a conclusion waits for them):
+    for whoever may conclude a case."""
+    s.require(Action.CONCLUDE_CASE)
+    c = cases_repo.by_no(s.conn, (case_no or "").strip())
+    if c is None:
+        raise RuleViolation("unknown_case", f"no case with number {case_no!r}")
+    visibility.check_case(s, c)
+    return court_repo.awaiting_handover(s.conn, c.id)

@@ -3,17 +3,19 @@ handing its media to the archives department (Art. 16)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from ..domain import rules
+from ..domain import court, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, next_status
-from ..domain.model import Capacity, CaseStatus, MediumStatus, RequestingOrg
+from ..domain.model import Capacity, Case, CaseStatus, MediumStatus, RequestingOrg
 from ..store import cases as cases_repo
+from ..store import court as court_repo
 from ..store import entries
 from ..store import media as media_repo
 from ..store import people as people_repo
+from ..timeutil import from_db
 from . import reads, visibility
 from .custody import medium_and_case
 from .intake import case_by_no
@@ -22,10 +24,20 @@ from .session import Credential, Session, parse_code, rerun_if_changed
 
 @rerun_if_changed
 def register_court_request(
-    s: Session, case_no: str, org_kind: str, org_name: str, document_no: str, requested_at: datetime
+    s: Session,
+    case_no: str,
+    org_kind: str,
+    org_name: str,
+    document_no: str,
+    requested_at: datetime,
+    recordings: Sequence[int] = (),
+    discs: Sequence[str] = (),
+    whole_case: bool = False,
 ) -> int:
-    """Art. 19 para 2: a court or procuratorate asks for the recordings; the 3-day limit
-    runs from ``requested_at``."""
+    """Art. 19 para 2: a court or procuratorate asks for recordings or discs of the case (or
+    all its interrogation recordings, listed now); the 3-day limit runs from
+    ``requested_at``. The request stays open until each item is transferred or closed with
+    a reason (issue 14, point 3)."""
     me = s.require(Action.REGISTER_COURT_REQUEST)
     case = case_by_no(s, case_no)
     visibility.check_case(s, case, "register requests for its recordings")
@@ -47,9 +59,42 @@ def register_court_request(
             f"case {case.case_no} is with the archives; the archives department serves the request",
             "Art. 16",
         )
+    case_recs = cases_repo.recordings_of_case(s.conn, case.id)
+    case_media = {r["code"]: int(r["id"]) for r in media_repo.of_case(s.conn, case.id)}
+    disc_ids = []
+    for text in discs:
+        mc = parse_code(text)
+        m = media_repo.by_code(s.conn, mc.text)
+        if m is None:
+            raise RuleViolation("unknown_medium", f"{mc.pretty} is not registered")
+        if m.id not in case_media.values():
+            raise RuleViolation(
+                "item_not_of_case", f"{m.code} is not of case {case.case_no}", "Art. 19"
+            )
+        disc_ids.append(m.id)
+    try:
+        rec_ids = [int(r) for r in recordings]
+    except (TypeError, ValueError):
+        raise RuleViolation("unknown_recording", "a recording is named by its number") from None
+    rec_items, medium_items = court.expand_request(
+        rec_ids,
+        disc_ids,
+        whole_case,
+        [int(r["id"]) for r in case_recs],
+        case_media.values(),
+        [int(r["id"]) for r in case_recs if r["kind"] == "interrogation"],
+    )
+    asked = set(rec_ids)
     from ..timeutil import to_db
 
-    with s.change("register_court_request", case_no=case.case_no, org=org_name) as ch:
+    with s.change(
+        "register_court_request",
+        case_no=case.case_no,
+        org=org_name,
+        recordings=rec_items,
+        media=sorted(c for c, i in case_media.items() if i in medium_items),
+        whole_case=bool(whole_case),
+    ) as ch:
         rid = ch.touch(
             "court_requests",
             entries.insert(
@@ -64,7 +109,28 @@ def register_court_request(
                 registered_at=ch.at,
             ),
         )
+        for r in rec_items:
+            ch.touch(
+                "court_request_items",
+                court_repo.insert(
+                    ch.conn,
+                    "court_request_items",
+                    request_id=rid,
+                    recording_id=r,
+                    whole_case=int(bool(whole_case) and r not in asked),
+                ),
+            )
+        for m_id in medium_items:
+            ch.touch(
+                "court_request_items",
+                court_repo.insert(ch.conn, "court_request_items", request_id=rid, medium_id=m_id),
+            )
     return rid
+
+
+def _head_of(s: Session, case: Case) -> int | None:
+    dept = people_repo.department(s.conn, case.department_id)
+    return dept.head_id if dept else None
 
 
 @rerun_if_changed
@@ -72,7 +138,9 @@ def court_transfer(
     s: Session, request_id: int, code: str, recipient: Credential, keeper: Credential
 ) -> int:
     """Art. 19 para 2: the duplicate disc goes to the court or procuratorate (hard-drive
-    recordings are burned to disc first); the recipient and the keeper sign."""
+    recordings are burned to disc first); the recipient and the keeper sign. The transfer
+    ends the items the disc carries; past the three days the items are closed late and the
+    request is marked late and reported to the head of the case's department (Art. 20)."""
     s.require(Action.COURT_TRANSFER)
     q = entries.court_request(s.conn, int(request_id))
     if q is None:
@@ -86,7 +154,19 @@ def court_transfer(
     k = s.keeper_signer(keeper)
     rules.check_keeper_for_case(k.person, case)
     rules.check_two_signers([r.person.id, k.person.id], [r.person.name])
-    with s.change("court_transfer", request=int(request_id), code=m.code) as ch:
+    items = court.item_rows(court_repo.items(s.conn, int(request_id)))
+    closes: list[int] = []
+    if items:
+        pair_ids = [int(p["id"]) for p in media_repo.pair(s.conn, parse_code(m.code).body[:14])]
+        rec_ids = [int(x["id"]) for x in media_repo.recordings_of(s.conn, m.id)]
+        closes = court.items_closed_by(items, pair_ids or [m.id], rec_ids, m.code)
+    # a request registered before schema 11 lists no items: its transfers go on as then
+    now = s.now()
+    late = court.is_late(from_db(q["requested_at"]), now)
+    head = _head_of(s, case)
+    with s.change(
+        "court_transfer", request=int(request_id), code=m.code, items=closes, late=late
+    ) as ch:
         tid = ch.touch(
             "court_transfers",
             entries.insert(
@@ -102,7 +182,143 @@ def court_transfer(
         ch.sign("court_transfers", tid, (r, Capacity.RECIPIENT), (k, Capacity.KEEPER))
         media_repo.set_status(ch.conn, m.id, nxt)
         ch.touch("media", m.id)
+        for item_id in closes:
+            ch.touch(
+                "court_item_closures",
+                court_repo.insert(
+                    ch.conn,
+                    "court_item_closures",
+                    item_id=item_id,
+                    transfer_id=tid,
+                    late=int(late),
+                    by_id=k.person.id,
+                    at=ch.at,
+                ),
+            )
+        if late and court_repo.late_mark(ch.conn, int(request_id)) is None:
+            open_after = sum(1 for i in items if not i.closed and i.id not in closes)
+            ch.touch(
+                "court_late_marks",
+                court_repo.insert(
+                    ch.conn,
+                    "court_late_marks",
+                    request_id=int(request_id),
+                    at=ch.at,
+                    by_id=s.person.id,
+                    reported_to=head,
+                    open_items=open_after,
+                ),
+            )
     return tid
+
+
+@rerun_if_changed
+def close_court_item(s: Session, item_id: int, reason: str) -> int:
+    """Art. 19-20: an item of a request that will not be transferred is closed with the
+    reason (recorded once, by the keeper); the request closes with its last item."""
+    me = s.require(Action.COURT_TRANSFER)
+    row = court_repo.item(s.conn, int(item_id))
+    items = court.item_rows([row]) if row else []
+    text = court.check_item_reason(items[0] if items else None, int(item_id), reason)
+    assert row is not None
+    q = entries.court_request(s.conn, int(row["request_id"]))
+    assert q is not None
+    case = cases_repo.get(s.conn, int(q["case_id"]))
+    visibility.check_case(s, case, "close items of its requests")
+    rules.check_keeper_for_case(me, case)
+    late = court.is_late(from_db(q["requested_at"]), s.now())
+    with s.change("court_item_reason", request=int(q["id"]), item=int(item_id)) as ch:
+        cid = ch.touch(
+            "court_item_closures",
+            court_repo.insert(
+                ch.conn,
+                "court_item_closures",
+                item_id=int(item_id),
+                reason=text,
+                late=int(late),
+                by_id=me.id,
+                at=ch.at,
+            ),
+        )
+    return cid
+
+
+@rerun_if_changed
+def acknowledge_court_late(s: Session, mark_id: int, head: Credential, note: str = "") -> int:
+    """Art. 20 and issue 14: the head of the case's department receives the report that a
+    court's or procuratorate's request went past its three days, and acknowledges it,
+    signing (like an incident)."""
+    me = s.require(Action.ACK_INCIDENT)
+    k = court_repo.late_mark_by_id(s.conn, int(mark_id))
+    if k is None:
+        raise RuleViolation("unknown_incident", f"no late request report #{mark_id}")
+    if k["ack_id"] is not None:
+        raise RuleViolation(
+            "already_acknowledged", f"late request report #{mark_id} was already acknowledged"
+        )
+    if k["reported_to"] != me.id:
+        raise RuleViolation(
+            "not_addressed",
+            f"late request report #{mark_id} is reported to another department head",
+            "Art. 20",
+        )
+    h = s.signer(head)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    with s.change("ack_court_late", mark=int(mark_id), request=int(k["request_id"])) as ch:
+        aid = ch.touch(
+            "court_late_acks",
+            court_repo.insert(
+                ch.conn,
+                "court_late_acks",
+                mark_id=int(mark_id),
+                by_id=me.id,
+                at=ch.at,
+                note=(note or "").strip(),
+            ),
+        )
+        ch.sign("court_late_acks", aid, (h, Capacity.DEPT_HEAD))
+    return aid
+
+
+def sweep_late_requests(s: Session) -> list[int]:
+    """Art. 20 and issue 14: every request still open past its three days is marked late
+    once, at the moment Keeper first finds it (at start, on the due board, by ``keeper
+    due``), and reported to the head of the case's department. Whoever may see what is due
+    (keepers, heads, reviewers) makes the sweep (Art. 21: nobody else). Returns the
+    requests marked now."""
+    s.require(Action.VIEW_DUE)
+    return _sweep(s)
+
+
+@rerun_if_changed
+def _sweep(s: Session) -> list[int]:
+    now = s.now()
+    from ..timeutil import to_db
+
+    due = [
+        r
+        for r in court_repo.open_unmarked(s.conn, to_db(now - rules.COURT_LIMIT))
+        if court.needs_late_mark(from_db(r["requested_at"]), now, True, False)
+    ]
+    if not due:
+        return []
+    ids = [int(r["id"]) for r in due]
+    with s.change("court_late", requests=ids) as ch:
+        for r in due:
+            ch.touch(
+                "court_late_marks",
+                court_repo.insert(
+                    ch.conn,
+                    "court_late_marks",
+                    request_id=int(r["id"]),
+                    at=ch.at,
+                    by_id=s.person.id,
+                    reported_to=r["head_id"],
+                    open_items=int(r["open_items"]),
+                ),
+            )
+    return ids
 
 
 @rerun_if_changed
@@ -120,6 +336,7 @@ def conclude_case(s: Session, case_no: str, note: str = "") -> int:
         )
     if case.status != CaseStatus.OPEN:
         raise RuleViolation("case_not_open", f"case {case.case_no} is {case.status.value}")
+    court.check_conclusion(case.case_no, court_repo.awaiting_handover(s.conn, case.id))
     with s.change("conclude_case", case_no=case.case_no) as ch:
         cid = ch.touch(
             "case_conclusions",

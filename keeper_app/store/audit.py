@@ -78,6 +78,11 @@ ANCHORED_TABLES = (
     "late_marks",
     "return_checks",
     "medium_findings",
+    # schema 11 (court and procuratorate request items, late marks)
+    "court_request_items",
+    "court_item_closures",
+    "court_late_marks",
+    "court_late_acks",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from . import cases as cases_repo
+from . import court
 
 ENTRY_TABLES = frozenset(
     {
@@ -336,9 +337,13 @@ def incident(conn: sqlite3.Connection, incident_id: int) -> dict[str, Any] | Non
 
 
 # ------------------------------------------------------------------ courts
+#: whether a request was marked late (schema 11): for good, never recomputed away
+_LATE_MARKED = "EXISTS (SELECT 1 FROM court_late_marks k WHERE k.request_id=q.id) AS late_marked"
+
+
 def court_request(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] | None:
     r = conn.execute(
-        "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) AS served "
+        f"SELECT q.*, NOT {court.OPEN_CONDITION} AS served, {_LATE_MARKED} "
         "FROM court_requests q WHERE q.id=?",
         (request_id,),
     ).fetchone()
@@ -349,9 +354,9 @@ def open_court_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in conn.execute(
-            "SELECT q.id, q.org_kind, q.org_name, q.document_no, q.requested_at, c.case_no "
-            "FROM court_requests q JOIN cases c ON c.id=q.case_id WHERE NOT EXISTS "
-            "(SELECT 1 FROM court_transfers t WHERE t.request_id=q.id) ORDER BY q.requested_at"
+            "SELECT q.id, q.org_kind, q.org_name, q.document_no, q.requested_at, c.case_no, "
+            f"{_LATE_MARKED} FROM court_requests q JOIN cases c ON c.id=q.case_id "
+            f"WHERE {court.OPEN_CONDITION} ORDER BY q.requested_at"
         )
     ]
 
@@ -360,8 +365,8 @@ def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[
     return [
         dict(r)
         for r in conn.execute(
-            "SELECT q.*, (SELECT count(*) FROM court_transfers t WHERE t.request_id=q.id) "
-            "AS served FROM court_requests q WHERE q.case_id=? ORDER BY q.id",
+            f"SELECT q.*, NOT {court.OPEN_CONDITION} AS served, {_LATE_MARKED} "
+            "FROM court_requests q WHERE q.case_id=? ORDER BY q.id",
             (case_id,),
         )
     ]

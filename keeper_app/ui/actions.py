@@ -13,6 +13,8 @@ from .dialogs.approval_decision import ApprovalDecisionDialog
 from .dialogs.archive import ArchiveDialog
 from .dialogs.base import WorkflowDialog
 from .dialogs.conclude_case import ConcludeCaseDialog
+from .dialogs.court_item_reason import CourtItemReasonDialog
+from .dialogs.court_late_ack import CourtLateAckDialog
 from .dialogs.court_request import CourtRequestDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
@@ -51,6 +53,8 @@ def record_dialog(ctx: UiContext, action: str, rec: Any, parent: QWidget) -> Wor
 def case_dialog(ctx: UiContext, key: str, case: dict[str, Any], parent: QWidget) -> WorkflowDialog:
     if key == "court_request":
         return CourtRequestDialog(ctx, case["case_no"], parent)
+    if key == "court_item":
+        return CourtItemReasonDialog(ctx, case["case_no"], parent)
     if key == "conclude":
         return ConcludeCaseDialog(ctx, case["case_no"], case.get("name", ""), parent)
     if key == "archive":
@@ -63,6 +67,8 @@ def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget
         return IncidentAckDialog(ctx, row, parent)
     if what in ("approve_retrieval", "refuse_retrieval"):
         return RetrievalDecisionDialog(ctx, row, what == "approve_retrieval", parent)
+    if what == "ack_court_late":
+        return CourtLateAckDialog(ctx, row, parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

@@ -269,6 +269,19 @@ HEADLINES: dict[str, str] = {
     "not_outside_retriever": QT_TRANSLATE_NOOP(
         "Refusal", "The recipient is not registered as court or procuratorate staff."
     ),
+    "no_court_items": QT_TRANSLATE_NOOP(
+        "Refusal", "Name what is asked for: recordings or discs of the case, or all of them."
+    ),
+    "item_not_of_case": QT_TRANSLATE_NOOP("Refusal", "What is asked for is not of this case."),
+    "not_requested": QT_TRANSLATE_NOOP(
+        "Refusal", "The request does not (or no longer) ask for what this disc carries."
+    ),
+    "unknown_item": QT_TRANSLATE_NOOP("Refusal", "No such item of a request."),
+    "item_closed": QT_TRANSLATE_NOOP("Refusal", "This item was already transferred or closed."),
+    "pairs_await_handover": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The case cannot be concluded while discs await their handover: hand them over first.",
+    ),
     "case_not_concluded": QT_TRANSLATE_NOOP(
         "Refusal", "Only a concluded case goes to the archives."
     ),

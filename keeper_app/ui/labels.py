@@ -138,6 +138,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "reason for the refusal": QT_TRANSLATE_NOOP("Field", "Reason for the refusal"),
         "purpose": QT_TRANSLATE_NOOP("Field", "Purpose"),
         "reason of the interruption": QT_TRANSLATE_NOOP("Field", "Reason of the interruption"),
+        "reason the item is not transferred": QT_TRANSLATE_NOOP(
+            "Field", "Reason the item is not transferred"
+        ),
         "retriever's unit": QT_TRANSLATE_NOOP("Field", "Retriever's unit"),
         "seal number": QT_TRANSLATE_NOOP("Field", "Seal number"),
         "shelf location": QT_TRANSLATE_NOOP("Field", "Shelf location"),

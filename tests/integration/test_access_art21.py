@@ -221,14 +221,21 @@ def test_a_court_request_is_registered_only_for_a_case_the_person_may_see(office
 
     from keeper_app.services import transfers
 
+    office.handed_over_pair()  # the request lists the case's recordings (issue 14)
     at = office.clock() - timedelta(hours=1)
     before = office.snapshot()
     with pytest.raises(RuleViolation) as ei:
         transfers.register_court_request(
-            office.session("H003"), "A2026-001", "court", "某市中级人民法院", "1号", at
+            office.session("H003"),
+            "A2026-001",
+            "court",
+            "某市中级人民法院",
+            "1号",
+            at,
+            whole_case=True,
         )
     assert ei.value.code == "not_your_case" and "A2026-001" in ei.value.message
     assert office.snapshot() == before
     assert transfers.register_court_request(
-        office.session("H001"), "A2026-001", "court", "某市中级人民法院", "1号", at
+        office.session("H001"), "A2026-001", "court", "某市中级人民法院", "1号", at, whole_case=True
     )

@@ -295,11 +295,17 @@ def test_a_court_request_only_by_the_people_of_the_case(office, reviewing_handle
     at = office.clock() - timedelta(hours=1)
     with refused(office, "not_of_the_case"):
         transfers.register_court_request(
-            office.session(reviewing_handler), CASE_A, "court", "某市中级人民法院", "1号", at
+            office.session(reviewing_handler),
+            CASE_A,
+            "court",
+            "某市中级人民法院",
+            "1号",
+            at,
+            whole_case=True,
         )
     # the head of the case's department registers it (Art. 19, 21)
     qid = transfers.register_court_request(
-        office.session("D001"), CASE_A, "court", "某市中级人民法院", "2号", at
+        office.session("D001"), CASE_A, "court", "某市中级人民法院", "2号", at, whole_case=True
     )
     assert audit.read_row(office.db.conn, "court_requests", qid)["document_no"] == "2号"
     verified(office)

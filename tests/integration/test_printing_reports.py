@@ -142,6 +142,7 @@ def test_court_transfer_list(office, tmp_path):
         "某市中级人民法院",
         "（2026）刑调字第12号",
         office.clock() - timedelta(hours=5),
+        whole_case=True,
     )
     transfers.court_transfer(k, rid, d, office.cred("C001"), office.cred("K001"))
     data = documents.court_transfer_list(k, rid)

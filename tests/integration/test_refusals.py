@@ -173,7 +173,13 @@ def test_set_location_of_a_disc_that_is_out(office, pair):
 def test_court_transfer_of_a_disc_that_is_out(office, pair):
     _, d = pair
     qid = transfers.register_court_request(
-        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+        k_(office),
+        CASE_A,
+        "court",
+        "某市中级人民法院",
+        "(2026)1号",
+        office.clock(),
+        whole_case=True,
     )
     retrieve_a(office, d)
     with refused(office, "wrong_state"):
@@ -335,7 +341,7 @@ def test_a_failed_verification_is_not_intact(office, pair):
 def test_court_request_without_a_document_number(office):
     with refused(office, "missing_field"):
         transfers.register_court_request(
-            k_(office), CASE_A, "court", "某市中级人民法院", " ", office.clock()
+            k_(office), CASE_A, "court", "某市中级人民法院", " ", office.clock(), whole_case=True
         )
 
 
@@ -640,7 +646,13 @@ def test_incident_acknowledged_only_by_its_head_and_once(office, pair):
 def test_court_transfer_of_the_original(office, pair):
     o, _ = pair
     qid = transfers.register_court_request(
-        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+        k_(office),
+        CASE_A,
+        "court",
+        "某市中级人民法院",
+        "(2026)1号",
+        office.clock(),
+        whole_case=True,
     )
     with refused(office, "original_not_retrievable"):
         transfers.court_transfer(k_(office), qid, o, office.cred("C001"), office.cred("K001"))
@@ -651,7 +663,13 @@ def test_court_transfer_of_the_original(office, pair):
 def test_court_transfer_of_another_cases_disc(office, pair):
     _, dB = office.handed_over_pair(CASE_B, "H003", "李某")
     qid = transfers.register_court_request(
-        k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", office.clock()
+        k_(office),
+        CASE_A,
+        "court",
+        "某市中级人民法院",
+        "(2026)1号",
+        office.clock(),
+        whole_case=True,
     )
     with refused(office, "wrong_case"):
         transfers.court_transfer(k_(office), qid, dB, office.cred("C001"), office.cred("K001"))
@@ -705,7 +723,13 @@ def test_a_keeper_who_handles_the_case_may_not_keep_its_discs(office, case_c):
     with refused(office, "keeper_is_handler"):
         custody.retrieve(kh, d, office.cred("H001"), office.cred("KH01"), qid)
     qid = transfers.register_court_request(
-        k_(office), CASE_C, "court", "某市中级人民法院", "(2026)9号", office.clock()
+        k_(office),
+        CASE_C,
+        "court",
+        "某市中级人民法院",
+        "(2026)9号",
+        office.clock(),
+        whole_case=True,
     )
     with refused(office, "keeper_is_handler"):
         transfers.court_transfer(kh, qid, d, office.cred("C001"), office.cred("KH01"))
@@ -762,12 +786,12 @@ def test_court_request_in_the_future(office):
     assert tomorrow > office.clock()
     with refused(office, "bad_time") as ei:
         transfers.register_court_request(
-            k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", tomorrow
+            k_(office), CASE_A, "court", "某市中级人民法院", "(2026)1号", tomorrow, whole_case=True
         )
     assert "future" in ei.value.message
     with refused(office, "bad_org"):
         transfers.register_court_request(
-            k_(office), CASE_A, "police", "某派出所", "1号", office.clock()
+            k_(office), CASE_A, "police", "某派出所", "1号", office.clock(), whole_case=True
         )
 
 

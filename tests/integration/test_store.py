@@ -148,7 +148,13 @@ def every_table_filled(office) -> None:
     admin.correct(k, "handovers", 1, "note", "补记", "missing note", office.cred("K001"))
     o2, d2 = office.handed_over_pair(person="王某某")
     q = transfers.register_court_request(
-        k, "A2026-001", "court", "某市中级人民法院", "1号", office.clock() - timedelta(hours=1)
+        k,
+        "A2026-001",
+        "court",
+        "某市中级人民法院",
+        "1号",
+        office.clock() - timedelta(hours=1),
+        whole_case=True,
     )
     transfers.court_transfer(k, q, d2, office.cred("C001"), office.cred("K001"))
     transfers.conclude_case(office.session("H001"), "A2026-001")

@@ -357,7 +357,13 @@ def test_court_request_then_transfer_of_the_duplicate(office):
     k = office.session("K001")
     requested = office.clock() - timedelta(hours=6)
     qid = transfers.register_court_request(
-        office.session("H001"), CASE_A, "court", "某市中级人民法院", "(2026)刑调字第1号", requested
+        office.session("H001"),
+        CASE_A,
+        "court",
+        "某市中级人民法院",
+        "(2026)刑调字第1号",
+        requested,
+        whole_case=True,
     )
     due = lookup.due(k)
     assert [(x["kind"], x["ref"], x["late"]) for x in due] == [("court_transfer", qid, False)]
@@ -575,7 +581,13 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
 
     # a court or procuratorate is served within 3 days, flagged a day before
     qid = transfers.register_court_request(
-        k, CASE_A, "procuratorate", "某市人民检察院", "检调[2026]7号", office.clock()
+        k,
+        CASE_A,
+        "procuratorate",
+        "某市人民检察院",
+        "检调[2026]7号",
+        office.clock(),
+        whole_case=True,
     )
     [x] = lookup.due(k)
     assert (x["kind"], x["ref"], x["late"], x["soon"]) == ("court_transfer", qid, False, False)
@@ -639,7 +651,7 @@ def test_scan_shows_partner_open_entry_due_actions_by_role_and_history(office):
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     assert lookup.scan(k, o).actions == ["unseal", "set_location"]
     qid = transfers.register_court_request(
-        k, CASE_A, "court", "某市中级人民法院", "1号", office.clock()
+        k, CASE_A, "court", "某市中级人民法院", "1号", office.clock(), whole_case=True
     )
     assert lookup.scan(k, d).actions == ["retrieve", "court_transfer", "set_location"]
 

@@ -227,7 +227,13 @@ class Driver:
             custody.set_location(k, args[0], f"柜C-{self.rng.randrange(100):02d}")
         elif op == "court_request":
             transfers.register_court_request(
-                k, CASE, "court", "某市中级人民法院", f"{tag}号", now - timedelta(hours=1)
+                k,
+                CASE,
+                "court",
+                "某市中级人民法院",
+                f"{tag}号",
+                now - timedelta(hours=1),
+                whole_case=True,
             )
         elif op == "court_transfer":
             transfers.court_transfer(k, args[0], args[1], cred("C001"), cred("K001"))

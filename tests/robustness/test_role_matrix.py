@@ -80,6 +80,9 @@ lateness.sweep_if_allowed            Y      Y      Y      Y       Y     Y
 findings.report_missing              Y      .      .      .       .     .
 transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
+transfers.close_court_item           Y      .      .      .       .     .
+transfers.sweep_late_requests        Y      .      Y      Y       .     .
+transfers.acknowledge_court_late     .      .      Y      .       .     .
 transfers.conclude_case              .      Y      Y      .       .     .
 transfers.archive_expected           Y      .      .      .       .     .
 transfers.archive_handover           Y      .      .      .       .     .
@@ -93,6 +96,8 @@ lookup.media                         Y      Y      Y      Y       .     .
 lookup.cases                         Y      Y      Y      Y       .     .
 lookup.approvals_for                 Y      Y      Y      Y       .     .
 lookup.court_requests                Y      Y      Y      Y       .     .
+lookup.court_request_choices         Y      Y      .      .       .     .
+lookup.awaiting_handover             .      Y      Y      .       .     .
 lookup.register                      Y      .      Y      Y       .     .
 lookup.due                           Y      .      Y      Y       .     .
 lookup.inbox                         .      .      Y      .       .     .
@@ -206,6 +211,11 @@ ACTION_OF = {
     "findings.report_missing": "report_missing",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
+    "transfers.close_court_item": "court_transfer",
+    "transfers.sweep_late_requests": "view_due",
+    "transfers.acknowledge_court_late": "ack_incident",
+    "lookup.court_request_choices": "register_court_request",
+    "lookup.awaiting_handover": "conclude_case",
     "transfers.conclude_case": "conclude_case",
     "transfers.archive_expected": "archive_handover",
     "transfers.archive_handover": "archive_handover",
@@ -354,8 +364,15 @@ def prepare(office, tmp_path) -> dict:
         "iid": one("SELECT max(id) FROM incidents").fetchone()[0],
         "hid": one("SELECT max(id) FROM handovers").fetchone()[0],
         "qid": transfers.register_court_request(
-            k, "A2026-001", "court", "某市中级人民法院", "1号", office.clock() - timedelta(hours=1)
+            k,
+            "A2026-001",
+            "court",
+            "某市中级人民法院",
+            "1号",
+            office.clock() - timedelta(hours=1),
+            whole_case=True,
         ),
+        "item": one("SELECT max(id) FROM court_request_items").fetchone()[0],
         "tmp": tmp_path,
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
         "src": source_folder(tmp_path / "source"),
@@ -434,7 +451,13 @@ def calls(office, x: dict, role: str, badge: str):
         "lateness.sweep_if_allowed": lambda s: lateness.sweep_if_allowed(s),
         "findings.report_missing": lambda s: findings.report_missing(s, x["o"], "未找到"),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
-            s, "A2026-001", "procuratorate", "某市人民检察院", f"{role}号", now - timedelta(hours=1)
+            s,
+            "A2026-001",
+            "procuratorate",
+            "某市人民检察院",
+            f"{role}号",
+            now - timedelta(hours=1),
+            whole_case=True,
         ),
         "transfers.court_transfer": lambda s: transfers.court_transfer(
             s, x["qid"], x["d"], c("C001"), me
@@ -457,6 +480,13 @@ def calls(office, x: dict, role: str, badge: str):
         "lookup.cases": lambda s: lookup.cases(s),
         "lookup.approvals_for": lambda s: lookup.approvals_for(s, x["o"]),
         "lookup.court_requests": lambda s: lookup.court_requests(s, "A2026-001"),
+        "lookup.court_request_choices": lambda s: lookup.court_request_choices(s, "A2026-001"),
+        "lookup.awaiting_handover": lambda s: lookup.awaiting_handover(s, "A2026-001"),
+        "transfers.close_court_item": lambda s: transfers.close_court_item(
+            s, x["item"], f"撤回{role}"
+        ),
+        "transfers.sweep_late_requests": lambda s: transfers.sweep_late_requests(s),
+        "transfers.acknowledge_court_late": lambda s: transfers.acknowledge_court_late(s, 9999, me),
         "lookup.register": lambda s: lookup.register(s),
         "lookup.due": lambda s: lookup.due(s),
         "lookup.inbox": lambda s: lookup.inbox(s),

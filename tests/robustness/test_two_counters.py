@@ -270,6 +270,7 @@ def _setup_and_race(office, db2, name):
             "某市中级人民法院",
             "1号",
             office.clock() - timedelta(hours=1),
+            whole_case=True,
         )
         return (
             lambda late: transfers.court_transfer(k1(), q, d, late("C001"), c("K001")),

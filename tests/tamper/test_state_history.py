@@ -55,7 +55,7 @@ def a_year_at_the_counter(office: Office) -> dict[str, str]:
     custody.set_location(k, o1, "柜A-09")
     # d3 goes to the court
     qid = transfers.register_court_request(
-        k, "A2026-001", "court", "某市中级人民法院", "(2026)1号", office.clock()
+        k, "A2026-001", "court", "某市中级人民法院", "(2026)1号", office.clock(), whole_case=True
     )
     transfers.court_transfer(k, qid, d3, office.cred("C001"), office.cred("K001"))
     # the other case concluded and archived

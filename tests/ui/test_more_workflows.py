@@ -116,11 +116,18 @@ def test_court_request_and_transfer(ui, office: Office, qtbot) -> None:
     req = m.dialog
     req.org_name.setText("某市中级人民法院")
     req.document_no.setText("(2026)某刑初字第12号")
+    # issue 14: a request names what it asks for
+    assert ui.submit(req) is None
+    assert req.banner.text()
+    assert office.db.conn.execute("SELECT count(*) FROM court_requests").fetchone()[0] == 0
+    assert req.recordings.count() == 1 and req.discs.count() == 1
+    req.whole_case.setChecked(True)
     assert ui.submit(req) is not None, req.banner.text()
     open_record(m, qtbot, d)
     m.counter.record.buttons["court_transfer"].click()
     tr = m.dialog
     assert tr.request.count() == 1
+    assert "王某某" in tr.items.text() and tr.items.text().count("\n") == 0
     ui.sign(tr, "recipient", badge="C001")
     ui.sign(tr, "keeper")
     assert ui.submit(tr) is not None, tr.banner.text()

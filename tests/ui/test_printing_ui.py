@@ -265,6 +265,7 @@ def test_court_transfer_and_archive_handover_offer_their_lists(
         "某市中级人民法院",
         "(2026)某刑初字第12号",
         office.clock(),
+        whole_case=True,
     )
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)

@@ -254,6 +254,7 @@ def test_keeper_sees_the_actions_the_record_allows(ui, office: Office, qtbot) ->
         "某市中级人民法院",
         "(2026)某刑初1号",
         office.clock(),
+        whole_case=True,
     )
     open_record(m, qtbot, d)
     assert "court_transfer" in m.counter.record.buttons

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ...services import transfers
+from ...services import lookup, transfers
 from ...services.session import Session
 from ..context import UiContext
 from .base import WorkflowDialog
@@ -25,6 +25,15 @@ class ConcludeCaseDialog(WorkflowDialog):
         self.note.setFixedHeight(70)
         self.form.addRow(self.tr("Note"), self.note)
         self.signers.hide()
+        # issue 14, point 4: a pair awaiting its handover is handed over first
+        self.waiting = lookup.awaiting_handover(ctx.session, case_no)
+        if self.waiting:
+            self.banner.say(
+                "warn",
+                self.tr("These discs await their handover; hand them over first: %1").replace(
+                    "%1", ", ".join(self.waiting)
+                ),
+            )
 
     def submit_text(self) -> str:
         return self.tr("Conclude")

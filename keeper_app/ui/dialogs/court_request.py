@@ -1,13 +1,15 @@
 """Registering a court's or procuratorate's request for the recordings (Art. 19 para 2):
-the duplicate must reach them within three days of the request."""
+what it asks for (recordings or discs of the case, or all its interrogation recordings,
+listed at registration); the duplicates must reach them within three days of the request."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from ...services import transfers
+from ...services import lookup, transfers
 from ...services.session import Session
 from ...timeutil import parse_user, show
 from ..context import UiContext
@@ -31,7 +33,43 @@ class CourtRequestDialog(WorkflowDialog):
         self.form.addRow(self.tr("Name of the court or procuratorate"), self.org_name)
         self.form.addRow(self.tr("Document number"), self.document_no)
         self.form.addRow(self.tr("Time of the request"), self.requested_at)
+        choices = lookup.court_request_choices(ctx.session, case_no)
+        self.whole_case = QCheckBox(self.tr("All the case's interrogation recordings"))
+        self.form.addRow(self.tr("Asked for"), self.whole_case)
+        self.recordings = QListWidget()
+        for r in choices["recordings"]:
+            it = QListWidgetItem(
+                self.tr("#%1 %2 (%3), %4, %5")
+                .replace("%1", str(r["id"]))
+                .replace("%2", r["person_name"])
+                .replace("%3", label("PersonRole", r["person_role"]))
+                .replace("%4", label("RecordingKind", r["kind"]))
+                .replace("%5", r["started_at"])
+            )
+            it.setData(Qt.ItemDataRole.UserRole, r["id"])
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.recordings.addItem(it)
+        self.recordings.setMaximumHeight(110)
+        self.form.addRow(self.tr("Recordings"), self.recordings)
+        self.discs = QListWidget()
+        for d in choices["discs"]:
+            it = QListWidgetItem(f"{d['code']} · {label('Status', d['status'])}")
+            it.setData(Qt.ItemDataRole.UserRole, d["code"])
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.discs.addItem(it)
+        self.discs.setMaximumHeight(90)
+        self.form.addRow(self.tr("Discs"), self.discs)
         self.signers.hide()
+
+    @staticmethod
+    def _checked(w: QListWidget) -> list[Any]:
+        return [
+            w.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(w.count())
+            if w.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def submit_text(self) -> str:
         return self.tr("Register")
@@ -42,11 +80,22 @@ class CourtRequestDialog(WorkflowDialog):
             "name": self.org_name.text(),
             "doc": self.document_no.text(),
             "at": self.requested_at.text(),
+            "recordings": self._checked(self.recordings),
+            "discs": self._checked(self.discs),
+            "whole_case": self.whole_case.isChecked(),
         }
 
     def perform(self, s: Session, v: dict[str, Any]) -> Any:
         return transfers.register_court_request(
-            s, self.case_no, v["kind"], v["name"], v["doc"], parse_user(v["at"])
+            s,
+            self.case_no,
+            v["kind"],
+            v["name"],
+            v["doc"],
+            parse_user(v["at"]),
+            recordings=v["recordings"],
+            discs=v["discs"],
+            whole_case=v["whole_case"],
         )
 
     def confirmation(self, result: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ...services import lookup, transfers
 from ...services.session import Session
@@ -21,8 +21,10 @@ class CourtTransferDialog(WorkflowDialog):
         self.rec = rec
         self.set_summary(medium_summary(rec))
         self.request = QComboBox()
+        self._open: dict[int, dict[str, Any]] = {}
         for q in lookup.court_requests(ctx.session, rec.case_no):
             if not q["served"]:
+                self._open[int(q["id"])] = q
                 self.request.addItem(
                     self.tr("#%1 %2 %3, document %4, requested %5")
                     .replace("%1", str(q["id"]))
@@ -41,10 +43,28 @@ class CourtTransferDialog(WorkflowDialog):
                 ),
             )
         self.form.addRow(self.tr("Request"), self.request)
+        self.items = QLabel()
+        self.items.setWordWrap(True)
+        self.form.addRow(self.tr("Still asked for"), self.items)
+        self.request.currentIndexChanged.connect(self._show_items)
+        self._show_items()
         self.signers.add(
             "recipient", self.tr("Recipient (court/procuratorate)"), role="outside_retriever"
         )
         self.signers.add("keeper", self.tr("Keeper"), me=True)
+
+    def _show_items(self) -> None:
+        """The open items of the chosen request (issue 14: it stays open until each is
+        transferred or closed with a reason), and LATE once past its three days."""
+        q = self._open.get(int(self.request.currentData() or 0))
+        if q is None:
+            self.items.setText("")
+            return
+        lines = [i["what"] for i in q["items"] if not i["closed"]]
+        text = "\n".join(lines)
+        if q["late"]:
+            text = self.tr("LATE: past the 3 days") + ("\n" + text if text else "")
+        self.items.setText(text)
 
     def values(self) -> dict[str, Any]:
         return {

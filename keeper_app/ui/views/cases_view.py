@@ -49,6 +49,7 @@ class CasesView(QWidget):
         for key, action in (
             ("media", Action.VIEW_MEDIA),
             ("court_request", Action.REGISTER_COURT_REQUEST),
+            ("court_item", Action.COURT_TRANSFER),
             ("conclude", Action.CONCLUDE_CASE),
             ("archive", Action.ARCHIVE_HANDOVER),
         ):
@@ -73,6 +74,7 @@ class CasesView(QWidget):
         names = {
             "media": self.tr("Show its media"),
             "court_request": self.tr("Court/procuratorate request…"),
+            "court_item": self.tr("Close a requested item…"),
             "conclude": self.tr("Conclude investigation…"),
             "archive": self.tr("Archive handover…"),
         }

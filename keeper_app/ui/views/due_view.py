@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import RuleViolation
 from ...domain.lifecycle import Action, allowed
-from ...services import checkpoints, lateness, lookup
+from ...services import checkpoints, lateness, lookup, transfers
 from ...services.session import Session
 from ..context import UiContext
 from ..labels import label, pretty
@@ -41,6 +41,8 @@ def _swept_and_due(s: Session) -> tuple[int, RuleViolation | None, list[dict[str
     try:
         res = lateness.sweep_if_allowed(s)
         marked = len(res.marked) if res is not None else 0
+        # court/procuratorate requests found past their 3 days, marked once each (Art. 19)
+        marked += len(transfers.sweep_late_requests(s))
     except RuleViolation as exc:
         problem = exc
     return marked, problem, lookup.due(s)
@@ -196,3 +198,4 @@ class DueView(QWidget):
         code = self.model.row(ix.row()).get("code")
         if code:
             self.open_code.emit(code)
+

@@ -1,6 +1,7 @@
 """A department head's inbox: incidents reported to them (damage, replacement, loss, late
 handover) to acknowledge, requests to open an original and requests to retrieve a duplicate
-(Art. 20) to approve or refuse."""
+(Art. 20) to approve or refuse, and the court or procuratorate requests of their cases found
+past their 3 days (issue 14)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def _table(model: DictTableModel) -> QTableView:
 
 class InboxView(QWidget):
     #: ("ack", incident) / ("approve" | "refuse", approval) / ("approve_retrieval" |
-    #: "refuse_retrieval", retrieval request): the main window opens the dialog
+    #: "refuse_retrieval", retrieval request) / ("ack_court_late", late request): the main
+    #: window opens the dialog
     decide = Signal(str, object)
     counts = Signal(int)
     print_incident = Signal(object)  # the incident row: its report to print
@@ -64,6 +66,12 @@ class InboxView(QWidget):
         self.refuse_retrieval.clicked.connect(
             lambda: self._pick("refuse_retrieval", self.retrieval_table, self.retrievals)
         )
+        #: court/procuratorate requests marked late, reported to this head (schema 11)
+        self.court_late = DictTableModel([], self)
+        self.court_late_table = _table(self.court_late)
+        self.court_late_title = QLabel()
+        self.ack_late = QPushButton()
+        self.ack_late.setObjectName("inbox_ack_court_late")
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -83,6 +91,9 @@ class InboxView(QWidget):
             lambda: self._pick("refuse", self.approval_table, self.approvals)
         )
         self.refresh_button.clicked.connect(self.refresh)
+        self.ack_late.clicked.connect(
+            lambda: self._pick("ack_court_late", self.court_late_table, self.court_late)
+        )
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -105,6 +116,10 @@ class InboxView(QWidget):
         low.addWidget(self.refuse_retrieval)
         lay.addLayout(low)
         lay.addWidget(self.retrieval_table, 1)
+        low.addWidget(self.court_late_title, 1)
+        low.addWidget(self.ack_late)
+        lay.addLayout(low)
+        lay.addWidget(self.court_late_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -116,6 +131,7 @@ class InboxView(QWidget):
         self.refuse_retrieval.setText(self.tr("Refuse…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.report.setText(self.tr("Print report…"))
+        self.ack_late.setText(self.tr("Acknowledge late request…"))
         self.incidents.set_columns(
             [
                 Column("id", "#"),
@@ -155,9 +171,27 @@ class InboxView(QWidget):
                 Column("requested_by_name", self.tr("Asked by")),
             ]
         )
+        self.court_late.set_columns(
+            [
+                Column("request_id", "#"),
+                Column("at", self.tr("Found late")),
+                Column("case_no", self.tr("Case")),
+                Column("org_name", self.tr("Court or procuratorate")),
+                Column("document_no", self.tr("Document number")),
+                Column("requested_at", self.tr("Requested")),
+                Column("open_items", self.tr("Items still open then")),
+            ]
+        )
         self._titles()
 
     def _titles(self) -> None:
+        self.court_late_title.setText(
+            "<b>"
+            + self.tr("Court/procuratorate requests past 3 days (%1)").replace(
+                "%1", str(len(self.court_late.rows))
+            )
+            + "</b>"
+        )
         self.incident_title.setText(
             "<b>"
             + self.tr("Incidents to acknowledge (%1)").replace("%1", str(len(self.incidents.rows)))
@@ -192,6 +226,7 @@ class InboxView(QWidget):
         self.incidents.set_rows(box["incidents"])
         self.approvals.set_rows(box["approvals"])
         self.retrievals.set_rows(box.get("retrieval_requests") or [])
+        self.court_late.set_rows(box.get("court_late") or [])
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -201,7 +236,12 @@ class InboxView(QWidget):
                 ),
                 "\n".join(f"{j['at']}  {j['by']}: {j['what']}" for j in jumps[:5]),
             )
-        for t in (self.incident_table, self.approval_table, self.retrieval_table):
+        for t in (
+            self.incident_table,
+            self.approval_table,
+            self.retrieval_table,
+            self.court_late_table,
+        ):
             t.resizeColumnsToContents()
         self._titles()
         alarms = self.alarms = list(box.get("alarms") or [])
@@ -214,10 +254,12 @@ class InboxView(QWidget):
                     "",
                 ),
             )
+        late = len(box.get("court_late") or [])
         self.counts.emit(
             len(box["incidents"])
             + len(box["approvals"])
             + len(box.get("retrieval_requests") or [])
+            + late
             + len(alarms)
         )
 
