@@ -39,6 +39,7 @@ class Action(StrEnum):
     ARCHIVE_HANDOVER = "archive_handover"
     SET_LOCATION = "set_location"
     CORRECT = "correct"
+    SUBMIT_FOR_REVIEW = "submit_for_review"  # a case goes to review with its recordings
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -78,6 +79,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ARCHIVE_HANDOVER: frozenset({R.KEEPER}),
     Action.SET_LOCATION: frozenset({R.KEEPER}),
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.SUBMIT_FOR_REVIEW: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),

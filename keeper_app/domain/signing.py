@@ -55,6 +55,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "archive_handover": Action.ARCHIVE_HANDOVER,
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
+    "submit_for_review": Action.SUBMIT_FOR_REVIEW,
     "checkpoint": Action.CHECKPOINT,
 }
 

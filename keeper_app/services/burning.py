@@ -41,7 +41,7 @@ from ..store import burning as burning_repo
 from ..store import media as media_repo
 from . import heads, intake, visibility
 from .session import Change, Session, rerun_if_changed
-from .storage import StorageSettings, recording_files, rule
+from .storage import StorageSettings, check_recording, recording_files, rule
 
 #: asked between the two discs when there is one drive: (copy role, drive, what was wrong
 #: with the disc inserted last, or "") -> go on?
@@ -162,6 +162,8 @@ class PairBurn:
         self.reservation_id: int | None = None
         self.code: codes.MediumCode | None = None
         self.media_check: MediaCheck | None = None
+        #: the duration checks prepare() made (storage.check_recording's results)
+        self.duration_checks: list[dict[str, Any]] = []
 
     # ------------------------------------------------------------ steps
     def prepare(self) -> str:
@@ -182,7 +184,18 @@ class PairBurn:
         if not prep.ok:
             raise RuleViolation(prep.code, prep.message, "Art. 17")
         self.media_check = job.check  # image size and free space, for the GUI
-        return prep.message
+        # the duration check before burning (Art. 10, 22(4)): recorded; a recording whose
+        # files disagree with its record is named here and stays on the review list
+        self.duration_checks = [
+            check_recording(self.s, self.settings, rid) for rid in self.recording_ids
+        ]
+        off = [c for c in self.duration_checks if c["result"] != "match"]
+        if not off:
+            return prep.message
+        return "; ".join(
+            [prep.message]
+            + [f"recording #{c['recording_id']}: {c['result']}: {c['message']}" for c in off]
+        )
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -7,7 +7,7 @@ registers the recording; if anything fails, nothing is kept and nothing is regis
 
 Settings: :class:`StorageSettings` — by default beside the database file, overridden by the
 environment (``KEEPER_STORAGE_ROOT``, ``KEEPER_BACKUP_ROOT``, ``KEEPER_FIXITY_DAYS``,
-``KEEPER_DURATION_TOLERANCE_S``) or by the caller (the CLI's ``--storage-root`` options).
+``KEEPER_DURATION_TOLERANCE_S``, ``KEEPER_LATE_UPLOAD_HOURS``) or by the caller (the CLI's ``--storage-root`` options).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ..burning import storage as disk
 from ..burning.jobs import ProgressCallback
 from ..burning.layout import DiscFile
 from ..devices import UsbDisk
+from ..domain import intake as intake_rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import ManifestEntry
@@ -48,6 +49,8 @@ class StorageSettings:
     backup_root: Path
     fixity_interval: timedelta = timedelta(days=730)  # archives re-test optical media ~2 years
     duration_tolerance: timedelta = timedelta(seconds=5)
+    #: Art. 17(3): an upload this long after the interrogation ended is flagged late
+    late_upload_after: timedelta = intake_rules.DEFAULT_LATE_UPLOAD
 
     @classmethod
     def for_database(
@@ -64,6 +67,13 @@ class StorageSettings:
         if env.get("KEEPER_DURATION_TOLERANCE_S"):
             s = replace(
                 s, duration_tolerance=timedelta(seconds=float(env["KEEPER_DURATION_TOLERANCE_S"]))
+            )
+        if env.get("KEEPER_LATE_UPLOAD_HOURS"):
+            s = replace(
+                s,
+                late_upload_after=intake_rules.check_late_upload_hours(
+                    env["KEEPER_LATE_UPLOAD_HOURS"]
+                ),
             )
         return s
 
@@ -177,7 +187,12 @@ def ingest(
 ) -> tuple[int, list[ManifestEntry]]:
     """Upload one recording to the storage and backup roots, verify both copies, register
     it. Refused before a byte is copied when the person may not, a field of the record is
-    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14)."""
+    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14).
+
+    Registered, it is flagged when its footage is another recording's or the upload is later
+    than ``settings.late_upload_after`` (``intake.flags``), and its duration is checked
+    against the record at once (:func:`check_recording`: a mismatch goes on the review
+    list)."""
     case, person_name, place = intake.check_recording(
         s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions
     )
@@ -202,6 +217,7 @@ def ingest(
             entries,
             kind,
             interruptions,
+            late_after=settings.late_upload_after,
         )
     except BaseException:
         for e in entries:
@@ -211,6 +227,7 @@ def ingest(
                 except OSError:
                     pass
         raise
+    check_recording(s, settings, rid)  # the duration check at ingest (Art. 10, 22(4))
     return rid, entries
 
 

@@ -64,6 +64,9 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
+    # schema 15 (intake flags, a major case's review submissions)
+    "intake_flags",
+    "review_submissions",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -265,6 +265,13 @@ HEADLINES: dict[str, str] = {
         "Refusal", "A stored recording file has changed since it was registered."
     ),
     "no_files": QT_TRANSLATE_NOOP("Refusal", "This recording has no files."),
+    "bad_late_upload_hours": QT_TRANSLATE_NOOP(
+        "Refusal", "An upload counts as late after 1 to 720 whole hours."
+    ),
+    "not_case_recording": QT_TRANSLATE_NOOP("Refusal", "These are not recordings of this case."),
+    "major_case_recordings_missing": QT_TRANSLATE_NOOP(
+        "Refusal", "A major case goes to review with all its recordings."
+    ),
     "source_unreadable": QT_TRANSLATE_NOOP(
         "Refusal", "A file of the recording cannot be read from where it is."
     ),

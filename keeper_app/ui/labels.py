@@ -86,6 +86,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "return": QT_TRANSLATE_NOOP("DueKind", "return"),
         "court_transfer": QT_TRANSLATE_NOOP("DueKind", "transfer to court/procuratorate"),
         "reseal": QT_TRANSLATE_NOOP("DueKind", "reseal the original"),
+        "major_review": QT_TRANSLATE_NOOP(
+            "DueKind", "major case: recordings to accompany the review submission"
+        ),
     },
     "History": {
         "handover": QT_TRANSLATE_NOOP("History", "handover"),
