@@ -15,8 +15,7 @@ from ..store import cases as cases_repo
 from ..store import intake_records as intake_repo
 from ..store import people as people_repo
 from ..timeutil import show
-from . import visibility
-from .intake import case_by_no
+from . import intake, visibility
 from .session import Session, rerun_if_changed
 
 
@@ -40,7 +39,7 @@ def submit_for_review(
     these recordings of it; a major case only with all of them (Art. 4, 22(2)). The record
     is the signed audit event of the person who submits it."""
     s.require(Action.SUBMIT_FOR_REVIEW)
-    case = case_by_no(s, case_no)
+    case = intake.case_by_no(s, case_no)
     _check_own(s, case)
     if case.status.value == "archived":
         raise RuleViolation("case_archived", f"case {case.case_no} is archived", "Art. 16")
@@ -60,7 +59,7 @@ def review_status(s: Session, case_no: str) -> dict[str, Any]:
     """A case's review submissions, and its recordings none has carried yet (``pending``);
     ``due``: a major case with pending recordings (Art. 4, 22(2))."""
     s.require(Action.VERIFY_MEDIUM)
-    case = case_by_no(s, case_no)
+    case = intake.case_by_no(s, case_no)
     visibility.check_case(s, case, "see its recordings")
     with s.db.reading():
         recs = cases_repo.recordings_of_case(s.conn, case.id)

@@ -7,7 +7,8 @@ registers the recording; if anything fails, nothing is kept and nothing is regis
 
 Settings: :class:`StorageSettings` — by default beside the database file, overridden by the
 environment (``KEEPER_STORAGE_ROOT``, ``KEEPER_BACKUP_ROOT``, ``KEEPER_FIXITY_DAYS``,
-``KEEPER_DURATION_TOLERANCE_S``, ``KEEPER_LATE_UPLOAD_HOURS``) or by the caller (the CLI's ``--storage-root`` options).
+``KEEPER_DURATION_TOLERANCE_S``, ``KEEPER_LATE_UPLOAD_HOURS``) or by the caller (the CLI's
+``--storage-root`` options).
 """
 
 from __future__ import annotations
@@ -408,3 +409,32 @@ def review_list(s: Session) -> list[dict[str, Any]]:
     handler sees those of their own cases, a head those of their department (Art. 21)."""
     s.require(Action.VERIFY_MEDIUM)
     return visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))
+
+
+def intake_report(s: Session, recording_id: int) -> dict[str, Any]:
+    """What intake found about one recording, as the ingest shows it: its flags (the same
+    footage twice, a late upload: ``intake.flags``) and its latest duration check (``result``
+    and ``message``; None when never checked)."""
+    flags = intake.flags(s, recording_id)  # checks the person may see the recording
+    checks = burning_repo.recording_checks(s.conn, int(recording_id))
+    last = checks[-1] if checks else None
+    return {
+        "recording_id": int(recording_id),
+        "flags": [
+            {
+                k: f[k]
+                for k in (
+                    "kind",
+                    "message",
+                    "other_recording_id",
+                    "other_case_no",
+                    "late_minutes",
+                    "limit_hours",
+                )
+            }
+            for f in flags
+        ],
+        "duration": None
+        if last is None
+        else {"result": last["result"], "message": last["details"].get("message", "")},
+    }

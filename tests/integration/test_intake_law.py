@@ -196,3 +196,111 @@ def test_major_case_due_until_its_recordings_went_with_the_review_submission(
     ok = admin.verify_audit(office.db)
     assert ok.ok, ok.problems
     assert burning_repo is not None
+
+
+@pytest.mark.parametrize(
+    ("badge", "recs", "to", "code"),
+    [
+        ("H003", "first", "法制大队", "major_case_recordings_missing"),  # one of two only
+        ("H003", "both+A", "法制大队", "not_case_recording"),  # another case's recording
+        ("H003", "both", "  ", "missing_field"),
+        ("H001", "both", "法制大队", "not_own_case"),  # handles another case
+        ("D001", "both", "法制大队", "not_own_case"),  # heads another department
+        ("K001", "both", "法制大队", "role_refused"),
+    ],
+)
+def test_a_refused_review_submission_changes_nothing(
+    office: Office, tmp_path: Path, badge: str, recs: str, to: str, code: str
+) -> None:
+    from test_refusals import refused
+
+    st = settings(tmp_path)
+    r1 = _ingest(office, st, _folder(tmp_path, "a", os.urandom(100)), CASE_B, "H003", "李某", 2)
+    r2 = _ingest(office, st, _folder(tmp_path, "b", os.urandom(100)), CASE_B, "H003", "李某", 1)
+    ra = _ingest(office, st, _folder(tmp_path, "c", os.urandom(100)), CASE_A, "H001", "王某", 1)
+    ids = {"first": [r1], "both": [r1, r2], "both+A": [r1, r2, ra]}[recs]
+    s = office.session(badge)
+    with refused(office, code) as ei:
+        reviews.submit_for_review(s, CASE_B, ids, to)
+    assert ei.value.message
+
+
+def test_the_cli_shows_flags_and_records_a_review_submission(
+    office: Office, tmp_path: Path
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import PASSWORD
+    from keeper_app.timeutil import now_utc
+
+    office.clock.t = now_utc() - timedelta(minutes=5)
+    creds = tmp_path / "creds.json"
+    creds.write_text(json.dumps({"H003": PASSWORD, "D002": PASSWORD}))
+    creds.chmod(0o600)
+    data = os.urandom(2000)
+    env = {
+        **os.environ,
+        "KEEPER_STORAGE_ROOT": str(tmp_path / "st"),
+        "KEEPER_BACKUP_ROOT": str(tmp_path / "bk"),
+        "KEEPER_LATE_UPLOAD_HOURS": "2",
+    }
+
+    def keeper(badge: str, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+        cmd += ["--credentials", str(creds), "--as", badge, *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+
+    def ingest_cli(name: str, hours_ago: int) -> subprocess.CompletedProcess[str]:
+        end = now_utc() - timedelta(hours=hours_ago)
+        start = end - timedelta(minutes=30)
+        return keeper(
+            "H003",
+            "ingest",
+            str(_folder(tmp_path, name, data)),
+            "--case",
+            CASE_B,
+            "--person",
+            "李某",
+            "--role",
+            "suspect",
+            "--place",
+            "讯问室1",
+            "--start",
+            start.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            "--end",
+            end.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        )
+
+    r = ingest_cli("a", 1)
+    assert r.returncode == 0, r.stderr
+    assert "FLAG" not in r.stdout and "duration check: unreadable" in r.stdout
+    r = ingest_cli("b", 5)
+    assert r.returncode == 0, r.stderr
+    assert "FLAG same_footage: the same footage twice" in r.stdout
+    assert "FLAG late_upload: uploaded late: 5 h" in r.stdout
+    r = keeper("D002", "review-status", CASE_B)
+    assert "(major case)" in r.stdout and "DUE (Art. 4, 22)" in r.stdout, r.stdout + r.stderr
+    r = keeper("H003", "submit-for-review", CASE_B, "--recording", "1", "--to", "法制大队")
+    assert r.returncode != 0 and "a major case goes to review with all its recordings" in (
+        r.stderr + r.stdout
+    )
+    r = keeper(
+        "H003",
+        "submit-for-review",
+        CASE_B,
+        "--recording",
+        "1",
+        "--recording",
+        "2",
+        "--to",
+        "法制大队",
+    )
+    assert r.returncode == 0, r.stderr
+    r = keeper("D002", "review-status", CASE_B)
+    assert "to 法制大队 by 陈办案: recordings #1, #2" in r.stdout and "DUE" not in r.stdout
+    r = keeper("D002", "recording-flags", "2")
+    assert "FLAG same_footage" in r.stdout and "recording #1 (case B2026-002" in r.stdout
+    ok = admin.verify_audit(office.db)
+    assert ok.ok, ok.problems

@@ -31,6 +31,7 @@ from keeper_app.services import (
     intake,
     lockout,
     lookup,
+    reviews,
     storage,
     transfers,
 )
@@ -53,6 +54,10 @@ MATRIX = """
 intake.create_case                   .      Y      Y      .       .     .
 intake.register_recording            .      Y      .      .       .     .
 intake.check_recording               .      Y      .      .       .     .
+intake.flags                         Y      Y      Y      Y       .     .
+storage.intake_report                Y      Y      Y      Y       .     .
+reviews.submit_for_review            .      Y      Y      .       .     .
+reviews.review_status                Y      Y      Y      Y       .     .
 intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
@@ -144,6 +149,7 @@ conclude_case                .      Y      Y      .       .     .
 archive_handover             Y      .      .      .       .     .
 set_location                 Y      .      .      .       .     .
 correct                      Y      Y      Y      .       .     .
+submit_for_review            .      Y      Y      .       .     .
 create_case                  .      Y      Y      .       .     .
 register_recording           .      Y      .      .       .     .
 verify_medium                Y      Y      Y      Y       .     .
@@ -163,6 +169,10 @@ ACTION_OF = {
     "intake.create_case": "create_case",
     "intake.register_recording": "register_recording",
     "intake.check_recording": "register_recording",
+    "intake.flags": "verify_medium",
+    "storage.intake_report": "verify_medium",
+    "reviews.submit_for_review": "submit_for_review",
+    "reviews.review_status": "verify_medium",
     "intake.plan_pair": "register_pair",
     "intake.register_pair": "register_pair",
     "intake.handover": "handover",
@@ -352,6 +362,12 @@ def calls(office, x: dict, role: str, badge: str):
             "讯问室3",
         ),
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
+        "intake.flags": lambda s: intake.flags(s, x["rid"]),
+        "storage.intake_report": lambda s: storage.intake_report(s, x["rid"]),
+        "reviews.submit_for_review": lambda s: reviews.submit_for_review(
+            s, "A2026-001", [x["rid"]], "法制大队"
+        ),
+        "reviews.review_status": lambda s: reviews.review_status(s, "A2026-001"),
         "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
         "intake.handover": lambda s: intake.handover(
             s, x["burned"], c("H001"), me, f"S-{role}", "柜A-05", "柜B-05"
