@@ -233,6 +233,7 @@ def test_the_cli_shows_flags_and_records_a_review_submission(
     import sys
 
     from conftest import PASSWORD
+
     from keeper_app.timeutil import now_utc
 
     office.clock.t = now_utc() - timedelta(minutes=5)
