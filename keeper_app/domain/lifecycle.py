@@ -40,6 +40,8 @@ class Action(StrEnum):
     SET_LOCATION = "set_location"
     CORRECT = "correct"
     SUBMIT_FOR_REVIEW = "submit_for_review"  # a case goes to review with its recordings
+    KEEP_STORAGE_DEVICE = "keep_storage_device"  # register and move a storage device
+    EXPORT_RECORDING = "export_recording"  # copy a stored recording's files out
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -80,6 +82,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SET_LOCATION: frozenset({R.KEEPER}),
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.SUBMIT_FOR_REVIEW: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.KEEP_STORAGE_DEVICE: frozenset({R.KEEPER}),
+    Action.EXPORT_RECORDING: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),

@@ -56,6 +56,9 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
     "submit_for_review": Action.SUBMIT_FOR_REVIEW,
+    "register_storage_device": Action.KEEP_STORAGE_DEVICE,
+    "move_storage_device": Action.KEEP_STORAGE_DEVICE,
+    "export_recording": Action.EXPORT_RECORDING,
     "checkpoint": Action.CHECKPOINT,
 }
 

@@ -64,9 +64,12 @@ ANCHORED_TABLES = (
     # schema 8 (enrolment codes)
     "enrolments",
     "enrolment_uses",
-    # schema 15 (intake flags, a major case's review submissions)
+    # schema 15 (intake flags, review submissions, storage devices, stored-file access)
     "intake_flags",
     "review_submissions",
+    "storage_devices",
+    "storage_device_moves",
+    "stored_file_access",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}
