@@ -1,9 +1,10 @@
-"""``keeper`` commands of intake's findings and of review submissions (issue 14): what
-intake flagged on a recording, a case submitted for review with its recordings (Art. 4, 22),
-and a case's review status."""
+"""``keeper`` commands of issue 14's intake points: what intake flagged on a recording, a
+case submitted for review with its recordings (Art. 4, 22) and its review status, the
+storage devices as custody items (Art. 16, 17) and a stored recording's export (Art. 19, 21)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .context import AddCommand, Context
@@ -65,6 +66,83 @@ def cmd_review_status(c: Context) -> int:
     return 0
 
 
+def cmd_device_add(c: Context) -> int:
+    from ..services.storage_devices import register_device
+
+    a = c.args
+    did = register_device(c.session, a.label, a.role, a.location, a.keeper, a.serial or "")
+    c.out(
+        {"device_id": did, "label": a.label},
+        lambda d: f"storage device {d['label']} registered (#{d['device_id']})",
+    )
+    return 0
+
+
+def cmd_device_move(c: Context) -> int:
+    from ..services.storage_devices import move_device
+
+    a = c.args
+    mid = move_device(c.session, a.label, a.location, a.keeper, a.note or "")
+    c.out(
+        {"move_id": mid, "label": a.label, "location": a.location},
+        lambda d: f"storage device {d['label']} is now at {d['location']}",
+    )
+    return 0
+
+
+def cmd_devices(c: Context) -> int:
+    from ..services.storage_devices import devices
+
+    rows = devices(c.session)
+    c.out(
+        rows,
+        lambda rs: (
+            "\n".join(
+                f"{r['label']} ({r['role']}) at {r['location']}, kept by {r['keeper_name']} "
+                f"({r['keeper_badge']}) since {r['since']}"
+                for r in rs
+            )
+            or "(no storage device registered)"
+        ),
+    )
+    return 0
+
+
+def cmd_export_recording(c: Context) -> int:
+    from ..services.storage_devices import export_recording
+    from .discs import _settings
+
+    a = c.args
+    r = export_recording(c.session, _settings(c), a.recording, Path(a.dest), a.purpose)
+    c.out(
+        r,
+        lambda d: (
+            f"recording #{d['recording_id']}: {len(d['files'])} file(s), {d['bytes']} bytes "
+            f"copied to {d['destination']}, each checked; the access is recorded"
+        ),
+    )
+    return 0
+
+
+def cmd_stored_access(c: Context) -> int:
+    from ..services.storage_devices import accesses
+
+    rows = accesses(c.session)
+    c.out(
+        rows,
+        lambda rs: (
+            "\n".join(
+                f"{r['at']} {r['by_name']} ({r['by_badge']}) exported recording "
+                f"#{r['recording_id']} of case {r['case_no']} for {r['purpose']} "
+                f"to {r['destination']}"
+                for r in rs
+            )
+            or "(none)"
+        ),
+    )
+    return 0
+
+
 def register(add: AddCommand) -> None:
     sp = add(
         "recording-flags",
@@ -85,3 +163,40 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--note")
     sp = add("review-status", cmd_review_status, "a case's review submissions and what is due")
     sp.add_argument("case")
+    sp = add(
+        "storage-device-add",
+        cmd_device_add,
+        "register a dedicated storage device or its backup, where it is kept and by whom "
+        "(Art. 16, 17)",
+    )
+    sp.add_argument("label")
+    sp.add_argument("--role", required=True, choices=["storage", "backup"])
+    sp.add_argument("--location", required=True)
+    sp.add_argument("--keeper", required=True, metavar="BADGE")
+    sp.add_argument("--serial")
+    sp = add(
+        "storage-device-move",
+        cmd_device_move,
+        "a storage device moved, or given to another keeper (Art. 16)",
+    )
+    sp.add_argument("label")
+    sp.add_argument("--location", required=True)
+    sp.add_argument("--keeper", metavar="BADGE")
+    sp.add_argument("--note")
+    add("storage-devices", cmd_devices, "the storage devices, where they are, who keeps them")
+    sp = add(
+        "export-recording",
+        cmd_export_recording,
+        "copy a stored recording's files out, checked, for an Art. 19 purpose; the access "
+        "is recorded (Art. 21)",
+    )
+    sp.add_argument("recording", type=int, metavar="ID")
+    sp.add_argument("dest", metavar="FOLDER")
+    sp.add_argument(
+        "--purpose",
+        required=True,
+        choices=["case_handling", "case_review", "supervision", "complaint"],
+    )
+    sp.add_argument("--storage-root", metavar="DIR")
+    sp.add_argument("--backup-root", metavar="DIR")
+    add("stored-access", cmd_stored_access, "who exported which stored recording, when, why")

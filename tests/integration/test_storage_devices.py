@@ -149,3 +149,52 @@ def test_a_refused_export_copies_nothing_and_changes_nothing(
     with refused(office, "source_changed"):
         devs.export_recording(s, st, rid, out, "case_handling")
     assert not out.exists() or not any(out.rglob("*.mp4"))
+
+
+def test_the_cli_registers_moves_lists_and_exports(office: Office, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import PASSWORD
+
+    from keeper_app.timeutil import now_utc
+
+    office.clock.t = now_utc() - timedelta(minutes=5)
+    st, rid, entries = _stored(office, tmp_path)
+    creds = tmp_path / "creds.json"
+    creds.write_text(json.dumps({"K001": PASSWORD, "D001": PASSWORD, "H003": PASSWORD}))
+    creds.chmod(0o600)
+
+    def keeper(badge: str, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+        cmd += ["--credentials", str(creds), "--as", badge, *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+    r = keeper(
+        "K001",
+        "storage-device-add",
+        "存储1",
+        "--role",
+        "storage",
+        "--location",
+        "机房柜1",
+        "--keeper",
+        "K001",
+    )
+    assert r.returncode == 0, r.stderr
+    r = keeper("K001", "storage-device-move", "存储1", "--location", "机房柜2", "--keeper", "K002")
+    assert r.returncode == 0, r.stderr
+    r = keeper("D001", "storage-devices")
+    assert "存储1 (storage) at 机房柜2, kept by 赵保管 (K002)" in r.stdout, r.stdout + r.stderr
+    roots = ["--storage-root", str(st.storage_root), "--backup-root", str(st.backup_root)]
+    out = tmp_path / "cli-out"
+    r = keeper("H003", "export-recording", str(rid), str(out), "--purpose", "case_handling", *roots)
+    assert r.returncode != 0 and not out.exists()
+    r = keeper("K001", "export-recording", str(rid), str(out), "--purpose", "case_review", *roots)
+    assert r.returncode == 0, r.stderr
+    assert sha256_file(out / "a.mp4") == entries[0].sha256
+    r = keeper("D001", "stored-access")
+    assert f"李保管 (K001) exported recording #{rid} of case A2026-001 for case_review" in r.stdout
+    ok = admin.verify_audit(office.db)
+    assert ok.ok, ok.problems
