@@ -48,15 +48,16 @@ def late_upload(ended_at: datetime, uploaded_at: datetime, limit: timedelta) -> 
 
 
 def same_footage(new_hashes: Iterable[str], registered: Mapping[str, int]) -> list[tuple[str, int]]:
-    """Art. 10, 13: the files of a new recording that another recording has already
-    (``registered``: SHA-256 → the first recording holding it), as (sha256, that recording's
-    id), each hash once, in the order given."""
+    """Art. 10, 13: the other recordings a new recording's files repeat (``registered``:
+    SHA-256 → the first recording holding it), as (the first repeated file's sha256, that
+    recording's id): one per other recording, in the order of the files."""
     out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for h in new_hashes:
-        if h in registered and h not in seen:
-            seen.add(h)
-            out.append((h, int(registered[h])))
+        other = registered.get(h)
+        if other is not None and int(other) not in seen:
+            seen.add(int(other))
+            out.append((h, int(other)))
     return out
 
 

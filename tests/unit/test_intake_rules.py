@@ -37,6 +37,8 @@ def test_art17_late_upload_setting_is_a_whole_number_of_hours(bad: str) -> None:
 def test_art10_13_same_footage_names_the_first_recording_holding_it() -> None:
     found = intake.same_footage(["a", "b", "a", "c"], {"a": 7, "c": 3})
     assert found == [("a", 7), ("c", 3)]
+    # two files of one other recording: one flag naming it
+    assert intake.same_footage(["x", "y", "z"], {"y": 4, "z": 4}) == [("y", 4)]
     assert intake.same_footage(["x"], {"a": 7}) == []
 
 

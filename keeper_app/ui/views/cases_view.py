@@ -50,6 +50,7 @@ class CasesView(QWidget):
             ("media", Action.VIEW_MEDIA),
             ("court_request", Action.REGISTER_COURT_REQUEST),
             ("conclude", Action.CONCLUDE_CASE),
+            ("review", Action.SUBMIT_FOR_REVIEW),
             ("archive", Action.ARCHIVE_HANDOVER),
         ):
             if allowed(roles, action):
@@ -74,6 +75,7 @@ class CasesView(QWidget):
             "media": self.tr("Show its media"),
             "court_request": self.tr("Court/procuratorate request…"),
             "conclude": self.tr("Conclude investigation…"),
+            "review": self.tr("Submit for review…"),
             "archive": self.tr("Archive handover…"),
         }
         for k, b in self.buttons.items():
