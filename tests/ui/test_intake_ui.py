@@ -123,3 +123,34 @@ def test_the_ingest_dialog_warns_of_the_same_footage_twice(
     assert [f["kind"] for f in found["flags"]] == ["same_footage"]
     assert found["flags"][0]["other_recording_id"] == first
     assert d.banner.kind == "warn" and f"#{first} (A2026-001)" in d.banner.text()
+
+
+def test_the_keeper_registers_and_moves_a_storage_device(ui, office: Office, qtbot) -> None:
+    from keeper_app.ui.dialogs.storage_devices import StorageDevicesDialog
+
+    m = ui.sign_in("K001")
+    assert m.discs.devices_button.isVisible()
+    d = m.discs.open_devices()
+    assert isinstance(d, StorageDevicesDialog)
+    d.device.setEditText("存储1")
+    d.location.setText("机房柜1")
+    d.keeper.setText("H001")  # a case handler: refused, translated, nothing written
+    before = office.snapshot()
+    assert ui.submit(d) is None
+    assert QCoreApplication.translate("Refusal", HEADLINES["not_keeper"]) in d.banner.text()
+    assert office.snapshot() == before
+    d.keeper.setText("K001")
+    assert ui.submit(d) is not None, d.banner.text()
+    # again: the device is listed; its label records a move to another keeper
+    d = m.discs.open_devices()
+    qtbot.waitUntil(lambda: d.model.rowCount() == 1)
+    assert d.model.rows[0]["location"] == "机房柜1" and d.model.rows[0]["keeper_badge"] == "K001"
+    d.device.setEditText("存储1")
+    d.location.setText("机房柜2")
+    d.keeper.setText("K002")
+    assert ui.submit(d) is not None, d.banner.text()
+    [row] = office.db.conn.execute(
+        "SELECT m.location, p.badge FROM storage_device_moves m JOIN people p "
+        "ON p.id=m.keeper_id ORDER BY m.id DESC LIMIT 1"
+    )
+    assert (row["location"], row["badge"]) == ("机房柜2", "K002")
