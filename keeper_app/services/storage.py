@@ -38,7 +38,7 @@ from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
 from . import intake, visibility
-from .session import Session, rerun_if_changed
+from .session import Change, Session, rerun_if_changed
 
 RECORD_FILE = "keeper-record.json"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
@@ -311,10 +311,10 @@ def _may_check(s: Session, case_id: int) -> None:
     visibility.check_case_id(s, case_id, "check its recordings")
 
 
-def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
+def measure_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
     """ffprobe the stored files of one recording and compare their duration with the record
-    (start to end less interruptions; Art. 10, 13-15, 22(4)). The result is recorded on the
-    recording; a mismatch stays on the review list until a later check matches."""
+    (start to end less interruptions; Art. 10, 13-15, 22(4)), recording nothing: the result,
+    and ``row``, the recording check to record (:func:`record_measured`)."""
     try:
         rec = cases_repo.recording(s.conn, int(recording_id))
     except (LookupError, ValueError):
@@ -339,47 +339,54 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
         }
         for f, d in zip(rec["files"], chk.files, strict=True)
     ]
-    details: dict[str, Any] = {"message": chk.message, "files": file_rows}
     media_ms = None if chk.media is None else round(chk.media.total_seconds() * 1000)
-    cid = _record_check(s, int(recording_id), chk, media_ms, details)
+    record_ms = round(chk.record.total_seconds() * 1000)
     return {
-        "id": cid,
         "recording_id": int(recording_id),
         "result": chk.result,
         "media_ms": media_ms,
-        "record_ms": round(chk.record.total_seconds() * 1000),
+        "record_ms": record_ms,
         "message": chk.message,
         "files": file_rows,
+        "row": {
+            "recording_id": int(recording_id),
+            "result": chk.result,
+            "media_ms": media_ms,
+            "record_ms": record_ms,
+            "tolerance_ms": round(chk.tolerance.total_seconds() * 1000),
+            "details": {"message": chk.message, "files": file_rows},
+        },
     }
 
 
+def record_measured(ch: Change, measured: dict[str, Any], by_id: int) -> int:
+    """Write a :func:`measure_recording` result as a recording check, in the change ``ch``
+    (its own, or the one that reserves a pair's code before burning)."""
+    return ch.touch(
+        "recording_checks",
+        burning_repo.insert_recording_check(ch.conn, **measured["row"], at=ch.at, by_id=by_id),
+    )
+
+
+def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
+    """ffprobe the stored files of one recording and compare their duration with the record
+    (start to end less interruptions; Art. 10, 13-15, 22(4)). The result is recorded on the
+    recording; a mismatch stays on the review list until a later check matches."""
+    m = measure_recording(s, settings, recording_id)
+    cid = _record_check(s, m)
+    out = {k: v for k, v in m.items() if k != "row"}
+    return {"id": cid, **out}
+
+
 @rerun_if_changed
-def _record_check(
-    s: Session,
-    recording_id: int,
-    chk: probe.DurationCheck,
-    media_ms: int | None,
-    details: dict[str, Any],
-) -> int:
+def _record_check(s: Session, m: dict[str, Any]) -> int:
     """Record a duration check once ffprobe is done: the person's right to check it is
     checked again on the state the record is written on (only this part runs again when
     another counter wrote meanwhile, not ffprobe)."""
-    _may_check(s, int(cases_repo.recording(s.conn, recording_id)["case_id"]))
-    with s.change("check_recording", recording=recording_id, result=chk.result) as ch:
-        return ch.touch(
-            "recording_checks",
-            burning_repo.insert_recording_check(
-                ch.conn,
-                recording_id=recording_id,
-                result=chk.result,
-                media_ms=media_ms,
-                record_ms=round(chk.record.total_seconds() * 1000),
-                tolerance_ms=round(chk.tolerance.total_seconds() * 1000),
-                details=details,
-                at=ch.at,
-                by_id=s.person.id,
-            ),
-        )
+    rid = int(m["recording_id"])
+    _may_check(s, int(cases_repo.recording(s.conn, rid)["case_id"]))
+    with s.change("check_recording", recording=rid, result=m["result"]) as ch:
+        return record_measured(ch, m, s.person.id)
 
 
 def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:

@@ -149,7 +149,15 @@ def test_duration_checked_at_ingest_and_before_burning(office: Office, tmp_path:
     said = burn.prepare()
     assert f"recording #{bad}: mismatch" in said and f"recording #{good}:" not in said
     assert [c["result"] for c in burn.duration_checks] == ["match", "mismatch"]
-    assert len(_checks(office, good)) == 2 and len(_checks(office, bad)) == 2
+    # recorded with the pair's code reservation, when the burn goes ahead
+    assert len(_checks(office, good)) == 1 and len(_checks(office, bad)) == 1
+    burn.run()
+    assert [c["result"] for c in _checks(office, good)] == ["match", "match"]
+    assert [c["result"] for c in _checks(office, bad)] == ["mismatch", "mismatch"]
+    [ev] = office.db.conn.execute(
+        "SELECT payload FROM audit_events WHERE action='reserve_pair_code'"
+    ).fetchall()
+    assert '"durations":["match","mismatch"]' in ev["payload"].replace(" ", "")
     ok = admin.verify_audit(office.db)
     assert ok.ok, ok.problems
 

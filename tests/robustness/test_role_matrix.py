@@ -57,6 +57,7 @@ intake.register_recording            .      Y      .      .       .     .
 intake.check_recording               .      Y      .      .       .     .
 intake.flags                         Y      Y      Y      Y       .     .
 storage.intake_report                Y      Y      Y      Y       .     .
+storage.measure_recording            Y      Y      Y      Y       .     .
 reviews.submit_for_review            .      Y      Y      .       .     .
 reviews.review_status                Y      Y      Y      Y       .     .
 storage_devices.register_device      Y      .      .      .       .     .
@@ -179,6 +180,7 @@ ACTION_OF = {
     "intake.check_recording": "register_recording",
     "intake.flags": "verify_medium",
     "storage.intake_report": "verify_medium",
+    "storage.measure_recording": "verify_medium",
     "reviews.submit_for_review": "submit_for_review",
     "reviews.review_status": "verify_medium",
     "storage_devices.register_device": "keep_storage_device",
@@ -378,6 +380,7 @@ def calls(office, x: dict, role: str, badge: str):
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
         "intake.flags": lambda s: intake.flags(s, x["rid"]),
         "storage.intake_report": lambda s: storage.intake_report(s, x["rid"]),
+        "storage.measure_recording": lambda s: storage.measure_recording(s, x["st"], x["rid"]),
         "reviews.submit_for_review": lambda s: reviews.submit_for_review(
             s, "A2026-001", [x["rid"]], "法制大队"
         ),
