@@ -6,6 +6,7 @@ cancel mid-burn registers nothing; a mix of persons is refused with the rule's m
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from conftest import Office
 from keeper_app.burning.jobs import Progress
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.model import ManifestEntry
-from keeper_app.services import admin, burning, intake
+from keeper_app.services import admin, burning, intake, storage
 from keeper_app.services.burning import PairResult
 from keeper_app.services.storage import StorageSettings, add_sample_recordings
 from keeper_app.ui.dialogs.burn_pair import BurnPairDialog
@@ -238,6 +239,46 @@ def test_a_mix_of_persons_is_refused_with_the_rule(
     assert d.rule.kind == "" and d.go_button.isEnabled()
     assert office.snapshot() == before
     assert not (tmp_path / "o.iso").exists()
+
+
+def test_an_older_list_of_recordings_arriving_last_is_not_shown_under_another_case(
+    ui: Any,
+    office: Office,
+    qtbot: Any,
+    recordings: dict[str, list[int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dialog loads the first case's recordings while the handler already picked another
+    case; on a busy machine the first answer can come last. It must not replace the chosen
+    case's list (found in the guide's walk: the ticked recordings vanished under the burn
+    button, which then never enabled)."""
+    s = office.session("H001")
+    intake.create_case(s, "A2026-002", "李某盗窃案", office.dept["crim"], ["H001"])
+    st = StorageSettings.for_database(office.path)
+    other = add_sample_recordings(
+        s, st, "A2026-002", "赵某", office.clock() - timedelta(hours=3), count=1, seconds=1.0
+    )
+    real = storage.case_recordings
+    slow = threading.Event()
+
+    def recordings_of(sess: Any, case_no: str) -> Any:
+        rows = real(sess, case_no)
+        if case_no == "A2026-001":
+            slow.wait(20)  # the first case's answer is held until the second one is shown
+        return rows
+
+    monkeypatch.setattr(storage, "case_recordings", recordings_of)
+    m = ui.sign_in("H001")
+    d = m.discs.open_burn()
+    qtbot.waitUntil(lambda: d.case.count() == 2, timeout=10_000)
+    assert d.case.currentData() == "A2026-001"  # its recordings are being loaded, slowly
+    d.choose_case("A2026-002")
+    qtbot.waitUntil(lambda: [r["id"] for r in d.table.rows] == other, timeout=10_000)
+    slow.set()  # now the older answer arrives
+    qtbot.waitUntil(lambda: m.ctx.ops.running == 0, timeout=10_000)
+    assert [r["id"] for r in d.table.rows] == other
+    assert d.case.currentData() == "A2026-002"
+    d.reject()
 
 
 def test_one_drive_asks_for_the_next_disc_and_the_burn_goes_on_when_hidden(

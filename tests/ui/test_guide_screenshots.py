@@ -508,7 +508,18 @@ def test_guide_screenshots(guide: Guide, qtbot: Any, request: pytest.FixtureRequ
         bd.validate()  # the button follows the selection as it is now
         return bd.go_button.isEnabled()
 
-    qtbot.waitUntil(chosen, timeout=60_000)  # a loaded machine lists drives slowly
+    def state() -> str:
+        return (
+            f"case={bd.case.currentData()!r} rows={[r['id'] for r in bd.table.rows]} "
+            f"ticked={bd.table.checked_ids()} want={recordings} drives={bd.drives()} "
+            f"running={bd.running} ops={h.ctx.ops.running} banner={bd.banner.text()!r} "
+            f"rule={bd.rule.text()!r} selection={bd.selection.text()!r} space={bd.space.text()!r}"
+        )
+
+    try:
+        qtbot.waitUntil(chosen, timeout=60_000)  # a loaded machine lists drives slowly
+    except Exception as exc:
+        raise AssertionError(f"the burn dialog never became ready: {state()}") from exc
     bd.resize(1100, 760)
     g.shot(bd, "burn")
     bd.go_button.click()

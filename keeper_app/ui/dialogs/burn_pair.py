@@ -52,6 +52,7 @@ class BurnPairDialog(TaskDialog):
         self.burn: PairBurn | None = None  # set on the worker while it burns
         self.next_disc_box: QMessageBox | None = None
         self._answer: tuple[threading.Event, dict[str, bool]] | None = None
+        self._recordings_asked = 0  # the latest load of the recordings list (see below)
         self.case = QComboBox()
         self.case.setObjectName("case")
         self.table = RecordingsTable()
@@ -170,16 +171,30 @@ class BurnPairDialog(TaskDialog):
 
     def load_recordings(self, keep: list[int] | None = None) -> None:
         case_no = self.case.currentData()
+        self._recordings_asked += 1
+        ticket = self._recordings_asked
         if not case_no:
             self.table.set_rows([])
             return
         s = self.ctx.session
         self.ctx.ops.run(
             lambda db: storage.case_recordings(worker_session(db, s), case_no),
-            success=lambda rows: self.table.set_rows(rows, keep),
+            success=lambda rows: self._recordings_loaded(ticket, case_no, rows, keep),
             failure=self.banner.refuse,
             owner=self,
         )
+
+    def _recordings_loaded(
+        self, ticket: int, case_no: str, rows: list[dict[str, Any]], keep: list[int] | None
+    ) -> None:
+        """Show what the LAST request found. Two loads run side by side on the workers (the
+        list of cases loads the first case's recordings while the person already chose
+        another); the older answer may come last and must not put another case's recordings
+        under this case's name."""
+        if ticket != self._recordings_asked or self.case.currentData() != case_no:
+            return
+        self.table.set_rows(rows, keep)
+        self.validate()
 
     # ------------------------------------------------------------------ checking
     def drives(self) -> list[str]:
