@@ -275,3 +275,36 @@ def ingest(
         _remove(written, [storage_root, backup_root])
         raise
     return entries
+
+
+def export(files: Sequence[tuple[Path, str, str]], dest: Path) -> int:
+    """Copy stored files out: ``files`` as (stored path, relative path under ``dest``,
+    registered SHA-256). Each copy is hashed as it is written and must be the registered
+    file; nothing is overwritten; on any failure the copies made are removed. Returns the
+    bytes copied."""
+    dest = Path(dest)
+    written: list[Path] = []
+    total = 0
+    try:
+        dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for src, rel, sha in files:
+            target = dest / rel
+            if target.exists():
+                raise BurnError(
+                    "exists", f"{target} exists already; Keeper does not overwrite a file"
+                )
+            size = Path(src).stat().st_size if Path(src).is_file() else 0
+            got = _copy_one(
+                IngestItem(Path(src), rel, size), [target], [0], None, 1, threading.Event()
+            )
+            written.append(target)
+            total += size
+            if got != sha:
+                raise BurnError(
+                    "source_changed",
+                    f"{src} is not the file registered (its SHA-256 differs); nothing exported",
+                )
+    except BaseException:
+        _remove(written, [dest])
+        raise
+    return total

@@ -284,14 +284,27 @@ def cmd_ingest(c: Context) -> int:
         )
     finally:
         bar.done()
-    data = {"recording_id": rid, "files": [asdict(e) for e in entries]}
-    c.out(
-        data,
-        lambda d: (
+    from ..services.storage import intake_report
+
+    found = intake_report(c.session, rid)
+    data = {
+        "recording_id": rid,
+        "files": [asdict(e) for e in entries],
+        "flags": found["flags"],
+        "duration": found["duration"],
+    }
+
+    def human(d: dict[str, Any]) -> str:
+        lines = [
             f"recording #{d['recording_id']} stored and backed up, both copies "
             f"verified: " + ", ".join(f["path"] for f in d["files"])
-        ),
-    )
+        ]
+        if d["duration"] is not None:
+            lines.append(f"duration check: {d['duration']['result']}: {d['duration']['message']}")
+        lines += [f"FLAG {f['kind']}: {f['message']}" for f in d["flags"]]
+        return "\n".join(lines)
+
+    c.out(data, human)
     return 0
 
 

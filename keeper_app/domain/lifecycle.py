@@ -45,6 +45,9 @@ class Action(StrEnum):
     # late means reported; claims are checks (issue 14)
     SWEEP_LATE = "sweep_late"  # mark what became late and report it to the head
     REPORT_MISSING = "report_missing"  # an inventory did not find a disc on the shelf
+    SUBMIT_FOR_REVIEW = "submit_for_review"  # a case goes to review with its recordings
+    KEEP_STORAGE_DEVICE = "keep_storage_device"  # register and move a storage device
+    EXPORT_RECORDING = "export_recording"  # copy a stored recording's files out
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -90,6 +93,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CORRECT: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.SWEEP_LATE: frozenset({R.KEEPER, R.DEPT_HEAD}),
     Action.REPORT_MISSING: frozenset({R.KEEPER}),
+    Action.SUBMIT_FOR_REVIEW: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
+    Action.KEEP_STORAGE_DEVICE: frozenset({R.KEEPER}),
+    Action.EXPORT_RECORDING: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),

@@ -66,6 +66,10 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "set_location": Action.SET_LOCATION,
     "correct": Action.CORRECT,
     "supplement_incident": Action.CORRECT,  # a signed supplement to an incident (Art. 20)
+    "submit_for_review": Action.SUBMIT_FOR_REVIEW,
+    "register_storage_device": Action.KEEP_STORAGE_DEVICE,
+    "move_storage_device": Action.KEEP_STORAGE_DEVICE,
+    "export_recording": Action.EXPORT_RECORDING,
     "checkpoint": Action.CHECKPOINT,
     # Art. 21 (issue 14): reading is logged. A read of case data needs a role that sees
     # cases (the administrator sees none); a sign-in is anyone's own.

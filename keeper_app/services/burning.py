@@ -43,7 +43,7 @@ from ..store import media as media_repo
 from ..store import people as people_repo
 from . import heads, intake, reads, visibility
 from .session import Change, Session, rerun_if_changed
-from .storage import StorageSettings, recording_files, rule
+from .storage import StorageSettings, measure_recording, record_measured, recording_files, rule
 
 #: asked between the two discs when there is one drive: (copy role, drive, what was wrong
 #: with the disc inserted last, or "") -> go on?
@@ -164,11 +164,15 @@ class PairBurn:
         self.reservation_id: int | None = None
         self.code: codes.MediumCode | None = None
         self.media_check: MediaCheck | None = None
+        #: the duration checks prepare() made (storage.check_recording's results)
+        self.duration_checks: list[dict[str, Any]] = []
 
     # ------------------------------------------------------------ steps
     def prepare(self) -> str:
         """Check everything that can be checked before burning (rules, files, the first
-        drive's disc and its space); raise RuleViolation, or say what will be burned."""
+        drive's disc and its space); raise RuleViolation, or say what will be burned. The
+        recordings' durations are measured against their records (``duration_checks``,
+        recorded with the pair's code reservation); a mismatch is named in what it says."""
         self.plan = intake.plan_pair(self.s, self.recording_ids, self.burned_at)
         files = recording_files(self.s, self.settings, self.recording_ids)
         trial = codes.make(self.plan.unit_code, self.burned_at.year, 1, "O").text
@@ -184,7 +188,19 @@ class PairBurn:
         if not prep.ok:
             raise RuleViolation(prep.code, prep.message, "Art. 17")
         self.media_check = job.check  # image size and free space, for the GUI
-        return prep.message
+        # the duration check before burning (Art. 10, 22(4)): recorded with the pair's code
+        # reservation; a recording whose files disagree with its record is named here and
+        # stays on the review list
+        self.duration_checks = [
+            measure_recording(self.s, self.settings, rid) for rid in self.recording_ids
+        ]
+        off = [c for c in self.duration_checks if c["result"] != "match"]
+        if not off:
+            return prep.message
+        return "; ".join(
+            [prep.message]
+            + [f"recording #{c['recording_id']}: {c['result']}: {c['message']}" for c in off]
+        )
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -273,6 +289,10 @@ class PairBurn:
                 ),
             )
             ch.details.update(original=self.code.text, recordings=sorted(ids))
+            for m in self.duration_checks:  # measured by prepare(), just before
+                m["id"] = record_measured(ch, m, self.s.person.id)
+            if self.duration_checks:
+                ch.details["durations"] = [m["result"] for m in self.duration_checks]
 
     def _report(self, stage: str, fraction: float | None, message: str) -> None:
         if self.progress is None:

@@ -6,11 +6,12 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..burning.layout import manifest_body as manifest_body
 from ..domain import codes, court, rules
+from ..domain import intake as intake_rules
 from ..domain.errors import RuleViolation
 from ..domain.lateness import Late, LateKind
 from ..domain.lifecycle import Action, next_status
@@ -26,10 +27,11 @@ from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import court as court_repo
 from ..store import entries
+from ..store import intake_records as intake_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
-from ..timeutil import to_db
-from . import lateness
+from ..timeutil import from_db, show, to_db
+from . import lateness, visibility
 from .session import Change, Credential, Session, check_badge_text, parse_code, rerun_if_changed
 
 
@@ -124,9 +126,14 @@ def register_recording(
     files: Sequence[ManifestEntry],
     kind: str = "interrogation",
     interruptions: Sequence[dict[str, str]] = (),
+    late_after: timedelta = intake_rules.DEFAULT_LATE_UPLOAD,
 ) -> int:
     """One interrogation (or questioning, search, sealing) as written in its record:
-    start and end time (Art. 10), interruptions with reason (Art. 14-15), its files."""
+    start and end time (Art. 10), interruptions with reason (Art. 14-15), its files.
+
+    Flagged with it, in the same change (``intake_flags``; :func:`flags`): a file another
+    recording has already (the same footage twice, Art. 10, 13), and an upload more than
+    ``late_after`` after the interrogation ended (Art. 17(3): "at once")."""
     case, person_name, place = check_recording(
         s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions
     )
@@ -149,12 +156,71 @@ def register_recording(
                 ch.at,
             ),
         )
+        holders = intake_repo.first_holders(ch.conn, [f.sha256 for f in files])
         for f in files:
             ch.touch(
                 "recording_files",
                 cases_repo.insert_recording_file(ch.conn, rid, f.path, f.size, f.sha256),
             )
+        flagged = []
+        for sha, other in intake_rules.same_footage([f.sha256 for f in files], holders):
+            fid = intake_repo.insert_flag(
+                ch.conn, rid, "same_footage", ch.at, other_recording_id=other, sha256=sha
+            )
+            ch.touch("intake_flags", fid)
+            flagged.append(f"same_footage:{other}")
+        late = intake_rules.late_upload(ended_at, from_db(ch.at), late_after)
+        if late is not None:
+            fid = intake_repo.insert_flag(
+                ch.conn,
+                rid,
+                "late_upload",
+                ch.at,
+                late_minutes=int(late.total_seconds() // 60),
+                limit_hours=int(late_after.total_seconds() // 3600),
+            )
+            ch.touch("intake_flags", fid)
+            flagged.append("late_upload")
+        if flagged:
+            ch.details["flags"] = flagged
     return rid
+
+
+def flags(s: Session, recording_id: int) -> list[dict[str, Any]]:
+    """What intake flagged on a recording (:func:`register_recording`), each with a
+    ``message``. The other recording of a same-footage flag is named by its number; its
+    case and person only to those who may see that case (Art. 21)."""
+    s.require(Action.VERIFY_MEDIUM)
+    try:
+        rec = cases_repo.recording(s.conn, int(recording_id))
+    except (LookupError, ValueError):
+        raise RuleViolation("unknown_recording", f"no recording #{recording_id}") from None
+    visibility.check_case_id(s, int(rec["case_id"]), "see its recordings")
+    out = []
+    for f in intake_repo.flags_of(s.conn, int(recording_id)):
+        if f["kind"] == "same_footage":
+            other = f"recording #{f['other_recording_id']}"
+            try:
+                visibility.check_case_id(s, int(f["other_case_id"]), "see its recordings")
+            except RuleViolation:
+                f["other_case_no"] = f["other_person"] = f["other_started_at"] = None
+            else:
+                other += (
+                    f" (case {f['other_case_no']}, {f['other_person']}, "
+                    f"{show(from_db(f['other_started_at']))})"
+                )
+            f["message"] = (
+                f"the same footage twice: file {f['sha256'][:12]}… is registered already "
+                f"for {other}"
+            )
+        else:
+            m = int(f["late_minutes"] or 0)
+            f["message"] = (
+                f"uploaded late: {m // 60} h {m % 60:02d} min after the interrogation ended "
+                f"(the limit is {f['limit_hours']} h; Art. 17: at once)"
+            )
+        out.append(f)
+    return out
 
 
 def plan_pair(s: Session, recording_ids: Sequence[int], burned_at: datetime) -> PairPlan:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..domain import court, deadlines, rules
+from ..domain import intake as intake_rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
@@ -16,6 +17,7 @@ from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import court as court_repo
 from ..store import entries
+from ..store import intake_records as intake_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
@@ -128,6 +130,7 @@ def _due_dict(d: Due) -> dict[str, Any]:
         "case_no": d.case_no,
         "ref": d.ref,
         "soon": d.extra.get("soon") == "1",
+        "recordings": int(d.extra.get("recordings", "0")),
     }
 
 
@@ -313,8 +316,20 @@ def due(s: Session) -> list[dict[str, Any]]:
             (r["code"], r["case_no"], from_db(r["since"]))
             for r in entries.without_usable_duplicate(s.conn)
         ]
+        major = [
+            (
+                r["case_no"],
+                from_db(r["concluded_at"]) if r["concluded_at"] else None,
+                from_db(r["first_at"]),
+                int(r["count"]),
+            )
+            for r in intake_repo.major_cases_awaiting_review(s.conn)
+        ]
+    items = deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
+    items += intake_rules.major_review_items(s.now(), major)  # Art. 4, 22(2)
+    items.sort(key=lambda x: (not x.late, x.due_at))
     out = []
-    for d in deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup):
+    for d in items:
         if visible is None or d.case_no in visible:
             row = _due_dict(d)
             row["holder"] = holders.get(

@@ -7,7 +7,8 @@ registers the recording; if anything fails, nothing is kept and nothing is regis
 
 Settings: :class:`StorageSettings` — by default beside the database file, overridden by the
 environment (``KEEPER_STORAGE_ROOT``, ``KEEPER_BACKUP_ROOT``, ``KEEPER_FIXITY_DAYS``,
-``KEEPER_DURATION_TOLERANCE_S``) or by the caller (the CLI's ``--storage-root`` options).
+``KEEPER_DURATION_TOLERANCE_S``, ``KEEPER_LATE_UPLOAD_HOURS``) or by the caller (the CLI's
+``--storage-root`` options).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..burning import storage as disk
 from ..burning.jobs import ProgressCallback
 from ..burning.layout import DiscFile
 from ..devices import UsbDisk
+from ..domain import intake as intake_rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import ManifestEntry
@@ -36,7 +38,7 @@ from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..timeutil import from_db
 from . import intake, reads, visibility
-from .session import Session, rerun_if_changed
+from .session import Change, Session, rerun_if_changed
 
 RECORD_FILE = "keeper-record.json"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
@@ -48,6 +50,8 @@ class StorageSettings:
     backup_root: Path
     fixity_interval: timedelta = timedelta(days=730)  # archives re-test optical media ~2 years
     duration_tolerance: timedelta = timedelta(seconds=5)
+    #: Art. 17(3): an upload this long after the interrogation ended is flagged late
+    late_upload_after: timedelta = intake_rules.DEFAULT_LATE_UPLOAD
 
     @classmethod
     def for_database(
@@ -64,6 +68,13 @@ class StorageSettings:
         if env.get("KEEPER_DURATION_TOLERANCE_S"):
             s = replace(
                 s, duration_tolerance=timedelta(seconds=float(env["KEEPER_DURATION_TOLERANCE_S"]))
+            )
+        if env.get("KEEPER_LATE_UPLOAD_HOURS"):
+            s = replace(
+                s,
+                late_upload_after=intake_rules.check_late_upload_hours(
+                    env["KEEPER_LATE_UPLOAD_HOURS"]
+                ),
             )
         return s
 
@@ -177,7 +188,12 @@ def ingest(
 ) -> tuple[int, list[ManifestEntry]]:
     """Upload one recording to the storage and backup roots, verify both copies, register
     it. Refused before a byte is copied when the person may not, a field of the record is
-    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14)."""
+    wrong (the checks of ``intake.register_recording``), or the space is short (Art. 14).
+
+    Registered, it is flagged when its footage is another recording's or the upload is later
+    than ``settings.late_upload_after`` (``intake.flags``), and its duration is checked
+    against the record at once (:func:`check_recording`: a mismatch goes on the review
+    list)."""
     case, person_name, place = intake.check_recording(
         s, case_no, person_name, person_role, started_at, ended_at, place, kind, interruptions
     )
@@ -202,6 +218,7 @@ def ingest(
             entries,
             kind,
             interruptions,
+            late_after=settings.late_upload_after,
         )
     except BaseException:
         for e in entries:
@@ -211,6 +228,7 @@ def ingest(
                 except OSError:
                     pass
         raise
+    check_recording(s, settings, rid)  # the duration check at ingest (Art. 10, 22(4))
     return rid, entries
 
 
@@ -293,10 +311,10 @@ def _may_check(s: Session, case_id: int) -> None:
     visibility.check_case_id(s, case_id, "check its recordings")
 
 
-def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
+def measure_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
     """ffprobe the stored files of one recording and compare their duration with the record
-    (start to end less interruptions; Art. 10, 13-15, 22(4)). The result is recorded on the
-    recording; a mismatch stays on the review list until a later check matches."""
+    (start to end less interruptions; Art. 10, 13-15, 22(4)), recording nothing: the result,
+    and ``row``, the recording check to record (:func:`record_measured`)."""
     try:
         rec = cases_repo.recording(s.conn, int(recording_id))
     except (LookupError, ValueError):
@@ -321,47 +339,54 @@ def check_recording(s: Session, settings: StorageSettings, recording_id: int) ->
         }
         for f, d in zip(rec["files"], chk.files, strict=True)
     ]
-    details: dict[str, Any] = {"message": chk.message, "files": file_rows}
     media_ms = None if chk.media is None else round(chk.media.total_seconds() * 1000)
-    cid = _record_check(s, int(recording_id), chk, media_ms, details)
+    record_ms = round(chk.record.total_seconds() * 1000)
     return {
-        "id": cid,
         "recording_id": int(recording_id),
         "result": chk.result,
         "media_ms": media_ms,
-        "record_ms": round(chk.record.total_seconds() * 1000),
+        "record_ms": record_ms,
         "message": chk.message,
         "files": file_rows,
+        "row": {
+            "recording_id": int(recording_id),
+            "result": chk.result,
+            "media_ms": media_ms,
+            "record_ms": record_ms,
+            "tolerance_ms": round(chk.tolerance.total_seconds() * 1000),
+            "details": {"message": chk.message, "files": file_rows},
+        },
     }
 
 
+def record_measured(ch: Change, measured: dict[str, Any], by_id: int) -> int:
+    """Write a :func:`measure_recording` result as a recording check, in the change ``ch``
+    (its own, or the one that reserves a pair's code before burning)."""
+    return ch.touch(
+        "recording_checks",
+        burning_repo.insert_recording_check(ch.conn, **measured["row"], at=ch.at, by_id=by_id),
+    )
+
+
+def check_recording(s: Session, settings: StorageSettings, recording_id: int) -> dict[str, Any]:
+    """ffprobe the stored files of one recording and compare their duration with the record
+    (start to end less interruptions; Art. 10, 13-15, 22(4)). The result is recorded on the
+    recording; a mismatch stays on the review list until a later check matches."""
+    m = measure_recording(s, settings, recording_id)
+    cid = _record_check(s, m)
+    out = {k: v for k, v in m.items() if k != "row"}
+    return {"id": cid, **out}
+
+
 @rerun_if_changed
-def _record_check(
-    s: Session,
-    recording_id: int,
-    chk: probe.DurationCheck,
-    media_ms: int | None,
-    details: dict[str, Any],
-) -> int:
+def _record_check(s: Session, m: dict[str, Any]) -> int:
     """Record a duration check once ffprobe is done: the person's right to check it is
     checked again on the state the record is written on (only this part runs again when
     another counter wrote meanwhile, not ffprobe)."""
-    _may_check(s, int(cases_repo.recording(s.conn, recording_id)["case_id"]))
-    with s.change("check_recording", recording=recording_id, result=chk.result) as ch:
-        return ch.touch(
-            "recording_checks",
-            burning_repo.insert_recording_check(
-                ch.conn,
-                recording_id=recording_id,
-                result=chk.result,
-                media_ms=media_ms,
-                record_ms=round(chk.record.total_seconds() * 1000),
-                tolerance_ms=round(chk.tolerance.total_seconds() * 1000),
-                details=details,
-                at=ch.at,
-                by_id=s.person.id,
-            ),
-        )
+    rid = int(m["recording_id"])
+    _may_check(s, int(cases_repo.recording(s.conn, rid)["case_id"]))
+    with s.change("check_recording", recording=rid, result=m["result"]) as ch:
+        return record_measured(ch, m, s.person.id)
 
 
 def case_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
@@ -394,3 +419,32 @@ def review_list(s: Session) -> list[dict[str, Any]]:
     rows = visibility.only_visible(s, burning_repo.flagged_recordings(s.conn))
     reads.record(s, "recordings", (int(r["case_id"]) for r in rows), list="review")
     return rows
+
+
+def intake_report(s: Session, recording_id: int) -> dict[str, Any]:
+    """What intake found about one recording, as the ingest shows it: its flags (the same
+    footage twice, a late upload: ``intake.flags``) and its latest duration check (``result``
+    and ``message``; None when never checked)."""
+    flags = intake.flags(s, recording_id)  # checks the person may see the recording
+    checks = burning_repo.recording_checks(s.conn, int(recording_id))
+    last = checks[-1] if checks else None
+    return {
+        "recording_id": int(recording_id),
+        "flags": [
+            {
+                k: f[k]
+                for k in (
+                    "kind",
+                    "message",
+                    "other_recording_id",
+                    "other_case_no",
+                    "late_minutes",
+                    "limit_hours",
+                )
+            }
+            for f in flags
+        ],
+        "duration": None
+        if last is None
+        else {"result": last["result"], "message": last["details"].get("message", "")},
+    }

@@ -83,6 +83,12 @@ ANCHORED_TABLES = (
     "court_item_closures",
     "court_late_marks",
     "court_late_acks",
+    # schema 15 (intake flags, review submissions, storage devices, stored-file access)
+    "intake_flags",
+    "review_submissions",
+    "storage_devices",
+    "storage_device_moves",
+    "stored_file_access",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -26,6 +26,7 @@ from .dialogs.reseal import ResealDialog
 from .dialogs.retrieval import RetrievalDialog
 from .dialogs.retrieval_decision import RetrievalDecisionDialog
 from .dialogs.return_ import ReturnDialog
+from .dialogs.review_submission import ReviewSubmissionDialog
 from .dialogs.roles import RolesDialog
 from .dialogs.unlock import UnlockDialog
 from .dialogs.unseal import UnsealDialog
@@ -59,6 +60,8 @@ def case_dialog(ctx: UiContext, key: str, case: dict[str, Any], parent: QWidget)
         return ConcludeCaseDialog(ctx, case["case_no"], case.get("name", ""), parent)
     if key == "archive":
         return ArchiveDialog(ctx, case["case_no"], parent)
+    if key == "review":
+        return ReviewSubmissionDialog(ctx, case["case_no"], case.get("name", ""), parent)
     raise KeyError(key)
 
 

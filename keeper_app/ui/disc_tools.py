@@ -17,6 +17,7 @@ from .context import UiContext
 from .devices_hub import DeviceHub
 from .dialogs.burn_pair import BurnPairDialog
 from .dialogs.ingest import IngestDialog
+from .dialogs.storage_devices import StorageDevicesDialog
 from .dialogs.task_base import TaskDialog
 from .ops import Ops
 
@@ -30,8 +31,12 @@ class DiscTools(QObject):
         roles = ctx.me.roles
         self.burn_button = self._button("burn_pair", allowed(roles, Action.REGISTER_PAIR))
         self.ingest_button = self._button("ingest", allowed(roles, Action.REGISTER_RECORDING))
+        self.devices_button = self._button(
+            "storage_devices", allowed(roles, Action.KEEP_STORAGE_DEVICE)
+        )
         self.burn_button.clicked.connect(self.open_burn)
         self.ingest_button.clicked.connect(self.open_ingest)
+        self.devices_button.clicked.connect(self.open_devices)
         self.burn_dialog: BurnPairDialog | None = None
         self.ingest_dialog: IngestDialog | None = None
         self.hub = DeviceHub(window, ctx, self.runner, busy=self.drive_busy)
@@ -55,6 +60,7 @@ class DiscTools(QObject):
     def retranslate(self) -> None:
         self.burn_button.setText(self.tr("Burn a pair…"))
         self.ingest_button.setText(self.tr("Ingest recordings…"))
+        self.devices_button.setText(self.tr("Storage devices…"))
         self.hub.retranslate()
         for d in (self.burn_dialog, self.ingest_dialog):
             if d is not None and shiboken6.isValid(d):
@@ -84,6 +90,14 @@ class DiscTools(QObject):
         d = IngestDialog(self.ctx, self.runner, self.window)
         self._keep(d)
         self.ingest_dialog = d
+        d.open()
+        return d
+
+    def open_devices(self) -> StorageDevicesDialog:
+        """The storage devices and their backups (Art. 16, 17): listed, registered, moved."""
+        d = StorageDevicesDialog(self.ctx, self.window)
+        d.completed.connect(lambda text: self.window.statusBar().showMessage(text, 20_000))
+        d.finished.connect(lambda _r: d.deleteLater())
         d.open()
         return d
 

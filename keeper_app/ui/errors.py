@@ -336,6 +336,25 @@ HEADLINES: dict[str, str] = {
         "Refusal", "A stored recording file has changed since it was registered."
     ),
     "no_files": QT_TRANSLATE_NOOP("Refusal", "This recording has no files."),
+    "bad_late_upload_hours": QT_TRANSLATE_NOOP(
+        "Refusal", "An upload counts as late after 1 to 720 whole hours."
+    ),
+    "not_case_recording": QT_TRANSLATE_NOOP("Refusal", "These are not recordings of this case."),
+    "major_case_recordings_missing": QT_TRANSLATE_NOOP(
+        "Refusal", "A major case goes to review with all its recordings."
+    ),
+    "bad_device_role": QT_TRANSLATE_NOOP(
+        "Refusal", "A storage device is the dedicated storage device or its backup."
+    ),
+    "device_exists": QT_TRANSLATE_NOOP(
+        "Refusal", "A storage device with this label is registered already."
+    ),
+    "unknown_device": QT_TRANSLATE_NOOP("Refusal", "No storage device with this label."),
+    "bad_access_purpose": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "A stored recording is accessed only for case handling, case review, "
+        "law-enforcement supervision or a complaint.",
+    ),
     "source_unreadable": QT_TRANSLATE_NOOP(
         "Refusal", "A file of the recording cannot be read from where it is."
     ),

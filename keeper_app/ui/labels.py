@@ -88,6 +88,9 @@ _GROUPS: dict[str, dict[str, str]] = {
         "court_transfer": QT_TRANSLATE_NOOP("DueKind", "transfer to court/procuratorate"),
         "reseal": QT_TRANSLATE_NOOP("DueKind", "reseal the original"),
         "no_usable_duplicate": QT_TRANSLATE_NOOP("DueKind", "no usable duplicate: reproduce it"),
+        "major_review": QT_TRANSLATE_NOOP(
+            "DueKind", "major case: recordings to accompany the review submission"
+        ),
     },
     "History": {
         "handover": QT_TRANSLATE_NOOP("History", "handover"),

@@ -620,6 +620,8 @@ def test_due_shows_what_is_late_as_the_clock_advances(office):
     due = lookup.due(k)
     assert [(x["kind"], x["case_no"], x["late"]) for x in due] == [
         ("handover", CASE_A, True),
+        # B is a major case: its recording is due to go with the review submission (Art. 22)
+        ("major_review", CASE_B, False),
         ("handover", CASE_B, False),
     ]
 

@@ -36,7 +36,9 @@ from keeper_app.services import (
     reads,
     reproduction,
     retrieval_requests,
+    reviews,
     storage,
+    storage_devices,
     transfers,
 )
 from keeper_app.services import people as people_svc
@@ -58,6 +60,16 @@ MATRIX = """
 intake.create_case                   .      Y      Y      .       .     .
 intake.register_recording            .      Y      .      .       .     .
 intake.check_recording               .      Y      .      .       .     .
+intake.flags                         Y      Y      Y      Y       .     .
+storage.intake_report                Y      Y      Y      Y       .     .
+storage.measure_recording            Y      Y      Y      Y       .     .
+reviews.submit_for_review            .      Y      Y      .       .     .
+reviews.review_status                Y      Y      Y      Y       .     .
+storage_devices.register_device      Y      .      .      .       .     .
+storage_devices.move_device          Y      .      .      .       .     .
+storage_devices.devices              Y      .      Y      Y       .     .
+storage_devices.export_recording     Y      Y      Y      Y       .     .
+storage_devices.accesses             Y      .      Y      Y       .     .
 intake.plan_pair                     .      Y      .      .       .     .
 intake.register_pair                 .      Y      .      .       .     .
 intake.handover                      Y      .      .      .       .     .
@@ -168,6 +180,9 @@ conclude_case                .      Y      Y      .       .     .
 archive_handover             Y      .      .      .       .     .
 set_location                 Y      .      .      .       .     .
 correct                      Y      Y      Y      .       .     .
+submit_for_review            .      Y      Y      .       .     .
+keep_storage_device          Y      .      .      .       .     .
+export_recording             Y      Y      Y      Y       .     .
 create_case                  .      Y      Y      .       .     .
 register_recording           .      Y      .      .       .     .
 verify_medium                Y      Y      Y      Y       .     .
@@ -190,6 +205,16 @@ ACTION_OF = {
     "intake.create_case": "create_case",
     "intake.register_recording": "register_recording",
     "intake.check_recording": "register_recording",
+    "intake.flags": "verify_medium",
+    "storage.intake_report": "verify_medium",
+    "storage.measure_recording": "verify_medium",
+    "reviews.submit_for_review": "submit_for_review",
+    "reviews.review_status": "verify_medium",
+    "storage_devices.register_device": "keep_storage_device",
+    "storage_devices.move_device": "keep_storage_device",
+    "storage_devices.devices": "inventory",
+    "storage_devices.export_recording": "export_recording",
+    "storage_devices.accesses": "view_register",
     "intake.plan_pair": "register_pair",
     "intake.register_pair": "register_pair",
     "intake.handover": "handover",
@@ -377,6 +402,7 @@ def prepare(office, tmp_path) -> dict:
         "st": storage.StorageSettings(tmp_path / "storage", tmp_path / "backup"),
         "src": source_folder(tmp_path / "source"),
         "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
+        "dev": storage_devices.register_device(k, "存储0", "storage", "机房", "K001"),
     }
 
 
@@ -415,6 +441,22 @@ def calls(office, x: dict, role: str, badge: str):
             "讯问室3",
         ),
         "intake.plan_pair": lambda s: intake.plan_pair(s, [x["rid"]], now),
+        "intake.flags": lambda s: intake.flags(s, x["rid"]),
+        "storage.intake_report": lambda s: storage.intake_report(s, x["rid"]),
+        "storage.measure_recording": lambda s: storage.measure_recording(s, x["st"], x["rid"]),
+        "reviews.submit_for_review": lambda s: reviews.submit_for_review(
+            s, "A2026-001", [x["rid"]], "法制大队"
+        ),
+        "reviews.review_status": lambda s: reviews.review_status(s, "A2026-001"),
+        "storage_devices.register_device": lambda s: storage_devices.register_device(
+            s, f"存储{role}", "storage", "机房", "K001"
+        ),
+        "storage_devices.move_device": lambda s: storage_devices.move_device(s, "存储0", "机房2"),
+        "storage_devices.devices": lambda s: storage_devices.devices(s),
+        "storage_devices.export_recording": lambda s: storage_devices.export_recording(
+            s, x["st"], x["rid"], x["tmp"] / f"export-{role}", "case_review"
+        ),
+        "storage_devices.accesses": lambda s: storage_devices.accesses(s),
         "intake.register_pair": lambda s: intake.register_pair(s, [x["rid"]], [x["f"]], now),
         "intake.handover": lambda s: intake.handover(
             s, x["burned"], c("H001"), me, f"S-{role}", "柜A-05", "柜B-05"

@@ -295,7 +295,8 @@ class IngestDialog(TaskDialog):
 
         def work(s: Session) -> Any:
             st = settings or storage.StorageSettings.for_database(db_path)
-            return storage.ingest(s, st, progress=self.report, cancel=cancel, **v)
+            rid, entries = storage.ingest(s, st, progress=self.report, cancel=cancel, **v)
+            return rid, entries, storage.intake_report(s, rid)
 
         self.start(work)
 
@@ -325,7 +326,7 @@ class IngestDialog(TaskDialog):
             w.setEnabled(on)
 
     def succeeded(self, result: Any) -> str:
-        rid, entries = result
+        rid, entries, found = result
         text = (
             self.tr(
                 "Recording #%1 stored and backed up (%2 file(s)); both copies verified; registered."
@@ -334,9 +335,45 @@ class IngestDialog(TaskDialog):
             .replace("%2", str(len(entries)))
         )
         self.stage.setText(self.tr("Done."))
-        self.banner.say("ok", text)
+        notes = self.findings(found)
+        self.banner.say("warn" if notes else "ok", text, "\n".join(notes))
         self.show_space()
         return text
+
+    def findings(self, found: dict[str, Any]) -> list[str]:
+        """What intake found (storage.intake_report), in the UI's language: the same
+        footage twice, a late upload (Art. 10, 13, 17), a duration that is not the record's."""
+        out = []
+        for f in found["flags"]:
+            if f["kind"] == "same_footage":
+                other = f"#{f['other_recording_id']}"
+                if f.get("other_case_no"):
+                    other += " (" + f["other_case_no"] + ")"
+                out.append(
+                    self.tr("The same footage is registered already for recording %1.").replace(
+                        "%1", other
+                    )
+                )
+            else:
+                m = int(f["late_minutes"] or 0)
+                out.append(
+                    self.tr(
+                        "Uploaded late: %1 h %2 min after the interrogation ended (the limit "
+                        "is %3 h; Art. 17: at once)."
+                    )
+                    .replace("%1", str(m // 60))
+                    .replace("%2", f"{m % 60:02d}")
+                    .replace("%3", str(f["limit_hours"]))
+                )
+        d = found["duration"]
+        if d is not None and d["result"] != "match":
+            out.append(
+                self.tr(
+                    "The duration check does not match the record: the recording is on the "
+                    "review list. %1"
+                ).replace("%1", d["message"])
+            )
+        return out
 
     def failed(self, exc: BaseException) -> None:
         self.show_space()

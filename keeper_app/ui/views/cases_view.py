@@ -51,6 +51,7 @@ class CasesView(QWidget):
             ("court_request", Action.REGISTER_COURT_REQUEST),
             ("court_item", Action.COURT_TRANSFER),
             ("conclude", Action.CONCLUDE_CASE),
+            ("review", Action.SUBMIT_FOR_REVIEW),
             ("archive", Action.ARCHIVE_HANDOVER),
         ):
             if allowed(roles, action):
@@ -76,6 +77,7 @@ class CasesView(QWidget):
             "court_request": self.tr("Court/procuratorate request…"),
             "court_item": self.tr("Close a requested item…"),
             "conclude": self.tr("Conclude investigation…"),
+            "review": self.tr("Submit for review…"),
             "archive": self.tr("Archive handover…"),
         }
         for k, b in self.buttons.items():

@@ -198,4 +198,3 @@ class DueView(QWidget):
         code = self.model.row(ix.row()).get("code")
         if code:
             self.open_code.emit(code)
-
