@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+152"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+174"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -35,6 +35,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reproduce the duplicate…</source>
+        <translation>复制副本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Transfer to court…</source>
         <translation>移送法院/检察院…</translation>
     </message>
@@ -52,7 +57,7 @@
 <context>
     <name>ApprovalDecisionDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/approval_decision.py" line="+22"/>
+        <location filename="../../keeper_app/ui/dialogs/approval_decision.py" line="+23"/>
         <source>Approve opening the original</source>
         <translation>批准启封正本</translation>
     </message>
@@ -67,7 +72,7 @@
         <translation>申请第%1号：%2，案件 %3&lt;br&gt;事由：%4&lt;br&gt;申请人：%5，申请时间：%6</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -77,7 +82,17 @@
         <translation>部门负责人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>The duplicate %1 is recorded %2.</source>
+        <translation>副本 %1 已登记为%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Doubted by %1: %2</source>
+        <translation>%1 提出异议：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Approve and sign</source>
         <translation>批准并签名</translation>
     </message>
@@ -231,7 +246,7 @@
 <context>
     <name>BurnPairDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+114"/>
+        <location filename="../../keeper_app/ui/dialogs/burn_pair.py" line="+115"/>
         <location line="+1"/>
         <source>Burn a pair of discs</source>
         <translation>刻录一对光盘</translation>
@@ -297,7 +312,7 @@
         <translation>您没有承办中的案件。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>Tick the recordings to burn.</source>
         <translation>请勾选要刻录的录音录像。</translation>
     </message>
@@ -430,7 +445,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-126"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-148"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
@@ -448,7 +463,7 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/cases_view.py" line="+74"/>
+        <location filename="../../keeper_app/ui/views/cases_view.py" line="+76"/>
         <source>Show its media</source>
         <extracomment>(action, case row): the main window opens the dialog</extracomment>
         <translation>查看该案介质</translation>
@@ -460,8 +475,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Close a requested item…</source>
+        <translation>注明未移送项目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Conclude investigation…</source>
         <translation>侦查终结…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit for review…</source>
+        <translation>报送审核…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -581,7 +606,7 @@
         <translation>签署检查点</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Daily checkpoint #%1 taken: event %2.</source>
         <translation>每日检查点 #%1 已取得：第 %2 号事件。</translation>
     </message>
@@ -637,7 +662,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>These discs await their handover; hand them over first: %1</source>
+        <translation>以下光盘尚待移交保管，请先移交：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Conclude</source>
         <translation>确认侦查终结</translation>
     </message>
@@ -710,9 +740,90 @@
     </message>
 </context>
 <context>
+    <name>CourtItemReasonDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/court_item_reason.py" line="+19"/>
+        <source>Close a requested item</source>
+        <translation>注明未移送项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Request #%1 (%2): %3</source>
+        <translation>第%1号调取（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No open request of this case has an open item.</source>
+        <translation>本案没有尚待移送项目的调取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>调取项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason it is not transferred</source>
+        <translation>未移送原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the item</source>
+        <translation>注明原因并办结该项</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The item is closed with its reason.</source>
+        <translation>该项目已注明原因办结。</translation>
+    </message>
+</context>
+<context>
+    <name>CourtLateAckDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/court_late_ack.py" line="+18"/>
+        <source>Acknowledge a late court/procuratorate request</source>
+        <translation>签收逾期的法院/检察院调取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request #%1 of %2 (document %3), case %4&lt;br&gt;Requested %5; found late %6</source>
+        <translation>%2 第%1号调取（文书 %3），案件 %4&lt;br&gt;调取时间 %5；发现逾期 %6</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>what will be done</source>
+        <translation>拟采取的措施</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Acknowledge and sign</source>
+        <translation>签收并签名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Late request #%1 acknowledged.</source>
+        <translation>逾期调取第%1号已签收。</translation>
+    </message>
+</context>
+<context>
     <name>CourtRequestDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/court_request.py" line="+20"/>
+        <location filename="../../keeper_app/ui/dialogs/court_request.py" line="+22"/>
         <source>Court or procuratorate request</source>
         <translation>法院/检察院调取登记</translation>
     </message>
@@ -742,12 +853,37 @@
         <translation>调取时间</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>All the case&apos;s interrogation recordings</source>
+        <translation>本案全部讯问录音录像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked for</source>
+        <translation>调取内容</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>#%1 %2 (%3), %4, %5</source>
+        <translation>第%1号 %2（%3），%4，%5</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recordings</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Discs</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Request #%1 registered; the duplicate is due within 3 days.</source>
         <translation>第%1号调取已登记；须在三日内移送副本光盘。</translation>
     </message>
@@ -760,7 +896,7 @@
         <translation>向法院/检察院移送副本</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>#%1 %2 %3, document %4, requested %5</source>
         <translation>第%1号 %2 %3，文书 %4，调取时间 %5</translation>
     </message>
@@ -775,7 +911,12 @@
         <translation>调取登记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Still asked for</source>
+        <translation>尚待移送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recipient (court/procuratorate)</source>
         <translation>接收人（法院/检察院）</translation>
     </message>
@@ -785,7 +926,12 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>LATE: past the 3 days</source>
+        <translation>逾期：已超过3日</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Transfer #%1: %2 handed over.</source>
         <translation>移送第%1号：%2 已移交。</translation>
     </message>
@@ -871,7 +1017,7 @@
 <context>
     <name>DiscTools</name>
     <message>
-        <location filename="../../keeper_app/ui/disc_tools.py" line="+56"/>
+        <location filename="../../keeper_app/ui/disc_tools.py" line="+61"/>
         <source>Burn a pair…</source>
         <translation>刻录光盘对…</translation>
     </message>
@@ -881,7 +1027,12 @@
         <translation>导入录音录像…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+1"/>
+        <source>Storage devices…</source>
+        <translation>存储设备…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>The job goes on in the background; its button shows it again.</source>
         <translation>任务在后台继续进行；点击相应按钮可再次显示。</translation>
     </message>
@@ -956,11 +1107,21 @@
         <source>reseal the original</source>
         <translation>重新封存正本</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>no usable duplicate: reproduce it</source>
+        <translation>无可用副本：需以正本复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>major case: recordings to accompany the review submission</source>
+        <translation>重大案件：录音录像资料应随案报送审核</translation>
+    </message>
 </context>
 <context>
     <name>DueView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/due_view.py" line="+83"/>
+        <location filename="../../keeper_app/ui/views/due_view.py" line="+103"/>
         <source>LATE</source>
         <translation>已逾期</translation>
     </message>
@@ -1035,7 +1196,12 @@
         <translation>尚未取得过检查点。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>%1 newly late: marked on the register and reported to the head of each case&apos;s department.</source>
+        <translation>新增逾期 %1 项：已在登记中标记，并报告各案件办案部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
     </message>
@@ -1061,7 +1227,7 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+22"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+31"/>
         <source>A description of what was found</source>
         <translation>检查发现情况说明</translation>
     </message>
@@ -1117,11 +1283,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason for the refusal</source>
+        <translation>不予批准的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reason of the interruption</source>
         <translation>中断原因</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason the item is not transferred</source>
+        <translation>该项未移送的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Retriever&apos;s unit</source>
         <translation>调取人单位</translation>
     </message>
@@ -1152,6 +1333,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The supplement</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The reason for the correction</source>
         <translation>更正理由</translation>
     </message>
@@ -1162,6 +1348,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Who doubts the duplicate</source>
+        <translation>异议提出人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the duplicate is in doubt</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
@@ -1376,7 +1572,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-58"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-75"/>
         <source>handover</source>
         <translation>移交</translation>
     </message>
@@ -1424,6 +1620,21 @@
         <location line="+1"/>
         <source>correction</source>
         <translation>更正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use of the original</source>
+        <translation>使用正本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inspected at the reseal</source>
+        <translation>重新封存时检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate reproduced</source>
+        <translation>复制副本</translation>
     </message>
 </context>
 <context>
@@ -1547,18 +1758,20 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+91"/>
+        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+127"/>
         <source>Acknowledge…</source>
-        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify</extracomment>
+        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval) / (&quot;approve_retrieval&quot; | &quot;refuse_retrieval&quot;, retrieval request) / (&quot;ack_court_late&quot;, late request): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify court/procuratorate requests marked late, reported to this head (schema 11)</extracomment>
         <translation>签收…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+2"/>
         <source>Refuse…</source>
         <translation>不予批准…</translation>
     </message>
@@ -1573,6 +1786,11 @@
         <translation>打印报告…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Acknowledge late request…</source>
+        <translation>签收逾期调取…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>When</source>
         <translation>时间</translation>
@@ -1585,17 +1803,20 @@
     <message>
         <location line="+1"/>
         <location line="+10"/>
+        <location line="+15"/>
         <source>Disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-24"/>
         <location line="+10"/>
+        <location line="+15"/>
+        <location line="+12"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-36"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
@@ -1606,18 +1827,36 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+15"/>
+        <location line="+17"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <location line="+16"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Requested by</source>
         <translation>调取机关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unusable duplicate</source>
+        <translation>不可用的副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doubted by</source>
+        <translation>异议提出人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why in doubt</source>
+        <translation>异议理由</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1625,7 +1864,52 @@
         <translation>说明</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Retriever</source>
+        <translation>调取人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hours</source>
+        <translation>预计使用（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Found late</source>
+        <translation>发现逾期时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Court or procuratorate</source>
+        <translation>法院/检察院</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number</source>
+        <translation>调取文书编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items still open then</source>
+        <translation>当时尚未移送项数</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Court/procuratorate requests past 3 days (%1)</source>
+        <translation>逾期（超过3日）未办结的法院/检察院调取（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Incidents to acknowledge (%1)</source>
         <translation>待签收的异常情况报告（%1）</translation>
     </message>
@@ -1635,18 +1919,23 @@
         <translation>待审批的正本启封申请（%1）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>Requests to retrieve a duplicate (%1)</source>
+        <translation>待审批的副本调取申请（%1）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The clock of a Keeper computer jumped (%1):</source>
         <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <location line="+2"/>
         <source>Integrity alarm: %1</source>
         <translation>完整性警报：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -1672,6 +1961,26 @@
         <location line="+1"/>
         <source>late handover</source>
         <translation>逾期移交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late return</source>
+        <translation>逾期归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late reseal</source>
+        <translation>逾期未重新封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed read-back</source>
+        <translation>回读核对未通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing at inventory</source>
+        <translation>清点未找到</translation>
     </message>
 </context>
 <context>
@@ -1821,7 +2130,7 @@
         <translation>请选择录音录像所在的文件夹或USB磁盘。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Reading both copies back and comparing…</source>
         <translation>正在回读两份副本并比对…</translation>
     </message>
@@ -1840,11 +2149,26 @@
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>The same footage is registered already for recording %1.</source>
+        <translation>相同的录像已登记于录音录像 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Uploaded late: %1 h %2 min after the interrogation ended (the limit is %3 h; Art. 17: at once).</source>
+        <translation>上传逾期：讯问结束后 %1 小时 %2 分钟才上传（时限为 %3 小时；第十七条：讯问结束后立即上传）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The duration check does not match the record: the recording is on the review list. %1</source>
+        <translation>时长核对与笔录不符：该录音录像已列入审核清单。%1</translation>
+    </message>
 </context>
 <context>
     <name>Inspection</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-55"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-66"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
@@ -1896,15 +2220,15 @@
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+140"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+162"/>
         <source>Inventory</source>
         <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
         <translation>盘点</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Stocktaking of the shelves: choose a location (for example 柜B, or leave it empty for all), show the media that should be there, then scan every disc on the shelves. The inventory is read-only in this version: nothing in the register changes.</source>
-        <translation>清点存储柜：选择存放位置（例如“柜B”，留空则为全部位置），列出应在该处的介质，然后逐张扫描柜内的光盘。本版本的盘点为只读：登记簿中的任何内容都不会改变。</translation>
+        <source>Stocktaking of the shelves: choose a location (for example 柜B, or leave it empty for all), show the media that should be there, then scan every disc on the shelves. Scanning changes nothing in the register; a keeper records a disc still missing after the search as lost, and its department head is told.</source>
+        <translation>盘点存储柜：选择存放位置（例如“柜B”，留空则为全部位置），列出应在该处的介质，然后逐张扫描柜内的光盘。扫描不改变登记簿；经查找仍未找到的光盘由保管员登记为丢失，并报告其所属部门负责人。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1933,12 +2257,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+196"/>
+        <location line="+248"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-247"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
@@ -1959,12 +2283,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+243"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-240"/>
         <source>Flagged scans</source>
         <translation>异常扫描</translation>
     </message>
@@ -1972,6 +2296,16 @@
         <location line="+1"/>
         <source>Save list…</source>
         <translation>保存清单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>where the selected disc was looked for</source>
+        <translation>所选光盘曾在何处查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record selected disc missing</source>
+        <translation>登记所选光盘未找到</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1985,12 +2319,12 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+144"/>
+        <location line="+194"/>
         <source>missing</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-186"/>
         <source>%1 media expected at “%2”: scan every disc on the shelves.</source>
         <translation>“%2”应有 %1 件介质：请逐张扫描柜内的光盘。</translation>
     </message>
@@ -2000,7 +2334,17 @@
         <translation>全部位置</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+57"/>
+        <source>recorded lost</source>
+        <translation>已登记丢失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 recorded lost; the head of the case&apos;s department is told.</source>
+        <translation>%1 已登记丢失，已报告案件所属部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Expected %1 · found %2 · still missing %3 · flagged %4</source>
         <translation>应有 %1 · 已找到 %2 · 仍缺 %3 · 异常 %4</translation>
     </message>
@@ -2098,7 +2442,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+165"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+190"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2162,7 +2506,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+138"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+141"/>
         <source>forward</source>
         <extracomment>How often the main window looks at the computer&apos;s clock.</extracomment>
         <translation>向前</translation>
@@ -2178,7 +2522,7 @@
         <translation>计算机时钟%1跳变（现为 %2，应为 %3）：此时记录的时间可能有误——请核查时钟。已报告部门负责人。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -2245,6 +2589,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Who read what</source>
+        <translation>查阅记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>讯问录音录像保管</translation>
     </message>
@@ -2254,7 +2603,7 @@
         <translation>到期与逾期</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
@@ -2343,7 +2692,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-157"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-182"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2638,7 +2987,7 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+88"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+110"/>
         <source>Disc labels of the pair %1</source>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
@@ -2691,6 +3040,11 @@
         <location line="+1"/>
         <source>Key form of %1</source>
         <translation>%1 的密钥登记表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction sticker #%1 for the seal bag</source>
+        <translation>封存袋更正贴 #%1</translation>
     </message>
 </context>
 <context>
@@ -2906,9 +3260,232 @@
     </message>
 </context>
 <context>
+    <name>ReadsView</name>
+    <message>
+        <location filename="../../keeper_app/ui/views/reads_view.py" line="+58"/>
+        <source>a disc&apos;s record</source>
+        <translation>光盘记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the list of media</source>
+        <translation>介质列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the list of cases</source>
+        <translation>案件列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the retrieval register</source>
+        <translation>调取登记簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what is due and late</source>
+        <translation>到期与逾期事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the inbox</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the inventory</source>
+        <translation>盘点清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unseal approvals</source>
+        <translation>启封审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>court and procuratorate requests</source>
+        <translation>法院、检察院调取请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a disc in a drive</source>
+        <translation>光驱中的光盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a disc&apos;s read-backs</source>
+        <translation>光盘回读核验记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the fixity report</source>
+        <translation>定期检查报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recordings</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the archive handover list</source>
+        <translation>归档移交清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a printed document</source>
+        <translation>打印或导出的文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>who read what</source>
+        <translation>查阅记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case number (empty: all your cases)</source>
+        <translation>案件编号（留空：您的全部案件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From YYYY-MM-DD (empty: the last 30 days)</source>
+        <translation>起始日期 YYYY-MM-DD（留空：最近30天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader</source>
+        <translation>查阅人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was read</source>
+        <translation>查阅内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked for</source>
+        <translation>查询条件</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy</source>
+        <translation>份别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shelf</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from row</source>
+        <translation>起始行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disc label</source>
+        <translation>光盘标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the pair&apos;s labels</source>
+        <translation>一对光盘的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register pages</source>
+        <translation>登记簿页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover receipt</source>
+        <translation>移交回执</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incident report</source>
+        <translation>事件报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>court transfer list</source>
+        <translation>法院移送清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archive handover list</source>
+        <translation>归档移交清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review list</source>
+        <translation>复核清单</translation>
+    </message>
+</context>
+<context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-135"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-158"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -2936,9 +3513,9 @@
         <translation>快捷键：%1</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Scan a disc, or type its code above.</source>
-        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over) the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
+        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over), the sticker of the newest label correction for the seal bag (once a label field was corrected, issue 14) the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
         <translation>请扫描光盘条码，或在上方输入编号。</translation>
     </message>
     <message>
@@ -2995,6 +3572,11 @@
         <location line="+1"/>
         <source>Handover receipt…</source>
         <translation>移交回执…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction sticker for the seal bag…</source>
+        <translation>封存袋更正贴…</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3496,7 +4078,42 @@
         <translation>不得审批本人的调取。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>No such retrieval request.</source>
+        <translation>没有该调取申请。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Only the retriever, or a keeper on his behalf, asks for a retrieval.</source>
+        <translation>调取申请只能由调取人本人提出，或由保管员代为提出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This retrieval request is for another disc.</source>
+        <translation>该调取申请针对的是另一张光盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This retrieval request was approved for another retriever.</source>
+        <translation>该调取申请批准的是另一名调取人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head of the case&apos;s department has not approved this retrieval.</source>
+        <translation>本案办案部门负责人尚未批准此次调取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This approval was already used: one approval, one retrieval.</source>
+        <translation>该批准已使用过：一次批准只能调取一次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This approval has lapsed: ask the department head again.</source>
+        <translation>该批准已过期：请重新报部门负责人审批。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not an allowed reason to retrieve a disc.</source>
         <translation>不是允许的调取事由。</translation>
     </message>
@@ -3511,7 +4128,22 @@
         <translation>这张光盘未被调取，无需归还。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>No read-back of this disc since it went out: it can only be recorded as not checked, with the reason.</source>
+        <translation>该光盘调出后未做回读核对：只能登记为“未校验”，并写明原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The read-back of this disc found something else: record what it found.</source>
+        <translation>该光盘的回读核对结果与所选不符：请按回读结果登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A return that was not read back needs the reason it was not checked.</source>
+        <translation>未回读核对的归还须写明未校验的原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This disc has no open register entry.</source>
         <translation>这张光盘没有未结的调取登记。</translation>
     </message>
@@ -3581,7 +4213,47 @@
         <translation>该审批已使用过。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The duplicate is not recorded damaged, lost or replaced: there is nothing to reproduce.</source>
+        <translation>副本未登记为损坏、丢失或被调换：无需复制。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only staff of the organ use an unsealed original.</source>
+        <translation>只有本机关工作人员可以使用已启封的正本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original must be unsealed, with approval, before a duplicate is made.</source>
+        <translation>须经批准启封正本后，方可复制副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original was not opened to reproduce the duplicate.</source>
+        <translation>正本启封的事由不是复制副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A duplicate was already reproduced under this unsealing.</source>
+        <translation>本次启封已复制过副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original does not match its manifest: nothing was registered.</source>
+        <translation>正本与其清单不一致：未作任何登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disc&apos;s record changed while it was being burned: nothing was registered.</source>
+        <translation>刻录期间该光盘的登记情况发生了变化：未作任何登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original and the new disc must be in two different drives.</source>
+        <translation>正本和新光盘必须放在两个不同的光驱中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Only the head of the department handling the case may approve.</source>
         <translation>只有本案办案部门负责人才能审批。</translation>
     </message>
@@ -3622,6 +4294,36 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Name what is asked for: recordings or discs of the case, or all of them.</source>
+        <translation>请写明调取的内容：本案的录音录像或光盘，或本案全部讯问录音录像。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is asked for is not of this case.</source>
+        <translation>调取的内容不属于本案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request does not (or no longer) ask for what this disc carries.</source>
+        <translation>该调取未要求（或已不再要求）这张光盘上的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No such item of a request.</source>
+        <translation>没有这一调取项目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This item was already transferred or closed.</source>
+        <translation>该项目已移送或已注明原因办结。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case cannot be concluded while discs await their handover: hand them over first.</source>
+        <translation>尚有光盘未移交保管，案件不能侦查终结：请先移交。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Only a concluded case goes to the archives.</source>
         <translation>只有侦查终结的案件才能移交档案部门。</translation>
     </message>
@@ -3757,6 +4459,41 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An upload counts as late after 1 to 720 whole hours.</source>
+        <translation>上传逾期的时限须为 1 至 720 的整小时数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These are not recordings of this case.</source>
+        <translation>这些不是本案的录音录像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A major case goes to review with all its recordings.</source>
+        <translation>重大案件报送审核时应随案移送全部录音录像资料。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A storage device is the dedicated storage device or its backup.</source>
+        <translation>存储设备只能是专门存储设备或其备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A storage device with this label is registered already.</source>
+        <translation>已登记同一标签的存储设备。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No storage device with this label.</source>
+        <translation>没有该标签的存储设备。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stored recording is accessed only for case handling, case review, law-enforcement supervision or a complaint.</source>
+        <translation>调阅存储的录音录像仅限于办案、案件审核、执法监督或投诉调查。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A file of the recording cannot be read from where it is.</source>
         <translation>无法从所在位置读取该录像的某个文件。</translation>
     </message>
@@ -3906,7 +4643,47 @@
         <translation>内容没有变化。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>An incident&apos;s description is never rewritten: add a signed supplement instead.</source>
+        <translation>事故情况说明不得改写：请另行添加经签名的补充说明。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the keepers, case handlers and department head of this case may do this.</source>
+        <translation>只有本案的保管员、办案人员和办案部门负责人可以办理此事项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This entry is corrected by the people whose duty it is, not by you.</source>
+        <translation>此项记录应由负有相应职责的人员更正，您无权更正。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A retriever does not change his own estimated usage time: a longer use needs a new approval.</source>
+        <translation>调取人不得自行更改本人的预计使用时间：延长使用须重新审批。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>The second signer must be staff of this organ (keeper, case handler, department head or reviewer).</source>
+        <translation>第二签名人必须是本机关工作人员（保管员、办案人员、部门负责人或法制审核人员）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Court or procuratorate staff hold no other role.</source>
+        <translation>法院、检察院人员不得兼任其他角色。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a correction of a disc label has a sticker.</source>
+        <translation>只有光盘标签的更正才有更正贴。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original and the duplicate do not carry the same files.</source>
+        <translation>正本与副本所载文件不一致。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Required field not filled in: %1.</source>
         <extracomment>a refusal that names its field: the headline with the field&apos;s name (%1)</extracomment>
         <translation>必填项未填写：%1。</translation>
@@ -4068,6 +4845,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Approved at</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keeper</source>
         <translation>保管员</translation>
     </message>
@@ -4082,6 +4864,11 @@
         <translation>检查结果</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Reported late</source>
+        <translation>逾期报告时间</translation>
+    </message>
+    <message>
         <location line="+40"/>
         <source>searching…</source>
         <translation>正在查询…</translation>
@@ -4093,9 +4880,72 @@
     </message>
 </context>
 <context>
+    <name>ReproduceDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/reproduce.py" line="+33"/>
+        <source>Reproduce the duplicate from the original</source>
+        <translation>以正本复制副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the drive holding the unsealed original</source>
+        <translation>放有已启封正本的光驱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the drive with a blank disc</source>
+        <translation>放有空白光盘的光驱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shelf of the new duplicate</source>
+        <translation>新副本的存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original in drive</source>
+        <translation>正本所在光驱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank disc in drive</source>
+        <translation>空白光盘所在光驱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The original is read back against its manifest, the new duplicate is burned and read back; nothing is registered unless both match.</source>
+        <translation>先按清单回读校验正本，再刻录新副本并回读校验；两者均一致才登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeper</source>
+        <translation>保管员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read back, burn and sign</source>
+        <translation>回读、刻录并签名</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Duplicate %1 is in custody; %2 is retired. Reseal the original.</source>
+        <translation>副本 %1 已入库保管；%2 已注销。请重新封存正本。</translation>
+    </message>
+</context>
+<context>
     <name>ResealDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/reseal.py" line="+19"/>
+        <location filename="../../keeper_app/ui/dialogs/reseal.py" line="+29"/>
         <source>Reseal the original</source>
         <translation>重新封存正本</translation>
     </message>
@@ -4105,9 +4955,29 @@
         <translation>新的封条：编号不得重复使用</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>what was found: required unless intact</source>
+        <translation>发现情况：完好以外必须填写</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Closes the use of the original by %1 (register entry #%2).</source>
+        <translation>结束 %1 对正本的使用（登记第%2号）。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>New seal number</source>
         <translation>新封存编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspection of the original</source>
+        <translation>正本检查结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was found</source>
+        <translation>发现情况</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4125,20 +4995,83 @@
         <translation>第二封存人</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>The original is resealed (seal event #%1).</source>
         <translation>正本已重新封存（封存记录第%1号）。</translation>
     </message>
 </context>
 <context>
+    <name>RetrievalDecisionDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/retrieval_decision.py" line="+23"/>
+        <source>Approve the retrieval</source>
+        <translation>批准调取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse the retrieval</source>
+        <translation>不批准调取</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retrieval request #%1: %2, case %3&lt;br&gt;Retriever: %4 (%5)&lt;br&gt;Reason: %6, %7 h&lt;br&gt;Purpose: %8&lt;br&gt;Requested by %9 at %10</source>
+        <translation>调取申请第%1号：%2，案件 %3&lt;br&gt;调取人：%4（%5）&lt;br&gt;事由：%6，%7 小时&lt;br&gt;用途：%8&lt;br&gt;申请人：%9，申请时间：%10</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason for the refusal</source>
+        <translation>不予批准的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve and sign</source>
+        <translation>批准并签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refuse and sign</source>
+        <translation>不予批准并签名</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retrieval request #%1 approved.</source>
+        <translation>第%1号调取申请已批准。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrieval request #%1 refused.</source>
+        <translation>第%1号调取申请未获批准。</translation>
+    </message>
+</context>
+<context>
     <name>RetrievalDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/retrieval.py" line="+21"/>
+        <location filename="../../keeper_app/ui/dialogs/retrieval.py" line="+33"/>
         <source>Retrieval of the duplicate</source>
         <translation>副本光盘调取登记</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Ask the department head for approval…</source>
+        <translation>报部门负责人审批…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The department head signs the approval here</source>
+        <translation>部门负责人当场签名批准</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
@@ -4148,7 +5081,7 @@
         <translation>默认：调取人所在单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Reason</source>
         <translation>调取事由</translation>
     </message>
@@ -4159,16 +5092,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Approved by</source>
-        <translation>审批人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Purpose (details)</source>
         <translation>用途说明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Approved request</source>
+        <translation>已批准的调取申请</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Retriever&apos;s unit</source>
         <translation>调取人单位</translation>
     </message>
@@ -4183,15 +5116,73 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>Department head (approver)</source>
+        <translation>部门负责人（批准人）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>#%1 %2 (%3), %4, %5 h; approved by %6 at %7</source>
+        <translation>第%1号 %2（%3），%4，%5 小时；%6 于 %7 批准</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No approved retrieval request for this disc: ask the head of the case&apos;s department for approval first.</source>
+        <translation>该光盘没有已批准的调取申请：请先报本案办案部门负责人审批。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Register entry #%1: %2 is out.</source>
         <translation>调取登记第%1号：%2 已调出。</translation>
     </message>
 </context>
 <context>
+    <name>RetrievalRequestDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/retrieval_request.py" line="+21"/>
+        <source>Request to retrieve the duplicate</source>
+        <translation>申请调取副本光盘</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retriever</source>
+        <translation>调取人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>调取事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimated usage time</source>
+        <translation>预计使用时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose (details)</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send to the department head</source>
+        <translation>报部门负责人审批</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Retrieval request #%1 sent to the head of the case&apos;s department.</source>
+        <translation>第%1号调取申请已报送本案办案部门负责人。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+28"/>
+        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+38"/>
         <source>Return with inspection</source>
         <translation>归还验收</translation>
     </message>
@@ -4201,7 +5192,22 @@
         <translation>%1 于 %2 调取，应于 %3 前归还（登记第%4号）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
+        <source>Read back %1: %2</source>
+        <translation>%1 已回读核对：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No read-back of this disc since it went out: it is recorded as not checked, with the reason (or insert the disc and check every file first).</source>
+        <translation>该光盘调出后未做回读核对：将登记为“未校验”，并须写明原因（也可先放入光盘，逐个校验文件）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>why the disc was not read back</source>
+        <translation>未回读核对的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>what was found: required unless intact</source>
         <translation>检查发现的情况：除完好外必须填写</translation>
     </message>
@@ -4214,6 +5220,11 @@
         <location line="+1"/>
         <source>Verification</source>
         <translation>校验结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason not checked</source>
+        <translation>未校验原因</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4236,7 +5247,7 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Register entry #%1 closed: returned, %2.</source>
         <translation>登记第%1号已结：已归还，%2。</translation>
     </message>
@@ -4244,6 +5255,59 @@
         <location line="+5"/>
         <source>An incident was reported to the department head.</source>
         <translation>已向部门负责人报告异常情况。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSubmissionDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/review_submission.py" line="+24"/>
+        <source>Submit the case for review</source>
+        <translation>案件报送审核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case %1 %2</source>
+        <translation>案件 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recordings that go with it</source>
+        <translation>随案移送的录音录像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted to</source>
+        <translation>报送至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(submitted before)</source>
+        <translation>（此前已报送）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A major case goes to review with all its recordings (Art. 4, 22); the due board shows it until they have.</source>
+        <translation>重大案件报送审核时应随案移送全部录音录像（第四条、第二十二条）；移送前，待办事项中一直显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick the recordings that go with the case.</source>
+        <translation>勾选随案移送的录音录像。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record the submission</source>
+        <translation>登记报送</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case %1 went to review with its recordings.</source>
+        <translation>案件 %1 已连同录音录像报送审核。</translation>
     </message>
 </context>
 <context>
@@ -4703,7 +5767,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-54"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-55"/>
         <source>burned, not handed over</source>
         <translation>已刻录待移交</translation>
     </message>
@@ -4751,6 +5815,92 @@
         <location line="+1"/>
         <source>archived</source>
         <translation>已移交档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retired, replaced by a reproduction</source>
+        <translation>已注销（已由复制件替代）</translation>
+    </message>
+</context>
+<context>
+    <name>StorageDevicesDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/storage_devices.py" line="+21"/>
+        <source>Storage devices</source>
+        <translation>存储设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>storage</source>
+        <translation>专门存储</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+28"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Keeper</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A new label registers a device; an existing one records where it is now (and its keeper, when a badge is given).</source>
+        <translation>新标签即登记新设备；已有标签则登记其现存放位置（填写警号时同时变更保管人）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Device label</source>
+        <translation>设备标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role (new device)</source>
+        <translation>用途（新设备）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keeper&apos;s badge</source>
+        <translation>保管人警号</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Register or move</source>
+        <translation>登记或移存</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Storage device %1 is now at %2.</source>
+        <translation>存储设备 %1 现存放于 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storage device %1 registered at %2.</source>
+        <translation>存储设备 %1 已登记，存放于 %2。</translation>
     </message>
 </context>
 <context>
@@ -4831,7 +5981,7 @@
 <context>
     <name>UnsealDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/unseal.py" line="+20"/>
+        <location filename="../../keeper_app/ui/dialogs/unseal.py" line="+21"/>
         <source>Unseal the original</source>
         <translation>启封正本</translation>
     </message>
@@ -4846,9 +5996,19 @@
         <translation>这张光盘没有已批准的启封申请，请先报本案办案部门负责人审批。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Approval</source>
         <translation>审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimated use of the original</source>
+        <translation>正本预计使用时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4866,7 +6026,7 @@
         <translation>见证人</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>The original is unsealed (seal event #%1); reseal it promptly after use.</source>
         <translation>正本已启封（封存记录第%1号）；使用完毕后请及时重新封存。</translation>
     </message>
@@ -4892,9 +6052,29 @@
         <translation>申请启封正本</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>name and unit of who doubts the duplicate</source>
+        <translation>对副本提出异议者的姓名及单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>why the duplicate&apos;s authenticity is in doubt</source>
+        <translation>怀疑副本真实性的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>启封事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doubted by</source>
+        <translation>异议提出人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why in doubt</source>
+        <translation>异议理由</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4902,12 +6082,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Send to the department head</source>
         <translation>报部门负责人审批</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Request #%1 sent to the head of the case&apos;s department.</source>
         <translation>第%1号申请已报送本案办案部门负责人。</translation>
     </message>
@@ -4933,14 +6113,14 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../keeper_app/ui/window_extras.py" line="+71"/>
-        <location line="+127"/>
+        <location filename="../../keeper_app/ui/window_extras.py" line="+73"/>
+        <location line="+129"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+117"/>
+        <location line="-118"/>
+        <location line="+119"/>
         <source>Daily checkpoint…</source>
         <translation>每日检查点…</translation>
     </message>
@@ -5036,7 +6216,7 @@
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/base.py" line="+97"/>
+        <location filename="../../keeper_app/ui/dialogs/base.py" line="+99"/>
         <source>Register and sign</source>
         <extracomment>emitted with the confirmation text after the service accepted the entry</extracomment>
         <translation>登记并签名</translation>
@@ -5052,7 +6232,7 @@
         <translation>尚待签名：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Registering…</source>
         <translation>正在登记…</translation>
     </message>
