@@ -169,7 +169,9 @@ def test_a_late_handover_no_sweep_found_is_marked_and_reported_by_the_handover(o
 # ------------------------------------------------------------------ Art. 18: reseal
 def unsealed(office) -> tuple[str, int]:
     o, d = office.handed_over_pair()
-    aid = custody.request_unseal(office.session("K001"), o, "check_duplicate", "复制件存疑")
+    aid = custody.request_unseal(
+        office.session("K001"), o, "check_duplicate", doubted_by="辩护律师王某", doubt="复制件存疑"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     sid = custody.unseal(office.session("K001"), o, aid, office.cred("K001"), office.cred("K002"))
     return o, sid
@@ -182,7 +184,14 @@ def test_an_original_not_resealed_in_time_is_reported_and_the_late_reseal_adds_n
     [inc] = incidents(office)
     assert (inc["kind"], inc["code"]) == ("late_reseal", o)
     assert marks(office) == [("reseal", sid, iid)]
-    custody.reseal(office.session("K001"), o, "S-NEW-1", office.cred("K001"), office.cred("K002"))
+    custody.reseal(
+        office.session("K001"),
+        o,
+        "S-NEW-1",
+        office.cred("K001"),
+        office.cred("K002"),
+        inspection="intact",
+    )
     assert [i["id"] for i in incidents(office)] == [iid]
     verified(office)
 
@@ -190,7 +199,14 @@ def test_an_original_not_resealed_in_time_is_reported_and_the_late_reseal_adds_n
 def test_a_late_reseal_no_sweep_found_is_reported_by_the_reseal(office):
     o, sid = unsealed(office)
     office.clock.advance(hours=10)
-    custody.reseal(office.session("K001"), o, "S-NEW-2", office.cred("K001"), office.cred("K002"))
+    custody.reseal(
+        office.session("K001"),
+        o,
+        "S-NEW-2",
+        office.cred("K001"),
+        office.cred("K002"),
+        inspection="intact",
+    )
     [inc] = incidents(office)
     assert inc["kind"] == "late_reseal"
     assert marks(office) == [("reseal", sid, inc["id"])]

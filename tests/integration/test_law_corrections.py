@@ -54,7 +54,13 @@ def damaged_incident(office, d: str) -> int:
     )
     office.clock.advance(hours=1)
     custody.return_medium(
-        k_(office), d, office.cred("H001"), office.cred("K001"), "damaged", "mismatch", "划伤"
+        k_(office),
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "damaged",
+        note="划伤",
+        unchecked_reason="盘面划伤，未回读",
     )
     [inc] = entries.incidents(office.db.conn)
     return int(inc["id"])
@@ -272,8 +278,12 @@ def test_a_court_clerk_does_not_sign_the_unsealing(office, pair):
     assert "郑书记员" in ei.value.message
     custody.unseal(k_(office), o, aid, office.cred("K001"), office.cred("R001"))  # a reviewer
     with refused(office, "second_signer_not_staff"):
-        custody.reseal(k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("C001"))
-    custody.reseal(k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("H001"))
+        custody.reseal(
+            k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("C001"), inspection="intact"
+        )
+    custody.reseal(
+        k_(office), o, "S-NEW-1", office.cred("K001"), office.cred("H001"), inspection="intact"
+    )
     verified(office)
 
 
@@ -292,6 +302,7 @@ def test_an_outside_retriever_never_holds_another_role(office):
 
 # ------------------------------------------------------------------ 9. requests, the pair
 def test_a_court_request_only_by_the_people_of_the_case(office, reviewing_handler):
+    office.handed_over_pair()  # a request lists recordings of the case (issue 14, point 3)
     at = office.clock() - timedelta(hours=1)
     with refused(office, "not_of_the_case"):
         transfers.register_court_request(

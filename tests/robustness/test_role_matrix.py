@@ -108,7 +108,7 @@ lookup.media                         Y      Y      Y      Y       .     .
 lookup.cases                         Y      Y      Y      Y       .     .
 lookup.approvals_for                 Y      Y      Y      Y       .     .
 lookup.court_requests                Y      Y      Y      Y       .     .
-lookup.court_request_choices         Y      Y      .      .       .     .
+lookup.court_request_choices         Y      Y      Y      .       .     .
 lookup.awaiting_handover             .      Y      Y      .       .     .
 lookup.register                      Y      .      Y      Y       .     .
 lookup.due                           Y      .      Y      Y       .     .

@@ -35,7 +35,7 @@ def test_screenshots_of_the_main_window(ui, keeper_app, office: Office, qtbot) -
     m.resize(1366, 800)
     scan(qtbot, m.counter.manual, d)
     qtbot.waitUntil(lambda: m.counter.record.record is not None)
-    qtbot.waitUntil(lambda: m.due.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: m.due.model.rowCount() == 3)  # + case B's review (issue 14)
     qtbot.wait(50)
     path = _save(m, "main.png")
     assert path.stat().st_size > 20_000

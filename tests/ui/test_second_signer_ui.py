@@ -21,7 +21,9 @@ def test_the_witness_and_the_second_sealer_are_staff_of_the_organ(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
     o, _d = office.handed_over_pair()
-    aid = custody.request_unseal(office.session("K001"), o, "check_duplicate", "副本存疑")
+    aid = custody.request_unseal(
+        office.session("K001"), o, "check_duplicate", doubted_by="辩护律师王某", doubt="副本存疑"
+    )
     custody.decide_approval(office.session("D001"), aid, office.cred("D001"), True)
     m = ui.sign_in("K001")
     open_record(m, qtbot, o)

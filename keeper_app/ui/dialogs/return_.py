@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -104,6 +105,13 @@ class ReturnDialog(WorkflowDialog):
 
     def _verification_changed(self) -> None:
         self.unchecked.setEnabled(self.verification.currentData() == "not_checked")
+
+    def showEvent(self, ev: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(ev)
+        # intact is preselected; without a read-back the one thing to write is why it was not
+        # checked: the keeper types it, then Enter goes on to the signatures
+        if self.unchecked.isEnabled() and not self.unchecked.text():
+            self.unchecked.setFocus()
 
     def chosen(self) -> str:
         b = self.inspection.checkedButton()
