@@ -24,7 +24,7 @@ from functools import partial
 
 from .domain.errors import RuleViolation
 from .domain.model import DeptKind, ManifestEntry
-from .services import custody, intake, lookup, retrieval_requests, transfers
+from .services import custody, intake, lookup, retrieval_requests, reviews, transfers
 from .services import people as people_svc
 from .services.session import Credential, KdfCache, Session, sign_in
 from .services.storage import StorageSettings, add_sample_recordings
@@ -104,6 +104,9 @@ CASES = [
 # the cases with a part to play in the story (indices into CASES)
 ARCHIVED, COURT_SERVED, COURT_OPEN, DAMAGED, UNSEALED, OVERDUE = 0, 1, 2, 3, 4, 5
 LATE_OPEN, CURRENT, OUT_NOW = 18, 19, 12
+#: the major case whose review submission is still due (Art. 22: the due board shows it)
+PENDING_REVIEW = 15
+REVIEW_DEPT = "某某市公安局法制大队"
 CASE_SPACING_DAYS = 4
 FIRST_CASE_DAYS_AGO = 88
 
@@ -360,6 +363,11 @@ class _Demo:
                     self._recording(c, s1, afternoon, 1.0, 2.0, place, sitting=2),
                 ]
                 self._plan_pair(c, s1, recs)
+            # a major case goes to review with all its recordings (Art. 4, 22): done a week
+            # after the last interrogation, except for the latest one, which is still due
+            review_at = self.day(days_ago - 7, 15, 10)
+            if major and i != PENDING_REVIEW and review_at < self.now - timedelta(days=1):
+                self.at(review_at, self._submit_review, c)
 
     def _recording(
         self,
@@ -757,6 +765,13 @@ class _Demo:
         for i in found:
             custody.acknowledge_incident(s, i["id"], self.cred(head), note)
             self.counts["incident_acks"] += 1
+
+    def _submit_review(self, c: _Case) -> None:
+        s = self.session(c.handlers[0])
+        pending = reviews.review_status(s, c.case_no)["pending"]
+        reviews.submit_for_review(
+            s, c.case_no, pending, REVIEW_DEPT, "报请审核，随案移送讯问录音录像"
+        )
 
     def _conclude(self, badge: str, c: _Case, note: str) -> None:
         transfers.conclude_case(self.session(badge), c.case_no, note)
