@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .errors import RuleViolation
-from .model import Case, CaseStatus, Department, Person, RetrievalReason, Role
-from .rules import MAX_USAGE_HOURS, RETRIEVER_ROLES
+from .model import Case, Department, Person, RetrievalReason, Role
+from .rules import MAX_USAGE_HOURS, check_retriever
 
 #: An approval is for a retrieval soon after it: unused this long after the decision, it
 #: lapses and a new request is needed.
@@ -44,10 +44,6 @@ def check_request(
     """Art. 19-21: a retrieval is asked for by the retriever himself, or by a keeper at the
     counter on his behalf; the retriever's duty must fit the reason (a case handler only for
     his own case); the estimated usage time is given."""
-    if case.status == CaseStatus.ARCHIVED:
-        raise RuleViolation("case_archived", f"case {case.case_no} is archived", "Art. 16")
-    if not retriever.active:
-        raise RuleViolation("inactive", f"{retriever.name} is not active", "Art. 21")
     if requester.id != retriever.id and not requester.has(Role.KEEPER):
         raise RuleViolation(
             "request_for_another",
@@ -55,19 +51,7 @@ def check_request(
             f"(a keeper asks on behalf of {retriever.name} at the counter)",
             "Art. 20",
         )
-    if not (RETRIEVER_ROLES[reason] & retriever.roles):
-        may = ", ".join(sorted(r.value for r in RETRIEVER_ROLES[reason]))
-        raise RuleViolation(
-            "retriever_not_allowed",
-            f"{retriever.name} may not retrieve for {reason.value}: only {may}",
-            "Art. 19, 21",
-        )
-    if reason == RetrievalReason.CASE_HANDLING and retriever.id not in case.handler_ids:
-        raise RuleViolation(
-            "not_case_handler",
-            f"{retriever.name} is not a case handler of case {case.case_no}",
-            "Art. 19, 21",
-        )
+    check_retriever(case, retriever, reason)
     if (
         not isinstance(est_usage_hours, int)
         or isinstance(est_usage_hours, bool)

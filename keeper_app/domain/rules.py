@@ -434,18 +434,10 @@ def parse_retrieval_reason(reason: str) -> RetrievalReason:
         ) from None
 
 
-def check_retrieval(
-    case: Case,
-    retriever: Person,
-    approver: Person,
-    keeper: Person,
-    reason: RetrievalReason,
-    est_usage_hours: int,
-) -> None:
-    """Art. 19-20: only the duplicate goes out (the state machine refuses the original);
-    the register records retriever, time, reason, estimated usage time and approver;
-    retriever and keeper both sign — two different people, the keeper not a handler of
-    the case (Art. 16); the retriever's duty must fit the reason (Art. 21)."""
+def check_retriever(case: Case, retriever: Person, reason: RetrievalReason) -> None:
+    """Art. 16, 19, 21: a duplicate of a case not yet archived goes out to an active person
+    whose duty fits the reason — a case handler only for a case they handle. Checked when a
+    retrieval is asked for and again when the disc goes out."""
     if case.status == CaseStatus.ARCHIVED:
         raise RuleViolation("case_archived", f"case {case.case_no} is archived", "Art. 16")
     if not retriever.active:
@@ -463,6 +455,21 @@ def check_retrieval(
             f"{retriever.name} is not a case handler of case {case.case_no}",
             "Art. 19, 21",
         )
+
+
+def check_retrieval(
+    case: Case,
+    retriever: Person,
+    approver: Person,
+    keeper: Person,
+    reason: RetrievalReason,
+    est_usage_hours: int,
+) -> None:
+    """Art. 19-20: only the duplicate goes out (the state machine refuses the original);
+    the register records retriever, time, reason, estimated usage time and approver;
+    retriever and keeper both sign — two different people, the keeper not a handler of
+    the case (Art. 16); the retriever's duty must fit the reason (Art. 21)."""
+    check_retriever(case, retriever, reason)
     check_keeper_for_case(keeper, case)
     check_two_signers([retriever.id, keeper.id], [retriever.name])
     if not approver.has(Role.DEPT_HEAD):
