@@ -530,6 +530,20 @@ def check_return(inspection: Inspection, description: str | None) -> None:
 
 
 # ---------------------------------------------------------------- Art. 19 para 2: courts
+def check_acknowledgement(
+    what: str, acknowledged: bool, reported_to: int | None, head: Person
+) -> None:
+    """Art. 20: a report (damage, replacement, loss; a lateness) is received by the head of
+    the case-handling department it was reported to, once (he signs it himself: the
+    service's signer check). ``what`` names the report in the messages ("incident #3")."""
+    if acknowledged:
+        raise RuleViolation("already_acknowledged", f"{what} was already acknowledged")
+    if reported_to != head.id:
+        raise RuleViolation(
+            "not_addressed", f"{what} is reported to another department head", "Art. 20"
+        )
+
+
 def court_deadline(requested_at: datetime) -> datetime:
     """Art. 19: the duplicate goes to the court or procuratorate within three days."""
     return requested_at + COURT_LIMIT

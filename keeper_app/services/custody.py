@@ -563,16 +563,9 @@ def acknowledge_incident(s: Session, incident_id: int, head: Credential, note: s
     i = entries.incident(s.conn, int(incident_id))
     if i is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id}")
-    if i["ack_id"] is not None:
-        raise RuleViolation(
-            "already_acknowledged", f"incident #{incident_id} was already acknowledged"
-        )
-    if i["reported_to"] != me.id:
-        raise RuleViolation(
-            "not_addressed",
-            f"incident #{incident_id} is reported to another department head",
-            "Art. 20",
-        )
+    rules.check_acknowledgement(
+        f"incident #{incident_id}", i["ack_id"] is not None, i["reported_to"], me
+    )
     h = s.signer(head)
     if h.person.id != me.id:
         raise RuleViolation("not_signed_in", "the head signing must be the person signed in")

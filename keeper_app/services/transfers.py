@@ -252,16 +252,9 @@ def acknowledge_court_late(s: Session, mark_id: int, head: Credential, note: str
     k = court_repo.late_mark_by_id(s.conn, int(mark_id))
     if k is None:
         raise RuleViolation("unknown_incident", f"no late request report #{mark_id}")
-    if k["ack_id"] is not None:
-        raise RuleViolation(
-            "already_acknowledged", f"late request report #{mark_id} was already acknowledged"
-        )
-    if k["reported_to"] != me.id:
-        raise RuleViolation(
-            "not_addressed",
-            f"late request report #{mark_id} is reported to another department head",
-            "Art. 20",
-        )
+    rules.check_acknowledgement(
+        f"late request report #{mark_id}", k["ack_id"] is not None, k["reported_to"], me
+    )
     h = s.signer(head)
     if h.person.id != me.id:
         raise RuleViolation("not_signed_in", "the head signing must be the person signed in")

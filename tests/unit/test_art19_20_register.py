@@ -276,3 +276,15 @@ def test_the_recipient_must_be_court_or_procuratorate_staff(who: Person) -> None
     e = violation(rules.check_court_transfer, CopyRole.DUPLICATE, who)
     assert e.code == "not_outside_retriever"
     assert who.name in e.message
+
+
+def test_a_report_is_acknowledged_once_by_the_head_it_was_reported_to() -> None:
+    """Art. 20: reported to the head of the case-handling department, who receives it."""
+    rules.check_acknowledgement("incident #1", False, HEAD.id, HEAD)
+    other = person(9, "D009", Role.DEPT_HEAD)
+    with pytest.raises(RuleViolation) as e:
+        rules.check_acknowledgement("incident #1", False, HEAD.id, other)
+    assert e.value.code == "not_addressed" and "incident #1" in e.value.message
+    with pytest.raises(RuleViolation) as e:
+        rules.check_acknowledgement("incident #1", True, HEAD.id, HEAD)
+    assert e.value.code == "already_acknowledged"
