@@ -4,6 +4,7 @@ department head's inbox shows the integrity alarm."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -31,10 +32,19 @@ def test_the_start_up_check_and_the_witnesses_are_shown(
     qtbot.waitUntil(lambda: isinstance(keeper_app.integrity.last, Integrity), timeout=10_000)
     first = keeper_app.integrity.last
     assert isinstance(first, Integrity) and first.check.ok, first
+    before = audit.head(office.db.conn)[0]
     m = ui.sign_in("K001")
-    seq = audit.head(office.db.conn)[0]
     label = status(m)
-    qtbot.waitUntil(lambda: label.ok is True and str(seq) in label.text(), timeout=10_000)
+
+    def shown() -> int:
+        """The event the label says the history was checked up to (its last number)."""
+        numbers = re.findall(r"\d+", label.toolTip())
+        return int(numbers[-1]) if numbers else -1
+
+    # checked again once signed in: up to the sign-in or later (the screens the keeper opens
+    # log their readings, issue 14, so the head may move on while the check runs)
+    qtbot.waitUntil(lambda: label.ok is True and shown() > before, timeout=10_000)
+    assert shown() <= audit.head(office.db.conn)[0]
     assert "1" in label.text() and label.toolTip() == label.text()
 
 
