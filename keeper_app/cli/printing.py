@@ -188,6 +188,46 @@ def cmd_print(c: Context) -> int:
     return _output(c, doc, _options(c))
 
 
+def cmd_report(c: Context) -> int:
+    """`keeper report custody CODE [--pair] | --case CASE_NO`: the chain-of-custody report
+    (issue 16), as PDF (--pdf) and/or to a printer, else listed here (--json: its data)."""
+    from dataclasses import asdict
+
+    from ..services import custody_report
+
+    a = c.args
+    if bool(a.code) == bool(a.case):
+        raise RuleViolation("missing_field", "give a disc's code or --case CASE_NO (not both)")
+    if a.case and a.pair:
+        raise RuleViolation("bad_option", "--pair goes with a disc's code, not with --case")
+    if a.pdf or a.printer:
+        doc = catalogue.custody_report(a.code, pair=a.pair, case_no=a.case)
+        return _output(c, doc, catalogue.Options(lang=a.lang))
+    rep = custody_report.custody_report(c.session, a.code, pair=a.pair, case_no=a.case)
+    c.out(asdict(rep), lambda _: _custody_text(rep))
+    return 0
+
+
+def _custody_text(rep: Any) -> str:
+    lines = [
+        f"chain of custody: {rep.scope} {rep.ref}, case {rep.case_no} {rep.case_name}",
+        *(f"  {d.pretty} {d.copy_role} {d.status}" for d in rep.discs),
+        f"audit chain head: event {rep.head['seq']} {rep.head['hash']}",
+    ]
+    for ev in rep.events:
+        who = f" by {ev.actor_name} ({ev.actor_badge})" if ev.actor_badge else ""
+        lines.append(f"{ev.at}  event {ev.seq} {ev.action or '(not on the chain)'}{who}")
+        lines.append(f"    event hash {ev.hash}")
+        for e in ev.entries:
+            facts = "; ".join(f"{f.label}: {f.value}" for f in e.facts)
+            lines.append(f"    {e.table} #{e.id}: {facts}")
+            if e.content_sha256:
+                lines.append(f"      content {e.content_sha256}")
+            for g in e.signatures:
+                lines.append(f"      signed by {g.name} ({g.badge}) as {g.capacity} {g.signed_at}")
+    return "\n".join(lines)
+
+
 def _int(text: str) -> int:
     if not text.isdigit():
         raise RuleViolation("bad_number", f"'{text}' is not an entry number")
@@ -227,6 +267,17 @@ def register(add: AddCommand) -> None:
     sp.add_argument("--dy", type=float, help="calibration: ... this many mm too far down")
     sp.add_argument("--dpi", type=int, help="printer resolution for the barcode (300)")
     sp.add_argument("--guides", action="store_true", help="draw the label outlines")
+    add_output_args(sp)
+    sp = add(
+        "report",
+        cmd_report,
+        "the chain-of-custody report of a disc, its pair or a case: every event with its "
+        "signers, hashes and the audit chain head, listed or as PDF",
+    )
+    sp.add_argument("what", choices=["custody"])
+    sp.add_argument("code", nargs="?", help="the disc's code")
+    sp.add_argument("--pair", action="store_true", help="both discs of the disc's pair")
+    sp.add_argument("--case", metavar="CASE_NO", help="every disc of this case")
     add_output_args(sp)
     sp = add(
         "print", cmd_print, "print receipts, reports and lists; list printers; calibrate a printer"

@@ -33,7 +33,16 @@ from .documents import (
 from .enrolment import key_form as _key_form_data
 from .session import Session, parse_code
 
-__all__ = ["CATALOGUE", "Document", "Entry", "Options", "Period", "RegisterRef", "period"]
+__all__ = [
+    "CATALOGUE",
+    "CustodyRef",
+    "Document",
+    "Entry",
+    "Options",
+    "Period",
+    "RegisterRef",
+    "period",
+]
 
 
 # ------------------------------------------------------------------ the catalogue
@@ -212,6 +221,29 @@ def _sticker_pdf(data: Any, out: Path, o: Options) -> Any:
     return sticker.correction_sticker_pdf(data, out, lang=o.lang)
 
 
+@dataclass(frozen=True)
+class CustodyRef:
+    """What a chain-of-custody report covers: a disc (``pair``: and its pair), or a case."""
+
+    code: str | None = None
+    pair: bool = False
+    case_no: str | None = None
+
+
+def _custody(s: Session, ref: CustodyRef) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    from . import custody_report as report
+
+    return asdict(report.custody_report(s, ref.code, pair=ref.pair, case_no=ref.case_no))
+
+
+def _custody_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import custody
+
+    return custody.custody_report_pdf(data, out, lang=o.lang)
+
+
 def _checkpoint(s: Session, ref: int) -> dict[str, Any]:
     from . import checkpoints
 
@@ -301,6 +333,14 @@ CATALOGUE: dict[str, Entry] = {
             _V,
         ),
         Entry(
+            "custody",
+            "Chain-of-custody report of %1",
+            _custody,
+            _custody_pdf,
+            "custody-{ref}.pdf",
+            _V,
+        ),
+        Entry(
             "register",
             "Retrieval register pages",
             _register,
@@ -374,6 +414,18 @@ def court_list(request_id: int) -> Document:
 
 def archive_list(case_no: str) -> Document:
     return Document(CATALOGUE["archive"], case_no, case_no)
+
+
+def custody_report(
+    code: str | None = None, *, pair: bool = False, case_no: str | None = None
+) -> Document:
+    """The chain-of-custody report of a disc (``pair``: of its pair) or of a case's discs."""
+    if case_no is not None and case_no.strip():
+        return Document(CATALOGUE["custody"], CustodyRef(None, False, case_no.strip()), case_no)
+    shown = parse_code(str(code)).pretty
+    return Document(
+        CATALOGUE["custody"], CustodyRef(str(code), pair), f"{shown}-pair" if pair else shown
+    )
 
 
 def register_pages(ref: RegisterRef) -> Document:
