@@ -191,6 +191,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "incident": QT_TRANSLATE_NOOP("PrintDocs", "Incident report #%1"),
         "court": QT_TRANSLATE_NOOP("PrintDocs", "Transfer list for request #%1"),
         "archive": QT_TRANSLATE_NOOP("PrintDocs", "Archive handover list of case %1"),
+        "custody": QT_TRANSLATE_NOOP("PrintDocs", "Chain-of-custody report of %1"),
         "register": QT_TRANSLATE_NOOP("PrintDocs", "Retrieval register pages"),
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),

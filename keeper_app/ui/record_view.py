@@ -60,8 +60,9 @@ def chip(text: str, colour: str) -> str:
 
 #: what the print button offers for a disc: both labels, sleeve inserts, the original's
 #: seal-bag label, the handover receipt (once handed over), the sticker of the newest label
-#: correction for the seal bag (once a label field was corrected, issue 14)
-PRINTS = ("labels", "sleeve", "seal_bag", "receipt", "correction_sticker")
+#: correction for the seal bag (once a label field was corrected, issue 14), the custody
+#: report of the pair (issue 16); "custody" (this disc's custody report) has its own button
+PRINTS = ("labels", "sleeve", "seal_bag", "receipt", "correction_sticker", "custody_pair")
 
 
 def label_correction(rec: Any) -> int | None:
@@ -124,6 +125,12 @@ class RecordView(QWidget):
         self.print_button.setMenu(self.print_menu)
         self.print_button.clicked.connect(lambda: self.print_requested.emit("labels"))
         self.actions_row.addWidget(self.print_button)
+        # issue 16: every event of the disc's life with its signers and hashes, on paper
+        self.custody_button = QPushButton()
+        self.custody_button.setObjectName("custody_report")
+        self.custody_button.setMinimumHeight(34)
+        self.custody_button.clicked.connect(lambda: self.print_requested.emit("custody"))
+        self.actions_row.addWidget(self.custody_button)
         self.history = QTableWidget(0, 4)
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -162,12 +169,20 @@ class RecordView(QWidget):
             key = SHORTCUTS.get(a)
             with_shortcut(b, label("Action", a), key)
         with_shortcut(self.print_button, self.tr("Print labels…"), PRINT_SHORTCUT)
+        self.custody_button.setText(self.tr("Custody report…"))
+        self.custody_button.setToolTip(
+            self.tr(
+                "Every event of this disc's life, who signed in which capacity, the hashes and "
+                "the audit chain head — to print or save"
+            )
+        )
         for k, text in (
             ("labels", self.tr("Disc labels of both discs of the pair…")),
             ("sleeve", self.tr("Sleeve inserts…")),
             ("seal_bag", self.tr("Seal-bag label of the original…")),
             ("receipt", self.tr("Handover receipt…")),
             ("correction_sticker", self.tr("Correction sticker for the seal bag…")),
+            ("custody_pair", self.tr("Custody report of the pair…")),
         ):
             self.print_actions[k].setText(text)
         if self.record is not None:
@@ -288,6 +303,7 @@ class RecordView(QWidget):
         self.print_actions["correction_sticker"].setVisible(
             disc and label_correction(rec) is not None
         )
+        self.print_actions["custody_pair"].setVisible(disc)
 
     def _add_button(self, a: str) -> QPushButton:
         b = QPushButton()

@@ -115,6 +115,8 @@ class WindowExtras(QObject):
             self.open(catalogue.receipt(code=rec.code))
         elif kind == "correction_sticker" and (cid := label_correction(rec)) is not None:
             self.open(catalogue.correction_sticker_of(cid))
+        elif kind in ("custody", "custody_pair"):
+            self.open(catalogue.custody_report(rec.code, pair=kind == "custody_pair"))
 
     def after(self, dialog: Any) -> None:
         """A workflow was registered: offer its document, if it has one."""

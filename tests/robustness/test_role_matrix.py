@@ -25,6 +25,7 @@ from keeper_app.services import (
     checkpoints,
     clockwatch,
     custody,
+    custody_report,
     documents,
     enrolment,
     findings,
@@ -156,6 +157,7 @@ documents.register_document          Y      .      Y      Y       .     .
 documents.signature_png              Y      .      Y      Y       .     .
 documents.signature_loader           Y      .      Y      Y       .     .
 documents.audit_head                 Y      Y      Y      Y       Y     Y
+custody_report.custody_report        Y      Y      Y      Y       .     .
 reads.report                         .      .      Y      .       .     .
 """
 
@@ -286,6 +288,7 @@ ACTION_OF = {
     "documents.correction_sticker": "view_media",
     "documents.archive_handover_list": "view_media",
     "documents.register_document": "view_register",
+    "custody_report.custody_report": "view_media",
     "documents.signature_png": "view_register",
     "documents.signature_loader": "view_register",
     "checkpoints.take": "checkpoint",
@@ -602,6 +605,7 @@ def calls(office, x: dict, role: str, badge: str):
         "documents.signature_png": lambda s: documents.signature_png(s, 1),
         "documents.signature_loader": lambda s: documents.signature_loader(s),
         "documents.audit_head": lambda s: documents.audit_head(s),
+        "custody_report.custody_report": lambda s: custody_report.custody_report(s, x["d"]),
         "checkpoints.take": lambda s: checkpoints.take(s, me, c("D001")),
         "checkpoints.status": lambda s: checkpoints.status(s),
         "checkpoints.slip": lambda s: checkpoints.slip(s, x["cp"]),
