@@ -11,6 +11,7 @@ version 4 (33 modules): 8.4 mm square.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .barcodes import DEFAULT_DPI, MM, dot_mm, module_mm
@@ -24,6 +25,13 @@ QR_QUIET_MM = QUIET_MODULES * module_mm(DEFAULT_DPI, QR_MIN_MODULE_MM)
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The dark (True) and light modules of ``text``'s QR code, row by row from the top."""
+    return [list(row) for row in _modules(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def _modules(text: str) -> tuple[tuple[bool, ...], ...]:
+    """:func:`qr_matrix`, computed once per text: every page of a document carries the same
+    head, and encoding it (choosing the mask) costs about 15 ms."""
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
     if not text or not text.isascii() or not text.isprintable():
@@ -31,12 +39,12 @@ def qr_matrix(text: str) -> list[list[bool]]:
     qr = QRCode(None, QRErrorCorrectLevel.M)
     qr.addData(text)
     qr.make()
-    return [[bool(m) for m in row] for row in qr.modules]
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
 def qr_side_mm(text: str, dpi: int = DEFAULT_DPI) -> float:
     """The symbol's side, quiet zone not included."""
-    return len(qr_matrix(text)) * module_mm(dpi, QR_MIN_MODULE_MM)
+    return len(_modules(text)) * module_mm(dpi, QR_MIN_MODULE_MM)
 
 
 def draw_head_qr(
@@ -45,7 +53,7 @@ def draw_head_qr(
     """Draw the QR code of ``text`` with its right edge at ``right_mm`` and its bottom at
     ``bottom_mm`` (page mm, symbol without its quiet zone), snapped to the dot grid.
     Returns (left, bottom, side) in mm."""
-    rows = qr_matrix(text)
+    rows = _modules(text)
     mod = module_mm(dpi, QR_MIN_MODULE_MM)
     side = len(rows) * mod
     dot = dot_mm(dpi)
