@@ -131,7 +131,7 @@ _W: dict[str, tuple[str, str]] = {
     "decision": ("决定", "Decision"),
     "doubted_by": ("提出质疑者", "Doubted by"),
     "doubt": ("质疑内容", "Doubt"),
-    "est_usage": ("预计使用", "Est. usage"),
+    "est_usage_hours": ("预计使用小时数", "Est. usage (hours)"),
     "request_no": ("申请号", "Request no."),
     "verification": ("校验", "Verification"),
     "verification_no": ("校验记录号", "Read-back no."),
@@ -316,6 +316,10 @@ def _paginate(rows: list[list[_Cell]], info_h: float, header_h: float) -> list[_
             if h > full and y - BODY_BOTTOM > 20.0:  # taller than a page: split at a line
                 head, cells = _split(cells, y - BODY_BOTTOM)
                 pages[-1].rows.append(head)
+                # the rest says which event it goes on: its number, time and action again
+                cells = [
+                    c or h_[:limit] for c, h_, limit in zip(cells, head, (9, 9, 1, 0), strict=True)
+                ]
             pages.append(_Page())
             y = _top_of_table(False, 0.0) - header_h
     return pages

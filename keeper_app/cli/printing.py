@@ -1,8 +1,8 @@
-"""The `keeper` commands that print: `keeper label`, `keeper register --pdf/--printer`
-and `keeper print ...` (receipts, reports, lists, a calibration sheet, a PDF file, the list
-of printers, a printer's calibration). Each document is one of ``services.catalogue``, the
-same the application prints; a PDF is always made first, then sent to CUPS if a printer is
-named."""
+"""The `keeper` commands that print: `keeper label`, `keeper register --pdf/--printer`,
+`keeper print ...` (receipts, reports, lists, a calibration sheet, a PDF file, the list
+of printers, a printer's calibration) and `keeper report custody` (the chain of custody).
+Each document is one of ``services.catalogue``, the same the application prints; a PDF is
+always made first, then sent to CUPS if a printer is named."""
 
 from __future__ import annotations
 

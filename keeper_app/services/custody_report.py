@@ -113,7 +113,7 @@ class CustodyReport:
 
 
 # ------------------------------------------------------------------ what each entry says
-#: per table: (label, column, kind) — kind: text, enum, person, time, code, hours
+#: per table: (label, column, kind) — kind: text, enum, person, time, code
 _SPEC: dict[str, tuple[tuple[str, str, str], ...]] = {
     "media": (
         ("copy_role", "copy_role", "enum"),
@@ -165,7 +165,7 @@ _SPEC: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("retriever", "retriever_id", "person"),
         ("reason", "reason", "enum"),
         ("purpose", "purpose", "text"),
-        ("est_usage", "est_usage_hours", "hours"),
+        ("est_usage_hours", "est_usage_hours", "text"),
         ("requested_by", "requested_by", "person"),
         ("approver", "approver_id", "person"),
     ),
@@ -180,7 +180,7 @@ _SPEC: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("col_unit", "retriever_unit", "text"),
         ("reason", "reason", "enum"),
         ("purpose", "purpose", "text"),
-        ("est_usage", "est_usage_hours", "hours"),
+        ("est_usage_hours", "est_usage_hours", "text"),
         ("approver", "approver_id", "person"),
         ("keeper", "keeper_id", "person"),
     ),
@@ -240,7 +240,7 @@ _SPEC: dict[str, tuple[tuple[str, str, str], ...]] = {
     "original_uses": (
         ("user", "user_id", "person"),
         ("purpose", "purpose", "enum"),
-        ("est_usage", "est_usage_hours", "hours"),
+        ("est_usage_hours", "est_usage_hours", "text"),
         ("approver", "approver_id", "person"),
         ("keeper", "keeper_id", "person"),
     ),
@@ -300,8 +300,6 @@ def _facts(
             out.append(Fact(label, names.code(v)))
         elif kind == "time":
             out.append(Fact(label, show(str(v))))
-        elif kind == "hours":
-            out.append(Fact(label, f"{v} h"))
         else:
             out.append(Fact(label, str(v), kind == "enum"))
     return tuple(out) + extra

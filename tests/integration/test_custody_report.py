@@ -340,3 +340,77 @@ def test_keeper_report_custody_lists_saves_and_refuses(office: Office, tmp_path:
     assert office.snapshot(sign_ins=False) == before
     r = run("K001", "report", "custody")
     assert r.returncode == 1 and "--case" in r.stderr
+
+
+def test_an_event_taller_than_a_page_is_split_at_a_line_with_the_header_repeated(
+    tmp_path: Path,
+) -> None:
+    """Rows never break across pages, but one event with more entries than a page holds
+    goes on at a line of the next page; every page repeats the column headers."""
+    h = "ab" * 32
+    entries = [
+        {
+            "table": "corrections",
+            "id": i,
+            "codes": ["31012026000001D8"],
+            "facts": [{"label": "new_value", "value": f"值{i}", "enum": False}],
+            "content_sha256": f"{i:064x}",
+            "signatures": [
+                {
+                    "name": "李保管",
+                    "badge": "K001",
+                    "capacity": "corrector",
+                    "signed_at": "2026-11-20 09:00:00",
+                    "content_sha256": f"{i:064x}",
+                    "drawn": False,
+                }
+            ],
+        }
+        for i in range(1, 121)
+    ]
+    small = {**entries[0], "id": 999, "content_sha256": "f" * 64, "signatures": []}
+    data = {
+        "scope": "disc",
+        "ref": "31012026000001D8",
+        "case_no": "A2026-001",
+        "case_name": "王某某故意伤害案",
+        "department": "刑事侦查大队",
+        "discs": [],
+        "events": [
+            {
+                "seq": 7,
+                "hash": h,
+                "action": "correct",
+                "at": "2026-11-20 09:00:00",
+                "actor_name": "李保管",
+                "actor_badge": "K001",
+                "codes": ["31012026000001D8"],
+                "entries": entries,
+            },
+            {**_event(8, "c" * 64), "entries": [small]},
+        ],
+        "head": {"seq": 9, "hash": "d" * 64, "qr": heads.head_text(9, "d" * 64)},
+    }
+    pdf = tmp_path / "tall.pdf"
+    result = custody_pdf.custody_report_pdf(data, pdf)
+    assert result.pages == page_count(pdf) >= 3
+    text = squash(pdf_text(pdf))
+    assert all(f"{i:064x}" in text for i in range(1, 121))
+    assert "f" * 64 in text and "c" * 64 in text
+    for n in range(1, result.pages + 1):
+        page = squash(pdf_text(pdf, n))
+        assert "登记、内容哈希及签名" in page and f"第{n}页共{result.pages}页" in page
+        assert _qr(pdf, tmp_path, n) == data["head"]["qr"]  # type: ignore[index]
+
+
+def _event(seq: int, h: str) -> dict[str, object]:
+    return {
+        "seq": seq,
+        "hash": h,
+        "action": "set_location",
+        "at": "2026-11-20 10:00:00",
+        "actor_name": "李保管",
+        "actor_badge": "K001",
+        "codes": ["31012026000001D8"],
+        "entries": [],
+    }
