@@ -58,6 +58,7 @@ _W: dict[str, tuple[str, str]] = {
     "event_no": ("审计事件第{seq}号", "Audit event {seq}"),
     "event_hash": ("事件哈希", "Event hash"),
     "content_hash": ("内容哈希", "Content hash"),
+    "signed_hash": ("签名所针对的内容哈希（与现内容不符）", "Content signed (NOT the entry now)"),
     "by": ("操作人", "By"),
     "unanchored": ("未见于审计链", "NOT ON THE AUDIT CHAIN"),
     "no_events": ("无记录", "nothing recorded"),
@@ -266,6 +267,9 @@ def _event_cells(n: int, ev: Mapping[str, Any], lang: str, several: bool) -> lis
                 f"{g['signed_at']}  {t('signed_electronically', lang)}",
                 wd[3],
             )
+            if g.get("content_sha256") and g["content_sha256"] != e.get("content_sha256"):
+                # the entry is not what was signed (`keeper audit verify` names it)
+                detail += _hash_line(w("signed_hash", lang), str(g["content_sha256"]), wd[3], "  ")
     return [
         _text(str(n), wd[0]),
         _text(date, wd[1]) + (_text(time, wd[1]) if time else []),

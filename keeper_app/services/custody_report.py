@@ -17,7 +17,6 @@ from typing import Any
 from .. import canonical
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
-from ..domain.model import Case
 from ..store import cases as cases_repo
 from ..store import custody_history as history
 from ..store import media as media_repo
@@ -26,8 +25,6 @@ from ..timeutil import show
 from . import reads, visibility
 from .documents import audit_head
 from .session import Session, parse_code
-
-SCOPES = ("disc", "pair", "case")
 
 
 @dataclass(frozen=True)
@@ -408,7 +405,7 @@ def custody_report(
     as a reading when made."""
     me = s.require(Action.VIEW_MEDIA)
     if (code is None) == (case_no is None or not case_no.strip()):
-        raise RuleViolation("bad_scope", "give either a disc's code or a case number, not both")
+        raise RuleViolation("bad_scope", "give one of the two: a disc's code, or a case number")
     with s.db.reading():
         if case_no is not None and case_no.strip():
             case = cases_repo.by_no(s.conn, case_no.strip())
@@ -454,14 +451,10 @@ def custody_report(
     reads.record(
         s,
         "document",
-        [_case_id(case)],
+        [case.id],
         doc="custody_report",
         scope=scope,
         code=ref if scope != "case" else None,
         case_no=case.case_no if scope == "case" else None,
     )
     return report
-
-
-def _case_id(case: Case) -> int:
-    return int(case.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from ..domain import signing
 
@@ -112,6 +112,7 @@ _QUERIES: tuple[tuple[str, str], ...] = (
 )
 
 Row = tuple[str, dict[str, Any], str]
+T = TypeVar("T")
 
 
 def medium_rows(conn: sqlite3.Connection, medium_id: int) -> list[Row]:
@@ -139,9 +140,9 @@ def medium_rows(conn: sqlite3.Connection, medium_id: int) -> list[Row]:
     return out
 
 
-def _chunks(ids: list[int], n: int = 500) -> Iterable[list[int]]:
-    for i in range(0, len(ids), n):
-        yield ids[i : i + n]
+def _chunks(items: list[T], n: int = 500) -> Iterable[list[T]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
 
 
 #: every action whose event may write a row (a reading or a sign-in writes none)
@@ -159,7 +160,7 @@ def events_writing(
     found: dict[tuple[str, int], dict[str, Any]] = {}
     times = sorted(set(wanted.values()))
     acts = ",".join("?" * len(_WRITING))
-    for chunk in _chunks(times, 400):  # type: ignore[arg-type]
+    for chunk in _chunks(times, 400):
         marks = ",".join("?" * len(chunk))
         cur = conn.execute(
             "SELECT e.seq, e.at, e.action, e.hash, e.payload, p.name, p.badge "

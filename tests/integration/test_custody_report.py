@@ -278,6 +278,13 @@ def test_a_person_who_may_not_see_the_case_is_refused_and_nothing_is_written(
         _refused(office, badge, code, lambda s: custody_report(s, None, case_no="A2026-001"))
         _refused(office, badge, code, lambda s: doc.make(s, catalogue.Options(), pdf))
         assert not pdf.exists()
+    # a disc or a case, not both, not neither
+    for args, kw in (((o,), {"case_no": "A2026-001"}), ((None,), {})):
+        s = office.session("K001")
+        before = office.snapshot(sign_ins=True)
+        with pytest.raises(RuleViolation) as e:
+            custody_report(s, *args, **kw)  # type: ignore[arg-type]
+        assert e.value.code == "bad_scope" and office.snapshot(sign_ins=True) == before
     # a handler of the case and the head of its department see it; the reading is logged
     for badge in ("H002", "D001"):
         s = office.session(badge)
