@@ -151,10 +151,10 @@ _W: dict[str, tuple[str, str]] = {
     "late_kind": ("超时类别", "Late"),
     "finding": ("情况", "Finding"),
     "manifest_sha256": ("清单哈希", "Manifest SHA-256"),
-    "burn": ("刻录回读", "read-back after burning"),
-    "return": ("归还回读", "read-back on return"),
-    "on_demand": ("随时回读", "read-back on demand"),
-    "fixity": ("定期回读", "fixity read-back"),
+    "purpose_burn": ("刻录回读", "read-back after burning"),
+    "purpose_return": ("归还回读", "read-back on return"),
+    "purpose_on_demand": ("随时回读", "read-back on demand"),
+    "purpose_fixity": ("定期回读", "fixity read-back"),
     "unreadable": ("无法读取", "unreadable"),
     "approved": ("同意", "approved"),
     "refused": ("不同意", "refused"),
@@ -228,11 +228,17 @@ def _pretty(code: str) -> str:
     return code
 
 
+#: facts whose values are words of their own: a read-back's purpose, a late mark's kind,
+#: the table a correction is of
+_PREFIX = {"purpose": "purpose_", "late_kind": "late_", "corrected_entry": "tbl_"}
+
+
 def _fact(f: Mapping[str, Any], lang: str) -> str:
-    value = str(f["value"])
+    label, value = str(f["label"]), str(f["value"])
     if f.get("enum"):
-        value = w(value, lang) if f["label"] != "corrected_entry" else w(f"tbl_{value}", lang)
-    return f"{w(str(f['label']), lang)}{colon(lang)}{value}"
+        key = _PREFIX.get(label, "") + value
+        value = w(key, lang) if w(key, lang) != key else w(value, lang)
+    return f"{w(label, lang)}{colon(lang)}{value}"
 
 
 def _event_cells(n: int, ev: Mapping[str, Any], lang: str, several: bool) -> list[_Cell]:
