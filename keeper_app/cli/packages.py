@@ -41,6 +41,8 @@ def write(c: Context, code: str, to: Path, source: Path | None) -> int:
 
 def cmd_verify_package(c: Context) -> int:
     r = packages.verify_package(c.args.path)
+    for note in r.notes:
+        print(f"  NOTE: {note}")
     if r.ok:
         print(
             f"package of {r.code}: OK — {r.files} files, {r.recordings} recordings, "

@@ -273,6 +273,7 @@ def _contents(
         out[f"keys/{name}"] = _pem(bytes(k["public_key"]))
         keys_doc[name] = {
             "key_id": int(k["id"]),
+            "person_id": int(k["person_id"]),
             "badge": k["badge"],
             "name": k["name"],
             "fingerprint": crypto.fingerprint(bytes(k["public_key"])),

@@ -301,3 +301,71 @@ def test_court_transfer_with_package_to_writes_the_package(office: Office, tmp_p
     [pkg] = list(out.iterdir())
     assert packages.verify_package(pkg).ok
     assert main(["--db", str(office.path), "audit", "verify"]) == 0
+
+
+def test_events_written_before_the_redactable_scheme(
+    office: Office, tmp_path, monkeypatch, capsys
+) -> None:
+    """A database that kept earlier events (scheme 2, hashed over the fields themselves): the
+    disc's early events cannot be linked to the head without another case's events in full,
+    so the package shows them signed but unlinked — and says so — and links from the first
+    event after the last other case's earlier-scheme event."""
+    from keeper_app.cli import main
+
+    monkeypatch.setattr(audit, "SCHEME", 2)
+    disc = tmp_path / "disc"
+    _o, d = pair_with_files(office, disc)
+    ob, _db = office.handed_over_pair(case_no="B2026-002", handler="H003", person="毒某某")
+    monkeypatch.setattr(audit, "SCHEME", 3)
+    custody.set_location(office.session("K001"), ob, "柜C-10")
+    custody.set_location(office.session("K001"), d, "柜B-7")
+    court_transfer(office, d)
+    out = tmp_path / "usb"
+    out.mkdir()
+    done = packages.write_package(
+        office.session("K001"), d, out, StorageSettings.for_database(office.path), source=disc
+    )
+    root = Path(done["folder"])
+    facts = json.loads((root / package.PACKAGE_JSON).read_text(encoding="utf-8"))
+    last_old = office.db.conn.execute(
+        "SELECT max(seq) FROM audit_events WHERE scheme = 2"
+    ).fetchone()[0]
+    assert facts["linked_from"] == last_old + 1
+    assert facts["unlinked_events"] and max(facts["unlinked_events"]) < facts["linked_from"]
+    r = packages.verify_package(root)
+    assert r.ok, r.problems
+    assert any("handovers-" in n and "not linked to the head" in n for n in r.notes), r.notes
+    proc = run_readme(root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # the other case's earlier-scheme events are not in the package
+    blob = b"".join(p.read_bytes() for p in root.rglob("*") if p.is_file())
+    assert b"B2026-002" not in blob and "毒某某".encode() not in blob
+    assert main(["--db", str(tmp_path / "none.sqlite"), "verify-package", str(root)]) == 0
+    assert "NOTE: entries/handovers-" in capsys.readouterr().out
+    v = admin.verify_audit_file(str(office.path))
+    assert v.ok, v.problems
+    # an unlinked event's signature still counts: one changed byte in it fails
+    unlinked = (root / package.UNLINKED).read_text().splitlines()[0].split("  ")[1]
+    _flip(root / unlinked, 90)
+    r = packages.verify_package(root)
+    assert any(p.startswith(unlinked) for p in r.problems), r.problems
+    assert run_readme(root).returncode != 0
+
+
+def test_recordings_from_keeper_s_storage(office: Office, tmp_path) -> None:
+    """With no disc folder given, the recordings come from Keeper's storage (the backup's copy
+    when the storage's is gone), each checked against the disc's manifest."""
+    settings = StorageSettings.for_database(office.path)
+    disc = tmp_path / "disc"
+    _o, d = pair_with_files(office, disc)
+    court_transfer(office, d)
+    shutil.copytree(disc, settings.backup_root)
+    out = tmp_path / "usb"
+    out.mkdir()
+    (settings.backup_root / "rec/notes/2.wav").write_bytes(b"changed")
+    with pytest.raises(RuleViolation) as e:
+        packages.write_package(office.session("K001"), d, out, settings)
+    assert e.value.code == "package_source_changed" and list(out.iterdir()) == []
+    shutil.copytree(disc, settings.storage_root)
+    done = packages.write_package(office.session("K001"), d, out, settings)
+    assert packages.verify_package(done["folder"]).ok
