@@ -68,6 +68,11 @@ def _sources(
 
 
 def check_folder(folder: str | Path) -> Path:
+    """The folder a package is written into: given, and an existing folder."""
+    if not str(folder).strip():
+        raise RuleViolation(
+            "package_no_folder", "choose the folder to write the transfer package into"
+        )
     folder = Path(folder)
     if not folder.is_dir():
         raise RuleViolation(
@@ -95,9 +100,10 @@ def write_package(
     visibility.check_case_id(s, m.case_id, "write its transfer package")
     rows = repo.disc_rows(s.conn, m.id)
     court.check_transfer_package(m.code, m.copy_role, sum(t == "court_transfers" for t, _ in rows))
+    folder = check_folder(folder)
     manifest = burning_repo.manifest_of_medium(s.conn, m.id)
     files = _sources(m, manifest, settings, Path(source) if source is not None else None)
-    root = check_folder(folder) / f"{m.code}-transfer-package"
+    root = folder / f"{m.code}-transfer-package"
     try:
         root.mkdir(mode=0o700)
     except FileExistsError:

@@ -9,9 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from conftest import Office
+from PySide6.QtCore import QCoreApplication
 
 from keeper_app.domain.model import ManifestEntry
 from keeper_app.services import intake, packages, transfers
+from keeper_app.ui.errors import HEADLINES
 
 from .test_workflows import open_record
 
@@ -95,3 +97,62 @@ def test_a_package_that_cannot_be_written_leaves_the_transfer_and_says_why(
         ).fetchone()[0]
         == 0
     )
+
+
+def test_a_transferred_duplicate_s_record_offers_its_package(
+    ui, office: Office, qtbot, tmp_path
+) -> None:
+    d = transferable(office, tmp_path / "disc")
+    qid = office.db.conn.execute("SELECT max(id) FROM court_requests").fetchone()[0]
+    transfers.court_transfer(
+        office.session("K001"), qid, d, office.cred("C001"), office.cred("K001")
+    )
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, d)
+    assert "transfer_package" in m.counter.record.buttons
+    m.counter.record.buttons["transfer_package"].click()
+    dlg = m.dialog
+    dlg.folder.setText(str(usb))
+    dlg.source.setText(str(tmp_path / "disc"))
+    text = ui.submit(dlg)
+    assert text is not None, dlg.banner.text()
+    [pkg] = list(usb.iterdir())
+    assert str(pkg) in text and packages.verify_package(pkg).ok
+    # no folder, or one that is not there: refused in the dialog, nothing written or recorded
+    open_record(m, qtbot, d)
+    m.counter.record.buttons["transfer_package"].click()
+    dlg = m.dialog
+    assert ui.submit(dlg) is None
+    assert QCoreApplication.translate("Refusal", HEADLINES["package_no_folder"]) in (
+        dlg.banner.text()
+    )
+    dlg.reject()
+    open_record(m, qtbot, d)
+    m.counter.record.buttons["transfer_package"].click()
+    dlg = m.dialog
+    dlg.folder.setText(str(tmp_path / "gone"))
+    dlg.source.setText(str(tmp_path / "disc"))
+    assert ui.submit(dlg) is None
+    assert QCoreApplication.translate("Refusal", HEADLINES["package_no_folder"]) in (
+        dlg.banner.text()
+    )
+    assert "gone" in dlg.banner.text()
+    assert (
+        office.db.conn.execute(
+            "SELECT count(*) FROM audit_events WHERE action='transfer_package'"
+        ).fetchone()[0]
+        == 1
+    )
+
+
+def test_a_case_handler_is_not_offered_the_package(ui, office: Office, qtbot, tmp_path) -> None:
+    d = transferable(office, tmp_path / "disc")
+    qid = office.db.conn.execute("SELECT max(id) FROM court_requests").fetchone()[0]
+    transfers.court_transfer(
+        office.session("K001"), qid, d, office.cred("C001"), office.cred("K001")
+    )
+    m = ui.sign_in("H001")
+    open_record(m, qtbot, d)
+    assert "transfer_package" not in m.counter.record.buttons

@@ -6,24 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ...domain.errors import RuleViolation
-from ...services import lookup, packages, transfers
+from ...services import lookup, transfers
 from ...services.session import Session
-from ...services.storage import StorageSettings
 from ..context import UiContext
 from ..labels import label
 from .base import WorkflowDialog
 from .record_summary import medium_summary
+from .transfer_package import folder_row, write
 
 
 class CourtTransferDialog(WorkflowDialog):
@@ -63,40 +55,22 @@ class CourtTransferDialog(WorkflowDialog):
             "recipient", self.tr("Recipient (court/procuratorate)"), role="outside_retriever"
         )
         self.signers.add("keeper", self.tr("Keeper"), me=True)
-        self.package_to = self._folder_row(
+        self.package_to = folder_row(
+            self,
+            self.form,
             "package_to",
             self.tr("Write transfer package to"),
             self.tr("no folder: no package now"),
             self.tr("Folder for the transfer package (e.g. a USB disk)"),
         )
-        self.package_from = self._folder_row(
+        self.package_from = folder_row(
+            self,
+            self.form,
             "package_from",
             self.tr("Recordings for the package from"),
             self.tr("Keeper's storage"),
             self.tr("Folder of the mounted duplicate"),
         )
-
-    def _folder_row(self, name: str, label: str, empty: str, title: str) -> QLineEdit:
-        """A folder's line with its "Choose…" button (a folder chooser)."""
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setPlaceholderText(empty)
-        choose = QPushButton(self.tr("Choose…"))
-        choose.setObjectName(f"{name}_choose")
-
-        def pick() -> None:
-            got = QFileDialog.getExistingDirectory(self, title, edit.text())
-            if got:
-                edit.setText(got)
-
-        choose.clicked.connect(pick)
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(edit, 1)
-        box.addWidget(choose)
-        self.form.addRow(label, row)
-        return edit
 
     def _show_items(self) -> None:
         """The open items of the chosen request (issue 14: it stays open until each is
@@ -127,13 +101,7 @@ class CourtTransferDialog(WorkflowDialog):
         package: dict[str, Any] | RuleViolation | None = None
         if v["package_to"]:  # the transfer stands whatever becomes of its package
             try:
-                package = packages.write_package(
-                    s,
-                    self.rec.code,
-                    v["package_to"],
-                    StorageSettings.for_database(s.db.path),
-                    source=v["package_from"] or None,
-                )
+                package = write(s, self.rec.code, v["package_to"], v["package_from"])
             except RuleViolation as exc:
                 package = exc
         return tid, package
@@ -147,8 +115,8 @@ class CourtTransferDialog(WorkflowDialog):
         )
         if isinstance(pkg, RuleViolation):
             text += " " + self.tr(
-                "The transfer package was NOT written: %1. Write it with "
-                "“keeper package CODE --to DIR”."
+                "The transfer package was NOT written: %1. Write it from the disc's record "
+                "(Write transfer package…)."
             ).replace("%1", pkg.message)
         elif pkg is not None:
             text += " " + (
