@@ -58,8 +58,19 @@ echo "OK: head $(tail -n 1 chain/CHAIN.sha256)"
 """
 
 
-def _facts(p: Mapping[str, Any]) -> dict[str, Any]:
+def _facts(p: Mapping[str, Any], zh: bool) -> dict[str, Any]:
     cp = p.get("checkpoint") or {}
+    if cp:
+        where = (
+            "第 {seq} 号事件，哈希 {hash}（{at} 签署）；链经过该检查点：{yes}"
+            if zh
+            else "event {seq}, hash {hash} (signed {at}); the chain passes it: {yes}"
+        )
+        yes = ("是" if zh else "yes") if cp.get("in_chain") else ("否" if zh else "no")
+        cp_text = where.format(seq=cp["seq"], hash=cp["hash"], at=cp["at_shown"], yes=yes)
+    else:
+        cp_text = "无" if zh else "none"
+    unlinked = ", ".join(str(s) for s in p["unlinked_events"])
     return {
         "code": p["code"],
         "case": f"{p['disc'].get('case_no', '')} {p['disc'].get('case_name', '')}".strip(),
@@ -69,9 +80,8 @@ def _facts(p: Mapping[str, Any]) -> dict[str, Any]:
         "hash": p["head"]["hash"],
         "from": p["linked_from"],
         "events": len(p["disc_events"]),
-        "unlinked": ", ".join(str(s) for s in p["unlinked_events"]) or "-",
-        "cp": (f"{cp['seq']} {cp['hash']} ({cp['at_shown']})" if cp else "-"),
-        "cp_in": "yes" if cp and cp.get("in_chain") else "no",
+        "unlinked": unlinked or ("本包没有" if zh else "none in this package"),
+        "cp": cp_text,
         "files": p["recordings"]["files"],
         "bytes": p["recordings"]["bytes"],
     }
@@ -83,7 +93,7 @@ ZH = """Keeper 移交包 — 光盘 {code}
 案件：{case}
 写入时间：{at}    写入人：{by}
 写入时审计链头：第 {seq} 号事件，哈希 {hash}
-最近的每日检查点（保管员与部门负责人签名）：{cp}；链是否经过它：{cp_in}
+最近的每日检查点（保管员与部门负责人签名）：{cp}
 录像文件：{files} 个，共 {bytes} 字节
 
 本移交包与移交给法院或检察院的复制件光盘（第十九条）一同交付。无需 Keeper 即可核对：
@@ -121,7 +131,7 @@ EN = """Keeper transfer package — disc {code}
 Case: {case}
 Written: {at}    by: {by}
 Head of the audit chain when written: event {seq}, hash {hash}
-Latest daily checkpoint (signed by a keeper and a department head): {cp}; chain passes it: {cp_in}
+Latest daily checkpoint (signed by a keeper and a department head): {cp}
 Recordings: {files} files, {bytes} bytes
 
 This package goes with the duplicate disc transferred to a court or procuratorate (Art. 19).
@@ -163,5 +173,7 @@ Run these commands in this folder (sh or bash); any failing step stops with FAIL
 
 def readmes(package: Mapping[str, Any]) -> tuple[str, str]:
     """The Chinese and the English README of a package described by ``package``."""
-    f = _facts(package)
-    return ZH.format(script=SCRIPT, **f), EN.format(script=SCRIPT, **f)
+    return (
+        ZH.format(script=SCRIPT, **_facts(package, True)),
+        EN.format(script=SCRIPT, **_facts(package, False)),
+    )

@@ -194,7 +194,8 @@ def _contents(
     head_seq, head_hash, head_at = audit.head_at(conn)
     # --- the events: which are this disc's, from where the chain can be shown
     events = []
-    for e in repo.events_from(conn, 1):
+    start = repo.first_anchoring(conn, "media", m.id) or 1  # the disc's registration
+    for e in repo.events_from(conn, start):
         anchors = {(str(t), int(i)) for t, i, _ in json.loads(e["payload"])["rows"]}
         e["disc"] = bool(anchors & disc)
         events.append(e)

@@ -100,6 +100,16 @@ def events_from(conn: sqlite3.Connection, seq: int) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, r, strict=True))
 
 
+def first_anchoring(conn: sqlite3.Connection, table: str, row_id: int) -> int | None:
+    """The first event whose anchors name this row (the canonical payload holds each anchor
+    as ``["table",id,"hash"]``): where a medium's events begin."""
+    r = conn.execute(
+        "SELECT min(seq) FROM audit_events WHERE instr(payload, ?) > 0",
+        (f'["{table}",{int(row_id)},"',),
+    ).fetchone()
+    return None if r is None or r[0] is None else int(r[0])
+
+
 def keys(conn: sqlite3.Connection, key_ids: Iterable[int]) -> list[dict[str, Any]]:
     """Public keys with their holders' badge and name."""
     ids = sorted(set(key_ids))
