@@ -25,7 +25,8 @@ The layout (paths relative to the package folder)::
                                       to the head, in order
     chain/UNLINKED.sha256             this disc's events written before the redactable scheme
                                       that cannot be linked without other cases' events
-    checkpoint/…                      the latest daily checkpoint (its row and signatures)
+    checkpoint/…                      the latest daily checkpoint (its row, signed) and, when
+                                      the chain passes it, CHECKPOINT.sha256 (its link)
 
 Only this module's pure parts live here (names, the history's form); the writing is
 :mod:`keeper_app.services.packages`, the check :mod:`keeper_app.package.check`."""
@@ -50,7 +51,8 @@ SIGNATURES = "signatures/SIGNATURES.txt"
 KEYS = "keys/KEYS.json"
 CHAIN = "chain/CHAIN.sha256"
 UNLINKED = "chain/UNLINKED.sha256"
-IN_CHAIN = "checkpoint/CHECKPOINT.sha256"
+#: "<checkpoint's hash>  chain/<seq>.link" when the linked chain passes the checkpoint
+CHECKPOINT_LINK = "checkpoint/CHECKPOINT.sha256"
 
 
 def link_name(seq: int) -> str:

@@ -17,9 +17,9 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from .. import canonical, crypto
 from . import (
     CHAIN,
+    CHECKPOINT_LINK,
     FORMAT,
     HISTORY,
-    IN_CHAIN,
     KEYS,
     MANIFEST,
     PACKAGE_JSON,
@@ -85,6 +85,8 @@ class _Checker:
         self.root = root
         self.r = PackageCheck(root)
         self.keys_doc: dict[str, dict[str, Any]] = {}
+        #: each signed file with the keys whose signatures over it verified
+        self.signed: dict[str, set[str]] = {}
 
     def problem(self, text: str) -> None:
         self.r.problems.append(text)
@@ -289,6 +291,7 @@ class _Checker:
             if digest not in lines:
                 self.problem(f"signatures/{msg_n}: does not name {target} (its SHA-256)")
                 continue
+            self.signed.setdefault(target, set()).add(key_n)
             holder = self.keys_doc.get(key_n) or {}
             if lines[0] == "KEEPER-EVENT-2":
                 seq = _seq_of(target)
@@ -398,6 +401,8 @@ class _Checker:
         e = self.json(str(cp["entry"]))
         if e is not None and (e["row"].get("seq"), e["row"].get("hash")) != (seq, h):
             self.problem(f"{cp['entry']}: not the checkpoint named in {PACKAGE_JSON}")
+        if len(self.signed.get(str(cp["entry"]), set())) < 2:
+            self.problem(f"{cp['entry']}: not signed by two people (a keeper and a head)")
         if seq in hashes:
             if hashes[seq] != h:
                 self.problem(
@@ -405,10 +410,10 @@ class _Checker:
                     f"{cp.get('at', '')} witnessed"
                 )
         want = f"{h}  chain/{seq:08d}.link\n" if seq in hashes else None
-        p = self.root / IN_CHAIN
+        p = self.root / CHECKPOINT_LINK
         got = p.read_text(encoding="utf-8", errors="replace") if p.is_file() else None
         if got != want:
-            self.problem(f"{IN_CHAIN}: does not name the checkpoint's place on the chain")
+            self.problem(f"{CHECKPOINT_LINK}: does not name the checkpoint's place on the chain")
 
 
 def _seq_of(name: str) -> int | None:

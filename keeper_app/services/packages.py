@@ -240,7 +240,7 @@ def _contents(
         out[cp_name] = package.entry_text("checkpoints", cp).encode("utf-8")
         signed += repo.signatures_of(conn, [("checkpoints", int(cp["id"]))])
         if linked_from <= int(cp["seq"]) <= head_seq:
-            out["checkpoint/CHECKPOINT.sha256"] = (
+            out[package.CHECKPOINT_LINK] = (
                 f"{cp['hash']}  {package.link_name(int(cp['seq']))}\n".encode()
             )
     for _sid, g in signed:

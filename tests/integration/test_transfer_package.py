@@ -369,3 +369,14 @@ def test_recordings_from_keeper_s_storage(office: Office, tmp_path) -> None:
     shutil.copytree(disc, settings.storage_root)
     done = packages.write_package(office.session("K001"), d, out, settings)
     assert packages.verify_package(done["folder"]).ok
+
+
+def test_a_checkpoint_stripped_of_a_signature_is_named(written) -> None:
+    _office, root, _ = written
+    lines = (root / package.SIGNATURES).read_text().splitlines()
+    of_checkpoint = [x for x in lines if " checkpoint/" in x]
+    assert len(of_checkpoint) == 2
+    kept = [x for x in lines if x not in of_checkpoint] + of_checkpoint[:1]
+    (root / package.SIGNATURES).write_text("".join(x + "\n" for x in kept))
+    r = packages.verify_package(root)
+    assert any("not signed by two people" in p for p in r.problems), r.problems
