@@ -48,6 +48,8 @@ if [ -f checkpoint/CHECKPOINT.sha256 ]; then
     || fail "the chain does not pass through the signed checkpoint"
   grep -q "\"hash\":\"$(cut -c1-64 checkpoint/CHECKPOINT.sha256)\"" checkpoint/checkpoints-*.json \
     || fail "checkpoint/CHECKPOINT.sha256 is not the signed checkpoint's"
+  [ "$(grep -c ' checkpoint/' signatures/SIGNATURES.txt)" -ge 2 ] \
+    || fail "the checkpoint is not signed by two people"
 fi
 echo "keys (compare with the fingerprints on the signed enrolment forms):"
 for k in keys/*.pem; do

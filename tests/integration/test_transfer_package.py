@@ -380,3 +380,5 @@ def test_a_checkpoint_stripped_of_a_signature_is_named(written) -> None:
     (root / package.SIGNATURES).write_text("".join(x + "\n" for x in kept))
     r = packages.verify_package(root)
     assert any("not signed by two people" in p for p in r.problems), r.problems
+    proc = run_readme(root)
+    assert proc.returncode != 0 and "FAILED" in proc.stdout
