@@ -6,7 +6,8 @@ recordings are real files (``--gb`` GB of random data in ``--files`` files, in `
 default /tmp/keeper-bench-package), handed over and transferred to a court; then times
 ``sha256sum`` over the files and ``packages.write_package`` (copies each file into the new
 package with its hash computed beside the writes, fsyncs it, writes the rest of the package in
-one transaction) and ``packages.verify_package``. The files stay in the OS cache for all runs
+one transaction) and ``packages.verify_package``; and, for the floor any copy has on this
+disk, ``cp`` of the same files followed by ``sync``. The files stay in the OS cache for all runs
 (each is read once before timing). Run it under ``nice``:
 
     nice .venv/bin/python bench/bench_package.py [--gb 4] [--files 4] [--dir /tmp/…] [--keep]
@@ -117,6 +118,14 @@ def main() -> int:
     t = time.perf_counter()
     subprocess.run(["sha256sum", *files], check=True, capture_output=True)
     t_sum = time.perf_counter() - t
+    plain = usb / "cp"
+    plain.mkdir()
+    t = time.perf_counter()  # what any copy costs here: cp, then sync to the disk
+    subprocess.run(["cp", *files, str(plain)], check=True)
+    subprocess.run(["sync", "-f", str(plain)], check=True)
+    t_cp = time.perf_counter() - t
+    shutil.rmtree(plain)
+    subprocess.run(["sync", "-f", str(usb)], check=True)
     t = time.perf_counter()
     done = packages.write_package(
         o.session("K001"), dup, usb, StorageSettings.for_database(o.path), source=disc
@@ -128,7 +137,11 @@ def main() -> int:
     assert r.ok, r.problems
     load = os.getloadavg()
     print(f"sha256sum over the files:   {t_sum:6.2f} s  ({a.gb / t_sum:.2f} GB/s)")
-    print(f"keeper package (write):     {t_pkg:6.2f} s  = {t_pkg / t_sum:.2f} x sha256sum")
+    print(f"cp + sync of the files:     {t_cp:6.2f} s  = {t_cp / t_sum:.2f} x sha256sum")
+    print(
+        f"keeper package (write):     {t_pkg:6.2f} s  = {t_pkg / t_sum:.2f} x sha256sum, "
+        f"{t_pkg / t_cp:.2f} x cp + sync"
+    )
     print(f"keeper verify-package:      {t_ver:6.2f} s  = {t_ver / t_sum:.2f} x sha256sum")
     print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
     o.db.close()
