@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_pem_public_key,
+)
 
 from .. import canonical, crypto
 from . import (
@@ -147,7 +151,9 @@ class _Checker:
         if t is None:
             return
         got = hashlib.sha256(t.encode("utf-8")).hexdigest()
-        if manifest_sha is not None and got != manifest_sha:
+        if manifest_sha is None:
+            self.problem(f"{MANIFEST}: the register row of the disc's manifest is missing")
+        elif got != manifest_sha:
             self.problem(f"{MANIFEST}: not the manifest the register holds for this disc")
         rec_root = self.root / RECORDINGS
         listed = set()
@@ -342,8 +348,6 @@ class _Checker:
         if not isinstance(k, Ed25519PublicKey):
             self.problem(f"{name}: not an Ed25519 key")
             return None
-        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
         return k.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
     # ---------------------------------------------------------------- rows
