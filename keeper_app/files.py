@@ -13,8 +13,10 @@ the one way Keeper does it (issue 10, point 10).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .domain.errors import RuleViolation
@@ -108,3 +110,53 @@ def copy_private(source: str | Path, target: str | Path, replace: bool = False) 
             "no_file", f"cannot read {source}: {exc.strerror or exc}; nothing was written"
         ) from None
     return write_private(target, data, replace=replace)
+
+
+def copy_new(source: str | Path, target: str | Path, chunk: int = 8 << 20) -> tuple[str, int]:
+    """Copy ``source`` to a NEW private file ``target`` (0600; an existing name or a link is
+    refused as :func:`write_private` refuses it), hashing what is written as it goes (the
+    hash runs beside the writes, in a second thread). Returns ``(sha256, size)``; on any
+    failure the target is removed."""
+    target = Path(target)
+    _refuse_link(target)
+    try:
+        src = open(source, "rb", buffering=0)  # noqa: SIM115 — closed below
+    except OSError as exc:
+        raise RuleViolation(
+            "no_file", f"cannot read {source}: {exc.strerror or exc}; nothing was written"
+        ) from None
+    try:
+        fd = os.open(target, _CREATE, MODE)
+    except FileExistsError:
+        src.close()
+        raise refusal_for_existing(target) from None
+    except OSError as exc:
+        src.close()
+        raise _failed(target, exc) from None
+    h = hashlib.sha256()
+    size = 0
+    try:
+        os.fchmod(fd, MODE)
+        with src, ThreadPoolExecutor(1) as pool:
+            pending: Future[None] | None = None
+            while buf := src.read(chunk):
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(h.update, buf)
+                view = memoryview(buf)
+                while view:
+                    view = view[os.write(fd, view) :]
+                size += len(buf)
+            if pending is not None:
+                pending.result()
+        os.fsync(fd)
+    except OSError as exc:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+        raise _failed(target, exc) from None
+    except BaseException:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return h.hexdigest(), size

@@ -6,6 +6,7 @@ shelf locations, corrections)."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ..services import (
     admin,
@@ -347,6 +348,10 @@ def cmd_court_transfer(c: Context) -> int:
         f"request #{a.request}: "
         + (f"{len(still)} item(s) still open" if still else "every item transferred or closed")
     )
+    if a.package_to is not None:
+        from . import packages as packages_cli
+
+        return packages_cli.write(c, a.code, a.package_to, a.package_from)
     return 0
 
 
@@ -558,6 +563,18 @@ def register(add: AddCommand) -> None:
     sp.add_argument("request", type=int)
     sp.add_argument("code")
     sp.add_argument("--recipient", required=True, metavar="BADGE")
+    sp.add_argument(
+        "--package-to",
+        type=Path,
+        metavar="DIR",
+        help="then write the disc's transfer package into DIR (keeper package)",
+    )
+    sp.add_argument(
+        "--package-from",
+        type=Path,
+        metavar="DISC",
+        help="the package's recordings from this folder (the mounted duplicate)",
+    )
     sp = add("conclude", cmd_conclude, "mark a case's investigation concluded")
     sp.add_argument("case")
     sp.add_argument("--note")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import RuleViolation
-from .model import Case, CaseStatus
+from .model import Case, CaseStatus, CopyRole
 from .rules import court_deadline, require_text
 
 REASON_MAX = 500
@@ -187,3 +187,23 @@ def burned_after_conclusion(case: Case, burned_at: datetime) -> bool:
         and case.concluded_at is not None
         and burned_at >= case.concluded_at
     )
+
+
+def check_transfer_package(code: str, copy_role: CopyRole, transfers: int) -> None:
+    """Art. 19, 21: a transfer package is written for a duplicate that went to a court or
+    procuratorate (``transfers``: its court transfers), and for nothing else: what it shows
+    of the register is that disc's history, for the court that received it."""
+    if copy_role != CopyRole.DUPLICATE:
+        raise RuleViolation(
+            "package_not_duplicate",
+            f"{code} is an original: only the duplicate goes to a court or procuratorate, "
+            "and the transfer package goes with it",
+            "Art. 19",
+        )
+    if transfers < 1:
+        raise RuleViolation(
+            "package_not_transferred",
+            f"{code} has not been transferred to a court or procuratorate: record the court "
+            "transfer first, then write its package",
+            "Art. 19",
+        )

@@ -58,6 +58,7 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "ack_incident": Action.ACK_INCIDENT,
     "register_court_request": Action.REGISTER_COURT_REQUEST,
     "court_transfer": Action.COURT_TRANSFER,
+    "transfer_package": Action.COURT_TRANSFER,  # its package written (issue 16)
     "court_item_reason": Action.COURT_TRANSFER,  # an item closed with a reason (schema 11)
     "court_late": Action.VIEW_DUE,  # open requests past 3 days marked late, found by a sweep
     "ack_court_late": Action.ACK_INCIDENT,  # the head acknowledges a late request (schema 11)

@@ -24,6 +24,9 @@ from ..timeutil import from_db, show, to_db
 from . import clockwatch, reads, retrieval_requests, self_check, visibility
 from .session import Session, parse_code
 
+#: The record's action that writes a transferred duplicate's package (services.packages).
+TRANSFER_PACKAGE = "transfer_package"
+
 
 @dataclass
 class ScanRecord:
@@ -220,6 +223,12 @@ def scan(s: Session, text: str) -> ScanRecord:
         ]
         if _may_reproduce(s, m):
             acts.append(Action.REPRODUCE_DUPLICATE.value)
+        if (  # issue 16: its transfer package, written (again) after the court transfer
+            m.copy_role == CopyRole.DUPLICATE
+            and m.status == MediumStatus.TRANSFERRED
+            and allowed(s.person.roles, Action.COURT_TRANSFER)
+        ):
+            acts.append(TRANSFER_PACKAGE)
         if open_entry:
             out_at = from_db(open_entry["out_at"])
             # issue 14: a return is verified on the read-back made since the disc went out

@@ -2,7 +2,12 @@
 anchors the rows it wrote, so that any edit, deletion, insertion or reordering made
 behind Keeper's back is found by :func:`verify`.
 
-An event's hash is ``sha256(prev_hash || canonical({seq, at, actor_id, action, payload}))``.
+An event's hash is ``sha256(prev_hash || canonical({seq, at, actor_id, action, payload, …}))``
+(schemes 1 and 2); from scheme 3 on it is ``sha256(prev_hash || sha256(canonical(fields)))``,
+so that a link of the chain can be shown with the digest of an event's fields in place of the
+fields themselves (a transfer package shows a court one disc's events and hides the others',
+Art. 21; :mod:`keeper_app.package`). A scheme-3 payload carries a random ``nonce``: the digest
+of an event hidden that way cannot be confirmed by guessing its fields.
 ``payload["rows"]`` lists ``[table, id, row_hash]`` of every row the change wrote; the
 latest anchor of each row must match the row as it is now, and every row must have one.
 """
@@ -10,6 +15,7 @@ latest anchor of each row must match the row as it is now, and every row must ha
 from __future__ import annotations
 
 import hashlib
+import secrets
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -93,8 +99,11 @@ ANCHORED_TABLES = (
 
 _PK = {t: "id" for t in ANCHORED_TABLES}
 
-#: The scheme new events are written in: 2 = signed by the actor's key (schema 5).
-SCHEME = 2
+#: The scheme new events are written in: 2 = signed by the actor's key (schema 5); 3 = the
+#: same, its hash taken over the digest of its fields (a link can be shown without them).
+SCHEME = 3
+#: Every scheme verify knows; the events of a chain keep the scheme they were written in.
+SCHEMES = (1, 2, 3)
 
 #: Events that have no actor and are not signed: sign-in bookkeeping (before anyone is
 #: signed in), the migration that brought the key history, and a restore. Each may write
@@ -131,8 +140,7 @@ class EventKey:
     private_key: Any = field(repr=False)
 
 
-def event_hash(
-    prev_hash: str,
+def event_fields(
     seq: int,
     at: str,
     actor_id: int | None,
@@ -140,9 +148,9 @@ def event_hash(
     payload: str,
     scheme: int = 1,
     key_id: int | None = None,
-) -> str:
-    """Scheme 1 (before schema 5) hashes seq, at, actor, action, payload; scheme 2 also the
-    scheme and the signing key's id."""
+) -> dict[str, Any]:
+    """What an event's hash covers besides the previous hash: seq, at, actor, action and
+    payload; from scheme 2 on also the scheme and the signing key's id."""
     fields: dict[str, Any] = {
         "seq": seq,
         "at": at,
@@ -153,7 +161,38 @@ def event_hash(
     if scheme != 1:
         fields["scheme"] = scheme
         fields["key_id"] = key_id
-    return hashlib.sha256((prev_hash + canonical.dumps(fields)).encode("utf-8")).hexdigest()
+    return fields
+
+
+def link_text(prev_hash: str, fields: Mapping[str, Any], scheme: int) -> str:
+    """The text whose SHA-256 is the event's hash: the previous hash followed by the canonical
+    fields (schemes 1 and 2) or by their SHA-256 (scheme 3). ValueError for another scheme."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown event scheme {scheme!r}")
+    body = canonical.dumps(dict(fields))
+    if scheme == 3:
+        body = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return prev_hash + body
+
+
+def event_hash(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor_id: int | None,
+    action: str,
+    payload: str,
+    scheme: int = 1,
+    key_id: int | None = None,
+) -> str:
+    """The hash of an event written in ``scheme`` (:func:`link_text`); an unknown scheme
+    hashes to nothing any event can have (verify then says its content was changed)."""
+    fields = event_fields(seq, at, actor_id, action, payload, scheme, key_id)
+    try:
+        text = link_text(prev_hash, fields, scheme)
+    except ValueError:
+        return ""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_row(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any]:
@@ -251,7 +290,10 @@ def append(
     if actor_id is None and action not in SYSTEM_ACTIONS:
         raise RuntimeError(f"event {action!r} has no actor and is not a system event")
     anchors = [[t, int(i), canonical.row_hash(t, read_row(conn, t, i))] for t, i in rows]
-    payload = canonical.dumps({"details": dict(details), "rows": anchors})
+    body: dict[str, Any] = {"details": dict(details), "rows": anchors}
+    if SCHEME == 3:
+        body["nonce"] = secrets.token_hex(16)
+    payload = canonical.dumps(body)
     if actor_id is not None:
         last = last_signed_at(conn)
         if last is not None and at < last[1]:

@@ -1,7 +1,7 @@
 """``keeper audit verify``: the whole history checked against itself.
 
 One pass over the chain, in order, checks for each event: its place (seq, previous hash),
-its hash, its date (never before the one ahead of it), and — for events of scheme 2 — the
+its hash, its date (never before the one ahead of it), and — for events of schemes 2 and 3 — the
 actor's signature over its hash with the key that actor held at that moment, and that the
 actor held a role allowed to make it. The pass replays who held which key and which roles
 from the events themselves, so a key or a role put into the file behind Keeper's back
@@ -86,7 +86,7 @@ def _events_chunk(path: str, lo: int, hi: int) -> list[tuple[int, str]]:
                     (seq, f"event {seq} ({action}): its content was changed after it was written")
                 )
                 continue
-            if scheme == 2 and actor is not None and key_id in keys:
+            if scheme != 1 and actor is not None and key_id in keys:
                 pid, pub = keys[int(key_id)]
                 if pid == int(actor) and (
                     sig is None or not crypto.verify(pub, bytes(sig), crypto.event_message(h))

@@ -28,6 +28,7 @@ from .dialogs.retrieval_decision import RetrievalDecisionDialog
 from .dialogs.return_ import ReturnDialog
 from .dialogs.review_submission import ReviewSubmissionDialog
 from .dialogs.roles import RolesDialog
+from .dialogs.transfer_package import TransferPackageDialog
 from .dialogs.unlock import UnlockDialog
 from .dialogs.unseal import UnsealDialog
 from .dialogs.unseal_request import UnsealRequestDialog
@@ -42,6 +43,7 @@ RECORD_DIALOGS: dict[str, type[WorkflowDialog]] = {
     "reproduce_duplicate": ReproduceDialog,
     "court_transfer": CourtTransferDialog,
     "set_location": LocationDialog,
+    "transfer_package": TransferPackageDialog,
 }
 
 

@@ -397,6 +397,23 @@ HEADLINES: dict[str, str] = {
         "Refusal", "A file of this name exists already; nothing was overwritten."
     ),
     "export_failed": QT_TRANSLATE_NOOP("Refusal", "The file could not be written there."),
+    # the transfer package (issue 16)
+    "package_no_folder": QT_TRANSLATE_NOOP(
+        "Refusal", "Choose an existing folder for the transfer package."
+    ),
+    "package_file_missing": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "A recording of the disc is not there: choose the folder of the mounted duplicate.",
+    ),
+    "package_source_changed": QT_TRANSLATE_NOOP(
+        "Refusal", "A recording is not the file on the disc's manifest: nothing was written."
+    ),
+    "package_not_duplicate": QT_TRANSLATE_NOOP(
+        "Refusal", "Only a duplicate goes to a court, with its transfer package."
+    ),
+    "package_not_transferred": QT_TRANSLATE_NOOP(
+        "Refusal", "Record the court transfer first, then write its package."
+    ),
     # people and administration
     "badge_taken": QT_TRANSLATE_NOOP("Refusal", "This badge number is already registered."),
     "bad_unit_code": QT_TRANSLATE_NOOP("Refusal", "The unit code is 4 digits."),

@@ -181,6 +181,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "court_transfer": QT_TRANSLATE_NOOP("Action", "Transfer to court…"),
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
+        "transfer_package": QT_TRANSLATE_NOOP("Action", "Write transfer package…"),
     },
     # the titles of services.catalogue's documents (%1: which disc, entry or filter)
     "PrintDocs": {

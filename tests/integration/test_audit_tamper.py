@@ -347,7 +347,11 @@ def test_edit_an_event_and_rehash_it_breaks_the_next_link(office, history):
         payload = payload.replace("case_handling", "case_review")
         con.execute(
             "UPDATE audit_events SET payload=?, hash=? WHERE seq=?",
-            (payload, audit.event_hash(prev, n, at, actor, action, payload, 2, key_id), n),
+            (
+                payload,
+                audit.event_hash(prev, n, at, actor, action, payload, audit.SCHEME, key_id),
+                n,
+            ),
         )
     v = verify(office)
     assert not v.ok and v.first_bad_seq == n + 1
@@ -435,7 +439,7 @@ def test_a_fully_rewritten_chain_shows_in_the_head_hash(office, history):
             (n,),
         ).fetchall()
         for seq, at, actor, action, payload, key_id in rows:
-            h = audit.event_hash(prev, seq, at, actor, action, payload + " ", 2, key_id)
+            h = audit.event_hash(prev, seq, at, actor, action, payload + " ", audit.SCHEME, key_id)
             con.execute(
                 "UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
                 (payload + " ", prev, h, seq),

@@ -58,7 +58,7 @@ def test_the_previous_versions_demo_database_migrates_and_verifies(old_db: Path)
         last = db.conn.execute(
             "SELECT action, actor_id, scheme, payload FROM audit_events ORDER BY seq DESC LIMIT 1"
         ).fetchone()
-        assert (last[0], last[1], last[2]) == ("schema_migrated", None, 2)
+        assert (last[0], last[1], last[2]) == ("schema_migrated", None, audit.SCHEME)
         people = db.conn.execute("SELECT count(*) FROM people").fetchone()[0]
         keys = db.conn.execute(
             "SELECT count(*) FROM person_keys WHERE reason='earlier'"
@@ -82,7 +82,7 @@ def test_after_migrating_every_change_is_signed_and_old_signatures_still_verify(
         row = db.conn.execute(
             "SELECT action, scheme, key_id, actor_sig FROM audit_events WHERE seq=?", (seq,)
         ).fetchone()
-        assert row[0] == "set_location" and row[1] == 2 and row[2] is not None
+        assert row[0] == "set_location" and row[1] == audit.SCHEME and row[2] is not None
         assert row[3] is not None and len(row[3]) == 64
         # a password change makes a new key; what the keeper signed before still verifies
         # with the key held then

@@ -34,6 +34,7 @@ from keeper_app.services import (
     lateness,
     lockout,
     lookup,
+    packages,
     reads,
     reproduction,
     retrieval_requests,
@@ -93,6 +94,7 @@ lateness.sweep_if_allowed            Y      Y      Y      Y       Y     Y
 findings.report_missing              Y      .      .      .       .     .
 transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
+packages.write_package               Y      .      .      .       .     .
 transfers.close_court_item           Y      .      .      .       .     .
 transfers.sweep_late_requests        Y      .      Y      Y       .     .
 transfers.acknowledge_court_late     .      .      Y      .       .     .
@@ -238,6 +240,7 @@ ACTION_OF = {
     "findings.report_missing": "report_missing",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
+    "packages.write_package": "court_transfer",
     "transfers.close_court_item": "court_transfer",
     "transfers.sweep_late_requests": "view_due",
     "transfers.acknowledge_court_late": "ack_incident",
@@ -506,6 +509,9 @@ def calls(office, x: dict, role: str, badge: str):
         ),
         "transfers.court_transfer": lambda s: transfers.court_transfer(
             s, x["qid"], x["d"], c("C001"), me
+        ),
+        "packages.write_package": lambda s: packages.write_package(
+            s, x["d"], x["tmp"], x["st"], source=x["tmp"] / "no-disc"
         ),
         "transfers.conclude_case": lambda s: transfers.conclude_case(s, "B2026-002"),
         "transfers.archive_expected": lambda s: transfers.archive_expected(s, "A2026-001"),

@@ -95,7 +95,7 @@ def rechain(
             body["rows"] = fresh
             payload = canonical.dumps(body)
         h = audit.event_hash(prev, n, at, actor, action, payload, scheme, key_id)
-        if actor in keys and scheme == 2:
+        if actor in keys and scheme != 1:
             sig = crypto.sign(keys[actor], crypto.event_message(h))
         con.execute(
             "UPDATE audit_events SET seq=?, payload=?, prev_hash=?, hash=?, actor_sig=? "
