@@ -96,7 +96,10 @@ def _record_verification(
     medium_id: int | None,
     reservation_id: int | None,
     by_id: int,
+    result: str | None = None,
 ) -> int:
+    """Record one read-back; ``result``: as the report says (:func:`_result`), or the
+    outcome a caller found (a disc that could not be read at all: unreadable)."""
     return ch.touch(
         "verifications",
         burning_repo.insert_verification(
@@ -105,7 +108,7 @@ def _record_verification(
             reservation_id=reservation_id,
             disc_code=rep.code or "",
             purpose=purpose,
-            result=_result(rep),
+            result=result or _result(rep),
             files_checked=rep.files_checked,
             bytes_read=rep.bytes_read,
             read_errors=rep.read_errors,
@@ -467,12 +470,12 @@ def verify_medium(
         rep.problems.insert(0, f"this disc ({code or 'no Keeper code'}) is not in the register")
         return MediumCheck(code, False, None, rep, head=head)
     _check_may_verify(s, int(row["case_id"]))
-    expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
     try:
-        rep = verify_disc(
+        rep = read_against_register(
+            s,
             d,
-            expected,
-            expected_code=expect_code or code,
+            row,
+            expect_code or code,
             progress=progress,
             cancel=cancel,
             via_xorriso=via_xorriso,
@@ -480,11 +483,6 @@ def verify_medium(
         )
     except BurnError as exc:
         raise rule(exc) from None
-    label = json.loads(row["label"])
-    if rep.label is not None:
-        differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
-        if differs:
-            rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
     medium = {
         "id": int(row["id"]),
         "code": row["code"],
@@ -495,6 +493,38 @@ def verify_medium(
     check = MediumCheck(row["code"], True, medium, rep, head=head)
     check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
+
+
+def read_against_register(
+    s: Session,
+    drive: Drive,
+    row: Any,
+    expect_code: str | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    via_xorriso: bool | None = None,
+    with_md5: bool = False,
+) -> VerifyReport:
+    """The disc in ``drive`` read back against the register's manifest and label of the
+    medium ``row`` (who may do it is the caller's check). BurnError when it cannot be read
+    at all."""
+    expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
+    rep = verify_disc(
+        drive,
+        expected,
+        expected_code=expect_code,
+        progress=progress,
+        cancel=cancel,
+        via_xorriso=via_xorriso,
+        with_md5=with_md5,
+    )
+    label = json.loads(row["label"])
+    if rep.label is not None:
+        differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
+        if differs:
+            rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
+    return rep
 
 
 @rerun_if_changed
