@@ -12,13 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from burning_helpers import file_extent, flip_bytes, register_file_recording, settings
+from burning_helpers import file_extent, flip_bytes, shelf_of_discs
 from conftest import Office
 
 from keeper_app.domain import spot_checks as law
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, intake, lookup, spot_checks
-from keeper_app.services.burning import PairBurn
+from keeper_app.services import admin, lookup, spot_checks
 from keeper_app.store import audit, entries
 
 pytestmark = pytest.mark.realtool
@@ -34,31 +33,6 @@ def refused(office: Office, code: str) -> Iterator[pytest.ExceptionInfo[RuleViol
     assert ei.value.code == code, f"{ei.value.code}: {ei.value.message}"
     assert office.snapshot() == before
     assert office.changes() == changes
-
-
-def shelf_of_discs(office: Office, tmp_path: Path, pairs: int = 4) -> dict[str, Path]:
-    """``pairs`` pairs burned to file-backed drives and handed over (A2026-001 of 刑事侦查
-    大队, head D001): the duplicates' codes -> their images (the drive of each)."""
-    st = settings(tmp_path)
-    h = office.session("H001")
-    images: dict[str, Path] = {}
-    for n in range(pairs):
-        rid = register_file_recording(
-            h, st, "A2026-001", f"王{n}", f"rec/{n}/cam1.mp4", data=bytes([n + 1]) * 40_000
-        )
-        o_iso, d_iso = tmp_path / f"o{n}.iso", tmp_path / f"d{n}.iso"
-        r = PairBurn(h, [rid], [f"stdio:{o_iso}", f"stdio:{d_iso}"], st).run()
-        intake.handover(
-            office.session("K001"),
-            r.original,
-            office.cred("H001"),
-            office.cred("K001"),
-            f"S-{n}",
-            f"柜A-0{n}",
-            f"柜B-0{n}",
-        )
-        images[r.duplicate] = d_iso
-    return images
 
 
 def drive(images: dict[str, Path], code: str) -> str:

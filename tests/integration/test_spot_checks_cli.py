@@ -11,9 +11,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from burning_helpers import shelf_of_discs
 from conftest import PASSWORD, Office
 from printing_tools import pdf_text, squash
-from test_spot_checks import shelf_of_discs
 
 from keeper_app.services import admin
 from keeper_app.timeutil import now_utc
