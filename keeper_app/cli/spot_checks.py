@@ -7,14 +7,14 @@ to the department head.
 - ``keeper --as CHECKER spot-check check ID CODE --drive stdio:/path/disc.iso``
 - ``keeper --as CHECKER spot-check close ID [--reason TEXT]``
 - ``keeper --as BADGE spot-check show ID`` (or ``current``)
-- ``keeper --as BADGE spot-check report ID --pdf F [--printer P] [--lang en]``
+- ``keeper --as BADGE spot-check report ID [--pdf F] [--printer P] [--lang en]`` (neither
+  --pdf nor --printer: the report as text)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..domain.errors import RuleViolation
 from ..services import catalogue, spot_checks
 from .context import AddCommand, Context
 from .printing import _output, add_output_args
@@ -93,8 +93,9 @@ def cmd_current(c: Context) -> int:
 
 
 def cmd_report(c: Context) -> int:
+    """The report as PDF (--pdf) and/or printed (--printer); neither: as text."""
     if not c.args.pdf and not c.args.printer:
-        raise RuleViolation("missing_field", "say where it goes: --pdf FILE and/or --printer NAME")
+        return cmd_show(c)
     return _output(c, catalogue.spot_check_report(c.args.id), catalogue.Options(lang=c.args.lang))
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..burning import BurnError
@@ -281,7 +281,8 @@ def _record(
             ),
         )
         ch.sign("spot_check_results", rid, (signer, Capacity.CHECKER))
-    return SpotCheckResult(spot_check_id, code, outcome, rep, vid, iid)
+    # the disc's own label names the case: not handed back to a checker who may not see it
+    return SpotCheckResult(spot_check_id, code, outcome, replace(rep, label=None), vid, iid)
 
 
 # ------------------------------------------------------------------ closing
@@ -322,7 +323,7 @@ def close(s: Session, spot_check_id: int, checker: Credential, reason: str = "")
 
 # ------------------------------------------------------------------ reading
 def current(s: Session) -> int | None:
-    """The open spot check (None: none open), else none: for the dialog."""
+    """The id of the spot check still open, or None: what the dialog shows."""
     s.require(Action.VIEW_REGISTER)
     ids = repo.open_ids(s.conn)
     return ids[0] if ids else None

@@ -90,6 +90,7 @@ def test_an_altered_disc_is_a_mismatch_reported_to_the_head_and_marked_damaged(
     d2 = office.session("D002")
     got = spot_checks.check(d2, sid, first, drive(images, first), office.cred("D002"))
     assert got.outcome == "mismatch" and got.incident_id is not None
+    assert got.report.label is None  # the disc's label names the case: not handed back
     assert lookup.scan(office.session("K001"), first).status == "damaged"
     [inc] = lookup.inbox(office.session("D001"))["incidents"]
     assert (inc["kind"], inc["code"], inc["id"]) == ("fixity_failed", first, got.incident_id)

@@ -61,6 +61,11 @@ def test_draw_check_close_and_the_report_for_the_head(office: Office, tmp_path: 
     assert f"chain head event {drawn['head_seq']} {drawn['head_hash']}" in r.stdout
     assert "closed" in r.stdout and "all_match" in r.stdout
 
+    r = keeper(office, creds, "--as", "D001", "spot-check", "report", str(sid))  # as text
+    assert r.returncode == 0 and f"spot check #{sid} drawn" in r.stdout, r.stderr
+    r = keeper(office, creds, "--as", "K001", "spot-check", "current")
+    assert r.returncode == 0 and "no spot check is open" in r.stdout, r.stderr
+
     pdf = tmp_path / "spot.pdf"
     r = keeper(office, creds, "--as", "D001", "spot-check", "report", str(sid), "--pdf", str(pdf))
     assert r.returncode == 0, r.stderr
