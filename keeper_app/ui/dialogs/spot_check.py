@@ -136,7 +136,7 @@ class SpotCheckDialog(TaskDialog):
         title = self.tr("Spot check")
         self.setWindowTitle(title)
         self.heading.setText(f"<h3>{title}</h3>")
-        self.size_label.setText(self.tr("Sample size (0: by rule, max(3, √n) up to 20)"))
+        self.size_label.setText(self.tr("Sample size (0: by rule, ⌈√n⌉, at least 3, at most 20)"))
         self.draw_button.setText(self.tr("Draw a sample"))
         self.code_label.setText(self.tr("Scan the drawn disc"))
         self.code.setPlaceholderText(self.tr("scan, or type a code and press Enter"))
