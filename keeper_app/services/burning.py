@@ -36,12 +36,12 @@ from ..domain import codes, lateness
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, finding_status
 from ..domain.model import CopyRole
-from ..store import audit, entries
+from ..store import audit
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
-from . import heads, intake, reads, visibility
+from . import findings, heads, intake, reads, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, measure_recording, record_measured, recording_files, rule
 
@@ -546,38 +546,17 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
     with s.change("fixity_failed", code=row["code"], purpose=purpose, result=_result(rep)) as ch:
         vid = _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
         problems = "; ".join(rep.problems[:3]) or _result(rep)
-        said = f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）：{problems}"
-        iid = ch.touch(
-            "incidents",
-            entries.insert(
-                ch.conn,
-                "incidents",
-                kind=finding.value,
-                medium_id=medium_id,
-                return_id=None,
-                handover_id=None,
-                description=said,
-                at=ch.at,
-                reported_by=s.person.id,
-                reported_to=head_id,
-            ),
+        iid, _fid = findings.write_finding(
+            ch,
+            medium_id,
+            finding,
+            nxt,
+            description=f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）："
+            f"{problems}",
+            by_id=s.person.id,
+            head_id=head_id,
+            verification_id=vid,
         )
-        ch.touch(
-            "medium_findings",
-            entries.insert(
-                ch.conn,
-                "medium_findings",
-                medium_id=medium_id,
-                kind=finding.value,
-                verification_id=vid,
-                at=ch.at,
-                by_id=s.person.id,
-                note="",
-                incident_id=iid,
-            ),
-        )
-        media_repo.set_status(ch.conn, medium_id, nxt)
-        ch.touch("media", medium_id)
         ch.details.update(incident=iid, status=nxt.value)
         return vid
 

@@ -44,7 +44,7 @@ from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..store import spot_checks as repo
 from ..timeutil import show as show_time
-from . import burning, reads
+from . import burning, findings, reads
 from .burning import _record_verification, _result
 from .custody import head_of_case_dept
 from .session import Credential, Session, Signer, parse_code, rerun_if_changed
@@ -235,38 +235,18 @@ def _record(
         iid = None
         if head is not None:
             problems = "; ".join(rep.problems[:3]) or rep.summary() or outcome
-            iid = ch.touch(
-                "incidents",
-                entries.insert(
-                    ch.conn,
-                    "incidents",
-                    kind=FindingKind.FIXITY_FAILED.value,
-                    medium_id=medium_id,
-                    return_id=None,
-                    handover_id=None,
-                    description=f"抽查 #{spot_check_id} 回读核对未通过（{outcome}，读错误 "
-                    f"{rep.read_errors}）：{problems}",
-                    at=ch.at,
-                    reported_by=s.person.id,
-                    reported_to=head.id,
-                ),
+            iid, _fid = findings.write_finding(
+                ch,
+                medium_id,
+                FindingKind.FIXITY_FAILED,
+                nxt,
+                description=f"抽查 #{spot_check_id} 回读核对未通过（{outcome}，读错误 "
+                f"{rep.read_errors}）：{problems}",
+                by_id=s.person.id,
+                head_id=head.id,
+                verification_id=vid,
+                note=f"spot check #{spot_check_id}",
             )
-            ch.touch(
-                "medium_findings",
-                entries.insert(
-                    ch.conn,
-                    "medium_findings",
-                    medium_id=medium_id,
-                    kind=FindingKind.FIXITY_FAILED.value,
-                    verification_id=vid,
-                    at=ch.at,
-                    by_id=s.person.id,
-                    note=f"spot check #{spot_check_id}",
-                    incident_id=iid,
-                ),
-            )
-            media_repo.set_status(ch.conn, medium_id, nxt)
-            ch.touch("media", medium_id)
             ch.details.update(incident=iid, reported_to=head.badge, status=nxt.value)
         rid = ch.touch(
             "spot_check_results",
