@@ -83,3 +83,5 @@ def test_draw_check_close_and_the_report_for_the_head(office: Office, tmp_path: 
     assert r.returncode == 0, r.stderr
     assert "Spotcheckreport" in squash(pdf_text(en)) and "alldiscsmatch" in squash(pdf_text(en))
     assert admin.verify_audit(office.db).ok
+    r = keeper(office, creds, "audit", "verify")
+    assert r.returncode == 0, r.stdout + r.stderr
