@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...burning.jobs import Progress
 from ...domain.lifecycle import Action, allowed
 from ...services import spot_checks
 from ...services.session import parse_code
@@ -283,7 +282,7 @@ class SpotCheckDialog(TaskDialog):
             self.print_requested.emit(self.sid)
 
     # ------------------------------------------------------------------ TaskDialog
-    def stage_text(self, p: Progress) -> str:
+    def stage_text(self, p: Any) -> str:  # a burning.jobs.Progress
         return self.tr("Reading the disc back, checking every file… %1%").replace(
             "%1", str(round((p.fraction or 0) * 100))
         )
