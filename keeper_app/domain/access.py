@@ -177,6 +177,7 @@ READ_KINDS = frozenset(
         "archive_expected",  # what an archive handover expects
         "document",  # a printed or exported document (label, receipt, register pages ...)
         "reads",  # the report of who read what
+        "spot_check",  # a spot check: its draw, the discs drawn and their outcomes (issue 16)
     }
 )
 

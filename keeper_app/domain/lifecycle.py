@@ -65,6 +65,9 @@ class Action(StrEnum):
     VERIFY_AUDIT = "verify_audit"
     BACKUP = "backup"
     CHECKPOINT = "checkpoint"  # the daily checkpoint of the audit chain's head (issue 10)
+    # spot checks (issue 16; supervision Art. 261): the keeper draws, another person checks
+    DRAW_SPOT_CHECK = "draw_spot_check"
+    SPOT_CHECK = "spot_check"
 
 
 R = Role
@@ -109,6 +112,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),
     Action.BACKUP: frozenset({R.KEEPER, R.ADMIN}),
     Action.CHECKPOINT: frozenset({R.KEEPER}),
+    Action.DRAW_SPOT_CHECK: frozenset({R.KEEPER}),
+    Action.SPOT_CHECK: frozenset({R.REVIEWER, R.DEPT_HEAD}),
 }
 
 

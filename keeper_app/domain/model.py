@@ -99,6 +99,8 @@ class Capacity(StrEnum):
     CORRECTOR = "corrector"
     #: a department head countersigning an administrator's act (a custody role, a lock lifted)
     COUNTERSIGN = "countersign"
+    #: the reviewer or department head who reads back a spot check's disc (issue 16)
+    CHECKER = "checker"
 
 
 LABEL_FIELDS = (

@@ -81,6 +81,11 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "mark_late": Action.SWEEP_LATE,
     "report_missing": Action.REPORT_MISSING,
     "fixity_failed": Action.VERIFY_MEDIUM,
+    # issue 16 (supervision Art. 261): a spot check drawn by a keeper, each drawn disc read
+    # back and the check closed by a reviewer or a department head
+    "draw_spot_check": Action.DRAW_SPOT_CHECK,
+    "spot_check": Action.SPOT_CHECK,
+    "close_spot_check": Action.SPOT_CHECK,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.
@@ -125,6 +130,9 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "original_uses": (C.KEEPER, C.RETRIEVER),
     "reseal_inspections": (C.KEEPER, C.WITNESS),
     "reproductions": (C.KEEPER, C.WITNESS),
+    # schema 16: a spot check's outcomes and its closing, signed by the checker
+    "spot_check_results": (C.CHECKER,),
+    "spot_check_closings": (C.CHECKER,),
 }
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign
@@ -176,6 +184,7 @@ CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.RECIPIENT: None,
     C.CORRECTOR: None,
     C.COUNTERSIGN: frozenset({Role.DEPT_HEAD}),
+    C.CHECKER: frozenset({Role.REVIEWER, Role.DEPT_HEAD}),
 }
 
 

@@ -36,12 +36,12 @@ from ..domain import codes, lateness
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, finding_status
 from ..domain.model import CopyRole
-from ..store import audit, entries
+from ..store import audit
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
-from . import heads, intake, reads, visibility
+from . import findings, heads, intake, reads, visibility
 from .session import Change, Session, rerun_if_changed
 from .storage import StorageSettings, measure_recording, record_measured, recording_files, rule
 
@@ -96,7 +96,10 @@ def _record_verification(
     medium_id: int | None,
     reservation_id: int | None,
     by_id: int,
+    result: str | None = None,
 ) -> int:
+    """Record one read-back; ``result``: as the report says (:func:`_result`), or the
+    outcome a caller found (a disc that could not be read at all: unreadable)."""
     return ch.touch(
         "verifications",
         burning_repo.insert_verification(
@@ -105,7 +108,7 @@ def _record_verification(
             reservation_id=reservation_id,
             disc_code=rep.code or "",
             purpose=purpose,
-            result=_result(rep),
+            result=result or _result(rep),
             files_checked=rep.files_checked,
             bytes_read=rep.bytes_read,
             read_errors=rep.read_errors,
@@ -467,12 +470,12 @@ def verify_medium(
         rep.problems.insert(0, f"this disc ({code or 'no Keeper code'}) is not in the register")
         return MediumCheck(code, False, None, rep, head=head)
     _check_may_verify(s, int(row["case_id"]))
-    expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
     try:
-        rep = verify_disc(
+        rep = read_against_register(
+            s,
             d,
-            expected,
-            expected_code=expect_code or code,
+            row,
+            expect_code or code,
             progress=progress,
             cancel=cancel,
             via_xorriso=via_xorriso,
@@ -480,11 +483,6 @@ def verify_medium(
         )
     except BurnError as exc:
         raise rule(exc) from None
-    label = json.loads(row["label"])
-    if rep.label is not None:
-        differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
-        if differs:
-            rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
     medium = {
         "id": int(row["id"]),
         "code": row["code"],
@@ -495,6 +493,38 @@ def verify_medium(
     check = MediumCheck(row["code"], True, medium, rep, head=head)
     check.verification_id = _record_check(s, int(row["id"]), rep, purpose)
     return check
+
+
+def read_against_register(
+    s: Session,
+    drive: Drive,
+    row: Any,
+    expect_code: str | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    via_xorriso: bool | None = None,
+    with_md5: bool = False,
+) -> VerifyReport:
+    """The disc in ``drive`` read back against the register's manifest and label of the
+    medium ``row`` (who may do it is the caller's check). BurnError when it cannot be read
+    at all."""
+    expected = parse_manifest(burning_repo.manifest_of_medium(s.conn, int(row["id"])))
+    rep = verify_disc(
+        drive,
+        expected,
+        expected_code=expect_code,
+        progress=progress,
+        cancel=cancel,
+        via_xorriso=via_xorriso,
+        with_md5=with_md5,
+    )
+    label = json.loads(row["label"])
+    if rep.label is not None:
+        differs = sorted(k for k, v in label.items() if rep.label.get(k) != v)
+        if differs:
+            rep.problems.append("LABEL.json differs from the register in: " + ", ".join(differs))
+    return rep
 
 
 @rerun_if_changed
@@ -516,38 +546,17 @@ def _record_check(s: Session, medium_id: int, rep: VerifyReport, purpose: str) -
     with s.change("fixity_failed", code=row["code"], purpose=purpose, result=_result(rep)) as ch:
         vid = _record_verification(ch, rep, purpose, medium_id, None, s.person.id)
         problems = "; ".join(rep.problems[:3]) or _result(rep)
-        said = f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）：{problems}"
-        iid = ch.touch(
-            "incidents",
-            entries.insert(
-                ch.conn,
-                "incidents",
-                kind=finding.value,
-                medium_id=medium_id,
-                return_id=None,
-                handover_id=None,
-                description=said,
-                at=ch.at,
-                reported_by=s.person.id,
-                reported_to=head_id,
-            ),
+        iid, _fid = findings.write_finding(
+            ch,
+            medium_id,
+            finding,
+            nxt,
+            description=f"定期回读核对未通过（{_result(rep)}，读错误 {rep.read_errors}）："
+            f"{problems}",
+            by_id=s.person.id,
+            head_id=head_id,
+            verification_id=vid,
         )
-        ch.touch(
-            "medium_findings",
-            entries.insert(
-                ch.conn,
-                "medium_findings",
-                medium_id=medium_id,
-                kind=finding.value,
-                verification_id=vid,
-                at=ch.at,
-                by_id=s.person.id,
-                note="",
-                incident_id=iid,
-            ),
-        )
-        media_repo.set_status(ch.conn, medium_id, nxt)
-        ch.touch("media", medium_id)
         ch.details.update(incident=iid, status=nxt.value)
         return vid
 

@@ -256,6 +256,20 @@ def _checkpoint_pdf(data: Any, out: Path, o: Options) -> Any:
     return checkpoint.checkpoint_slip_pdf(data, out, lang=o.lang)
 
 
+def _spot_check(s: Session, ref: int) -> dict[str, Any]:
+    from . import documents, spot_checks
+
+    data = spot_checks.show(s, int(ref))
+    data["audit"] = documents.audit_head(s)
+    return data
+
+
+def _spot_check_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import spot_check
+
+    return spot_check.spot_check_report_pdf(data, out, lang=o.lang)
+
+
 def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import keyform
 
@@ -357,6 +371,14 @@ CATALOGUE: dict[str, Entry] = {
             Action.VERIFY_AUDIT,
         ),
         Entry(
+            "spot_check",
+            "Spot check report #%1",
+            _spot_check,
+            _spot_check_pdf,
+            "spot-check-{ref}.pdf",
+            Action.VIEW_REGISTER,
+        ),
+        Entry(
             "key_form",
             "Key form of %1",
             _key_form_data,  # one's own; an administrator: anyone's (checked by the query)
@@ -437,6 +459,11 @@ def register_pages(ref: RegisterRef) -> Document:
 def checkpoint_slip(checkpoint_id: int) -> Document:
     """The daily checkpoint's slip, to be filed with the paper register."""
     return Document(CATALOGUE["checkpoint"], int(checkpoint_id), str(checkpoint_id))
+
+
+def spot_check_report(spot_check_id: int) -> Document:
+    """A spot check's report for the department head: the draw, each check, the outcome."""
+    return Document(CATALOGUE["spot_check"], int(spot_check_id), str(spot_check_id))
 
 
 def key_form(badge: str) -> Document:

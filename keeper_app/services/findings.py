@@ -9,10 +9,11 @@ from __future__ import annotations
 from ..domain import rules
 from ..domain.lateness import FindingKind
 from ..domain.lifecycle import Action, finding_status
+from ..domain.model import MediumStatus
 from ..store import entries
 from ..store import media as media_repo
 from .custody import head_of_case_dept, medium_and_case
-from .session import Session, rerun_if_changed
+from .session import Change, Session, rerun_if_changed
 
 
 @rerun_if_changed
@@ -26,36 +27,65 @@ def report_missing(s: Session, code: str, note: str) -> int:
     what = rules.require_text(note, "where the disc was looked for", "Art. 20", 500)
     head = head_of_case_dept(s, case)
     with s.change("report_missing", code=m.code) as ch:
-        iid = ch.touch(
-            "incidents",
-            entries.insert(
-                ch.conn,
-                "incidents",
-                kind=FindingKind.MISSING.value,
-                medium_id=m.id,
-                return_id=None,
-                handover_id=None,
-                description=f"清点时未在 {m.location or '登记位置'} 找到：{what}",
-                at=ch.at,
-                reported_by=me.id,
-                reported_to=head.id,
-            ),
+        iid, fid = write_finding(
+            ch,
+            m.id,
+            FindingKind.MISSING,
+            nxt,
+            description=f"清点时未在 {m.location or '登记位置'} 找到：{what}",
+            by_id=me.id,
+            head_id=head.id,
+            note=what,
         )
-        fid = ch.touch(
-            "medium_findings",
-            entries.insert(
-                ch.conn,
-                "medium_findings",
-                medium_id=m.id,
-                kind=FindingKind.MISSING.value,
-                verification_id=None,
-                at=ch.at,
-                by_id=me.id,
-                note=what,
-                incident_id=iid,
-            ),
-        )
-        media_repo.set_status(ch.conn, m.id, nxt)
-        ch.touch("media", m.id)
         ch.details.update(incident=iid, reported_to=head.badge)
     return fid
+
+
+def write_finding(
+    ch: Change,
+    medium_id: int,
+    kind: FindingKind,
+    status: MediumStatus,
+    *,
+    description: str,
+    by_id: int,
+    head_id: int,
+    verification_id: int | None = None,
+    note: str = "",
+) -> tuple[int, int]:
+    """A finding on a disc on the shelf, in the change ``ch`` that records it: the incident
+    reported to the head of the case's department, the finding, the disc's new ``status``
+    (:func:`lifecycle.finding_status`). Returns (incident id, finding id). Used by
+    :func:`report_missing`, the failing fixity read-back and a failing spot check."""
+    iid = ch.touch(
+        "incidents",
+        entries.insert(
+            ch.conn,
+            "incidents",
+            kind=kind.value,
+            medium_id=medium_id,
+            return_id=None,
+            handover_id=None,
+            description=description,
+            at=ch.at,
+            reported_by=by_id,
+            reported_to=head_id,
+        ),
+    )
+    fid = ch.touch(
+        "medium_findings",
+        entries.insert(
+            ch.conn,
+            "medium_findings",
+            medium_id=medium_id,
+            kind=kind.value,
+            verification_id=verification_id,
+            at=ch.at,
+            by_id=by_id,
+            note=note,
+            incident_id=iid,
+        ),
+    )
+    media_repo.set_status(ch.conn, medium_id, status)
+    ch.touch("media", medium_id)
+    return iid, fid

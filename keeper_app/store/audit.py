@@ -95,6 +95,11 @@ ANCHORED_TABLES = (
     "storage_devices",
     "storage_device_moves",
     "stored_file_access",
+    # schema 16 (spot checks)
+    "spot_checks",
+    "spot_check_items",
+    "spot_check_results",
+    "spot_check_closings",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -1,5 +1,6 @@
-"""The main window's disc and storage tools: "Burn a pair…" and "Ingest recordings…" in the
-toolbar (for the roles that may), the drive watcher (:class:`DeviceHub`), and a runner of its
+"""The main window's disc and storage tools: "Burn a pair…", "Ingest recordings…" and "Spot
+check…" (issue 16: a keeper draws, a reviewer or a head reads the discs back) in the toolbar
+(for the roles that may), the drive watcher (:class:`DeviceHub`), and a runner of its
 own for the long device jobs, so that a burn never holds up the lists and the counter.
 
 A job keeps running when its dialog is hidden (Escape, the idle lock); the toolbar button
@@ -13,10 +14,12 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QPushButton, QToolBar
 
 from ..domain.lifecycle import Action, allowed
+from ..services import catalogue
 from .context import UiContext
 from .devices_hub import DeviceHub
 from .dialogs.burn_pair import BurnPairDialog
 from .dialogs.ingest import IngestDialog
+from .dialogs.spot_check import SpotCheckDialog
 from .dialogs.storage_devices import StorageDevicesDialog
 from .dialogs.task_base import TaskDialog
 from .ops import Ops
@@ -34,6 +37,13 @@ class DiscTools(QObject):
         self.devices_button = self._button(
             "storage_devices", allowed(roles, Action.KEEP_STORAGE_DEVICE)
         )
+        # issue 16: a keeper draws a spot check's sample, a reviewer or a head checks it
+        self.spot_check_button = self._button(
+            "spot_check",
+            allowed(roles, Action.DRAW_SPOT_CHECK) or allowed(roles, Action.SPOT_CHECK),
+        )
+        self.spot_check_button.clicked.connect(self.open_spot_check)
+        self.spot_check_dialog: SpotCheckDialog | None = None
         self.burn_button.clicked.connect(self.open_burn)
         self.ingest_button.clicked.connect(self.open_ingest)
         self.devices_button.clicked.connect(self.open_devices)
@@ -61,6 +71,7 @@ class DiscTools(QObject):
         self.burn_button.setText(self.tr("Burn a pair…"))
         self.ingest_button.setText(self.tr("Ingest recordings…"))
         self.devices_button.setText(self.tr("Storage devices…"))
+        self.spot_check_button.setText(self.tr("Spot check…"))
         self.hub.retranslate()
         for d in (self.burn_dialog, self.ingest_dialog):
             if d is not None and shiboken6.isValid(d):
@@ -93,6 +104,21 @@ class DiscTools(QObject):
         d.open()
         return d
 
+    def open_spot_check(self) -> SpotCheckDialog:
+        """The spot check (issue 16): its sample, each disc read back, the closing."""
+        if self._alive(self.spot_check_dialog):
+            assert self.spot_check_dialog is not None
+            self.spot_check_dialog.open()  # a read-back going on (or its result): shown again
+            return self.spot_check_dialog
+        d = SpotCheckDialog(self.ctx, self.runner, self.window)
+        extras = getattr(self.window, "extras", None)
+        if extras is not None:
+            d.print_requested.connect(lambda i: extras.open(catalogue.spot_check_report(i)))
+        self._keep(d)
+        self.spot_check_dialog = d
+        d.open()
+        return d
+
     def open_devices(self) -> StorageDevicesDialog:
         """The storage devices and their backups (Art. 16, 17): listed, registered, moved."""
         d = StorageDevicesDialog(self.ctx, self.window)
@@ -115,6 +141,8 @@ class DiscTools(QObject):
             self.burn_dialog = None
         if d is self.ingest_dialog:
             self.ingest_dialog = None
+        if d is self.spot_check_dialog:
+            self.spot_check_dialog = None
         d.deleteLater()
 
     def _job_finished(self, ok: bool, text: str) -> None:
@@ -142,7 +170,7 @@ class DiscTools(QObject):
 
     def stop(self) -> None:
         """The window closes (sign-out, quit): running jobs are cancelled, then waited for."""
-        for d in (self.burn_dialog, self.ingest_dialog, self.hub.dialog):
+        for d in (self.burn_dialog, self.ingest_dialog, self.spot_check_dialog, self.hub.dialog):
             if self._alive(d) and d is not None and d.running:
                 d.request_cancel()
         self.hub.stop()

@@ -197,6 +197,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),
         "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
+        "spot_check": QT_TRANSLATE_NOOP("PrintDocs", "Spot check report #%1"),
         "correction_sticker": QT_TRANSLATE_NOOP(
             "PrintDocs", "Correction sticker #%1 for the seal bag"
         ),

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from keeper_app.burning.isoread import SECTOR, IsoImage
 from keeper_app.domain.model import ManifestEntry
@@ -128,3 +129,30 @@ def on_small_fs(folder: Path, size_mb: int, argv: list[str]) -> list[str]:
 
 def run(argv: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(argv, capture_output=True, text=True, timeout=600, **kw)  # type: ignore[call-overload]
+
+
+def shelf_of_discs(office: Any, tmp_path: Path, pairs: int = 4) -> dict[str, Path]:
+    """``pairs`` pairs burned to file-backed drives and handed over (A2026-001 of 刑事侦查
+    大队, head D001): the duplicates' codes -> their images (the drive of each)."""
+    from keeper_app.services.burning import PairBurn
+
+    st = settings(tmp_path)
+    h = office.session("H001")
+    images: dict[str, Path] = {}
+    for n in range(pairs):
+        rid = register_file_recording(
+            h, st, "A2026-001", f"王{n}", f"rec/{n}/cam1.mp4", data=bytes([n + 1]) * 40_000
+        )
+        o_iso, d_iso = tmp_path / f"o{n}.iso", tmp_path / f"d{n}.iso"
+        r = PairBurn(h, [rid], [f"stdio:{o_iso}", f"stdio:{d_iso}"], st).run()
+        intake.handover(
+            office.session("K001"),
+            r.original,
+            office.cred("H001"),
+            office.cred("K001"),
+            f"S-{n}",
+            f"柜A-0{n}",
+            f"柜B-0{n}",
+        )
+        images[r.duplicate] = d_iso
+    return images

@@ -39,6 +39,7 @@ from keeper_app.services import (
     reproduction,
     retrieval_requests,
     reviews,
+    spot_checks,
     storage,
     storage_devices,
     transfers,
@@ -161,6 +162,11 @@ documents.signature_loader           Y      .      Y      Y       .     .
 documents.audit_head                 Y      Y      Y      Y       Y     Y
 custody_report.custody_report        Y      Y      Y      Y       .     .
 reads.report                         .      .      Y      .       .     .
+spot_checks.draw                     Y      .      .      .       .     .
+spot_checks.check                    .      .      Y      Y       .     .
+spot_checks.close                    .      .      Y      Y       .     .
+spot_checks.current                  Y      .      Y      Y       .     .
+spot_checks.show                     Y      .      Y      Y       .     .
 """
 
 #: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
@@ -202,6 +208,8 @@ backup                       Y      .      .      .       Y     .
 checkpoint                   Y      .      .      .       .     .
 sweep_late                   Y      .      Y      .       .     .
 report_missing               Y      .      .      .       .     .
+draw_spot_check              Y      .      .      .       .     .
+spot_check                   .      .      Y      Y       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -299,6 +307,11 @@ ACTION_OF = {
     "checkpoints.slip": "verify_audit",
     "checkpoints.file_data": "verify_audit",
     "checkpoints.export": "verify_audit",
+    "spot_checks.draw": "draw_spot_check",
+    "spot_checks.check": "spot_check",
+    "spot_checks.close": "spot_check",
+    "spot_checks.current": "view_register",
+    "spot_checks.show": "view_register",
 }
 #: Rows without a role check, and why.
 OPEN_TO_ALL = {
@@ -333,6 +346,8 @@ HELPERS = {
     "visibility.visible_case_ids": "the Art. 21 filter for lists (domain.access)",
     "visibility.only_visible": "the Art. 21 filter for lists (domain.access)",
     "visibility.visible_case_nos": "the Art. 21 filter for lists (domain.access)",
+    "burning.read_against_register": "a disc read back against the register, inside "
+    "burning.verify_medium and spot_checks.check (after their checks)",
 }
 #: Modules of keeper_app/services with no function that takes a session, and why.
 NO_SESSION = {
@@ -409,6 +424,7 @@ def prepare(office, tmp_path) -> dict:
         "src": source_folder(tmp_path / "source"),
         "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
         "dev": storage_devices.register_device(k, "存储0", "storage", "机房", "K001"),
+        "sc": spot_checks.draw(k, size=1),
     }
 
 
@@ -617,6 +633,13 @@ def calls(office, x: dict, role: str, badge: str):
         "checkpoints.slip": lambda s: checkpoints.slip(s, x["cp"]),
         "checkpoints.file_data": lambda s: checkpoints.file_data(s, x["cp"]),
         "checkpoints.export": lambda s: checkpoints.export(s, x["cp"], x["tmp"]),
+        "spot_checks.draw": lambda s: spot_checks.draw(s),
+        "spot_checks.check": lambda s: spot_checks.check(
+            s, x["sc"], x["d"], f"stdio:{x['tmp'] / 'none.iso'}", me
+        ),
+        "spot_checks.close": lambda s: spot_checks.close(s, x["sc"], me, "光驱故障"),
+        "spot_checks.current": lambda s: spot_checks.current(s),
+        "spot_checks.show": lambda s: spot_checks.show(s, x["sc"]),
     }
 
 

@@ -236,6 +236,9 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CHECKPOINT: {K},
     A.SWEEP_LATE: {K, DH},  # issue 14: the sweep is signed by a keeper or a head
     A.REPORT_MISSING: {K},  # the keeper's inventory
+    # issue 16 (supervision Art. 261): the keeper draws, someone else checks
+    A.DRAW_SPOT_CHECK: {K},
+    A.SPOT_CHECK: {DH, RV},
 }
 
 
