@@ -80,6 +80,11 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "mark_late": Action.SWEEP_LATE,
     "report_missing": Action.REPORT_MISSING,
     "fixity_failed": Action.VERIFY_MEDIUM,
+    # issue 16: inventory sessions (a keeper runs them; the head resolves what they found)
+    "inventory_start": Action.RUN_INVENTORY,
+    "inventory_observe": Action.RUN_INVENTORY,
+    "inventory_close": Action.RUN_INVENTORY,
+    "inventory_resolve": Action.ACK_INCIDENT,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.
@@ -124,6 +129,9 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "original_uses": (C.KEEPER, C.RETRIEVER),
     "reseal_inspections": (C.KEEPER, C.WITNESS),
     "reproductions": (C.KEEPER, C.WITNESS),
+    # schema 17: the inventory record (keeper and witness); a discrepancy resolved (the head)
+    "inventory_closings": (C.KEEPER, C.WITNESS),
+    "inventory_resolutions": (C.DEPT_HEAD,),
 }
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign

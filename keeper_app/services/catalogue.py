@@ -224,6 +224,18 @@ def _checkpoint_pdf(data: Any, out: Path, o: Options) -> Any:
     return checkpoint.checkpoint_slip_pdf(data, out, lang=o.lang)
 
 
+def _inventory(s: Session, ref: int) -> dict[str, Any]:
+    from . import inventory
+
+    return inventory.record(s, int(ref))
+
+
+def _inventory_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import inventory
+
+    return inventory.inventory_report_pdf(data, out, lang=o.lang)
+
+
 def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import keyform
 
@@ -317,6 +329,14 @@ CATALOGUE: dict[str, Entry] = {
             Action.VERIFY_AUDIT,
         ),
         Entry(
+            "inventory",
+            "Inventory record #%1",
+            _inventory,
+            _inventory_pdf,
+            "inventory-{ref}.pdf",
+            Action.INVENTORY,
+        ),
+        Entry(
             "key_form",
             "Key form of %1",
             _key_form_data,  # one's own; an administrator: anyone's (checked by the query)
@@ -385,6 +405,11 @@ def register_pages(ref: RegisterRef) -> Document:
 def checkpoint_slip(checkpoint_id: int) -> Document:
     """The daily checkpoint's slip, to be filed with the paper register."""
     return Document(CATALOGUE["checkpoint"], int(checkpoint_id), str(checkpoint_id))
+
+
+def inventory_report(session_id: int) -> Document:
+    """An inventory session's record: population, observations, discrepancies, signatures."""
+    return Document(CATALOGUE["inventory"], int(session_id), str(session_id))
 
 
 def key_form(badge: str) -> Document:

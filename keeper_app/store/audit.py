@@ -89,6 +89,13 @@ ANCHORED_TABLES = (
     "storage_devices",
     "storage_device_moves",
     "stored_file_access",
+    # schema 17 (inventory sessions that end in a signed record)
+    "inventory_sessions",
+    "inventory_expected",
+    "inventory_observations",
+    "inventory_closings",
+    "inventory_discrepancies",
+    "inventory_resolutions",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

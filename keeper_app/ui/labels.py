@@ -91,6 +91,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "major_review": QT_TRANSLATE_NOOP(
             "DueKind", "major case: recordings to accompany the review submission"
         ),
+        "inventory": QT_TRANSLATE_NOOP("DueKind", "resolve an inventory discrepancy"),
     },
     "History": {
         "handover": QT_TRANSLATE_NOOP("History", "handover"),
@@ -195,6 +196,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "calibration": QT_TRANSLATE_NOOP("PrintDocs", "Calibration sheet"),
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),
         "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
+        "inventory": QT_TRANSLATE_NOOP("PrintDocs", "Inventory record #%1"),
         "correction_sticker": QT_TRANSLATE_NOOP(
             "PrintDocs", "Correction sticker #%1 for the seal bag"
         ),

@@ -236,6 +236,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CHECKPOINT: {K},
     A.SWEEP_LATE: {K, DH},  # issue 14: the sweep is signed by a keeper or a head
     A.REPORT_MISSING: {K},  # the keeper's inventory
+    A.RUN_INVENTORY: {K},  # an inventory session: start, observe, close (issue 16)
 }
 
 
