@@ -116,7 +116,9 @@ def _observe(
         inv_repo.observed(s.conn, int(session_id), mc.text),
     )
     text = (note or "").strip()
-    if text:
+    if final == Observation.MISSING:  # as findings.report_missing: where it was looked for
+        text = require_text(note, "where the disc was looked for", "Art. 20", 500)
+    elif text:
         text = require_text(text, "note", "Art. 20", 500)
     with s.change("inventory_observe", session=int(session_id), code=mc.text) as ch:
         oid = ch.touch(
