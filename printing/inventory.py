@@ -170,7 +170,7 @@ def inventory_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "z
                     ]
                     for d in disc
                 ],
-                [10, 18, 32, 20, 26, 24, 24],
+                [10, 18, 32, 20, 26, 30, 22],
             )
         else:
             f.text(_w("none", lang), 9)
