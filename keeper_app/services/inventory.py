@@ -215,7 +215,14 @@ def close(
         reported = []
         for r, kind, m, head in plan:
             iid = None
-            if kind == rules_inv.Discrepancy.NOT_LOCATED and m is not None and head is not None:
+            # lost at closing, as findings.report_missing does; a disc whose status moved on
+            # since (reported missing meanwhile, retrieved) is reported, not made lost again
+            if (
+                kind == rules_inv.Discrepancy.NOT_LOCATED
+                and m is not None
+                and head is not None
+                and m.status in rules_inv.ON_SHELF
+            ):
                 where = r["note"] or f"清点 #{sid}（{sess['location_prefix'] or '全部位置'}）"
                 iid, _fid = record_missing(ch, me, m, head, where)
             did = ch.touch(

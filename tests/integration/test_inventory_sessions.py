@@ -6,14 +6,12 @@ report; every refusal changes nothing and the history verifies after."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from conftest import Office
 
 from keeper_app.domain import codes
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, custody, inventory, lookup
+from keeper_app.services import admin, custody, findings, inventory, lookup
 from keeper_app.store import media as media_repo
 
 
@@ -180,4 +178,19 @@ def test_the_population_is_fixed_at_the_start(office: Office) -> None:
     office.clock.advance(minutes=5)
     assert [r["code"] for r in inventory.record(k, sid)["expected"]] == [x["d3"]]
     assert inventory.scan(k, sid, x["d1"])["kind"] == "unexpected"
-    _ = timedelta
+
+
+def test_a_disc_reported_missing_during_the_session_is_not_made_lost_twice(
+    office: Office,
+) -> None:
+    x = shelves(office)
+    k = office.session("K001")
+    sid = inventory.start(k, "柜B-02")
+    inventory.observe(k, sid, x["d3"], "missing", "柜B-02 未找到")
+    findings.report_missing(k, x["d3"], "柜B-02 未找到")  # the old way, meanwhile
+    inventory.close(k, sid, office.cred("K001"), office.cred("K002"))
+    [d] = inventory.record(k, sid)["discrepancies"]
+    assert (d["kind"], d["incident_id"], d["head_badge"]) == ("not_located", None, "D002")
+    incidents = lookup.inbox(office.session("D002"))["incidents"]
+    assert [(i["kind"], i["code"]) for i in incidents] == [("missing", x["d3"])]  # one
+    assert admin.verify_audit(office.db).ok

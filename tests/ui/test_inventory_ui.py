@@ -266,3 +266,33 @@ def test_the_discs_out_are_confirmed_from_the_register(ui, office: Office, qtbot
     dlg.reject()
     again = open_inventory(m, qtbot, "柜B")
     assert again.session_id == dlg.session_id and again.missing() == [x["d1"], x["d3"]]
+
+
+def test_the_head_resolves_a_discrepancy_in_the_inbox(ui, office: Office, qtbot) -> None:
+    x = shelves(office)
+    k = office.session("K001")
+    sid = inventory.start(k, "柜B-02")
+    inventory.scan(k, sid, x["d3"])
+    inventory.scan(k, sid, x["o1"])  # an original, expected at 柜A: unexpected here
+    inventory.close(k, sid, office.cred("K001"), office.cred("K002"))
+    h = ui.sign_in("D001")
+    assert h.inbox is not None
+    inbox = h.inbox
+    qtbot.waitUntil(lambda: len(inbox.inventory.rows) == 1, timeout=10_000)
+    row = inbox.inventory.rows[0]
+    assert (row["kind"], row["code"], row["location"]) == ("unexpected", x["o1"], "柜A-01")
+    inbox.inventory_table.selectRow(0)
+    inbox.resolve_inventory.click()
+    dlg = h.dialog
+    # without saying how: refused, nothing changed
+    ui.sign(dlg, "head")
+    before = office.snapshot()
+    assert ui.submit(dlg) is None
+    assert office.snapshot() == before
+    dlg.note.setPlainText("原件误放，已归位柜A-01")
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    inbox.refresh()
+    qtbot.waitUntil(lambda: len(inbox.inventory.rows) == 0, timeout=10_000)
+    [d] = inventory.record(k, sid)["discrepancies"]
+    assert d["resolution"] == "原件误放，已归位柜A-01" and not d["open"]
+    assert admin.verify_audit(office.db).ok
