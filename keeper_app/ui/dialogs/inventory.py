@@ -267,6 +267,9 @@ class InventoryDialog(QDialog):
                 ).replace("%1", str(MAX_ROWS)),
             )
         self.session_id, self.prefix, self.rows = int(rec["id"]), prefix, rows
+        # the location of this session is fixed: shown, no longer edited
+        self.location.setEnabled(True)
+        self.location.setReadOnly(True)
         self.index = {r["code"]: i for i, r in enumerate(rows)}
         self.found = [r["code"] for r in rows if r["kind"] in SEEN]
         self.seen = set(self.found) | {r["code"] for r in rec["unexpected"]}
