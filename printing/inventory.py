@@ -16,9 +16,9 @@ from .reports import _pretty, _render
 
 #: the words of this document (zh, en)
 _L: dict[str, tuple[str, str]] = {
-    "title": ("光盘保管清点记录", "Inventory record — recording discs"),
-    "session": ("清点编号", "Inventory"),
-    "where": ("清点范围", "Location"),
+    "title": ("光盘保管盘点记录", "Inventory record — recording discs"),
+    "session": ("盘点编号", "Inventory"),
+    "where": ("盘点范围", "Location"),
     "whole_room": ("全部存放位置", "the whole room"),
     "started": ("开始时间", "Started"),
     "closed": ("结束时间", "Closed"),
