@@ -17,7 +17,7 @@ from ..domain import inventory as rules_inv
 from ..domain.errors import RuleViolation
 from ..domain.inventory import Observation
 from ..domain.lifecycle import Action
-from ..domain.model import Capacity, MediumStatus
+from ..domain.model import Capacity, MediumStatus, Person
 from ..domain.rules import check_acknowledgement, require_text
 from ..store import cases as cases_repo
 from ..store import entries
@@ -36,6 +36,12 @@ def _session_row(s: Session, session_id: int) -> dict[str, Any]:
     if row is None:
         raise RuleViolation("unknown_inventory", f"no inventory session #{session_id}")
     return row
+
+
+def _head_of_case(s: Session, case_id: int) -> Person | None:
+    """The head of the case's department, or None when the department has none."""
+    dept = people_repo.department(s.conn, cases_repo.get(s.conn, case_id).department_id)
+    return None if dept is None or dept.head_id is None else people_repo.get(s.conn, dept.head_id)
 
 
 @rerun_if_changed
@@ -173,19 +179,15 @@ def close(
     text = (note or "").strip()
     if text:
         text = require_text(text, "note", "Art. 20", 500)
-    found = [r for r in exp if rules_inv.discrepancy_of(Observation(r["kind"]))]
-    found += [r for r in inv_repo.unexpected(s.conn, sid)]
-    # what is reported, decided before the change: heads, and the losses' new status
+    unexp = inv_repo.unexpected(s.conn, sid)
+    found = [r for r in exp if rules_inv.discrepancy_of(Observation(r["kind"]))] + unexp
+    # what is reported, decided before the change: each discrepancy's medium and head
     plan = []
     for r in found:
         kind = rules_inv.discrepancy_of(Observation(r["kind"]))
         assert kind is not None
         m = None if r["medium_id"] is None else media_repo.get(s.conn, int(r["medium_id"]))
-        head = None
-        if m is not None:
-            dept = people_repo.department(s.conn, cases_repo.get(s.conn, m.case_id).department_id)
-            if dept is not None and dept.head_id is not None:
-                head = people_repo.get(s.conn, dept.head_id)
+        head = None if m is None else _head_of_case(s, m.case_id)
         if kind == rules_inv.Discrepancy.NOT_LOCATED and head is None:
             raise RuleViolation(
                 "no_head",
@@ -205,7 +207,7 @@ def close(
                 keeper_id=k.person.id,
                 witness_id=w.person.id,
                 expected=len(exp),
-                observed=len(exp) + len(inv_repo.unexpected(ch.conn, sid)),
+                observed=len(exp) + len(unexp),
                 discrepancies=len(plan),
                 note=text,
                 at=ch.at,
@@ -223,7 +225,7 @@ def close(
                 and head is not None
                 and m.status in rules_inv.ON_SHELF
             ):
-                where = r["note"] or f"清点 #{sid}（{sess['location_prefix'] or '全部位置'}）"
+                where = r["note"] or f"盘点 #{sid}（{sess['location_prefix'] or '全部位置'}）"
                 iid, _fid = record_missing(ch, me, m, head, where)
             did = ch.touch(
                 "inventory_discrepancies",
@@ -250,7 +252,7 @@ def resolve(s: Session, discrepancy_id: int, head: Credential, note: str) -> int
     """The head of the case's department answers a discrepancy (what was found out, what
     was done), signing; once, by the head it was reported to (Art. 20)."""
     me = s.require(Action.ACK_INCIDENT)
-    rows = [d for d in inv_repo.discrepancies(s.conn) if int(d["id"]) == int(discrepancy_id)]
+    rows = inv_repo.discrepancies(s.conn, discrepancy_id=int(discrepancy_id))
     if not rows:
         raise RuleViolation("unknown_discrepancy", f"no inventory discrepancy #{discrepancy_id}")
     d = rows[0]

@@ -113,6 +113,7 @@ def discrepancies(
     conn: sqlite3.Connection,
     *,
     session_id: int | None = None,
+    discrepancy_id: int | None = None,
     reported_to: int | None = None,
     open_only: bool = False,
 ) -> list[dict[str, Any]]:
@@ -122,6 +123,9 @@ def discrepancies(
     if session_id is not None:
         where.append("d.session_id = ?")
         args.append(session_id)
+    if discrepancy_id is not None:
+        where.append("d.id = ?")
+        args.append(discrepancy_id)
     if reported_to is not None:
         where.append("d.reported_to = ?")
         args.append(reported_to)
