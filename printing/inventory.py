@@ -45,6 +45,9 @@ _L: dict[str, tuple[str, str]] = {
     "missing": ("未找到", "NOT LOCATED"),
     "not_located": ("未找到", "not located"),
     "unexpected_kind": ("不应在此", "unexpected"),
+    "read_match": ("回读一致", "read back: match"),
+    "read_mismatch": ("回读不一致", "read back: MISMATCH"),
+    "read_unreadable": ("回读失败", "read back: unreadable"),
     "in_custody": ("在库", "in custody"),
     "unsealed": ("已启封", "unsealed"),
     "transferred": ("已移交法院/检察院", "transferred"),
@@ -70,6 +73,13 @@ def _kind(kind: str | None, lang: str) -> str:
     if kind == "unexpected":
         return _w("unexpected_kind", lang)
     return _w(kind, lang) if kind in _L else kind
+
+
+def _read_back(r: Mapping[str, Any], lang: str) -> str:
+    """The disc's read-back during the session, if one was made."""
+    if not r.get("read_back"):
+        return ""
+    return f"; {_w('read_' + str(r['read_back']), lang)}"
 
 
 def inventory_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "zh") -> Rendered:
@@ -115,12 +125,12 @@ def inventory_report_pdf(data: Mapping[str, Any], out: Target, *, lang: str = "z
                     str(r.get("case_no") or ""),
                     str(r.get("location") or ""),
                     _status(str(r.get("status") or ""), lang),
-                    _kind(r.get("kind"), lang),
+                    _kind(r.get("kind"), lang) + _read_back(r, lang),
                     str(r.get("out_on") or "") if r.get("status") in ("out", "transferred") else "",
                 ]
                 for i, r in enumerate(exp)
             ],
-            [8, 34, 20, 20, 18, 24, 30],
+            [8, 34, 20, 18, 18, 30, 26],
         )
         f.text(_w("unexpected", lang), 10)
         if unexp:

@@ -113,6 +113,7 @@ def _text(r: dict[str, Any]) -> str:
                 ("location", "location"),
                 ("case_no", "case"),
                 ("kind", "observed"),
+                ("read_back", "read back"),
                 ("out_on", "out on"),
             ],
         ),

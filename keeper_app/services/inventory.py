@@ -319,6 +319,7 @@ def record(s: Session, session_id: int) -> dict[str, Any]:
         r["pretty"] = parse_code(r["code"]).pretty
         r["at"] = show(r["at"])
         r["out_on"] = r["retrieval"] if r["status"] == "out" else r["transfer"]
+        r["read_back_at"] = show(r["read_back_at"])  # optional: `keeper verify` meanwhile
     unexp = [r for r in inv_repo.unexpected(s.conn, sid) if r["medium_id"] is None or seen(r)]
     for r in unexp:
         r["pretty"] = parse_code(r["code"]).pretty if _is_code(r["code"]) else r["code"]

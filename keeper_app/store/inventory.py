@@ -54,7 +54,8 @@ def open_sessions(conn: sqlite3.Connection) -> list[tuple[int, str]]:
 
 def expected(conn: sqlite3.Connection, session_id: int) -> list[dict[str, Any]]:
     """The population of a session (as fixed at its start), with each medium's
-    observation (kind NULL: none yet) and the open retrieval or court transfer of one out."""
+    observation (kind NULL: none yet), the open retrieval or court transfer of one out, and
+    the latest read-back of the disc since the session started (result, time; or NULL)."""
     return [
         dict(r)
         for r in conn.execute(
@@ -65,8 +66,13 @@ def expected(conn: sqlite3.Connection, session_id: int) -> list[dict[str, Any]]:
             " ORDER BY r.id DESC LIMIT 1) AS retrieval, "
             "(SELECT q.org_name || ', ' || t.at FROM court_transfers t JOIN court_requests q "
             " ON q.id = t.request_id WHERE t.medium_id = e.medium_id ORDER BY t.id DESC "
-            " LIMIT 1) AS transfer "
-            "FROM inventory_expected e JOIN media m ON m.id = e.medium_id "
+            " LIMIT 1) AS transfer, "
+            "(SELECT v.result FROM verifications v WHERE v.medium_id = e.medium_id "
+            " AND v.at >= s.started_at ORDER BY v.id DESC LIMIT 1) AS read_back, "
+            "(SELECT v.at FROM verifications v WHERE v.medium_id = e.medium_id "
+            " AND v.at >= s.started_at ORDER BY v.id DESC LIMIT 1) AS read_back_at "
+            "FROM inventory_expected e JOIN inventory_sessions s ON s.id = e.session_id "
+            "JOIN media m ON m.id = e.medium_id "
             "JOIN cases c ON c.id = m.case_id "
             "LEFT JOIN inventory_observations o ON o.session_id = e.session_id "
             " AND o.medium_id = e.medium_id "

@@ -6,12 +6,18 @@ report; every refusal changes nothing and the history verifies after."""
 
 from __future__ import annotations
 
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
 import pytest
 from conftest import Office
 
 from keeper_app.domain import codes
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, custody, findings, inventory, lookup
+from keeper_app.services import admin, catalogue, custody, findings, intake, inventory, lookup
+from keeper_app.services.burning import PairBurn, verify_medium
+from keeper_app.services.storage import StorageSettings, add_sample_recordings
 from keeper_app.store import media as media_repo
 
 
@@ -193,4 +199,36 @@ def test_a_disc_reported_missing_during_the_session_is_not_made_lost_twice(
     assert (d["kind"], d["incident_id"], d["head_badge"]) == ("not_located", None, "D002")
     incidents = lookup.inbox(office.session("D002"))["incidents"]
     assert [(i["kind"], i["code"]) for i in incidents] == [("missing", x["d3"])]  # one
+    assert admin.verify_audit(office.db).ok
+
+
+@pytest.mark.realtool
+def test_a_disc_read_back_during_the_session_says_so_on_the_record(
+    office: Office, tmp_path: Path
+) -> None:
+    """ "On the shelf and verified": a disc read back (xorriso, `keeper verify`) after the
+    session started carries the read-back's result on the record and its printed report."""
+    st = StorageSettings(tmp_path / "storage", tmp_path / "backup")
+    h = office.session("H001")
+    start = office.clock() - timedelta(hours=8)
+    rids = add_sample_recordings(h, st, "A2026-001", "王某某", start, count=1, seconds=1.0)
+    o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
+    r = PairBurn(h, rids, [f"stdio:{o_iso}", f"stdio:{d_iso}"], st).run()
+    k = office.session("K001")
+    intake.handover(
+        k, r.original, office.cred("H001"), office.cred("K001"), "S-0001", "柜A-01", "柜B-01"
+    )
+    office.clock.advance(minutes=5)
+    sid = inventory.start(k, "柜B")
+    office.clock.advance(minutes=1)
+    assert verify_medium(k, f"stdio:{d_iso}").ok
+    inventory.scan(k, sid, r.duplicate)
+    [row] = inventory.record(k, sid)["expected"]
+    assert (row["kind"], row["read_back"]) == ("shelf", "match") and row["read_back_at"]
+    out = tmp_path / "record.pdf"
+    catalogue.inventory_report(sid).make(k, catalogue.Options(), out)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "回读一致" in text
     assert admin.verify_audit(office.db).ok
