@@ -21,13 +21,13 @@ from pathlib import Path
 from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..timeutil import BadTime
-from . import custody, discs, maintenance, packages, people, printing, reviews, spot_checks
+from . import custody, discs, inventory, maintenance, packages, people, printing, reviews, spot_checks
 from .context import Command, Context, default_db
 
 BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time", "bad_head"}
 
 #: the command groups, in the order `keeper --help` lists them
-GROUPS = (maintenance, custody, printing, discs, packages, people, reviews, spot_checks)
+GROUPS = (maintenance, custody, inventory, printing, discs, packages, people, reviews, spot_checks)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -185,6 +185,19 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
                 ("open_items", "open items then"),
             ],
         )
+        + "\n\ninventory discrepancies to resolve (keeper inventory resolve):\n"
+        + _table(
+            d.get("inventory", []),
+            [
+                ("id", "#"),
+                ("session_id", "inventory"),
+                ("kind", "kind"),
+                ("code", "medium"),
+                ("case_no", "case"),
+                ("due_at", "resolve by"),
+                ("late", "late"),
+            ],
+        )
         + "\n\napprovals waiting:\n"
         + _table(
             d["approvals"],

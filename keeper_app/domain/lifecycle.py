@@ -59,6 +59,7 @@ class Action(StrEnum):
     VIEW_DUE = "view_due"
     VIEW_INBOX = "view_inbox"
     INVENTORY = "inventory"  # a keeper's stocktaking of the shelves (read-only)
+    RUN_INVENTORY = "run_inventory"  # an inventory session: start, observe, close (issue 16)
     VIEW_READS = "view_reads"  # who read what of a department's cases (Art. 21, issue 14)
     # administration
     MANAGE_PEOPLE = "manage_people"
@@ -107,6 +108,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_DUE: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
     Action.VIEW_INBOX: frozenset({R.DEPT_HEAD}),
     Action.INVENTORY: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER}),
+    Action.RUN_INVENTORY: frozenset({R.KEEPER}),
     Action.VIEW_READS: frozenset({R.DEPT_HEAD}),
     Action.MANAGE_PEOPLE: frozenset({R.ADMIN}),
     Action.VERIFY_AUDIT: frozenset({R.KEEPER, R.DEPT_HEAD, R.REVIEWER, R.ADMIN}),

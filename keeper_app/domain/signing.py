@@ -86,6 +86,11 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "draw_spot_check": Action.DRAW_SPOT_CHECK,
     "spot_check": Action.SPOT_CHECK,
     "close_spot_check": Action.SPOT_CHECK,
+    # issue 16: inventory sessions (a keeper runs them; the head resolves what they found)
+    "inventory_start": Action.RUN_INVENTORY,
+    "inventory_observe": Action.RUN_INVENTORY,
+    "inventory_close": Action.RUN_INVENTORY,
+    "inventory_resolve": Action.ACK_INCIDENT,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.
@@ -133,6 +138,9 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     # schema 16: a spot check's outcomes and its closing, signed by the checker
     "spot_check_results": (C.CHECKER,),
     "spot_check_closings": (C.CHECKER,),
+    # schema 17: the inventory record (keeper and witness); a discrepancy resolved (the head)
+    "inventory_closings": (C.KEEPER, C.WITNESS),
+    "inventory_resolutions": (C.DEPT_HEAD,),
 }
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign

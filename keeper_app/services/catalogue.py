@@ -268,6 +268,16 @@ def _spot_check_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import spot_check
 
     return spot_check.spot_check_report_pdf(data, out, lang=o.lang)
+def _inventory(s: Session, ref: int) -> dict[str, Any]:
+    from . import inventory
+
+    return inventory.record(s, int(ref))
+
+
+def _inventory_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import inventory
+
+    return inventory.inventory_report_pdf(data, out, lang=o.lang)
 
 
 def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
@@ -379,6 +389,14 @@ CATALOGUE: dict[str, Entry] = {
             Action.VIEW_REGISTER,
         ),
         Entry(
+            "inventory",
+            "Inventory record #%1",
+            _inventory,
+            _inventory_pdf,
+            "inventory-{ref}.pdf",
+            Action.INVENTORY,
+        ),
+        Entry(
             "key_form",
             "Key form of %1",
             _key_form_data,  # one's own; an administrator: anyone's (checked by the query)
@@ -464,6 +482,9 @@ def checkpoint_slip(checkpoint_id: int) -> Document:
 def spot_check_report(spot_check_id: int) -> Document:
     """A spot check's report for the department head: the draw, each check, the outcome."""
     return Document(CATALOGUE["spot_check"], int(spot_check_id), str(spot_check_id))
+def inventory_report(session_id: int) -> Document:
+    """An inventory session's record: population, observations, discrepancies, signatures."""
+    return Document(CATALOGUE["inventory"], int(session_id), str(session_id))
 
 
 def key_form(badge: str) -> Document:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..domain import rules
 from ..domain.lateness import FindingKind
 from ..domain.lifecycle import Action, finding_status
-from ..domain.model import MediumStatus
+from ..domain.model import Medium, MediumStatus, Person
 from ..store import entries
 from ..store import media as media_repo
 from .custody import head_of_case_dept, medium_and_case
@@ -23,22 +23,30 @@ def report_missing(s: Session, code: str, note: str) -> int:
     me = s.require(Action.REPORT_MISSING)
     m, case = medium_and_case(s, code)
     rules.check_keeper_for_case(me, case)
-    nxt = finding_status(m.copy_role, m.status, FindingKind.MISSING.value, code=m.code)
+    finding_status(m.copy_role, m.status, FindingKind.MISSING.value, code=m.code)
     what = rules.require_text(note, "where the disc was looked for", "Art. 20", 500)
     head = head_of_case_dept(s, case)
     with s.change("report_missing", code=m.code) as ch:
-        iid, fid = write_finding(
-            ch,
-            m.id,
-            FindingKind.MISSING,
-            nxt,
-            description=f"清点时未在 {m.location or '登记位置'} 找到：{what}",
-            by_id=me.id,
-            head_id=head.id,
-            note=what,
-        )
+        iid, fid = record_missing(ch, me, m, head, what)
         ch.details.update(incident=iid, reported_to=head.badge)
     return fid
+
+
+def record_missing(ch: Change, me: Person, m: Medium, head: Person, what: str) -> tuple[int, int]:
+    """In ``ch``: ``m`` was not found where the register puts it — the incident to the
+    head, the finding, the status lost (shared by :func:`report_missing` and the closing of
+    an inventory session). Returns (incident id, finding id)."""
+    nxt = finding_status(m.copy_role, m.status, FindingKind.MISSING.value, code=m.code)
+    return write_finding(
+        ch,
+        m.id,
+        FindingKind.MISSING,
+        nxt,
+        description=f"清点时未在 {m.location or '登记位置'} 找到：{what}",
+        by_id=me.id,
+        head_id=head.id,
+        note=what,
+    )
 
 
 def write_finding(

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain import court, deadlines, rules
 from ..domain import intake as intake_rules
+from ..domain import inventory as inventory_rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
@@ -18,6 +19,7 @@ from ..store import cases as cases_repo
 from ..store import court as court_repo
 from ..store import entries
 from ..store import intake_records as intake_repo
+from ..store import inventory as inventory_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, show, to_db
@@ -336,6 +338,7 @@ def due(s: Session) -> list[dict[str, Any]]:
         ]
     items = deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
     items += intake_rules.major_review_items(s.now(), major)  # Art. 4, 22(2)
+    items += _inventory_due(s)  # issue 16: discrepancies of inventories, to be resolved
     items.sort(key=lambda x: (not x.late, x.due_at))
     out = []
     for d in items:
@@ -465,19 +468,57 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     alarm = self_check.alarm(s.db)
     alarms = [{"kind": "integrity", "problem": alarm}] if alarm else []
     late = court_repo.late_marks_to(s.conn, me.id)
+    # issue 16: inventory discrepancies to resolve (a disc not located is an incident above)
+    found = [
+        _inventory_shown(d, s.now())
+        for d in inventory_repo.discrepancies(s.conn, reported_to=me.id, open_only=True)
+        if d["incident_id"] is None
+    ]
     for q in late:
         q["at"], q["requested_at"] = show(q["at"]), show(q["requested_at"])
     reads.record_case_nos(
-        s, "inbox", (r["case_no"] for r in [*inc, *apps, *retrievals, *late] if "case_no" in r)
+        s,
+        "inbox",
+        (r["case_no"] for r in [*inc, *apps, *retrievals, *late, *found] if r.get("case_no")),
     )
     return {
         "incidents": inc,
         "court_late": late,
+        "inventory": found,
         "approvals": apps,
         "retrieval_requests": retrievals,
         "alarms": alarms,
         "clock_jumps": clockwatch.recent_jumps(s.conn, since),
     }
+
+
+def _inventory_shown(d: dict[str, Any], now: datetime) -> dict[str, Any]:
+    due = inventory_rules.resolve_due(from_db(d["at"]), now)
+    out = dict(d)
+    out.update(due_at=show(due.due_at), at=show(d["at"]), late=due.late)
+    return out
+
+
+def _inventory_due(s: Session) -> list[Due]:
+    """Issue 16 (Art. 20): each open discrepancy of a closed inventory, reported to a head,
+    is due to be resolved within 3 days of the closing."""
+    out = []
+    for d in inventory_repo.discrepancies(s.conn, open_only=True):
+        if d["reported_to"] is None:
+            continue  # a code of no case: on the signed record only
+        due = inventory_rules.resolve_due(from_db(d["at"]), s.now())
+        out.append(
+            Due(
+                "inventory",
+                due.due_at,
+                d["code"],
+                d["case_no"],
+                f"inventory #{d['session_id']}: {d['kind']} — resolve ({d['head']})",
+                ref=int(d["id"]),
+                late=due.late,
+            )
+        )
+    return out
 
 
 #: A department head's inbox shows the clock jumps of the last days.

@@ -100,6 +100,13 @@ ANCHORED_TABLES = (
     "spot_check_items",
     "spot_check_results",
     "spot_check_closings",
+    # schema 17 (inventory sessions that end in a signed record)
+    "inventory_sessions",
+    "inventory_expected",
+    "inventory_observations",
+    "inventory_closings",
+    "inventory_discrepancies",
+    "inventory_resolutions",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

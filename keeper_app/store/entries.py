@@ -36,6 +36,13 @@ ENTRY_TABLES = frozenset(
         "late_marks",
         "return_checks",
         "medium_findings",
+        # schema 17: inventory sessions
+        "inventory_sessions",
+        "inventory_expected",
+        "inventory_observations",
+        "inventory_closings",
+        "inventory_discrepancies",
+        "inventory_resolutions",
     }
 )
 

@@ -19,6 +19,7 @@ from .dialogs.court_request import CourtRequestDialog
 from .dialogs.court_transfer import CourtTransferDialog
 from .dialogs.handover import HandoverDialog
 from .dialogs.incident_ack import IncidentAckDialog
+from .dialogs.inventory_resolve import InventoryResolveDialog
 from .dialogs.location import LocationDialog
 from .dialogs.person import PersonDialog
 from .dialogs.reproduce import ReproduceDialog
@@ -74,6 +75,8 @@ def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget
         return RetrievalDecisionDialog(ctx, row, what == "approve_retrieval", parent)
     if what == "ack_court_late":
         return CourtLateAckDialog(ctx, row, parent)
+    if what == "resolve_inventory":
+        return InventoryResolveDialog(ctx, row, parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

@@ -91,6 +91,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "major_review": QT_TRANSLATE_NOOP(
             "DueKind", "major case: recordings to accompany the review submission"
         ),
+        "inventory": QT_TRANSLATE_NOOP("DueKind", "resolve an inventory discrepancy"),
     },
     "History": {
         "handover": QT_TRANSLATE_NOOP("History", "handover"),
@@ -198,6 +199,7 @@ _GROUPS: dict[str, dict[str, str]] = {
         "checkpoint": QT_TRANSLATE_NOOP("PrintDocs", "Daily checkpoint slip #%1"),
         "key_form": QT_TRANSLATE_NOOP("PrintDocs", "Key form of %1"),
         "spot_check": QT_TRANSLATE_NOOP("PrintDocs", "Spot check report #%1"),
+        "inventory": QT_TRANSLATE_NOOP("PrintDocs", "Inventory record #%1"),
         "correction_sticker": QT_TRANSLATE_NOOP(
             "PrintDocs", "Correction sticker #%1 for the seal bag"
         ),

@@ -65,7 +65,7 @@ class WindowExtras(QObject):
         self.inventory_button = QPushButton(window)
         self.inventory_button.setObjectName("inventory")
         bar = window.findChild(QToolBar)
-        if bar is not None and allowed(self.ctx.me.roles, Action.INVENTORY):
+        if bar is not None and allowed(self.ctx.me.roles, Action.RUN_INVENTORY):
             bar.insertWidget(bar.actions()[1], self.inventory_button)  # after the title
         else:
             self.inventory_button.hide()

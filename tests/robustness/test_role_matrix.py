@@ -31,6 +31,7 @@ from keeper_app.services import (
     findings,
     fixity,
     intake,
+    inventory,
     lateness,
     lockout,
     lookup,
@@ -93,6 +94,13 @@ reproduction.reproductions_of        Y      Y      Y      Y       .     .
 lateness.sweep                       Y      .      Y      .       .     .
 lateness.sweep_if_allowed            Y      Y      Y      Y       Y     Y
 findings.report_missing              Y      .      .      .       .     .
+inventory.start                      Y      .      .      .       .     .
+inventory.observe                    Y      .      .      .       .     .
+inventory.scan                       Y      .      .      .       .     .
+inventory.close                      Y      .      .      .       .     .
+inventory.resolve                    .      .      Y      .       .     .
+inventory.record                     Y      .      Y      Y       .     .
+inventory.open_sessions              Y      .      Y      Y       .     .
 transfers.register_court_request     Y      Y      Y      .       .     .
 transfers.court_transfer             Y      .      .      .       .     .
 packages.write_package               Y      .      .      .       .     .
@@ -210,6 +218,7 @@ sweep_late                   Y      .      Y      .       .     .
 report_missing               Y      .      .      .       .     .
 draw_spot_check              Y      .      .      .       .     .
 spot_check                   .      .      Y      Y       .     .
+run_inventory                Y      .      .      .       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -246,6 +255,13 @@ ACTION_OF = {
     "reproduction.reproductions_of": "view_media",
     "lateness.sweep": "sweep_late",
     "findings.report_missing": "report_missing",
+    "inventory.start": "run_inventory",
+    "inventory.observe": "run_inventory",
+    "inventory.scan": "run_inventory",
+    "inventory.close": "run_inventory",
+    "inventory.resolve": "ack_incident",
+    "inventory.record": "inventory",
+    "inventory.open_sessions": "inventory",
     "transfers.register_court_request": "register_court_request",
     "transfers.court_transfer": "court_transfer",
     "packages.write_package": "court_transfer",
@@ -425,6 +441,7 @@ def prepare(office, tmp_path) -> dict:
         "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
         "dev": storage_devices.register_device(k, "存储0", "storage", "机房", "K001"),
         "sc": spot_checks.draw(k, size=1),
+        "inv": inventory.start(k, "柜B"),
     }
 
 
@@ -514,6 +531,13 @@ def calls(office, x: dict, role: str, badge: str):
         "lateness.sweep": lambda s: lateness.sweep(s),
         "lateness.sweep_if_allowed": lambda s: lateness.sweep_if_allowed(s),
         "findings.report_missing": lambda s: findings.report_missing(s, x["o"], "未找到"),
+        "inventory.start": lambda s: inventory.start(s, "柜Z"),
+        "inventory.observe": lambda s: inventory.observe(s, x["inv"], x["d"], "shelf"),
+        "inventory.scan": lambda s: inventory.scan(s, x["inv"], x["d"]),
+        "inventory.close": lambda s: inventory.close(s, x["inv"], me, c("K002")),
+        "inventory.resolve": lambda s: inventory.resolve(s, 1, me, "已查明"),
+        "inventory.record": lambda s: inventory.record(s, x["inv"]),
+        "inventory.open_sessions": lambda s: inventory.open_sessions(s),
         "transfers.register_court_request": lambda s: transfers.register_court_request(
             s,
             "A2026-001",

@@ -239,6 +239,7 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     # issue 16 (supervision Art. 261): the keeper draws, someone else checks
     A.DRAW_SPOT_CHECK: {K},
     A.SPOT_CHECK: {DH, RV},
+    A.RUN_INVENTORY: {K},  # an inventory session: start, observe, close (issue 16)
 }
 
 

@@ -72,6 +72,15 @@ class InboxView(QWidget):
         self.court_late_title = QLabel()
         self.ack_late = QPushButton()
         self.ack_late.setObjectName("inbox_ack_court_late")
+        #: discrepancies of inventories reported to this head, to resolve (issue 16)
+        self.inventory = DictTableModel([], self)
+        self.inventory_table = _table(self.inventory)
+        self.inventory_title = QLabel()
+        self.resolve_inventory = QPushButton()
+        self.resolve_inventory.setObjectName("inbox_resolve_inventory")
+        self.resolve_inventory.clicked.connect(
+            lambda: self._pick("resolve_inventory", self.inventory_table, self.inventory)
+        )
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -120,6 +129,11 @@ class InboxView(QWidget):
         low.addWidget(self.ack_late)
         lay.addLayout(low)
         lay.addWidget(self.court_late_table, 1)
+        inv = QHBoxLayout()
+        inv.addWidget(self.inventory_title, 1)
+        inv.addWidget(self.resolve_inventory)
+        lay.addLayout(inv)
+        lay.addWidget(self.inventory_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -132,6 +146,7 @@ class InboxView(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.report.setText(self.tr("Print report…"))
         self.ack_late.setText(self.tr("Acknowledge late request…"))
+        self.resolve_inventory.setText(self.tr("Resolve…"))
         self.incidents.set_columns(
             [
                 Column("id", "#"),
@@ -182,9 +197,34 @@ class InboxView(QWidget):
                 Column("open_items", self.tr("Items still open then")),
             ]
         )
+        self.inventory.set_columns(
+            [
+                Column("id", "#"),
+                Column("session_id", self.tr("Inventory")),
+                Column("kind", self.tr("Kind"), self._discrepancy),
+                Column("code", self.tr("Disc"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("location", self.tr("Recorded at")),
+                Column("due_at", self.tr("Resolve by")),
+            ]
+        )
         self._titles()
 
+    def _discrepancy(self, kind: object) -> str:
+        return {
+            "not_located": self.tr("not located"),
+            "unexpected": self.tr("found, not expected there"),
+            "seal_broken": self.tr("seal not intact"),
+        }.get(str(kind), str(kind))
+
     def _titles(self) -> None:
+        self.inventory_title.setText(
+            "<b>"
+            + self.tr("Inventory discrepancies to resolve (%1)").replace(
+                "%1", str(len(self.inventory.rows))
+            )
+            + "</b>"
+        )
         self.court_late_title.setText(
             "<b>"
             + self.tr("Court/procuratorate requests past 3 days (%1)").replace(
@@ -227,6 +267,7 @@ class InboxView(QWidget):
         self.approvals.set_rows(box["approvals"])
         self.retrievals.set_rows(box.get("retrieval_requests") or [])
         self.court_late.set_rows(box.get("court_late") or [])
+        self.inventory.set_rows(box.get("inventory") or [])
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -241,6 +282,7 @@ class InboxView(QWidget):
             self.approval_table,
             self.retrieval_table,
             self.court_late_table,
+            self.inventory_table,
         ):
             t.resizeColumnsToContents()
         self._titles()
@@ -260,6 +302,7 @@ class InboxView(QWidget):
             + len(box["approvals"])
             + len(box.get("retrieval_requests") or [])
             + late
+            + len(box.get("inventory") or [])
             + len(alarms)
         )
 
