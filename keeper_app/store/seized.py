@@ -314,6 +314,11 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
       SELECT 'request_' || q.kind, q.requested_at, q.id, p.name, q.reason FROM seized_requests q
         JOIN people p ON p.id=q.requested_by, json_each(q.items) j WHERE j.value=:i
       UNION ALL
+      SELECT 'decision_' || q.kind, d.at, d.id, p.name, d.decision || CASE WHEN d.note <> ''
+             THEN ': ' || d.note ELSE '' END FROM seized_decisions d
+        JOIN seized_requests q ON q.id=d.request_id JOIN people p ON p.id=d.decided_by,
+        json_each(q.items) j WHERE j.value=:i
+      UNION ALL
       SELECT 'transfer_' || t.direction, t.at, t.id, p.name, ti.condition
              || CASE WHEN ti.note <> '' THEN ': ' || ti.note ELSE '' END
         FROM seized_transfer_items ti JOIN seized_transfers t ON t.id=ti.transfer_id
