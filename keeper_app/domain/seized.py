@@ -260,6 +260,23 @@ def check_items(items: Sequence[Mapping[str, object]]) -> list[dict[str, object]
     return out
 
 
+#: Art. 56, 131, 138: the recording kinds that film a sealing or a handover of seized property
+RECORDING_KINDS = ("sealing", "search")
+
+
+def check_recording_kind(kind: str, what: str) -> None:
+    """Art. 56, 138: the sealing (and a transfer's handover) is filmed: the recording linked
+    is one of a sealing or search, never an interrogation's or questioning's."""
+    if kind not in RECORDING_KINDS:
+        raise RuleViolation(
+            "wrong_recording_kind",
+            f"the recording linked to the {what} is of an {kind}: link the recording of the "
+            f"{what} itself (a sealing or search recording)",
+            "Art. 56, 131 (supervision)",
+            field="recording",
+        )
+
+
 def check_investigators(signers: Sequence[Person], case: Case, what: str) -> None:
     """Art. 126, 128, 129: two or more investigators, each a different person, an active case
     handler of the department handling the case — not a keeper, not outside staff."""

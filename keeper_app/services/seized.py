@@ -197,6 +197,7 @@ def _recording(s: Session, recording_id: int | None, case: Case, what: str) -> i
             "Art. 56 (supervision)",
             field="recording",
         )
+    law.check_recording_kind(str(rec["kind"]), what)
     return int(recording_id)
 
 

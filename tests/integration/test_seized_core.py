@@ -551,6 +551,23 @@ def test_sealing_refusals(office) -> None:
         other,
         "signed",
     )
+    start = now - timedelta(hours=5)
+    f = ManifestEntry("rec/interrogation.mp4", 77, "ef" * 32)
+    talk = intake.register_recording(
+        h, "A2026-001", "王某某", "suspect", start, start + timedelta(hours=1), "讯问室1", [f]
+    )
+    refused(
+        office,
+        "wrong_recording_kind",
+        seized.seal,
+        h,
+        z["seizure_id"],
+        seals,
+        two,
+        now,
+        talk,
+        "signed",
+    )
     early = now - timedelta(days=3)
     refused(
         office,

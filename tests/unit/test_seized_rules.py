@@ -296,3 +296,11 @@ def test_art133_the_decision_may_set_a_shorter_period_never_a_longer_one() -> No
         with pytest.raises(RuleViolation) as e:
             law.check_seizure(base_seizure(period_days=bad), T0)
         assert e.value.code == "bad_period"
+
+
+def test_art56_the_sealing_s_own_recording_is_linked() -> None:
+    law.check_recording_kind("sealing", "sealing")
+    law.check_recording_kind("search", "sealing")
+    with pytest.raises(RuleViolation) as e:
+        law.check_recording_kind("interrogation", "sealing")
+    assert e.value.code == "wrong_recording_kind"
