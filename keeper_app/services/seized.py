@@ -25,7 +25,8 @@ Intake and sealing (investigators: case handlers of the case's department)
       seizure gets its seal number (``seals``: {code: seal no}); two or more investigators
       sign with the time written on the seals (``sealed_at``); the possessor 'signed',
       'refused' or was 'absent' (then ``possessor_note`` says what happened); the sealing's
-      recording (registered with ``intake.register_recording``, same case) is linked. This
+      recording (registered with ``intake.register_recording``, kind 'sealing' or 'search',
+      same case) is linked. This
       registers the inventory (Art. 130: within 20 days; later needs ``late_reason`` and is
       reported to the head). Items become ``sealed``.
 
@@ -66,7 +67,8 @@ the case's department in his own session, Action.DECIDE_APPROVAL)
 Reading (scoped to the cases the person may see, Art. 21/267, and logged)
   ``lookup(s, code) -> dict``: one item for the counter — the item's fields, ``seizure`` (the
       inventory's head and all its ``items``), ``sealing``, ``seals`` (seal events), ``receipt``,
-      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next).
+      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next),
+      ``open_transfer`` (the transfer out it is on, or None).
   ``show_seizure(s, seizure_id) -> dict``: one seizure with items, sealing, receipt, requests,
       transfers, releases, extensions, period end, due, incidents (what printing needs).
   ``release_record(s, request_id) -> dict``: a release with its seizure and items (the notice
@@ -563,6 +565,14 @@ def _seizure_view(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
             for q in repo.requests_of(s.conn, sid)
         ],
         "extensions": [_shown(e, "new_expiry", "at") for e in repo.extensions(s.conn, sid)],
+        "transfers": [
+            _shown(t, "at") | {"items": repo.transfer_items(s.conn, int(t["id"]))}
+            for t in repo.transfers_of(s.conn, sid)
+        ],
+        "releases": [
+            _shown(x, "at", "found_at") | {"items": json.loads(x["items"])}
+            for x in repo.releases_of(s.conn, sid)
+        ],
         "incidents": [
             _shown(n, "at", "acknowledged_at") for n in repo.incidents(s.conn, seizure_id=sid)
         ],

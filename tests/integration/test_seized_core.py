@@ -211,12 +211,15 @@ def test_a_full_life_verifies(office) -> None:
     seized.decide(head, x, c("D001"), True)
     shown = seized.show_seizure(k, z["seizure_id"])
     assert shown["extended"] is True
+    assert [t_["direction"] for t_ in shown["transfers"]] == ["out", "in"]
+    assert [i["condition"] for i in shown["transfers"][1]["items"]] == ["intact", "intact"]
     # b found unrelated, approved and released within three days
     r = seized.find_unrelated(h, [b], "经审查与案件无关")
     seized.decide(head, r, c("D001"), True)
     office.clock.advance(days=2)
     seized.release(k, r, [b], c("H001"), c("K001"), "王某某", "signed")
     assert seized.lookup(k, b)["status"] == "released"
+    assert seized.show_seizure(k, z["seizure_id"])["releases"][0]["recipient"] == "王某某"
     rel = seized.release_record(k, r)
     assert rel["release"]["recipient"] == "王某某" and [i["code"] for i in rel["items"]] == [b]
     seized.inspect(head, c("D001"), "账物相符，封条完好")
