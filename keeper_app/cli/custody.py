@@ -27,7 +27,11 @@ from .context import AddCommand, Context
 
 
 def cmd_scan(c: Context) -> int:
-    parse_code(c.args.code)  # a malformed code is refused before anything else
+    if parse_code(c.args.code).seized:  # a malformed code is refused before anything else
+        from . import seized  # issue 15: a seized storage medium's record
+
+        c.args.seizure = None
+        return seized.cmd_show(c)
     rec = lookup.scan(c.session, c.args.code)
     c.out(rec.to_dict(), fmt.scan_text)
     return 0
@@ -57,7 +61,7 @@ def _sweep_first(c: Context) -> None:
     """Late means reported (issue 14): what became late is marked and reported to the heads
     before the list is shown, signed by the person running the command (a keeper or a head)."""
     res = lateness.sweep_if_allowed(c.session)
-    if res is not None and (res.marked or res.no_head):
+    if res is not None and (res.marked or res.no_head or res.seized):
         print(res.text(), file=sys.stderr)
 
 
@@ -74,7 +78,10 @@ def cmd_due(c: Context) -> int:
 
 def cmd_sweep(c: Context) -> int:
     res = lateness.sweep(c.session)
-    c.out({"marked": res.marked, "no_head": res.no_head}, lambda _d: res.text())
+    c.out(
+        {"marked": res.marked, "no_head": res.no_head, "seized": res.seized},
+        lambda _d: res.text(),
+    )
     return 0
 
 

@@ -178,6 +178,8 @@ READ_KINDS = frozenset(
         "document",  # a printed or exported document (label, receipt, register pages ...)
         "reads",  # the report of who read what
         "spot_check",  # a spot check: its draw, the discs drawn and their outcomes (issue 16)
+        "seized",  # one seized item's record or one seizure's inventory (issue 15)
+        "seized_list",  # the list of seized items
     }
 )
 

@@ -101,6 +101,9 @@ class Capacity(StrEnum):
     COUNTERSIGN = "countersign"
     #: the reviewer or department head who reads back a spot check's disc (issue 16)
     CHECKER = "checker"
+    #: an investigator (a case handler of the case's department) sealing, unsealing,
+    #: resealing, handing over or taking back seized media (supervision Art. 126-131)
+    INVESTIGATOR = "investigator"
 
 
 LABEL_FIELDS = (

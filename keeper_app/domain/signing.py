@@ -91,6 +91,20 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "inventory_observe": Action.RUN_INVENTORY,
     "inventory_close": Action.RUN_INVENTORY,
     "inventory_resolve": Action.ACK_INCIDENT,
+    # issue 15: seized storage media (supervision draft Art. 123-134, 261)
+    "seized_intake": Action.SEIZED_INTAKE,
+    "seized_seal": Action.SEIZED_SEAL,
+    "seized_request": Action.SEIZED_REQUEST,
+    "seized_decide": Action.DECIDE_APPROVAL,
+    "seized_receive": Action.SEIZED_KEEP,
+    "seized_unseal": Action.SEIZED_KEEP,
+    "seized_reseal": Action.SEIZED_KEEP,
+    "seized_transfer_out": Action.SEIZED_KEEP,
+    "seized_transfer_in": Action.SEIZED_KEEP,
+    "seized_release": Action.SEIZED_KEEP,
+    "seized_late": Action.SWEEP_LATE,
+    "seized_ack": Action.ACK_INCIDENT,
+    "seized_inspect": Action.SEIZED_INSPECT,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.
@@ -141,7 +155,18 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     # schema 17: the inventory record (keeper and witness); a discrepancy resolved (the head)
     "inventory_closings": (C.KEEPER, C.WITNESS),
     "inventory_resolutions": (C.DEPT_HEAD,),
+    # issue 15 (supervision Art. 130, 131, 134, 133, 261): seized media
+    "seized_receipts": (C.INVESTIGATOR, C.KEEPER),
+    "seized_transfers": (C.INVESTIGATOR, C.KEEPER),
+    "seized_releases": (C.INVESTIGATOR, C.KEEPER),
+    "seized_decisions": (C.APPROVER,),
+    "seized_incident_acks": (C.DEPT_HEAD,),
+    "seized_inspections": (C.DEPT_HEAD,),
 }
+
+#: Entries signed by as many investigators as their ``signers`` column says (two or more,
+#: supervision Art. 126, 128, 129); a seized item's 'seal' is signed by its sealing.
+_BY_INVESTIGATORS = frozenset({"seized_sealings", "seized_seal_events"})
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign
     "unseal": (C.KEEPER, C.WITNESS),
@@ -149,7 +174,9 @@ _SEAL: dict[str, tuple[Capacity, ...]] = {
 }
 
 #: Entry tables whose rows are checked for their signatures.
-SIGNED_TABLES = frozenset(_REQUIRED) | {"seal_events", "role_grants", "sign_in_events"}
+SIGNED_TABLES = (
+    frozenset(_REQUIRED) | _BY_INVESTIGATORS | {"seal_events", "role_grants", "sign_in_events"}
+)
 
 
 def required_capacities(
@@ -169,6 +196,8 @@ def required_capacities(
         # an administrator lifts a lock only with a department head's countersignature
         admin_clear = row.get("kind") == "cleared" and row.get("by_id") is not None
         caps = (C.COUNTERSIGN,) if admin_clear else ()
+    elif table in _BY_INVESTIGATORS:
+        caps = (C.INVESTIGATOR,) * int(row.get("signers") or 0)
     else:
         caps = _REQUIRED.get(table, ())
     return tuple(sorted(c.value for c in caps))
@@ -193,6 +222,7 @@ CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.CORRECTOR: None,
     C.COUNTERSIGN: frozenset({Role.DEPT_HEAD}),
     C.CHECKER: frozenset({Role.REVIEWER, Role.DEPT_HEAD}),
+    C.INVESTIGATOR: frozenset({Role.CASE_HANDLER}),
 }
 
 

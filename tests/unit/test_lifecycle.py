@@ -240,6 +240,13 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.DRAW_SPOT_CHECK: {K},
     A.SPOT_CHECK: {DH, RV},
     A.RUN_INVENTORY: {K},  # an inventory session: start, observe, close (issue 16)
+    # issue 15 (supervision Art. 123-134, 261): investigators seize, seal and ask; the keeper
+    # keeps, lends and releases; the head inspects the register
+    A.SEIZED_INTAKE: {CH},
+    A.SEIZED_SEAL: {CH},
+    A.SEIZED_REQUEST: {CH},
+    A.SEIZED_KEEP: {K},
+    A.SEIZED_INSPECT: {DH},
 }
 
 
