@@ -27,9 +27,9 @@ repeated; a row taller than a page is split, its continuation marked.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, cast
 
 from .barcodes import MM, barcode_width_mm, draw_code128
 from .common import (
@@ -178,7 +178,48 @@ _W: dict[str, tuple[str, str]] = {
     "released_at": ("退还时间", "Returned on"),
     "returned_to": ("退还对象", "Returned to"),
     "original_measure": ("原{m}", "Original {m}"),
+    # the types of medium and of item (services: domain.seized.MEDIA_TYPES, the item's kind)
+    "audio_tape": ("录音带", "audio tape"),
+    "video_tape": ("录像带", "video tape"),
+    "usb_stick": ("U盘", "USB stick"),
+    "hard_drive": ("硬盘", "hard drive"),
+    "memory_card": ("存储卡", "memory card"),
+    "optical_disc": ("光盘", "optical disc"),
+    "phone": ("手机", "phone"),
+    "computer": ("计算机", "computer"),
+    "other": ("其他", "other"),
+    "kind_original": ("原始存储介质", "original medium"),
+    "kind_extracted": ("提取的电子数据", "extracted data"),
+    "copies_n": ("{n}份", "{n} cop{ies}"),
+    "seal_no": ("封条编号", "seal no."),
+    "location": ("存放位置", "kept at"),
+    "possessor_refused": ("持有人拒绝签名", "The possessor refused to sign"),
+    "possessor_absent": ("持有人不在场", "The possessor was not present"),
+    "recipient_refused": ("领取人拒绝签名", "The recipient refused to sign"),
+    "recipient_absent": ("领取人不在场", "The recipient was not present"),
 }
+
+#: the values the services pass as they are stored (types of medium, kinds of item), and
+#: their words
+_VALUES = {
+    v: v
+    for v in (
+        "audio_tape",
+        "video_tape",
+        "usb_stick",
+        "hard_drive",
+        "memory_card",
+        "optical_disc",
+        "phone",
+        "computer",
+        "other",
+    )
+} | {"original": "kind_original", "extracted": "kind_extracted"}
+
+
+def word(value: str, lang: str) -> str:
+    """A stored value (a type of medium, an item's kind) in ``lang``; other text as it is."""
+    return w(_VALUES[value], lang) if value in _VALUES else value
 
 
 def w(key: str, lang: str, **kw: object) -> str:
@@ -256,8 +297,11 @@ class Extraction:
 @dataclass(frozen=True)
 class SeizedItem:
     """One seized item with the fields of Art. 128(4). ``code`` is its Keeper id (printed as
-    a barcode), ``pretty`` that id as people read it; ``measure`` only where the items of
-    one record were not all sealed or all seized."""
+    a barcode), ``pretty`` that id as people read it; ``name`` and ``item_type`` may be
+    stored values (``usb_stick``, ``original``...: shown in the document's language);
+    ``copies`` a number (shown "N份") or text; ``seal_no`` and ``location`` go in the
+    remarks; ``measure`` only where the items of one record were not all sealed or all
+    seized."""
 
     code: str
     name: str
@@ -266,9 +310,12 @@ class SeizedItem:
     capacity: str = ""
     file_formats: str = ""
     copies: str = ""
+    copy_length: str = ""
     content: str = ""
     features: str = ""
     remarks: str = ""
+    seal_no: str = ""
+    location: str = ""
     pretty: str = ""
     measure: str = ""
     extraction: Extraction | None = None
@@ -282,7 +329,8 @@ class SeizedItem:
 class Seizure:
     """One sealing or seizure as recorded: the inventory's header, its items and who signs.
     ``measure``: "seal" (查封), "seize" (扣押), or "" when its items differ (each then says).
-    ``possessor_note``: the possessor was absent or refused to sign, and how (Art. 126)."""
+    ``possessor_signature``: "signed", "refused" or "absent" ("" not yet known), and
+    ``possessor_note`` how it went (Art. 126, 127)."""
 
     measure: str
     case_no: str
@@ -299,6 +347,7 @@ class Seizure:
     investigators: tuple[Signer, ...] = ()
     witnesses: tuple[Signer, ...] = ()
     keeper: Signer | None = None
+    possessor_signature: str = ""
     possessor_note: str = ""
     items: tuple[SeizedItem, ...] = ()
     audit: Audit | None = None
@@ -308,7 +357,7 @@ class Seizure:
 class Release:
     """The release of (some of) a seizure's items (Art. 124, 134): the notice and the release
     inventory. ``items``: those released; ``due_at``: three days from ``found_at``;
-    ``recipient_note``: the recipient refused to sign, and how."""
+    ``recipient_signature`` / ``recipient_note``: as the possessor's of a seizure."""
 
     seizure: Seizure
     items: tuple[SeizedItem, ...]
@@ -326,6 +375,7 @@ class Release:
     investigators: tuple[Signer, ...] = ()
     witnesses: tuple[Signer, ...] = ()
     keeper: Signer | None = None
+    recipient_signature: str = ""
     recipient_note: str = ""
     audit: Audit | None = None
 
@@ -342,7 +392,89 @@ class Tag:
     item_type: str = ""
     description: str = ""
     seized_at: str = ""
+    seal_no: str = ""
     pretty: str = ""
+
+
+# ------------------------------------------------------------------ from plain dicts
+def _pick(cls: type, d: Mapping[str, Any], **made: Any) -> Any:
+    """``cls`` from the dict ``d`` (its keys the field names; ``made``: fields converted by
+    the caller); a key that is no field is refused, so that a misspelt one is not lost."""
+    names = {f.name for f in fields(cls)}
+    unknown = sorted(set(d) - names)
+    if unknown:
+        raise PrintError(
+            "bad_document_data", f"{cls.__name__} has no field {', '.join(map(repr, unknown))}"
+        )
+    return cls(**({k: v for k, v in d.items() if k not in made} | made))
+
+
+def signer_from(d: Mapping[str, Any] | Signer | None) -> Signer | None:
+    if d is None or isinstance(d, Signer):
+        return d
+    return cast(Signer, _pick(Signer, d))
+
+
+def audit_from(d: Mapping[str, Any] | Audit | None) -> Audit | None:
+    if d is None or isinstance(d, Audit):
+        return d
+    return cast(Audit, _pick(Audit, d))
+
+
+def item_from(d: Mapping[str, Any] | SeizedItem) -> SeizedItem:
+    if isinstance(d, SeizedItem):
+        return d
+    x = d.get("extraction")
+    extraction = None if x is None or isinstance(x, Extraction) else _pick(Extraction, x)
+    return cast(SeizedItem, _pick(SeizedItem, d, extraction=extraction))
+
+
+def _signers(v: Any) -> tuple[Signer, ...]:
+    return tuple(x for x in (signer_from(d) for d in v or ()) if x is not None)
+
+
+def seizure_from(d: Mapping[str, Any] | Seizure) -> Seizure:
+    """A :class:`Seizure` from a dict of its fields (signers, items and the head as dicts
+    too): what ``services.documents`` hands over."""
+    if isinstance(d, Seizure):
+        return d
+    return cast(
+        Seizure,
+        _pick(
+            Seizure,
+            d,
+            persons=tuple(d.get("persons") or ()),
+            possessor=signer_from(d.get("possessor")),
+            investigators=_signers(d.get("investigators")),
+            witnesses=_signers(d.get("witnesses")),
+            keeper=signer_from(d.get("keeper")),
+            items=tuple(item_from(x) for x in d.get("items") or ()),
+            audit=audit_from(d.get("audit")),
+        ),
+    )
+
+
+def release_from(d: Mapping[str, Any] | Release) -> Release:
+    if isinstance(d, Release):
+        return d
+    return cast(
+        Release,
+        _pick(
+            Release,
+            d,
+            seizure=seizure_from(d["seizure"]),
+            items=tuple(item_from(x) for x in d.get("items") or ()),
+            returned_to=signer_from(d.get("returned_to")),
+            investigators=_signers(d.get("investigators")),
+            witnesses=_signers(d.get("witnesses")),
+            keeper=signer_from(d.get("keeper")),
+            audit=audit_from(d.get("audit")),
+        ),
+    )
+
+
+def tag_from(d: Mapping[str, Any] | Tag) -> Tag:
+    return d if isinstance(d, Tag) else cast(Tag, _pick(Tag, d))
 
 
 # ------------------------------------------------------------------ the tag sheet
@@ -375,14 +507,17 @@ TAG_LINE = 1.25  # line height, in font sizes
 
 def _tag_fields(tag: Tag, lang: str) -> list[tuple[str, str]]:
     """(label, value) in the order printed."""
-    item = " / ".join(x for x in (tag.name, tag.item_type) if x)
-    return [
+    item = " / ".join(word(x, lang) for x in (tag.name, tag.item_type) if x)
+    fields = [
         (w("case_no", lang), tag.case_no),
         (w("case_name", lang), tag.case_name),
         (w("item", lang), item),
         (w("description", lang), tag.description),
         (w("seized_at", lang, m=noun(tag.measure, lang)), tag.seized_at),
     ]
+    if tag.seal_no:
+        fields.append((w("seal_no", lang), tag.seal_no))
+    return fields
 
 
 def _tag_lines(
@@ -474,7 +609,7 @@ def _check_tag(tag: Tag, sheet: TagSheet, dpi: int) -> None:
 
 
 def tags_pdf(
-    tags: Sequence[Tag],
+    tags: Sequence[Tag | Mapping[str, Any]],
     out: Target,
     *,
     sheet: TagSheet = TAG_SHEET,
@@ -489,7 +624,8 @@ def tags_pdf(
     printer's offset as for the disc labels; ``guides`` draws the outlines (preview)."""
     check_lang(lang)
     cal = (calibration or Calibration()).check()
-    if not tags:
+    made = [tag_from(x) for x in tags]
+    if not made:
         raise PrintError("nothing_to_print", "no tags to print")
     if not 1 <= start <= len(sheet.corners):
         raise PrintError(
@@ -497,10 +633,10 @@ def tags_pdf(
             f"label position {start} does not exist on the tag sheet: "
             f"it has positions 1 to {len(sheet.corners)}",
         )
-    for tag in tags:
+    for tag in made:
         _check_tag(tag, sheet, cal.dpi)
     texts = [
-        (f"{tag.code} {label}", value) for tag in tags for label, value in _tag_fields(tag, lang)
+        (f"{tag.code} {label}", value) for tag in made for label, value in _tag_fields(tag, lang)
     ]
     problems, warnings = coverage_warnings(texts, lang)
     c = new_canvas(
@@ -512,7 +648,7 @@ def tags_pdf(
     result = Rendered(pages=0, warnings=warnings, coverage=problems, media=sheet.cups_media)
     pos, page = start, 1
     with binary_streams():
-        for tag in tags:
+        for tag in made:
             if pos > len(sheet.corners):
                 c.showPage()
                 page += 1
@@ -700,18 +836,28 @@ MAX_CELL_LINES = 400  # a row this tall runs over several pages
 
 
 def _item_cells(item: SeizedItem, seizure_measure: str, lang: str) -> list[str]:
-    name = " / ".join(x for x in (item.name, item.item_type) if x)
+    name = " / ".join(word(x, lang) for x in (item.name, item.item_type) if x)
     if not seizure_measure and item.measure:
         name = f"[{w(_measure_key(item.measure), lang)}] {name}"
+    copies = item.copies
+    if copies.isdigit():
+        n = int(copies)
+        copies = w("copies_n", lang, n=n, ies="y" if n == 1 else "ies")
+    sep = colon(lang)
+    remarks = [item.remarks] if item.remarks else []
+    if item.seal_no:
+        remarks.append(f"{w('seal_no', lang)}{sep}{item.seal_no}")
+    if item.location:
+        remarks.append(f"{w('location', lang)}{sep}{item.location}")
     return [
         name,
         item.specification,
         item.capacity,
         item.file_formats,
-        item.copies,
+        " / ".join(x for x in (copies, item.copy_length) if x),
         item.content,
         item.features,
-        item.remarks,
+        ("；" if lang == "zh" else "; ").join(remarks),
     ]
 
 
@@ -932,6 +1078,19 @@ def _refusal_line(f: Form, label: str, note: str) -> None:
     f.y -= 3.0
 
 
+def _signature_note(who: str, signature: str, note: str, lang: str) -> str:
+    """What goes on the refusal line: that the possessor (recipient) refused or was absent,
+    and the note; nothing when they signed and nothing was noted."""
+    if signature not in ("", "signed", "refused", "absent"):
+        raise PrintError(
+            "bad_signature_state",
+            f"the {who}'s signature is 'signed', 'refused' or 'absent', not {signature!r}",
+        )
+    said = w(f"{who}_{signature}", lang) if signature in ("refused", "absent") else ""
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(x for x in (said, note) if x)
+
+
 def _check_items(items: Sequence[SeizedItem], dpi: int) -> None:
     if not items:
         raise PrintError("nothing_to_print", "no seized items to list")
@@ -991,15 +1150,17 @@ def _doc_header(title: str, s: Seizure, lang: str, number: str = "") -> str:
 
 
 def inventory_pdf(
-    seizure: Seizure,
+    seizure: Seizure | Mapping[str, Any],
     out: Target,
     *,
     lang: str = "zh",
     dpi: int = 300,
     page_shift_mm: tuple[float, float] = (0.0, 0.0),
 ) -> Rendered:
-    """The 查封/扣押财物、文件清单 of one sealing or seizure (A4 landscape)."""
+    """The 查封/扣押财物、文件清单 of one sealing or seizure (A4 landscape); ``seizure`` may be
+    a dict of its fields (:func:`seizure_from`)."""
     check_lang(lang)
+    seizure = seizure_from(seizure)
     mk = _measure_key(seizure.measure)
     _check_items(seizure.items, dpi)
     title = w(f"inventory_title_{mk}", lang)
@@ -1019,7 +1180,11 @@ def inventory_pdf(
         table.draw()
         table_warnings[:] = table.warnings
         f.text(w("count", lang, n=len(seizure.items)), 9.5)
-        _refusal_line(f, w("refusal", lang), seizure.possessor_note)
+        _refusal_line(
+            f,
+            w("refusal", lang),
+            _signature_note("possessor", seizure.possessor_signature, seizure.possessor_note, lang),
+        )
         f.need(SIGN_H + 8.0)  # the heading with the first line of boxes
         f.text(w("signatures", lang), 10, gap=1.0)
         boxes: list[tuple[str, Signer | None]] = [
@@ -1063,7 +1228,7 @@ def _release_measure(r: Release) -> str:
 
 
 def release_inventory_pdf(
-    release: Release,
+    release: Release | Mapping[str, Any],
     out: Target,
     *,
     lang: str = "zh",
@@ -1071,8 +1236,10 @@ def release_inventory_pdf(
     page_shift_mm: tuple[float, float] = (0.0, 0.0),
 ) -> Rendered:
     """The 解除查封/扣押财物、文件清单 attached to the release notice, for the possessor (or
-    whoever receives the items) to sign (Art. 134). A4 landscape."""
+    whoever receives the items) to sign (Art. 134). A4 landscape; ``release`` may be a dict
+    (:func:`release_from`)."""
     check_lang(lang)
+    release = release_from(release)
     s = release.seizure
     mk = _release_measure(release)
     _check_items(release.items, dpi)
@@ -1104,7 +1271,11 @@ def release_inventory_pdf(
         table.draw()
         table_warnings[:] = table.warnings
         f.text(w("count", lang, n=len(release.items)), 9.5)
-        _refusal_line(f, w("refusal_release", lang), release.recipient_note)
+        _refusal_line(
+            f,
+            w("refusal_release", lang),
+            _signature_note("recipient", release.recipient_signature, release.recipient_note, lang),
+        )
         f.need(SIGN_H + 8.0)  # the heading with the first line of boxes
         f.text(w("signatures", lang), 10, gap=1.0)
         boxes: list[tuple[str, Signer | None]] = [
@@ -1137,12 +1308,16 @@ def release_inventory_pdf(
     return r
 
 
-def release_notice_pdf(release: Release, out: Target, *, lang: str = "zh") -> Rendered:
+def release_notice_pdf(
+    release: Release | Mapping[str, Any], out: Target, *, lang: str = "zh"
+) -> Rendered:
     """The 解除查封/扣押通知书 to the possessor, the unit or the family (Art. 124, 134): what was
     sealed or seized and when, why it is released, who approved it, the three days, the
     items (their ids and names; the attached inventory has the rest), the issuing office,
-    and a receipt slip for the person notified to sign. A4 portrait."""
+    and a receipt slip for the person notified to sign. A4 portrait; ``release`` may be a
+    dict (:func:`release_from`)."""
     check_lang(lang)
+    release = release_from(release)
     s = release.seizure
     mk = _release_measure(release)
     if not release.items:
@@ -1233,7 +1408,11 @@ def release_notice_pdf(release: Release, out: Target, *, lang: str = "zh") -> Re
         f.y -= 2.0
         f.title(f"{title} — {w('receipt_slip', lang)}", 12.0)
         f.text(w("receipt_text", lang) + (f"  {number}" if number else ""), 9.5)
-        _refusal_line(f, w("refusal_release", lang), release.recipient_note)
+        _refusal_line(
+            f,
+            w("refusal_release", lang),
+            _signature_note("recipient", release.recipient_signature, release.recipient_note, lang),
+        )
         _sign_grid(f, [(w("notified", lang), release.returned_to)], height_mm=18.0)
 
     texts = [
@@ -1272,4 +1451,7 @@ __all__ = [
     "release_inventory_pdf",
     "release_notice_pdf",
     "tags_pdf",
+    "release_from",
+    "seizure_from",
+    "tag_from",
 ]

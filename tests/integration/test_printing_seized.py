@@ -218,7 +218,7 @@ def test_the_inventory_lists_every_field_of_art_128_and_every_barcode(tmp_path):
         "特征": [x.features for x in s.items],
         "备注": [x.remarks for x in s.items],
     }
-    order = ["序号", "编号", "名称/类型", "规格", "长度/容量", "文件格式", "份数/长度"]
+    order = ["序号", "编号", "名称/类型", "规格", "长度/容量", "文件格式", "份数/长"]
     order += ["内容", "特征", "备注"]
     for name, values in cols.items():
         after = order[order.index(name) + 1] if name != "备注" else None
@@ -583,3 +583,139 @@ def test_a_long_description_shrinks_the_text_and_only_then_is_cut(tmp_path):
     assert "查封日期：2026-03-04" in flat and "…" in flat
     img = rasterise(pdf, tmp_path / "huge", crop_mm=tag_crop(TAG_SHEET.corners[0]))
     assert decode(img) == [code(1)]
+
+
+# ------------------------------------------------------------------ from the services' dicts
+def test_the_documents_are_drawn_from_plain_dicts_with_stored_values_in_words(tmp_path):
+    data = {
+        "measure": "seize",
+        "case_no": "JC-2026-0043",
+        "case_name": "某某涉嫌贪污案",
+        "persons": ["周某"],
+        "at": "2026-04-01 09:00:00",
+        "possessor": {"name": "吴持有"},
+        "possessor_signature": "refused",
+        "possessor_note": "经见证人见证",
+        "investigators": [{"name": "赵调查", "badge": "J0001", "signed_at": "2026-04-01 10:00:00"}],
+        "keeper": {"name": "李保管"},
+        "audit": AUDIT.as_dict(),
+        "items": [
+            {
+                "code": code(1),
+                "pretty": item(1).pretty,
+                "name": "usb_stick",
+                "item_type": "original",
+                "copies": "2",
+                "copy_length": "各64GB",
+                "content": "账目",
+                "seal_no": "F-0101",
+                "location": "柜C-01",
+            },
+            {
+                "code": code(2),
+                "name": "phone",
+                "item_type": "extracted",
+                "copies": "1",
+                "content": "聊天记录",
+                "extraction": {"reason": "手机由持有人继续使用", "data_source": "微信聊天记录"},
+            },
+        ],
+    }
+    for lang, words_ in (
+        (
+            "zh",
+            (
+                "U盘/原始存储介质",
+                "手机/提取的电子数据",
+                "2份/各64GB",
+                "1份",
+                "封条编号：F-0101；存放位置：柜C-01",
+                "持有人拒绝签名的，注明情况：持有人拒绝签名；经见证人见证",
+                "原因：手机由持有人继续使用；电子数据来源：微信聊天记录",
+            ),
+        ),
+        (
+            "en",
+            (
+                "USBstick/originalmedium",
+                "phone/extracteddata",
+                "2copies/各64GB",
+                "1copy",
+                "sealno.:F-0101;keptat:柜C-01",
+                "Thepossessorrefusedtosign;经见证人见证",
+            ),
+        ),
+    ):
+        pdf = tmp_path / f"dict-{lang}.pdf"
+        inventory_pdf(data, pdf, lang=lang)
+        codes, texts = every_page(pdf, tmp_path)
+        assert sorted(codes) == [code(1), code(2)]
+        cells = "".join(
+            column(pdf, p, h, n)
+            for p in range(1, len(texts) + 1)
+            for h, n in (
+                {"zh": ("名称/类型", "规格"), "en": ("Name", "Specification")}[lang],
+                {"zh": ("份数/长", "内容"), "en": ("Copies", "Content")}[lang],
+                {"zh": ("备注", None), "en": ("Remarks", None)}[lang],
+            )
+        )
+        flat = "".join(texts) + cells
+        for word in words_:
+            assert word in flat, (lang, word)
+    rel = {
+        "seizure": data,
+        "items": data["items"][:1],
+        "to": "吴持有",
+        "returned_to": {"name": "吴持有"},
+        "recipient_signature": "absent",
+        "recipient_note": "由其家属周某代领",
+        "audit": AUDIT.as_dict(),
+    }
+    pdf = tmp_path / "rel-dict.pdf"
+    release_inventory_pdf(rel, pdf)
+    flat = squash(pdf_text(pdf))
+    assert "领取人拒绝签名的，注明情况：领取人不在场；由其家属周某代领" in flat
+    pdf = tmp_path / "notice-dict.pdf"
+    release_notice_pdf(rel, pdf)
+    assert "吴持有：" in squash(pdf_text(pdf))
+    pdf = tmp_path / "tag-dict.pdf"
+    tags_pdf(
+        [
+            {
+                "code": code(1),
+                "measure": "seize",
+                "case_no": "JC-2026-0043",
+                "name": "usb_stick",
+                "item_type": "original",
+                "seal_no": "F-0101",
+            }
+        ],
+        pdf,
+    )
+    flat = squash(pdf_text(pdf))
+    assert "物品：U盘/原始存储介质" in flat and "封条编号：F-0101" in flat
+
+
+@pytest.mark.parametrize(
+    ("make", "code_"),
+    [
+        (
+            lambda p: inventory_pdf({"measure": "seize", "case_no": "X", "colour": 1}, p),
+            "bad_document_data",
+        ),
+        (
+            lambda p: inventory_pdf(seizure(1, possessor_signature="maybe"), p),
+            "bad_signature_state",
+        ),
+        (
+            lambda p: tags_pdf([{"code": code(1), "measure": "seal", "case": "X"}], p),
+            "bad_document_data",
+        ),
+    ],
+)
+def test_data_that_is_not_a_documents_is_refused(tmp_path, make, code_):
+    pdf = tmp_path / "refused.pdf"
+    with pytest.raises(PrintError) as e:
+        make(pdf)
+    assert e.value.code == code_
+    assert not pdf.exists()
