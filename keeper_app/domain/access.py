@@ -177,6 +177,8 @@ READ_KINDS = frozenset(
         "archive_expected",  # what an archive handover expects
         "document",  # a printed or exported document (label, receipt, register pages ...)
         "reads",  # the report of who read what
+        "seized",  # one seized item's record or one seizure's inventory (issue 15)
+        "seized_list",  # the list of seized items
     }
 )
 

@@ -8,7 +8,9 @@ A medium id names one disc (or hard-drive volume) of the custody register::
 * ``unit``   -- the production unit's 4-digit code (Art. 17: the production unit is on the label)
 * ``year``   -- the year the pair was made
 * ``serial`` -- 6 digits, one serial per pair: the original and the duplicate share it
-* ``copy``   -- ``O`` original, ``D`` duplicate, ``H`` hard-drive volume (Art. 17)
+* ``copy``   -- ``O`` original, ``D`` duplicate, ``H`` hard-drive volume (Art. 17), ``S`` a
+  seized storage medium (issue 15, supervision draft Art. 128(4)): its own serial series,
+  one serial per seized item
 * ``check``  -- a Damm check digit over everything before it, so that a mistyped or
   misread code (one wrong character, two neighbours swapped) is rejected instead of
   matching another disc.
@@ -24,7 +26,9 @@ import re
 from dataclasses import dataclass
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-COPY_LETTERS = {"O": "original", "D": "duplicate", "H": "hard_drive"}
+COPY_LETTERS = {"O": "original", "D": "duplicate", "H": "hard_drive", "S": "seized"}
+#: the copy letter of a seized storage medium (issue 15)
+SEIZED = "S"
 LENGTH = 16
 _SEPARATORS = re.compile(r"[\s\-_.]")
 
@@ -52,11 +56,11 @@ _DAMM = (
     (9, 4, 3, 8, 6, 1, 7, 2, 0, 5),
     (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
 )
-_COPY_DIGIT = {"O": 1, "D": 2, "H": 3}
+_COPY_DIGIT = {"O": 1, "D": 2, "H": 3, "S": 4}
 
 
 def check_char(body: str) -> str:
-    """The Damm check digit over the 14 digits and the copy letter (O=1, D=2, H=3).
+    """The Damm check digit over the 14 digits and the copy letter (O=1, D=2, H=3, S=4).
 
     Damm detects every single substitution and every adjacent transposition of digits;
     a swap that moves the copy letter or the check digit out of place breaks the format
@@ -78,7 +82,7 @@ class MediumCode:
     unit: str
     year: int
     serial: int
-    copy: str  # "O", "D" or "H"
+    copy: str  # "O", "D", "H" or "S"
 
     @property
     def body(self) -> str:
@@ -97,6 +101,11 @@ class MediumCode:
         return f"{t[0:4]}-{t[4:8]}-{t[8:14]}-{t[14]}-{t[15]}"
 
     @property
+    def seized(self) -> bool:
+        """Whether this id names a seized storage medium (copy letter S), not a disc."""
+        return self.copy == SEIZED
+
+    @property
     def copy_role(self) -> str:
         return COPY_LETTERS[self.copy]
 
@@ -104,6 +113,8 @@ class MediumCode:
         """The other disc of the pair (same serial), for originals and duplicates."""
         if self.copy == "H":
             raise ValueError("a hard-drive volume has no partner disc")
+        if self.copy == SEIZED:
+            raise ValueError("a seized storage medium has no partner disc")
         return MediumCode(self.unit, self.year, self.serial, "D" if self.copy == "O" else "O")
 
     def __str__(self) -> str:
@@ -118,7 +129,7 @@ def make(unit: str, year: int, serial: int, copy: str) -> MediumCode:
     if not 1 <= serial <= 999_999:
         raise ValueError(f"serial out of range: {serial}")
     if copy not in COPY_LETTERS:
-        raise ValueError(f"copy letter must be O, D or H, not {copy!r}")
+        raise ValueError(f"copy letter must be O, D, H or S, not {copy!r}")
     return MediumCode(unit, year, serial, copy)
 
 
@@ -160,8 +171,8 @@ def parse(text: str) -> MediumCode:
     if copy not in COPY_LETTERS:
         raise CodeError(
             "bad_copy_letter",
-            f"code {raw!r}: copy letter {copy!r} must be O (original), D (duplicate) "
-            "or H (hard drive)",
+            f"code {raw!r}: copy letter {copy!r} must be O (original), D (duplicate), "
+            "H (hard drive) or S (seized medium)",
             raw,
         )
     expected = check_char(cleaned[:15])

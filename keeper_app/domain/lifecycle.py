@@ -48,6 +48,9 @@ class Action(StrEnum):
     SUBMIT_FOR_REVIEW = "submit_for_review"  # a case goes to review with its recordings
     KEEP_STORAGE_DEVICE = "keep_storage_device"  # register and move a storage device
     EXPORT_RECORDING = "export_recording"  # copy a stored recording's files out
+    # seized storage media (issue 15; supervision draft Art. 123-134, 261)
+    SEIZED_INTAKE = "seized_intake"  # the seizure's inventory entered (Art. 128(4))
+    SEIZED_SEAL = "seized_seal"  # sealed on site and registered by investigators (Art. 126-130)
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -96,6 +99,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SUBMIT_FOR_REVIEW: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.KEEP_STORAGE_DEVICE: frozenset({R.KEEPER}),
     Action.EXPORT_RECORDING: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER}),
+    Action.SEIZED_INTAKE: frozenset({R.CASE_HANDLER}),
+    Action.SEIZED_SEAL: frozenset({R.CASE_HANDLER}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),

@@ -99,6 +99,9 @@ class Capacity(StrEnum):
     CORRECTOR = "corrector"
     #: a department head countersigning an administrator's act (a custody role, a lock lifted)
     COUNTERSIGN = "countersign"
+    #: an investigator (a case handler of the case's department) sealing, unsealing,
+    #: resealing, handing over or taking back seized media (supervision Art. 126-131)
+    INVESTIGATOR = "investigator"
 
 
 LABEL_FIELDS = (

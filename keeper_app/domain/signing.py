@@ -80,6 +80,12 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     "mark_late": Action.SWEEP_LATE,
     "report_missing": Action.REPORT_MISSING,
     "fixity_failed": Action.VERIFY_MEDIUM,
+    # issue 15: seized storage media (supervision draft Art. 123-134, 261)
+    "seized_intake": Action.SEIZED_INTAKE,
+    "seized_seal": Action.SEIZED_SEAL,
+    "seized_decide": Action.DECIDE_APPROVAL,
+    "seized_late": Action.SWEEP_LATE,
+    "seized_ack": Action.ACK_INCIDENT,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.
@@ -124,7 +130,18 @@ _REQUIRED: dict[str, tuple[Capacity, ...]] = {
     "original_uses": (C.KEEPER, C.RETRIEVER),
     "reseal_inspections": (C.KEEPER, C.WITNESS),
     "reproductions": (C.KEEPER, C.WITNESS),
+    # issue 15 (supervision Art. 130, 131, 134, 133, 261): seized media
+    "seized_receipts": (C.INVESTIGATOR, C.KEEPER),
+    "seized_transfers": (C.INVESTIGATOR, C.KEEPER),
+    "seized_releases": (C.INVESTIGATOR, C.KEEPER),
+    "seized_decisions": (C.APPROVER,),
+    "seized_incident_acks": (C.DEPT_HEAD,),
+    "seized_inspections": (C.DEPT_HEAD,),
 }
+
+#: Entries signed by as many investigators as their ``signers`` column says (two or more,
+#: supervision Art. 126, 128, 129); a seized item's 'seal' is signed by its sealing.
+_BY_INVESTIGATORS = frozenset({"seized_sealings", "seized_seal_events"})
 _SEAL: dict[str, tuple[Capacity, ...]] = {
     "seal": (),  # sealed at the handover, whose entry the handler and keeper sign
     "unseal": (C.KEEPER, C.WITNESS),
@@ -132,7 +149,9 @@ _SEAL: dict[str, tuple[Capacity, ...]] = {
 }
 
 #: Entry tables whose rows are checked for their signatures.
-SIGNED_TABLES = frozenset(_REQUIRED) | {"seal_events", "role_grants", "sign_in_events"}
+SIGNED_TABLES = (
+    frozenset(_REQUIRED) | _BY_INVESTIGATORS | {"seal_events", "role_grants", "sign_in_events"}
+)
 
 
 def required_capacities(
@@ -152,6 +171,8 @@ def required_capacities(
         # an administrator lifts a lock only with a department head's countersignature
         admin_clear = row.get("kind") == "cleared" and row.get("by_id") is not None
         caps = (C.COUNTERSIGN,) if admin_clear else ()
+    elif table in _BY_INVESTIGATORS:
+        caps = (C.INVESTIGATOR,) * int(row.get("signers") or 0)
     else:
         caps = _REQUIRED.get(table, ())
     return tuple(sorted(c.value for c in caps))
@@ -175,6 +196,7 @@ CAPACITY_ROLES: dict[Capacity, frozenset[Role] | None] = {
     C.RECIPIENT: None,
     C.CORRECTOR: None,
     C.COUNTERSIGN: frozenset({Role.DEPT_HEAD}),
+    C.INVESTIGATOR: frozenset({Role.CASE_HANDLER}),
 }
 
 

@@ -89,6 +89,21 @@ ANCHORED_TABLES = (
     "storage_devices",
     "storage_device_moves",
     "stored_file_access",
+    # schema 18 (seized storage media, issue 15)
+    "seizures",
+    "seized_items",
+    "seized_sealings",
+    "seized_seal_events",
+    "seized_receipts",
+    "seized_requests",
+    "seized_decisions",
+    "seized_transfers",
+    "seized_transfer_items",
+    "seized_releases",
+    "seized_incidents",
+    "seized_incident_acks",
+    "seized_late_marks",
+    "seized_inspections",
 )
 
 _PK = {t: "id" for t in ANCHORED_TABLES}

@@ -37,6 +37,7 @@ from keeper_app.services import (
     reproduction,
     retrieval_requests,
     reviews,
+    seized,
     storage,
     storage_devices,
     transfers,
@@ -157,6 +158,11 @@ documents.signature_png              Y      .      Y      Y       .     .
 documents.signature_loader           Y      .      Y      Y       .     .
 documents.audit_head                 Y      Y      Y      Y       Y     Y
 reads.report                         .      .      Y      .       .     .
+seized.intake                        .      Y      .      .       .     .
+seized.seal                          .      Y      .      .       .     .
+seized.lookup                        Y      Y      Y      Y       .     .
+seized.show_seizure                  Y      Y      Y      Y       .     .
+seized.listing                       Y      Y      Y      Y       .     .
 """
 
 #: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
@@ -198,6 +204,8 @@ backup                       Y      .      .      .       Y     .
 checkpoint                   Y      .      .      .       .     .
 sweep_late                   Y      .      Y      .       .     .
 report_missing               Y      .      .      .       .     .
+seized_intake                .      Y      .      .       .     .
+seized_seal                  .      Y      .      .       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -293,6 +301,11 @@ ACTION_OF = {
     "checkpoints.slip": "verify_audit",
     "checkpoints.file_data": "verify_audit",
     "checkpoints.export": "verify_audit",
+    "seized.intake": "seized_intake",
+    "seized.seal": "seized_seal",
+    "seized.lookup": "view_media",
+    "seized.show_seizure": "view_media",
+    "seized.listing": "view_media",
 }
 #: Rows without a role check, and why.
 OPEN_TO_ALL = {
@@ -403,7 +416,12 @@ def prepare(office, tmp_path) -> dict:
         "src": source_folder(tmp_path / "source"),
         "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
         "dev": storage_devices.register_device(k, "存储0", "storage", "机房", "K001"),
+        "z": seized.intake(h, "A2026-001", SEIZURE | {"seized_at": start}, SEIZED_ITEMS),
     }
+
+
+SEIZURE = {"cause": "涉嫌受贿", "persons": "王某", "record_ref": "搜查笔录1", "place": "某地"}
+SEIZED_ITEMS = [{"media_type": "usb_stick", "content": "账目"}]
 
 
 def source_folder(folder):
@@ -607,6 +625,21 @@ def calls(office, x: dict, role: str, badge: str):
         "checkpoints.slip": lambda s: checkpoints.slip(s, x["cp"]),
         "checkpoints.file_data": lambda s: checkpoints.file_data(s, x["cp"]),
         "checkpoints.export": lambda s: checkpoints.export(s, x["cp"], x["tmp"]),
+        "seized.intake": lambda s: seized.intake(
+            s, "A2026-001", SEIZURE | {"seized_at": now}, SEIZED_ITEMS
+        ),
+        "seized.seal": lambda s: seized.seal(
+            s,
+            x["z"]["seizure_id"],
+            {x["z"]["codes"][0]: f"F-{role}"},
+            [c("H001"), c("H002")],
+            now,
+            x["rid"],
+            "signed",
+        ),
+        "seized.lookup": lambda s: seized.lookup(s, x["z"]["codes"][0]),
+        "seized.show_seizure": lambda s: seized.show_seizure(s, x["z"]["seizure_id"]),
+        "seized.listing": lambda s: seized.listing(s),
     }
 
 
