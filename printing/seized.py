@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, cast
 
 from .barcodes import MM, barcode_width_mm, draw_code128
@@ -717,54 +717,76 @@ class _Pages(Form):
         c.drawRightString((self.w - self.m) * MM, 7 * MM, page)
 
 
-def _two_pass(
+@dataclass
+class _Part:
+    """One document of a PDF: its page size (mm), the header line of its continuation
+    pages, who initials its pages, how its body is drawn, its texts (for the font check),
+    and the starts of the texts its table had to cut (filled while drawing)."""
+
+    size_mm: tuple[float, float]
+    header: str
+    initials: Sequence[str]
+    body: Callable[[_Pages], None]
+    texts: list[tuple[str, str]]
+    margin_mm: float = 15.0
+    cut: list[str] = field(default_factory=list)
+
+
+def _render(
     out: Target,
     title: str,
     lang: str,
-    size_mm: tuple[float, float],
     audit: Audit | None,
-    header: str,
-    initials: Sequence[str],
-    body: Callable[[_Pages], None],
-    texts: list[tuple[str, str]],
-    margin_mm: float = 15.0,
+    parts: Sequence[_Part],
     page_shift_mm: tuple[float, float] = (0.0, 0.0),
 ) -> Rendered:
-    """Draw ``body`` to count the pages, then for real with "page n of N": first as one
-    page (no line for initials); if it takes more, with room for the initials."""
-    check_lang(lang)
-    problems, warnings = coverage_warnings(texts, lang)
+    """Draw the parts one after the other into one PDF, each numbered "page n of N" on its
+    own: first to count the pages, a part as one page (no line for initials); a part that
+    takes more is drawn again with room for the initials; then for real."""
+    problems, warnings = coverage_warnings([x for p in parts for x in p.texts], lang)
     audit_d = audit.as_dict() if audit else None
-    pagesize = (size_mm[0] * MM, size_mm[1] * MM)
 
-    def draw(target: Target, bottom: float, total: int) -> int:
-        c = new_canvas(target, pagesize, title, page_shift_mm=page_shift_mm)
-        f = _Pages(
-            c,
-            lang,
-            total=total,
-            initials=initials,
-            bottom=bottom,
-            width_mm=size_mm[0],
-            height_mm=size_mm[1],
-            margin_mm=margin_mm,
-            audit=audit_d,
-            header=header,
-        )
-        body(f)
-        pages = f.finish()
+    def draw(target: Target, bottoms: list[float], totals: list[int]) -> list[int]:
+        first = parts[0].size_mm
+        c = new_canvas(target, (first[0] * MM, first[1] * MM), title, page_shift_mm=page_shift_mm)
+        counted = []
+        for part, bottom, total in zip(parts, bottoms, totals, strict=True):
+            c.setPageSize((part.size_mm[0] * MM, part.size_mm[1] * MM))
+            part.cut.clear()
+            f = _Pages(
+                c,
+                lang,
+                total=total,
+                initials=part.initials,
+                bottom=bottom,
+                width_mm=part.size_mm[0],
+                height_mm=part.size_mm[1],
+                margin_mm=part.margin_mm,
+                audit=audit_d,
+                header=part.header,
+            )
+            part.body(f)
+            counted.append(f.finish())
         if target is out:
             save(c)
-        return pages
+        return counted
 
     with binary_streams():
-        bottom = BOTTOM_ONE
-        total = draw(io.BytesIO(), bottom, 0)
-        if total > 1:
-            bottom = BOTTOM
-            total = draw(io.BytesIO(), bottom, 0)
-        draw(out, bottom, total)
-    return Rendered(pages=total, warnings=warnings, coverage=problems)
+        one = [BOTTOM_ONE] * len(parts)
+        totals = draw(io.BytesIO(), one, [0] * len(parts))
+        bottoms = [BOTTOM_ONE if n == 1 else BOTTOM for n in totals]
+        if bottoms != one:
+            totals = draw(io.BytesIO(), bottoms, [0] * len(parts))
+        draw(out, bottoms, totals)
+    cut = [x for p in parts for x in p.cut]
+    warnings += [_cut_warning(x, lang) for x in dict.fromkeys(cut)]
+    return Rendered(pages=sum(totals), warnings=warnings, coverage=problems)
+
+
+def _cut_warning(start: str, lang: str) -> str:
+    if lang == "zh":
+        return f"“{start}…”过长，清单中已截断，请核对"
+    return f"'{start}…' is too long for the list and was cut short"
 
 
 def _kv2(f: Form, rows: Sequence[tuple[str, str]], label_mm: float, size: float = 9.0) -> None:
@@ -1160,7 +1182,19 @@ def inventory_pdf(
     """The 查封/扣押财物、文件清单 of one sealing or seizure (A4 landscape); ``seizure`` may be
     a dict of its fields (:func:`seizure_from`)."""
     check_lang(lang)
-    seizure = seizure_from(seizure)
+    z = seizure_from(seizure)
+    part = _inventory_part(z, lang, dpi)
+    return _render(
+        out,
+        w(f"inventory_title_{_measure_key(z.measure)}", lang),
+        lang,
+        z.audit,
+        [part],
+        page_shift_mm,
+    )
+
+
+def _inventory_part(seizure: Seizure, lang: str, dpi: int) -> _Part:
     mk = _measure_key(seizure.measure)
     _check_items(seizure.items, dpi)
     title = w(f"inventory_title_{mk}", lang)
@@ -1168,7 +1202,7 @@ def inventory_pdf(
     number = f"{w('inventory_no', lang)}{sep}{seizure.inventory_no}" if seizure.inventory_no else ""
     investigators = _at_least(seizure.investigators, 2)
     witnesses = _at_least(seizure.witnesses, 1)
-    table_warnings: list[str] = []
+    cut: list[str] = []
     rows = _seizure_rows(seizure, lang)
     if seizure.inventory_no:
         rows.insert(0, (w("inventory_no", lang), seizure.inventory_no))
@@ -1178,7 +1212,7 @@ def inventory_pdf(
         _kv2(f, rows, label_mm=34.0)
         table = _ItemTable(f, seizure.items, seizure.measure, dpi)
         table.draw()
-        table_warnings[:] = table.warnings
+        cut.extend(table.warnings)
         f.text(w("count", lang, n=len(seizure.items)), 9.5)
         _refusal_line(
             f,
@@ -1200,26 +1234,8 @@ def inventory_pdf(
     texts += _signer_texts([seizure.keeper], w("keeper", lang))
     texts.append((w("refusal", lang), seizure.possessor_note))
     initials = [w("investigator", lang), w("witness", lang), w("possessor", lang)]
-    r = _two_pass(
-        out,
-        title,
-        lang,
-        (A4_H, A4_W),
-        seizure.audit,
-        _doc_header(title, seizure, lang, number),
-        initials,
-        body,
-        texts,
-        page_shift_mm=page_shift_mm,
-    )
-    r.warnings += [_cut_warning(x, lang) for x in dict.fromkeys(table_warnings)]
-    return r
-
-
-def _cut_warning(start: str, lang: str) -> str:
-    if lang == "zh":
-        return f"“{start}…”过长，清单中已截断，请核对"
-    return f"'{start}…' is too long for the list and was cut short"
+    header = _doc_header(title, seizure, lang, number)
+    return _Part((A4_H, A4_W), header, initials, body, texts, cut=cut)
 
 
 # ------------------------------------------------------------------ the release
@@ -1239,7 +1255,14 @@ def release_inventory_pdf(
     whoever receives the items) to sign (Art. 134). A4 landscape; ``release`` may be a dict
     (:func:`release_from`)."""
     check_lang(lang)
-    release = release_from(release)
+    r = release_from(release)
+    title = w(f"release_inventory_{_release_measure(r)}", lang)
+    return _render(
+        out, title, lang, r.audit, [_release_inventory_part(r, lang, dpi)], page_shift_mm
+    )
+
+
+def _release_inventory_part(release: Release, lang: str, dpi: int) -> _Part:
     s = release.seizure
     mk = _release_measure(release)
     _check_items(release.items, dpi)
@@ -1262,14 +1285,14 @@ def release_inventory_pdf(
         (w("returned_to", lang), release.returned_to.shown() if release.returned_to else ""),
         (w("released_at", lang), release.released_at),
     ]
-    table_warnings: list[str] = []
+    cut: list[str] = []
 
     def body(f: _Pages) -> None:
         f.title(title)
         _kv2(f, rows, label_mm=34.0)
         table = _ItemTable(f, release.items, s.measure, dpi)
         table.draw()
-        table_warnings[:] = table.warnings
+        cut.extend(table.warnings)
         f.text(w("count", lang, n=len(release.items)), 9.5)
         _refusal_line(
             f,
@@ -1292,20 +1315,7 @@ def release_inventory_pdf(
     texts += _signer_texts(investigators, w("investigator", lang))
     texts.append((w("refusal_release", lang), release.recipient_note))
     initials = [w("investigator", lang), w("recipient", lang)]
-    r = _two_pass(
-        out,
-        title,
-        lang,
-        (A4_H, A4_W),
-        release.audit,
-        _doc_header(title, s, lang, number),
-        initials,
-        body,
-        texts,
-        page_shift_mm=page_shift_mm,
-    )
-    r.warnings += [_cut_warning(x, lang) for x in dict.fromkeys(table_warnings)]
-    return r
+    return _Part((A4_H, A4_W), _doc_header(title, s, lang, number), initials, body, texts, cut=cut)
 
 
 def release_notice_pdf(
@@ -1317,7 +1327,28 @@ def release_notice_pdf(
     and a receipt slip for the person notified to sign. A4 portrait; ``release`` may be a
     dict (:func:`release_from`)."""
     check_lang(lang)
-    release = release_from(release)
+    r = release_from(release)
+    title = w(f"release_notice_{_release_measure(r)}", lang)
+    return _render(out, title, lang, r.audit, [_release_notice_part(r, lang)])
+
+
+def release_pdf(
+    release: Release | Mapping[str, Any],
+    out: Target,
+    *,
+    lang: str = "zh",
+    dpi: int = 300,
+) -> Rendered:
+    """The release notice (A4 portrait) with the release inventory attached (A4 landscape)
+    in one PDF, each numbered on its own: what is handed to the possessor to sign."""
+    check_lang(lang)
+    r = release_from(release)
+    parts = [_release_notice_part(r, lang), _release_inventory_part(r, lang, dpi)]
+    title = w(f"release_notice_{_release_measure(r)}", lang)
+    return _render(out, title, lang, r.audit, parts)
+
+
+def _release_notice_part(release: Release, lang: str) -> _Part:
     s = release.seizure
     mk = _release_measure(release)
     if not release.items:
@@ -1384,7 +1415,10 @@ def release_notice_pdf(
         f.text(w("attached", lang, title=inv_title, n=n), 9.5)
         f.kv(
             [
-                (f"{i}. {it.shown_code}", " / ".join(x for x in (it.name, it.item_type) if x))
+                (
+                    f"{i}. {it.shown_code}",
+                    " / ".join(word(x, lang) for x in (it.name, it.item_type) if x),
+                )
                 for i, it in enumerate(release.items, start=1)
             ],
             label_mm=55.0,
@@ -1421,20 +1455,10 @@ def release_notice_pdf(
         (w("case_name", lang), s.case_name),
         (w("unit", lang), s.unit),
         (w("possessor", lang), possessor),
-        (w("place", lang), s.place),
+        (w("place", lang, m=noun(s.measure, lang)), s.place),
     ] + [(it.shown_code, it.name) for it in release.items]
-    return _two_pass(
-        out,
-        title,
-        lang,
-        (A4_W, A4_H),
-        release.audit,
-        f"{title}  {number}  {w('continued', lang)}",
-        [],
-        body,
-        texts,
-        margin_mm=18.0,
-    )
+    header = f"{title}  {number}  {w('continued', lang)}"
+    return _Part((A4_W, A4_H), header, [], body, texts, margin_mm=18.0)
 
 
 __all__ = [
@@ -1450,6 +1474,7 @@ __all__ = [
     "inventory_pdf",
     "release_inventory_pdf",
     "release_notice_pdf",
+    "release_pdf",
     "tags_pdf",
     "release_from",
     "seizure_from",

@@ -7,6 +7,7 @@ with the header repeated and "page n of N"."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from printing.seized import (
     inventory_pdf,
     release_inventory_pdf,
     release_notice_pdf,
+    release_pdf,
     tags_pdf,
 )
 
@@ -719,3 +721,35 @@ def test_data_that_is_not_a_documents_is_refused(tmp_path, make, code_):
         make(pdf)
     assert e.value.code == code_
     assert not pdf.exists()
+
+
+def test_the_notice_and_its_inventory_in_one_pdf_each_numbered_on_its_own(tmp_path):
+    rel = release(seizure(30), 25)
+    pdf = tmp_path / "release.pdf"
+    r = release_pdf(rel, pdf)
+    assert r.pages == page_count(pdf) >= 3
+    first = squash(pdf_text(pdf, 1))
+    assert first.startswith("解除扣押通知书")
+    notice_pages = int(re.search(r"第1页/共(\d+)页", first).group(1))
+    inventory_pages = r.pages - notice_pages
+    assert notice_pages >= 1 and inventory_pages >= 2
+    codes: list[str] = []
+    for p in range(1, r.pages + 1):
+        image = rasterise(pdf, tmp_path / f"rel-{p}", dpi=DPI, page=p)
+        assert qr_codes(image) == [AUDIT.qr], p
+        codes += decode(image)
+        text = squash(pdf_text(pdf, p))
+        if p <= notice_pages:
+            assert f"第{p}页/共{notice_pages}页" in text, p
+        else:
+            assert f"第{p - notice_pages}页/共{inventory_pages}页" in text, p
+            assert text.startswith("解除扣押财物、文件清单"), p
+    # the notice names the items; the inventory carries their barcodes
+    assert sorted(codes) == sorted(code(i) for i in range(1, 26))
+    # the notice is portrait, the inventory landscape
+    out = subprocess.run(
+        [tool("pdfinfo"), "-f", "1", "-l", str(r.pages), str(pdf)], capture_output=True, text=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)
+    assert sizes[0] == ("595.276", "841.89")  # A4 portrait
+    assert sizes[notice_pages] == ("841.89", "595.276")  # A4 landscape
