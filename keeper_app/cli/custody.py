@@ -56,7 +56,7 @@ def _sweep_first(c: Context) -> None:
     """Late means reported (issue 14): what became late is marked and reported to the heads
     before the list is shown, signed by the person running the command (a keeper or a head)."""
     res = lateness.sweep_if_allowed(c.session)
-    if res is not None and (res.marked or res.no_head):
+    if res is not None and (res.marked or res.no_head or res.seized):
         print(res.text(), file=sys.stderr)
 
 
@@ -73,7 +73,10 @@ def cmd_due(c: Context) -> int:
 
 def cmd_sweep(c: Context) -> int:
     res = lateness.sweep(c.session)
-    c.out({"marked": res.marked, "no_head": res.no_head}, lambda _d: res.text())
+    c.out(
+        {"marked": res.marked, "no_head": res.no_head, "seized": res.seized},
+        lambda _d: res.text(),
+    )
     return 0
 
 

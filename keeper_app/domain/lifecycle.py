@@ -51,6 +51,9 @@ class Action(StrEnum):
     # seized storage media (issue 15; supervision draft Art. 123-134, 261)
     SEIZED_INTAKE = "seized_intake"  # the seizure's inventory entered (Art. 128(4))
     SEIZED_SEAL = "seized_seal"  # sealed on site and registered by investigators (Art. 126-130)
+    SEIZED_REQUEST = "seized_request"  # unseal, transfer, extension, unrelated finding
+    SEIZED_KEEP = "seized_keep"  # receive, unseal, reseal, transfer out/in, release at the counter
+    SEIZED_INSPECT = "seized_inspect"  # a head's periodic inspection of the register (Art. 261)
     # cases and recordings
     CREATE_CASE = "create_case"
     REGISTER_RECORDING = "register_recording"
@@ -101,6 +104,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EXPORT_RECORDING: frozenset({R.KEEPER, R.CASE_HANDLER, R.DEPT_HEAD, R.REVIEWER}),
     Action.SEIZED_INTAKE: frozenset({R.CASE_HANDLER}),
     Action.SEIZED_SEAL: frozenset({R.CASE_HANDLER}),
+    Action.SEIZED_REQUEST: frozenset({R.CASE_HANDLER}),
+    Action.SEIZED_KEEP: frozenset({R.KEEPER}),
+    Action.SEIZED_INSPECT: frozenset({R.DEPT_HEAD}),
     Action.CREATE_CASE: frozenset({R.CASE_HANDLER, R.DEPT_HEAD}),
     Action.REGISTER_RECORDING: frozenset({R.CASE_HANDLER}),
     Action.VERIFY_MEDIUM: frozenset({R.KEEPER, R.CASE_HANDLER, R.REVIEWER, R.DEPT_HEAD}),

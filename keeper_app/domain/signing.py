@@ -83,9 +83,17 @@ EVENT_ACTIONS: dict[str, Action | None] = {
     # issue 15: seized storage media (supervision draft Art. 123-134, 261)
     "seized_intake": Action.SEIZED_INTAKE,
     "seized_seal": Action.SEIZED_SEAL,
+    "seized_request": Action.SEIZED_REQUEST,
     "seized_decide": Action.DECIDE_APPROVAL,
+    "seized_receive": Action.SEIZED_KEEP,
+    "seized_unseal": Action.SEIZED_KEEP,
+    "seized_reseal": Action.SEIZED_KEEP,
+    "seized_transfer_out": Action.SEIZED_KEEP,
+    "seized_transfer_in": Action.SEIZED_KEEP,
+    "seized_release": Action.SEIZED_KEEP,
     "seized_late": Action.SWEEP_LATE,
     "seized_ack": Action.ACK_INCIDENT,
+    "seized_inspect": Action.SEIZED_INSPECT,
 }
 
 #: Signed events that record a reading and change nothing: they write no row at all.

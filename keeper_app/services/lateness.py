@@ -30,9 +30,16 @@ from .session import Change, Session, rerun_if_changed
 class SweepResult:
     marked: list[int] = field(default_factory=list)  # the incidents raised
     no_head: list[str] = field(default_factory=list)  # late, but no head to report to
+    #: seized media (issue 15): the incidents of seized_incidents raised (Art. 130, 133, 134)
+    seized: list[int] = field(default_factory=list)
 
     def text(self) -> str:
         lines = [f"{len(self.marked)} lateness(es) marked and reported to the heads"]
+        if self.seized:
+            lines.append(
+                f"{len(self.seized)} lateness(es) of seized media (registration, safekeeping, "
+                "sealing period, release) marked and reported to the heads"
+            )
         lines += [
             f"  {code}: late, but the case's department has no head to report to"
             for code in self.no_head
@@ -95,6 +102,9 @@ def sweep(s: Session) -> SweepResult:
         iid = _mark_one(s, late, case_id)
         if iid is not None:
             res.marked.append(iid)
+    from . import seized  # seized media's deadlines (issue 15)
+
+    res.seized = seized.sweep(s)
     return res
 
 

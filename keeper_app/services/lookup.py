@@ -20,8 +20,9 @@ from ..store import entries
 from ..store import intake_records as intake_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
+from ..store import seized as seized_repo
 from ..timeutil import from_db, show, to_db
-from . import clockwatch, reads, retrieval_requests, self_check, visibility
+from . import clockwatch, reads, retrieval_requests, seized, self_check, visibility
 from .session import Session, parse_code
 
 
@@ -327,6 +328,7 @@ def due(s: Session) -> list[dict[str, Any]]:
         ]
     items = deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
     items += intake_rules.major_review_items(s.now(), major)  # Art. 4, 22(2)
+    items += seized.due_items(s)  # seized media (issue 15; supervision Art. 130, 133, 134)
     items.sort(key=lambda x: (not x.late, x.due_at))
     out = []
     for d in items:
@@ -439,7 +441,8 @@ def register(
 
 def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     """A department head's inbox: incidents reported to them, approvals waiting (opening an
-    original; retrievals of his departments' duplicates, Art. 20), and the
+    original; retrievals of his departments' duplicates, Art. 20), seized media's incidents
+    and requests (``seized_incidents``, ``seized_requests``: issue 15), and the
     integrity alarm while the register's history does not verify (services.self_check:
     computed in this process, never stored in the database)."""
     me = s.require(Action.VIEW_INBOX)
@@ -458,10 +461,25 @@ def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
     late = court_repo.late_marks_to(s.conn, me.id)
     for q in late:
         q["at"], q["requested_at"] = show(q["at"]), show(q["requested_at"])
+    # seized media (issue 15): incidents reported to him, requests waiting for his decision
+    seized_inc = seized_repo.incidents(s.conn, reported_to=me.id, unacknowledged=True)
+    seized_req = seized_repo.pending_requests(s.conn, me.id)
+    for r in seized_inc:
+        r["at"] = show(r["at"])
+    for r in seized_req:
+        r["requested_at"] = show(r["requested_at"])
     reads.record_case_nos(
-        s, "inbox", (r["case_no"] for r in [*inc, *apps, *retrievals, *late] if "case_no" in r)
+        s,
+        "inbox",
+        (
+            r["case_no"]
+            for r in [*inc, *apps, *retrievals, *late, *seized_inc, *seized_req]
+            if "case_no" in r
+        ),
     )
     return {
+        "seized_incidents": seized_inc,
+        "seized_requests": seized_req,
         "incidents": inc,
         "court_late": late,
         "approvals": apps,

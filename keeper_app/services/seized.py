@@ -80,17 +80,18 @@ Reading (scoped to the cases the person may see, Art. 21/267, and logged)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..domain import access, rules
 from ..domain import codes as code_rules
-from ..domain import rules
 from ..domain import seized as law
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed
-from ..domain.model import Capacity, Case, Person
+from ..domain.model import Capacity, Case, Person, Role
 from ..domain.seized import ItemStatus, RequestKind, SeizedAct
 from ..store import cases as cases_repo
 from ..store import people as people_repo
@@ -587,8 +588,33 @@ def _actions(s: Session, it: Mapping[str, Any], z: Mapping[str, Any]) -> list[st
     st = ItemStatus(it["status"])
     out = []
     roles = s.person.roles
+    reqs = [q for q in repo.requests_of(s.conn, int(z["id"])) if int(it["id"]) in q["items"]]
+
+    def approved(kind: RequestKind) -> bool:
+        return any(
+            q["kind"] == kind.value
+            and q["decision"] == "approved"
+            and not repo.request_used(s.conn, int(q["id"]), kind.value)
+            for q in reqs
+        )
+
     if allowed(roles, Action.SEIZED_SEAL) and st == ItemStatus.SEIZED:
         out.append("seal")
+    if allowed(roles, Action.SEIZED_KEEP):
+        if st == ItemStatus.SEALED:
+            out.append("receive")
+        if st == ItemStatus.IN_SAFEKEEPING and approved(RequestKind.UNSEAL):
+            out.append("unseal")
+        if st == ItemStatus.UNSEALED:
+            out.append("reseal")
+        if st == ItemStatus.IN_SAFEKEEPING and approved(RequestKind.TRANSFER):
+            out.append("transfer_out")
+        if st == ItemStatus.OUT:
+            out.append("transfer_in")
+        if st in (ItemStatus.IN_SAFEKEEPING, ItemStatus.SEALED) and approved(RequestKind.RELEASE):
+            out.append("release")
+    if allowed(roles, Action.SEIZED_REQUEST) and st == ItemStatus.IN_SAFEKEEPING:
+        out += ["request_unseal", "request_transfer", "request_extension", "find_unrelated"]
     return out
 
 
@@ -660,12 +686,813 @@ def listing(
     return out
 
 
+# ------------------------------------------------------------------ safekeeping (Art. 130)
+@rerun_if_changed
+def receive(
+    s: Session,
+    seizure_id: int,
+    scanned: Sequence[str],
+    investigator: Credential,
+    keeper: Credential,
+    location: str,
+    late_reason: str | None = None,
+) -> int:
+    """Art. 130: the seizure's sealed items handed to safekeeping, each scanned; the
+    investigator handing over and the keeper sign. After 30 days: ``late_reason`` and the
+    head is told."""
+    me = s.require(Action.SEIZED_KEEP)
+    z, case = _seizure(s, seizure_id)
+    if repo.receipt(s.conn, int(z["id"])) is not None:
+        raise RuleViolation(
+            "already_received", f"seizure #{z['id']} is in safekeeping already", "Art. 130"
+        )
+    its = [i for i in repo.items_of(s.conn, int(z["id"])) if i["status"] != "released"]
+    for i in its:
+        law.next_item_status(i["status"], SeizedAct.RECEIVE, i["code"])
+    law.check_scans_exact([i["code"] for i in its], _codes(s, scanned), "receipt")
+    where = rules.require_text(location, "storage location", "Art. 130 (supervision)", 100)
+    seized_at = from_db(z["seized_at"])
+    deadline = law.safekeeping_deadline(seized_at)
+    late = law.check_late("handover to safekeeping", deadline, s.now(), late_reason, "Art. 130")
+    head = _head(s, case) if late else None
+    k = _keeper(s, keeper, case)
+    (inv,) = _investigators_one(s, investigator, case, "handover to safekeeping")
+    with s.change("seized_receive", seizure=int(z["id"]), location=where) as ch:
+        rid = ch.touch(
+            "seized_receipts",
+            repo.insert(
+                ch.conn,
+                "seized_receipts",
+                seizure_id=int(z["id"]),
+                location=where,
+                investigator_id=inv.person.id,
+                keeper_id=k.person.id,
+                late_reason=late,
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_receipts", rid, (inv, Capacity.INVESTIGATOR), (k, Capacity.KEEPER))
+        for i in its:
+            _set_status(ch, int(i["id"]), ItemStatus.IN_SAFEKEEPING, location=where)
+        if head is not None:
+            _mark_late(
+                ch,
+                law.SeizedLate(law.SeizedLateKind.SAFEKEEPING, int(z["id"]), 0, deadline),
+                me.id,
+                head.id,
+            )
+    return rid
+
+
+def _investigators_one(s: Session, cred: Credential, case: Case, what: str) -> tuple[Signer]:
+    """One investigator (a handler of the case's department) who signs with the keeper."""
+    x = s.signer(cred)
+    p = x.person
+    if p.has(Role.KEEPER) or not p.has(Role.CASE_HANDLER) or p.has(Role.OUTSIDE_RETRIEVER):
+        raise RuleViolation(
+            "not_investigator",
+            f"{p.name} ({p.badge}) is not an investigator (a case handler) and cannot sign "
+            f"the {what}",
+            "Art. 130, 131 (supervision)",
+        )
+    if p.department_id != case.department_id:
+        raise RuleViolation(
+            "not_case_department",
+            f"{p.name} ({p.badge}) is not of the department handling case {case.case_no}",
+            "Art. 130, 131 (supervision)",
+        )
+    return (x,)
+
+
+# ------------------------------------------------------------------ requests and decisions
+def _request_items(
+    s: Session, codes_: Sequence[str], allowed_status: Sequence[ItemStatus], what: str
+) -> tuple[list[dict[str, Any]], dict[str, Any], Case]:
+    cs = _codes(s, codes_)
+    if not cs:
+        raise RuleViolation("no_items", f"name the items for the {what}", field="items")
+    if len(set(cs)) != len(cs):
+        raise RuleViolation("repeated_item", f"an item is named twice in the {what}")
+    found = [_item(s, c) for c in cs]
+    zs = {int(z["id"]) for _, z, _ in found}
+    if len(zs) != 1:
+        raise RuleViolation(
+            "items_of_several_seizures",
+            f"the {what} is for items of one seizure (one inventory) at a time",
+        )
+    for it, _, _ in found:
+        if it["status"] not in {x.value for x in allowed_status}:
+            raise RuleViolation(
+                "wrong_state",
+                f"{it['code']} is {it['status']}: the {what} is for items "
+                + " or ".join(x.value for x in allowed_status),
+            )
+    return [f[0] for f in found], found[0][1], found[0][2]
+
+
+def _open_request(s: Session, seizure_id: int, kind: RequestKind, item_ids: set[int]) -> None:
+    for q in repo.requests_of(s.conn, seizure_id):
+        if q["kind"] != kind.value or q["decision"] == "refused":
+            continue
+        if q["decision"] == "approved" and (
+            kind == RequestKind.EXTENSION or repo.request_used(s.conn, int(q["id"]), kind.value)
+        ):
+            continue
+        if kind == RequestKind.EXTENSION or item_ids & set(q["items"]):
+            raise RuleViolation(
+                "request_open",
+                f"request #{q['id']} ({kind.value}) is open for these items already",
+            )
+
+
+@rerun_if_changed
+def _insert_request(
+    s: Session,
+    kind: RequestKind,
+    z: Mapping[str, Any],
+    case: Case,
+    item_ids: Sequence[int],
+    reason: str,
+    days: int | None = None,
+) -> int:
+    me = s.person
+    head = _head(s, case)
+    with s.change(
+        "seized_request", kind=kind.value, seizure=int(z["id"]), items=list(item_ids)
+    ) as ch:
+        qid = ch.touch(
+            "seized_requests",
+            repo.insert(
+                ch.conn,
+                "seized_requests",
+                kind=kind.value,
+                seizure_id=int(z["id"]),
+                items=json.dumps(list(item_ids)),
+                reason=reason,
+                days=days,
+                requested_by=me.id,
+                requested_at=ch.at,
+                approver_id=head.id,
+            ),
+        )
+        ch.details.update(request=qid, approver=head.badge)
+    return qid
+
+
+@rerun_if_changed
+def request_unseal(s: Session, code: str, reason: str) -> int:
+    """Art. 129: ask the head of the case's department to approve opening an item in
+    safekeeping, for a reason."""
+    me = s.require(Action.SEIZED_REQUEST)
+    its, z, case = _request_items(s, [code], [ItemStatus.IN_SAFEKEEPING], "unsealing")
+    _check_handler(me, case, "ask to unseal its seized items")
+    why = rules.require_text(reason, "reason for unsealing", "Art. 129 (supervision)", 300)
+    _open_request(s, int(z["id"]), RequestKind.UNSEAL, {int(its[0]["id"])})
+    return _insert_request(s, RequestKind.UNSEAL, z, case, [int(its[0]["id"])], why)
+
+
+@rerun_if_changed
+def request_transfer(s: Session, codes: Sequence[str], reason: str) -> int:
+    """Art. 131: ask to take items in safekeeping out for the case's work."""
+    me = s.require(Action.SEIZED_REQUEST)
+    its, z, case = _request_items(s, codes, [ItemStatus.IN_SAFEKEEPING], "temporary transfer")
+    _check_handler(me, case, "ask to take its seized items out")
+    why = rules.require_text(reason, "purpose of the transfer", "Art. 131 (supervision)", 300)
+    ids = [int(i["id"]) for i in its]
+    _open_request(s, int(z["id"]), RequestKind.TRANSFER, set(ids))
+    return _insert_request(s, RequestKind.TRANSFER, z, case, ids, why)
+
+
+@rerun_if_changed
+def request_extension(s: Session, seizure_id: int, days: int, reason: str) -> int:
+    """Art. 133: ask, before the period expires, to extend a seizure's sealing period."""
+    me = s.require(Action.SEIZED_REQUEST)
+    z, case = _seizure(s, seizure_id)
+    _check_handler(me, case, "ask to extend its sealing period")
+    why = rules.require_text(reason, "special reason for the extension", "Art. 133", 300)
+    clock = _clock(s, z)
+    if not clock.held:
+        raise RuleViolation(
+            "nothing_held", f"every item of seizure #{z['id']} is released", "Art. 133"
+        )
+    law.check_extension(s.now(), clock.end()[1], days)
+    _open_request(s, int(z["id"]), RequestKind.EXTENSION, set())
+    held = [int(i["id"]) for i in repo.items_of(s.conn, int(z["id"])) if i["status"] != "released"]
+    return _insert_request(s, RequestKind.EXTENSION, z, case, held, why, days)
+
+
+@rerun_if_changed
+def find_unrelated(s: Session, codes: Sequence[str], finding: str) -> int:
+    """Art. 124, 134: the check found items unrelated to the case; the finding is the request
+    to release them (the head approves), due three days after it."""
+    me = s.require(Action.SEIZED_REQUEST)
+    its, z, case = _request_items(
+        s, codes, [ItemStatus.SEALED, ItemStatus.IN_SAFEKEEPING], "release"
+    )
+    _check_handler(me, case, "find its seized items unrelated")
+    why = rules.require_text(
+        finding, "what shows the items unrelated to the case", "Art. 134 (supervision)", 500
+    )
+    ids = [int(i["id"]) for i in its]
+    _open_request(s, int(z["id"]), RequestKind.RELEASE, set(ids))
+    return _insert_request(s, RequestKind.RELEASE, z, case, ids, why)
+
+
+@rerun_if_changed
+def decide(s: Session, request_id: int, head: Credential, approve: bool, note: str = "") -> int:
+    """The head of the case's department decides a request, signing in his own session. An
+    extension is approved only before the period expires (Art. 133); it sets the new end."""
+    me = s.require(Action.DECIDE_APPROVAL)
+    q = repo.request(s.conn, int(request_id))
+    if q is None:
+        raise RuleViolation("unknown_request", f"no request #{request_id} for seized items")
+    if q["decision"] is not None:
+        raise RuleViolation("already_decided", f"request #{request_id} was already {q['decision']}")
+    z, case = _seizure(s, int(q["seizure_id"]))
+    h = s.signer(head)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    dept = people_repo.department(s.conn, case.department_id)
+    if dept is None:
+        raise RuleViolation("no_head", f"case {case.case_no} has no department")
+    rules.check_approver_is_head(h.person, case, dept)
+    new_end = None
+    if approve and q["kind"] == RequestKind.EXTENSION.value:
+        new_end = law.check_extension(s.now(), _clock(s, z).end()[1], int(q["days"]))
+    decision = "approved" if approve else "refused"
+    with s.change("seized_decide", request=int(request_id), decision=decision) as ch:
+        did = ch.touch(
+            "seized_decisions",
+            repo.insert(
+                ch.conn,
+                "seized_decisions",
+                request_id=int(request_id),
+                decision=decision,
+                decided_by=me.id,
+                new_expiry=None if new_end is None else to_db(new_end),
+                note=(note or "").strip()[:300],
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_decisions", did, (h, Capacity.APPROVER))
+    return did
+
+
+def _approved(s: Session, request_id: int, kind: RequestKind) -> dict[str, Any]:
+    q = repo.request(s.conn, int(request_id))
+    if q is None or q["kind"] != kind.value:
+        raise RuleViolation(
+            "unknown_request", f"no {kind.value} request #{request_id} for seized items"
+        )
+    if q["decision"] != "approved":
+        raise RuleViolation(
+            "not_approved",
+            f"request #{request_id} is {q['decision'] or 'still waiting for the head'}",
+            _ARTICLE_OF[kind],
+        )
+    if repo.request_used(s.conn, int(request_id), kind.value):
+        raise RuleViolation(
+            "approval_used", f"request #{request_id} was already used", _ARTICLE_OF[kind]
+        )
+    return q
+
+
+_ARTICLE_OF = {
+    RequestKind.UNSEAL: "Art. 129 (supervision)",
+    RequestKind.TRANSFER: "Art. 131 (supervision)",
+    RequestKind.EXTENSION: "Art. 133 (supervision)",
+    RequestKind.RELEASE: "Art. 124, 134 (supervision)",
+}
+
+
+# ------------------------------------------------------------------ unsealing (Art. 129)
+@rerun_if_changed
+def unseal(
+    s: Session,
+    code: str,
+    request_id: int,
+    investigators: Sequence[Credential],
+    note: str = "",
+) -> int:
+    """Art. 129: an item in safekeeping opened under its approved request by two or more
+    investigators together, who sign with the time."""
+    s.require(Action.SEIZED_KEEP)
+    it, z, case = _item(s, code)
+    q = _approved(s, request_id, RequestKind.UNSEAL)
+    if int(it["id"]) not in q["items"]:
+        raise RuleViolation(
+            "no_approval", f"request #{request_id} is not for {it['code']}", "Art. 129"
+        )
+    law.next_item_status(it["status"], SeizedAct.UNSEAL, it["code"])
+    signers = _investigators(s, investigators, case, "unsealing")
+    with s.change("seized_unseal", code=it["code"], request=int(request_id)) as ch:
+        eid = ch.touch(
+            "seized_seal_events",
+            repo.insert(
+                ch.conn,
+                "seized_seal_events",
+                item_id=int(it["id"]),
+                kind="unseal",
+                seal_no=it["seal_no"],
+                request_id=int(request_id),
+                signers=len(signers),
+                note=(note or "").strip()[:300],
+                at=ch.at,
+                by_id=s.person.id,
+            ),
+        )
+        ch.sign("seized_seal_events", eid, *[(x, Capacity.INVESTIGATOR) for x in signers])
+        _set_status(ch, int(it["id"]), ItemStatus.UNSEALED)
+    return eid
+
+
+@rerun_if_changed
+def reseal(
+    s: Session,
+    code: str,
+    new_seal_no: str,
+    investigators: Sequence[Credential],
+    note: str = "",
+) -> int:
+    """Art. 129: sealed again with a new seal; two or more investigators sign the seal and
+    the time is written."""
+    s.require(Action.SEIZED_KEEP)
+    it, z, case = _item(s, code)
+    law.next_item_status(it["status"], SeizedAct.RESEAL, it["code"])
+    seal_no = rules.check_new_seal(
+        new_seal_no, repo.used_seal_nos(s.conn, (new_seal_no or "").strip())
+    )
+    signers = _investigators(s, investigators, case, "resealing")
+    with s.change("seized_reseal", code=it["code"], seal_no=seal_no) as ch:
+        eid = ch.touch(
+            "seized_seal_events",
+            repo.insert(
+                ch.conn,
+                "seized_seal_events",
+                item_id=int(it["id"]),
+                kind="reseal",
+                seal_no=seal_no,
+                signers=len(signers),
+                note=(note or "").strip()[:300],
+                at=ch.at,
+                by_id=s.person.id,
+            ),
+        )
+        ch.sign("seized_seal_events", eid, *[(x, Capacity.INVESTIGATOR) for x in signers])
+        _set_status(ch, int(it["id"]), ItemStatus.IN_SAFEKEEPING, seal_no=seal_no)
+    return eid
+
+
+# ------------------------------------------------------------------ transfers (Art. 131)
+@rerun_if_changed
+def transfer_out(
+    s: Session,
+    request_id: int,
+    scanned: Sequence[str],
+    investigator: Credential,
+    keeper: Credential,
+    recording_id: int | None,
+    note: str = "",
+) -> int:
+    """Art. 131: the items of an approved transfer request go out for the case's work; the
+    investigator and the keeper check the inventory in person, each item scanned (exactly the
+    request's items), the handover recorded on video; both sign."""
+    s.require(Action.SEIZED_KEEP)
+    q = _approved(s, request_id, RequestKind.TRANSFER)
+    z, case = _seizure(s, int(q["seizure_id"]))
+    its = [repo.item(s.conn, i) for i in q["items"]]
+    items = [i for i in its if i is not None]
+    for i in items:
+        law.next_item_status(i["status"], SeizedAct.TRANSFER_OUT, i["code"])
+    law.check_scans_exact([i["code"] for i in items], _codes(s, scanned), "transfer out")
+    rec = _recording(s, recording_id, case, "handover")
+    k = _keeper(s, keeper, case)
+    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    with s.change("seized_transfer_out", request=int(request_id), items=len(items)) as ch:
+        tid = ch.touch(
+            "seized_transfers",
+            repo.insert(
+                ch.conn,
+                "seized_transfers",
+                request_id=int(request_id),
+                direction="out",
+                recording_id=rec,
+                investigator_id=inv.person.id,
+                keeper_id=k.person.id,
+                note=(note or "").strip()[:300],
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_transfers", tid, (inv, Capacity.INVESTIGATOR), (k, Capacity.KEEPER))
+        for i in items:
+            ch.touch(
+                "seized_transfer_items",
+                repo.insert(
+                    ch.conn,
+                    "seized_transfer_items",
+                    transfer_id=tid,
+                    item_id=int(i["id"]),
+                    condition="intact",
+                ),
+            )
+            _set_status(ch, int(i["id"]), ItemStatus.OUT)
+        ch.details.update(transfer=tid)
+    return tid
+
+
+@rerun_if_changed
+def transfer_in(
+    s: Session,
+    transfer_id: int,
+    scanned: Sequence[str],
+    investigator: Credential,
+    keeper: Credential,
+    recording_id: int | None,
+    damaged: Mapping[str, str] | None = None,
+    note: str = "",
+) -> dict[str, Any]:
+    """Art. 131: the items of a transfer out come back, checked item by item: a code not of
+    that transfer is refused; an item not scanned is recorded missing and ``damaged`` ({code:
+    what was found}) damaged, each reported to the head of the case's department; the
+    handover recorded on video; the investigator and the keeper sign."""
+    me = s.require(Action.SEIZED_KEEP)
+    t = repo.transfer(s.conn, int(transfer_id)) if str(transfer_id).isdigit() else None
+    if t is None or t["direction"] != "out":
+        raise RuleViolation("unknown_transfer", f"no transfer out #{transfer_id}", "Art. 131")
+    if s.conn.execute(
+        "SELECT 1 FROM seized_transfers WHERE out_id=?", (int(transfer_id),)
+    ).fetchone():
+        raise RuleViolation(
+            "already_returned", f"transfer #{transfer_id} came back already", "Art. 131"
+        )
+    q = repo.request(s.conn, int(t["request_id"]))
+    assert q is not None
+    z, case = _seizure(s, int(q["seizure_id"]))
+    out_items = repo.transfer_items(s.conn, int(transfer_id))
+    expected = [str(i["code"]) for i in out_items]
+    got = _codes(s, scanned)
+    chk = law.compare_scans(expected, got)
+    if chk.unexpected or chk.repeated:
+        raise RuleViolation(
+            "inventory_mismatch",
+            f"the return does not match transfer #{transfer_id}: {chk.text()}",
+            "Art. 131 (supervision)",
+            field="scanned codes",
+        )
+    bad = {parse_code(c).text: (w or "").strip() for c, w in dict(damaged or {}).items()}
+    for c, what in bad.items():
+        if c not in got:
+            raise RuleViolation(
+                "damaged_not_scanned",
+                f"{c} is recorded damaged but was not scanned back",
+                "Art. 131",
+            )
+        if not what:
+            raise RuleViolation(
+                "missing_field", f"say what is damaged on {c}", "Art. 131", "damage"
+            )
+    if chk.missing and not (note or "").strip():
+        raise RuleViolation(
+            "missing_field",
+            f"items not brought back ({', '.join(chk.missing)}): say what happened in the note",
+            "Art. 131 (supervision)",
+            field="note",
+        )
+    rec = _recording(s, recording_id, case, "handover")
+    k = _keeper(s, keeper, case)
+    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    head = _head(s, case) if (chk.missing or bad) else None
+    incidents: list[int] = []
+    with s.change(
+        "seized_transfer_in",
+        transfer=int(transfer_id),
+        missing=list(chk.missing),
+        damaged=sorted(bad),
+    ) as ch:
+        bid = ch.touch(
+            "seized_transfers",
+            repo.insert(
+                ch.conn,
+                "seized_transfers",
+                request_id=int(t["request_id"]),
+                direction="in",
+                out_id=int(transfer_id),
+                recording_id=rec,
+                investigator_id=inv.person.id,
+                keeper_id=k.person.id,
+                note=(note or "").strip()[:500],
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_transfers", bid, (inv, Capacity.INVESTIGATOR), (k, Capacity.KEEPER))
+        for i in out_items:
+            c = str(i["code"])
+            cond = "missing" if c in chk.missing else "damaged" if c in bad else "intact"
+            ch.touch(
+                "seized_transfer_items",
+                repo.insert(
+                    ch.conn,
+                    "seized_transfer_items",
+                    transfer_id=bid,
+                    item_id=int(i["item_id"]),
+                    condition=cond,
+                    note=bad.get(c, ""),
+                ),
+            )
+            _set_status(
+                ch,
+                int(i["item_id"]),
+                ItemStatus.MISSING if cond == "missing" else ItemStatus.IN_SAFEKEEPING,
+            )
+            if cond != "intact" and head is not None:
+                what = bad.get(c) or (note or "").strip()
+                incidents.append(
+                    ch.touch(
+                        "seized_incidents",
+                        repo.insert(
+                            ch.conn,
+                            "seized_incidents",
+                            kind=cond,
+                            seizure_id=int(z["id"]),
+                            item_id=int(i["item_id"]),
+                            description=f"{c} 临时调用归还时"
+                            + ("缺失：" if cond == "missing" else "损坏：")
+                            + what,
+                            at=ch.at,
+                            reported_by=me.id,
+                            reported_to=head.id,
+                        ),
+                    )
+                )
+        if incidents and head is not None:
+            ch.details.update(incidents=incidents, reported_to=head.badge)
+    return {
+        "transfer_id": bid,
+        "missing": list(chk.missing),
+        "damaged": sorted(bad),
+        "incidents": incidents,
+    }
+
+
+# ------------------------------------------------------------------ release (Art. 124, 134)
+@rerun_if_changed
+def release(
+    s: Session,
+    request_id: int,
+    scanned: Sequence[str],
+    investigator: Credential,
+    keeper: Credential,
+    recipient: str,
+    possessor_signature: str,
+    possessor_note: str = "",
+    late_reason: str | None = None,
+) -> int:
+    """Art. 124, 134: the items of an approved release request (the finding that they are
+    unrelated) are given back, each scanned; the possessor signs the release inventory or the
+    refusal is noted; investigator and keeper sign. More than three days after the finding:
+    ``late_reason`` and the head is told."""
+    me = s.require(Action.SEIZED_KEEP)
+    q = _approved(s, request_id, RequestKind.RELEASE)
+    z, case = _seizure(s, int(q["seizure_id"]))
+    items = [i for i in (repo.item(s.conn, x) for x in q["items"]) if i is not None]
+    for i in items:
+        law.next_item_status(i["status"], SeizedAct.RELEASE, i["code"])
+    law.check_scans_exact([i["code"] for i in items], _codes(s, scanned), "release")
+    to = rules.require_text(recipient, "who receives the items", "Art. 134 (supervision)", 200)
+    sig, pnote = law.check_possessor(possessor_signature, possessor_note)
+    deadline = law.release_deadline(from_db(q["requested_at"]))
+    late = law.check_late("release", deadline, s.now(), late_reason, "Art. 134 (supervision)")
+    head = _head(s, case) if late else None
+    k = _keeper(s, keeper, case)
+    (inv,) = _investigators_one(s, investigator, case, "release")
+    with s.change("seized_release", request=int(request_id), items=len(items)) as ch:
+        xid = ch.touch(
+            "seized_releases",
+            repo.insert(
+                ch.conn,
+                "seized_releases",
+                request_id=int(request_id),
+                recipient=to,
+                possessor_signature=sig,
+                possessor_note=pnote,
+                investigator_id=inv.person.id,
+                keeper_id=k.person.id,
+                late_reason=late,
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_releases", xid, (inv, Capacity.INVESTIGATOR), (k, Capacity.KEEPER))
+        for i in items:
+            _set_status(ch, int(i["id"]), ItemStatus.RELEASED)
+        if head is not None:
+            _mark_late(
+                ch,
+                law.SeizedLate(law.SeizedLateKind.RELEASE, int(z["id"]), int(request_id), deadline),
+                me.id,
+                head.id,
+            )
+    return xid
+
+
+# ------------------------------------------------------------------ the heads
+@rerun_if_changed
+def acknowledge(s: Session, incident_id: int, head: Credential, note: str = "") -> int:
+    """The head an incident of seized media was reported to acknowledges it, signing."""
+    me = s.require(Action.ACK_INCIDENT)
+    n = repo.incident(s.conn, int(incident_id)) if str(incident_id).isdigit() else None
+    if n is None:
+        raise RuleViolation("unknown_incident", f"no incident #{incident_id} of seized media")
+    h = s.signer(head)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    rules.check_acknowledgement(
+        f"incident #{incident_id}", n["ack_id"] is not None, int(n["reported_to"]), me
+    )
+    with s.change("seized_ack", incident=int(incident_id)) as ch:
+        aid = ch.touch(
+            "seized_incident_acks",
+            repo.insert(
+                ch.conn,
+                "seized_incident_acks",
+                incident_id=int(incident_id),
+                by_id=me.id,
+                note=(note or "").strip()[:300],
+                at=ch.at,
+            ),
+        )
+        ch.sign("seized_incident_acks", aid, (h, Capacity.DEPT_HEAD))
+    return aid
+
+
+@rerun_if_changed
+def inspect(s: Session, head: Credential, findings: str, items_checked: int | None = None) -> int:
+    """Art. 261: a department head's periodic inspection of the register of his
+    department's seized media, recorded with what was found and signed."""
+    me = s.require(Action.SEIZED_INSPECT)
+    h = s.signer(head)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    dept = access.head_department(me)
+    if dept is None:
+        raise RuleViolation(
+            "no_department", f"{me.name} heads no department", "Art. 261 (supervision)"
+        )
+    count = (
+        len(visibility.only_visible(s, repo.items(s.conn)))
+        if items_checked is None
+        else items_checked
+    )
+    text = law.check_inspection(findings, count)
+    with s.change("seized_inspect", department=dept, items=count) as ch:
+        iid = ch.touch(
+            "seized_inspections",
+            repo.insert(
+                ch.conn,
+                "seized_inspections",
+                department_id=dept,
+                items_checked=count,
+                findings=text,
+                at=ch.at,
+                by_id=me.id,
+            ),
+        )
+        ch.sign("seized_inspections", iid, (h, Capacity.DEPT_HEAD))
+    return iid
+
+
+def inspections(s: Session) -> list[dict[str, Any]]:
+    """The inspections of the register (Art. 261): a head sees his department's."""
+    me = s.require(Action.VIEW_REGISTER)
+    dept = None if access.sees_all_cases(me) else access.head_department(me)
+    if dept is None and not access.sees_all_cases(me):
+        return []
+    return [_shown(r, "at") for r in repo.inspections(s.conn, dept)]
+
+
+# ------------------------------------------------------------------ deadlines and the sweep
+def _clocks(s: Session) -> list[law.SeizureClock]:
+    visible = visibility.visible_case_ids(s)
+    return [
+        _clock(s, z)
+        for z in repo.seizures(s.conn)
+        if visible is None or int(z["case_id"]) in visible
+    ]
+
+
+def due_items(s: Session) -> list[Any]:
+    """The due items (domain ``Due``) of the seized media the person may see, unlogged:
+    for lookup.due, which logs its reading."""
+    s.require(Action.VIEW_DUE)
+    with s.db.reading():
+        return law.due_items(s.now(), _clocks(s))
+
+
+def due(s: Session) -> list[dict[str, Any]]:
+    """What is due and late for seized media (Art. 130, 133, 134), most urgent first."""
+    items = due_items(s)
+    out = [_due_dict(d) for d in items]
+    reads.record_case_nos(s, "due", (d["case_no"] for d in out))
+    return out
+
+
+def sweep(s: Session) -> list[int]:
+    """Art. 130, 133, 134: each lateness of seized media found now marked once and reported
+    to the head of the case's department (the incidents raised). A head sweeps his
+    department's; an expired period without extension becomes an incident."""
+    s.require(Action.SWEEP_LATE)
+    out = []
+    for late in law.new_lateness(s.now(), _clocks(s), repo.late_marks_made(s.conn)):
+        iid = _mark_one(s, late)
+        if iid is not None:
+            out.append(iid)
+    return out
+
+
+@rerun_if_changed
+def _mark_one(s: Session, late: law.SeizedLate) -> int | None:
+    s.require(Action.SWEEP_LATE)
+    if repo.late_mark(s.conn, late.kind.value, late.seizure_id, late.ref) is not None:
+        return None
+    _, case = _seizure(s, late.seizure_id)
+    dept = people_repo.department(s.conn, case.department_id)
+    if dept is None or dept.head_id is None:
+        return None
+    with s.change(
+        "seized_late", kind=late.kind.value, seizure=late.seizure_id, due=to_db(late.due_at)
+    ) as ch:
+        return _mark_late(ch, late, s.person.id, dept.head_id)
+
+
+def inbox(s: Session) -> dict[str, list[dict[str, Any]]]:
+    """A head's seized-media inbox: incidents reported to him not yet acknowledged, and the
+    requests waiting for his decision."""
+    me = s.require(Action.VIEW_INBOX)
+    with s.db.reading():
+        inc = [
+            _shown(n, "at") for n in repo.incidents(s.conn, reported_to=me.id, unacknowledged=True)
+        ]
+        reqs = [_shown(q, "requested_at") for q in repo.pending_requests(s.conn, me.id)]
+    reads.record_case_nos(s, "inbox", {r["case_no"] for r in [*inc, *reqs]})
+    return {"incidents": inc, "requests": reqs}
+
+
+def release_record(s: Session, request_id: int) -> dict[str, Any]:
+    """A release (Art. 134) for its notice and the release inventory: the request (the
+    finding) and its decision, the seizure's inventory head, the items released, the release
+    entry with its signatures (None while not released yet). Scoped and logged."""
+    s.require(Action.VIEW_MEDIA)
+    q = repo.request(s.conn, int(request_id)) if str(request_id).isdigit() else None
+    if q is None or q["kind"] != RequestKind.RELEASE.value:
+        raise RuleViolation("unknown_request", f"no release request #{request_id}")
+    z, case = _seizure(s, int(q["seizure_id"]))
+    visibility.check_case(s, case, "see its seized items")
+    with s.db.reading():
+        x = repo.release(s.conn, int(request_id))
+        out = {
+            "request": _shown(q, "requested_at", "decided_at"),
+            "due_at": show(law.release_deadline(from_db(q["requested_at"]))),
+            "seizure": _seizure_view(s, z),
+            "items": [
+                _item_view(i) for i in (repo.item(s.conn, n) for n in q["items"]) if i is not None
+            ],
+            "release": None
+            if x is None
+            else _shown(x, "at")
+            | {
+                "signatures": [
+                    _shown(g, "signed_at") for g in _signatures(s, "seized_releases", int(x["id"]))
+                ]
+            },
+        }
+    reads.record(s, "seized", [case.id], release=int(request_id))
+    return out
+
+
 __all__ = [
     "Inventory",
+    "acknowledge",
+    "decide",
+    "due",
+    "due_items",
+    "find_unrelated",
+    "inbox",
+    "inspect",
+    "inspections",
     "intake",
     "listing",
     "lookup",
     "parse_inventory",
+    "receive",
+    "release",
+    "release_record",
+    "request_extension",
+    "request_transfer",
+    "request_unseal",
+    "reseal",
     "seal",
     "show_seizure",
+    "sweep",
+    "transfer_in",
+    "transfer_out",
+    "unseal",
 ]

@@ -43,7 +43,7 @@ def test_due_marks_what_became_late_once_and_the_head_sees_it(office: Office, tm
     assert "LATE" in r.stdout or "late" in r.stdout
     again = keeper(office, creds, "K001", "--json", "sweep")
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout) == {"marked": [], "no_head": []}
+    assert json.loads(again.stdout) == {"marked": [], "no_head": [], "seized": []}
     box = keeper(office, creds, "D001", "--json", "inbox")
     [inc] = json.loads(box.stdout)["incidents"]
     assert (inc["kind"], inc["code"]) == ("late_handover", o)

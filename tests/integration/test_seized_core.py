@@ -149,3 +149,271 @@ def test_seal_refused_without_two_investigators_of_the_department(office, signer
         )
     assert e.value.code == why
     assert office.snapshot() == before
+
+
+# ------------------------------------------------------------------ the whole life
+def handover_recording(office, what: str) -> int:
+    s = office.session("H001")
+    start = office.clock() - timedelta(minutes=30)
+    f = ManifestEntry(f"rec/{what}.mp4", 999, hashlib.sha256(f"{what}{start}".encode()).hexdigest())
+    return intake.register_recording(
+        s,
+        "A2026-001",
+        "王某某",
+        "suspect",
+        start,
+        start + timedelta(minutes=10),
+        "保管室",
+        [f],
+        kind="sealing",
+    )
+
+
+def received(office, days_ago: float = 1) -> dict[str, object]:
+    z = sealed_seizure(office, days_ago)
+    seized.receive(
+        office.session("K001"),
+        z["seizure_id"],
+        z["codes"],
+        office.cred("H001"),
+        office.cred("K001"),
+        "涉案财物室 柜S-01",
+    )
+    return z
+
+
+def test_a_full_life_verifies(office) -> None:
+    c = office.cred
+    z = received(office)
+    a, b = z["codes"]
+    k, h, head = office.session("K001"), office.session("H001"), office.session("D001")
+    assert seized.lookup(k, a)["status"] == "in_safekeeping"
+    # unseal under approval, by two investigators; reseal with a new seal
+    q = seized.request_unseal(h, a, "核对介质内容")
+    seized.decide(head, q, c("D001"), True)
+    assert "unseal" in seized.lookup(k, a)["actions"]
+    seized.unseal(k, a, q, [c("H001"), c("H002")], "当面启封")
+    seized.reseal(k, a, "F-NEW-1", [c("H001"), c("H002")])
+    rec = seized.lookup(k, a)
+    assert rec["status"] == "in_safekeeping" and rec["seal_no"] == "F-NEW-1"
+    assert [e["kind"] for e in rec["seals"]] == ["seal", "unseal", "reseal"]
+    # a temporary transfer out and back, item by item, with the handover's recording
+    office.clock.advance(hours=1)
+    t = seized.request_transfer(h, [a, b], "鉴定")
+    seized.decide(head, t, c("D001"), True)
+    tid = seized.transfer_out(k, t, [b, a], c("H002"), c("K001"), handover_recording(office, "o"))
+    assert seized.lookup(k, a)["status"] == "out"
+    office.clock.advance(days=2)
+    back = seized.transfer_in(k, tid, [a, b], c("H002"), c("K001"), handover_recording(office, "i"))
+    assert back["missing"] == [] and back["incidents"] == []
+    # the period extended before it expires
+    x = seized.request_extension(h, z["seizure_id"], 180, "案情复杂需继续查封")
+    seized.decide(head, x, c("D001"), True)
+    shown = seized.show_seizure(k, z["seizure_id"])
+    assert shown["extended"] is True
+    # b found unrelated, approved and released within three days
+    r = seized.find_unrelated(h, [b], "经审查与案件无关")
+    seized.decide(head, r, c("D001"), True)
+    office.clock.advance(days=2)
+    seized.release(k, r, [b], c("H001"), c("K001"), "王某某", "signed")
+    assert seized.lookup(k, b)["status"] == "released"
+    rel = seized.release_record(k, r)
+    assert rel["release"]["recipient"] == "王某某" and [i["code"] for i in rel["items"]] == [b]
+    seized.inspect(head, c("D001"), "账物相符，封条完好")
+    assert seized.inspections(head)[0]["findings"] == "账物相符，封条完好"
+    hist = [h_["kind"] for h_ in seized.lookup(k, a)["history"]]
+    assert {"intake", "seal", "unseal", "reseal", "transfer_out", "transfer_in"} <= set(hist)
+    assert verify(office.db.conn).ok
+
+
+def test_unsealing_needs_the_head_s_approval_and_two_investigators(office) -> None:
+    c = office.cred
+    z = received(office)
+    a = z["codes"][0]
+    k, h = office.session("K001"), office.session("H001")
+    q = seized.request_unseal(h, a, "核对")
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        seized.unseal(k, a, q, [c("H001"), c("H002")])
+    assert e.value.code == "not_approved"
+    assert office.snapshot() == before
+    with pytest.raises(RuleViolation) as e:
+        seized.decide(office.session("D002"), q, c("D002"), True)
+    assert e.value.code == "not_case_department_head" or "head" in e.value.message
+    seized.decide(office.session("D001"), q, c("D001"), True)
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        seized.unseal(k, a, q, [c("H001")])
+    assert e.value.code == "two_investigators"
+    assert office.snapshot() == before
+    seized.unseal(k, a, q, [c("H001"), c("H002")])
+    with pytest.raises(RuleViolation) as e:
+        seized.reseal(k, a, f"F-{a[-6:]}", [c("H001"), c("H002")])
+    assert e.value.code == "seal_reused"
+
+
+def test_a_transfer_out_refuses_a_scan_that_does_not_match(office) -> None:
+    c = office.cred
+    z = received(office)
+    a, b = z["codes"]
+    k, h = office.session("K001"), office.session("H001")
+    t = seized.request_transfer(h, [a], "鉴定")
+    seized.decide(office.session("D001"), t, c("D001"), True)
+    rec = handover_recording(office, "o")
+    before = office.snapshot()
+    for scans in ([a, b], [], [a, a]):
+        with pytest.raises(RuleViolation) as e:
+            seized.transfer_out(k, t, scans, c("H001"), c("K001"), rec)
+        assert e.value.code == "inventory_mismatch"
+    with pytest.raises(RuleViolation) as e:
+        seized.transfer_out(k, t, [a], c("H001"), c("K001"), None)
+    assert e.value.code == "missing_recording"
+    assert office.snapshot() == before
+
+
+def test_a_return_with_an_item_missing_or_damaged_is_reported_to_the_head(office) -> None:
+    c = office.cred
+    z = received(office)
+    a, b = z["codes"]
+    k, h, head = office.session("K001"), office.session("H001"), office.session("D001")
+    t = seized.request_transfer(h, [a, b], "鉴定")
+    seized.decide(head, t, c("D001"), True)
+    tid = seized.transfer_out(k, t, [a, b], c("H001"), c("K001"), handover_recording(office, "o"))
+    rec = handover_recording(office, "i")
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:  # a missing item needs a word on what happened
+        seized.transfer_in(k, tid, [a], c("H001"), c("K001"), rec)
+    assert e.value.field == "note"
+    with pytest.raises(RuleViolation) as e:  # a code of no item of the transfer
+        seized.transfer_in(k, tid, [a, b, a], c("H001"), c("K001"), rec)
+    assert e.value.code == "inventory_mismatch"
+    assert office.snapshot() == before
+    back = seized.transfer_in(
+        k, tid, [a], c("H001"), c("K001"), rec, damaged={a: "外壳破裂"}, note="鉴定机构称遗失"
+    )
+    assert back["missing"] == [b] and back["damaged"] == [a] and len(back["incidents"]) == 2
+    assert seized.lookup(k, b)["status"] == "missing"
+    box = seized.inbox(head)
+    assert {n["kind"] for n in box["incidents"]} == {"missing", "damaged"}
+    seized.acknowledge(head, back["incidents"][0], c("D001"), "已责成查找")
+    assert len(seized.inbox(head)["incidents"]) == 1
+    assert verify(office.db.conn).ok
+
+
+# ------------------------------------------------------------------ deadlines through the services
+def test_registration_after_day_20_needs_a_reason_and_is_reported(office) -> None:
+    z = new_seizure(office, days_ago=20.5)
+    rec = sealing_recording(office)
+    seals = {cd: f"L-{cd[-6:]}" for cd in z["codes"]}
+    args = (
+        z["seizure_id"],
+        seals,
+        [office.cred("H001"), office.cred("H002")],
+        office.clock() - timedelta(days=20),
+        rec,
+        "absent",
+        "持有人不在场",
+    )
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        seized.seal(office.session("H001"), *args)
+    assert e.value.field == "reason the registration is late"
+    assert office.snapshot() == before
+    seized.seal(office.session("H001"), *args, late_reason="现场封存后鉴定耗时")
+    box = seized.inbox(office.session("D001"))
+    assert [n["kind"] for n in box["incidents"]] == ["late_registration"]
+    assert seized.sweep(office.session("K001")) == []  # marked once
+
+
+def test_the_sweep_reports_safekeeping_late_and_period_expired_once(office) -> None:
+    z = sealed_seizure(office, days_ago=1)
+    k = office.session("K001")
+    office.clock.advance(days=29)
+    assert seized.sweep(k) == []
+    assert [d["kind"] for d in seized.due(k)] == ["seized_safekeeping"]
+    office.clock.advance(days=1, seconds=1)
+    assert len(seized.sweep(k)) == 1
+    assert seized.sweep(k) == []
+    seized.receive(
+        office.session("K001"),
+        z["seizure_id"],
+        z["codes"],
+        office.cred("H001"),
+        office.cred("K001"),
+        "柜S-02",
+        late_reason="移交手续延误",
+    )
+    # the period: a day before its end the extension is still possible, not a day after
+    office.clock.t = datetime.fromisoformat("2027-11-19T02:00:00+00:00")
+    h = office.session("H001")
+    with pytest.raises(RuleViolation) as e:
+        seized.request_extension(h, z["seizure_id"], 90, "继续侦查")
+    assert e.value.code == "period_expired"
+    ids = seized.sweep(office.session("K001"))
+    assert len(ids) == 1
+    kinds = [n["kind"] for n in seized.inbox(office.session("D001"))["incidents"]]
+    assert kinds == ["late_safekeeping", "period_expired"]
+    assert verify(office.db.conn).ok
+
+
+def test_an_extension_the_day_before_expiry_is_approved(office) -> None:
+    z = received(office, days_ago=1)
+    office.clock.advance(days=363)  # the period ends at day 365 from the seizure
+    h, head = office.session("H001"), office.session("D001")
+    q = seized.request_extension(h, z["seizure_id"], 365, "案情重大")
+    seized.decide(head, q, office.cred("D001"), True)
+    office.clock.advance(days=3)
+    assert seized.sweep(office.session("K001")) == []
+    assert seized.show_seizure(head, z["seizure_id"])["extended"]
+
+
+def test_a_decision_after_expiry_cannot_extend(office) -> None:
+    z = received(office, days_ago=1)
+    office.clock.advance(days=363)
+    q = seized.request_extension(office.session("H001"), z["seizure_id"], 30, "案情重大")
+    office.clock.advance(days=2)
+    head = office.session("D001")
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        seized.decide(head, q, office.cred("D001"), True)
+    assert e.value.code == "period_expired"
+    assert office.snapshot() == before
+
+
+def test_release_after_three_days_needs_a_reason_and_is_reported(office) -> None:
+    c = office.cred
+    z = received(office)
+    b = z["codes"][1]
+    r = seized.find_unrelated(office.session("H001"), [b], "与案件无关")
+    seized.decide(office.session("D001"), r, c("D001"), True)
+    office.clock.advance(days=3, seconds=1)
+    k = office.session("K001")
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        seized.release(k, r, [b], c("H001"), c("K001"), "王某某", "refused", "拒绝签收")
+    assert e.value.field == "reason the release is late"
+    assert office.snapshot() == before
+    seized.release(
+        k, r, [b], c("H001"), c("K001"), "王某某", "refused", "拒绝签收", late_reason="联系不上"
+    )
+    kinds = [n["kind"] for n in seized.inbox(office.session("D001"))["incidents"]]
+    assert kinds == ["late_release"]
+
+
+# ------------------------------------------------------------------ Art. 21, 267
+def test_reading_is_scoped_and_logged(office) -> None:
+    z = new_seizure(office)
+    with pytest.raises(RuleViolation) as e:
+        seized.lookup(office.session("H003"), z["codes"][0])
+    assert e.value.code == "not_your_case"
+    with pytest.raises(RuleViolation) as e:
+        seized.lookup(office.session("D002"), z["codes"][0])
+    assert e.value.code == "not_your_department"
+    assert seized.listing(office.session("H003")) == []
+    n = office.db.conn.execute("SELECT count(*) FROM audit_events WHERE action='read'").fetchone()
+    seized.lookup(office.session("D001"), z["codes"][0])
+    m = office.db.conn.execute("SELECT count(*) FROM audit_events WHERE action='read'").fetchone()
+    assert m[0] == n[0] + 1
+    with pytest.raises(RuleViolation) as e:
+        seized.lookup(office.session("K001"), "3101-2026-000001-D-0")
+    assert e.value.code.startswith("code_") or e.value.code == "not_seized_item"

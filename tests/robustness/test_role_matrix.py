@@ -163,6 +163,25 @@ seized.seal                          .      Y      .      .       .     .
 seized.lookup                        Y      Y      Y      Y       .     .
 seized.show_seizure                  Y      Y      Y      Y       .     .
 seized.listing                       Y      Y      Y      Y       .     .
+seized.release_record                Y      Y      Y      Y       .     .
+seized.receive                       Y      .      .      .       .     .
+seized.unseal                        Y      .      .      .       .     .
+seized.reseal                        Y      .      .      .       .     .
+seized.transfer_out                  Y      .      .      .       .     .
+seized.transfer_in                   Y      .      .      .       .     .
+seized.release                       Y      .      .      .       .     .
+seized.request_unseal                .      Y      .      .       .     .
+seized.request_transfer              .      Y      .      .       .     .
+seized.request_extension             .      Y      .      .       .     .
+seized.find_unrelated                .      Y      .      .       .     .
+seized.decide                        .      .      Y      .       .     .
+seized.acknowledge                   .      .      Y      .       .     .
+seized.inspect                       .      .      Y      .       .     .
+seized.inspections                   Y      .      Y      Y       .     .
+seized.due_items                     Y      .      Y      Y       .     .
+seized.due                           Y      .      Y      Y       .     .
+seized.sweep                         Y      .      Y      .       .     .
+seized.inbox                         .      .      Y      .       .     .
 """
 
 #: Who may perform each action (lifecycle.PERMISSIONS), written out: a change to the law's
@@ -206,6 +225,9 @@ sweep_late                   Y      .      Y      .       .     .
 report_missing               Y      .      .      .       .     .
 seized_intake                .      Y      .      .       .     .
 seized_seal                  .      Y      .      .       .     .
+seized_request               .      Y      .      .       .     .
+seized_keep                  Y      .      .      .       .     .
+seized_inspect               .      .      Y      .       .     .
 """
 
 #: Which action each service function performs (the rows of MATRIX that check a role).
@@ -306,6 +328,25 @@ ACTION_OF = {
     "seized.lookup": "view_media",
     "seized.show_seizure": "view_media",
     "seized.listing": "view_media",
+    "seized.release_record": "view_media",
+    "seized.receive": "seized_keep",
+    "seized.unseal": "seized_keep",
+    "seized.reseal": "seized_keep",
+    "seized.transfer_out": "seized_keep",
+    "seized.transfer_in": "seized_keep",
+    "seized.release": "seized_keep",
+    "seized.request_unseal": "seized_request",
+    "seized.request_transfer": "seized_request",
+    "seized.request_extension": "seized_request",
+    "seized.find_unrelated": "seized_request",
+    "seized.decide": "decide_approval",
+    "seized.acknowledge": "ack_incident",
+    "seized.inspect": "seized_inspect",
+    "seized.inspections": "view_register",
+    "seized.due_items": "view_due",
+    "seized.due": "view_due",
+    "seized.sweep": "sweep_late",
+    "seized.inbox": "view_inbox",
 }
 #: Rows without a role check, and why.
 OPEN_TO_ALL = {
@@ -417,11 +458,41 @@ def prepare(office, tmp_path) -> dict:
         "cp": checkpoints.take(k, office.cred("K001"), office.cred("D001")),
         "dev": storage_devices.register_device(k, "存储0", "storage", "机房", "K001"),
         "z": seized.intake(h, "A2026-001", SEIZURE | {"seized_at": start}, SEIZED_ITEMS),
+        **seized_state(office, rid, start),
     }
 
 
 SEIZURE = {"cause": "涉嫌受贿", "persons": "王某", "record_ref": "搜查笔录1", "place": "某地"}
 SEIZED_ITEMS = [{"media_type": "usb_stick", "content": "账目"}]
+
+
+def seized_state(office, rid: int, start) -> dict:
+    """A seizure of three items in safekeeping (issue 15): a's unsealing approved, b's
+    transfer and release approved, c out on a transfer, an extension waiting for the head."""
+    c = office.cred
+    h, k, head = office.session("H001"), office.session("K001"), office.session("D001")
+    z = seized.intake(h, "A2026-001", SEIZURE | {"seized_at": start}, SEIZED_ITEMS * 3)
+    a, b, c3 = z["codes"]
+    seals = {code: f"FZ-{code[-6:]}" for code in z["codes"]}
+    seized.seal(h, z["seizure_id"], seals, [c("H001"), c("H002")], start, rid, "signed")
+    seized.receive(k, z["seizure_id"], z["codes"], c("H001"), c("K001"), "柜S")
+
+    def approved(q: int) -> int:
+        seized.decide(head, q, c("D001"), True)
+        return q
+
+    q_c = approved(seized.request_transfer(h, [c3], "鉴定"))
+    return {
+        "za": a,
+        "zb": b,
+        "zid": z["seizure_id"],
+        "zq_unseal": approved(seized.request_unseal(h, a, "核对")),
+        "zq_transfer": approved(seized.request_transfer(h, [b], "鉴定")),
+        "zq_release": approved(seized.find_unrelated(h, [b], "无关")),
+        "zt": seized.transfer_out(k, q_c, [c3], c("H001"), c("K001"), rid),
+        "zc": c3,
+        "zq_wait": seized.request_extension(h, z["seizure_id"], 30, "继续"),
+    }
 
 
 def source_folder(folder):
@@ -640,6 +711,35 @@ def calls(office, x: dict, role: str, badge: str):
         "seized.lookup": lambda s: seized.lookup(s, x["z"]["codes"][0]),
         "seized.show_seizure": lambda s: seized.show_seizure(s, x["z"]["seizure_id"]),
         "seized.listing": lambda s: seized.listing(s),
+        "seized.release_record": lambda s: seized.release_record(s, x["zq_release"]),
+        "seized.receive": lambda s: seized.receive(
+            s, x["z"]["seizure_id"], x["z"]["codes"], c("H001"), me, "柜S"
+        ),
+        "seized.unseal": lambda s: seized.unseal(
+            s, x["za"], x["zq_unseal"], [c("H001"), c("H002")]
+        ),
+        "seized.reseal": lambda s: seized.reseal(s, x["za"], f"FR-{role}", [c("H001"), c("H002")]),
+        "seized.transfer_out": lambda s: seized.transfer_out(
+            s, x["zq_transfer"], [x["zb"]], c("H001"), me, x["rid"]
+        ),
+        "seized.transfer_in": lambda s: seized.transfer_in(
+            s, x["zt"], [x["zc"]], c("H001"), me, x["rid"]
+        ),
+        "seized.release": lambda s: seized.release(
+            s, x["zq_release"], [x["zb"]], c("H001"), me, "王某", "signed"
+        ),
+        "seized.request_unseal": lambda s: seized.request_unseal(s, x["zb"], "核对"),
+        "seized.request_transfer": lambda s: seized.request_transfer(s, [x["za"]], "鉴定"),
+        "seized.request_extension": lambda s: seized.request_extension(s, x["zid"], 30, "继续"),
+        "seized.find_unrelated": lambda s: seized.find_unrelated(s, [x["za"]], "无关"),
+        "seized.decide": lambda s: seized.decide(s, x["zq_wait"], me, True),
+        "seized.acknowledge": lambda s: seized.acknowledge(s, 9999, me),
+        "seized.inspect": lambda s: seized.inspect(s, me, "账物相符"),
+        "seized.inspections": lambda s: seized.inspections(s),
+        "seized.due_items": lambda s: seized.due_items(s),
+        "seized.due": lambda s: seized.due(s),
+        "seized.sweep": lambda s: seized.sweep(s),
+        "seized.inbox": lambda s: seized.inbox(s),
     }
 
 
