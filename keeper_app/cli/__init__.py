@@ -22,7 +22,7 @@ from pathlib import Path
 from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..timeutil import BadTime
-from . import custody, discs, maintenance, people, printing, reviews, seized
+from . import custody, discs, maintenance, people, printing, reviews, seized, seized_print
 from .context import Command, Context, default_db
 
 BAD_INPUT_CODES = {
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for group in GROUPS:
         group.register(add)
+    seized_print.register_under(p)  # `keeper seized print`, in the seized group
     return p
 
 

@@ -7,11 +7,15 @@ the command line; the audit chain verifies after it all."""
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from conftest import PASSWORD
 from cups_helpers import PRINTER
 from cups_helpers import printed as _printed
 from printing_tools import decode, page_count, pdf_text, rasterise, squash, tool
@@ -20,6 +24,7 @@ from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.model import ManifestEntry
 from keeper_app.services import catalogue, heads, intake, seized
 from keeper_app.store.verify import verify
+from keeper_app.timeutil import now_utc
 from printing import cups
 from printing.seized import TAG_SHEET
 
@@ -337,3 +342,107 @@ def test_a_release_past_the_three_days_says_it_is_late(office, tmp_path):
     pdf = tmp_path / "late.pdf"
     catalogue.seized_release_of(r).make(office.session("K001"), catalogue.Options(), pdf)
     assert "（已逾期）" in squash(pdf_text(pdf, 1))
+
+
+# ------------------------------------------------------------------ the command
+@pytest.fixture
+def creds(tmp_path: Path) -> Path:
+    p = tmp_path / "creds.json"
+    p.write_text(json.dumps({b: PASSWORD for b in ("K001", "H001", "ADMIN")}))
+    p.chmod(0o600)
+    return p
+
+
+def keeper(office, creds: Path, *args: str, badge: str = "K001", **env: str):
+    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd += ["--credentials", str(creds), "--as", badge]
+    return subprocess.run(
+        cmd + list(args),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, **env),
+    )
+
+
+def test_keeper_seized_print_tag_inventory_and_release(office, creds, cups_server, tmp_path):
+    office.clock.t = now_utc() - timedelta(days=1, minutes=5)
+    z = received(office)
+    office.clock.t = now_utc() - timedelta(minutes=5)
+    rq = found_unrelated(office, z)
+    office.db.conn.commit()
+    pdf = tmp_path / "inv.pdf"
+    r = keeper(
+        office, creds, "seized", "print", "inventory", str(z["seizure_id"]), "--pdf", str(pdf)
+    )
+    assert r.returncode == 0, r.stderr
+    assert f"saved {pdf}" in r.stdout
+    assert "扣押财物、文件清单" in squash(pdf_text(pdf))
+    pdf_en = tmp_path / "inv-en.pdf"
+    r = keeper(
+        office,
+        creds,
+        "seized",
+        "print",
+        "inventory",
+        z["codes"][0],
+        "--pdf",
+        str(pdf_en),
+        "--lang",
+        "en",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Inventory of seized property" in pdf_text(pdf_en)
+    # a tag to a printer (the real CUPS queue), from the second free position
+    r = keeper(
+        office,
+        creds,
+        "seized",
+        "print",
+        "tag",
+        z["codes"][1],
+        "--printer",
+        PRINTER,
+        "--start",
+        "2",
+        CUPS_SERVER=cups_server.socket,
+        XDG_CONFIG_HOME=str(tmp_path),
+    )
+    assert r.returncode == 0, r.stderr
+    out = _printed(cups_server, r.stdout.split("job ")[-1].strip())
+    left, top = TAG_SHEET.corners[1]
+    crop = (left, top, TAG_SHEET.width_mm, TAG_SHEET.height_mm)
+    assert decode(rasterise(out, tmp_path / "cli-tag", crop_mm=crop)) == [z["codes"][1]]
+    # refusals: a file that exists is not replaced; an unknown item; the administrator
+    r = keeper(
+        office, creds, "seized", "print", "inventory", str(z["seizure_id"]), "--pdf", str(pdf)
+    )
+    assert r.returncode == 2 and "exists" in r.stderr
+    r = keeper(office, creds, "seized", "print", "tag", "999", "--pdf", str(tmp_path / "x.pdf"))
+    assert r.returncode != 0 and "no seizure #999" in r.stderr
+    r = keeper(
+        office,
+        creds,
+        "seized",
+        "print",
+        "inventory",
+        "1",
+        "--pdf",
+        str(tmp_path / "a.pdf"),
+        badge="ADMIN",
+    )
+    assert r.returncode == 1 and "refused" in r.stderr
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "a.pdf").exists()
+    # the release: its notice with the release inventory, in English
+    rel = tmp_path / "release.pdf"
+    r = keeper(
+        office, creds, "seized", "print", "release", str(rq), "--pdf", str(rel), "--lang", "en"
+    )
+    assert r.returncode == 0, r.stderr
+    text = pdf_text(rel)
+    assert "Notice of release from seizure" in text and "Inventory of property" in text
+    assert decode(rasterise(rel, tmp_path / "rel2", page=2)) == [z["codes"][1]]
+    r = keeper(office, creds, "seized", "print", "release", "abc", "--pdf", str(tmp_path / "y.pdf"))
+    assert r.returncode != 0 and "'abc' is not a release request's number" in r.stderr
+    r = keeper(office, creds, "audit", "verify")
+    assert r.returncode == 0, r.stdout + r.stderr
