@@ -461,7 +461,7 @@ def seized_inventory_of(ref: int | str) -> Document:
 
 def seized_release_of(request_id: int) -> Document:
     """The release notice with the release inventory, of a release request (Art. 134)."""
-    return Document(CATALOGUE["seized_release"], int(request_id), f"#{int(request_id)}")
+    return Document(CATALOGUE["seized_release"], int(request_id), str(int(request_id)))
 
 
 def calibration_sheet() -> Document:

@@ -118,6 +118,7 @@ def test_the_inventory_of_a_sealed_seizure_from_the_register(office, tmp_path):
     k = office.session("K001")
     doc = catalogue.seized_inventory_of(z["seizure_id"])
     assert doc.filename == f"seized-inventory-{z['seizure_id']}.pdf"
+    assert doc.shown == f"#{z['seizure_id']}" and not doc.on_sheet
     pdf = tmp_path / doc.filename
     r = doc.make(k, catalogue.Options(), pdf)
     assert r.pages == page_count(pdf) and r.warnings == []
@@ -267,7 +268,7 @@ def test_the_release_notice_and_inventory_before_and_after_the_items_are_given_b
     assert "保管人员：李保管" in squash(pdf_text(inv))
     r = found_unrelated(office, z)
     doc = catalogue.seized_release_of(r)
-    assert doc.filename == f"seized-release-{r}.pdf"
+    assert doc.filename == f"seized-release-{r}.pdf" and doc.job_title == f"seized release {r}"
     before = tmp_path / "before.pdf"
     doc.make(k, catalogue.Options(), before)
     flat = squash("".join(pdf_text(before, p) for p in range(1, page_count(before) + 1)))
