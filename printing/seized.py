@@ -406,7 +406,10 @@ def _pick(cls: type, d: Mapping[str, Any], **made: Any) -> Any:
         raise PrintError(
             "bad_document_data", f"{cls.__name__} has no field {', '.join(map(repr, unknown))}"
         )
-    return cls(**({k: v for k, v in d.items() if k not in made} | made))
+    try:
+        return cls(**({k: v for k, v in d.items() if k not in made} | made))
+    except TypeError as exc:  # a required field missing
+        raise PrintError("bad_document_data", f"{cls.__name__}: {exc}") from None
 
 
 def signer_from(d: Mapping[str, Any] | Signer | None) -> Signer | None:
@@ -508,7 +511,7 @@ TAG_LINE = 1.25  # line height, in font sizes
 def _tag_fields(tag: Tag, lang: str) -> list[tuple[str, str]]:
     """(label, value) in the order printed."""
     item = " / ".join(word(x, lang) for x in (tag.name, tag.item_type) if x)
-    fields = [
+    out = [
         (w("case_no", lang), tag.case_no),
         (w("case_name", lang), tag.case_name),
         (w("item", lang), item),
@@ -516,8 +519,8 @@ def _tag_fields(tag: Tag, lang: str) -> list[tuple[str, str]]:
         (w("seized_at", lang, m=noun(tag.measure, lang)), tag.seized_at),
     ]
     if tag.seal_no:
-        fields.append((w("seal_no", lang), tag.seal_no))
-    return fields
+        out.append((w("seal_no", lang), tag.seal_no))
+    return out
 
 
 def _tag_lines(

@@ -713,6 +713,7 @@ def test_the_documents_are_drawn_from_plain_dicts_with_stored_values_in_words(tm
             lambda p: tags_pdf([{"code": code(1), "measure": "seal", "case": "X"}], p),
             "bad_document_data",
         ),
+        (lambda p: tags_pdf([{"code": code(1), "measure": "seal"}], p), "bad_document_data"),
     ],
 )
 def test_data_that_is_not_a_documents_is_refused(tmp_path, make, code_):
