@@ -141,7 +141,8 @@ def _opt(fields: Mapping[str, object], key: str, what: str, limit: int, article:
 def check_seizure(fields: Mapping[str, object], now: datetime) -> dict[str, object]:
     """Art. 126, 128(4): the inventory's head — cause of action, persons concerned, the record
     it belongs to, the time and place of the measure (not in the future); the possessor,
-    witnesses and the notice's number when known. Returns the cleaned fields."""
+    witnesses and the notice's number when known; the sealing period the decision set
+    (``period_days``, Art. 133: at most one year, the default). Returns the cleaned fields."""
     a = "Art. 128(4) (supervision)"
     seized_at = fields.get("seized_at")
     if not isinstance(seized_at, datetime):
@@ -165,6 +166,9 @@ def check_seizure(fields: Mapping[str, object], now: datetime) -> dict[str, obje
         "witnesses": _opt(fields, "witnesses", "authenticating witnesses", 300, a),
         "notice_no": _opt(fields, "notice_no", "notice number", 100, "Art. 126 (supervision)"),
         "note": _opt(fields, "note", "note", 500, a),
+        "period_days": check_period_days(
+            PERIOD_DAYS if fields.get("period_days") in (None, "") else fields["period_days"]
+        ),
     }
 
 
@@ -343,7 +347,7 @@ def period_end(
     return max(ends) if ends else seized_at + timedelta(days=period_days)
 
 
-def check_period_days(days: int) -> int:
+def check_period_days(days: object) -> int:
     """Art. 133: a sealing period (or an extension) of 1 to 365 days."""
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= PERIOD_DAYS:
         raise RuleViolation(

@@ -14,7 +14,8 @@ Intake and sealing (investigators: case handlers of the case's department)
       function) made into the arguments of :func:`intake`; refuses a malformed one.
   ``intake(s, case_no, seizure, items) -> {"seizure_id", "codes"}``: Art. 128(4) — the
       inventory of one seizure (``seizure``: cause, persons, record_ref, seized_at, place,
-      possessor, witnesses, notice_no, note; ``items``: kind 'original'|'extracted',
+      possessor, witnesses, notice_no, note, period_days (Art. 133: at most and by default
+      365); ``items``: kind 'original'|'extracted',
       media_type (:data:`~keeper_app.domain.seized.MEDIA_TYPES`), content, specification,
       capacity, file_formats, copies, copy_length; extracted: not_seized_reason,
       original_location, data_source). Each item gets its code, status ``seized``. Done by a
@@ -290,7 +291,8 @@ def _time(v: object, what: str) -> datetime:
 def parse_inventory(data: object) -> Inventory:
     """A JSON object ``{"case_no": …, "cause": …, "persons": …, "record_ref": …, "seized_at":
     "YYYY-MM-DD HH:MM[:SS]" (local time), "place": …, "possessor": …, "witnesses": …,
-    "notice_no": …, "note": …, "items": [{"kind": "original"|"extracted", "media_type": …,
+    "notice_no": …, "note": …, "period_days": N (optional, at most 365),
+    "items": [{"kind": "original"|"extracted", "media_type": …,
     "content": …, "specification": …, "capacity": …, "file_formats": …, "copies": N,
     "copy_length": …, "not_seized_reason": …, "original_location": …, "data_source": …}, …]}``
     (``persons`` and ``witnesses`` may be lists)."""
@@ -313,6 +315,8 @@ def parse_inventory(data: object) -> Inventory:
         v = data.get(k, "")
         seizure[k] = "、".join(str(x) for x in v) if isinstance(v, list) else v
     seizure["seized_at"] = _time(data.get("seized_at"), "time of seizure")
+    if data.get("period_days") is not None:
+        seizure["period_days"] = data.get("period_days")
     return Inventory(str(data.get("case_no") or ""), seizure, [dict(i) for i in items])
 
 
@@ -355,7 +359,7 @@ def intake(
                 possessor=head["possessor"],
                 witnesses=head["witnesses"],
                 notice_no=head["notice_no"],
-                period_days=law.PERIOD_DAYS,
+                period_days=head["period_days"],
                 note=head["note"],
                 at=ch.at,
                 by_id=me.id,

@@ -417,3 +417,33 @@ def test_reading_is_scoped_and_logged(office) -> None:
     with pytest.raises(RuleViolation) as e:
         seized.lookup(office.session("K001"), "3101-2026-000001-D-0")
     assert e.value.code.startswith("code_") or e.value.code == "not_seized_item"
+
+
+def test_a_scan_at_the_counter_names_a_seized_item_as_such(office) -> None:
+    from keeper_app.services import lookup
+
+    z = new_seizure(office)
+    with pytest.raises(RuleViolation) as e:
+        lookup.scan(office.session("K001"), z["codes"][0])
+    assert e.value.code == "seized_item" and "keeper seized show" in e.value.message
+
+
+def test_an_edit_behind_keeper_s_back_is_found(office) -> None:
+    import sqlite3
+
+    z = sealed_seizure(office)
+    assert verify(office.db.conn).ok
+    con = sqlite3.connect(office.path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("DELETE FROM seized_items")
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE seized_items SET content='别的东西'")
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE seized_sealings SET possessor_signature='signed'")
+        con.execute("UPDATE seized_items SET seal_no='F-FAKE' WHERE code=?", (z["codes"][0],))
+        con.commit()
+    finally:
+        con.close()
+    r = verify(office.db.conn)
+    assert not r.ok and any("seized_items" in p for p in r.problems)

@@ -277,3 +277,12 @@ def test_art261_an_inspection_records_its_findings() -> None:
         law.check_inspection(" ", 1)
     with pytest.raises(RuleViolation):
         law.check_inspection("x", -1)
+
+
+def test_art133_the_decision_may_set_a_shorter_period_never_a_longer_one() -> None:
+    assert law.check_seizure(base_seizure(), T0)["period_days"] == 365
+    assert law.check_seizure(base_seizure(period_days=90), T0)["period_days"] == 90
+    for bad in (0, 366, "90", True):
+        with pytest.raises(RuleViolation) as e:
+            law.check_seizure(base_seizure(period_days=bad), T0)
+        assert e.value.code == "bad_period"
