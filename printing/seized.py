@@ -1039,16 +1039,24 @@ SIGN_H = 18.0  # a box to sign in
 
 
 def _sign_grid(
-    f: Form, boxes: Sequence[tuple[str, Signer | None]], height_mm: float = SIGN_H
+    f: Form,
+    boxes: Sequence[tuple[str, Signer | None]],
+    height_mm: float = SIGN_H,
+    heading: str = "",
 ) -> None:
-    """Boxes for signatures by hand, as many to a line as fit (at least 50 mm each): the
-    role, the name printed (and "signed electronically" with the time, if so), a line for the
-    date."""
+    """Boxes for signatures by hand under ``heading``, kept together on one page, as many to
+    a line as fit (at least 40 mm each; the lines as even as may be): the role, the name
+    printed (and "signed electronically" with the time, if so), lines to sign and date."""
     lang = f.lang
     total = f.w - 2 * f.m
     gap = 3.0
-    per_line = max(1, min(len(boxes), int((total + gap) // (50.0 + gap))))
+    most = max(1, int((total + gap) // (40.0 + gap)))
+    lines = -(-len(boxes) // most)
+    per_line = -(-len(boxes) // lines)
     bw = (total - gap * (per_line - 1)) / per_line
+    f.need(lines * (height_mm + 3.0) + (8.0 if heading else 0.0))
+    if heading:
+        f.text(heading, 10, gap=1.0)
     c = f.c
     sep = colon(lang)
     for start in range(0, len(boxes), per_line):
@@ -1222,14 +1230,12 @@ def _inventory_part(seizure: Seizure, lang: str, dpi: int) -> _Part:
             w("refusal", lang),
             _signature_note("possessor", seizure.possessor_signature, seizure.possessor_note, lang),
         )
-        f.need(SIGN_H + 8.0)  # the heading with the first line of boxes
-        f.text(w("signatures", lang), 10, gap=1.0)
         boxes: list[tuple[str, Signer | None]] = [
             (w("investigator", lang), s) for s in investigators
         ]
         boxes += [(w("witness", lang), s) for s in witnesses]
         boxes += [(w("possessor", lang), seizure.possessor), (w("keeper", lang), seizure.keeper)]
-        _sign_grid(f, boxes)
+        _sign_grid(f, boxes, heading=w("signatures", lang))
 
     texts = rows + _item_texts(seizure.items, lang)
     texts += _signer_texts(investigators, w("investigator", lang))
@@ -1302,8 +1308,6 @@ def _release_inventory_part(release: Release, lang: str, dpi: int) -> _Part:
             w("refusal_release", lang),
             _signature_note("recipient", release.recipient_signature, release.recipient_note, lang),
         )
-        f.need(SIGN_H + 8.0)  # the heading with the first line of boxes
-        f.text(w("signatures", lang), 10, gap=1.0)
         boxes: list[tuple[str, Signer | None]] = [
             (w("investigator", lang), x) for x in investigators
         ]
@@ -1312,7 +1316,7 @@ def _release_inventory_part(release: Release, lang: str, dpi: int) -> _Part:
             (w("recipient", lang), release.returned_to),
             (w("keeper", lang), release.keeper),
         ]
-        _sign_grid(f, boxes)
+        _sign_grid(f, boxes, heading=w("signatures", lang))
 
     texts = rows + _item_texts(release.items, lang)
     texts += _signer_texts(investigators, w("investigator", lang))
@@ -1380,7 +1384,11 @@ def _release_notice_part(release: Release, lang: str) -> _Part:
         ),
     ]
     if release.reason:
-        paragraphs.append(w("release_reason", lang, reason=release.reason.rstrip("。.")))
+        reason = release.reason.rstrip("。.")
+        if lang == "zh" and reason.startswith("经"):  # "经审查…" says already how it was found
+            paragraphs.append(f"{reason}。")
+        else:
+            paragraphs.append(w("release_reason", lang, reason=reason))
     paragraphs.append(
         w(
             "release_decision",

@@ -754,3 +754,20 @@ def test_the_notice_and_its_inventory_in_one_pdf_each_numbered_on_its_own(tmp_pa
     sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)
     assert sizes[0] == ("595.276", "841.89")  # A4 portrait
     assert sizes[notice_pages] == ("841.89", "595.276")  # A4 landscape
+
+
+def test_the_signature_boxes_stay_together_with_their_heading(tmp_path):
+    """Whatever the length of the list, the heading and all seven boxes (two investigators,
+    three witnesses, the possessor, the keeper) are on one page."""
+    witnesses = (Signer("孙见证"), Signer("周见证"), Signer("吴见证"))
+    pages_seen = set()
+    for n in range(1, 13):
+        pdf = tmp_path / f"n{n}.pdf"
+        r = inventory_pdf(seizure(n, witnesses=witnesses), pdf)
+        pages_seen.add(r.pages)
+        heading = [p for p in range(1, r.pages + 1) if any(x.text == "签名" for x in words(pdf, p))]
+        assert len(heading) == 1, n
+        text = squash(pdf_text(pdf, heading[0]))
+        assert text.count("签名（盖章）：") == 7, n
+        assert text.count("见证人：") == 3 and "保管人员：李保管" in text, n
+    assert len(pages_seen) >= 2  # the lists ran over a page break somewhere

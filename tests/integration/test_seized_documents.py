@@ -276,7 +276,7 @@ def test_the_release_notice_and_inventory_before_and_after_the_items_are_given_b
         "解除扣押通知书",
         f"文号：#{r}",
         "王某某：",
-        "经查，经审查与本案无关。",
+        "经审查与本案无关。",
         "经周大队长于",  # the head who approved, and when
         "查明之日起三日内",
         "附：解除扣押财物、文件清单（共1件）",
