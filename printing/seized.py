@@ -1,5 +1,7 @@
 """The documents of seized storage media (issue 15; supervision draft Art. 123-134), drawn from
-the plain dataclasses below (the services fill them; nothing here reads the register):
+the plain dataclasses below, or from dicts of their fields (:func:`seizure_from`,
+:func:`release_from`, :func:`tag_from`: what ``services.documents`` hands over; nothing here
+reads the register):
 
 - :func:`tags_pdf` — the item's **tag**: a 99.1 x 67.7 mm label (eight to an A4 sheet, as
   Avery L7165), the Keeper id as a Code 128 barcode and as text, the case, the item, the
@@ -14,14 +16,16 @@ the plain dataclasses below (the services fill them; nothing here reads the regi
 - :func:`release_notice_pdf` — the **解除查封/扣押通知书** to the possessor (Art. 124, 134),
   with its receipt slip;
 - :func:`release_inventory_pdf` — the **解除查封/扣押财物、文件清单** attached to it, for the
-  possessor to sign.
+  possessor to sign; :func:`release_pdf` — both in one PDF, each numbered on its own.
 
 The three documents are A4 (the inventories landscape, for their columns), Chinese by
 default and English with ``lang="en"``; every page carries the audit chain's head as text
 (footer) and as a QR code (top right), "page n of N", and — when the document has more than
 one page — a line for the signers' initials, so that no page can be swapped unnoticed. A list
 longer than a page continues with the document's header line and the table's column header
-repeated; a row taller than a page is split, its continuation marked.
+repeated; a tall row is split rather than leaving half a page blank, its continuation
+marked; the signature boxes stay together with their heading. Stored values (a type of
+medium, an item's kind) are shown in the document's language (:func:`word`).
 """
 
 from __future__ import annotations
