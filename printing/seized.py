@@ -196,6 +196,7 @@ _W: dict[str, tuple[str, str]] = {
     "kind_extracted": ("提取的电子数据", "extracted data"),
     "copies_n": ("{n}份", "{n} cop{ies}"),
     "seal_no": ("封条编号", "seal no."),
+    "tag_seal_no": ("封条编号", "Seal no."),
     "location": ("存放位置", "kept at"),
     "possessor_refused": ("持有人拒绝签名", "The possessor refused to sign"),
     "possessor_absent": ("持有人不在场", "The possessor was not present"),
@@ -523,7 +524,7 @@ def _tag_fields(tag: Tag, lang: str) -> list[tuple[str, str]]:
         (w("seized_at", lang, m=noun(tag.measure, lang)), tag.seized_at),
     ]
     if tag.seal_no:
-        out.append((w("seal_no", lang), tag.seal_no))
+        out.append((w("tag_seal_no", lang), tag.seal_no))
     return out
 
 
@@ -1075,13 +1076,11 @@ def _sign_grid(
             c.setFont(f.font, size)
             c.drawString((x + 1.5) * MM, (top - 4) * MM, clip_to_width(head, (bw - 3) * MM, size))
             if who is not None and who.signed_at:
-                c.setFont(f.font, 7)
+                said = f"{w('signed_electronically', lang)} {who.signed_at}"
+                size = fit_size(said, (bw - 3) * MM, 7.0, 5.5)
+                c.setFont(f.font, size)
                 c.drawString(
-                    (x + 1.5) * MM,
-                    (top - 8) * MM,
-                    clip_to_width(
-                        f"{w('signed_electronically', lang)} {who.signed_at}", (bw - 3) * MM, 7
-                    ),
+                    (x + 1.5) * MM, (top - 8) * MM, clip_to_width(said, (bw - 3) * MM, size)
                 )
             c.setFont(f.font, 7.5)
             c.drawString(

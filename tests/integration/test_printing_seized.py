@@ -240,7 +240,8 @@ def test_the_inventory_lists_every_field_of_art_128_and_every_barcode(tmp_path):
 
 
 def test_the_inventory_in_english(tmp_path):
-    s = seizure(2, measure="seal")
+    # six signature boxes to a line: the time of an electronic signature still whole
+    s = seizure(2, measure="seal", witnesses=(Signer("孙见证"), Signer("周见证")))
     pdf = tmp_path / "inventory-en.pdf"
     assert inventory_pdf(s, pdf, lang="en").pages == 1
     codes, (flat,) = every_page(pdf, tmp_path)
@@ -265,7 +266,7 @@ def test_the_inventory_in_english(tmp_path):
         "Witness:",
         "Possessor:",
         "Keeper:",
-        "signedelectronically",
+        "signedelectronically2026-03-0411:00:00",
     ):
         assert word in flat, word
 
@@ -681,21 +682,21 @@ def test_the_documents_are_drawn_from_plain_dicts_with_stored_values_in_words(tm
     release_notice_pdf(rel, pdf)
     assert "吴持有：" in squash(pdf_text(pdf))
     pdf = tmp_path / "tag-dict.pdf"
-    tags_pdf(
-        [
-            {
-                "code": code(1),
-                "measure": "seize",
-                "case_no": "JC-2026-0043",
-                "name": "usb_stick",
-                "item_type": "original",
-                "seal_no": "F-0101",
-            }
-        ],
-        pdf,
-    )
+    tag_data = {
+        "code": code(1),
+        "measure": "seize",
+        "case_no": "JC-2026-0043",
+        "name": "usb_stick",
+        "item_type": "original",
+        "seal_no": "F-0101",
+    }
+    tags_pdf([tag_data], pdf)
     flat = squash(pdf_text(pdf))
     assert "物品：U盘/原始存储介质" in flat and "封条编号：F-0101" in flat
+    pdf = tmp_path / "tag-dict-en.pdf"
+    tags_pdf([tag_data], pdf, lang="en")
+    flat = squash(pdf_text(pdf))
+    assert "Item:USBstick/originalmedium" in flat and "Sealno.:F-0101" in flat
 
 
 @pytest.mark.parametrize(
