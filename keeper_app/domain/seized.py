@@ -260,6 +260,23 @@ def check_items(items: Sequence[Mapping[str, object]]) -> list[dict[str, object]
     return out
 
 
+#: Art. 56, 131, 138: the recording kinds that film a sealing or a handover of seized property
+RECORDING_KINDS = ("sealing", "search")
+
+
+def check_recording_kind(kind: str, what: str) -> None:
+    """Art. 56, 138: the sealing (and a transfer's handover) is filmed: the recording linked
+    is one of a sealing or search, never an interrogation's or questioning's."""
+    if kind not in RECORDING_KINDS:
+        raise RuleViolation(
+            "wrong_recording_kind",
+            f"the recording linked to the {what} is of an {kind}: link the recording of the "
+            f"{what} itself (a sealing or search recording)",
+            "Art. 56, 131 (supervision)",
+            field="recording",
+        )
+
+
 def check_investigators(signers: Sequence[Person], case: Case, what: str) -> None:
     """Art. 126, 128, 129: two or more investigators, each a different person, an active case
     handler of the department handling the case — not a keeper, not outside staff."""
@@ -277,29 +294,37 @@ def check_investigators(signers: Sequence[Person], case: Case, what: str) -> Non
             a,
         )
     for p in signers:
-        who = f"{p.name} ({p.badge})"
-        if not p.active:
-            raise RuleViolation("inactive", f"{who} is deactivated and cannot sign the {what}", a)
-        if p.has(Role.OUTSIDE_RETRIEVER) or not p.has(Role.CASE_HANDLER):
-            raise RuleViolation(
-                "not_investigator",
-                f"{who} is not an investigator (a case handler) and cannot sign the {what}",
-                a,
-            )
-        if p.has(Role.KEEPER):
-            raise RuleViolation(
-                "keeper_not_investigator",
-                f"{who} is a keeper: the {what} is signed by investigators, the keeper "
-                "receives and keeps",
-                a,
-            )
-        if p.department_id != case.department_id:
-            raise RuleViolation(
-                "not_case_department",
-                f"{who} is not of the department handling case {case.case_no} and cannot "
-                f"sign the {what}",
-                a,
-            )
+        check_investigator(p, case, what)
+
+
+def check_investigator(p: Person, case: Case, what: str) -> None:
+    """Art. 126, 129-131: an investigator who signs for seized media is an active case
+    handler of the department handling the case — not a keeper (the keeper receives and
+    keeps), not outside staff."""
+    a = "Art. 126, 129-131 (supervision)"
+    who = f"{p.name} ({p.badge})"
+    if not p.active:
+        raise RuleViolation("inactive", f"{who} is deactivated and cannot sign the {what}", a)
+    if p.has(Role.OUTSIDE_RETRIEVER) or not p.has(Role.CASE_HANDLER):
+        raise RuleViolation(
+            "not_investigator",
+            f"{who} is not an investigator (a case handler) and cannot sign the {what}",
+            a,
+        )
+    if p.has(Role.KEEPER):
+        raise RuleViolation(
+            "keeper_not_investigator",
+            f"{who} is a keeper: the {what} is signed by investigators, the keeper receives "
+            "and keeps",
+            a,
+        )
+    if p.department_id != case.department_id:
+        raise RuleViolation(
+            "not_case_department",
+            f"{who} is not of the department handling case {case.case_no} and cannot sign "
+            f"the {what}",
+            a,
+        )
 
 
 def check_possessor(signature: str, note: str) -> tuple[str, str]:

@@ -25,7 +25,8 @@ Intake and sealing (investigators: case handlers of the case's department)
       seizure gets its seal number (``seals``: {code: seal no}); two or more investigators
       sign with the time written on the seals (``sealed_at``); the possessor 'signed',
       'refused' or was 'absent' (then ``possessor_note`` says what happened); the sealing's
-      recording (registered with ``intake.register_recording``, same case) is linked. This
+      recording (registered with ``intake.register_recording``, kind 'sealing' or 'search',
+      same case) is linked. This
       registers the inventory (Art. 130: within 20 days; later needs ``late_reason`` and is
       reported to the head). Items become ``sealed``.
 
@@ -66,13 +67,15 @@ the case's department in his own session, Action.DECIDE_APPROVAL)
 Reading (scoped to the cases the person may see, Art. 21/267, and logged)
   ``lookup(s, code) -> dict``: one item for the counter — the item's fields, ``seizure`` (the
       inventory's head and all its ``items``), ``sealing``, ``seals`` (seal events), ``receipt``,
-      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next).
+      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next),
+      ``open_transfer`` (the transfer out it is on, or None).
   ``show_seizure(s, seizure_id) -> dict``: one seizure with items, sealing, receipt, requests,
       transfers, releases, extensions, period end, due, incidents (what printing needs).
   ``release_record(s, request_id) -> dict``: a release with its seizure and items (the notice
       and the release inventory).
   ``listing(s, status=None, case_no=None) -> list[dict]``: the items with case and status.
-  ``due(s) -> list[dict]``: the due-board rows of seized media (lookup.due includes them).
+  ``due(s) -> list[dict]``: the due-board rows of seized media (lookup.due includes them;
+      ``due_items(s)``: the same as domain ``Due`` values, unlogged).
   ``inbox(s) -> {"incidents", "requests"}``: a head's seized-media incidents and requests.
   ``inspections(s) -> list[dict]``: the inspections recorded (a head: his department's).
   ``sweep(s) -> list[int]``: Art. 130, 133, 134 — each lateness marked once and reported to
@@ -92,7 +95,7 @@ from ..domain import codes as code_rules
 from ..domain import seized as law
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed
-from ..domain.model import Capacity, Case, Person, Role
+from ..domain.model import Capacity, Case, Person
 from ..domain.seized import ItemStatus, RequestKind, SeizedAct
 from ..store import cases as cases_repo
 from ..store import people as people_repo
@@ -196,6 +199,7 @@ def _recording(s: Session, recording_id: int | None, case: Case, what: str) -> i
             "Art. 56 (supervision)",
             field="recording",
         )
+    law.check_recording_kind(str(rec["kind"]), what)
     return int(recording_id)
 
 
@@ -561,6 +565,14 @@ def _seizure_view(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
             for q in repo.requests_of(s.conn, sid)
         ],
         "extensions": [_shown(e, "new_expiry", "at") for e in repo.extensions(s.conn, sid)],
+        "transfers": [
+            _shown(t, "at") | {"items": repo.transfer_items(s.conn, int(t["id"]))}
+            for t in repo.transfers_of(s.conn, sid)
+        ],
+        "releases": [
+            _shown(x, "at", "found_at") | {"items": json.loads(x["items"])}
+            for x in repo.releases_of(s.conn, sid)
+        ],
         "incidents": [
             _shown(n, "at", "acknowledged_at") for n in repo.incidents(s.conn, seizure_id=sid)
         ],
@@ -720,7 +732,7 @@ def receive(
     late = law.check_late("handover to safekeeping", deadline, s.now(), late_reason, "Art. 130")
     head = _head(s, case) if late else None
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "handover to safekeeping")
+    inv = _investigator(s, investigator, case, "handover to safekeeping")
     with s.change("seized_receive", seizure=int(z["id"]), location=where) as ch:
         rid = ch.touch(
             "seized_receipts",
@@ -748,24 +760,11 @@ def receive(
     return rid
 
 
-def _investigators_one(s: Session, cred: Credential, case: Case, what: str) -> tuple[Signer]:
+def _investigator(s: Session, cred: Credential, case: Case, what: str) -> Signer:
     """One investigator (a handler of the case's department) who signs with the keeper."""
     x = s.signer(cred)
-    p = x.person
-    if p.has(Role.KEEPER) or not p.has(Role.CASE_HANDLER) or p.has(Role.OUTSIDE_RETRIEVER):
-        raise RuleViolation(
-            "not_investigator",
-            f"{p.name} ({p.badge}) is not an investigator (a case handler) and cannot sign "
-            f"the {what}",
-            "Art. 130, 131 (supervision)",
-        )
-    if p.department_id != case.department_id:
-        raise RuleViolation(
-            "not_case_department",
-            f"{p.name} ({p.badge}) is not of the department handling case {case.case_no}",
-            "Art. 130, 131 (supervision)",
-        )
-    return (x,)
+    law.check_investigator(x.person, case, what)
+    return x
 
 
 # ------------------------------------------------------------------ requests and decisions
@@ -1071,7 +1070,7 @@ def transfer_out(
     law.check_scans_exact([i["code"] for i in items], _codes(s, scanned), "transfer out")
     rec = _recording(s, recording_id, case, "handover")
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    inv = _investigator(s, investigator, case, "transfer")
     with s.change("seized_transfer_out", request=int(request_id), items=len(items)) as ch:
         tid = ch.touch(
             "seized_transfers",
@@ -1164,7 +1163,7 @@ def transfer_in(
         )
     rec = _recording(s, recording_id, case, "handover")
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    inv = _investigator(s, investigator, case, "transfer")
     head = _head(s, case) if (chk.missing or bad) else None
     incidents: list[int] = []
     with s.change(
@@ -1268,7 +1267,7 @@ def release(
     late = law.check_late("release", deadline, s.now(), late_reason, "Art. 134 (supervision)")
     head = _head(s, case) if late else None
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "release")
+    inv = _investigator(s, investigator, case, "release")
     with s.change("seized_release", request=int(request_id), items=len(items)) as ch:
         xid = ch.touch(
             "seized_releases",

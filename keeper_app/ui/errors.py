@@ -34,7 +34,7 @@ HEADLINES: dict[str, str] = {
         "Refusal", "This is not a medium code: unit, year and serial must be digits."
     ),
     "code_bad_copy_letter": QT_TRANSLATE_NOOP(
-        "Refusal", "This is not a medium code: the copy letter must be O, D or H."
+        "Refusal", "This is not a medium code: the copy letter must be O, D, H or S."
     ),
     "code_bad_check": QT_TRANSLATE_NOOP(
         "Refusal",

@@ -154,6 +154,16 @@ def test_art126_two_investigators_of_the_case_department() -> None:
         assert e.value.code == code, signers
 
 
+def test_art130_131_one_investigator_hands_over_with_the_keeper() -> None:
+    law.check_investigator(H1, CASE, "receipt")
+    with pytest.raises(RuleViolation) as e:
+        law.check_investigator(person(3, Role.KEEPER), CASE, "receipt")
+    assert e.value.code == "not_investigator"
+    with pytest.raises(RuleViolation) as e:
+        law.check_investigator(person(3, Role.CASE_HANDLER, dept=2), CASE, "receipt")
+    assert e.value.code == "not_case_department"
+
+
 def test_art126_127_the_possessor_signs_or_the_refusal_is_noted() -> None:
     assert law.check_possessor("signed", "") == ("signed", "")
     assert law.check_possessor("refused", "拒绝签名") == ("refused", "拒绝签名")
@@ -286,3 +296,11 @@ def test_art133_the_decision_may_set_a_shorter_period_never_a_longer_one() -> No
         with pytest.raises(RuleViolation) as e:
             law.check_seizure(base_seizure(period_days=bad), T0)
         assert e.value.code == "bad_period"
+
+
+def test_art56_the_sealing_s_own_recording_is_linked() -> None:
+    law.check_recording_kind("sealing", "sealing")
+    law.check_recording_kind("search", "sealing")
+    with pytest.raises(RuleViolation) as e:
+        law.check_recording_kind("interrogation", "sealing")
+    assert e.value.code == "wrong_recording_kind"
