@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -546,6 +546,21 @@ def _seized_item(i: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _signed(signatures: Sequence[Mapping[str, Any]], capacity: str) -> list[dict[str, str]]:
+    """Who signed an entry electronically in ``capacity``, as ``printing.seized.Signer``."""
+    return [
+        {"name": g["name"], "badge": g.get("badge", ""), "signed_at": g.get("signed_at", "")}
+        for g in signatures
+        if g.get("capacity") == capacity
+    ]
+
+
+def _measure(z: Mapping[str, Any]) -> str:
+    """Sealed (查封) or seized (扣押): storage media taken into safekeeping are seized
+    (Art. 123), unless the record says otherwise."""
+    return str(z.get("measure") or "seize")
+
+
 def _issuing_unit(s: Session, case_no: str) -> str:
     """The unit and department of the case: the office that seized and releases."""
     case = cases_repo.by_no(s.conn, case_no)
@@ -560,7 +575,7 @@ def _seizure_doc(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
     sealing = z.get("sealing") or {}
     receipt = z.get("receipt") or {}
     return {
-        "measure": z.get("measure") or "seize",  # storage media are taken away (扣押), Art. 123
+        "measure": _measure(z),
         "case_no": z["case_no"],
         "case_name": z["case_name"],
         "cause": z.get("cause") or "",
@@ -572,11 +587,7 @@ def _seizure_doc(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
         "inventory_no": f"#{z['id']}",
         "unit": _issuing_unit(s, str(z["case_no"])),
         "possessor": {"name": z["possessor"]} if z.get("possessor") else None,
-        "investigators": [
-            {"name": g["name"], "badge": g.get("badge", ""), "signed_at": g.get("signed_at", "")}
-            for g in sealing.get("signatures") or []
-            if g.get("capacity") == "investigator"
-        ],
+        "investigators": _signed(sealing.get("signatures") or [], "investigator"),
         "witnesses": [{"name": n} for n in _names(z.get("witnesses"))],
         "keeper": {"name": receipt["keeper_name"]} if receipt.get("keeper_name") else None,
         "possessor_signature": sealing.get("possessor_signature") or "",
@@ -615,7 +626,7 @@ def seized_tags(s: Session, ref: int | str) -> list[dict[str, Any]]:
         one = seized.lookup(s, str(ref))
         z = one["seizure"]
         items = [i for i in z["items"] if i["code"] == one["code"]]
-    measure = z.get("measure") or "seize"
+    measure = _measure(z)
     tags = [
         {
             "code": i["code"],
@@ -656,16 +667,8 @@ def seized_release(s: Session, request_id: int) -> dict[str, Any]:
     seizure = _seizure_doc(s, z)
     done = rec.get("release") or {}
     sigs = done.get("signatures") or []
-
-    def signed(capacity: str) -> list[dict[str, str]]:
-        return [
-            {"name": g["name"], "badge": g.get("badge", ""), "signed_at": g.get("signed_at", "")}
-            for g in sigs
-            if g.get("capacity") == capacity
-        ]
-
     recipient = done.get("recipient") or z.get("possessor") or ""
-    keeper = signed("keeper")
+    keeper = _signed(sigs, "keeper")
     returned = done.get("at") or ""
     due = str(rec.get("due_at") or "")
     doc = {
@@ -682,7 +685,7 @@ def seized_release(s: Session, request_id: int) -> dict[str, Any]:
         "issued_at": str(q.get("decided_at") or "")[:10],
         "released_at": returned,
         "returned_to": {"name": recipient} if recipient else None,
-        "investigators": signed("investigator"),
+        "investigators": _signed(sigs, "investigator"),
         "keeper": keeper[0] if keeper else None,
         "recipient_signature": done.get("possessor_signature") or "",
         "recipient_note": done.get("possessor_note") or "",
