@@ -751,7 +751,8 @@ def _render(
     """Draw the parts one after the other into one PDF, each numbered "page n of N" on its
     own: first to count the pages, a part as one page (no line for initials); a part that
     takes more is drawn again with room for the initials; then for real."""
-    problems, warnings = coverage_warnings([x for p in parts for x in p.texts], lang)
+    texts = list(dict.fromkeys(x for p in parts for x in p.texts))  # each field once
+    problems, warnings = coverage_warnings(texts, lang)
     audit_d = audit.as_dict() if audit else None
 
     def draw(target: Target, bottoms: list[float], totals: list[int]) -> list[int]:
@@ -1153,10 +1154,6 @@ def _item_texts(items: Sequence[SeizedItem], lang: str) -> list[tuple[str, str]]
     return out
 
 
-def _signer_texts(signers: Sequence[Signer | None], role: str) -> list[tuple[str, str]]:
-    return [(role, s.shown()) for s in signers if s is not None]
-
-
 # ------------------------------------------------------------------ the inventory
 def _seizure_rows(s: Seizure, lang: str) -> list[tuple[str, str]]:
     sep = "、" if lang == "zh" else ", "
@@ -1208,46 +1205,64 @@ def inventory_pdf(
     )
 
 
-def _inventory_part(seizure: Seizure, lang: str, dpi: int) -> _Part:
-    mk = _measure_key(seizure.measure)
-    _check_items(seizure.items, dpi)
-    title = w(f"inventory_title_{mk}", lang)
-    sep = colon(lang)
-    number = f"{w('inventory_no', lang)}{sep}{seizure.inventory_no}" if seizure.inventory_no else ""
-    investigators = _at_least(seizure.investigators, 2)
-    witnesses = _at_least(seizure.witnesses, 1)
+def _list_part(
+    title: str,
+    header: str,
+    rows: list[tuple[str, str]],
+    items: Sequence[SeizedItem],
+    measure: str,
+    refusal: tuple[str, str],
+    boxes: list[tuple[str, Signer | None]],
+    initials: Sequence[str],
+    lang: str,
+    dpi: int,
+) -> _Part:
+    """An inventory (A4 landscape): the title, the header's label/value pairs, the items'
+    table, the count, the refusal line (its label and what is noted) and the signature
+    boxes."""
+    _check_items(items, dpi)
     cut: list[str] = []
-    rows = _seizure_rows(seizure, lang)
-    if seizure.inventory_no:
-        rows.insert(0, (w("inventory_no", lang), seizure.inventory_no))
 
     def body(f: _Pages) -> None:
         f.title(title)
         _kv2(f, rows, label_mm=34.0)
-        table = _ItemTable(f, seizure.items, seizure.measure, dpi)
+        table = _ItemTable(f, items, measure, dpi)
         table.draw()
         cut.extend(table.warnings)
-        f.text(w("count", lang, n=len(seizure.items)), 9.5)
-        _refusal_line(
-            f,
-            w("refusal", lang),
-            _signature_note("possessor", seizure.possessor_signature, seizure.possessor_note, lang),
-        )
-        boxes: list[tuple[str, Signer | None]] = [
-            (w("investigator", lang), s) for s in investigators
-        ]
-        boxes += [(w("witness", lang), s) for s in witnesses]
-        boxes += [(w("possessor", lang), seizure.possessor), (w("keeper", lang), seizure.keeper)]
+        f.text(w("count", lang, n=len(items)), 9.5)
+        _refusal_line(f, *refusal)
         _sign_grid(f, boxes, heading=w("signatures", lang))
 
-    texts = rows + _item_texts(seizure.items, lang)
-    texts += _signer_texts(investigators, w("investigator", lang))
-    texts += _signer_texts(witnesses, w("witness", lang))
-    texts += _signer_texts([seizure.keeper], w("keeper", lang))
-    texts.append((w("refusal", lang), seizure.possessor_note))
-    initials = [w("investigator", lang), w("witness", lang), w("possessor", lang)]
-    header = _doc_header(title, seizure, lang, number)
+    texts = rows + _item_texts(items, lang) + [refusal]
+    texts += [(role, who.shown()) for role, who in boxes if who is not None]
     return _Part((A4_H, A4_W), header, initials, body, texts, cut=cut)
+
+
+def _inventory_part(seizure: Seizure, lang: str, dpi: int) -> _Part:
+    title = w(f"inventory_title_{_measure_key(seizure.measure)}", lang)
+    number = ""
+    rows = _seizure_rows(seizure, lang)
+    if seizure.inventory_no:
+        number = f"{w('inventory_no', lang)}{colon(lang)}{seizure.inventory_no}"
+        rows.insert(0, (w("inventory_no", lang), seizure.inventory_no))
+    boxes: list[tuple[str, Signer | None]] = [
+        (w("investigator", lang), x) for x in _at_least(seizure.investigators, 2)
+    ]
+    boxes += [(w("witness", lang), x) for x in _at_least(seizure.witnesses, 1)]
+    boxes += [(w("possessor", lang), seizure.possessor), (w("keeper", lang), seizure.keeper)]
+    note = _signature_note("possessor", seizure.possessor_signature, seizure.possessor_note, lang)
+    return _list_part(
+        title,
+        _doc_header(title, seizure, lang, number),
+        rows,
+        seizure.items,
+        seizure.measure,
+        (w("refusal", lang), note),
+        boxes,
+        [w("investigator", lang), w("witness", lang), w("possessor", lang)],
+        lang,
+        dpi,
+    )
 
 
 # ------------------------------------------------------------------ the release
@@ -1276,13 +1291,10 @@ def release_inventory_pdf(
 
 def _release_inventory_part(release: Release, lang: str, dpi: int) -> _Part:
     s = release.seizure
-    mk = _release_measure(release)
-    _check_items(release.items, dpi)
-    title = w(f"release_inventory_{mk}", lang)
-    sep = colon(lang)
-    number = f"{w('release_no', lang)}{sep}{release.notice_no}" if release.notice_no else ""
-    investigators = _at_least(release.investigators, 2)
-    witnesses = list(release.witnesses)
+    title = w(f"release_inventory_{_release_measure(release)}", lang)
+    number = ""
+    if release.notice_no:
+        number = f"{w('release_no', lang)}{colon(lang)}{release.notice_no}"
     due = release.due_at + (f"  {w('late', lang)}" if release.late else "")
     rows = _seizure_rows(s, lang)[:4] + [
         (
@@ -1297,35 +1309,24 @@ def _release_inventory_part(release: Release, lang: str, dpi: int) -> _Part:
         (w("returned_to", lang), release.returned_to.shown() if release.returned_to else ""),
         (w("released_at", lang), release.released_at),
     ]
-    cut: list[str] = []
-
-    def body(f: _Pages) -> None:
-        f.title(title)
-        _kv2(f, rows, label_mm=34.0)
-        table = _ItemTable(f, release.items, s.measure, dpi)
-        table.draw()
-        cut.extend(table.warnings)
-        f.text(w("count", lang, n=len(release.items)), 9.5)
-        _refusal_line(
-            f,
-            w("refusal_release", lang),
-            _signature_note("recipient", release.recipient_signature, release.recipient_note, lang),
-        )
-        boxes: list[tuple[str, Signer | None]] = [
-            (w("investigator", lang), x) for x in investigators
-        ]
-        boxes += [(w("witness", lang), x) for x in witnesses]
-        boxes += [
-            (w("recipient", lang), release.returned_to),
-            (w("keeper", lang), release.keeper),
-        ]
-        _sign_grid(f, boxes, heading=w("signatures", lang))
-
-    texts = rows + _item_texts(release.items, lang)
-    texts += _signer_texts(investigators, w("investigator", lang))
-    texts.append((w("refusal_release", lang), release.recipient_note))
-    initials = [w("investigator", lang), w("recipient", lang)]
-    return _Part((A4_H, A4_W), _doc_header(title, s, lang, number), initials, body, texts, cut=cut)
+    boxes: list[tuple[str, Signer | None]] = [
+        (w("investigator", lang), x) for x in _at_least(release.investigators, 2)
+    ]
+    boxes += [(w("witness", lang), x) for x in release.witnesses]
+    boxes += [(w("recipient", lang), release.returned_to), (w("keeper", lang), release.keeper)]
+    note = _signature_note("recipient", release.recipient_signature, release.recipient_note, lang)
+    return _list_part(
+        title,
+        _doc_header(title, s, lang, number),
+        rows,
+        release.items,
+        s.measure,
+        (w("refusal_release", lang), note),
+        boxes,
+        [w("investigator", lang), w("recipient", lang)],
+        lang,
+        dpi,
+    )
 
 
 def release_notice_pdf(
