@@ -173,6 +173,14 @@ def _investigators(s: Session, creds: Sequence[Credential], case: Case, what: st
     return signers
 
 
+def _head_signer(s: Session, cred: Credential, me: Person) -> Signer:
+    """The head signs his own decision, acknowledgement or inspection, in his own session."""
+    h = s.signer(cred)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    return h
+
+
 def _keeper(s: Session, cred: Credential, case: Case) -> Signer:
     k = s.keeper_signer(cred)
     rules.check_keeper_for_case(k.person, case)
@@ -912,9 +920,7 @@ def decide(s: Session, request_id: int, head: Credential, approve: bool, note: s
     if q["decision"] is not None:
         raise RuleViolation("already_decided", f"request #{request_id} was already {q['decision']}")
     z, case = _seizure(s, int(q["seizure_id"]))
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     dept = people_repo.department(s.conn, case.department_id)
     if dept is None:
         raise RuleViolation("no_head", f"case {case.case_no} has no department")
@@ -1305,9 +1311,7 @@ def acknowledge(s: Session, incident_id: int, head: Credential, note: str = "") 
     n = repo.incident(s.conn, int(incident_id)) if str(incident_id).isdigit() else None
     if n is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id} of seized media")
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     rules.check_acknowledgement(
         f"incident #{incident_id}", n["ack_id"] is not None, int(n["reported_to"]), me
     )
@@ -1332,9 +1336,7 @@ def inspect(s: Session, head: Credential, findings: str, items_checked: int | No
     """Art. 261: a department head's periodic inspection of the register of his
     department's seized media, recorded with what was found and signed."""
     me = s.require(Action.SEIZED_INSPECT)
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     dept = access.head_department(me)
     if dept is None:
         raise RuleViolation(
