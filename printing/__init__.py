@@ -12,6 +12,8 @@ which of them is ``keeper_app.services.catalogue``. The entry points:
 - ``register.register_pdf(doc, out, load_signature=)``;
 - ``reports.handover_receipt_pdf / incident_report_pdf / court_transfer_list_pdf /
   archive_handover_list_pdf(data, out)``;
+- ``seized.tags_pdf / inventory_pdf / release_notice_pdf / release_inventory_pdf`` (issue 15:
+  seized storage media; they take the dataclasses defined in ``printing.seized``);
 - ``layouts.sheets()``, ``layouts.sheet(id)``, ``layouts.calibration_for(printer)``,
   ``layouts.save_calibration(printer, Calibration(dx_mm, dy_mm, dpi))``;
 - ``cups.list_printers()``, ``cups.print_pdf(path, printer, media=result.media)``.

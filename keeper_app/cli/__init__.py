@@ -32,6 +32,7 @@ from . import (
     printing,
     reviews,
     seized,
+    seized_print,
     spot_checks,
 )
 from .context import Command, Context, default_db
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for group in GROUPS:
         group.register(add)
+    seized_print.register_under(p)  # `keeper seized print`, in the seized group
     return p
 
 

@@ -28,6 +28,9 @@ from .documents import (
     pair_label_data,
     period,
     register_document,
+    seized_inventory,
+    seized_release,
+    seized_tags,
     signature_loader,
 )
 from .enrolment import key_form as _key_form_data
@@ -278,6 +281,21 @@ def _inventory_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import inventory
 
     return inventory.inventory_report_pdf(data, out, lang=o.lang)
+def _seized_tags_pdf(data: Any, out: Path, o: Options) -> Any:
+    from printing import seized
+
+    return seized.tags_pdf(
+        data, out, start=o.start, calibration=o.calibration, lang=o.lang, guides=o.guides
+    )
+
+
+def _seized_pdf(name: str) -> Layout:
+    def layout(data: Any, out: Path, o: Options) -> Any:
+        from printing import seized
+
+        return getattr(seized, name)(data, out, lang=o.lang)
+
+    return layout
 
 
 def _key_form_pdf(data: Any, out: Path, o: Options) -> Any:
@@ -405,6 +423,31 @@ CATALOGUE: dict[str, Entry] = {
             None,
         ),
         Entry(
+            "seized_tags",
+            "Tags of seized items %1",
+            seized_tags,
+            _seized_tags_pdf,
+            "seized-tags-{ref}.pdf",
+            _V,
+            on_sheet=True,
+        ),
+        Entry(
+            "seized_inventory",
+            "Inventory of seizure %1",
+            seized_inventory,
+            _seized_pdf("inventory_pdf"),
+            "seized-inventory-{ref}.pdf",
+            _V,
+        ),
+        Entry(
+            "seized_release",
+            "Release notice and inventory #%1",
+            seized_release,
+            _seized_pdf("release_pdf"),
+            "seized-release-{ref}.pdf",
+            _V,
+        ),
+        Entry(
             "calibration",
             "Calibration sheet",
             None,
@@ -490,6 +533,33 @@ def inventory_report(session_id: int) -> Document:
 def key_form(badge: str) -> Document:
     """A person's key form: their current key's fingerprint, to be signed by hand."""
     return Document(CATALOGUE["key_form"], badge.strip().upper(), badge.strip().upper())
+
+
+def _seized_ref(ref: int | str) -> tuple[int | str, str]:
+    """A seizure's number, or a seized item's code (checked, shown pretty)."""
+    text = str(ref).strip()
+    if text.isdigit():
+        return int(text), f"#{int(text)}"
+    mc = parse_code(text)
+    return mc.text, mc.pretty
+
+
+def seized_tags_of(ref: int | str) -> Document:
+    """The tag of a seized item (by its code), or of every item of a seizure (by its
+    number), on the tag sheet (first free position, the printer's calibration)."""
+    r, shown = _seized_ref(ref)
+    return Document(CATALOGUE["seized_tags"], r, shown)
+
+
+def seized_inventory_of(ref: int | str) -> Document:
+    """The 查封/扣押财物、文件清单 of a seizure (by its number or one of its items' codes)."""
+    r, shown = _seized_ref(ref)
+    return Document(CATALOGUE["seized_inventory"], r, shown)
+
+
+def seized_release_of(request_id: int) -> Document:
+    """The release notice with the release inventory, of a release request (Art. 134)."""
+    return Document(CATALOGUE["seized_release"], int(request_id), str(int(request_id)))
 
 
 def calibration_sheet() -> Document:

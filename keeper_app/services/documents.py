@@ -11,7 +11,8 @@ inspection results, copy roles) stay as values for the printing package to trans
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -27,7 +28,7 @@ from ..store import documents as docs_repo
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..timeutil import from_db, parse_user, show, to_db
-from . import heads, reads, visibility
+from . import heads, reads, seized, visibility
 from .lookup import court_items
 from .session import Session, check_badge_text, parse_code
 
@@ -505,4 +506,192 @@ def archive_handover_list(s: Session, case_no: str) -> dict[str, Any]:
         "audit": audit_head(s),
     }
     reads.record(s, "document", [case.id], doc="archive_handover_list", case_no=case.case_no)
+    return doc
+
+
+# ------------------------------------------------------------------ seized storage media
+#: how the persons and witnesses of a seizure are written in one field ("甲、乙", "A, B")
+_NAMES = re.compile(r"\s*[、,，;；]\s*")
+
+
+def _names(text: object) -> list[str]:
+    return [x for x in _NAMES.split(str(text or "").strip()) if x]
+
+
+def _seized_item(i: Mapping[str, Any]) -> dict[str, Any]:
+    """One item of ``seized.show_seizure`` as ``printing.seized.SeizedItem`` takes it: the
+    type of medium and the kind (original / extracted) stay values for the printing."""
+    out: dict[str, Any] = {
+        "code": i["code"],
+        "pretty": i["pretty"],
+        "name": i["media_type"],
+        "item_type": i["kind"],
+        "specification": i.get("specification") or "",
+        "capacity": i.get("capacity") or "",
+        "file_formats": i.get("file_formats") or "",
+        "copies": str(i.get("copies", "")),
+        "copy_length": i.get("copy_length") or "",
+        "content": i.get("content") or "",
+        "features": i.get("features") or "",
+        "remarks": i.get("remarks") or "",
+        "seal_no": i.get("seal_no") or "",
+        "location": i.get("location") or "",
+    }
+    if i["kind"] == "extracted":  # Art. 123: why, where the medium is, where the data came from
+        out["extraction"] = {
+            "reason": i.get("not_seized_reason") or "",
+            "medium_location": i.get("original_location") or "",
+            "data_source": i.get("data_source") or "",
+        }
+    return out
+
+
+def _signed(signatures: Sequence[Mapping[str, Any]], capacity: str) -> list[dict[str, str]]:
+    """Who signed an entry electronically in ``capacity``, as ``printing.seized.Signer``."""
+    return [
+        {"name": g["name"], "badge": g.get("badge", ""), "signed_at": g.get("signed_at", "")}
+        for g in signatures
+        if g.get("capacity") == capacity
+    ]
+
+
+def _measure(z: Mapping[str, Any]) -> str:
+    """Sealed (查封) or seized (扣押): storage media taken into safekeeping are seized
+    (Art. 123), unless the record says otherwise."""
+    return str(z.get("measure") or "seize")
+
+
+def _issuing_unit(s: Session, case_no: str) -> str:
+    """The unit and department of the case: the office that seized and releases."""
+    case = cases_repo.by_no(s.conn, case_no)
+    dept = people_repo.department(s.conn, case.department_id) if case else None
+    if dept is None:
+        return ""
+    return f"{people_repo.unit(s.conn, dept.unit_id)['name']} {dept.name}"
+
+
+def _seizure_doc(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
+    """``seized.show_seizure``'s record as ``printing.seized.Seizure`` takes it."""
+    sealing = z.get("sealing") or {}
+    receipt = z.get("receipt") or {}
+    return {
+        "measure": _measure(z),
+        "case_no": z["case_no"],
+        "case_name": z["case_name"],
+        "cause": z.get("cause") or "",
+        "persons": _names(z.get("persons")),
+        "at": z.get("seized_at") or "",
+        "place": z.get("place") or "",
+        "record": z.get("record_ref") or "",
+        "notice_no": z.get("notice_no") or "",
+        "inventory_no": f"#{z['id']}",
+        "unit": _issuing_unit(s, str(z["case_no"])),
+        "possessor": {"name": z["possessor"]} if z.get("possessor") else None,
+        "investigators": _signed(sealing.get("signatures") or [], "investigator"),
+        "witnesses": [{"name": n} for n in _names(z.get("witnesses"))],
+        "keeper": {"name": receipt["keeper_name"]} if receipt.get("keeper_name") else None,
+        "possessor_signature": sealing.get("possessor_signature") or "",
+        "possessor_note": sealing.get("possessor_note") or "",
+        "items": [_seized_item(i) for i in z.get("items") or []],
+    }
+
+
+def _seizure_id(s: Session, ref: int | str) -> int:
+    """A seizure by its number, or by the code of one of its items."""
+    if isinstance(ref, int) or str(ref).strip().isdigit():
+        return int(ref)
+    return int(seized.lookup(s, str(ref))["seizure"]["id"])
+
+
+def seized_inventory(s: Session, ref: int | str) -> dict[str, Any]:
+    """The 查封/扣押财物、文件清单 of a seizure (by its number or an item's code): its head,
+    its items with the fields of Art. 128(4), the investigators who signed the sealing, the
+    witnesses, the possessor (and a refusal noted), the keeper who received it; the audit
+    head. Scoped like the record on screen (Art. 21) and logged."""
+    z = seized.show_seizure(s, _seizure_id(s, ref))
+    doc = _seizure_doc(s, z) | {"audit": audit_head(s)}
+    reads.record_case_nos(
+        s, "document", [str(z["case_no"])], doc="seized_inventory", seizure=int(z["id"])
+    )
+    return doc
+
+
+def seized_tags(s: Session, ref: int | str) -> list[dict[str, Any]]:
+    """The tag of one seized item (by its code), or the tags of every item of a seizure (by
+    its number): the Keeper id, the case, the item, the date of the seizure, the seal."""
+    if isinstance(ref, int) or str(ref).strip().isdigit():
+        z = seized.show_seizure(s, int(ref))
+        items = list(z["items"])
+    else:
+        one = seized.lookup(s, str(ref))
+        z = one["seizure"]
+        items = [i for i in z["items"] if i["code"] == one["code"]]
+    measure = _measure(z)
+    tags = [
+        {
+            "code": i["code"],
+            "pretty": i["pretty"],
+            "measure": measure,
+            "case_no": z["case_no"],
+            "case_name": z["case_name"],
+            "name": i["media_type"],
+            "item_type": i["kind"],
+            "description": "；".join(x for x in (i.get("specification"), i.get("content")) if x),
+            "seized_at": str(z.get("seized_at") or "")[:10],
+            "seal_no": i.get("seal_no") or "",
+        }
+        for i in items
+    ]
+    reads.record_case_nos(
+        s, "document", [str(z["case_no"])], doc="seized_tags", codes=[t["code"] for t in tags]
+    )
+    return tags
+
+
+def seized_release(s: Session, request_id: int) -> dict[str, Any]:
+    """The release of seized items found unrelated to the case (Art. 124, 134): the notice
+    and the release inventory — the finding and the head's approval, the three days, the
+    items, and once given back who received them, who signed (or the refusal noted). A
+    request not approved is refused: nothing is released without approval. Scoped and
+    logged."""
+    rec = seized.release_record(s, int(request_id))
+    q = rec["request"]
+    if q.get("decision") != "approved":
+        raise RuleViolation(
+            "release_not_approved",
+            f"release request #{request_id} is not approved by the head: no notice is issued "
+            "before the approval",
+            "Art. 124, 134 (supervision)",
+        )
+    z = rec["seizure"]
+    seizure = _seizure_doc(s, z)
+    done = rec.get("release") or {}
+    sigs = done.get("signatures") or []
+    recipient = done.get("recipient") or z.get("possessor") or ""
+    keeper = _signed(sigs, "keeper")
+    returned = done.get("at") or ""
+    due = str(rec.get("due_at") or "")
+    doc = {
+        "seizure": seizure,
+        "items": [_seized_item(i) for i in rec["items"]],
+        "notice_no": f"#{request_id}",
+        "to": recipient,
+        "reason": q.get("reason") or "",
+        "found_at": q.get("requested_at") or "",
+        "due_at": due,
+        "late": bool(due) and (returned or show(s.now())) > due,
+        "approved_by": q.get("approver_name") or "",
+        "approved_at": q.get("decided_at") or "",
+        "issued_at": str(q.get("decided_at") or "")[:10],
+        "released_at": returned,
+        "returned_to": {"name": recipient} if recipient else None,
+        "investigators": _signed(sigs, "investigator"),
+        "keeper": keeper[0] if keeper else None,
+        "recipient_signature": done.get("possessor_signature") or "",
+        "recipient_note": done.get("possessor_note") or "",
+        "audit": audit_head(s),
+    }
+    reads.record_case_nos(
+        s, "document", [str(z["case_no"])], doc="seized_release", request=int(request_id)
+    )
     return doc

@@ -168,6 +168,9 @@ documents.archive_handover_list      Y      Y      Y      Y       .     .
 documents.register_document          Y      .      Y      Y       .     .
 documents.signature_png              Y      .      Y      Y       .     .
 documents.signature_loader           Y      .      Y      Y       .     .
+documents.seized_inventory           Y      Y      Y      Y       .     .
+documents.seized_tags                Y      Y      Y      Y       .     .
+documents.seized_release             Y      Y      Y      Y       .     .
 documents.audit_head                 Y      Y      Y      Y       Y     Y
 custody_report.custody_report        Y      Y      Y      Y       .     .
 reads.report                         .      .      Y      .       .     .
@@ -348,6 +351,9 @@ ACTION_OF = {
     "custody_report.custody_report": "view_media",
     "documents.signature_png": "view_register",
     "documents.signature_loader": "view_register",
+    "documents.seized_inventory": "view_media",
+    "documents.seized_tags": "view_media",
+    "documents.seized_release": "view_media",
     "checkpoints.take": "checkpoint",
     "checkpoints.status": "verify_audit",
     "checkpoints.slip": "verify_audit",
@@ -752,6 +758,9 @@ def calls(office, x: dict, role: str, badge: str):
         "documents.register_document": lambda s: documents.register_document(s),
         "documents.signature_png": lambda s: documents.signature_png(s, 1),
         "documents.signature_loader": lambda s: documents.signature_loader(s),
+        "documents.seized_inventory": lambda s: documents.seized_inventory(s, x["z"]["seizure_id"]),
+        "documents.seized_tags": lambda s: documents.seized_tags(s, x["z"]["codes"][0]),
+        "documents.seized_release": lambda s: documents.seized_release(s, x["zq_release"]),
         "documents.audit_head": lambda s: documents.audit_head(s),
         "custody_report.custody_report": lambda s: custody_report.custody_report(s, x["d"]),
         "checkpoints.take": lambda s: checkpoints.take(s, me, c("D001")),
