@@ -271,6 +271,8 @@ def _spot_check_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import spot_check
 
     return spot_check.spot_check_report_pdf(data, out, lang=o.lang)
+
+
 def _inventory(s: Session, ref: int) -> dict[str, Any]:
     from . import inventory
 
@@ -281,6 +283,8 @@ def _inventory_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import inventory
 
     return inventory.inventory_report_pdf(data, out, lang=o.lang)
+
+
 def _seized_tags_pdf(data: Any, out: Path, o: Options) -> Any:
     from printing import seized
 
@@ -525,6 +529,8 @@ def checkpoint_slip(checkpoint_id: int) -> Document:
 def spot_check_report(spot_check_id: int) -> Document:
     """A spot check's report for the department head: the draw, each check, the outcome."""
     return Document(CATALOGUE["spot_check"], int(spot_check_id), str(spot_check_id))
+
+
 def inventory_report(session_id: int) -> Document:
     """An inventory session's record: population, observations, discrepancies, signatures."""
     return Document(CATALOGUE["inventory"], int(session_id), str(session_id))

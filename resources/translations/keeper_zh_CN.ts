@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+174"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+175"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -52,6 +52,11 @@
         <location line="+1"/>
         <source>Move…</source>
         <translation>变更存放位置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write transfer package…</source>
+        <translation>写移交包…</translation>
     </message>
 </context>
 <context>
@@ -445,7 +450,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-148"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-150"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
@@ -891,7 +896,7 @@
 <context>
     <name>CourtTransferDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/court_transfer.py" line="+20"/>
+        <location filename="../../keeper_app/ui/dialogs/court_transfer.py" line="+23"/>
         <source>Transfer to a court or procuratorate</source>
         <translation>向法院/检察院移送副本</translation>
     </message>
@@ -926,14 +931,54 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>Write transfer package to</source>
+        <translation>移交包写入文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no folder: no package now</source>
+        <translation>不选文件夹：暂不写移交包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder for the transfer package (e.g. a USB disk)</source>
+        <translation>移交包的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recordings for the package from</source>
+        <translation>移交包录像取自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeper&apos;s storage</source>
+        <translation>Keeper 存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of the mounted duplicate</source>
+        <translation>已挂载复制件光盘的文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>LATE: past the 3 days</source>
         <translation>逾期：已超过3日</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Transfer #%1: %2 handed over.</source>
         <translation>移送第%1号：%2 已移交。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The transfer package was NOT written: %1. Write it from the disc&apos;s record (Write transfer package…).</source>
+        <translation>移交包未写入：%1。请在该光盘的记录中写入（写移交包…）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transfer package written to %1 (top-level hash %2).</source>
+        <translation>移交包已写入 %1（顶层哈希 %2）。</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1062,7 @@
 <context>
     <name>DiscTools</name>
     <message>
-        <location filename="../../keeper_app/ui/disc_tools.py" line="+61"/>
+        <location filename="../../keeper_app/ui/disc_tools.py" line="+71"/>
         <source>Burn a pair…</source>
         <translation>刻录光盘对…</translation>
     </message>
@@ -1032,7 +1077,12 @@
         <translation>存储设备…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Spot check…</source>
+        <translation>抽查…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The job goes on in the background; its button shows it again.</source>
         <translation>任务在后台继续进行；点击相应按钮可再次显示。</translation>
     </message>
@@ -1116,6 +1166,11 @@
         <location line="+1"/>
         <source>major case: recordings to accompany the review submission</source>
         <translation>重大案件：录音录像资料应随案报送审核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>resolve an inventory discrepancy</source>
+        <translation>处理盘点差异</translation>
     </message>
 </context>
 <context>
@@ -1227,7 +1282,7 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+31"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+29"/>
         <source>A description of what was found</source>
         <translation>检查发现情况说明</translation>
     </message>
@@ -1758,9 +1813,9 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+127"/>
+        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+141"/>
         <source>Acknowledge…</source>
-        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval) / (&quot;approve_retrieval&quot; | &quot;refuse_retrieval&quot;, retrieval request) / (&quot;ack_court_late&quot;, late request): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify court/procuratorate requests marked late, reported to this head (schema 11)</extracomment>
+        <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval) / (&quot;approve_retrieval&quot; | &quot;refuse_retrieval&quot;, retrieval request) / (&quot;ack_court_late&quot;, late request): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify court/procuratorate requests marked late, reported to this head (schema 11) discrepancies of inventories reported to this head, to resolve (issue 16)</extracomment>
         <translation>签收…</translation>
     </message>
     <message>
@@ -1791,32 +1846,40 @@
         <translation>签收逾期调取…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+50"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
         <location line="+10"/>
         <location line="+15"/>
+        <location line="+25"/>
         <source>Disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-49"/>
         <location line="+10"/>
         <location line="+15"/>
         <location line="+12"/>
+        <location line="+13"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-49"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
@@ -1904,7 +1967,42 @@
         <translation>当时尚未移送项数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Inventory</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded at</source>
+        <translation>登记位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve by</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not located</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found, not expected there</source>
+        <translation>在该处发现，但登记不在该处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seal not intact</source>
+        <translation>封条不完好</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inventory discrepancies to resolve (%1)</source>
+        <translation>待处理的盘点差异（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Court/procuratorate requests past 3 days (%1)</source>
         <translation>逾期（超过3日）未办结的法院/检察院调取（%1）</translation>
     </message>
@@ -1924,18 +2022,18 @@
         <translation>待审批的副本调取申请（%1）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The clock of a Keeper computer jumped (%1):</source>
         <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+2"/>
         <source>Integrity alarm: %1</source>
         <translation>完整性警报：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -2168,7 +2266,7 @@
 <context>
     <name>Inspection</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-66"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-67"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
@@ -2218,20 +2316,48 @@
     </message>
 </context>
 <context>
+    <name>InventoryCloseDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/inventory_close.py" line="+23"/>
+        <source>Close the inventory and sign its record</source>
+        <translation>结束盘点并在盘点记录上签名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeper</source>
+        <translation>保管人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness (a second person of the staff)</source>
+        <translation>见证人（本机关另一名工作人员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close and sign</source>
+        <translation>结束盘点并签名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Inventory #%1 is closed; its record is signed.</source>
+        <translation>盘点 #%1 已结束，盘点记录已签名。</translation>
+    </message>
+</context>
+<context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+162"/>
+        <location filename="../../keeper_app/ui/dialogs/inventory.py" line="+202"/>
         <source>Inventory</source>
-        <extracomment>more expected media than this: the keeper is asked for a narrower location</extracomment>
+        <extracomment>more expected media than this: the keeper is asked for a narrower location an observation that says the disc was seen on the shelf</extracomment>
         <translation>盘点</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Stocktaking of the shelves: choose a location (for example 柜B, or leave it empty for all), show the media that should be there, then scan every disc on the shelves. Scanning changes nothing in the register; a keeper records a disc still missing after the search as lost, and its department head is told.</source>
-        <translation>盘点存储柜：选择存放位置（例如“柜B”，留空则为全部位置），列出应在该处的介质，然后逐张扫描柜内的光盘。扫描不改变登记簿；经查找仍未找到的光盘由保管员登记为丢失，并报告其所属部门负责人。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Location starts with</source>
         <translation>存放位置开头为</translation>
     </message>
@@ -2241,12 +2367,7 @@
         <translation>例如 柜B；留空：全部位置</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show list</source>
-        <translation>列出清单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
@@ -2256,13 +2377,13 @@
         <translation>扫描条码，或输入编号后按回车</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+248"/>
+        <location line="+4"/>
+        <location line="+398"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-397"/>
         <source>Copy</source>
         <translation>正副本</translation>
     </message>
@@ -2283,113 +2404,188 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+393"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-390"/>
+        <location line="+352"/>
         <source>Flagged scans</source>
         <translation>异常扫描</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-351"/>
         <source>Save list…</source>
         <translation>保存清单…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>where the selected disc was looked for</source>
         <translation>所选光盘曾在何处查找</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Record selected disc missing</source>
-        <translation>登记所选光盘未找到</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Fetching the list…</source>
-        <translation>正在读取清单…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>More than %1 media are expected there: choose a narrower location.</source>
         <translation>该处应有的介质超过 %1 件：请选择更具体的存放位置。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+194"/>
+        <location line="+64"/>
+        <location line="+282"/>
         <source>missing</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <source>%1 media expected at “%2”: scan every disc on the shelves.</source>
-        <translation>“%2”应有 %1 件介质：请逐张扫描柜内的光盘。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-315"/>
         <source>all locations</source>
         <translation>全部位置</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>recorded lost</source>
-        <translation>已登记丢失</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 recorded lost; the head of the case&apos;s department is told.</source>
-        <translation>%1 已登记丢失，已报告案件所属部门负责人。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+139"/>
         <source>Expected %1 · found %2 · still missing %3 · flagged %4</source>
         <translation>应有 %1 · 已找到 %2 · 仍缺 %3 · 异常 %4</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Choose the location and show its list first.</source>
-        <translation>请先选择存放位置并列出清单。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>malformed code</source>
         <translation>编号格式错误</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+86"/>
         <source>scanned twice</source>
         <translation>重复扫描</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-85"/>
         <source>%1 was already scanned.</source>
         <translation>%1 已扫描过。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+39"/>
         <source>✔ %1 found; %2 still missing.</source>
         <translation>✔ 已找到 %1；仍缺 %2 件。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+36"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
         <source>no location</source>
         <translation>无存放位置</translation>
     </message>
     <message>
+        <location line="-326"/>
+        <source>Stocktaking of the shelves, recorded: choose a location (for example 柜B, or leave it empty for the whole room) and start; the media expected there are listed, with those out on a recorded retrieval or transfer. Scan every disc on the shelves (look at the seal of each sealed original first). Confirm the discs out from the register, record each disc still missing as not located, then close: the keeper and a witness sign the record, and every discrepancy goes to the head of the case&apos;s department.</source>
+        <translation>盘点保管场所并留存记录：选择存放位置（例如 柜B，留空为全部位置）后开始盘点；系统列出该处应在的光盘，以及已登记调出或移交的光盘。逐一扫描架上每张光盘（封存的正本先查看封条）。已调出的光盘按登记核对确认，查找后仍未找到的光盘登记为“未找到”，然后结束盘点：保管人员和见证人在盘点记录上签名，每项差异报告本案办案部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start inventory</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Seal of the next original not intact</source>
+        <translation>下一张正本封条不完好</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close and sign…</source>
+        <translation>结束盘点并签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the record…</source>
+        <translation>打印盘点记录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record selected disc not located</source>
+        <translation>将所选光盘登记为未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the discs out on record</source>
+        <translation>确认已登记调出的光盘</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Starting the inventory…</source>
+        <translation>正在开始盘点…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Inventory #%3: %1 media expected at “%2”; scan every disc on the shelves.</source>
+        <translation>盘点 #%3：“%2”应在光盘 %1 张；请逐一扫描架上每张光盘。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>seal intact</source>
+        <translation>封条完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+280"/>
+        <source>seal not intact</source>
+        <translation>封条不完好</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <location line="+280"/>
+        <source>out on record</source>
+        <translation>已登记调出/移交</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <location line="+280"/>
+        <source>not located</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>found, recorded out</source>
+        <translation>在架，但登记为已调出</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 recorded not located; at closing it is recorded lost and its head told.</source>
+        <translation>%1 已登记为未找到：结束盘点时登记为丢失，并报告其部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 discs out on record confirmed.</source>
+        <translation>已确认 %1 张已登记调出的光盘。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose the location and start the inventory first.</source>
+        <translation>请先选择存放位置并开始盘点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This inventory is closed: its record is signed.</source>
+        <translation>本次盘点已结束，盘点记录已签名。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 found, its seal NOT intact: reported at closing.</source>
+        <translation>已找到 %1，但其封条不完好：结束盘点时报告。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is not registered: recorded as unexpected.</source>
+        <translation>%1 未登记：已记为“不应在此”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>should be elsewhere: %1, recorded at %2</source>
         <translation>应在别处：%1，登记位置 %2</translation>
     </message>
@@ -2404,7 +2600,7 @@
         <translation>%1 不应在此处：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+70"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2424,7 +2620,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Save the inventory list</source>
         <translation>保存盘点清单</translation>
     </message>
@@ -2440,9 +2636,62 @@
     </message>
 </context>
 <context>
+    <name>InventoryResolveDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/inventory_resolve.py" line="+20"/>
+        <source>Resolve an inventory discrepancy</source>
+        <translation>处理盘点差异</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inventory #%1: %2, disc %3 of case %4&lt;br&gt;Reported %5; resolve by %6</source>
+        <translation>盘点 #%1：%2，案件 %4 的光盘 %3&lt;br&gt;报告时间 %5；处理期限 %6</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>what was found out and what was done</source>
+        <translation>查明的情况及处理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolve and sign</source>
+        <translation>处理并签名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inventory discrepancy #%1 resolved.</source>
+        <translation>盘点差异 #%1 已处理。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not located</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found, not expected there</source>
+        <translation>在该处发现，但登记不在该处</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>seal not intact</source>
+        <translation>封条不完好</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+190"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+199"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2692,7 +2941,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-182"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-191"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -2987,7 +3236,7 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+110"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+112"/>
         <source>Disc labels of the pair %1</source>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
@@ -3002,12 +3251,12 @@
         <translation>%1 原件的封存袋标签</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Calibration sheet</source>
         <translation>校准页</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Handover receipt %1</source>
         <translation>移交回执 %1</translation>
     </message>
@@ -3028,6 +3277,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Chain-of-custody report of %1</source>
+        <translation>%1 的保管链报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Retrieval register pages</source>
         <translation>调取登记表</translation>
     </message>
@@ -3043,8 +3297,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Spot check report #%1</source>
+        <translation>抽查报告 #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory record #%1</source>
+        <translation>盘点记录 #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Correction sticker #%1 for the seal bag</source>
         <translation>封存袋更正贴 #%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags of seized items %1</source>
+        <translation>查封/扣押物品标签 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory of seizure %1</source>
+        <translation>查封/扣押财物、文件清单 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release notice and inventory #%1</source>
+        <translation>解除查封/扣押通知书及清单 #%1</translation>
     </message>
 </context>
 <context>
@@ -3485,7 +3764,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-158"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-169"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -3513,9 +3792,9 @@
         <translation>快捷键：%1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>Scan a disc, or type its code above.</source>
-        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over), the sticker of the newest label correction for the seal bag (once a label field was corrected, issue 14) the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
+        <extracomment>what the print button offers for a disc: both labels, sleeve inserts, the original&apos;s seal-bag label, the handover receipt (once handed over), the sticker of the newest label correction for the seal bag (once a label field was corrected, issue 14), the custody report of the pair (issue 16); &quot;custody&quot; (this disc&apos;s custody report) has its own button the counter&apos;s actions from the keyboard (a button&apos;s shortcut works only while the button is shown, i.e. while the record and the role allow that action)</extracomment>
         <translation>请扫描光盘条码，或在上方输入编号。</translation>
     </message>
     <message>
@@ -3554,7 +3833,17 @@
         <translation>打印标签…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Custody report…</source>
+        <translation>保管链报告…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every event of this disc&apos;s life, who signed in which capacity, the hashes and the audit chain head — to print or save</source>
+        <translation>本光盘的全部保管事件、签名人及其身份、哈希值和审计链链头——可打印或保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Disc labels of both discs of the pair…</source>
         <translation>一组两张光盘的盘面标签…</translation>
     </message>
@@ -3577,6 +3866,11 @@
         <location line="+1"/>
         <source>Correction sticker for the seal bag…</source>
         <translation>封存袋更正贴…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custody report of the pair…</source>
+        <translation>本对光盘的保管链报告…</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3754,8 +4048,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This is not a medium code: the copy letter must be O, D or H.</source>
-        <translation>这不是介质编号：正副本标识必须是 O（正本）、D（副本）或 H（硬盘）。</translation>
+        <source>This is not a medium code: the copy letter must be O, D, H or S.</source>
+        <translation>这不是介质编号：正副本标识必须是 O（正本）、D（副本）、H（硬盘）或 S（扣押介质）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4579,6 +4873,31 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Choose an existing folder for the transfer package.</source>
+        <translation>请为移交包选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A recording of the disc is not there: choose the folder of the mounted duplicate.</source>
+        <translation>该光盘的录像文件不在此处：请选择已挂载复制件光盘的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A recording is not the file on the disc&apos;s manifest: nothing was written.</source>
+        <translation>录像文件与光盘清单不符：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a duplicate goes to a court, with its transfer package.</source>
+        <translation>只有复制件移交法院，移交包随之出具。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the court transfer first, then write its package.</source>
+        <translation>请先登记向法院移交，再写移交包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This badge number is already registered.</source>
         <translation>该警号已登记。</translation>
     </message>
@@ -5182,7 +5501,7 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+38"/>
+        <location filename="../../keeper_app/ui/dialogs/return_.py" line="+39"/>
         <source>Return with inspection</source>
         <translation>归还验收</translation>
     </message>
@@ -5247,7 +5566,7 @@
         <translation>保管员</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Register entry #%1 closed: returned, %2.</source>
         <translation>登记第%1号已结：已归还，%2。</translation>
     </message>
@@ -5765,6 +6084,186 @@
     </message>
 </context>
 <context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/spot_check.py" line="+100"/>
+        <source>Checker (you)</source>
+        <extracomment>the report of this spot check is to be printed (its id)</extracomment>
+        <translation>抽查人（本人）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample size (0: by rule, ⌈√n⌉, at least 3, at most 20)</source>
+        <translation>样本量（0：按规则，⌈√n⌉，至少 3，至多 20）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the drawn disc</source>
+        <translation>扫描抽中的光盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scan, or type a code and press Enter</source>
+        <translation>扫描，或输入编号后按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>光驱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only if discs are left unchecked: why</source>
+        <translation>仅在有光盘未核对时填写：原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the spot check</source>
+        <translation>结束抽查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read back and sign</source>
+        <translation>回读核对并签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#</source>
+        <translation>序</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not checked</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>matches the manifest</source>
+        <translation>与清单一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DOES NOT MATCH — reported</source>
+        <translation>与清单不符——已报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UNREADABLE — reported</source>
+        <translation>无法读取——已报告</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No spot check is open. A keeper draws a sample of the duplicates on the shelf; nobody picks it: it is drawn from the audit chain&apos;s head.</source>
+        <translation>当前没有进行中的抽查。由保管员从在库复制件中抽取样本；样本不由任何人挑选，而以审计链链头为种子抽取。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Spot check &lt;b&gt;#%1&lt;/b&gt;, drawn %2 by %3 from the chain&apos;s head (event %4, &lt;tt&gt;%5…&lt;/tt&gt;): %6 of %7 duplicates in custody.</source>
+        <translation>抽查 &lt;b&gt;#%1&lt;/b&gt;，%2 由 %3 以审计链链头（事件 %4，&lt;tt&gt;%5…&lt;/tt&gt;）抽取：在库复制件 %7 张中抽取 %6 张。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Closed %1 by %2: &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>%1 由 %2 结束：&lt;b&gt;%3&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan each drawn disc, put it in the drive, sign, and read it back.</source>
+        <translation>逐张扫描抽中的光盘，放入光驱，签名后回读核对。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>every disc matches</source>
+        <translation>全部一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>findings reported</source>
+        <translation>发现问题，已报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incomplete</source>
+        <translation>未全部核对</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 was not drawn.</source>
+        <translation>%1 不在本次抽中的光盘之列。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+14"/>
+        <source>Sign first: your signature signs the outcome.</source>
+        <translation>请先签名：核对结果以您的签名确认。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the disc back, checking every file… %1%</source>
+        <translation>正在回读光盘，逐个核对文件… %1%</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Spot check #%1 drawn.</source>
+        <translation>已抽取抽查 #%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The disc is marked damaged; its department head is told.</source>
+        <translation>该光盘已标记为损坏，并已报告其办案部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Spot check #%1 closed: %2.</source>
+        <translation>抽查 #%1 已结束：%2。</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../keeper_app/ui/labels.py" line="-55"/>
@@ -5951,6 +6450,59 @@
     </message>
 </context>
 <context>
+    <name>TransferPackageDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/transfer_package.py" line="+34"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Write transfer package</source>
+        <translation>写移交包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose a folder (e.g. a USB disk)</source>
+        <translation>选择文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder for the transfer package (e.g. a USB disk)</source>
+        <translation>移交包的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recordings from</source>
+        <translation>录像取自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeper&apos;s storage</source>
+        <translation>Keeper 存储</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder of the mounted duplicate</source>
+        <translation>已挂载复制件光盘的文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Transfer package of %1 written to %2 (top-level hash %3).</source>
+        <translation>%1 的移交包已写入 %2（顶层哈希 %3）。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/unlock.py" line="+18"/>
@@ -6114,13 +6666,13 @@
     <name>WindowExtras</name>
     <message>
         <location filename="../../keeper_app/ui/window_extras.py" line="+73"/>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Inventory…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+119"/>
+        <location line="-120"/>
+        <location line="+121"/>
         <source>Daily checkpoint…</source>
         <translation>每日检查点…</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ...services import inventory
@@ -49,9 +50,11 @@ class InventoryResolveDialog(WorkflowDialog):
 
 
 def label_of(d: InventoryResolveDialog, kind: str) -> str:
-    """A discrepancy's kind, translated."""
+    """A discrepancy's kind, translated (one context, whatever ``d`` is)."""
     return {
-        "not_located": d.tr("not located"),
-        "unexpected": d.tr("found, not expected there"),
-        "seal_broken": d.tr("seal not intact"),
+        "not_located": QCoreApplication.translate("InventoryResolveDialog", "not located"),
+        "unexpected": QCoreApplication.translate(
+            "InventoryResolveDialog", "found, not expected there"
+        ),
+        "seal_broken": QCoreApplication.translate("InventoryResolveDialog", "seal not intact"),
     }.get(kind, kind)

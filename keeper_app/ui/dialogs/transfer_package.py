@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -30,7 +31,7 @@ def folder_row(
     edit = QLineEdit()
     edit.setObjectName(name)
     edit.setPlaceholderText(empty)
-    choose = QPushButton(owner.tr("Choose…"))
+    choose = QPushButton(QCoreApplication.translate("TransferPackageDialog", "Choose…"))
     choose.setObjectName(f"{name}_choose")
 
     def pick() -> None:
