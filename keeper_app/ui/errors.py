@@ -34,7 +34,7 @@ HEADLINES: dict[str, str] = {
         "Refusal", "This is not a medium code: unit, year and serial must be digits."
     ),
     "code_bad_copy_letter": QT_TRANSLATE_NOOP(
-        "Refusal", "This is not a medium code: the copy letter must be O, D or H."
+        "Refusal", "This is not a medium code: the copy letter must be O, D, H or S."
     ),
     "code_bad_check": QT_TRANSLATE_NOOP(
         "Refusal",
@@ -444,6 +444,62 @@ HEADLINES: dict[str, str] = {
     ),
     "pair_mismatch": QT_TRANSLATE_NOOP(
         "Refusal", "The original and the duplicate do not carry the same files."
+    ),
+    # seized storage media (issue 15; supervision draft Art. 123-134)
+    "unknown_seized_item": QT_TRANSLATE_NOOP("Refusal", "No seized item has this tag."),
+    "not_seized_item": QT_TRANSLATE_NOOP(
+        "Refusal", "This is a disc's code, not the tag of a seized item."
+    ),
+    "unknown_seizure": QT_TRANSLATE_NOOP("Refusal", "No such seizure."),
+    "already_sealed": QT_TRANSLATE_NOOP(
+        "Refusal", "This seizure is sealed and registered already."
+    ),
+    "bad_copies": QT_TRANSLATE_NOOP("Refusal", "The number of copies is 0 to 999."),
+    "bad_count": QT_TRANSLATE_NOOP("Refusal", "The number of items checked must be a count."),
+    "bad_item_kind": QT_TRANSLATE_NOOP(
+        "Refusal", "An item is the original medium seized or the electronic data extracted."
+    ),
+    "bad_media_type": QT_TRANSLATE_NOOP("Refusal", "Choose the type of the medium."),
+    "bad_period": QT_TRANSLATE_NOOP(
+        "Refusal", "A sealing period (or an extension) is 1 to 365 days."
+    ),
+    "bad_possessor_signature": QT_TRANSLATE_NOOP(
+        "Refusal", "Say whether the possessor signed, refused to sign or was not at the scene."
+    ),
+    "bad_sealing_time": QT_TRANSLATE_NOOP(
+        "Refusal", "The time of sealing is between the seizure and now."
+    ),
+    "bad_inventory": QT_TRANSLATE_NOOP("Refusal", "The inventory file is not in the right form."),
+    "inventory_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal", "What was scanned does not match the inventory."
+    ),
+    "keeper_not_investigator": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "A keeper does not sign as an investigator: investigators seal, the keeper keeps.",
+    ),
+    "missing_recording": QT_TRANSLATE_NOOP(
+        "Refusal", "The act is video-recorded: register its recording and choose it."
+    ),
+    "recording_other_case": QT_TRANSLATE_NOOP("Refusal", "This recording belongs to another case."),
+    "no_items": QT_TRANSLATE_NOOP("Refusal", "The inventory lists no item."),
+    "too_many_items": QT_TRANSLATE_NOOP("Refusal", "At most 200 items on one inventory."),
+    "not_case_department": QT_TRANSLATE_NOOP(
+        "Refusal", "The investigator is not of the department handling the case."
+    ),
+    "not_extracted": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "An original medium that was seized has no reason for not being seized: choose "
+        "“electronic data extracted” for data extracted without the original.",
+    ),
+    "not_investigator": QT_TRANSLATE_NOOP(
+        "Refusal", "Only an investigator (a case handler) signs this."
+    ),
+    "period_expired": QT_TRANSLATE_NOOP(
+        "Refusal", "The sealing period has ended: it is extended only before it expires."
+    ),
+    "seized_in_future": QT_TRANSLATE_NOOP("Refusal", "The time of the seizure is later than now."),
+    "two_investigators": QT_TRANSLATE_NOOP(
+        "Refusal", "Two or more investigators sign: not fewer than two."
     ),
 }
 

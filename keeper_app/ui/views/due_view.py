@@ -48,6 +48,12 @@ def _swept_and_due(s: Session) -> tuple[int, RuleViolation | None, list[dict[str
     return marked, problem, lookup.due(s)
 
 
+def due_kind(kind: object) -> str:
+    """What is due, translated: a disc's deadline, or a seized medium's (issue 15)."""
+    k = str(kind or "")
+    return label("SeizedDue", k) if k.startswith("seized_") else label("DueKind", k)
+
+
 def _colour(r: dict[str, Any]) -> str | None:
     if r.get("late"):
         return "#fde4e1"
@@ -109,7 +115,7 @@ class DueView(QWidget):
             [
                 Column("flag", self.tr("Flag")),
                 Column("due_at", self.tr("Due")),
-                Column("kind", self.tr("What"), lambda v: label("DueKind", v)),
+                Column("kind", self.tr("What"), due_kind),
                 Column("code", self.tr("Disc"), pretty),
                 Column("case_no", self.tr("Case")),
                 Column("holder", self.tr("Who holds it"), lambda v: v or self.tr("custody room")),
