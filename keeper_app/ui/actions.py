@@ -28,6 +28,7 @@ from .dialogs.retrieval_decision import RetrievalDecisionDialog
 from .dialogs.return_ import ReturnDialog
 from .dialogs.review_submission import ReviewSubmissionDialog
 from .dialogs.roles import RolesDialog
+from .dialogs.seized_actions import SeizedAckDialog, SeizedDecisionDialog
 from .dialogs.unlock import UnlockDialog
 from .dialogs.unseal import UnsealDialog
 from .dialogs.unseal_request import UnsealRequestDialog
@@ -72,6 +73,10 @@ def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget
         return RetrievalDecisionDialog(ctx, row, what == "approve_retrieval", parent)
     if what == "ack_court_late":
         return CourtLateAckDialog(ctx, row, parent)
+    if what in ("seized_approve", "seized_refuse"):
+        return SeizedDecisionDialog(ctx, row, what == "seized_approve", parent)
+    if what == "seized_ack":
+        return SeizedAckDialog(ctx, row, parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

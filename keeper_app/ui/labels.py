@@ -256,9 +256,28 @@ _GROUPS: dict[str, dict[str, str]] = {
         "transfer_out": QT_TRANSLATE_NOOP("SeizedHistory", "temporarily transferred out"),
         "transfer_in": QT_TRANSLATE_NOOP("SeizedHistory", "back from the transfer"),
         "release": QT_TRANSLATE_NOOP("SeizedHistory", "released"),
-        "request": QT_TRANSLATE_NOOP("SeizedHistory", "request"),
-        "decision": QT_TRANSLATE_NOOP("SeizedHistory", "decision"),
+        "request_unseal": QT_TRANSLATE_NOOP("SeizedHistory", "unsealing requested"),
+        "request_transfer": QT_TRANSLATE_NOOP("SeizedHistory", "transfer requested"),
+        "request_extension": QT_TRANSLATE_NOOP("SeizedHistory", "extension requested"),
+        "request_release": QT_TRANSLATE_NOOP("SeizedHistory", "found unrelated: release asked"),
         "incident": QT_TRANSLATE_NOOP("SeizedHistory", "incident"),
+    },
+    "SeizedIncident": {
+        "damaged": QT_TRANSLATE_NOOP("SeizedIncident", "damaged"),
+        "missing": QT_TRANSLATE_NOOP("SeizedIncident", "missing"),
+        "discrepancy": QT_TRANSLATE_NOOP("SeizedIncident", "does not match the inventory"),
+        "late_registration": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "inventory not registered within 20 days"
+        ),
+        "late_safekeeping": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "not handed to safekeeping within 30 days"
+        ),
+        "period_expired": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "sealing period ended without an extension"
+        ),
+        "late_release": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "unrelated items not released within 3 days"
+        ),
     },
     "Condition": {
         "intact": QT_TRANSLATE_NOOP("Condition", "intact"),

@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
                 + len(self.inbox.approvals.rows)
                 + len(self.inbox.retrievals.rows)
                 + len(self.inbox.alarms)
+                + self.inbox.seized_count()
             )
             titles[id(self.inbox)] = self.tr("Inbox") + (f" ({n})" if n else "")
         for i in range(self.tabs.count()):

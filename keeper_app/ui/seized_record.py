@@ -168,7 +168,12 @@ class SeizedRecordView(QWidget):
             ]
         )
         self.seals.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Seal event"), self.tr("Seal number"), self.tr("Signed by")]
+            [
+                self.tr("Time"),
+                self.tr("Seal event"),
+                self.tr("Seal number"),
+                self.tr("Registered by"),
+            ]
         )
         self.history.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Event"), self.tr("Who"), self.tr("Detail")]
@@ -260,7 +265,7 @@ class SeizedRecordView(QWidget):
                     str(e.get("at", "")),
                     label("History", e.get("kind")),
                     str(e.get("seal_no", "")),
-                    str(e.get("by_name") or e.get("signed_by") or ""),
+                    str(e.get("by_name") or ""),
                 ]
                 for e in rec.get("seals", [])
             ],

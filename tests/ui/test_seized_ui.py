@@ -356,3 +356,78 @@ def test_temporary_transfer_checked_item_by_item_out_and_back(
     )
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems
+
+
+def test_receive_request_approval_unseal_and_reseal_from_the_record(
+    ui, keeper_app, office: Office, qtbot, qapp
+) -> None:
+    """The keeper receives the sealed seizure scanning every tag (Art. 130); an investigator
+    asks to unseal one item; the head approves it in his inbox, signing; two investigators
+    unseal it and reseal it with a new seal at the counter (Art. 129)."""
+    _sid, tags = sealed_seizure(office)
+    keys = Keys(qapp)
+
+    def open_item(m, code: str, action: str) -> Any:
+        keys.type(m.counter.manual, code)
+        qtbot.waitUntil(
+            lambda: (
+                (m.counter.current_seized() or {}).get("code") == code
+                and action in m.counter.seized_record.buttons
+            )
+        )
+        m.counter.seized_record.buttons[action].click()
+        qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+        return m.dialog
+
+    def sign_out() -> None:
+        keeper_app.sign_out()
+        qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+
+    m = ui.sign_in("K001")
+    d = open_item(m, tags[0], "receive")
+    for c in tags:
+        keys.type(d.entry, c)
+    assert d.checklist.complete()
+    d.location.setText("柜S-01")
+    ui.sign(d, "investigator", "H001")
+    ui.sign(d, "keeper")
+    assert ui.submit(d) is not None
+    assert statuses(office, tags) == ["in_safekeeping"] * 3
+    sign_out()
+
+    m = ui.sign_in("H001")
+    d = open_item(m, tags[1], "request_unseal")
+    d.reason.setPlainText("需提取存储卡中的录像进行鉴定")
+    assert ui.submit(d) is not None
+    sign_out()
+
+    m = ui.sign_in("D001")
+    inbox = m.inbox
+    qtbot.waitUntil(lambda: len(inbox.seized_requests.rows) == 1)
+    assert inbox.seized_requests.rows[0]["kind"] == "unseal"
+    inbox.seized_approve.click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    ui.sign(m.dialog, "head")
+    assert ui.submit(m.dialog) is not None
+    qtbot.waitUntil(lambda: len(inbox.seized_requests.rows) == 0)
+    sign_out()
+
+    m = ui.sign_in("K001")
+    d = open_item(m, tags[1], "unseal")
+    ui.sign(d, "investigator1", "H001")
+    ui.sign(d, "investigator2", "H002")
+    assert ui.submit(d) is not None
+    assert statuses(office, tags)[1] == "unsealed"
+    qtbot.waitUntil(lambda: "reseal" in m.counter.seized_record.buttons)
+    m.counter.seized_record.buttons["reseal"].click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    d = m.dialog
+    d.seal_no.setText("F-0102")
+    ui.sign(d, "investigator1", "H001")
+    ui.sign(d, "investigator2", "H002")
+    assert ui.submit(d) is not None
+    rec = seized.lookup(office.session("K001"), tags[1])
+    assert rec["status"] == "in_safekeeping" and rec["seal_no"] == "F-0102"
+    assert [e["kind"] for e in rec["seals"]] == ["seal", "unseal", "reseal"]
+    res = admin.verify_audit_file(office.path)
+    assert res.ok, res.problems

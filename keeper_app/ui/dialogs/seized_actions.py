@@ -60,8 +60,16 @@ class _Investigators:
 
     @staticmethod
     def add(d: WorkflowDialog) -> None:
-        d.signers.add("investigator1", d.tr("Investigator"), role="case_handler")
-        d.signers.add("investigator2", d.tr("Second investigator"), role="case_handler")
+        d.signers.add(
+            "investigator1",
+            QCoreApplication.translate("SeizedActions", "Investigator"),
+            role="case_handler",
+        )
+        d.signers.add(
+            "investigator2",
+            QCoreApplication.translate("SeizedActions", "Second investigator"),
+            role="case_handler",
+        )
 
     @staticmethod
     def creds(d: WorkflowDialog) -> list[Any]:
@@ -301,3 +309,88 @@ class SeizedRequestDialog(WorkflowDialog):
         return self.tr(
             "Request #%1 sent to the head of the case's department for approval."
         ).replace("%1", str(result))
+
+
+# ------------------------------------------------------------------ the head's inbox
+class SeizedDecisionDialog(WorkflowDialog):
+    """The head of the case's department approves or refuses an investigators' request,
+    signing (an extension only before the period ends, Art. 133)."""
+
+    def __init__(
+        self, ctx: UiContext, request: dict[str, Any], approve: bool, parent: QWidget | None = None
+    ):
+        self.approve = approve
+        title = (
+            QCoreApplication.translate("SeizedDecisionDialog", "Approve a request on seized items")
+            if approve
+            else QCoreApplication.translate(
+                "SeizedDecisionDialog", "Refuse a request on seized items"
+            )
+        )
+        super().__init__(ctx, title, parent)
+        self.request = request
+        self.set_summary(
+            self.tr("Request #%1: %2, case %3, seizure #%4<br>Reason: %5<br>Asked by %6 at %7")
+            .replace("%1", str(request["id"]))
+            .replace("%2", label("SeizedRequest", request["kind"]))
+            .replace("%3", str(request["case_no"]))
+            .replace("%4", str(request["seizure_id"]))
+            .replace("%5", str(request.get("reason", "")))
+            .replace("%6", str(request.get("requested_by_name", "")))
+            .replace("%7", str(request.get("requested_at", "")))
+            + (
+                "<br>" + self.tr("Extend by %1 days.").replace("%1", str(request["days"]))
+                if request.get("days")
+                else ""
+            )
+        )
+        self.note = _note()
+        self.form.addRow(self.tr("Note"), self.note)
+        self.signers.add("head", self.tr("Department head"), me=True)
+
+    def submit_text(self) -> str:
+        return self.tr("Approve and sign") if self.approve else self.tr("Refuse and sign")
+
+    def values(self) -> dict[str, Any]:
+        return {"note": self.note.toPlainText(), "head": self.signers.credential("head")}
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return seized.decide(s, int(self.request["id"]), v["head"], self.approve, v["note"])
+
+    def confirmation(self, result: Any) -> str:
+        return (
+            self.tr("Request #%1 approved.") if self.approve else self.tr("Request #%1 refused.")
+        ).replace("%1", str(self.request["id"]))
+
+
+class SeizedAckDialog(WorkflowDialog):
+    """The head acknowledges a report on seized items (missing, damaged, late), signing."""
+
+    def __init__(self, ctx: UiContext, incident: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Acknowledge a report on seized items"), parent)
+        self.incident = incident
+        self.set_summary(
+            self.tr("Report #%1: %2, case %3<br>%4<br>Reported by %5 at %6")
+            .replace("%1", str(incident["id"]))
+            .replace("%2", label("SeizedIncident", incident["kind"]))
+            .replace("%3", str(incident["case_no"]))
+            .replace("%4", str(incident.get("description", "")))
+            .replace("%5", str(incident.get("reported_by_name", "")))
+            .replace("%6", str(incident.get("at", "")))
+        )
+        self.note = _note()
+        self.note.setPlaceholderText(self.tr("what will be done"))
+        self.form.addRow(self.tr("Note"), self.note)
+        self.signers.add("head", self.tr("Department head"), me=True)
+
+    def submit_text(self) -> str:
+        return self.tr("Acknowledge and sign")
+
+    def values(self) -> dict[str, Any]:
+        return {"note": self.note.toPlainText(), "head": self.signers.credential("head")}
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return seized.acknowledge(s, int(self.incident["id"]), v["head"], v["note"])
+
+    def confirmation(self, result: Any) -> str:
+        return self.tr("Report #%1 acknowledged.").replace("%1", str(self.incident["id"]))
