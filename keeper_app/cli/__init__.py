@@ -4,7 +4,8 @@ One module per command group — :mod:`.maintenance` (gui, init, demo, audit, ba
 :mod:`.custody` (scan, lists, the register and its workflows), :mod:`.printing` (labels,
 register pages, receipts, reports, printers), :mod:`.discs` (drives, burning, reading back,
 hard-drive storage) and :mod:`.people` (unlocking; adding people with enrolment codes,
-enrolling, passwords, the key history and key forms) — each with a ``register(add)`` that adds its
+enrolling, passwords, the key history and key forms) and :mod:`.seized` (seized storage
+media) — each with a ``register(add)`` that adds its
 commands; every command is given the typed :class:`~.context.Context`.
 
 Exit codes: 0 done; 1 refused by a rule, or the audit does not verify; 2 bad input (a
@@ -21,13 +22,23 @@ from pathlib import Path
 from ..domain.errors import RuleViolation
 from ..store import StoreError
 from ..timeutil import BadTime
-from . import custody, discs, maintenance, people, printing, reviews
+from . import custody, discs, maintenance, people, printing, reviews, seized
 from .context import Command, Context, default_db
 
-BAD_INPUT_CODES = {"unknown_medium", "unknown_case", "unknown_badge", "bad_time", "bad_head"}
+BAD_INPUT_CODES = {
+    "unknown_medium",
+    "unknown_case",
+    "unknown_badge",
+    "bad_time",
+    "bad_head",
+    "unknown_seized_item",
+    "unknown_seizure",
+    "bad_inventory",
+    "bad_argument",
+}
 
 #: the command groups, in the order `keeper --help` lists them
-GROUPS = (maintenance, custody, printing, discs, people, reviews)
+GROUPS = (maintenance, custody, printing, discs, people, reviews, seized)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -214,6 +214,33 @@ def inbox_text(d: dict[str, list[dict[str, Any]]]) -> str:
                 ("requested_by_name", "by"),
             ],
         )
+        + "\n\nseized media: incidents waiting:\n"
+        + _table(
+            d.get("seized_incidents", []),
+            [
+                ("id", "#"),
+                ("at", "when"),
+                ("kind", "kind"),
+                ("code", "item"),
+                ("case_no", "case"),
+                ("seizure_id", "seizure"),
+                ("description", "what"),
+            ],
+        )
+        + "\n\nseized media: requests waiting:\n"
+        + _table(
+            d.get("seized_requests", []),
+            [
+                ("id", "#"),
+                ("requested_at", "when"),
+                ("kind", "kind"),
+                ("case_no", "case"),
+                ("seizure_id", "seizure"),
+                ("reason", "reason"),
+                ("days", "days"),
+                ("requested_by_name", "by"),
+            ],
+        )
     )
 
 
