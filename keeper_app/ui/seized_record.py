@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +76,7 @@ def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
 
 class SeizedRecordView(QWidget):
     action_requested = Signal(str)
+    print_requested = Signal(str)  # "tag", "tags" (every item of the seizure), "inventory"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +108,20 @@ class SeizedRecordView(QWidget):
         self.no_actions = QLabel()
         self.actions_row.addWidget(self.no_actions)
         self.actions_row.addStretch(1)
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("seized_print")
+        self.print_button.setMinimumHeight(34)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_actions = {
+            k: self.print_menu.addAction("") for k in ("tag", "tags", "inventory")
+        }
+        for k, act in self.print_actions.items():
+            act.triggered.connect(lambda _c=False, k=k: self.print_requested.emit(k))
+        self.print_button.setMenu(self.print_menu)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit("tag"))
+        self.print_button.hide()
+        self.actions_row.addWidget(self.print_button)
         self.inventory_title, self.seals_title, self.history_title = QLabel(), QLabel(), QLabel()
         self.inventory = _table(8)
         self.inventory.setObjectName("seized_inventory")
@@ -150,6 +167,13 @@ class SeizedRecordView(QWidget):
         for a, b in self._all_buttons.items():
             b.setText(names[a])
         self.no_actions.setText(self.tr("Nothing to do with this item in your role."))
+        self.print_button.setText(self.tr("Print tag…"))
+        for k, text in (
+            ("tag", self.tr("Tag of this item…")),
+            ("tags", self.tr("Tags of every item of the seizure…")),
+            ("inventory", self.tr("Inventory of the seizure…")),
+        ):
+            self.print_actions[k].setText(text)
         self.inventory_title.setText(
             "<b>" + self.tr("Inventory of the seizure (Art. 128(4))") + "</b>"
         )
@@ -183,6 +207,10 @@ class SeizedRecordView(QWidget):
 
     def clear(self) -> None:
         self.record = None
+
+    def set_printable(self, on: bool) -> None:
+        """Whether the catalogue prints seized items' tags and inventories."""
+        self.print_button.setVisible(on)
 
     # ------------------------------------------------------------------ showing
     def show_record(self, rec: dict[str, Any]) -> None:

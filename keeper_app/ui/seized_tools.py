@@ -15,6 +15,7 @@ from ..services import catalogue
 from .dialogs.base import WorkflowDialog
 from .dialogs.seized_actions import (
     SeizedReceiveDialog,
+    SeizedReleaseDialog,
     SeizedRequestDialog,
     SeizedResealDialog,
     SeizedUnsealDialog,
@@ -26,15 +27,26 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+#: the catalogue's functions for seized items' documents (seized-print)
+PRINTS = {"tags": "seized_tags_of", "inventory": "seized_inventory_of"}
+
+
+def seized_document(kind: str, ref: int | str) -> catalogue.Document | None:
+    """A seized item's document from the catalogue (seized-print's entries): "tags" (of one
+    item by its code, or of every item of a seizure by its number), "inventory" (of a
+    seizure); None while the catalogue has no such entry."""
+    make = getattr(catalogue, PRINTS[kind], None)
+    return None if make is None else make(ref)
+
+
+def seized_printable() -> bool:
+    return all(hasattr(catalogue, name) for name in PRINTS.values())
+
+
 def seized_documents(seizure_id: int) -> list[catalogue.Document]:
-    """The documents printed after an intake: the items' tags and the inventory (when the
-    catalogue has them; seized-print's entries)."""
-    out = []
-    for name in ("seized_tags", "seized_inventory"):
-        make = getattr(catalogue, name, None)
-        if make is not None:
-            out.append(make(seizure_id))
-    return out
+    """The documents printed after an intake: the items' tags and the inventory."""
+    docs = (seized_document("tags", seizure_id), seized_document("inventory", seizure_id))
+    return [d for d in docs if d is not None]
 
 
 #: the investigators' requests to the head, from a seized item's record
@@ -73,6 +85,8 @@ class SeizedTools(QObject):
         counter = window.counter
         if counter is not None:
             counter.seized_record.action_requested.connect(self.run_action)
+            counter.seized_record.print_requested.connect(self.print_for_record)
+            counter.seized_record.set_printable(seized_printable())
         window.installEventFilter(self)
         self.retranslate()
 
@@ -115,6 +129,10 @@ class SeizedTools(QObject):
             self.open_transfer("in", rec)
         elif action == "receive":
             self._open(SeizedReceiveDialog(self.ctx, rec, self.window))
+        elif action == "seal":
+            self._open(SeizedIntakeDialog.to_seal(self.ctx, rec, self.window))
+        elif action == "release":
+            self._open(SeizedReleaseDialog(self.ctx, rec, self.window))
         elif action == "unseal":
             self._open(SeizedUnsealDialog(self.ctx, rec, self.window))
         elif action == "reseal":
@@ -126,6 +144,21 @@ class SeizedTools(QObject):
                 self.tr("Not at the counter yet: use the command line (keeper seized …)."),
                 15_000,
             )
+
+    def print_for_record(self, kind: str) -> None:
+        """The seized item shown at the counter: its tag, every tag of its seizure, the
+        seizure's inventory."""
+        counter = self.window.counter
+        rec = counter.current_seized() if counter is not None else None
+        if rec is None:
+            return
+        doc = (
+            seized_document("tags", rec["code"])
+            if kind == "tag"
+            else seized_document("tags" if kind == "tags" else "inventory", rec["seizure"]["id"])
+        )
+        if doc is not None:
+            self.window.extras.open(doc)
 
     # ------------------------------------------------------------------ after an intake
     def after(self, d: WorkflowDialog) -> None:

@@ -20,6 +20,7 @@ from keeper_app.services import admin, intake, seized
 from keeper_app.ui.dialogs.seized_intake import SeizedIntakeDialog
 from keeper_app.ui.dialogs.seized_transfer import SeizedTransferDialog
 from keeper_app.ui.labels import label
+from keeper_app.ui.seized_tools import seized_printable
 
 from .test_scanner import Keys
 
@@ -198,6 +199,13 @@ def test_intake_two_investigators_seal_and_the_items_are_registered(
     ui.sign(d, "investigator2", "H002")
     done = ui.submit(d)
     assert done is not None and str(sid) in done, d.banner.text()
+    # then the tags and the inventory are offered for printing (once the catalogue has them)
+    if seized_printable():
+        qtbot.waitUntil(lambda: tools.offer is not None)
+        assert tools.offer.isVisible()
+        tools.offer.reject()
+    else:
+        assert f"#{sid}" in m.statusBar().currentMessage()
     z = seized.show_seizure(h, sid)
     assert len(z["items"]) == 2
     usb, data = z["items"]
@@ -429,5 +437,85 @@ def test_receive_request_approval_unseal_and_reseal_from_the_record(
     rec = seized.lookup(office.session("K001"), tags[1])
     assert rec["status"] == "in_safekeeping" and rec["seal_no"] == "F-0102"
     assert [e["kind"] for e in rec["seals"]] == ["seal", "unseal", "reseal"]
+    res = admin.verify_audit_file(office.path)
+    assert res.ok, res.problems
+
+
+def test_sealing_from_the_record_the_lists_and_a_release(
+    ui, keeper_app, office: Office, qtbot, qapp
+) -> None:
+    """An inventory registered but not sealed: its record offers the sealing, done in the
+    intake's form with the inventory fixed; the list and the due board show the seized items;
+    items found unrelated are released at the counter, each tag scanned (Art. 124, 134)."""
+    rec_id = sealing_recording(office)
+    got = seized.intake(
+        office.session("H001"),
+        "A2026-001",
+        {
+            "cause": "故意伤害",
+            "persons": "王某某",
+            "record_ref": "扣押笔录 第7号",
+            "seized_at": office.clock() - timedelta(hours=5),
+            "place": "某某网吧",
+        },
+        ITEMS[:2],
+    )
+    tags = list(got["codes"])
+    keys = Keys(qapp)
+    m = ui.sign_in("H001")
+    keys.type(m.counter.manual, tags[0])
+    qtbot.waitUntil(lambda: "seal" in m.counter.seized_record.buttons)
+    m.counter.seized_record.buttons["seal"].click()
+    d = wait_for_dialog(qtbot, SeizedIntakeDialog)
+    assert d.seizure_id == int(got["seizure_id"]) and not d.cause.isEnabled()
+    assert d.cause.text() == "故意伤害" and d.rows() == 2
+    assert d.item_values(1)["specification"] == "闪迪 microSD"
+    assert d.recording.currentData() == rec_id
+    d.set_cell(0, "seal_no", "G-0001")
+    d.set_cell(1, "seal_no", "G-0002")
+    ui.sign(d, "investigator1", "H001")
+    ui.sign(d, "investigator2", "H002")
+    assert ui.submit(d) is not None
+    assert statuses(office, tags) == ["sealed", "sealed"]
+    # the list of seized items
+    m.tabs.setCurrentWidget(m.seized)
+    m.seized.refresh()
+    qtbot.waitUntil(lambda: m.seized.model.rowCount() == 2)
+    assert {r["code"] for r in m.seized.model.rows} == set(tags)
+    # the second item is found unrelated; the head approves its release
+    keeper_app.sign_out()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    seized.receive(
+        office.session("K001"),
+        int(got["seizure_id"]),
+        tags,
+        office.cred("H001"),
+        office.cred("K001"),
+        "柜S-02",
+    )
+    rid = seized.find_unrelated(office.session("H001"), [tags[1]], "经查系他人个人物品")
+    seized.decide(office.session("D001"), rid, office.cred("D001"), True)
+    m = ui.sign_in("K001")
+    # the due board: the release is due three days after the finding
+    qtbot.waitUntil(
+        lambda: any(r["kind"] == "seized_release" for r in m.due.model.rows), timeout=10_000
+    )
+    row = next(i for i, r in enumerate(m.due.model.rows) if r["kind"] == "seized_release")
+    assert m.due.model.index(row, 2).data() == label("SeizedDue", "seized_release")
+    keys.type(m.counter.manual, tags[1])
+    qtbot.waitUntil(lambda: "release" in m.counter.seized_record.buttons)
+    m.counter.seized_record.buttons["release"].click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    d = m.dialog
+    assert [r["code"] for r in d.checklist.rows] == [tags[1]]
+    keys.type(d.entry, tags[0])  # not released
+    assert d.banner.kind == "error" and d.checklist.ticked == []
+    keys.type(d.entry, tags[1])
+    assert d.checklist.complete()
+    d.recipient.setText("王某某")
+    ui.sign(d, "investigator", "H001")
+    ui.sign(d, "keeper")
+    assert ui.submit(d) is not None
+    assert statuses(office, tags) == ["in_safekeeping", "released"]
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems

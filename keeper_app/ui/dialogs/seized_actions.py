@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,7 +29,7 @@ from ...domain import seized as seized_rules
 from ...services import seized
 from ...services.session import Session, parse_code
 from ..context import UiContext
-from ..labels import label
+from ..labels import label, values
 from ..widgets.tag_checklist import TagChecklist
 from .base import WorkflowDialog
 
@@ -161,6 +162,93 @@ class SeizedReceiveDialog(WorkflowDialog):
     def confirmation(self, result: Any) -> str:
         return self.tr("Seizure #%1 received into safekeeping.").replace(
             "%1", str(self.rec["seizure"]["id"])
+        )
+
+
+# ------------------------------------------------------------------ release (Art. 124, 134)
+class SeizedReleaseDialog(SeizedReceiveDialog):
+    """The items of an approved release request (the finding that they are unrelated) given
+    back, each tag scanned; the possessor signs the release inventory or the refusal is noted;
+    the investigator and the keeper sign."""
+
+    def __init__(self, ctx: UiContext, rec: dict[str, Any], parent: QWidget | None = None):
+        super().__init__(ctx, rec, parent)
+        self.setWindowTitle(self.tr("Release seized items"))
+        self.heading.setText("<h3>" + self.tr("Release seized items") + "</h3>")
+        self.request = next(
+            (
+                q
+                for q in sorted(rec.get("requests", []), key=lambda q: -int(q["id"]))
+                if q.get("kind") == "release" and q.get("decision") == "approved"
+            ),
+            None,
+        )
+        ids = {int(i) for i in (self.request or {}).get("items", [])}
+        self.set_summary(
+            item_summary(rec)
+            + "<br>"
+            + self.tr(
+                "Items found unrelated to the case are given back within three days of the "
+                "finding (Art. 124, 134): scan the tag of every item released."
+            )
+        )
+        self.checklist.set_rows(
+            [
+                {
+                    "code": i["code"],
+                    "shown": i["pretty"],
+                    "what": label("MediaType", i["media_type"]) + " · " + str(i["content"]),
+                }
+                for i in rec["seizure"]["items"]
+                if int(i["id"]) in ids
+            ]
+        )
+        self.location.hide()
+        self.form.labelForField(self.location).hide()
+        self.late.setPlaceholderText(self.tr("only when more than 3 days after the finding"))
+        self.recipient = QLineEdit(str(rec["seizure"].get("possessor") or ""))
+        self.recipient.setObjectName("release_recipient")
+        self.possessor_signature = QComboBox()
+        for v in values("PossessorSignature"):
+            self.possessor_signature.addItem(label("PossessorSignature", v), v)
+        self.possessor_note = QLineEdit()
+        self.possessor_note.setPlaceholderText(
+            self.tr("required unless the possessor signed: what happened")
+        )
+        self.form.addRow(self.tr("Given back to"), self.recipient)
+        self.form.addRow(self.tr("The possessor"), self.possessor_signature)
+        self.form.addRow("", self.possessor_note)
+        if self.request is None:
+            self.banner.say(
+                "warn",
+                self.tr("No approved release: the head of the case's department decides first."),
+            )
+
+    def values(self) -> dict[str, Any]:
+        return super().values() | {
+            "recipient": self.recipient.text(),
+            "signature": self.possessor_signature.currentData(),
+            "note": self.possessor_note.text(),
+        }
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return seized.release(
+            s,
+            int((self.request or {}).get("id", 0)),
+            v["scanned"],
+            v["investigator"],
+            v["keeper"],
+            v["recipient"],
+            v["signature"],
+            v["note"],
+            late_reason=v["late"],
+        )
+
+    def confirmation(self, result: Any) -> str:
+        return (
+            self.tr("%1 items released (release #%2).")
+            .replace("%1", str(len(self.checklist.ticked)))
+            .replace("%2", str(result))
         )
 
 

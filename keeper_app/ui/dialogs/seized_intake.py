@@ -316,8 +316,15 @@ class SeizedIntakeDialog(WorkflowDialog):
         if result["error"] is None:
             super()._done(result)
             return
-        # the inventory is registered; only the sealing is left to do
-        self.seizure_id, self.codes = int(result["seizure_id"]), list(result["codes"])
+        self.registered(int(result["seizure_id"]), list(result["codes"]))
+        self.buttons.setEnabled(True)
+        self.signers.clear()  # the sealing is signed again, by the investigators who seal
+        self.banner.refuse(result["error"])
+        self.ctx.feedback.refused()
+
+    def registered(self, seizure_id: int, codes: list[str]) -> None:
+        """The inventory is registered (its fields are fixed): only the sealing is left."""
+        self.seizure_id, self.codes = seizure_id, codes
         for w in (
             self.case,
             self.cause,
@@ -340,18 +347,44 @@ class SeizedIntakeDialog(WorkflowDialog):
                 it = self.items.item(r, c)
                 if it is not None and key != "seal_no":
                     it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.buttons.setEnabled(True)
-        self.signers.clear()  # the sealing is signed again, by the investigators who seal
-        self.banner.refuse(result["error"])
         self.summary.setText(
             self.tr(
                 "The inventory is registered as seizure #%1 (%2 items), but not sealed yet: "
-                "correct what the message says and register the sealing again."
+                "give each item its seal number; the investigators seal and sign."
             )
             .replace("%1", str(self.seizure_id))
             .replace("%2", str(len(self.codes)))
         )
-        self.ctx.feedback.refused()
+
+    @classmethod
+    def to_seal(
+        cls, ctx: UiContext, rec: dict[str, Any], parent: QWidget | None = None
+    ) -> SeizedIntakeDialog:
+        """The sealing of a seizure whose inventory is registered (a seized item's record:
+        the intake's sealing was refused or left undone)."""
+        d = cls(ctx, parent)
+        z = rec["seizure"]
+        i = d.case.findData(rec["case_no"])
+        if i < 0:
+            d.case.addItem(f"{rec['case_no']}  {rec.get('case_name', '')}", rec["case_no"])
+            i = d.case.count() - 1
+        d.case.setCurrentIndex(i)
+        for w, key in (
+            (d.cause, "cause"),
+            (d.persons, "persons"),
+            (d.record_ref, "record_ref"),
+            (d.seized_at, "seized_at"),
+            (d.place, "place"),
+            (d.possessor, "possessor"),
+            (d.witnesses, "witnesses"),
+            (d.notice_no, "notice_no"),
+        ):
+            w.setText(str(z.get(key) or ""))
+        d.items.setRowCount(0)
+        for item in z["items"]:
+            d.add_item(**{k: v for k, v in item.items() if k in dict(COLUMNS)})
+        d.registered(int(z["id"]), [str(item["code"]) for item in z["items"]])
+        return d
 
     def confirmation(self, result: Any) -> str:
         return (

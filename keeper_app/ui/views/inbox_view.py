@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import lookup, seized
+from ...services import lookup
 from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
@@ -287,16 +287,8 @@ class InboxView(QWidget):
 
     def refresh(self) -> None:
         s = self.ctx.session
-
-        def both(db: Any) -> dict[str, list[dict[str, Any]]]:
-            ws = worker_session(db, s)
-            box = lookup.inbox(ws)
-            more = seized.inbox(ws)
-            box["seized_requests"], box["seized_incidents"] = more["requests"], more["incidents"]
-            return box
-
         self.ctx.ops.run(
-            both,
+            lambda db: lookup.inbox(worker_session(db, s)),
             success=self._shown,
             failure=self.banner.refuse,
             owner=self,
