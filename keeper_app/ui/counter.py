@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import codes
 from ..domain.errors import RuleViolation
 from ..services import heads, lookup, seized
 from ..services.session import parse_code
@@ -245,5 +246,5 @@ class CounterView(QWidget):
 
 
 def is_seized_code(code: str) -> bool:
-    """A seized storage medium's code (copy letter S, domain.codes)."""
-    return len(code) == 16 and code[14] == "S"
+    """A seized storage medium's code (copy letter S, domain.codes), as stored."""
+    return len(code) == codes.LENGTH and code[14] == codes.SEIZED

@@ -217,9 +217,10 @@ class SeizedRecordView(QWidget):
         self.record = rec
         z = rec["seizure"]
         colour = STATUS_COLOURS.get(rec["status"], "#555")
+        kind = self.tr("seized medium")
         self.header.setText(
             f"<span style='font-size:22px;font-weight:600'>{rec['pretty']}</span>&nbsp;&nbsp;"
-            f"{chip(self.tr('seized medium'), '#444')}&nbsp;"
+            f"{chip(kind, '#444')}&nbsp;"
             f"{chip(label('SeizedStatus', rec['status']), colour)}"
         )
         what = label("MediaType", rec.get("media_type"))
@@ -350,8 +351,9 @@ class SeizedRecordView(QWidget):
                 + str(rec["receipt"].get("at", ""))
             )
         if "seized_period" not in kinds:
+            runs = chip(self.tr("runs"), "#555")
             items.append(
-                f"{chip(self.tr('runs'), '#555')} {label('SeizedDue', 'seized_period')} · "
+                f"{runs} {label('SeizedDue', 'seized_period')} · "
                 + str(rec["seizure"]["period_end"])
             )
         self.due.setText("<br>".join(items))
