@@ -5,8 +5,11 @@
 custody history through the same service calls the counter uses: pairs burned and handed
 over (a few late, with the reason), retrievals and returns, one damaged duplicate, one
 original opened and resealed, procuratorate and court transfers, one case concluded and
-archived. It ends with a few things still due, so the due board and a head's inbox are not
-empty. Every change is therefore audited and every entry signed by the people concerned.
+archived; seized storage media (issue 15) in each state of their life — entered, sealed,
+in safekeeping (one whose sealing period is about to end, its extension waiting for the head),
+out on a temporary transfer, released. It ends with a few things still due, so the due board
+and a head's inbox are not empty. Every change is therefore audited and every entry signed by
+the people concerned.
 
 The clock the sessions read is moved forward event by event, so the audit chain is in time
 order. Everyone shares :data:`DEMO_PASSWORD`; a :class:`KdfCache` derives each person's key
@@ -21,10 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import partial
+from typing import Any
 
 from .domain.errors import RuleViolation
 from .domain.model import DeptKind, ManifestEntry
-from .services import custody, intake, lookup, retrieval_requests, reviews, transfers
+from .services import custody, intake, lookup, retrieval_requests, reviews, seized, transfers
 from .services import people as people_svc
 from .services.session import Credential, KdfCache, Session, sign_in
 from .services.storage import StorageSettings, add_sample_recordings
@@ -222,6 +226,8 @@ class _Demo:
                 "unseals",
                 "reseals",
                 "archive_handovers",
+                "seizures",
+                "seized_items",
             ),
             0,
         )
@@ -837,6 +843,231 @@ class _Demo:
         self.at(self.day(15, 14, 30), unseal)
         self.at(self.day(15, 16, 50), reseal)
 
+    # ------------------------------------------------------------ seized media (issue 15)
+    def plan_seized(self) -> None:
+        """Seized storage media of the economic crimes cases (supervision Art. 123-134): one
+        seizure in each state; the first one's sealing period (set to 70 days) ends in about
+        ten days, its extension waiting for the head."""
+        econ = [c for c in self.cases if c.dept == "econ"]
+        a, b, c3, d = econ[0], econ[1], econ[-2], econ[-1]
+        h1, h2 = HANDLERS["econ"]
+        head = HEADS["econ"]
+        box: dict[str, Any] = {}
+
+        def items(*spec: tuple[str, str, str, str]) -> list[dict[str, object]]:
+            return [
+                {"media_type": t, "content": what, "capacity": cap, "file_formats": fmt}
+                for t, what, cap, fmt in spec
+            ]
+
+        def take(
+            key: str, c: _Case, days_ago: int, its: list[dict[str, object]], **kw: object
+        ) -> None:
+            at = self.day(days_ago, 10, 0)
+            name = c.name.split("某某")[0] + "某某"
+
+            def run() -> None:
+                res = seized.intake(
+                    self.session(c.handlers[0]),
+                    c.case_no,
+                    {
+                        "cause": "涉嫌" + c.name.split("某某", 1)[1].removesuffix("案"),
+                        "persons": name,
+                        "record_ref": f"搜查笔录（{at.astimezone(CST):%Y年%m月%d日}）",
+                        "seized_at": at,
+                        "place": f"{name}住所",
+                        "possessor": name,
+                        "witnesses": "社区工作人员李某、王某",
+                        "notice_no": f"扣押决定书〔{at.astimezone(CST):%Y}〕{len(box) + 11}号",
+                        **kw,
+                    },
+                    its,
+                )
+                box[key] = res
+                self.counts["seizures"] += 1
+                self.counts["seized_items"] += len(res["codes"])
+
+            self.at(at + timedelta(hours=3), run)
+
+        def video(c: _Case, start: datetime, what: str) -> int:
+            f = ManifestEntry(
+                f"{start.astimezone(CST):%Y%m%d}_{what}/{what}_{start.astimezone(CST):%H%M%S}.mp4",
+                30 * 60 * BITRATE,
+                hashlib.sha256(f"{c.case_no}|{what}|{start}".encode()).hexdigest(),
+            )
+            self.counts["recordings"] += 1  # the sealing and handovers are recorded (Art. 56)
+            return intake.register_recording(
+                self.session(c.handlers[0]),
+                c.case_no,
+                c.name.split("某某")[0] + "某某",
+                "suspect",
+                start,
+                start + timedelta(minutes=30),
+                "现场" if what == "封存" else "涉案财物保管室",
+                [f],
+                "sealing",
+            )
+
+        def seal(key: str, c: _Case, days_ago: int) -> None:
+            at = self.day(days_ago, 15, 0)
+
+            def run() -> None:
+                z = box[key]
+                assert isinstance(z, dict)
+                rec = video(c, self.day(days_ago, 10, 10), "封存")
+                seized.seal(
+                    self.session(c.handlers[0]),
+                    z["seizure_id"],
+                    {code: self.seal_no(self.clock.t) for code in z["codes"]},
+                    [self.cred(h1), self.cred(h2)],
+                    self.day(days_ago, 10, 40),
+                    rec,
+                    "signed" if key != "b" else "refused",
+                    "" if key != "b" else "持有人拒绝在清单上签名，已在清单中注明",
+                )
+
+            self.at(at, run)
+
+        def receive(key: str, days_ago: int, where: str) -> None:
+            at = self.day(days_ago, 9, 30)
+
+            def run() -> None:
+                z = box[key]
+                assert isinstance(z, dict)
+                k = self.keeper_on_duty(self.clock.t)
+                seized.receive(
+                    self.session(k), z["seizure_id"], z["codes"], self.cred(h1), self.cred(k), where
+                )
+
+            self.at(at, run)
+
+        take(
+            "a",
+            a,
+            60,
+            items(
+                ("usb_stick", "公司财务账目电子表格", "64GB", "xlsx"),
+                ("phone", "犯罪嫌疑人手机（含聊天记录）", "128GB", "—"),
+            )
+            + [
+                {
+                    "kind": "extracted",
+                    "media_type": "hard_drive",
+                    "content": "公司业务服务器合同数据（提取）",
+                    "capacity": "12GB",
+                    "file_formats": "sql",
+                    "not_seized_reason": "服务器为在用业务系统，无法扣押",
+                    "original_location": "某某公司机房2号机柜",
+                    "data_source": "某某公司业务服务器",
+                }
+            ],
+            period_days=70,
+        )
+        seal("a", a, 60)
+        receive("a", 58, "涉案财物保管室 柜S-01")
+        take(
+            "b",
+            b,
+            50,
+            items(
+                ("usb_stick", "集资台账", "32GB", "xlsx, docx"),
+                ("memory_card", "监控录像（与案件无关）", "16GB", "mp4"),
+            ),
+        )
+        seal("b", b, 50)
+        receive("b", 45, "涉案财物保管室 柜S-02")
+        take("c", c3, 5, items(("hard_drive", "开票软件数据备份", "1TB", "db")))
+        seal("c", c3, 5)
+        take("d", d, 1, items(("phone", "犯罪嫌疑人手机", "256GB", "—")))
+
+        def code(key: str, n: int) -> str:
+            z = box[key]
+            assert isinstance(z, dict)
+            return str(z["codes"][n])
+
+        def keeper() -> str:
+            return self.keeper_on_duty(self.clock.t)
+
+        def ask_unseal() -> None:
+            box["qa"] = seized.request_unseal(
+                self.session(h1), code("a", 0), "制作电子数据检验报告"
+            )
+
+        def approve(q: str, note: str) -> Callable[[], object]:
+            return lambda: seized.decide(
+                self.session(head), int(box[q]), self.cred(head), True, note
+            )
+
+        def unseal_a() -> None:
+            seized.unseal(
+                self.session(keeper()), code("a", 0), int(box["qa"]), [self.cred(h1), self.cred(h2)]
+            )
+
+        def reseal_a() -> None:
+            seized.reseal(
+                self.session(keeper()),
+                code("a", 0),
+                self.seal_no(self.clock.t),
+                [self.cred(h1), self.cred(h2)],
+                "检验完毕重新封存",
+            )
+
+        self.at(self.day(40, 9, 0), ask_unseal)
+        self.at(self.day(40, 9, 30), approve("qa", "同意启封"))
+        self.at(self.day(40, 14, 0), unseal_a)
+        self.at(self.day(40, 16, 30), reseal_a)
+
+        def find_b() -> None:
+            box["qb"] = seized.find_unrelated(
+                self.session(h1), [code("b", 1)], "经审查，监控录像与案件无关"
+            )
+
+        def release_b() -> None:
+            k = keeper()
+            seized.release(
+                self.session(k),
+                int(box["qb"]),
+                [code("b", 1)],
+                self.cred(h2),
+                self.cred(k),
+                b.name.split("某某")[0] + "某某",
+                "signed",
+            )
+
+        self.at(self.day(20, 10, 0), find_b)
+        self.at(self.day(20, 11, 0), approve("qb", "同意解除扣押并退还"))
+        self.at(self.day(19, 10, 0), release_b)
+
+        def ask_transfer_b() -> None:
+            box["qt"] = seized.request_transfer(self.session(h1), [code("b", 0)], "送司法会计鉴定")
+
+        def transfer_b() -> None:
+            k = keeper()
+            rec = video(b, self.clock.t - timedelta(minutes=40), "调用交接")
+            seized.transfer_out(
+                self.session(k), int(box["qt"]), [code("b", 0)], self.cred(h2), self.cred(k), rec
+            )
+
+        self.at(self.day(2, 9, 0), ask_transfer_b)
+        self.at(self.day(2, 9, 30), approve("qt", "同意调用"))
+        self.at(self.day(2, 11, 0), transfer_b)
+
+        def extend_a() -> None:
+            z = box["a"]
+            assert isinstance(z, dict)
+            seized.request_extension(
+                self.session(h1), z["seizure_id"], 180, "电子数据鉴定尚未完成，需继续扣押"
+            )
+
+        self.at(self.day(1, 16, 0), extend_a)
+        self.at(
+            self.day(1, 17, 0),
+            lambda: seized.inspect(
+                self.session(head), self.cred(head), "抽查扣押物品登记与实物相符，封条完好"
+            ),
+        )
+        self.seized_box = box
+
     # ------------------------------------------------------------ running it
     def run(self) -> DemoInfo:
         self.plan_setup()
@@ -844,6 +1075,7 @@ class _Demo:
         self.plan_handovers()
         self.plan_story()
         self.plan_routine_retrievals()
+        self.plan_seized()
         for t, _, fn in sorted(self.events, key=lambda e: (e[0], e[1])):
             if t > self.now:
                 raise AssertionError(f"demo event planned after now: {t}")
@@ -907,6 +1139,18 @@ class _Demo:
             "transferred_duplicate": cases[COURT_SERVED].pairs[0].duplicate,
             "archived_original": cases[ARCHIVED].pairs[0].original,
         }
+        # seized media (issue 15): an item of each state
+        box = getattr(self, "seized_box", {})
+        for what, key, n in (
+            ("seized_in_safekeeping", "a", 0),  # its sealing period ends in about ten days
+            ("seized_extracted", "a", 2),
+            ("seized_out", "b", 0),
+            ("seized_released", "b", 1),
+            ("seized_sealed", "c", 0),
+            ("seized_entered", "d", 0),
+        ):
+            if key in box:
+                samples[what] = box[key]["codes"][n]
         counts = {
             "people": len(rows),
             "departments": len(DEPARTMENTS),

@@ -26,7 +26,11 @@ from .context import AddCommand, Context
 
 
 def cmd_scan(c: Context) -> int:
-    parse_code(c.args.code)  # a malformed code is refused before anything else
+    if parse_code(c.args.code).seized:  # a malformed code is refused before anything else
+        from . import seized  # issue 15: a seized storage medium's record
+
+        c.args.seizure = None
+        return seized.cmd_show(c)
     rec = lookup.scan(c.session, c.args.code)
     c.out(rec.to_dict(), fmt.scan_text)
     return 0

@@ -76,6 +76,7 @@ def cmd_intake(c: Context) -> int:
             "witnesses": a.witnesses or "",
             "notice_no": a.notice or "",
             "note": a.note or "",
+            "period_days": a.period_days,
         }
     res = seized.intake(c.session, case_no, head, items)
     c.out(
@@ -368,6 +369,9 @@ def register(add: AddCommand) -> None:
     p.add_argument("--possessor")
     p.add_argument("--witnesses")
     p.add_argument("--notice", help="the notification of sealing or seizure's number")
+    p.add_argument(
+        "--period-days", type=int, help="the sealing period set, days (Art. 133: at most 365)"
+    )
     p.add_argument("--note")
     p.add_argument(
         "--item",

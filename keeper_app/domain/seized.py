@@ -141,7 +141,8 @@ def _opt(fields: Mapping[str, object], key: str, what: str, limit: int, article:
 def check_seizure(fields: Mapping[str, object], now: datetime) -> dict[str, object]:
     """Art. 126, 128(4): the inventory's head — cause of action, persons concerned, the record
     it belongs to, the time and place of the measure (not in the future); the possessor,
-    witnesses and the notice's number when known. Returns the cleaned fields."""
+    witnesses and the notice's number when known; the sealing period the decision set
+    (``period_days``, Art. 133: at most one year, the default). Returns the cleaned fields."""
     a = "Art. 128(4) (supervision)"
     seized_at = fields.get("seized_at")
     if not isinstance(seized_at, datetime):
@@ -165,6 +166,9 @@ def check_seizure(fields: Mapping[str, object], now: datetime) -> dict[str, obje
         "witnesses": _opt(fields, "witnesses", "authenticating witnesses", 300, a),
         "notice_no": _opt(fields, "notice_no", "notice number", 100, "Art. 126 (supervision)"),
         "note": _opt(fields, "note", "note", 500, a),
+        "period_days": check_period_days(
+            PERIOD_DAYS if fields.get("period_days") in (None, "") else fields["period_days"]
+        ),
     }
 
 
@@ -256,6 +260,23 @@ def check_items(items: Sequence[Mapping[str, object]]) -> list[dict[str, object]
     return out
 
 
+#: Art. 56, 131, 138: the recording kinds that film a sealing or a handover of seized property
+RECORDING_KINDS = ("sealing", "search")
+
+
+def check_recording_kind(kind: str, what: str) -> None:
+    """Art. 56, 138: the sealing (and a transfer's handover) is filmed: the recording linked
+    is one of a sealing or search, never an interrogation's or questioning's."""
+    if kind not in RECORDING_KINDS:
+        raise RuleViolation(
+            "wrong_recording_kind",
+            f"the recording linked to the {what} is of an {kind}: link the recording of the "
+            f"{what} itself (a sealing or search recording)",
+            "Art. 56, 131 (supervision)",
+            field="recording",
+        )
+
+
 def check_investigators(signers: Sequence[Person], case: Case, what: str) -> None:
     """Art. 126, 128, 129: two or more investigators, each a different person, an active case
     handler of the department handling the case — not a keeper, not outside staff."""
@@ -273,29 +294,37 @@ def check_investigators(signers: Sequence[Person], case: Case, what: str) -> Non
             a,
         )
     for p in signers:
-        who = f"{p.name} ({p.badge})"
-        if not p.active:
-            raise RuleViolation("inactive", f"{who} is deactivated and cannot sign the {what}", a)
-        if p.has(Role.OUTSIDE_RETRIEVER) or not p.has(Role.CASE_HANDLER):
-            raise RuleViolation(
-                "not_investigator",
-                f"{who} is not an investigator (a case handler) and cannot sign the {what}",
-                a,
-            )
-        if p.has(Role.KEEPER):
-            raise RuleViolation(
-                "keeper_not_investigator",
-                f"{who} is a keeper: the {what} is signed by investigators, the keeper "
-                "receives and keeps",
-                a,
-            )
-        if p.department_id != case.department_id:
-            raise RuleViolation(
-                "not_case_department",
-                f"{who} is not of the department handling case {case.case_no} and cannot "
-                f"sign the {what}",
-                a,
-            )
+        check_investigator(p, case, what)
+
+
+def check_investigator(p: Person, case: Case, what: str) -> None:
+    """Art. 126, 129-131: an investigator who signs for seized media is an active case
+    handler of the department handling the case — not a keeper (the keeper receives and
+    keeps), not outside staff."""
+    a = "Art. 126, 129-131 (supervision)"
+    who = f"{p.name} ({p.badge})"
+    if not p.active:
+        raise RuleViolation("inactive", f"{who} is deactivated and cannot sign the {what}", a)
+    if p.has(Role.OUTSIDE_RETRIEVER) or not p.has(Role.CASE_HANDLER):
+        raise RuleViolation(
+            "not_investigator",
+            f"{who} is not an investigator (a case handler) and cannot sign the {what}",
+            a,
+        )
+    if p.has(Role.KEEPER):
+        raise RuleViolation(
+            "keeper_not_investigator",
+            f"{who} is a keeper: the {what} is signed by investigators, the keeper receives "
+            "and keeps",
+            a,
+        )
+    if p.department_id != case.department_id:
+        raise RuleViolation(
+            "not_case_department",
+            f"{who} is not of the department handling case {case.case_no} and cannot sign "
+            f"the {what}",
+            a,
+        )
 
 
 def check_possessor(signature: str, note: str) -> tuple[str, str]:
@@ -343,7 +372,7 @@ def period_end(
     return max(ends) if ends else seized_at + timedelta(days=period_days)
 
 
-def check_period_days(days: int) -> int:
+def check_period_days(days: object) -> int:
     """Art. 133: a sealing period (or an extension) of 1 to 365 days."""
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= PERIOD_DAYS:
         raise RuleViolation(

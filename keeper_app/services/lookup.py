@@ -158,6 +158,12 @@ def scan(s: Session, text: str) -> ScanRecord:
     """The record of one scanned or typed medium id. A malformed code or an unknown medium
     raises RuleViolation naming which; nothing is changed either way."""
     mc = parse_code(text)
+    if mc.seized:  # issue 15: a seized storage medium's record is seized.lookup's
+        raise RuleViolation(
+            "seized_item",
+            f"{mc.pretty} is a seized storage medium, not a disc: its record is the seized "
+            "item's (keeper seized show CODE)",
+        )
     row = media_repo.row_by_code(s.conn, mc.text)
     if row is None:
         raise RuleViolation(

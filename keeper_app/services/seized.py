@@ -14,7 +14,8 @@ Intake and sealing (investigators: case handlers of the case's department)
       function) made into the arguments of :func:`intake`; refuses a malformed one.
   ``intake(s, case_no, seizure, items) -> {"seizure_id", "codes"}``: Art. 128(4) — the
       inventory of one seizure (``seizure``: cause, persons, record_ref, seized_at, place,
-      possessor, witnesses, notice_no, note; ``items``: kind 'original'|'extracted',
+      possessor, witnesses, notice_no, note, period_days (Art. 133: at most and by default
+      365); ``items``: kind 'original'|'extracted',
       media_type (:data:`~keeper_app.domain.seized.MEDIA_TYPES`), content, specification,
       capacity, file_formats, copies, copy_length; extracted: not_seized_reason,
       original_location, data_source). Each item gets its code, status ``seized``. Done by a
@@ -24,7 +25,8 @@ Intake and sealing (investigators: case handlers of the case's department)
       seizure gets its seal number (``seals``: {code: seal no}); two or more investigators
       sign with the time written on the seals (``sealed_at``); the possessor 'signed',
       'refused' or was 'absent' (then ``possessor_note`` says what happened); the sealing's
-      recording (registered with ``intake.register_recording``, same case) is linked. This
+      recording (registered with ``intake.register_recording``, kind 'sealing' or 'search',
+      same case) is linked. This
       registers the inventory (Art. 130: within 20 days; later needs ``late_reason`` and is
       reported to the head). Items become ``sealed``.
 
@@ -65,13 +67,15 @@ the case's department in his own session, Action.DECIDE_APPROVAL)
 Reading (scoped to the cases the person may see, Art. 21/267, and logged)
   ``lookup(s, code) -> dict``: one item for the counter — the item's fields, ``seizure`` (the
       inventory's head and all its ``items``), ``sealing``, ``seals`` (seal events), ``receipt``,
-      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next).
+      ``requests``, ``due``, ``history``, ``incidents``, ``actions`` (what may be done next),
+      ``open_transfer`` (the transfer out it is on, or None).
   ``show_seizure(s, seizure_id) -> dict``: one seizure with items, sealing, receipt, requests,
       transfers, releases, extensions, period end, due, incidents (what printing needs).
   ``release_record(s, request_id) -> dict``: a release with its seizure and items (the notice
       and the release inventory).
   ``listing(s, status=None, case_no=None) -> list[dict]``: the items with case and status.
-  ``due(s) -> list[dict]``: the due-board rows of seized media (lookup.due includes them).
+  ``due(s) -> list[dict]``: the due-board rows of seized media (lookup.due includes them;
+      ``due_items(s)``: the same as domain ``Due`` values, unlogged).
   ``inbox(s) -> {"incidents", "requests"}``: a head's seized-media incidents and requests.
   ``inspections(s) -> list[dict]``: the inspections recorded (a head: his department's).
   ``sweep(s) -> list[int]``: Art. 130, 133, 134 — each lateness marked once and reported to
@@ -91,7 +95,7 @@ from ..domain import codes as code_rules
 from ..domain import seized as law
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed
-from ..domain.model import Capacity, Case, Person, Role
+from ..domain.model import Capacity, Case, Person
 from ..domain.seized import ItemStatus, RequestKind, SeizedAct
 from ..store import cases as cases_repo
 from ..store import people as people_repo
@@ -169,6 +173,14 @@ def _investigators(s: Session, creds: Sequence[Credential], case: Case, what: st
     return signers
 
 
+def _head_signer(s: Session, cred: Credential, me: Person) -> Signer:
+    """The head signs his own decision, acknowledgement or inspection, in his own session."""
+    h = s.signer(cred)
+    if h.person.id != me.id:
+        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    return h
+
+
 def _keeper(s: Session, cred: Credential, case: Case) -> Signer:
     k = s.keeper_signer(cred)
     rules.check_keeper_for_case(k.person, case)
@@ -195,6 +207,7 @@ def _recording(s: Session, recording_id: int | None, case: Case, what: str) -> i
             "Art. 56 (supervision)",
             field="recording",
         )
+    law.check_recording_kind(str(rec["kind"]), what)
     return int(recording_id)
 
 
@@ -290,7 +303,8 @@ def _time(v: object, what: str) -> datetime:
 def parse_inventory(data: object) -> Inventory:
     """A JSON object ``{"case_no": …, "cause": …, "persons": …, "record_ref": …, "seized_at":
     "YYYY-MM-DD HH:MM[:SS]" (local time), "place": …, "possessor": …, "witnesses": …,
-    "notice_no": …, "note": …, "items": [{"kind": "original"|"extracted", "media_type": …,
+    "notice_no": …, "note": …, "period_days": N (optional, at most 365),
+    "items": [{"kind": "original"|"extracted", "media_type": …,
     "content": …, "specification": …, "capacity": …, "file_formats": …, "copies": N,
     "copy_length": …, "not_seized_reason": …, "original_location": …, "data_source": …}, …]}``
     (``persons`` and ``witnesses`` may be lists)."""
@@ -313,6 +327,8 @@ def parse_inventory(data: object) -> Inventory:
         v = data.get(k, "")
         seizure[k] = "、".join(str(x) for x in v) if isinstance(v, list) else v
     seizure["seized_at"] = _time(data.get("seized_at"), "time of seizure")
+    if data.get("period_days") is not None:
+        seizure["period_days"] = data.get("period_days")
     return Inventory(str(data.get("case_no") or ""), seizure, [dict(i) for i in items])
 
 
@@ -355,7 +371,7 @@ def intake(
                 possessor=head["possessor"],
                 witnesses=head["witnesses"],
                 notice_no=head["notice_no"],
-                period_days=law.PERIOD_DAYS,
+                period_days=head["period_days"],
                 note=head["note"],
                 at=ch.at,
                 by_id=me.id,
@@ -557,6 +573,14 @@ def _seizure_view(s: Session, z: Mapping[str, Any]) -> dict[str, Any]:
             for q in repo.requests_of(s.conn, sid)
         ],
         "extensions": [_shown(e, "new_expiry", "at") for e in repo.extensions(s.conn, sid)],
+        "transfers": [
+            _shown(t, "at") | {"items": repo.transfer_items(s.conn, int(t["id"]))}
+            for t in repo.transfers_of(s.conn, sid)
+        ],
+        "releases": [
+            _shown(x, "at", "found_at") | {"items": json.loads(x["items"])}
+            for x in repo.releases_of(s.conn, sid)
+        ],
         "incidents": [
             _shown(n, "at", "acknowledged_at") for n in repo.incidents(s.conn, seizure_id=sid)
         ],
@@ -716,7 +740,7 @@ def receive(
     late = law.check_late("handover to safekeeping", deadline, s.now(), late_reason, "Art. 130")
     head = _head(s, case) if late else None
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "handover to safekeeping")
+    inv = _investigator(s, investigator, case, "handover to safekeeping")
     with s.change("seized_receive", seizure=int(z["id"]), location=where) as ch:
         rid = ch.touch(
             "seized_receipts",
@@ -744,24 +768,11 @@ def receive(
     return rid
 
 
-def _investigators_one(s: Session, cred: Credential, case: Case, what: str) -> tuple[Signer]:
+def _investigator(s: Session, cred: Credential, case: Case, what: str) -> Signer:
     """One investigator (a handler of the case's department) who signs with the keeper."""
     x = s.signer(cred)
-    p = x.person
-    if p.has(Role.KEEPER) or not p.has(Role.CASE_HANDLER) or p.has(Role.OUTSIDE_RETRIEVER):
-        raise RuleViolation(
-            "not_investigator",
-            f"{p.name} ({p.badge}) is not an investigator (a case handler) and cannot sign "
-            f"the {what}",
-            "Art. 130, 131 (supervision)",
-        )
-    if p.department_id != case.department_id:
-        raise RuleViolation(
-            "not_case_department",
-            f"{p.name} ({p.badge}) is not of the department handling case {case.case_no}",
-            "Art. 130, 131 (supervision)",
-        )
-    return (x,)
+    law.check_investigator(x.person, case, what)
+    return x
 
 
 # ------------------------------------------------------------------ requests and decisions
@@ -909,9 +920,7 @@ def decide(s: Session, request_id: int, head: Credential, approve: bool, note: s
     if q["decision"] is not None:
         raise RuleViolation("already_decided", f"request #{request_id} was already {q['decision']}")
     z, case = _seizure(s, int(q["seizure_id"]))
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     dept = people_repo.department(s.conn, case.department_id)
     if dept is None:
         raise RuleViolation("no_head", f"case {case.case_no} has no department")
@@ -1067,7 +1076,7 @@ def transfer_out(
     law.check_scans_exact([i["code"] for i in items], _codes(s, scanned), "transfer out")
     rec = _recording(s, recording_id, case, "handover")
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    inv = _investigator(s, investigator, case, "transfer")
     with s.change("seized_transfer_out", request=int(request_id), items=len(items)) as ch:
         tid = ch.touch(
             "seized_transfers",
@@ -1160,7 +1169,7 @@ def transfer_in(
         )
     rec = _recording(s, recording_id, case, "handover")
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "transfer")
+    inv = _investigator(s, investigator, case, "transfer")
     head = _head(s, case) if (chk.missing or bad) else None
     incidents: list[int] = []
     with s.change(
@@ -1264,7 +1273,7 @@ def release(
     late = law.check_late("release", deadline, s.now(), late_reason, "Art. 134 (supervision)")
     head = _head(s, case) if late else None
     k = _keeper(s, keeper, case)
-    (inv,) = _investigators_one(s, investigator, case, "release")
+    inv = _investigator(s, investigator, case, "release")
     with s.change("seized_release", request=int(request_id), items=len(items)) as ch:
         xid = ch.touch(
             "seized_releases",
@@ -1302,9 +1311,7 @@ def acknowledge(s: Session, incident_id: int, head: Credential, note: str = "") 
     n = repo.incident(s.conn, int(incident_id)) if str(incident_id).isdigit() else None
     if n is None:
         raise RuleViolation("unknown_incident", f"no incident #{incident_id} of seized media")
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     rules.check_acknowledgement(
         f"incident #{incident_id}", n["ack_id"] is not None, int(n["reported_to"]), me
     )
@@ -1329,9 +1336,7 @@ def inspect(s: Session, head: Credential, findings: str, items_checked: int | No
     """Art. 261: a department head's periodic inspection of the register of his
     department's seized media, recorded with what was found and signed."""
     me = s.require(Action.SEIZED_INSPECT)
-    h = s.signer(head)
-    if h.person.id != me.id:
-        raise RuleViolation("not_signed_in", "the head signing must be the person signed in")
+    h = _head_signer(s, head, me)
     dept = access.head_department(me)
     if dept is None:
         raise RuleViolation(

@@ -228,6 +228,30 @@ def transfer_items(conn: sqlite3.Connection, transfer_id: int) -> list[dict[str,
     )
 
 
+def transfers_of(conn: sqlite3.Connection, seizure_id: int) -> list[dict[str, Any]]:
+    """A seizure's transfers out and back (Art. 131), oldest first, with who signed."""
+    return _all(
+        conn,
+        "SELECT t.*, pi.name AS investigator_name, pi.badge AS investigator_badge, "
+        "pk.name AS keeper_name, pk.badge AS keeper_badge, q.reason FROM seized_transfers t "
+        "JOIN seized_requests q ON q.id=t.request_id JOIN people pi ON pi.id=t.investigator_id "
+        "JOIN people pk ON pk.id=t.keeper_id WHERE q.seizure_id=? ORDER BY t.id",
+        (seizure_id,),
+    )
+
+
+def releases_of(conn: sqlite3.Connection, seizure_id: int) -> list[dict[str, Any]]:
+    """A seizure's releases (Art. 134), oldest first."""
+    return _all(
+        conn,
+        "SELECT x.*, q.items, q.reason AS finding, q.requested_at AS found_at, "
+        "pi.name AS investigator_name, pk.name AS keeper_name FROM seized_releases x "
+        "JOIN seized_requests q ON q.id=x.request_id JOIN people pi ON pi.id=x.investigator_id "
+        "JOIN people pk ON pk.id=x.keeper_id WHERE q.seizure_id=? ORDER BY x.id",
+        (seizure_id,),
+    )
+
+
 def release(conn: sqlite3.Connection, request_id: int) -> dict[str, Any] | None:
     return _one(conn, "SELECT * FROM seized_releases WHERE request_id=?", (request_id,))
 
@@ -313,6 +337,11 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
       UNION ALL
       SELECT 'request_' || q.kind, q.requested_at, q.id, p.name, q.reason FROM seized_requests q
         JOIN people p ON p.id=q.requested_by, json_each(q.items) j WHERE j.value=:i
+      UNION ALL
+      SELECT 'decision_' || q.kind, d.at, d.id, p.name, d.decision || CASE WHEN d.note <> ''
+             THEN ': ' || d.note ELSE '' END FROM seized_decisions d
+        JOIN seized_requests q ON q.id=d.request_id JOIN people p ON p.id=d.decided_by,
+        json_each(q.items) j WHERE j.value=:i
       UNION ALL
       SELECT 'transfer_' || t.direction, t.at, t.id, p.name, ti.condition
              || CASE WHEN ti.note <> '' THEN ': ' || ti.note ELSE '' END

@@ -116,7 +116,11 @@ def test_audit_verifies_and_every_entry_is_signed(demo: Demo) -> None:
     # and a department head's countersignature of each custody role granted (issue 10): every
     # person but the administrator and the first head, made with him at the first run
     granted = len(demo.info.people) - 2
-    assert r.signatures == 2 * two_signers + one_signer + granted
+    # seized media (issue 15): three sealings and two receipts by two, an unsealing and a
+    # reseal by two investigators, a release and a transfer by investigator and keeper, three
+    # decisions of the head and his inspection
+    seized_signatures = 2 * (3 + 2 + 1 + 1 + 1 + 1) + 3 + 1
+    assert r.signatures == 2 * two_signers + one_signer + granted + seized_signatures
     assert c["handovers"] == 99 and c["retrievals"] >= 30 and c["returns"] >= 28
     assert r.events > 400
 
@@ -213,3 +217,37 @@ def test_a_second_run_is_refused_and_changes_nothing(demo: Demo) -> None:
     assert exc.value.code == "not_empty"
     assert demo.snapshot() == before
     assert admin.verify_audit(demo.db).ok
+
+
+def test_seized_media_in_each_state(demo: Demo) -> None:
+    """Issue 15: the demo holds seized items in each state of their life; one seizure's
+    sealing period ends within the due board's warning, its extension waits for the head."""
+    from keeper_app.services import seized
+
+    s = demo.session(KEEPER)
+    samples = demo.info.samples
+    states = {
+        what: seized.lookup(s, code)["status"]
+        for what, code in samples.items()
+        if what.startswith("seized_")
+    }
+    assert states == {
+        "seized_in_safekeeping": "in_safekeeping",
+        "seized_extracted": "in_safekeeping",
+        "seized_out": "out",
+        "seized_released": "released",
+        "seized_sealed": "sealed",
+        "seized_entered": "seized",
+    }
+    rec = seized.lookup(s, samples["seized_in_safekeeping"])
+    assert [e["kind"] for e in rec["seals"]] == ["seal", "unseal", "reseal"]
+    assert [(d["kind"], d["late"], d["soon"]) for d in rec["due"]] == [
+        ("seized_period", False, True)
+    ]
+    extracted = seized.lookup(s, samples["seized_extracted"])
+    assert extracted["kind"] == "extracted" and extracted["not_seized_reason"]
+    box = lookup.inbox(demo.session("010502"))
+    assert [q["kind"] for q in box["seized_requests"]] == ["extension"]
+    assert box["seized_incidents"] == []
+    due = {d["kind"] for d in lookup.due(s)}
+    assert {"seized_period", "seized_registration", "seized_safekeeping"} <= due

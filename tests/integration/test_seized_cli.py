@@ -148,6 +148,7 @@ def test_the_whole_life_at_the_command_line(office: Office, tmp_path: Path) -> N
     )
     shown = ok(keeper(office, creds, "K001", "seized", "show", a))
     assert "in_safekeeping" in shown and "柜S-01" in shown
+    assert ok(keeper(office, creds, "K001", "scan", a)) == shown  # the counter's scan too
     # unseal under approval by two investigators, reseal with a new seal
     q = seized.request_unseal(office.session("H001"), a, "核对")
     ok(keeper(office, creds, "D001", "seized", "approve", str(q)))

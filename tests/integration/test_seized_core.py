@@ -211,18 +211,22 @@ def test_a_full_life_verifies(office) -> None:
     seized.decide(head, x, c("D001"), True)
     shown = seized.show_seizure(k, z["seizure_id"])
     assert shown["extended"] is True
+    assert [t_["direction"] for t_ in shown["transfers"]] == ["out", "in"]
+    assert [i["condition"] for i in shown["transfers"][1]["items"]] == ["intact", "intact"]
     # b found unrelated, approved and released within three days
     r = seized.find_unrelated(h, [b], "经审查与案件无关")
     seized.decide(head, r, c("D001"), True)
     office.clock.advance(days=2)
     seized.release(k, r, [b], c("H001"), c("K001"), "王某某", "signed")
     assert seized.lookup(k, b)["status"] == "released"
+    assert seized.show_seizure(k, z["seizure_id"])["releases"][0]["recipient"] == "王某某"
     rel = seized.release_record(k, r)
     assert rel["release"]["recipient"] == "王某某" and [i["code"] for i in rel["items"]] == [b]
     seized.inspect(head, c("D001"), "账物相符，封条完好")
     assert seized.inspections(head)[0]["findings"] == "账物相符，封条完好"
     hist = [h_["kind"] for h_ in seized.lookup(k, a)["history"]]
     assert {"intake", "seal", "unseal", "reseal", "transfer_out", "transfer_in"} <= set(hist)
+    assert {"request_unseal", "decision_unseal", "decision_transfer"} <= set(hist)
     assert verify(office.db.conn).ok
 
 
@@ -239,7 +243,7 @@ def test_unsealing_needs_the_head_s_approval_and_two_investigators(office) -> No
     assert office.snapshot() == before
     with pytest.raises(RuleViolation) as e:
         seized.decide(office.session("D002"), q, c("D002"), True)
-    assert e.value.code == "not_case_department_head" or "head" in e.value.message
+    assert e.value.code == "not_head_of_case_dept"
     seized.decide(office.session("D001"), q, c("D001"), True)
     before = office.snapshot()
     with pytest.raises(RuleViolation) as e:
@@ -417,3 +421,238 @@ def test_reading_is_scoped_and_logged(office) -> None:
     with pytest.raises(RuleViolation) as e:
         seized.lookup(office.session("K001"), "3101-2026-000001-D-0")
     assert e.value.code.startswith("code_") or e.value.code == "not_seized_item"
+
+
+def test_a_scan_at_the_counter_names_a_seized_item_as_such(office) -> None:
+    from keeper_app.services import lookup
+
+    z = new_seizure(office)
+    with pytest.raises(RuleViolation) as e:
+        lookup.scan(office.session("K001"), z["codes"][0])
+    assert e.value.code == "seized_item" and "keeper seized show" in e.value.message
+
+
+def test_an_edit_behind_keeper_s_back_is_found(office) -> None:
+    import sqlite3
+
+    z = sealed_seizure(office)
+    assert verify(office.db.conn).ok
+    con = sqlite3.connect(office.path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("DELETE FROM seized_items")
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE seized_items SET content='别的东西'")
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("UPDATE seized_sealings SET possessor_signature='signed'")
+        con.execute("UPDATE seized_items SET seal_no='F-FAKE' WHERE code=?", (z["codes"][0],))
+        con.commit()
+    finally:
+        con.close()
+    r = verify(office.db.conn)
+    assert not r.ok and any("seized_items" in p for p in r.problems)
+
+
+# ------------------------------------------------------------------ each refusal changes nothing
+def refused(office, code: str, fn, *args, **kw) -> RuleViolation:
+    before = office.snapshot()
+    with pytest.raises(RuleViolation) as e:
+        fn(*args, **kw)
+    assert e.value.code == code, e.value
+    assert office.snapshot() == before
+    return e.value
+
+
+def test_intake_refusals(office) -> None:
+    at = office.clock() - timedelta(days=1)
+    refused(
+        office,
+        "not_case_handler",
+        seized.intake,
+        office.session("H003"),
+        "A2026-001",
+        seizure_fields(at),
+        ITEMS,
+    )
+    refused(
+        office,
+        "role_refused",
+        seized.intake,
+        office.session("K001"),
+        "A2026-001",
+        seizure_fields(at),
+        ITEMS,
+    )
+    no_reason = [dict(ITEMS[1], not_seized_reason="")]
+    e = refused(
+        office,
+        "missing_field",
+        seized.intake,
+        office.session("H001"),
+        "A2026-001",
+        seizure_fields(at),
+        no_reason,
+    )
+    assert e.message.startswith("item 1:")
+    refused(
+        office,
+        "unknown_case",
+        seized.intake,
+        office.session("H001"),
+        "X-1",
+        seizure_fields(at),
+        ITEMS,
+    )
+    bad = seizure_fields(office.clock() + timedelta(hours=1))
+    refused(
+        office,
+        "seized_in_future",
+        seized.intake,
+        office.session("H001"),
+        "A2026-001",
+        bad,
+        ITEMS,
+    )
+
+
+def test_sealing_refusals(office) -> None:
+    c = office.cred
+    z = new_seizure(office)
+    h = office.session("H001")
+    rec = sealing_recording(office)
+    seals = {code: f"N-{code[-6:]}" for code in z["codes"]}
+    two = [c("H001"), c("H002")]
+    now = office.clock()
+    one = {z["codes"][0]: "N-1"}
+    refused(
+        office, "inventory_mismatch", seized.seal, h, z["seizure_id"], one, two, now, rec, "signed"
+    )
+    same = dict.fromkeys(z["codes"], "N-SAME")
+    refused(office, "seal_reused", seized.seal, h, z["seizure_id"], same, two, now, rec, "signed")
+    refused(
+        office,
+        "missing_recording",
+        seized.seal,
+        h,
+        z["seizure_id"],
+        seals,
+        two,
+        now,
+        None,
+        "signed",
+    )
+    other = sealing_recording(office, "B2026-002", "H003")
+    refused(
+        office,
+        "recording_other_case",
+        seized.seal,
+        h,
+        z["seizure_id"],
+        seals,
+        two,
+        now,
+        other,
+        "signed",
+    )
+    start = now - timedelta(hours=5)
+    f = ManifestEntry("rec/interrogation.mp4", 77, "ef" * 32)
+    talk = intake.register_recording(
+        h, "A2026-001", "王某某", "suspect", start, start + timedelta(hours=1), "讯问室1", [f]
+    )
+    refused(
+        office,
+        "wrong_recording_kind",
+        seized.seal,
+        h,
+        z["seizure_id"],
+        seals,
+        two,
+        now,
+        talk,
+        "signed",
+    )
+    early = now - timedelta(days=3)
+    refused(
+        office,
+        "bad_sealing_time",
+        seized.seal,
+        h,
+        z["seizure_id"],
+        seals,
+        two,
+        early,
+        rec,
+        "signed",
+    )
+    refused(
+        office, "missing_field", seized.seal, h, z["seizure_id"], seals, two, now, rec, "refused"
+    )
+    seized.seal(h, z["seizure_id"], seals, two, now, rec, "signed")
+    refused(
+        office, "already_sealed", seized.seal, h, z["seizure_id"], seals, two, now, rec, "signed"
+    )
+
+
+def test_request_and_decision_refusals(office) -> None:
+    c = office.cred
+    z = received(office)
+    a, b = z["codes"]
+    h, head, k = office.session("H001"), office.session("D001"), office.session("K001")
+    q = seized.request_unseal(h, a, "核对")
+    refused(office, "request_open", seized.request_unseal, h, a, "再次核对")
+    refused(office, "not_signed_in", seized.decide, head, q, c("D002"), True)
+    seized.decide(head, q, c("D001"), True)
+    refused(office, "already_decided", seized.decide, head, q, c("D001"), False)
+    refused(office, "no_approval", seized.unseal, k, b, q, [c("H001"), c("H002")])
+    seized.unseal(k, a, q, [c("H001"), c("H002")])
+    seized.reseal(k, a, "N-9", [c("H001"), c("H002")])
+    refused(office, "approval_used", seized.unseal, k, a, q, [c("H001"), c("H002")])
+    x = seized.request_extension(h, z["seizure_id"], 30, "继续")
+    refused(office, "request_open", seized.request_extension, h, z["seizure_id"], 30, "再次")
+    seized.decide(head, x, c("D001"), False, "理由不足")
+    t = seized.request_transfer(h, [b], "鉴定")
+    seized.decide(head, t, c("D001"), True)
+    tid = seized.transfer_out(k, t, [b], c("H001"), c("K001"), handover_recording(office, "o"))
+    refused(office, "wrong_state", seized.find_unrelated, h, [b], "无关")
+    refused(
+        office,
+        "items_of_several_seizures",
+        seized.request_transfer,
+        h,
+        [a, received(office)["codes"][0]],
+        "鉴定",
+    )
+    rec = handover_recording(office, "i")
+    seized.transfer_in(k, tid, [b], c("H001"), c("K001"), rec)
+    refused(office, "already_returned", seized.transfer_in, k, tid, [b], c("H001"), c("K001"), rec)
+    z2 = sealed_seizure(office)
+    args = (z2["seizure_id"], z2["codes"], c("K002"), c("K001"), "柜S-09")
+    refused(office, "not_investigator", seized.receive, k, *args)
+
+
+def test_the_heads_own_work(office) -> None:
+    c = office.cred
+    z = received(office)
+    h, k = office.session("H001"), office.session("K001")
+    t = seized.request_transfer(h, list(z["codes"]), "鉴定")
+    seized.decide(office.session("D001"), t, c("D001"), True)
+    tid = seized.transfer_out(
+        k, t, z["codes"], c("H001"), c("K001"), handover_recording(office, "o")
+    )
+    back = seized.transfer_in(
+        k,
+        tid,
+        z["codes"],
+        c("H001"),
+        c("K001"),
+        handover_recording(office, "i"),
+        damaged={z["codes"][0]: "划痕"},
+    )
+    [iid] = back["incidents"]
+    refused(office, "not_addressed", seized.acknowledge, office.session("D002"), iid, c("D002"))
+    refused(office, "role_refused", seized.acknowledge, k, iid, c("K001"))
+    refused(office, "not_signed_in", seized.inspect, office.session("D001"), c("D002"), "x")
+    refused(office, "missing_field", seized.inspect, office.session("D001"), c("D001"), " ")
+    seized.inspect(office.session("D002"), c("D002"), "本部门无扣押物品")
+    assert [i["findings"] for i in seized.inspections(office.session("D001"))] == []
+    assert len(seized.inspections(office.session("R001"))) == 1

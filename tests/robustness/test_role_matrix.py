@@ -471,6 +471,18 @@ def seized_state(office, rid: int, start) -> dict:
     transfer and release approved, c out on a transfer, an extension waiting for the head."""
     c = office.cred
     h, k, head = office.session("H001"), office.session("K001"), office.session("D001")
+    f = ManifestEntry("rec/sealing.mp4", 10, "cd" * 32)
+    rid = intake.register_recording(
+        h,
+        "A2026-001",
+        "王某",
+        "suspect",
+        start,
+        start + timedelta(minutes=20),
+        "现场",
+        [f],
+        kind="sealing",
+    )
     z = seized.intake(h, "A2026-001", SEIZURE | {"seized_at": start}, SEIZED_ITEMS * 3)
     a, b, c3 = z["codes"]
     seals = {code: f"FZ-{code[-6:]}" for code in z["codes"]}
@@ -492,6 +504,7 @@ def seized_state(office, rid: int, start) -> dict:
         "zt": seized.transfer_out(k, q_c, [c3], c("H001"), c("K001"), rid),
         "zc": c3,
         "zq_wait": seized.request_extension(h, z["seizure_id"], 30, "继续"),
+        "zrec": rid,
     }
 
 
@@ -705,7 +718,7 @@ def calls(office, x: dict, role: str, badge: str):
             {x["z"]["codes"][0]: f"F-{role}"},
             [c("H001"), c("H002")],
             now,
-            x["rid"],
+            x["zrec"],
             "signed",
         ),
         "seized.lookup": lambda s: seized.lookup(s, x["z"]["codes"][0]),
@@ -720,10 +733,10 @@ def calls(office, x: dict, role: str, badge: str):
         ),
         "seized.reseal": lambda s: seized.reseal(s, x["za"], f"FR-{role}", [c("H001"), c("H002")]),
         "seized.transfer_out": lambda s: seized.transfer_out(
-            s, x["zq_transfer"], [x["zb"]], c("H001"), me, x["rid"]
+            s, x["zq_transfer"], [x["zb"]], c("H001"), me, x["zrec"]
         ),
         "seized.transfer_in": lambda s: seized.transfer_in(
-            s, x["zt"], [x["zc"]], c("H001"), me, x["rid"]
+            s, x["zt"], [x["zc"]], c("H001"), me, x["zrec"]
         ),
         "seized.release": lambda s: seized.release(
             s, x["zq_release"], [x["zb"]], c("H001"), me, "王某", "signed"

@@ -236,6 +236,13 @@ EXPECTED_PERMISSIONS: dict[Action, set[Role]] = {
     A.CHECKPOINT: {K},
     A.SWEEP_LATE: {K, DH},  # issue 14: the sweep is signed by a keeper or a head
     A.REPORT_MISSING: {K},  # the keeper's inventory
+    # issue 15 (supervision Art. 123-134, 261): investigators seize, seal and ask; the keeper
+    # keeps, lends and releases; the head inspects the register
+    A.SEIZED_INTAKE: {CH},
+    A.SEIZED_SEAL: {CH},
+    A.SEIZED_REQUEST: {CH},
+    A.SEIZED_KEEP: {K},
+    A.SEIZED_INSPECT: {DH},
 }
 
 

@@ -154,6 +154,16 @@ def test_art126_two_investigators_of_the_case_department() -> None:
         assert e.value.code == code, signers
 
 
+def test_art130_131_one_investigator_hands_over_with_the_keeper() -> None:
+    law.check_investigator(H1, CASE, "receipt")
+    with pytest.raises(RuleViolation) as e:
+        law.check_investigator(person(3, Role.KEEPER), CASE, "receipt")
+    assert e.value.code == "not_investigator"
+    with pytest.raises(RuleViolation) as e:
+        law.check_investigator(person(3, Role.CASE_HANDLER, dept=2), CASE, "receipt")
+    assert e.value.code == "not_case_department"
+
+
 def test_art126_127_the_possessor_signs_or_the_refusal_is_noted() -> None:
     assert law.check_possessor("signed", "") == ("signed", "")
     assert law.check_possessor("refused", "拒绝签名") == ("refused", "拒绝签名")
@@ -277,3 +287,20 @@ def test_art261_an_inspection_records_its_findings() -> None:
         law.check_inspection(" ", 1)
     with pytest.raises(RuleViolation):
         law.check_inspection("x", -1)
+
+
+def test_art133_the_decision_may_set_a_shorter_period_never_a_longer_one() -> None:
+    assert law.check_seizure(base_seizure(), T0)["period_days"] == 365
+    assert law.check_seizure(base_seizure(period_days=90), T0)["period_days"] == 90
+    for bad in (0, 366, "90", True):
+        with pytest.raises(RuleViolation) as e:
+            law.check_seizure(base_seizure(period_days=bad), T0)
+        assert e.value.code == "bad_period"
+
+
+def test_art56_the_sealing_s_own_recording_is_linked() -> None:
+    law.check_recording_kind("sealing", "sealing")
+    law.check_recording_kind("search", "sealing")
+    with pytest.raises(RuleViolation) as e:
+        law.check_recording_kind("interrogation", "sealing")
+    assert e.value.code == "wrong_recording_kind"
