@@ -300,9 +300,6 @@ _GROUPS: dict[str, dict[str, str]] = {
         "correction_sticker": QT_TRANSLATE_NOOP(
             "PrintDocs", "Correction sticker #%1 for the seal bag"
         ),
-        "seized_tags": QT_TRANSLATE_NOOP("PrintDocs", "Tags of seized items %1"),
-        "seized_inventory": QT_TRANSLATE_NOOP("PrintDocs", "Inventory of seizure %1"),
-        "seized_release": QT_TRANSLATE_NOOP("PrintDocs", "Release notice and inventory #%1"),
     },
 }
 
