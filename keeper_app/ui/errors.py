@@ -498,6 +498,24 @@ HEADLINES: dict[str, str] = {
         "Refusal", "The sealing period has ended: it is extended only before it expires."
     ),
     "seized_in_future": QT_TRANSLATE_NOOP("Refusal", "The time of the seizure is later than now."),
+    "already_received": QT_TRANSLATE_NOOP("Refusal", "This seizure is in safekeeping already."),
+    "already_returned": QT_TRANSLATE_NOOP("Refusal", "This transfer came back already."),
+    "damaged_not_scanned": QT_TRANSLATE_NOOP(
+        "Refusal", "An item recorded damaged must be scanned back."
+    ),
+    "items_of_several_seizures": QT_TRANSLATE_NOOP(
+        "Refusal", "A request is for the items of one seizure (one inventory) at a time."
+    ),
+    "no_department": QT_TRANSLATE_NOOP("Refusal", "You head no department."),
+    "nothing_held": QT_TRANSLATE_NOOP("Refusal", "Every item of this seizure is released."),
+    "repeated_item": QT_TRANSLATE_NOOP("Refusal", "An item is named twice."),
+    "request_open": QT_TRANSLATE_NOOP(
+        "Refusal", "A request of this kind is open for these items already."
+    ),
+    "unknown_transfer": QT_TRANSLATE_NOOP("Refusal", "No such transfer out."),
+    "wrong_recording_kind": QT_TRANSLATE_NOOP(
+        "Refusal", "Link the recording of the sealing or handover itself (a sealing or search)."
+    ),
     "two_investigators": QT_TRANSLATE_NOOP(
         "Refusal", "Two or more investigators sign: not fewer than two."
     ),

@@ -302,6 +302,8 @@ def test_temporary_transfer_checked_item_by_item_out_and_back(
     assert d.direction == "out" and int(d.transfer["id"]) == rid
     assert [r["code"] for r in d.checklist.rows] == tags
     assert d.recording.currentData() == video
+    # only the recordings of a sealing or a search: never the case's interrogation
+    assert d.recording.count() == 2
     assert not d.submit_button.isEnabled()
     sounds.clear()
     d.entry.setFocus()

@@ -53,6 +53,16 @@ COLUMNS = (
 EXTRACTED = ("not_seized_reason", "original_location", "data_source")
 
 
+def seized_recordings(s: Session, case_no: str) -> list[dict[str, Any]]:
+    """The case's recordings a sealing or a handover may be linked to: those of a sealing or
+    a search (Art. 56, 131), never an interrogation's."""
+    return [
+        r
+        for r in storage.case_recordings(s, case_no)
+        if r.get("kind") in seized_rules.RECORDING_KINDS
+    ]
+
+
 class SeizedIntakeDialog(WorkflowDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("Intake of seized storage media"), parent)
@@ -178,7 +188,7 @@ class SeizedIntakeDialog(WorkflowDialog):
         case_no = self.case.currentData()
         if not case_no:
             return
-        for r in storage.case_recordings(self.ctx.session, case_no):
+        for r in seized_recordings(self.ctx.session, case_no):
             self.recording.addItem(
                 self.tr("#%1 %2 · %3")
                 .replace("%1", str(r["id"]))

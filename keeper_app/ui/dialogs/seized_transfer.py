@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import RuleViolation
-from ...services import seized, storage
+from ...services import seized
 from ...services.session import Session, parse_code
 from ...timeutil import show
 from ..context import UiContext
 from ..labels import label
 from ..widgets.tag_checklist import TagChecklist
 from .base import WorkflowDialog
+from .seized_intake import seized_recordings
 
 AMBER = QColor("#fff4d6")
 
@@ -157,7 +158,7 @@ class SeizedTransferDialog(WorkflowDialog):
             ]
         )
         self.recording.clear()
-        for r in storage.case_recordings(self.ctx.session, self.case_no):
+        for r in seized_recordings(self.ctx.session, self.case_no):
             self.recording.addItem(
                 self.tr("#%1 %2 · %3")
                 .replace("%1", str(r["id"]))
