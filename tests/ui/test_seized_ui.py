@@ -282,7 +282,7 @@ def test_a_tag_scanned_at_the_counter_opens_the_item_record(
 
 
 def test_temporary_transfer_checked_item_by_item_out_and_back(
-    ui, office: Office, qtbot, qapp
+    ui, keeper_app, office: Office, qtbot, qapp
 ) -> None:
     sid, tags = kept_seizure(office)
     rid = approved_transfer(office, tags)
@@ -358,12 +358,22 @@ def test_temporary_transfer_checked_item_by_item_out_and_back(
     ui.sign(d2, "investigator", "H001")
     assert ui.submit(d2) is not None
     assert statuses(office, tags) == ["in_safekeeping", "missing", "in_safekeeping"]
-    # the head of the case's department is told
-    box = seized.inbox(office.session("D001"))
-    assert any(
-        n.get("item_id") is not None and n["kind"] in ("missing", "discrepancy")
-        for n in box["incidents"]
-    )
+    # the head of the case's department is told: the report waits in his inbox, he
+    # acknowledges it, signing
+    keeper_app.sign_out()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    m = ui.sign_in("D001")
+    inbox = m.inbox
+    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 1)
+    report = inbox.seized_incidents.rows[0]
+    assert report["kind"] == "missing" and report["code"] == tags[1]
+    assert "手机未随卷退回" in report["description"]
+    assert m.tabs.tabText(m.tabs.indexOf(inbox)).endswith("(1)")
+    inbox.seized_ack.click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    ui.sign(m.dialog, "head")
+    assert ui.submit(m.dialog) is not None
+    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 0)
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems
 
@@ -521,3 +531,42 @@ def test_sealing_from_the_record_the_lists_and_a_release(
     assert statuses(office, tags) == ["in_safekeeping", "released"]
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems
+
+
+def test_an_extension_asked_at_the_counter_and_approved_in_the_inbox(
+    ui, keeper_app, office: Office, qtbot, qapp
+) -> None:
+    """Art. 133: an investigator asks for the sealing period's extension from an item's record;
+    the head approves it before the period ends; the record shows the new end."""
+    _sid, tags = kept_seizure(office)
+    keys = Keys(qapp)
+    m = ui.sign_in("H001")
+    keys.type(m.counter.manual, tags[0])
+    qtbot.waitUntil(lambda: "request_extension" in m.counter.seized_record.buttons)
+    end = m.counter.current_seized()["seizure"]["period_end"]
+    m.counter.seized_record.buttons["request_extension"].click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    d = m.dialog
+    assert end in d.summary.text()
+    before = office.snapshot()
+    assert ui.submit(d) is None  # no reason given: refused, nothing recorded
+    assert office.snapshot() == before
+    d.reason.setPlainText("案情复杂，需继续鉴定")
+    d.days.setValue(60)
+    assert ui.submit(d) is not None
+    keeper_app.sign_out()
+    qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
+    m = ui.sign_in("D001")
+    qtbot.waitUntil(lambda: len(m.inbox.seized_requests.rows) == 1)
+    assert m.inbox.seized_requests.rows[0]["days"] == 60
+    m.inbox.seized_approve.click()
+    qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
+    ui.sign(m.dialog, "head")
+    assert ui.submit(m.dialog) is not None
+    rec = seized.lookup(office.session("H001"), tags[0])
+    assert rec["seizure"]["extended"] and rec["seizure"]["period_end"] > end
+    keys.type(m.counter.manual, tags[0])
+    qtbot.waitUntil(lambda: m.counter.current_seized() is not None)
+    fields = "\n".join(v.text() for _k, v in m.counter.seized_record._cells if v.isVisible())
+    assert rec["seizure"]["period_end"] in fields
+    assert m.counter.seized_record.tr("(extended)") in fields
