@@ -350,6 +350,16 @@ def test_temporary_transfer_checked_item_by_item_out_and_back(
     assert d2.transfer is not None and len(d2.checklist.rows) == 3
     assert d2.checklist.ticked == [tags[2]]
     keys.type(d2.entry, tags[0])
+    # the USB stick came back damaged: selected in the list, what is wrong said
+    d2.checklist.table.selectRow(1)
+    d2.damage.setText("外壳破裂")
+    d2.damage_button.click()
+    assert d2.banner.kind == "warn" and d2.damaged == {}  # not checked back yet
+    d2.checklist.table.selectRow(0)
+    d2.damage.setText("外壳破裂")
+    d2.damage_button.click()
+    assert d2.damaged == {tags[0]: "外壳破裂"}
+    assert "外壳破裂" in d2.checklist.table.item(0, 2).text()
     assert not d2.submit_button.isEnabled()
     assert d2.discrepancy.isVisibleTo(d2)
     d2.discrepancy.setPlainText("手机未随卷退回，办案人称仍在技术部门")
@@ -364,16 +374,18 @@ def test_temporary_transfer_checked_item_by_item_out_and_back(
     qtbot.waitUntil(lambda: keeper_app.sign_in_window is not None)
     m = ui.sign_in("D001")
     inbox = m.inbox
-    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 1)
-    report = inbox.seized_incidents.rows[0]
-    assert report["kind"] == "missing" and report["code"] == tags[1]
-    assert "手机未随卷退回" in report["description"]
-    assert m.tabs.tabText(m.tabs.indexOf(inbox)).endswith("(1)")
+    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 2)
+    reports = {r["code"]: r for r in inbox.seized_incidents.rows}
+    assert reports[tags[1]]["kind"] == "missing"
+    assert "手机未随卷退回" in reports[tags[1]]["description"]
+    assert reports[tags[0]]["kind"] == "damaged"
+    assert "外壳破裂" in reports[tags[0]]["description"]
+    assert m.tabs.tabText(m.tabs.indexOf(inbox)).endswith("(2)")
     inbox.seized_ack.click()
     qtbot.waitUntil(lambda: m.dialog is not None and m.dialog.isVisible())
     ui.sign(m.dialog, "head")
     assert ui.submit(m.dialog) is not None
-    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 0)
+    qtbot.waitUntil(lambda: len(inbox.seized_incidents.rows) == 1)
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems
 

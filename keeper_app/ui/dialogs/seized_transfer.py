@@ -5,9 +5,10 @@ scanned and ticks its item off the list. A tag not in this transfer, the same ta
 malformed code each get their own message and tick nothing. The keeper registers only when
 every item is ticked, or, on the way back, when what does not match is stated: the items not
 scanned are then recorded missing and the discrepancy goes to the head of the case's
-department as an incident. The keeper and the investigator sign; the recording of the
-handover (Art. 131: the whole transfer and return video-recorded) is chosen from the case's
-recordings."""
+department as an incident; an item that came back damaged is selected in the list and
+recorded so, saying what is wrong (reported too). The keeper and the investigator sign; the
+recording of the handover (Art. 131: the whole transfer and return video-recorded) is chosen
+from the case's recordings of a sealing or search."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -99,6 +102,21 @@ class SeizedTransferDialog(WorkflowDialog):
         self.discrepancy.textChanged.connect(self._ready)
         self.body.addWidget(self.discrepancy_label)
         self.body.addWidget(self.discrepancy)
+        # back: an item returned damaged is recorded so (and reported), saying what is wrong
+        self.damaged: dict[str, str] = {}
+        self.damage = QLineEdit()
+        self.damage.setObjectName("transfer_damage")
+        self.damage.setPlaceholderText(self.tr("what is damaged on the selected item"))
+        self.damage_button = QPushButton(self.tr("Record the selected item damaged"))
+        self.damage_button.setObjectName("transfer_damaged")
+        self.damage_button.setAutoDefault(False)
+        self.damage_button.clicked.connect(self.record_damaged)
+        row = QHBoxLayout()
+        row.addWidget(self.damage, 1)
+        row.addWidget(self.damage_button)
+        self.body.addLayout(row)
+        for w in (self.damage, self.damage_button):
+            w.setVisible(direction == "in")
         self.signers.add("keeper", self.tr("Keeper"), me=True)
         self.signers.add("investigator", self.tr("Investigator"), role="case_handler")
         self.checklist.checked.connect(lambda _k, _s: self._ready())
@@ -221,6 +239,31 @@ class SeizedTransferDialog(WorkflowDialog):
         else:
             self.ctx.feedback.refused()
 
+    def record_damaged(self) -> None:
+        """The item selected in the list, checked back, is recorded damaged (the head is told
+        when the return is registered)."""
+        rows = {ix.row() for ix in self.checklist.table.selectedIndexes()}
+        what = self.damage.text().strip()
+        if len(rows) != 1 or not what:
+            self.banner.say(
+                "warn", self.tr("Select an item checked back and say what is damaged on it.")
+            )
+            return
+        r = self.checklist.rows[rows.pop()]
+        if r["code"] not in self.checklist.ticked:
+            self.banner.say(
+                "warn",
+                self.tr("%1 is not checked back: scan it first.").replace("%1", str(r["shown"])),
+            )
+            return
+        self.damaged[r["code"]] = what
+        self.checklist.mark(r["code"], self.tr("✔ damaged: %1").replace("%1", what))
+        self.damage.clear()
+        self.banner.say(
+            "warn",
+            self.tr("%1 recorded damaged: %2").replace("%1", str(r["shown"])).replace("%2", what),
+        )
+
     def _ready(self) -> None:
         """Register only when every item is ticked, or (back) the discrepancy is stated."""
         complete = self.checklist.complete()
@@ -237,6 +280,7 @@ class SeizedTransferDialog(WorkflowDialog):
             "scanned": list(self.checklist.ticked),
             "recording": self.recording.currentData() or 0,
             "discrepancy": self.discrepancy.toPlainText().strip(),
+            "damaged": dict(self.damaged),
             "keeper": self.signers.credential("keeper"),
             "investigator": self.signers.credential("investigator"),
         }
@@ -258,6 +302,7 @@ class SeizedTransferDialog(WorkflowDialog):
             v["investigator"],
             v["keeper"],
             int(v["recording"]),
+            damaged=v["damaged"],
             note=v["discrepancy"],
         )
 
@@ -269,7 +314,17 @@ class SeizedTransferDialog(WorkflowDialog):
                 .replace("%2", str(len(self.checklist.ticked)))
             )
         missing = len(result["missing"])
+        damaged = len(result["damaged"])
         result = result["transfer_id"]
+        if damaged and not missing:
+            return (
+                self.tr(
+                    "Return #%1 registered: every item is back, %2 damaged — reported to the "
+                    "head of the case's department."
+                )
+                .replace("%1", str(result))
+                .replace("%2", str(damaged))
+            )
         if missing:
             return (
                 self.tr(

@@ -40,6 +40,7 @@ class TagChecklist(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.index: dict[str, int] = {}
         self.ticked: list[str] = []
+        self.notes: dict[str, str] = {}  # code -> what the row's check column says instead
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("tag_checklist")
         self.table.verticalHeader().hide()
@@ -60,13 +61,13 @@ class TagChecklist(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Item"), self.tr("Checked")])
         for i, r in enumerate(self.rows):
             done = r["code"] in self.ticked
-            self._cell(i, 2, "✔" if done else self.tr("not yet"))
+            self._cell(i, 2, self.notes.get(r["code"], "✔") if done else self.tr("not yet"))
         self._count()
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = list(rows)
         self.index = {r["code"]: i for i, r in enumerate(self.rows)}
-        self.ticked = []
+        self.ticked, self.notes = [], {}
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             self._cell(i, 0, str(r["shown"]))
@@ -90,6 +91,13 @@ class TagChecklist(QWidget):
             .replace("%2", str(len(self.ticked)))
             .replace("%3", str(len(self.missing())))
         )
+
+    def mark(self, code: str, text: str) -> None:
+        """A note on a checked item's row (it came back damaged, say)."""
+        row = self.index.get(code)
+        if row is not None:
+            self._cell(row, 2, text)
+            self.notes[code] = text
 
     def missing(self) -> list[str]:
         return [r["code"] for r in self.rows if r["code"] not in self.ticked]
