@@ -1,6 +1,6 @@
 """The main window's seized storage media (issue 15): the "Seized items…" button in the
-toolbar, with "Intake…" (investigators) and the temporary transfer out and back (keepers,
-Art. 131); the actions of a seized item's record at the counter; after an intake, the offer to
+toolbar, with "Intake…" (investigators), the temporary transfer out and back (keepers,
+Art. 131) and the inspection of the register (department heads, Art. 261); the actions of a seized item's record at the counter; after an intake, the offer to
 print the items' tags and the inventory."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ..domain.lifecycle import Action, allowed
 from ..services import catalogue
 from .dialogs.base import WorkflowDialog
 from .dialogs.seized_actions import (
+    SeizedInspectDialog,
     SeizedReceiveDialog,
     SeizedReleaseDialog,
     SeizedRequestDialog,
@@ -74,9 +75,13 @@ class SeizedTools(QObject):
         self.in_action = self.menu.addAction("")
         self.in_action.setVisible(self.may_keep)
         self.in_action.triggered.connect(lambda: self.open_transfer("in"))
+        self.may_inspect = allowed(roles, Action.SEIZED_INSPECT)
+        self.inspect_action = self.menu.addAction("")
+        self.inspect_action.setVisible(self.may_inspect)
+        self.inspect_action.triggered.connect(lambda: self.open_inspection())
         self.button.setMenu(self.menu)
         bar = window.findChild(QToolBar)
-        visible = self.may_intake or self.may_keep
+        visible = self.may_intake or self.may_keep or self.may_inspect
         if bar is not None and visible:
             bar.insertWidget(bar.actions()[1], self.button)  # after the title
         self.button.setVisible(visible)
@@ -95,6 +100,7 @@ class SeizedTools(QObject):
         self.intake_action.setText(self.tr("Intake…"))
         self.out_action.setText(self.tr("Temporary transfer out…"))
         self.in_action.setText(self.tr("Back from a temporary transfer…"))
+        self.inspect_action.setText(self.tr("Inspect the register…"))
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.window and ev.type() == QEvent.Type.LanguageChange:
@@ -114,6 +120,11 @@ class SeizedTools(QObject):
 
     def open_transfer(self, direction: str, rec: Any = None) -> SeizedTransferDialog:
         d = SeizedTransferDialog(self.ctx, direction, rec, self.window)
+        self._open(d)
+        return d
+
+    def open_inspection(self) -> SeizedInspectDialog:
+        d = SeizedInspectDialog(self.ctx, self.window)
         self._open(d)
         return d
 

@@ -582,3 +582,22 @@ def test_an_extension_asked_at_the_counter_and_approved_in_the_inbox(
     fields = "\n".join(v.text() for _k, v in m.counter.seized_record._cells if v.isVisible())
     assert rec["seizure"]["period_end"] in fields
     assert m.counter.seized_record.tr("(extended)") in fields
+
+
+def test_a_head_inspects_the_register_of_seized_items(ui, office: Office, qtbot) -> None:
+    """Art. 261: the head of the department records his periodic inspection, signing."""
+    kept_seizure(office)
+    m = ui.sign_in("D001")
+    tools = m.seized_tools
+    assert tools.inspect_action.isVisible() and not tools.intake_action.isVisible()
+    d = tools.open_inspection()
+    qtbot.waitUntil(d.isVisible)
+    assert d.items_checked.value() == 3
+    ui.sign(d, "head")
+    before = office.snapshot()
+    assert ui.submit(d) is None  # no findings: refused, nothing recorded
+    assert office.snapshot() == before
+    d.findings.setPlainText("封条完好，清单与实物一致")
+    assert ui.submit(d) is not None
+    rows = seized.inspections(office.session("D001"))
+    assert [(r["items_checked"], r["findings"]) for r in rows] == [(3, "封条完好，清单与实物一致")]

@@ -482,3 +482,42 @@ class SeizedAckDialog(WorkflowDialog):
 
     def confirmation(self, result: Any) -> str:
         return self.tr("Report #%1 acknowledged.").replace("%1", str(self.incident["id"]))
+
+
+# ------------------------------------------------------------------ inspection (Art. 261)
+class SeizedInspectDialog(WorkflowDialog):
+    """A department head's periodic inspection of his department's register of seized items
+    (Art. 261): what was inspected and found, signed."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Inspection of the register of seized items"), parent)
+        rows = seized.listing(ctx.session)
+        self.set_summary(
+            self.tr(
+                "The periodic inspection of your department's register of seized items "
+                "(Art. 261): %1 items are on it. Say what was inspected and found."
+            ).replace("%1", str(len(rows)))
+        )
+        self.items_checked = QSpinBox()
+        self.items_checked.setObjectName("inspect_items")
+        self.items_checked.setRange(0, 1_000_000)
+        self.items_checked.setValue(len(rows))
+        self.findings = _note()
+        self.findings.setObjectName("inspect_findings")
+        self.findings.setFixedHeight(90)
+        self.form.addRow(self.tr("Items inspected"), self.items_checked)
+        self.form.addRow(self.tr("Findings"), self.findings)
+        self.signers.add("head", self.tr("Department head"), me=True)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "findings": self.findings.toPlainText(),
+            "items": self.items_checked.value(),
+            "head": self.signers.credential("head"),
+        }
+
+    def perform(self, s: Session, v: dict[str, Any]) -> Any:
+        return seized.inspect(s, v["head"], v["findings"], v["items"])
+
+    def confirmation(self, result: Any) -> str:
+        return self.tr("Inspection #%1 recorded.").replace("%1", str(result))
