@@ -1,7 +1,8 @@
 """The counter: scans (from anywhere in the main window, through the queue) and the manual
 entry field open a medium's record; every scan is confirmed or refused visibly, with a
-sound; the scan log keeps the last scans so none goes unnoticed. A printout's head (the QR
-code on every printed page) scanned here is held against the register's chain."""
+sound; the scan log keeps the last scans so none goes unnoticed. A seized storage medium's
+tag (copy letter S, issue 15) opens the item's own record. A printout's head (the QR code on
+every printed page) scanned here is held against the register's chain."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ LOG_LIMIT = 200
 
 
 class CounterView(QWidget):
-    record_shown = Signal(object)
+    record_shown = Signal(object)  # a disc's ScanRecord, or a seized item's seized.lookup dict
     #: every code handled, in order: (text, accepted, status, shelf location)
     processed = Signal(str, bool, str, str)
 
