@@ -1,7 +1,8 @@
 """The main window's seized storage media (issue 15): the "Seized items…" button in the
 toolbar, with "Intake…" (investigators), the temporary transfer out and back (keepers,
-Art. 131) and the inspection of the register (department heads, Art. 261); the actions of a seized item's record at the counter; after an intake, the offer to
-print the items' tags and the inventory."""
+Art. 131) and the inspection of the register (department heads, Art. 261); the actions of a
+seized item's record at the counter; after an intake, the offer to print the items' tags and
+the inventory."""
 
 from __future__ import annotations
 

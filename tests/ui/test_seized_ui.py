@@ -243,6 +243,21 @@ def test_a_tag_scanned_at_the_counter_opens_the_item_record(
     m = ui.sign_in("K001")
     counter = m.counter
     keys = Keys(qapp)
+    # the due board: the seizure is to be handed to safekeeping within 30 days; a double
+    # click opens its first item at the counter
+    due = m.due
+    qtbot.waitUntil(lambda: any(r["kind"] == "seized_safekeeping" for r in due.model.rows))
+    row = next(i for i, r in enumerate(due.model.rows) if r["kind"] == "seized_safekeeping")
+    cols = [c.key for c in due.model.columns]
+    assert due.model.index(row, cols.index("kind")).data() == label(
+        "SeizedDue", "seized_safekeeping"
+    )
+    assert due.model.index(row, cols.index("shown")).data() == due.tr("seizure #%1").replace(
+        "%1", str(sid)
+    )
+    due.table.doubleClicked.emit(due.model.index(row, 0))
+    qtbot.waitUntil(lambda: (counter.current_seized() or {}).get("code") == tags[0])
+    counter.clear_records()
     m.tabs.setCurrentWidget(m.seized)
     keys.type(m.seized.case, tags[1])  # as a scanner: Shift around the S
     qtbot.waitUntil(lambda: counter.current_seized() is not None)
