@@ -29,6 +29,7 @@ from .dialogs.retrieval_decision import RetrievalDecisionDialog
 from .dialogs.return_ import ReturnDialog
 from .dialogs.review_submission import ReviewSubmissionDialog
 from .dialogs.roles import RolesDialog
+from .dialogs.seized_actions import SeizedAckDialog, SeizedDecisionDialog
 from .dialogs.transfer_package import TransferPackageDialog
 from .dialogs.unlock import UnlockDialog
 from .dialogs.unseal import UnsealDialog
@@ -77,6 +78,10 @@ def inbox_dialog(ctx: UiContext, what: str, row: dict[str, Any], parent: QWidget
         return CourtLateAckDialog(ctx, row, parent)
     if what == "resolve_inventory":
         return InventoryResolveDialog(ctx, row, parent)
+    if what in ("seized_approve", "seized_refuse"):
+        return SeizedDecisionDialog(ctx, row, what == "seized_approve", parent)
+    if what == "seized_ack":
+        return SeizedAckDialog(ctx, row, parent)
     return ApprovalDecisionDialog(ctx, row, what == "approve", parent)
 
 

@@ -1,7 +1,8 @@
 """The counter: scans (from anywhere in the main window, through the queue) and the manual
 entry field open a medium's record; every scan is confirmed or refused visibly, with a
-sound; the scan log keeps the last scans so none goes unnoticed. A printout's head (the QR
-code on every printed page) scanned here is held against the register's chain."""
+sound; the scan log keeps the last scans so none goes unnoticed. A seized storage medium's
+tag (copy letter S, issue 15) opens the item's own record. A printout's head (the QR code on
+every printed page) scanned here is held against the register's chain."""
 
 from __future__ import annotations
 
@@ -17,17 +18,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain import codes
 from ..domain.errors import RuleViolation
-from ..services import heads, lookup
+from ..services import heads, lookup, seized
 from ..services.session import parse_code
 from .context import UiContext
 from .errors import refusal
 from .record_view import RecordView
 from .scan_queue import ScanQueue
+from .seized_record import SeizedRecordView
 from .widgets.banner import Banner
 from .witness import agreed, disagreed
 
@@ -35,7 +39,7 @@ LOG_LIMIT = 200
 
 
 class CounterView(QWidget):
-    record_shown = Signal(object)
+    record_shown = Signal(object)  # a disc's ScanRecord, or a seized item's seized.lookup dict
     #: every code handled, in order: (text, accepted, status, shelf location)
     processed = Signal(str, bool, str, str)
 
@@ -55,6 +59,12 @@ class CounterView(QWidget):
         self.lookup_button.clicked.connect(self._manual)
         self.banner = Banner()
         self.record = RecordView()
+        # a seized storage medium's tag (copy letter S, issue 15) opens its own record
+        self.seized_record = SeizedRecordView()
+        self.seized_record.setObjectName("seized_record")
+        self.records = QStackedWidget()
+        self.records.addWidget(self.record)
+        self.records.addWidget(self.seized_record)
         self.log = QListWidget()
         self.log.setObjectName("scan_log")
         self.log_title = QLabel()
@@ -69,7 +79,7 @@ class CounterView(QWidget):
         side_lay.addWidget(self.log_title)
         side_lay.addWidget(self.log, 1)
         split = QSplitter()
-        split.addWidget(self.record)
+        split.addWidget(self.records)
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
@@ -91,6 +101,7 @@ class CounterView(QWidget):
         self.lookup_button.setText(self.tr("Look up"))
         self.log_title.setText("<b>" + self.tr("Recent scans") + "</b>")
         self.record.retranslate()
+        self.seized_record.retranslate()
 
     # ------------------------------------------------------------------ input
     def enqueue(self, text: str, source: str = "scanner") -> None:
@@ -112,18 +123,18 @@ class CounterView(QWidget):
         except RuleViolation:
             code = None
         try:
+            if code is not None and is_seized_code(code):
+                self._seized(text, code)
+                return
             rec = lookup.scan(self.ctx.session, text)
         except RuleViolation as exc:
-            self.last_code = code
-            self.record.clear()  # the previous disc and its buttons must not stay one click away
-            self.banner.refuse(exc)
-            self.ctx.feedback.refused()
-            self._log(text.strip() or "∅", refusal(exc).headline, ok=False)
-            self.processed.emit(text, False, exc.code, "")
+            self._refused(text, code, exc)
             return
         twice = rec.code == self.last_code
         self.last_code = rec.code
         self.record.show_record(rec)
+        self.seized_record.clear()
+        self.records.setCurrentWidget(self.record)
         if twice:
             self.banner.say(
                 "warn",
@@ -139,6 +150,40 @@ class CounterView(QWidget):
         self.record_shown.emit(rec)
         self.processed.emit(text, True, rec.status, rec.location or "")
 
+    def _refused(self, text: str, code: str | None, exc: RuleViolation) -> None:
+        self.last_code = code
+        self.clear_records()  # the previous item and its buttons must not stay one click away
+        self.banner.refuse(exc)
+        self.ctx.feedback.refused()
+        self._log(text.strip() or "∅", refusal(exc).headline, ok=False)
+        self.processed.emit(text, False, exc.code, "")
+
+    def clear_records(self) -> None:
+        self.record.clear()
+        self.seized_record.clear()
+        self.records.setCurrentWidget(self.record)
+
+    def _seized(self, text: str, code: str) -> None:
+        """A seized storage medium's tag: its record (refused like a disc's when unknown)."""
+        rec = seized.lookup(self.ctx.session, code)
+        twice = rec["code"] == self.last_code
+        self.last_code = rec["code"]
+        self.record.clear()
+        self.seized_record.show_record(rec)
+        self.records.setCurrentWidget(self.seized_record)
+        if twice:
+            self.banner.say(
+                "warn",
+                self.tr("Scanned the same item twice in a row: %1").replace("%1", rec["pretty"]),
+            )
+            self.ctx.feedback.duplicate()
+        else:
+            self.banner.say("ok", self.tr("✔ Scanned %1").replace("%1", rec["pretty"]))
+            self.ctx.feedback.accepted()
+        self._log(rec["pretty"], self.tr("twice in a row") if twice else "", ok=True)
+        self.record_shown.emit(rec)
+        self.processed.emit(text, True, rec["status"], rec.get("location") or "")
+
     def _check_head(self, text: str) -> None:
         """A printout's head: on the chain (confirmed) or not (refused, the failure said)."""
         r = heads.check_printout(self.ctx.session.db, text)
@@ -149,7 +194,7 @@ class CounterView(QWidget):
             self.ctx.feedback.accepted()
             self._log(label, agreed("printout", r), ok=True)
         else:
-            self.record.clear()
+            self.clear_records()
             self.banner.say(
                 "error",
                 disagreed("printout", r),
@@ -162,6 +207,15 @@ class CounterView(QWidget):
 
     def refresh(self) -> None:
         """Show the current record again (after a workflow changed it)."""
+        if self.seized_record.record is not None:
+            try:
+                self.seized_record.show_record(
+                    seized.lookup(self.ctx.session, self.seized_record.record["code"])
+                )
+            except RuleViolation as exc:
+                self.clear_records()
+                self.banner.refuse(exc)
+            return
         if self.record.record is None:
             return
         try:
@@ -186,3 +240,12 @@ class CounterView(QWidget):
 
     def current(self) -> Any:
         return self.record.record
+
+    def current_seized(self) -> dict[str, Any] | None:
+        """The seized item shown now (None: a disc or nothing)."""
+        return self.seized_record.record
+
+
+def is_seized_code(code: str) -> bool:
+    """A seized storage medium's code (copy letter S, domain.codes), as stored."""
+    return len(code) == codes.LENGTH and code[14] == codes.SEIZED

@@ -462,6 +462,80 @@ HEADLINES: dict[str, str] = {
     "pair_mismatch": QT_TRANSLATE_NOOP(
         "Refusal", "The original and the duplicate do not carry the same files."
     ),
+    # seized storage media (issue 15; supervision draft Art. 123-134)
+    "unknown_seized_item": QT_TRANSLATE_NOOP("Refusal", "No seized item has this tag."),
+    "not_seized_item": QT_TRANSLATE_NOOP(
+        "Refusal", "This is a disc's code, not the tag of a seized item."
+    ),
+    "unknown_seizure": QT_TRANSLATE_NOOP("Refusal", "No such seizure."),
+    "already_sealed": QT_TRANSLATE_NOOP(
+        "Refusal", "This seizure is sealed and registered already."
+    ),
+    "bad_copies": QT_TRANSLATE_NOOP("Refusal", "The number of copies is 0 to 999."),
+    "bad_count": QT_TRANSLATE_NOOP("Refusal", "The number of items checked must be a count."),
+    "bad_item_kind": QT_TRANSLATE_NOOP(
+        "Refusal", "An item is the original medium seized or the electronic data extracted."
+    ),
+    "bad_media_type": QT_TRANSLATE_NOOP("Refusal", "Choose the type of the medium."),
+    "bad_period": QT_TRANSLATE_NOOP(
+        "Refusal", "A sealing period (or an extension) is 1 to 365 days."
+    ),
+    "bad_possessor_signature": QT_TRANSLATE_NOOP(
+        "Refusal", "Say whether the possessor signed, refused to sign or was not at the scene."
+    ),
+    "bad_sealing_time": QT_TRANSLATE_NOOP(
+        "Refusal", "The time of sealing is between the seizure and now."
+    ),
+    "bad_inventory": QT_TRANSLATE_NOOP("Refusal", "The inventory file is not in the right form."),
+    "inventory_mismatch": QT_TRANSLATE_NOOP(
+        "Refusal", "What was scanned does not match the inventory."
+    ),
+    "keeper_not_investigator": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "A keeper does not sign as an investigator: investigators seal, the keeper keeps.",
+    ),
+    "missing_recording": QT_TRANSLATE_NOOP(
+        "Refusal", "The act is video-recorded: register its recording and choose it."
+    ),
+    "recording_other_case": QT_TRANSLATE_NOOP("Refusal", "This recording belongs to another case."),
+    "no_items": QT_TRANSLATE_NOOP("Refusal", "The inventory lists no item."),
+    "too_many_items": QT_TRANSLATE_NOOP("Refusal", "At most 200 items on one inventory."),
+    "not_case_department": QT_TRANSLATE_NOOP(
+        "Refusal", "The investigator is not of the department handling the case."
+    ),
+    "not_extracted": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "An original medium that was seized has no reason for not being seized: choose "
+        "“electronic data extracted” for data extracted without the original.",
+    ),
+    "not_investigator": QT_TRANSLATE_NOOP(
+        "Refusal", "Only an investigator (a case handler) signs this."
+    ),
+    "period_expired": QT_TRANSLATE_NOOP(
+        "Refusal", "The sealing period has ended: it is extended only before it expires."
+    ),
+    "seized_in_future": QT_TRANSLATE_NOOP("Refusal", "The time of the seizure is later than now."),
+    "already_received": QT_TRANSLATE_NOOP("Refusal", "This seizure is in safekeeping already."),
+    "already_returned": QT_TRANSLATE_NOOP("Refusal", "This transfer came back already."),
+    "damaged_not_scanned": QT_TRANSLATE_NOOP(
+        "Refusal", "An item recorded damaged must be scanned back."
+    ),
+    "items_of_several_seizures": QT_TRANSLATE_NOOP(
+        "Refusal", "A request is for the items of one seizure (one inventory) at a time."
+    ),
+    "no_department": QT_TRANSLATE_NOOP("Refusal", "You head no department."),
+    "nothing_held": QT_TRANSLATE_NOOP("Refusal", "Every item of this seizure is released."),
+    "repeated_item": QT_TRANSLATE_NOOP("Refusal", "An item is named twice."),
+    "request_open": QT_TRANSLATE_NOOP(
+        "Refusal", "A request of this kind is open for these items already."
+    ),
+    "unknown_transfer": QT_TRANSLATE_NOOP("Refusal", "No such transfer out."),
+    "wrong_recording_kind": QT_TRANSLATE_NOOP(
+        "Refusal", "Link the recording of the sealing or handover itself (a sealing or search)."
+    ),
+    "two_investigators": QT_TRANSLATE_NOOP(
+        "Refusal", "Two or more investigators sign: not fewer than two."
+    ),
 }
 
 #: a refusal that names its field: the headline with the field's name (%1)

@@ -164,6 +164,29 @@ _GROUPS: dict[str, dict[str, str]] = {
         "why the duplicate is in doubt": QT_TRANSLATE_NOOP(
             "Field", "Why the duplicate is in doubt"
         ),
+        "cause of action": QT_TRANSLATE_NOOP("Field", "Cause of action"),
+        "persons concerned": QT_TRANSLATE_NOOP("Field", "Persons concerned"),
+        "record the seizure belongs to": QT_TRANSLATE_NOOP(
+            "Field", "Record (transcript) it belongs to"
+        ),
+        "place of seizure": QT_TRANSLATE_NOOP("Field", "Place of the seizure"),
+        "time of seizure": QT_TRANSLATE_NOOP("Field", "Time of the seizure"),
+        "time of sealing": QT_TRANSLATE_NOOP("Field", "Time written on the seals"),
+        "content": QT_TRANSLATE_NOOP("Field", "Content"),
+        "type": QT_TRANSLATE_NOOP("Field", "Type"),
+        "copies": QT_TRANSLATE_NOOP("Field", "Copies"),
+        "items": QT_TRANSLATE_NOOP("Field", "Items"),
+        "recording": QT_TRANSLATE_NOOP("Field", "Recording"),
+        "reason the original medium could not be seized": QT_TRANSLATE_NOOP(
+            "Field", "Why the original could not be seized"
+        ),
+        "location of the original medium": QT_TRANSLATE_NOOP(
+            "Field", "Where the original medium is"
+        ),
+        "what happened when the possessor did not sign": QT_TRANSLATE_NOOP(
+            "Field", "What happened when the possessor did not sign"
+        ),
+        "scanned codes": QT_TRANSLATE_NOOP("Field", "Scanned tags"),
         "badge number": QT_TRANSLATE_NOOP("Field", "Badge number"),
         "case handlers": QT_TRANSLATE_NOOP("Field", "Case handlers"),
         "roles": QT_TRANSLATE_NOOP("Field", "Roles"),
@@ -183,6 +206,85 @@ _GROUPS: dict[str, dict[str, str]] = {
         "archive_handover": QT_TRANSLATE_NOOP("Action", "Archive handover…"),
         "set_location": QT_TRANSLATE_NOOP("Action", "Move…"),
         "transfer_package": QT_TRANSLATE_NOOP("Action", "Write transfer package…"),
+    },
+    # seized storage media (issue 15; supervision draft Art. 123-134)
+    "MediaType": {
+        "audio_tape": QT_TRANSLATE_NOOP("MediaType", "audio tape"),
+        "video_tape": QT_TRANSLATE_NOOP("MediaType", "videotape"),
+        "usb_stick": QT_TRANSLATE_NOOP("MediaType", "USB stick"),
+        "hard_drive": QT_TRANSLATE_NOOP("MediaType", "hard drive"),
+        "memory_card": QT_TRANSLATE_NOOP("MediaType", "memory card"),
+        "optical_disc": QT_TRANSLATE_NOOP("MediaType", "optical disc"),
+        "phone": QT_TRANSLATE_NOOP("MediaType", "mobile phone"),
+        "computer": QT_TRANSLATE_NOOP("MediaType", "computer"),
+        "other": QT_TRANSLATE_NOOP("MediaType", "other"),
+    },
+    "ItemKind": {
+        "original": QT_TRANSLATE_NOOP("ItemKind", "original medium seized"),
+        "extracted": QT_TRANSLATE_NOOP("ItemKind", "electronic data extracted"),
+    },
+    "PossessorSignature": {
+        "signed": QT_TRANSLATE_NOOP("PossessorSignature", "signed the inventory"),
+        "refused": QT_TRANSLATE_NOOP("PossessorSignature", "refused to sign"),
+        "absent": QT_TRANSLATE_NOOP("PossessorSignature", "was not at the scene"),
+    },
+    "SeizedStatus": {
+        "seized": QT_TRANSLATE_NOOP("SeizedStatus", "seized, not yet sealed"),
+        "sealed": QT_TRANSLATE_NOOP("SeizedStatus", "sealed, with the investigators"),
+        "in_safekeeping": QT_TRANSLATE_NOOP("SeizedStatus", "in safekeeping"),
+        "unsealed": QT_TRANSLATE_NOOP("SeizedStatus", "unsealed"),
+        "out": QT_TRANSLATE_NOOP("SeizedStatus", "temporarily transferred out"),
+        "missing": QT_TRANSLATE_NOOP("SeizedStatus", "missing"),
+        "released": QT_TRANSLATE_NOOP("SeizedStatus", "released"),
+    },
+    "SeizedDue": {
+        "seized_registration": QT_TRANSLATE_NOOP("SeizedDue", "register the inventory (20 days)"),
+        "seized_safekeeping": QT_TRANSLATE_NOOP("SeizedDue", "hand to safekeeping (30 days)"),
+        "seized_period": QT_TRANSLATE_NOOP("SeizedDue", "end of the sealing period"),
+        "seized_release": QT_TRANSLATE_NOOP("SeizedDue", "release the unrelated items (3 days)"),
+    },
+    "SeizedRequest": {
+        "unseal": QT_TRANSLATE_NOOP("SeizedRequest", "unsealing"),
+        "transfer": QT_TRANSLATE_NOOP("SeizedRequest", "temporary transfer"),
+        "extension": QT_TRANSLATE_NOOP("SeizedRequest", "extension of the sealing period"),
+        "release": QT_TRANSLATE_NOOP("SeizedRequest", "release of unrelated items"),
+    },
+    "SeizedHistory": {
+        "intake": QT_TRANSLATE_NOOP("SeizedHistory", "entered on the inventory"),
+        "seal": QT_TRANSLATE_NOOP("SeizedHistory", "sealed"),
+        "receive": QT_TRANSLATE_NOOP("SeizedHistory", "received into safekeeping"),
+        "unseal": QT_TRANSLATE_NOOP("SeizedHistory", "unsealed"),
+        "reseal": QT_TRANSLATE_NOOP("SeizedHistory", "resealed"),
+        "transfer_out": QT_TRANSLATE_NOOP("SeizedHistory", "temporarily transferred out"),
+        "transfer_in": QT_TRANSLATE_NOOP("SeizedHistory", "back from the transfer"),
+        "release": QT_TRANSLATE_NOOP("SeizedHistory", "released"),
+        "request_unseal": QT_TRANSLATE_NOOP("SeizedHistory", "unsealing requested"),
+        "request_transfer": QT_TRANSLATE_NOOP("SeizedHistory", "transfer requested"),
+        "request_extension": QT_TRANSLATE_NOOP("SeizedHistory", "extension requested"),
+        "request_release": QT_TRANSLATE_NOOP("SeizedHistory", "found unrelated: release asked"),
+        "incident": QT_TRANSLATE_NOOP("SeizedHistory", "incident"),
+    },
+    "SeizedIncident": {
+        "damaged": QT_TRANSLATE_NOOP("SeizedIncident", "damaged"),
+        "missing": QT_TRANSLATE_NOOP("SeizedIncident", "missing"),
+        "discrepancy": QT_TRANSLATE_NOOP("SeizedIncident", "does not match the inventory"),
+        "late_registration": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "inventory not registered within 20 days"
+        ),
+        "late_safekeeping": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "not handed to safekeeping within 30 days"
+        ),
+        "period_expired": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "sealing period ended without an extension"
+        ),
+        "late_release": QT_TRANSLATE_NOOP(
+            "SeizedIncident", "unrelated items not released within 3 days"
+        ),
+    },
+    "Condition": {
+        "intact": QT_TRANSLATE_NOOP("Condition", "intact"),
+        "damaged": QT_TRANSLATE_NOOP("Condition", "damaged"),
+        "missing": QT_TRANSLATE_NOOP("Condition", "missing"),
     },
     # the titles of services.catalogue's documents (%1: which disc, entry or filter)
     "PrintDocs": {

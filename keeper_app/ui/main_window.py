@@ -38,6 +38,7 @@ from .labels import roles_text
 from .lock import LockPage
 from .ops import worker_session
 from .record_view import with_shortcut
+from .seized_tools import SeizedTools
 from .settings import LANGUAGES
 from .views.cases_view import CasesView
 from .views.due_view import DueView
@@ -46,6 +47,7 @@ from .views.media_view import MediaView
 from .views.people_view import PeopleView
 from .views.reads_view import ReadsView
 from .views.register_view import RegisterView
+from .views.seized_view import SeizedView
 from .widgets.banner import Banner
 from .window_extras import WindowExtras
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.counter = CounterView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
         self.media = MediaView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
+        self.seized = SeizedView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
         self.register = RegisterView(ctx) if allowed(roles, Action.VIEW_REGISTER) else None
         self.cases = CasesView(ctx) if allowed(roles, Action.VIEW_MEDIA) else None
         self.due = DueView(ctx) if allowed(roles, Action.VIEW_DUE) else None
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         for name, view in (
             ("counter", self.counter),
             ("media", self.media),
+            ("seized", self.seized),
             ("register", self.register),
             ("cases", self.cases),
             ("due", self.due),
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_code)
         self.discs = DiscTools(self, ctx)  # burn, ingest, drive hotplug
         self.extras = WindowExtras(self)  # printing, documents after workflows, settings
+        self.seized_tools = SeizedTools(self)  # seized storage media (issue 15)
         self.settings_button.clicked.connect(self.extras.open_settings)
         self.password_button.clicked.connect(self.extras.open_change_password)
         for table in self.findChildren(QAbstractItemView):
@@ -164,6 +169,7 @@ class MainWindow(QMainWindow):
             for w in (
                 self.counter,
                 self.media,
+                self.seized,
                 self.register,
                 self.cases,
                 self.due,
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         if self.counter is not None:
             self.counter.record.action_requested.connect(self.run_action)
-        for v in (self.media, self.register, self.due):
+        for v in (self.media, self.seized, self.register, self.due):
             if v is not None:
                 v.open_code.connect(self.open_code)
         if self.cases is not None:
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
         titles = {
             id(self.counter): self.tr("Counter"),
             id(self.media): self.tr("Media"),
+            id(self.seized): self.tr("Seized items"),
             id(self.register): self.tr("Retrieval register"),
             id(self.cases): self.tr("Cases"),
             id(self.people): self.tr("People"),
@@ -291,6 +298,7 @@ class MainWindow(QMainWindow):
                 + len(self.inbox.approvals.rows)
                 + len(self.inbox.retrievals.rows)
                 + len(self.inbox.alarms)
+                + self.inbox.seized_count()
             )
             titles[id(self.inbox)] = self.tr("Inbox") + (f" ({n})" if n else "")
         for i in range(self.tabs.count()):
@@ -353,7 +361,7 @@ class MainWindow(QMainWindow):
         if self.counter is not None:
             self.counter.confirm(text)
         self.statusBar().showMessage(text, 15_000)
-        for v in (self.due, self.inbox, self.cases, self.people):
+        for v in (self.due, self.inbox, self.cases, self.people, self.seized):
             if v is not None:
                 v.refresh()
 
@@ -394,7 +402,7 @@ class MainWindow(QMainWindow):
         # registering): show the register as it is now
         if self.counter is not None:
             self.counter.refresh()
-        for v in (self.due, self.inbox, self.cases):
+        for v in (self.due, self.inbox, self.cases, self.seized):
             if v is not None:
                 v.refresh()
 

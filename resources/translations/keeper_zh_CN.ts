@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+175"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+198"/>
         <source>Handover…</source>
         <translation>移交登记…</translation>
     </message>
@@ -450,7 +450,7 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-150"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-173"/>
         <source>open</source>
         <translation>在办</translation>
     </message>
@@ -683,9 +683,27 @@
     </message>
 </context>
 <context>
+    <name>Condition</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="+248"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
     <name>CopyRole</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-7"/>
+        <location line="-257"/>
         <source>original</source>
         <translation>正本</translation>
     </message>
@@ -703,13 +721,13 @@
 <context>
     <name>CounterView</name>
     <message>
-        <location filename="../../keeper_app/ui/counter.py" line="+51"/>
+        <location filename="../../keeper_app/ui/counter.py" line="+55"/>
         <source>Shortcut: %1</source>
         <extracomment>every code handled, in order: (text, accepted, status, shelf location)</extracomment>
         <translation>快捷键：%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Disc code</source>
         <translation>光盘编号</translation>
     </message>
@@ -729,19 +747,26 @@
         <translation>最近扫描</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Scanned the same disc twice in a row: %1</source>
         <translation>同一张光盘连续扫描了两次：%1</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+37"/>
         <source>✔ Scanned %1</source>
         <translation>✔ 已识别 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-32"/>
+        <location line="+34"/>
         <source>twice in a row</source>
         <translation>连续两次扫描</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Scanned the same item twice in a row: %1</source>
+        <translation>连续两次扫描了同一物品：%1</translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1201,7 @@
 <context>
     <name>DueView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/due_view.py" line="+103"/>
+        <location filename="../../keeper_app/ui/views/due_view.py" line="+109"/>
         <source>LATE</source>
         <translation>已逾期</translation>
     </message>
@@ -1259,6 +1284,16 @@
         <location line="+20"/>
         <source>%1 late · %2 due</source>
         <translation>逾期 %1 项 · 待办 %2 项</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>seized items, request #%1</source>
+        <translation>查封扣押物品，申请 #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seizure #%1</source>
+        <translation>查封扣押 #%1</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1448,81 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Cause of action</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons concerned</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record (transcript) it belongs to</source>
+        <translation>所属笔录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place of the seizure</source>
+        <translation>查封扣押地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of the seizure</source>
+        <translation>查封扣押时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time written on the seals</source>
+        <translation>封条上注明的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the original could not be seized</source>
+        <translation>原始存储介质无法扣押的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the original medium is</source>
+        <translation>原始存储介质所在位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What happened when the possessor did not sign</source>
+        <translation>持有人未签名的情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanned tags</source>
+        <translation>扫描的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Badge number</source>
         <translation>警号</translation>
     </message>
@@ -1627,7 +1737,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-75"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-98"/>
         <source>handover</source>
         <translation>移交</translation>
     </message>
@@ -1813,25 +1923,28 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+141"/>
+        <location filename="../../keeper_app/ui/views/inbox_view.py" line="+173"/>
+        <location line="+50"/>
         <source>Acknowledge…</source>
         <extracomment>(&quot;ack&quot;, incident) / (&quot;approve&quot; | &quot;refuse&quot;, approval) / (&quot;approve_retrieval&quot; | &quot;refuse_retrieval&quot;, retrieval request) / (&quot;ack_court_late&quot;, late request): the main window opens the dialog the integrity alarm (services.self_check) while the history does not verify court/procuratorate requests marked late, reported to this head (schema 11) discrepancies of inventories reported to this head, to resolve (issue 16)</extracomment>
         <translation>签收…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
         <location line="+2"/>
+        <location line="+45"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-46"/>
         <location line="+2"/>
+        <location line="+45"/>
         <source>Refuse…</source>
         <translation>不予批准…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1852,57 +1965,66 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+50"/>
+        <location line="-53"/>
+        <location line="+42"/>
+        <location line="+12"/>
+        <location line="+22"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
         <location line="+10"/>
         <location line="+15"/>
-        <location line="+25"/>
+        <location line="+51"/>
         <source>Disc</source>
         <translation>光盘</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
         <location line="+10"/>
         <location line="+15"/>
-        <location line="+12"/>
+        <location line="+16"/>
+        <location line="+13"/>
+        <location line="+9"/>
         <location line="+13"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
+        <location line="+54"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
+        <location line="+54"/>
         <source>What was found</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-48"/>
         <location line="+15"/>
-        <location line="+17"/>
+        <location line="+16"/>
+        <location line="+27"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-55"/>
         <location line="+16"/>
+        <location line="+18"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-33"/>
         <source>Requested by</source>
         <translation>调取机关</translation>
     </message>
@@ -1943,11 +2065,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+14"/>
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <source>Seizure</source>
+        <translation>查封扣押</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Found late</source>
         <translation>发现逾期时间</translation>
     </message>
@@ -2003,6 +2141,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Requests on seized items (%1)</source>
+        <translation>查封扣押物品的申请（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reports on seized items (%1)</source>
+        <translation>查封扣押物品的报告（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Court/procuratorate requests past 3 days (%1)</source>
         <translation>逾期（超过3日）未办结的法院/检察院调取（%1）</translation>
     </message>
@@ -2022,18 +2170,18 @@
         <translation>待审批的副本调取申请（%1）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The clock of a Keeper computer jumped (%1):</source>
         <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <location line="+2"/>
         <source>Integrity alarm: %1</source>
         <translation>完整性警报：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Nothing waiting.</source>
         <translation>没有待办事项。</translation>
     </message>
@@ -2689,9 +2837,22 @@
     </message>
 </context>
 <context>
+    <name>ItemKind</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="+168"/>
+        <source>original medium seized</source>
+        <translation>扣押的原始存储介质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>electronic data extracted</source>
+        <translation>提取的电子数据</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+199"/>
+        <location line="+132"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2755,7 +2916,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+141"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+146"/>
         <source>forward</source>
         <extracomment>How often the main window looks at the computer&apos;s clock.</extracomment>
         <translation>向前</translation>
@@ -2771,7 +2932,7 @@
         <translation>计算机时钟%1跳变（现为 %2，应为 %3）：此时记录的时间可能有误——请核查时钟。已报告部门负责人。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Keeper — custody of interrogation recordings</source>
         <translation>讯问录音录像资料保管系统</translation>
     </message>
@@ -2823,6 +2984,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Seized items</source>
+        <translation>查封扣押物品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Retrieval register</source>
         <translation>调取登记簿</translation>
     </message>
@@ -2852,9 +3018,57 @@
         <translation>到期与逾期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Inbox</source>
         <translation>待办</translation>
+    </message>
+</context>
+<context>
+    <name>MediaType</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="-144"/>
+        <source>audio tape</source>
+        <translation>录音带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>videotape</source>
+        <translation>录像带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB stick</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hard drive</source>
+        <translation>硬盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory card</source>
+        <translation>存储卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optical disc</source>
+        <translation>光盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2941,7 +3155,7 @@
 <context>
     <name>Org</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-191"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-157"/>
         <source>people&apos;s court</source>
         <translation>人民法院</translation>
     </message>
@@ -3135,6 +3349,24 @@
     </message>
 </context>
 <context>
+    <name>PossessorSignature</name>
+    <message>
+        <location line="+150"/>
+        <source>signed the inventory</source>
+        <translation>已在清单上签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>was not at the scene</source>
+        <translation>不在现场</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <location filename="../../keeper_app/ui/dialogs/print_dialog.py" line="+81"/>
@@ -3236,7 +3468,7 @@
 <context>
     <name>PrintDocs</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="+112"/>
+        <location filename="../../keeper_app/ui/labels.py" line="+62"/>
         <source>Disc labels of the pair %1</source>
         <translation>光盘 %1 一组的盘面标签</translation>
     </message>
@@ -3764,7 +3996,7 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-169"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-271"/>
         <source>case handling</source>
         <translation>办案</translation>
     </message>
@@ -5002,6 +5234,176 @@
         <translation>正本与副本所载文件不一致。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>No seized item has this tag.</source>
+        <translation>没有查封扣押物品使用此标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a disc&apos;s code, not the tag of a seized item.</source>
+        <translation>这是光盘的编号，不是查封扣押物品的标签。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No such seizure.</source>
+        <translation>没有此查封扣押记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This seizure is sealed and registered already.</source>
+        <translation>此次查封扣押已经封存并登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number of copies is 0 to 999.</source>
+        <translation>份数为 0 至 999。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of items checked must be a count.</source>
+        <translation>检查的物品数必须是一个数目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An item is the original medium seized or the electronic data extracted.</source>
+        <translation>物品是扣押的原始存储介质或提取的电子数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the type of the medium.</source>
+        <translation>请选择介质类型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A sealing period (or an extension) is 1 to 365 days.</source>
+        <translation>查封扣押期限（或延长期限）为 1 至 365 天。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say whether the possessor signed, refused to sign or was not at the scene.</source>
+        <translation>请说明持有人已签名、拒绝签名或不在现场。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time of sealing is between the seizure and now.</source>
+        <translation>封存时间应在查封扣押时间与现在之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The inventory file is not in the right form.</source>
+        <translation>清单文件格式不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was scanned does not match the inventory.</source>
+        <translation>扫描的物品与清单不符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A keeper does not sign as an investigator: investigators seal, the keeper keeps.</source>
+        <translation>保管人员不能以调查人员身份签名：调查人员封存，保管人员保管。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The act is video-recorded: register its recording and choose it.</source>
+        <translation>此项工作须全程录像：请登记录像并选择。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording belongs to another case.</source>
+        <translation>此录像属于另一案件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The inventory lists no item.</source>
+        <translation>清单中没有物品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most 200 items on one inventory.</source>
+        <translation>一份清单最多 200 件物品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The investigator is not of the department handling the case.</source>
+        <translation>调查人员不属于承办此案的部门。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An original medium that was seized has no reason for not being seized: choose “electronic data extracted” for data extracted without the original.</source>
+        <translation>已扣押的原始存储介质无需填写未能扣押的原因：未扣押原始介质而提取的数据请选择“提取的电子数据”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only an investigator (a case handler) signs this.</source>
+        <translation>只有调查人员（办案人员）可以签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sealing period has ended: it is extended only before it expires.</source>
+        <translation>查封扣押期限已届满：只能在期限届满前延长。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time of the seizure is later than now.</source>
+        <translation>查封扣押时间晚于现在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This seizure is in safekeeping already.</source>
+        <translation>此次查封扣押的物品已在保管中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This transfer came back already.</source>
+        <translation>此次调用已经归还。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An item recorded damaged must be scanned back.</source>
+        <translation>登记为损坏的物品必须扫描归还。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A request is for the items of one seizure (one inventory) at a time.</source>
+        <translation>一次申请只能针对一次查封扣押（一份清单）的物品。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You head no department.</source>
+        <translation>您不是任何部门的负责人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every item of this seizure is released.</source>
+        <translation>此次查封扣押的物品已全部退还。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An item is named twice.</source>
+        <translation>同一物品被列了两次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request of this kind is open for these items already.</source>
+        <translation>这些物品已有同类申请尚未办结。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No such transfer out.</source>
+        <translation>没有此调出记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the recording of the sealing or handover itself (a sealing or search).</source>
+        <translation>请关联封存或交接本身的录像（封存或搜查录像）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two or more investigators sign: not fewer than two.</source>
+        <translation>须由两名以上调查人员签名，不得少于二人。</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Required field not filled in: %1.</source>
         <extracomment>a refusal that names its field: the headline with the field&apos;s name (%1)</extracomment>
@@ -5691,6 +6093,1323 @@
     </message>
 </context>
 <context>
+    <name>SeizedAckDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="+458"/>
+        <source>Acknowledge a report on seized items</source>
+        <translation>确认查封扣押物品的报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report #%1: %2, case %3&lt;br&gt;%4&lt;br&gt;Reported by %5 at %6</source>
+        <translation>报告 #%1：%2，案件 %3&lt;br&gt;%4&lt;br&gt;报告人 %5，时间 %6</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>what will be done</source>
+        <translation>将如何处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Acknowledge and sign</source>
+        <translation>确认并签名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Report #%1 acknowledged.</source>
+        <translation>报告 #%1 已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedActions</name>
+    <message>
+        <location line="-418"/>
+        <source>Investigator</source>
+        <translation>调查人员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Second investigator</source>
+        <translation>第二名调查人员</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedDecisionDialog</name>
+    <message>
+        <location line="+341"/>
+        <source>Approve a request on seized items</source>
+        <translation>批准查封扣押物品的申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse a request on seized items</source>
+        <translation>不批准查封扣押物品的申请</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Request #%1: %2, case %3, seizure #%4&lt;br&gt;Reason: %5&lt;br&gt;Asked by %6 at %7</source>
+        <translation>申请 #%1：%2，案件 %3，查封扣押 #%4&lt;br&gt;理由：%5&lt;br&gt;申请人 %6，时间 %7</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Extend by %1 days.</source>
+        <translation>延长 %1 天。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve and sign</source>
+        <translation>批准并签名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refuse and sign</source>
+        <translation>不批准并签名</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Request #%1 approved.</source>
+        <translation>申请 #%1 已批准。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Request #%1 refused.</source>
+        <translation>申请 #%1 未获批准。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedDue</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="+169"/>
+        <source>register the inventory (20 days)</source>
+        <translation>登记清单（20日内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hand to safekeeping (30 days)</source>
+        <translation>移交保管（30日内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end of the sealing period</source>
+        <translation>查封扣押期限届满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>release the unrelated items (3 days)</source>
+        <translation>退还无关物品（3日内）</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedHistory</name>
+    <message>
+        <location line="+9"/>
+        <source>entered on the inventory</source>
+        <translation>录入清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received into safekeeping</source>
+        <translation>已接收保管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsealed</source>
+        <translation>已启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resealed</source>
+        <translation>已重新封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>temporarily transferred out</source>
+        <translation>临时调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back from the transfer</source>
+        <translation>调用归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>已退还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsealing requested</source>
+        <translation>申请启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer requested</source>
+        <translation>申请调用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extension requested</source>
+        <translation>申请延长期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found unrelated: release asked</source>
+        <translation>经查与案件无关：申请退还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incident</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedIncident</name>
+    <message>
+        <location line="+3"/>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not match the inventory</source>
+        <translation>与清单不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inventory not registered within 20 days</source>
+        <translation>清单未在20日内登记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not handed to safekeeping within 30 days</source>
+        <translation>未在30日内移交保管</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sealing period ended without an extension</source>
+        <translation>查封扣押期限届满且未延长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unrelated items not released within 3 days</source>
+        <translation>无关物品未在3日内退还</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedInspectDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="+43"/>
+        <source>Inspection of the register of seized items</source>
+        <translation>查封扣押物品登记检查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The periodic inspection of your department&apos;s register of seized items (Art. 261): %1 items are on it. Say what was inspected and found.</source>
+        <translation>对本部门查封扣押物品登记的定期检查（第261条）：登记在册 %1 件物品。请说明检查内容和发现的情况。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Items inspected</source>
+        <translation>检查的物品数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Inspection #%1 recorded.</source>
+        <translation>检查 #%1 已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedIntakeDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_intake.py" line="+68"/>
+        <source>Intake of seized storage media</source>
+        <extracomment>the items table&apos;s columns: (key, kind of cell) the columns only extracted data fills (Art. 123)</extracomment>
+        <translation>查封扣押存储介质登记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seizure record and its inventory (Art. 128(4)): one row per item seized. Where the original medium could not be seized, choose “electronic data extracted” and say why, where the original is and where the data came from (Art. 123). Two investigators seal and sign.</source>
+        <translation>查封扣押记录及其清单（第128条第4项）：每件物品一行。原始存储介质无法扣押的，选择“提取的电子数据”，并注明原因、原始介质所在位置和数据来源（第123条）。由两名调查人员封存并签名。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>e.g. the search record or transcript no.</source>
+        <translation>例如搜查笔录或笔录编号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause of action</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons concerned</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record (transcript) it belongs to</source>
+        <translation>所属笔录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of the seizure</source>
+        <translation>查封扣押时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person in possession</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticating witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notification of sealing no.</source>
+        <translation>查封扣押通知书编号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time written on the seals</source>
+        <translation>封条上注明的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording of the sealing</source>
+        <translation>封存录像</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kind</source>
+        <extracomment>set once the inventory is registered (its sealing may still be refused: then only the sealing is done again)</extracomment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length or capacity</source>
+        <translation>时长或容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File formats</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the copies</source>
+        <translation>复制件时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal number</source>
+        <translation>封条编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the original could not be seized</source>
+        <translation>原始存储介质无法扣押的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the original medium is</source>
+        <translation>原始存储介质所在位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source of the data</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add item</source>
+        <translation>添加物品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove selected item</source>
+        <translation>删除所选物品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Items (inventory)</source>
+        <translation>物品（清单）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>required unless the possessor signed: what happened</source>
+        <translation>持有人未签名时必填：说明情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The possessor</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Investigator (seals)</source>
+        <translation>调查人员（封存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second investigator</source>
+        <translation>第二名调查人员</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>#%1 %2 · %3</source>
+        <translation>#%1 %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>The inventory is registered as seizure #%1 (%2 items), but not sealed yet: give each item its seal number; the investigators seal and sign.</source>
+        <translation>清单已登记为查封扣押 #%1（%2 件物品），但尚未封存：请为每件物品填写封条编号，由调查人员封存并签名。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Seizure #%1 registered and sealed: %2 items.</source>
+        <translation>查封扣押 #%1 已登记并封存：%2 件物品。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedReceiveDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="-440"/>
+        <source>Receive seized items into safekeeping</source>
+        <translation>接收查封扣押物品保管</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan the tag of every item of the seizure (Art. 130): all of them are received together.</source>
+        <translation>逐件扫描此次查封扣押的物品标签（第130条）：全部物品一并接收。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only when more than 30 days after the seizure</source>
+        <translation>仅在查封扣押超过30日后填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelf location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason it is late</source>
+        <translation>逾期原因</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Investigator handing over</source>
+        <translation>移交的调查人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeper</source>
+        <translation>保管人员</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>✔ %1 checked.</source>
+        <translation>✔ %1 已核对。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was already checked.</source>
+        <translation>%1 已经核对过。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not an item of this seizure.</source>
+        <translation>%1 不是此次查封扣押的物品。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Seizure #%1 received into safekeeping.</source>
+        <translation>查封扣押 #%1 已接收保管。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedRecordView</name>
+    <message>
+        <location filename="../../keeper_app/ui/seized_record.py" line="+155"/>
+        <source>Temporary transfer out…</source>
+        <extracomment>the actions a seized item&apos;s record may offer, in this order</extracomment>
+        <translation>临时调出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back from the transfer…</source>
+        <translation>调用归还…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive into safekeeping…</source>
+        <translation>接收保管…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unseal…</source>
+        <translation>启封…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reseal…</source>
+        <translation>重新封存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release…</source>
+        <translation>退还…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal…</source>
+        <translation>封存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request unsealing…</source>
+        <translation>申请启封…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request a transfer…</source>
+        <translation>申请调用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request an extension…</source>
+        <translation>申请延长期限…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found unrelated…</source>
+        <translation>经查与案件无关…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to do with this item in your role.</source>
+        <translation>以您的角色，此物品没有可办理的事项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print tag…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag of this item…</source>
+        <translation>本物品的标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of every item of the seizure…</source>
+        <translation>此次查封扣押全部物品的标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory of the seizure…</source>
+        <translation>查封扣押清单…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inventory of the seizure (Art. 128(4))</source>
+        <translation>查封扣押清单（第128条第4项）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seals</source>
+        <translation>封条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length or capacity</source>
+        <translation>时长或容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File formats</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Seal event</source>
+        <translation>封存事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Seal number</source>
+        <translation>封条编号</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Registered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>seized medium</source>
+        <translation>查封扣押介质</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seizure</source>
+        <translation>查封扣押</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause of action</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons concerned</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record (transcript)</source>
+        <translation>笔录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person in possession</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why the original could not be seized</source>
+        <translation>原始存储介质无法扣押的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the original medium is</source>
+        <translation>原始存储介质所在位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source of the data</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sealed</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2; the possessor %3</source>
+        <translation>%1，由 %2 封存；持有人%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sealing period ends</source>
+        <translation>查封扣押期限届满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(extended)</source>
+        <translation>（已延长）</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>LATE</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOON</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>runs</source>
+        <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedReleaseDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="+13"/>
+        <location line="+1"/>
+        <source>Release seized items</source>
+        <translation>退还查封扣押物品</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Items found unrelated to the case are given back within three days of the finding (Art. 124, 134): scan the tag of every item released.</source>
+        <translation>经查与案件无关的物品，应在查明之日起三日内退还（第124、134条）：请逐件扫描退还物品的标签。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>only when more than 3 days after the finding</source>
+        <translation>仅在查明超过3日后填写</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>required unless the possessor signed: what happened</source>
+        <translation>持有人未签名时必填：说明情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Given back to</source>
+        <translation>退还给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The possessor</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No approved release: the head of the case&apos;s department decides first.</source>
+        <translation>没有已批准的退还：请案件所属部门负责人先作决定。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 items released (release #%2).</source>
+        <translation>已退还 %1 件物品（退还 #%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedRequest</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="-33"/>
+        <source>unsealing</source>
+        <translation>启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>temporary transfer</source>
+        <translation>临时调用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extension of the sealing period</source>
+        <translation>延长查封扣押期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>release of unrelated items</source>
+        <translation>退还无关物品</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedRequestDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="+81"/>
+        <source>Request unsealing</source>
+        <translation>申请启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request a temporary transfer</source>
+        <translation>申请临时调用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request an extension of the sealing period</source>
+        <translation>申请延长查封扣押期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items found unrelated to the case</source>
+        <translation>经查与案件无关的物品</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sealing period ends %1.</source>
+        <translation>查封扣押期限于 %1 届满。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What was found</source>
+        <translation>查明情况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend by</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send to the head</source>
+        <translation>报部门负责人</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Request #%1 sent to the head of the case&apos;s department for approval.</source>
+        <translation>申请 #%1 已报案件所属部门负责人审批。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedResealDialog</name>
+    <message>
+        <location line="-101"/>
+        <source>Reseal a seized item</source>
+        <translation>重新封存查封扣押物品</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a new seal: never used before</source>
+        <translation>新封条：从未使用过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New seal number</source>
+        <translation>新封条编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is resealed.</source>
+        <translation>%1 已重新封存。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedStatus</name>
+    <message>
+        <location filename="../../keeper_app/ui/labels.py" line="-18"/>
+        <source>seized, not yet sealed</source>
+        <translation>已扣押，尚未封存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sealed, with the investigators</source>
+        <translation>已封存，由调查人员持有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in safekeeping</source>
+        <translation>保管中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsealed</source>
+        <translation>已启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>temporarily transferred out</source>
+        <translation>临时调出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>已退还</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedTools</name>
+    <message>
+        <location filename="../../keeper_app/ui/seized_tools.py" line="+100"/>
+        <source>Seized items…</source>
+        <extracomment>the catalogue&apos;s functions for seized items&apos; documents (seized-print) the investigators&apos; requests to the head, from a seized item&apos;s record</extracomment>
+        <translation>查封扣押物品…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary transfer out…</source>
+        <translation>临时调出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back from a temporary transfer…</source>
+        <translation>临时调用归还…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspect the register…</source>
+        <translation>检查登记…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Not at the counter yet: use the command line (keeper seized …).</source>
+        <translation>此项暂不能在柜台办理：请使用命令行（keeper seized …）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Seizure #%1 registered. Printing its tags and inventory is not available in this version yet.</source>
+        <translation>查封扣押 #%1 已登记。本版本尚不能打印其标签和清单。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seizure #%1</source>
+        <translation>查封扣押 #%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The seizure is registered and sealed. Print the items&apos; tags and the inventory now?</source>
+        <translation>查封扣押已登记并封存。现在打印物品标签和清单吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedTransferDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_transfer.py" line="+51"/>
+        <source>Temporary transfer of seized items: out</source>
+        <translation>查封扣押物品临时调用：调出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temporary transfer of seized items: back</source>
+        <translation>查封扣押物品临时调用：归还</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The keeper and the investigator check the inventory in person (Art. 131): scan the tag of every item — the first scan finds the transfer. The handover is video-recorded: choose its recording.</source>
+        <translation>保管人员和调查人员当面核对清单（第131条）：逐件扫描物品标签——第一次扫描即找到该次调用。交接过程全程录像：请选择其录像。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>scan each tag, or type its code and press Enter</source>
+        <translation>逐件扫描标签，或输入编号后按回车</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved transfer</source>
+        <translation>已批准的调用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transfer out</source>
+        <translation>调出记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording of the handover</source>
+        <translation>交接录像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scans that ticked nothing</source>
+        <translation>未核对上的扫描</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not every item was scanned: state what does not match. The items not scanned are recorded missing and the head of the case&apos;s department is told.</source>
+        <translation>并非所有物品都已扫描：请说明不符情况。未扫描的物品将登记为缺失，并报告案件所属部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>what is damaged on the selected item</source>
+        <translation>所选物品的损坏情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the selected item damaged</source>
+        <translation>将所选物品登记为损坏</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keeper</source>
+        <translation>保管人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigator</source>
+        <translation>调查人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the tag of any item of the transfer.</source>
+        <translation>请扫描该次调用中任一物品的标签。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 has no transfer approved by the head of the case&apos;s department: the investigator asks for one first.</source>
+        <translation>%1 没有经案件所属部门负责人批准的调用：请调查人员先提出申请。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not out on a temporary transfer.</source>
+        <translation>%1 未被临时调出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>#%1 · case %2 · seizure #%3 · %4 items · %5</source>
+        <translation>#%1 · 案件 %2 · 查封扣押 #%3 · %4 件物品 · %5</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>#%1 %2 · %3</source>
+        <translation>#%1 %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>✔ %1 checked; %2 still to scan.</source>
+        <translation>✔ %1 已核对；还有 %2 件待扫描。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>malformed code</source>
+        <translation>编号格式错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scanned twice</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was already checked.</source>
+        <translation>%1 已经核对过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not in this transfer</source>
+        <translation>不属于本次调用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not in this transfer: it stays where it is.</source>
+        <translation>%1 不属于本次调用：原地保留。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select an item checked back and say what is damaged on it.</source>
+        <translation>请选择一件已核对归还的物品，并说明其损坏情况。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not checked back: scan it first.</source>
+        <translation>%1 尚未核对归还：请先扫描。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ damaged: %1</source>
+        <translation>✔ 损坏：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 recorded damaged: %2</source>
+        <translation>%1 已登记为损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Transfer #%1 registered: %2 items out.</source>
+        <translation>调用 #%1 已登记：调出 %2 件物品。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Return #%1 registered: every item is back, %2 damaged — reported to the head of the case&apos;s department.</source>
+        <translation>归还 #%1 已登记：全部物品已归还，其中 %2 件损坏——已报告案件所属部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return #%1 registered: %2 items back, %3 missing — reported to the head of the case&apos;s department.</source>
+        <translation>归还 #%1 已登记：归还 %2 件，缺失 %3 件——已报告案件所属部门负责人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Return #%1 registered: every item is back.</source>
+        <translation>归还 #%1 已登记：全部物品已归还。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedUnsealDialog</name>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="-61"/>
+        <source>Unseal a seized item</source>
+        <translation>启封查封扣押物品</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No approved unsealing request: the investigator asks first.</source>
+        <translation>没有已批准的启封申请：请调查人员先提出申请。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Under request #%1, approved: %2</source>
+        <translation>依据已批准的申请 #%1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is unsealed; reseal it after use.</source>
+        <translation>%1 已启封；使用后请重新封存。</translation>
+    </message>
+</context>
+<context>
+    <name>SeizedView</name>
+    <message>
+        <location filename="../../keeper_app/ui/views/seized_view.py" line="+68"/>
+        <location line="+13"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seizure</source>
+        <translation>查封扣押</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seized</source>
+        <translation>查封扣押时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal</source>
+        <translation>封条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../keeper_app/ui/settings.py" line="+21"/>
@@ -6266,7 +7985,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../keeper_app/ui/labels.py" line="-55"/>
+        <location filename="../../keeper_app/ui/labels.py" line="-221"/>
         <source>burned, not handed over</source>
         <translation>已刻录待移交</translation>
     </message>
@@ -6423,6 +8142,40 @@
         <location line="+4"/>
         <source>Seal number: %1</source>
         <translation>封存编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keeper_app/ui/dialogs/seized_actions.py" line="-252"/>
+        <source>Case %1 %2 · seizure #%3</source>
+        <translation>案件 %1 %2 · 查封扣押 #%3</translation>
+    </message>
+</context>
+<context>
+    <name>TagChecklist</name>
+    <message>
+        <location filename="../../keeper_app/ui/widgets/tag_checklist.py" line="+61"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>not yet</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expected %1 · checked %2 · not yet %3</source>
+        <translation>应有 %1 · 已核对 %2 · 未核对 %3</translation>
     </message>
 </context>
 <context>

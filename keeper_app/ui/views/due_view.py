@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import RuleViolation
 from ...domain.lifecycle import Action, allowed
-from ...services import checkpoints, lateness, lookup, transfers
+from ...services import checkpoints, lateness, lookup, seized, transfers
 from ...services.session import Session
 from ..context import UiContext
 from ..labels import label, pretty
@@ -46,6 +46,12 @@ def _swept_and_due(s: Session) -> tuple[int, RuleViolation | None, list[dict[str
     except RuleViolation as exc:
         problem = exc
     return marked, problem, lookup.due(s)
+
+
+def due_kind(kind: object) -> str:
+    """What is due, translated: a disc's deadline, or a seized medium's (issue 15)."""
+    k = str(kind or "")
+    return label("SeizedDue", k) if k.startswith("seized_") else label("DueKind", k)
 
 
 def _colour(r: dict[str, Any]) -> str | None:
@@ -109,15 +115,15 @@ class DueView(QWidget):
             [
                 Column("flag", self.tr("Flag")),
                 Column("due_at", self.tr("Due")),
-                Column("kind", self.tr("What"), lambda v: label("DueKind", v)),
-                Column("code", self.tr("Disc"), pretty),
+                Column("kind", self.tr("What"), due_kind),
+                Column("shown", self.tr("Disc")),
                 Column("case_no", self.tr("Case")),
                 Column("holder", self.tr("Who holds it"), lambda v: v or self.tr("custody room")),
                 Column("ref", self.tr("Register no.")),
             ]
         )
         for r in self.model.rows:
-            r["flag"] = self._flag(r)
+            r["flag"], r["shown"] = self._flag(r), self._shown_item(r)
         self._summarise()
 
     def refresh(self) -> None:
@@ -181,7 +187,7 @@ class DueView(QWidget):
 
     def _shown(self, rows: list[dict[str, Any]]) -> None:
         for r in rows:
-            r["flag"] = self._flag(r)
+            r["flag"], r["shown"] = self._flag(r), self._shown_item(r)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._summarise()
@@ -194,7 +200,28 @@ class DueView(QWidget):
         )
         self.counts.emit(late, len(rows))
 
+    def _shown_item(self, r: dict[str, Any]) -> str:
+        """The disc, or for seized media (issue 15) the seizure or the release request."""
+        if r.get("code"):
+            return pretty(r["code"])
+        kind = str(r.get("kind") or "")
+        if kind == "seized_release":
+            return self.tr("seized items, request #%1").replace("%1", str(r.get("ref", "")))
+        if kind.startswith("seized_"):
+            return self.tr("seizure #%1").replace("%1", str(r.get("ref", "")))
+        return ""
+
     def _open(self, ix: Any) -> None:
-        code = self.model.row(ix.row()).get("code")
+        r = self.model.row(ix.row())
+        code = r.get("code")
+        kind = str(r.get("kind") or "")
+        if not code and kind.startswith("seized_") and kind != "seized_release":
+            # a seizure's deadline: its first item's record at the counter
+            try:
+                items = seized.show_seizure(self.ctx.session, int(r["ref"]))["items"]
+            except RuleViolation as exc:
+                self.banner.refuse(exc)
+                return
+            code = items[0]["code"] if items else None
         if code:
             self.open_code.emit(code)

@@ -81,6 +81,27 @@ class InboxView(QWidget):
         self.resolve_inventory.clicked.connect(
             lambda: self._pick("resolve_inventory", self.inventory_table, self.inventory)
         )
+        # seized storage media (issue 15): the investigators' requests and the reports on them
+        self.seized_requests = DictTableModel([], self)
+        self.seized_request_table = _table(self.seized_requests)
+        self.seized_incidents = DictTableModel([], self)
+        self.seized_incident_table = _table(self.seized_incidents)
+        self.seized_request_title, self.seized_incident_title = QLabel(), QLabel()
+        self.seized_approve = QPushButton()
+        self.seized_approve.setObjectName("inbox_seized_approve")
+        self.seized_refuse = QPushButton()
+        self.seized_refuse.setObjectName("inbox_seized_refuse")
+        self.seized_ack = QPushButton()
+        self.seized_ack.setObjectName("inbox_seized_ack")
+        self.seized_approve.clicked.connect(
+            lambda: self._pick("seized_approve", self.seized_request_table, self.seized_requests)
+        )
+        self.seized_refuse.clicked.connect(
+            lambda: self._pick("seized_refuse", self.seized_request_table, self.seized_requests)
+        )
+        self.seized_ack.clicked.connect(
+            lambda: self._pick("seized_ack", self.seized_incident_table, self.seized_incidents)
+        )
         self.ack = QPushButton()
         self.ack.setObjectName("inbox_ack")
         self.approve = QPushButton()
@@ -134,6 +155,17 @@ class InboxView(QWidget):
         inv.addWidget(self.resolve_inventory)
         lay.addLayout(inv)
         lay.addWidget(self.inventory_table, 1)
+        sz = QHBoxLayout()
+        sz.addWidget(self.seized_request_title, 1)
+        sz.addWidget(self.seized_approve)
+        sz.addWidget(self.seized_refuse)
+        lay.addLayout(sz)
+        lay.addWidget(self.seized_request_table, 1)
+        si = QHBoxLayout()
+        si.addWidget(self.seized_incident_title, 1)
+        si.addWidget(self.seized_ack)
+        lay.addLayout(si)
+        lay.addWidget(self.seized_incident_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -186,6 +218,32 @@ class InboxView(QWidget):
                 Column("requested_by_name", self.tr("Asked by")),
             ]
         )
+        self.seized_approve.setText(self.tr("Approve…"))
+        self.seized_refuse.setText(self.tr("Refuse…"))
+        self.seized_ack.setText(self.tr("Acknowledge…"))
+        self.seized_requests.set_columns(
+            [
+                Column("id", "#"),
+                Column("requested_at", self.tr("Requested")),
+                Column("kind", self.tr("Kind"), lambda v: label("SeizedRequest", v)),
+                Column("case_no", self.tr("Case")),
+                Column("seizure_id", self.tr("Seizure")),
+                Column("days", self.tr("Days")),
+                Column("requested_by_name", self.tr("Asked by")),
+                Column("reason", self.tr("Reason")),
+            ]
+        )
+        self.seized_incidents.set_columns(
+            [
+                Column("id", "#"),
+                Column("at", self.tr("When")),
+                Column("kind", self.tr("Kind"), lambda v: label("SeizedIncident", v)),
+                Column("code", self.tr("Tag"), pretty),
+                Column("case_no", self.tr("Case")),
+                Column("reported_by_name", self.tr("Reported by")),
+                Column("description", self.tr("What was found")),
+            ]
+        )
         self.court_late.set_columns(
             [
                 Column("request_id", "#"),
@@ -222,6 +280,20 @@ class InboxView(QWidget):
             "<b>"
             + self.tr("Inventory discrepancies to resolve (%1)").replace(
                 "%1", str(len(self.inventory.rows))
+            )
+            + "</b>"
+        )
+        self.seized_request_title.setText(
+            "<b>"
+            + self.tr("Requests on seized items (%1)").replace(
+                "%1", str(len(self.seized_requests.rows))
+            )
+            + "</b>"
+        )
+        self.seized_incident_title.setText(
+            "<b>"
+            + self.tr("Reports on seized items (%1)").replace(
+                "%1", str(len(self.seized_incidents.rows))
             )
             + "</b>"
         )
@@ -268,6 +340,8 @@ class InboxView(QWidget):
         self.retrievals.set_rows(box.get("retrieval_requests") or [])
         self.court_late.set_rows(box.get("court_late") or [])
         self.inventory.set_rows(box.get("inventory") or [])
+        self.seized_requests.set_rows(box.get("seized_requests") or [])
+        self.seized_incidents.set_rows(box.get("seized_incidents") or [])
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -283,6 +357,8 @@ class InboxView(QWidget):
             self.retrieval_table,
             self.court_late_table,
             self.inventory_table,
+            self.seized_request_table,
+            self.seized_incident_table,
         ):
             t.resizeColumnsToContents()
         self._titles()
@@ -304,7 +380,12 @@ class InboxView(QWidget):
             + late
             + len(box.get("inventory") or [])
             + len(alarms)
+            + self.seized_count()
         )
+
+    def seized_count(self) -> int:
+        """What waits on seized items: requests to decide, reports to acknowledge."""
+        return len(self.seized_requests.rows) + len(self.seized_incidents.rows)
 
     def _selected(self, table: QTableView, model: DictTableModel) -> dict[str, Any] | None:
         rows = table.selectionModel().selectedRows()
