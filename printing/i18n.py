@@ -38,6 +38,7 @@ _T: dict[str, tuple[str, str]] = {
     "corrector": ("更正人", "Corrected by"),
     "countersign": ("会签", "Countersigned by"),
     "checker": ("抽查人", "Checked by"),
+    "investigator": ("调查人员", "Investigator"),
     "date_time": ("日期时间", "Date and time"),
     "recordings": ("录制内容", "Recordings"),
     "disc_type": ("光盘类型", "Disc type"),

@@ -59,10 +59,11 @@ def _key_id(s: Session, signer: Signer) -> int:
 
 def _moved(conn: Any, expect: tuple[int, str] | None) -> tuple[int, str] | None:
     """The head the signers were shown, or the head now when the register has moved on
-    since only by sign-in bookkeeping (their own signing in is recorded too)."""
+    since only by sign-in bookkeeping (their own signing in is recorded too) or by logged
+    readings (the desk's own views refresh and log what they show while the two sign)."""
     if expect is None:
         return None
-    if audit.hash_at(conn, expect[0]) == expect[1] and audit.only_system_since(conn, expect[0]):
+    if audit.hash_at(conn, expect[0]) == expect[1] and audit.only_quiet_since(conn, expect[0]):
         return audit.head(conn)
     return expect
 

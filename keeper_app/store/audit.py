@@ -273,6 +273,18 @@ def only_readings_since(conn: sqlite3.Connection, seq: int) -> bool:
     return r is None
 
 
+def only_quiet_since(conn: sqlite3.Connection, seq: int) -> bool:
+    """Whether every event after ``seq`` is either sign-in bookkeeping (a system event) or a
+    logged reading: nobody's change, in any mix of the two."""
+    marks = ",".join("?" * len(signing.ROWLESS_ACTIONS))
+    r = conn.execute(
+        f"SELECT 1 FROM audit_events WHERE seq > ? AND actor_id IS NOT NULL "
+        f"AND action NOT IN ({marks}) LIMIT 1",
+        (int(seq), *sorted(signing.ROWLESS_ACTIONS)),
+    ).fetchone()
+    return r is None
+
+
 def hash_at(conn: sqlite3.Connection, seq: int) -> str | None:
     """The stored hash of event ``seq`` (0: the genesis hash), or None when the chain has no
     such event. What a witness of the head is held against (:mod:`..services.heads`)."""

@@ -80,6 +80,25 @@ def test_refused_as_the_rule_says_and_nothing_changes(office, session, keeper, h
     assert office.snapshot() == before
 
 
+def test_readings_and_sign_ins_while_the_two_sign_do_not_move_the_head_shown(office):
+    """Another desk's views log what they show, and each signer's password check writes its
+    sign-in bookkeeping, in any order, while the checkpoint is signed: nobody changed the
+    register, so the checkpoint certifies the head as it is then (it failed in a GUI test
+    when a reading came between the bookkeeping events)."""
+    office.handed_over_pair()
+    k = office.session("K001")
+    seq, h = office.db.conn.execute(
+        "SELECT seq, hash FROM audit_events ORDER BY seq DESC"
+    ).fetchone()
+    office.session("D001").note("read", what="due")  # a reading by a person...
+    office.session("K001")  # ...then sign-in bookkeeping (system events)
+    office.session("D001").note("read", what="inbox")
+    cid = checkpoints.take(k, office.cred("K001"), office.cred("D001"), expect=(seq, h))
+    row = office.db.conn.execute("SELECT seq FROM checkpoints WHERE id = ?", (cid,)).fetchone()
+    assert row[0] > seq  # the head now, readings included, is what was certified
+    assert admin.verify_audit(office.db).ok
+
+
 def test_a_head_that_moved_and_a_wrong_password_are_refused(office):
     k = office.session("K001")
     seq, h = office.db.conn.execute(

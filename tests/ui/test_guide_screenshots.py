@@ -129,12 +129,14 @@ class Office:
         )
 
     def unburned(self) -> tuple[str, str, list[int]]:
-        """The handler, the case and the stored recordings not yet on a disc."""
+        """The handler, the case and the stored interrogation recordings not yet on a disc
+        (the demo's sealing videos of seized media are registered without stored files)."""
         rows = (
             sqlite3.connect(self.path)
             .execute(
                 "SELECT r.id, p.badge, c.case_no FROM recordings r JOIN people p "
-                "ON p.id=r.registered_by JOIN cases c ON c.id=r.case_id WHERE NOT EXISTS "
+                "ON p.id=r.registered_by JOIN cases c ON c.id=r.case_id "
+                "WHERE r.kind IN ('interrogation', 'questioning') AND NOT EXISTS "
                 "(SELECT 1 FROM medium_recordings mr WHERE mr.recording_id=r.id) ORDER BY r.id"
             )
             .fetchall()

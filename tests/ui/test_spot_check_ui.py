@@ -73,7 +73,8 @@ def test_a_reviewer_reads_the_drawn_discs_back_and_closes(
         row = codes.index(code)
         assert dlg.data is not None and dlg.data["items"][row]["outcome"] == want
         assert dlg.table.item(row, 3).text() == dlg.outcome_text(want)
-    assert dlg.banner.kind == "warn" and "damaged" in dlg.banner.text()
+    # the UI speaks Chinese: "marked damaged, and reported to the head of its department"
+    assert dlg.banner.kind == "warn" and "已标记为损坏" in dlg.banner.text()
     assert lookup.scan(office.session("K001"), bad).status == "damaged"
     [inc] = lookup.inbox(office.session("D001"))["incidents"]
     assert inc["code"] == bad

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -20,6 +19,7 @@ from ...services import packages
 from ...services.session import Session
 from ...services.storage import StorageSettings
 from ..context import UiContext
+from ..widgets.file_dialogs import folder_dialog
 from .base import WorkflowDialog
 from .record_summary import medium_summary
 
@@ -35,9 +35,10 @@ def folder_row(
     choose.setObjectName(f"{name}_choose")
 
     def pick() -> None:
-        got = QFileDialog.getExistingDirectory(owner, title, edit.text())
-        if got:
-            edit.setText(got)
+        fd = folder_dialog(owner, title, edit.text())
+        fd.fileSelected.connect(edit.setText)
+        fd.finished.connect(lambda _r: fd.deleteLater())
+        fd.open()
 
     choose.clicked.connect(pick)
     row = QWidget()
