@@ -74,9 +74,20 @@ def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
     t.horizontalHeader().setSectionResizeMode(t.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
 
+def approved_release(rec: dict[str, Any]) -> int | None:
+    """The latest approved release request of the item's seizure that holds this item (its
+    notice is given to the person in possession, Art. 134), or None."""
+    for q in sorted(rec.get("requests", []), key=lambda q: -int(q["id"])):
+        if q.get("kind") == "release" and q.get("decision") == "approved":
+            if int(rec["id"]) in {int(i) for i in q.get("items", [])}:
+                return int(q["id"])
+    return None
+
+
 class SeizedRecordView(QWidget):
     action_requested = Signal(str)
-    print_requested = Signal(str)  # "tag", "tags" (every item of the seizure), "inventory"
+    #: "tag", "tags" (every item of the seizure), "inventory", "release" (the release notice)
+    print_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -114,7 +125,7 @@ class SeizedRecordView(QWidget):
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.print_menu = QMenu(self.print_button)
         self.print_actions = {
-            k: self.print_menu.addAction("") for k in ("tag", "tags", "inventory")
+            k: self.print_menu.addAction("") for k in ("tag", "tags", "inventory", "release")
         }
         for k, act in self.print_actions.items():
             act.triggered.connect(lambda _c=False, k=k: self.print_requested.emit(k))
@@ -172,6 +183,7 @@ class SeizedRecordView(QWidget):
             ("tag", self.tr("Tag of this item…")),
             ("tags", self.tr("Tags of every item of the seizure…")),
             ("inventory", self.tr("Inventory of the seizure…")),
+            ("release", self.tr("Release notice and release inventory…")),
         ):
             self.print_actions[k].setText(text)
         self.inventory_title.setText(
@@ -215,6 +227,7 @@ class SeizedRecordView(QWidget):
     # ------------------------------------------------------------------ showing
     def show_record(self, rec: dict[str, Any]) -> None:
         self.record = rec
+        self.print_actions["release"].setVisible(approved_release(rec) is not None)
         z = rec["seizure"]
         colour = STATUS_COLOURS.get(rec["status"], "#555")
         kind = self.tr("seized medium")

@@ -24,31 +24,30 @@ from .dialogs.seized_actions import (
 )
 from .dialogs.seized_intake import SeizedIntakeDialog
 from .dialogs.seized_transfer import SeizedTransferDialog
+from .seized_record import approved_release
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-#: the catalogue's functions for seized items' documents (seized-print)
-PRINTS = {"tags": "seized_tags_of", "inventory": "seized_inventory_of"}
-
-
-def seized_document(kind: str, ref: int | str) -> catalogue.Document | None:
-    """A seized item's document from the catalogue (seized-print's entries): "tags" (of one
-    item by its code, or of every item of a seizure by its number), "inventory" (of a
-    seizure); None while the catalogue has no such entry."""
-    make = getattr(catalogue, PRINTS[kind], None)
-    return None if make is None else make(ref)
+def seized_document(kind: str, ref: int | str) -> catalogue.Document:
+    """A seized item's document from the catalogue: "tags" (of one item by its code, or of
+    every item of a seizure by its number), "inventory" (of a seizure), "release" (the
+    release notice with the release inventory, of a release request)."""
+    if kind == "tags":
+        return catalogue.seized_tags_of(ref)
+    if kind == "inventory":
+        return catalogue.seized_inventory_of(int(ref))
+    return catalogue.seized_release_of(int(ref))
 
 
 def seized_printable() -> bool:
-    return all(hasattr(catalogue, name) for name in PRINTS.values())
+    return True
 
 
 def seized_documents(seizure_id: int) -> list[catalogue.Document]:
     """The documents printed after an intake: the items' tags and the inventory."""
-    docs = (seized_document("tags", seizure_id), seized_document("inventory", seizure_id))
-    return [d for d in docs if d is not None]
+    return [seized_document("tags", seizure_id), seized_document("inventory", seizure_id)]
 
 
 #: the investigators' requests to the head, from a seized item's record
@@ -164,40 +163,49 @@ class SeizedTools(QObject):
         rec = counter.current_seized() if counter is not None else None
         if rec is None:
             return
-        doc = (
-            seized_document("tags", rec["code"])
-            if kind == "tag"
-            else seized_document("tags" if kind == "tags" else "inventory", rec["seizure"]["id"])
-        )
-        if doc is not None:
-            self.window.extras.open(doc)
+        if kind == "release":
+            rid = approved_release(rec)
+            if rid is None:
+                self.window.statusBar().showMessage(
+                    self.tr("No approved release of this item: nothing to print yet."), 15_000
+                )
+                return
+            doc = seized_document("release", rid)
+        elif kind == "tag":
+            doc = seized_document("tags", rec["code"])
+        else:
+            doc = seized_document("tags" if kind == "tags" else "inventory", rec["seizure"]["id"])
+        self.window.extras.open(doc)
 
     # ------------------------------------------------------------------ after an intake
     def after(self, d: WorkflowDialog) -> None:
-        if not isinstance(d, SeizedIntakeDialog) or d.result_value is None:
+        if d.result_value is None:
+            return
+        if isinstance(d, SeizedReleaseDialog) and d.request is not None:
+            rid = int(d.request["id"])
+            title = self.tr("Release #%1").replace("%1", str(rid))
+            text = self.tr(
+                "The items are released. Print the release notice and the release inventory "
+                "for the person in possession to sign now?"
+            )
+            docs = [seized_document("release", rid)]
+            QTimer.singleShot(0, self, lambda: self._offer(title, text, docs))
+            return
+        if not isinstance(d, SeizedIntakeDialog):
             return
         sid = int(d.result_value["seizure_id"])
+        title = self.tr("Seizure #%1").replace("%1", str(sid))
+        text = self.tr(
+            "The seizure is registered and sealed. Print the items' tags and the inventory now?"
+        )
         docs = seized_documents(sid)
-        if not docs:
-            self.window.statusBar().showMessage(
-                self.tr(
-                    "Seizure #%1 registered. Printing its tags and inventory is not "
-                    "available in this version yet."
-                ).replace("%1", str(sid)),
-                20_000,
-            )
-            return
-        QTimer.singleShot(0, self, lambda: self._offer(sid, docs))
+        QTimer.singleShot(0, self, lambda: self._offer(title, text, docs))
 
-    def _offer(self, sid: int, docs: list[catalogue.Document]) -> None:
+    def _offer(self, title: str, text: str, docs: list[catalogue.Document]) -> None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Seizure #%1").replace("%1", str(sid)))
-        box.setText(
-            self.tr(
-                "The seizure is registered and sealed. Print the items' tags and the inventory now?"
-            )
-        )
+        box.setWindowTitle(title)
+        box.setText(text)
         yes = box.addButton(self.tr("Print…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)

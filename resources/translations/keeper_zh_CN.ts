@@ -6609,9 +6609,9 @@
 <context>
     <name>SeizedRecordView</name>
     <message>
-        <location filename="../../keeper_app/ui/seized_record.py" line="+155"/>
+        <location filename="../../keeper_app/ui/seized_record.py" line="+166"/>
         <source>Temporary transfer out…</source>
-        <extracomment>the actions a seized item&apos;s record may offer, in this order</extracomment>
+        <extracomment>the actions a seized item&apos;s record may offer, in this order &quot;tag&quot;, &quot;tags&quot; (every item of the seizure), &quot;inventory&quot;, &quot;release&quot; (the release notice)</extracomment>
         <translation>临时调出…</translation>
     </message>
     <message>
@@ -6690,6 +6690,11 @@
         <translation>查封扣押清单…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Release notice and release inventory…</source>
+        <translation>解除扣押通知书及清单…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Inventory of the seizure (Art. 128(4))</source>
         <translation>查封扣押清单（第128条第4项）</translation>
@@ -6741,12 +6746,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <location line="+7"/>
         <source>Time</source>
         <translation>时间</translation>
@@ -6758,12 +6763,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Seal number</source>
         <translation>封条编号</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
@@ -6783,7 +6788,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>seized medium</source>
         <translation>查封扣押介质</translation>
     </message>
@@ -7087,9 +7092,9 @@
 <context>
     <name>SeizedTools</name>
     <message>
-        <location filename="../../keeper_app/ui/seized_tools.py" line="+100"/>
+        <location filename="../../keeper_app/ui/seized_tools.py" line="+99"/>
         <source>Seized items…</source>
-        <extracomment>the catalogue&apos;s functions for seized items&apos; documents (seized-print) the investigators&apos; requests to the head, from a seized item&apos;s record</extracomment>
+        <extracomment>the investigators&apos; requests to the head, from a seized item&apos;s record</extracomment>
         <translation>查封扣押物品…</translation>
     </message>
     <message>
@@ -7118,22 +7123,32 @@
         <translation>此项暂不能在柜台办理：请使用命令行（keeper seized …）。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Seizure #%1 registered. Printing its tags and inventory is not available in this version yet.</source>
-        <translation>查封扣押 #%1 已登记。本版本尚不能打印其标签和清单。</translation>
+        <location line="+15"/>
+        <source>No approved release of this item: nothing to print yet.</source>
+        <translation>该物品没有已批准的解除扣押：暂无可打印的文书。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>Release #%1</source>
+        <translation>解除扣押 #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The items are released. Print the release notice and the release inventory for the person in possession to sign now?</source>
+        <translation>物品已解除扣押并退还。现在打印解除扣押通知书和解除查封/扣押财物、文件清单，交持有人签名吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Seizure #%1</source>
         <translation>查封扣押 #%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The seizure is registered and sealed. Print the items&apos; tags and the inventory now?</source>
         <translation>查封扣押已登记并封存。现在打印物品标签和清单吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -8210,7 +8225,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Write transfer package</source>
         <translation>写移交包</translation>
     </message>

@@ -541,6 +541,12 @@ def test_sealing_from_the_record_the_lists_and_a_release(
     )
     row = next(i for i, r in enumerate(m.due.model.rows) if r["kind"] == "seized_release")
     assert m.due.model.index(row, 2).data() == label("SeizedDue", "seized_release")
+    # a double click on the release deadline opens the item to release at the counter
+    m.due.table.doubleClicked.emit(m.due.model.index(row, 0))
+    qtbot.waitUntil(
+        lambda: (m.counter.seized_record.record or {}).get("code") == tags[1], timeout=10_000
+    )
+    assert m.counter.seized_record.print_actions["release"].isVisible()
     keys.type(m.counter.manual, tags[1])
     qtbot.waitUntil(lambda: "release" in m.counter.seized_record.buttons)
     m.counter.seized_record.buttons["release"].click()
@@ -556,6 +562,15 @@ def test_sealing_from_the_record_the_lists_and_a_release(
     ui.sign(d, "keeper")
     assert ui.submit(d) is not None
     assert statuses(office, tags) == ["in_safekeeping", "released"]
+    # the release notice and the release inventory are offered for the possessor to sign
+    tools = m.seized_tools
+    qtbot.waitUntil(lambda: tools.offer is not None, timeout=10_000)
+    assert tools.offer.isVisible() and f"#{rid}" in tools.offer.windowTitle()
+    tools.offer_print.click()
+    qtbot.waitUntil(lambda: m.extras.print_dialog is not None, timeout=10_000)
+    assert m.extras.print_dialog.doc.ref == rid
+    assert m.extras.print_dialog.doc.entry.key == "seized_release"
+    m.extras.print_dialog.reject()
     res = admin.verify_audit_file(office.path)
     assert res.ok, res.problems
 

@@ -215,10 +215,14 @@ class DueView(QWidget):
         r = self.model.row(ix.row())
         code = r.get("code")
         kind = str(r.get("kind") or "")
-        if not code and kind.startswith("seized_") and kind != "seized_release":
-            # a seizure's deadline: its first item's record at the counter
+        if not code and kind.startswith("seized_"):
+            # a seizure's deadline: its first item's record at the counter; a release's:
+            # the first item to be released
             try:
-                items = seized.show_seizure(self.ctx.session, int(r["ref"]))["items"]
+                if kind == "seized_release":
+                    items = seized.release_record(self.ctx.session, int(r["ref"]))["items"]
+                else:
+                    items = seized.show_seizure(self.ctx.session, int(r["ref"]))["items"]
             except RuleViolation as exc:
                 self.banner.refuse(exc)
                 return
