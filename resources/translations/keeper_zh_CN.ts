@@ -7357,9 +7357,10 @@
 <context>
     <name>SeizedView</name>
     <message>
-        <location filename="../../keeper_app/ui/views/seized_view.py" line="+68"/>
+        <location filename="../../keeper_app/ui/views/seized_view.py" line="+83"/>
         <location line="+13"/>
         <source>Case</source>
+        <extracomment>the inspections of the register (Art. 261), for those who read the register</extracomment>
         <translation>案件</translation>
     </message>
     <message>
@@ -7419,7 +7420,37 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>Inspections of the register (Art. 261)</source>
+        <translation>登记资料检查记录（第二百六十一条）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspected by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items checked</source>
+        <translation>检查件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>检查情况</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>

@@ -631,3 +631,12 @@ def test_a_head_inspects_the_register_of_seized_items(ui, office: Office, qtbot)
     assert ui.submit(d) is not None
     rows = seized.inspections(office.session("D001"))
     assert [(r["items_checked"], r["findings"]) for r in rows] == [(3, "封条完好，清单与实物一致")]
+    # the inspections are listed under the seized items, for those who read the register
+    assert not m.seized.inspection_table.isHidden()
+    qtbot.waitUntil(lambda: m.seized.inspections.rowCount() == 1, timeout=10_000)
+    [shown] = m.seized.inspections.rows
+    assert shown["findings"] == "封条完好，清单与实物一致" and shown["by_badge"] == "D001"
+    ui.app.sign_out()
+    qtbot.waitUntil(lambda: ui.app.sign_in_window is not None)
+    h = ui.sign_in("H001")  # a case handler does not read the register: no inspections shown
+    assert h.seized is not None and h.seized.inspection_table.isHidden()

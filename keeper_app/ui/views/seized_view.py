@@ -1,5 +1,7 @@
 """Seized storage media (issue 15), beside the media list: every item the person may see,
-filtered by case and status; a double click opens the item's record at the counter."""
+filtered by case and status; a double click opens the item's record at the counter. Below,
+for those who read the register, the heads' inspections of it (Art. 261): when, which
+department, by whom, how many items were checked and what was found."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.lifecycle import Action, allowed
 from ...services import seized
 from ..context import UiContext
 from ..labels import label, values
@@ -51,6 +54,16 @@ class SeizedView(QWidget):
         self.table.doubleClicked.connect(
             lambda ix: self.open_code.emit(self.model.row(ix.row())["code"])
         )
+        #: the inspections of the register (Art. 261), for those who read the register
+        self.inspections = DictTableModel([], self)
+        self.inspection_table = QTableView()
+        self.inspection_table.setObjectName("seized_inspections")
+        self.inspection_table.setModel(self.inspections)
+        self.inspection_table.horizontalHeader().setStretchLastSection(True)
+        self.inspection_title = QLabel()
+        self.reads_register = allowed(ctx.me.roles, Action.VIEW_REGISTER)
+        self.inspection_title.setVisible(self.reads_register)
+        self.inspection_table.setVisible(self.reads_register)
         self.case_label, self.status_label = QLabel(), QLabel()
         row = QHBoxLayout()
         for w in (self.case_label, self.case, self.status_label, self.status, self.search):
@@ -60,7 +73,9 @@ class SeizedView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(row)
         lay.addWidget(self.banner)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.table, 3)
+        lay.addWidget(self.inspection_title)
+        lay.addWidget(self.inspection_table, 1)
         self.retranslate()
         self.refresh()
 
@@ -88,6 +103,18 @@ class SeizedView(QWidget):
                 Column("content", self.tr("Content")),
             ]
         )
+        self.inspection_title.setText(
+            "<b>" + self.tr("Inspections of the register (Art. 261)") + "</b>"
+        )
+        self.inspections.set_columns(
+            [
+                Column("at", self.tr("Time")),
+                Column("department", self.tr("Department")),
+                Column("by_name", self.tr("Inspected by")),
+                Column("items_checked", self.tr("Items checked")),
+                Column("findings", self.tr("Findings")),
+            ]
+        )
         self._counted()
 
     def refresh(self) -> None:
@@ -99,6 +126,17 @@ class SeizedView(QWidget):
             failure=self.banner.refuse,
             owner=self,
         )
+        if self.reads_register:
+            self.ctx.ops.run(
+                lambda db: seized.inspections(worker_session(db, s)),
+                success=self._inspections_shown,
+                failure=self.banner.refuse,
+                owner=self,
+            )
+
+    def _inspections_shown(self, rows: list[dict[str, Any]]) -> None:
+        self.inspections.set_rows(rows)
+        self.inspection_table.resizeColumnsToContents()
 
     def _shown(self, rows: list[dict[str, Any]]) -> None:
         self.banner.clear_message()
