@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the whole run
@@ -17,6 +18,7 @@ from keeper_app.services import custody, intake, retrieval_requests
 from keeper_app.services import people as people_svc
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
 from keeper_app.store import Database, open_database, signins
+from keeper_app.store import open as store_open
 
 PASSWORD = "correct-horse-1"
 TEST_KDF_N = 2**10  # stored per person: tests use a cheap cost, the app the default
@@ -49,6 +51,8 @@ class Office:
     db: Database
     path: Path
     clock: Clock
+    #: the database's location: the sqlite file's path, or the office server's URL
+    location: str = ""
     dept: dict[str, int] = field(default_factory=dict)
     cache: KdfCache = field(default_factory=KdfCache)
 
@@ -65,14 +69,14 @@ class Office:
         rows and their actor-less audit events) is left out unless ``sign_ins``; so are the
         logged readings and sign-ins (issue 14: they change nothing; tests of reading count
         them apart)."""
-        con = sqlite3.connect(self.path)
+        con = raw_connect(self.location or str(self.path))
         try:
-            tables = [
+            tables = sorted(
                 r[0]
                 for r in con.execute(
                     "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
                 )
-            ]
+            )
             out = []
             for t in tables:
                 if t == "sign_in_events" and not sign_ins:
@@ -216,10 +220,50 @@ PEOPLE = [
 ]
 
 
+def raw_connect(location: str) -> Any:
+    """A plain connection to the test's database, outside Keeper's store (for snapshots and
+    the insider's edits): sqlite3 to a file, or Keeper's PostgreSQL connection (which reads
+    sqlite's SQL) to a server."""
+    if location.startswith("postgresql://"):
+        from keeper_app.store.pg import PgConnection
+
+        return PgConnection(location)
+    return sqlite3.connect(location)
+
+
+#: the engines the `office` fixture runs on; a test module opts in to PostgreSQL by
+#: setting ``ENGINES = ("sqlite", "postgresql")`` (or with the ``both_engines`` marker)
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames:
+        both = getattr(metafunc.module, "ENGINES", None) or (
+            ENGINES if metafunc.definition.get_closest_marker("both_engines") else None
+        )
+        metafunc.parametrize("engine", list(both or ("sqlite",)), indirect=True)
+
+
 @pytest.fixture
-def office(tmp_path: Path) -> Office:
-    path = tmp_path / "keeper.sqlite"
-    db = open_database(path)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def office_location(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where the test's office lives: a sqlite file, or a fresh database on the test
+    run's PostgreSQL 15 cluster."""
+    if engine == "postgresql":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "keeper.sqlite")
+
+
+@pytest.fixture
+def office(office_location: str, tmp_path: Path) -> Office:
+    location = office_location
+    server = location.startswith("postgresql://")
+    db = store_open(location, migrate=True) if server else open_database(Path(location))
+    path = db.path
     clock = Clock(datetime(2026, 11, 20, 1, 0, 0, tzinfo=UTC))
     people_svc.bootstrap(
         db,
@@ -232,7 +276,7 @@ def office(tmp_path: Path) -> Office:
         kdf_n=TEST_KDF_N,
         clock=clock,
     )
-    o = Office(db, path, clock)
+    o = Office(db, path, clock, location)
     admin = o.session("ADMIN")
     o.dept["crim"] = o.session(FIRST_HEAD[0]).person.department_id or 0
     o.dept["drug"] = people_svc.add_department(admin, "禁毒大队", DeptKind.CASE_HANDLING)
@@ -260,3 +304,25 @@ def office(tmp_path: Path) -> Office:
     )
     yield o
     db.close()
+
+
+_DEV_N = [0]
+
+
+@pytest.fixture
+def pg_url():  # TEMPORARY until the cluster fixture lands
+    import os
+
+    import psycopg
+
+    base = os.environ["KEEPER_DEV_PG"]
+    _DEV_N[0] += 1
+    name = f"keeper_t_{os.getpid()}_{_DEV_N[0]}"
+    with psycopg.connect(base + "/postgres", autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+        c.execute(
+            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
+        )
+    yield f"{base}/{name}"
+    with psycopg.connect(base + "/postgres", autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -1,5 +1,33 @@
-"""sqlite storage: connection, migrations, repositories, the audit chain. No Qt here."""
+"""Keeper's storage: the sqlite file of a single counter, or an office's PostgreSQL server;
+connection, migrations, repositories, the audit chain. No Qt here.
+
+:func:`open` is the one way in for the UI and the CLI: a ``postgresql://`` URL opens the
+office server, anything else is the path of a sqlite file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
 
 from .connection import Database, StoreError, latest_version, open_database
 
-__all__ = ["Database", "StoreError", "latest_version", "open_database"]
+__all__ = ["Database", "StoreError", "is_server", "latest_version", "open", "open_database"]
+
+
+def is_server(location: str | os.PathLike[str]) -> bool:
+    """Whether ``location`` names an office server (a postgresql:// URL)."""
+    from .pg import is_url
+
+    return is_url(str(location)) if isinstance(location, str) else False
+
+
+def open(location: str | os.PathLike[str], create: bool = True, **kw: Any) -> Database:  # noqa: A001
+    """The database at ``location``: an office server's URL, or a sqlite file's path
+    (``create``, ``backup_dir`` and ``check`` apply to a file)."""
+    if isinstance(location, str) and is_server(location):
+        from .pgdb import open_server
+
+        return open_server(location, migrate=bool(kw.get("migrate", False)))
+    kw.pop("migrate", None)
+    return open_database(Path(location), create, **kw)

@@ -143,6 +143,10 @@ def problems(conn: sqlite3.Connection) -> list[str]:
     a line ("schema: trigger X is missing (dropped outside Keeper)")."""
     from .connection import _migrations  # the migrations as the running Keeper has them
 
+    if getattr(conn, "engine", "sqlite") == "postgresql":
+        from . import pgdb
+
+        return pgdb.problems(conn.pg if hasattr(conn, "pg") else conn)  # type: ignore[arg-type]
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     migrations = _migrations()
     if version > len(migrations):

@@ -485,7 +485,7 @@ def verify(
     for text in schema.problems(conn):
         problem(text)
     ch = _Chain(conn, problem, sigs, farmed)
-    for row in conn.execute(f"SELECT {_event_columns(conn)} FROM audit_events ORDER BY rowid"):
+    for row in conn.execute(f"SELECT {_event_columns(conn)} FROM audit_events ORDER BY seq"):
         if not ch.event(row):
             break
     rows_checked = 0
@@ -708,6 +708,8 @@ def _new_key(
 
 
 def _file_of(conn: sqlite3.Connection) -> str | None:
+    if getattr(conn, "engine", "sqlite") != "sqlite":
+        return None  # a server: read through the connection itself
     for _n, name, file in conn.execute("PRAGMA database_list"):
         if name == "main" and file:
             return str(file)

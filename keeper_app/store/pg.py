@@ -1,0 +1,440 @@
+"""An office's database on a PostgreSQL 15 server, behind the same :class:`Database` the
+sqlite file has: the services do not know which engine they speak to.
+
+:class:`PgConnection` speaks the part of ``sqlite3.Connection``'s interface Keeper uses
+(``execute``, ``executemany``, ``in_transaction``, rows by index and by name, ``lastrowid``),
+translating each query once (:mod:`.pgsql`). Errors come back as sqlite3's exception classes
+(subclassed), so a rule refused by a trigger is an ``IntegrityError`` on both engines, and
+the server being unreachable is a :class:`ServerUnreachable` (a ``StoreError``) that says
+whether the change was recorded.
+
+Concurrency is the engine's: every write transaction takes one advisory lock for the
+office first (``pg_advisory_xact_lock``), so the audit chain is appended by one desk at a
+time and each desk's transaction sees what the one before committed (READ COMMITTED), as
+sqlite's ``BEGIN IMMEDIATE`` does for a single file. Readers are never blocked."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urlsplit, urlunsplit
+
+from . import pgsql
+
+#: the advisory lock every write transaction of an office takes first ('KEEP')
+WRITE_LOCK = 0x4B454550
+#: the advisory lock a migration takes (another number: migrating also writes)
+MIGRATE_LOCK = 0x4B454551
+#: the channel every commit notifies, with the head's seq as payload
+CHANNEL = "keeper_changes"
+#: the table holding the schema version (sqlite keeps it in PRAGMA user_version)
+VERSION_TABLE = "keeper_schema_version"
+CONNECT_TIMEOUT_S = 5
+
+
+def is_url(location: str | os.PathLike[str]) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password: what Keeper shows and keys its local files on."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    if parts.username:
+        host = f"{parts.username}@{host}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def office_key(url: str) -> str:
+    """host_port_dbname: the office's name for this desk's local files (witness log,
+    storage settings, default backup folder)."""
+    parts = urlsplit(url)
+    db = parts.path.lstrip("/") or "postgres"
+    raw = f"{parts.hostname or 'local'}_{parts.port or 5432}_{db}"
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", raw)
+
+
+def local_anchor(url: str) -> Path:
+    """A path standing for the server office on this desk: its folder keeps the desk's own
+    files about that office. Nothing is at the path itself."""
+    from .witness_log import state_dir
+
+    return state_dir() / "servers" / office_key(url) / "office.pg"
+
+
+class ServerUnreachable(Exception):
+    """Marker mixed into the StoreError raised when the server cannot be reached."""
+
+
+class PgIntegrityError(sqlite3.IntegrityError):
+    """A constraint or an append-only rule refused the change (as sqlite's)."""
+
+
+class PgOperationalError(sqlite3.OperationalError):
+    """The server refused the statement (as sqlite's OperationalError)."""
+
+
+class PgDatabaseError(sqlite3.DatabaseError):
+    """Any other error of the server."""
+
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A row readable by position and by column name, like sqlite3.Row."""
+
+    _idx: dict[str, int]
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return tuple.__getitem__(self, self._idx[key.lower()])
+            except KeyError:
+                raise IndexError(f"No item with that key: {key}") from None
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._idx)
+
+
+def _row_factory(cursor: Any) -> Any:
+    desc = cursor.description
+    if desc is None:
+        return tuple
+    idx: dict[str, int] = {}
+    for i, c in enumerate(desc):
+        idx.setdefault(c.name.lower(), i)
+
+    def make(values: Sequence[Any]) -> Row:
+        r = Row(values)
+        r._idx = idx
+        return r
+
+    return make
+
+
+class PgCursor:
+    """The result of one statement, as sqlite3.Cursor offers it."""
+
+    def __init__(self, cur: Any, lastrowid: int | None = None, rows: list[Any] | None = None):
+        self._cur = cur
+        self.lastrowid = lastrowid
+        self._rows = rows  # a result made here (an emulated PRAGMA), not by the server
+        self.rowcount = cur.rowcount if cur is not None else len(rows or [])
+
+    def fetchone(self) -> Any:
+        if self._rows is not None:
+            return self._rows.pop(0) if self._rows else None
+        if self._cur.description is None:
+            return None
+        return self._cur.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        if self._rows is not None:
+            out, self._rows = self._rows, []
+            return out
+        if self._cur.description is None:
+            return []
+        return cast(list[Any], self._cur.fetchall())
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        if self._rows is not None:
+            out, self._rows = self._rows[:size], self._rows[size:]
+            return out
+        return cast(list[Any], self._cur.fetchmany(size))
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+    @property
+    def description(self) -> Any:
+        return self._cur.description if self._cur is not None else None
+
+
+def _adapt(params: Any) -> Any:
+    if params is None:
+        return None
+    if isinstance(params, Mapping):
+        return {k: (int(v) if isinstance(v, bool) else v) for k, v in params.items()}
+    return [int(v) if isinstance(v, bool) else v for v in params]
+
+
+def _fake_row(names: Sequence[str], values: Sequence[Any]) -> Row:
+    r = Row(values)
+    r._idx = {n: i for i, n in enumerate(names)}
+    return r
+
+
+_PRAGMA = re.compile(r"^\s*PRAGMA\s+(\w+)\s*(?:\(\s*(\w+)\s*\)|=\s*(\w+))?\s*;?\s*$", re.I)
+_SQLITE_MASTER_TABLES = re.compile(
+    r"^\s*SELECT\s+(?:name|1)\s+FROM\s+(?:main\.)?sqlite_master\s+WHERE\s+type\s*=\s*'table'"
+    r"(\s+AND\s+name\s*=\s*\?)?\s*$",
+    re.I,
+)
+
+
+class PgConnection:
+    """A psycopg connection that speaks as Keeper's sqlite connection does."""
+
+    engine = "postgresql"
+
+    def __init__(self, url: str):
+        self.url = url
+        self.lock_timeout_ms = 10_000
+        self._has_id: dict[str, bool] = {}
+        self.raw: Any = None
+        self.connect()
+
+    # -- the connection itself ------------------------------------------------------------
+
+    def connect(self) -> None:
+        import psycopg
+
+        try:
+            self.raw = psycopg.connect(
+                self.url,
+                autocommit=True,
+                connect_timeout=CONNECT_TIMEOUT_S,
+                row_factory=_row_factory,
+                application_name="keeper",
+            )
+        except psycopg.OperationalError as exc:
+            raise unreachable(self.url, exc, during="connect") from exc
+        self.raw.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
+        self.raw.execute("SET TIME ZONE 'UTC'")
+
+    @property
+    def closed(self) -> bool:
+        return self.raw is None or bool(self.raw.closed) or self.raw.broken
+
+    def ensure(self) -> None:
+        """Reconnect after the server went away (never inside a transaction: that one is
+        lost, and its caller was told)."""
+        if self.closed:
+            self.connect()
+
+    @property
+    def in_transaction(self) -> bool:
+        if self.closed:
+            return False
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+
+    def close(self) -> None:
+        if self.raw is not None and not self.raw.closed:
+            self.raw.close()
+
+    # -- statements -------------------------------------------------------------------------
+
+    def _has_id_column(self, table: str) -> bool:
+        if table not in self._has_id:
+            r = self.raw.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = %s AND column_name = 'id'",
+                (table,),
+            ).fetchone()
+            self._has_id[table] = r is not None
+        return self._has_id[table]
+
+    def forget_tables(self) -> None:
+        self._has_id.clear()
+
+    def execute(self, sql: str, params: Any = None) -> PgCursor:
+        special = self._special(sql, params)
+        if special is not None:
+            return special
+        q = pgsql.dml(sql, isinstance(params, Mapping), params is not None)
+        text = q.sql
+        returning = False
+        if (
+            q.insert_into is not None
+            and "RETURNING" not in text.upper()
+            and self._has_id_column(q.insert_into)
+        ):
+            text += " RETURNING id"
+            returning = True
+        cur = self._run(text, _adapt(params))
+        lastrowid = None
+        if returning:
+            r = cur.fetchone()
+            lastrowid = int(r[0]) if r is not None else None
+        return PgCursor(cur, lastrowid)
+
+    def executemany(self, sql: str, seq: Any) -> PgCursor:
+        seq = list(seq)
+        named = bool(seq) and isinstance(seq[0], Mapping)
+        q = pgsql.dml(sql, named, True)
+        import psycopg
+
+        try:
+            cur = self.raw.cursor()
+            cur.executemany(q.sql, [_adapt(p) for p in seq])
+        except psycopg.Error as exc:
+            raise self._mapped(exc) from exc
+        return PgCursor(cur)
+
+    def _run(self, text: str, params: Any) -> Any:
+        import psycopg
+
+        try:
+            return self.raw.execute(text, params)
+        except psycopg.Error as exc:
+            raise self._mapped(exc) from exc
+
+    def run_raw(self, text: str, params: Any = None) -> Any:
+        """A statement in PostgreSQL's own dialect (the store's engine-specific parts)."""
+        return self._run(text, params)
+
+    def _mapped(self, exc: Exception) -> Exception:
+        import psycopg
+
+        if self.closed or isinstance(exc, psycopg.errors.AdminShutdown):
+            return unreachable(self.url, exc, during="statement")
+        state = getattr(getattr(exc, "diag", None), "sqlstate", None) or ""
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if state.startswith("23"):
+            return PgIntegrityError(msg)
+        if state in ("55P03", "40001", "40P01", "57014"):
+            e = PgOperationalError(f"database is locked ({msg})")
+            e.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+            return e
+        if state in ("53100",):
+            e = PgOperationalError(f"database or disk is full ({msg})")
+            e.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            return e
+        if isinstance(exc, psycopg.OperationalError):
+            return PgOperationalError(msg)
+        return PgDatabaseError(msg)
+
+    def _special(self, sql: str, params: Any) -> PgCursor | None:
+        """sqlite's own statements, done the PostgreSQL way (None: an ordinary query)."""
+        head = sql.lstrip()[:16].upper()
+        if head.startswith("BEGIN"):
+            words = sql.split()
+            self._run("BEGIN", None)
+            if len(words) > 1 and words[1].upper() in ("IMMEDIATE", "EXCLUSIVE"):
+                try:
+                    self._run("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                except BaseException:
+                    self.rollback_quietly()
+                    raise
+            return PgCursor(None, rows=[])
+        if head.startswith("PRAGMA"):
+            return self._pragma(sql)
+        m = _SQLITE_MASTER_TABLES.match(sql)
+        if m is not None:
+            names = tables(self)
+            if m.group(1):
+                want = str((params or [""])[0])
+                return PgCursor(None, rows=[_fake_row(["name"], [want])] if want in names else [])
+            return PgCursor(None, rows=[_fake_row(["name"], [n]) for n in sorted(names)])
+        return None
+
+    def _pragma(self, sql: str) -> PgCursor:
+        m = _PRAGMA.match(sql)
+        if m is None:
+            raise PgDatabaseError(f"not a statement Keeper carries to PostgreSQL: {sql!r}")
+        name, arg, value = m.group(1).lower(), m.group(2), m.group(3)
+        if name == "busy_timeout":
+            if value is not None:
+                self.lock_timeout_ms = int(value)
+                self._run(f"SET lock_timeout = {int(value)}", None)
+            return PgCursor(None, rows=[_fake_row(["timeout"], [self.lock_timeout_ms])])
+        if name == "user_version" and value is None:
+            return PgCursor(None, rows=[_fake_row(["user_version"], [schema_version(self)])])
+        if name == "database_list":
+            return PgCursor(None, rows=[_fake_row(["seq", "name", "file"], [0, "main", safe_url(self.url)])])
+        if name == "table_info" and arg:
+            cols = columns(self, arg)
+            return PgCursor(
+                None, rows=[_fake_row(["cid", "name"], [i, c]) for i, c in enumerate(cols)]
+            )
+        if name == "foreign_keys":
+            return PgCursor(None, rows=[_fake_row(["foreign_keys"], [1])])
+        raise PgDatabaseError(f"PRAGMA {name} has no PostgreSQL counterpart in Keeper")
+
+    def rollback_quietly(self) -> None:
+        try:
+            if self.in_transaction:
+                self.raw.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - the connection is gone: nothing to roll back
+            pass
+
+
+def unreachable(url: str, exc: BaseException, during: str) -> Exception:
+    from .connection import StoreError
+
+    class _Unreachable(StoreError, ServerUnreachable):
+        pass
+
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if during == "connect":
+        text = (
+            f"the office server {safe_url(url)} cannot be reached ({detail}). Check the "
+            "network cable and that the server is running; Keeper tries again by itself"
+        )
+    else:
+        text = (
+            f"the connection to the office server {safe_url(url)} was lost ({detail})"
+        )
+    return _Unreachable(text)
+
+
+def tables(conn: PgConnection) -> set[str]:
+    rows = conn.raw.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        " AND table_type = 'BASE TABLE'"
+    ).fetchall()
+    return {str(r[0]) for r in rows} - {VERSION_TABLE}
+
+
+def columns(conn: PgConnection, table: str) -> list[str]:
+    rows = conn.raw.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+        "current_schema() AND table_name = %s ORDER BY ordinal_position",
+        (table,),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def schema_version(conn: PgConnection) -> int:
+    r = conn.raw.execute(
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name = %s",
+        (VERSION_TABLE,),
+    ).fetchone()
+    if r is None:
+        return 0
+    r = conn.raw.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    return 0 if r is None else int(r[0])
+
+
+def wait_for(url: str, seconds: float) -> None:
+    """Wait until the server answers (for scripts and tests that just started one)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            PgConnection(url).close()
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@contextmanager
+def raw_connection(url: str) -> Iterator[Any]:
+    import psycopg
+
+    conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    try:
+        yield conn
+    finally:
+        conn.close()
