@@ -236,12 +236,27 @@ def raw_connect(location: str) -> Any:
 ENGINES = ("sqlite", "postgresql")
 
 
+#: the suites whose every test with an office runs on both engines (issue 11)
+BOTH_ENGINE_SUITES = ("integration", "robustness", "tamper")
+
+
+def _engines_for(metafunc: pytest.Metafunc) -> list[str]:
+    import os
+
+    chosen = getattr(metafunc.module, "ENGINES", None)
+    if chosen is None:
+        parts = Path(str(metafunc.definition.path)).parts
+        in_suite = len(parts) >= 2 and parts[-2] in BOTH_ENGINE_SUITES
+        chosen = ENGINES if in_suite else ("sqlite",)
+    only = os.environ.get("KEEPER_TEST_ENGINES")  # e.g. "postgresql": a quicker local run
+    if only:
+        chosen = tuple(e for e in chosen if e in only.split(","))
+    return list(chosen)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "engine" in metafunc.fixturenames:
-        both = getattr(metafunc.module, "ENGINES", None) or (
-            ENGINES if metafunc.definition.get_closest_marker("both_engines") else None
-        )
-        metafunc.parametrize("engine", list(both or ("sqlite",)), indirect=True)
+        metafunc.parametrize("engine", _engines_for(metafunc), indirect=True)
 
 
 @pytest.fixture
