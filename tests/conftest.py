@@ -320,24 +320,3 @@ def office(office_location: str, tmp_path: Path) -> Office:
     yield o
     db.close()
 
-
-_DEV_N = [0]
-
-
-@pytest.fixture
-def pg_url():  # TEMPORARY until the cluster fixture lands
-    import os
-
-    import psycopg
-
-    base = os.environ["KEEPER_DEV_PG"]
-    _DEV_N[0] += 1
-    name = f"keeper_t_{os.getpid()}_{_DEV_N[0]}"
-    with psycopg.connect(base + "/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {name}")
-        c.execute(
-            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
-        )
-    yield f"{base}/{name}"
-    with psycopg.connect(base + "/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
