@@ -31,9 +31,9 @@ import socket
 import subprocess
 import tempfile
 import time
-import weakref
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import quote
 
 import psycopg
@@ -45,7 +45,9 @@ DEBIAN_BINDIR = Path("/usr/lib/postgresql/15/bin")
 #: seconds pg_ctl waits for the server to accept connections, or to stop
 PG_CTL_TIMEOUT = 120
 
-_live: weakref.WeakSet[PgCluster] = weakref.WeakSet()
+#: every cluster made and not yet destroyed, for the stop at exit (held strongly: a cluster a
+#: test dropped is still running)
+_live: set[PgCluster] = set()
 
 
 def pg_bindir() -> Path:
@@ -147,7 +149,9 @@ class PgCluster:
     # -- making the cluster ------------------------------------------------------------
 
     def _initdb(self) -> None:
-        self.base = Path(tempfile.mkdtemp(prefix=f"keeper-pg-{self.name}-"))
+        # /tmp, not $TMPDIR: the postgres user must enter every parent, and the socket's
+        # path must stay short (108 bytes at most)
+        self.base = Path(tempfile.mkdtemp(prefix=f"keeper-pg-{self.name}-", dir="/tmp"))
         self._chown(self.base)
         pwfile = self.base / "pwfile"
         pwfile.write_text(self.password + "\n")
@@ -267,6 +271,7 @@ class PgCluster:
         pid = self.postmaster_pid()
         if pid is None or not _alive(pid):
             return
+        os.kill(pid, signal.SIGSTOP)  # forks no more backends while its children are listed
         victims = [pid, *_children(pid)]
         for p in victims:
             try:
@@ -278,15 +283,14 @@ class PgCluster:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the killed server's processes {victims} did not end")
             time.sleep(0.05)
-        # The dead postmaster stays a zombie until its new parent (PID 1) reaps it, and
-        # meanwhile a new postmaster takes postmaster.pid for another server's (kill(pid, 0)
-        # succeeds on a zombie) and refuses to start: wait for the reaping, or drop the stale
-        # file if this machine's PID 1 never reaps.
-        deadline = time.monotonic() + 5
-        while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        # The dead postmaster stays a zombie until its new parent (PID 1) reaps it, which
+        # takes up to seconds here; meanwhile a new postmaster takes postmaster.pid for a
+        # live server's (kill(pid, 0) succeeds on a zombie) and refuses to start; so with the
+        # socket's lock file. No process of the server is left: the files are stale, as
+        # postgres itself would find them once the zombie is gone.
         if Path(f"/proc/{pid}").exists():
             (self.data / "postmaster.pid").unlink(missing_ok=True)
+            (self.socket_dir / f".s.PGSQL.{self.port}.lock").unlink(missing_ok=True)
 
     def destroy(self) -> None:
         """Stop the server (immediately when a clean stop fails), keep its log in
@@ -335,10 +339,9 @@ class PgCluster:
     def superuser_url(self, dbname: str = "postgres") -> str:
         return self.url(SUPERUSER, self.password, dbname)
 
-    def connect(self, dbname: str = "postgres", **kw: object) -> psycopg.Connection[tuple]:
-        """A psycopg connection as the superuser over TCP (autocommit unless told)."""
-        kw.setdefault("autocommit", True)
-        return psycopg.connect(self.superuser_url(dbname), **kw)  # type: ignore[arg-type]
+    def connect(self, dbname: str = "postgres", autocommit: bool = True) -> psycopg.Connection[Any]:
+        """A psycopg connection as the superuser over TCP."""
+        return psycopg.connect(self.superuser_url(dbname), autocommit=autocommit)
 
     def create_database(self, name: str) -> str:
         """A new empty database (UTF8, C collation), returning its superuser URL."""
