@@ -179,9 +179,12 @@ class PgCluster:
             "host    replication  all   127.0.0.1/32   scram-sha-256\n"
         )
         self._chown(self.data / "pg_hba.conf")
+        with (self.data / "postgresql.conf").open("a") as f:
+            f.write("\ninclude 'keeper_test.conf'\n")
 
     def _configure(self) -> None:
-        """The settings of this run, in postgresql.auto.conf (read after postgresql.conf)."""
+        """The settings of this run, in keeper_test.conf that postgresql.conf includes last
+        (what a test sets with ALTER SYSTEM, in postgresql.auto.conf, still wins)."""
         settings = {
             "listen_addresses": "'127.0.0.1'",
             "port": str(self.port),
@@ -198,9 +201,9 @@ class PgCluster:
             "logging_collector": "off",
             "log_min_messages": "warning",
         }
-        auto = self.data / "postgresql.auto.conf"
-        auto.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
-        self._chown(auto)
+        conf = self.data / "keeper_test.conf"
+        conf.write_text("".join(f"{k} = {v}\n" for k, v in settings.items()))
+        self._chown(conf)
 
     # -- running -----------------------------------------------------------------------
 

@@ -66,6 +66,8 @@ def test_tcp_asks_for_the_password_and_refuses_a_wrong_one(pg_server: PgCluster)
         psycopg.connect(pg_server.url(password="not-the-password"))
     with pytest.raises(psycopg.OperationalError, match="no password supplied"):
         psycopg.connect(pg_server.url(user="nobody_here"))
+    settings = "SELECT current_setting('fsync'), current_setting('unix_socket_directories')"
+    assert pg_server.psql(settings) == f"on|{pg_server.socket_dir}\n"
     # the server's programs run as the postgres system user, never as root
     pid = pg_server.postmaster_pid()
     assert pid is not None
@@ -94,9 +96,11 @@ def test_restart_keeps_the_data_and_a_killed_server_recovers_what_was_committed(
     with psycopg.connect(url, autocommit=True) as con:
         con.execute("CREATE TABLE t (x int)")
         con.execute("INSERT INTO t VALUES (1)")
+    pg.psql("ALTER SYSTEM SET work_mem = '7MB'")  # a test's own setting outlives restarts
     port = pg.port
     pg.restart()
     assert pg.is_running() and pg.port == port
+    assert pg.psql("SHOW work_mem") == "7MB\n"
     with psycopg.connect(url, autocommit=True) as con:  # the same URL still works
         assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
         con.execute("INSERT INTO t VALUES (2)")
