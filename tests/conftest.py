@@ -241,8 +241,9 @@ def raw_connect(location: str) -> Any:
 ENGINES = ("sqlite", "postgresql")
 
 
-#: the suites whose every test with an office runs on both engines (issue 11)
-BOTH_ENGINE_SUITES = ("integration", "robustness", "tamper")
+#: the suites whose every test with an office runs on both engines (issue 11): the
+#: integration suite (refusals included) and the robustness suite (role matrix, races, soak)
+BOTH_ENGINE_SUITES = ("integration", "robustness")
 
 
 def _engines_for(metafunc: pytest.Metafunc) -> list[str]:

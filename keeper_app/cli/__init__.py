@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ..domain.errors import RuleViolation
 from ..store import StoreError
@@ -35,7 +34,7 @@ from . import (
     seized_print,
     spot_checks,
 )
-from .context import Command, Context, default_db
+from .context import Command, Context, default_location
 
 BAD_INPUT_CODES = {
     "unknown_medium",
@@ -70,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keeper: custody of interrogation recordings (discs and hard drives)",
     )
     p.add_argument(
-        "--db", type=Path, default=default_db(), help="the database file (default: %(default)s)"
+        "--db",
+        default=default_location(),
+        help="the database: a file's path, or an office server's postgresql:// URL "
+        "(default: $KEEPER_DB, else %(default)s)",
     )
     p.add_argument("--as", dest="as_badge", metavar="BADGE", help="your badge number (sign in)")
     p.add_argument(

@@ -103,7 +103,7 @@ def check(c: Context) -> int:
         raise RuleViolation("missing_field", "check-checkpoint needs one checkpoint FILE")
     file = Path(a.operands[0])
     if isinstance(a.against_db, Path):
-        c.db_path = a.against_db
+        c.location, c.db_path = str(a.against_db), a.against_db
     r = checkpoints.check_against(c.db if a.against_db else None, file)
     data = {
         "file": str(r.file),

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from .. import store
 from ..domain.errors import RuleViolation
 from ..services.session import Credential, Session, sign_in
-from ..store import Database, open_database
+from ..store import Database
 from .auth import CredentialSource
 
 #: a command: given the context, returns the exit code
@@ -24,6 +25,16 @@ class AddCommand(Protocol):
     """``add(name, command, help)``: one subcommand, whose options the group then adds."""
 
     def __call__(self, name: str, fn: Command, help_: str) -> argparse.ArgumentParser: ...
+
+
+#: the environment variable naming the database (a file's path or an office server's URL)
+DB_ENV = "KEEPER_DB"
+
+
+def default_location() -> str:
+    """``$KEEPER_DB`` when set (a desk of a server office sets it once), else the default
+    file."""
+    return os.environ.get(DB_ENV) or str(default_db())
 
 
 def default_db() -> Path:
@@ -50,7 +61,10 @@ class Context:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.command: str = args.command
-        self.db_path: Path = Path(args.db)
+        #: where the database is: a sqlite file's path or an office server's URL
+        self.location: str = str(args.db)
+        #: the file, or for a server the desk's local folder standing for its office
+        self.db_path: Path = store.local_path(self.location)
         self.json: bool = bool(args.json)
         self.creds = CredentialSource(args.credentials)
         self._db: Database | None = None
@@ -58,10 +72,15 @@ class Context:
         self._my_password: str | None = None
 
     @property
+    def is_server(self) -> bool:
+        return store.is_server(self.location)
+
+    @property
     def db(self) -> Database:
         if self._db is None:
-            private_data_dir(self.db_path)
-            self._db = open_database(self.db_path, create=self.command in ("init", "demo"))
+            if not store.is_server(self.location):
+                private_data_dir(self.db_path)
+            self._db = store.open(self.location, create=self.command in ("init", "demo"))
         return self._db
 
     @property

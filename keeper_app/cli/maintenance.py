@@ -96,8 +96,9 @@ def cmd_gui(c: Context) -> int:
     except ImportError as exc:
         print(f"the desktop application is not available: {exc}", file=sys.stderr)
         return 2
-    private_data_dir(c.db_path)
-    return run_gui(str(c.db_path))
+    if not c.is_server:
+        private_data_dir(c.db_path)
+    return run_gui(c.location)
 
 
 def cmd_init(c: Context) -> int:
@@ -166,7 +167,7 @@ def cmd_audit(c: Context) -> int:
     if c.args.operands:
         raise RuleViolation("bad_head", "audit verify takes no SEQ HASH (that is check-head)")
     # read-only: no migration, no .bak, nothing written (issue 10, point 6)
-    r, w = admin.verify_audit_and_witnesses(c.db_path, c.args.witness, c.args.backups)
+    r, w = admin.verify_audit_and_witnesses(c.location, c.args.witness, c.args.backups)
     data = {
         "ok": r.ok,
         "events": r.events,

@@ -12,7 +12,15 @@ from typing import Any
 
 from .connection import Database, StoreError, latest_version, open_database
 
-__all__ = ["Database", "StoreError", "is_server", "latest_version", "open", "open_database"]
+__all__ = [
+    "Database",
+    "StoreError",
+    "is_server",
+    "latest_version",
+    "local_path",
+    "open",
+    "open_database",
+]
 
 
 def is_server(location: str | os.PathLike[str]) -> bool:
@@ -20,6 +28,16 @@ def is_server(location: str | os.PathLike[str]) -> bool:
     from .pg import is_url
 
     return is_url(str(location)) if isinstance(location, str) else False
+
+
+def local_path(location: str | os.PathLike[str]) -> Path:
+    """The file at ``location``; for an office server, the desk's local folder's stand-in
+    for it (its folder holds this desk's storage settings and default backup folder)."""
+    if isinstance(location, str) and is_server(location):
+        from .pg import local_anchor
+
+        return local_anchor(location)
+    return Path(location)
 
 
 def open(location: str | os.PathLike[str], create: bool = True, **kw: Any) -> Database:  # noqa: A001

@@ -91,7 +91,7 @@ class Row(tuple):  # type: ignore[type-arg]
 
     _idx: dict[str, int]
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             try:
                 return tuple.__getitem__(self, self._idx[key.lower()])
@@ -174,7 +174,7 @@ def _fake_row(names: Sequence[str], values: Sequence[Any]) -> Row:
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+(\w+)\s*(?:\(\s*(\w+)\s*\)|=\s*(\w+))?\s*;?\s*$", re.I)
 _SQLITE_MASTER_TABLES = re.compile(
     r"^\s*SELECT\s+(?:name|1)\s+FROM\s+(?:main\.)?sqlite_master\s+WHERE\s+type\s*=\s*'table'"
-    r"(\s+AND\s+name\s*=\s*\?)?\s*$",
+    r"(\s+AND\s+name\s*=\s*\?)?(?:\s+ORDER\s+BY\s+name)?\s*$",
     re.I,
 )
 
@@ -303,11 +303,11 @@ class PgConnection:
             return PgIntegrityError(msg)
         if state in ("55P03", "40001", "40P01", "57014"):
             e = PgOperationalError(f"database is locked ({msg})")
-            e.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+            e.sqlite_errorcode = sqlite3.SQLITE_BUSY
             return e
         if state in ("53100",):
             e = PgOperationalError(f"database or disk is full ({msg})")
-            e.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            e.sqlite_errorcode = sqlite3.SQLITE_FULL
             return e
         if isinstance(exc, psycopg.OperationalError):
             return PgOperationalError(msg)
@@ -350,7 +350,9 @@ class PgConnection:
         if name == "user_version" and value is None:
             return PgCursor(None, rows=[_fake_row(["user_version"], [schema_version(self)])])
         if name == "database_list":
-            return PgCursor(None, rows=[_fake_row(["seq", "name", "file"], [0, "main", safe_url(self.url)])])
+            return PgCursor(
+                None, rows=[_fake_row(["seq", "name", "file"], [0, "main", safe_url(self.url)])]
+            )
         if name == "table_info" and arg:
             cols = columns(self, arg)
             return PgCursor(
@@ -381,9 +383,7 @@ def unreachable(url: str, exc: BaseException, during: str) -> Exception:
             "network cable and that the server is running; Keeper tries again by itself"
         )
     else:
-        text = (
-            f"the connection to the office server {safe_url(url)} was lost ({detail})"
-        )
+        text = f"the connection to the office server {safe_url(url)} was lost ({detail})"
     return _Unreachable(text)
 
 

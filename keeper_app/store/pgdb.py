@@ -172,7 +172,7 @@ def _not_recorded(location: str, exc: BaseException) -> StoreError:
     )
 
 
-def open_server(url: str, *, migrate: bool = False) -> PgDatabase:
+def open_server(url: str, *, migrate: bool = False, check_schema: bool = True) -> PgDatabase:
     """Open the office's database at ``url``. A database behind this Keeper's schema is
     migrated only when ``migrate`` (the owner's ``keeper server init``); a desk is told to
     have it upgraded. The schema is checked against the migrations'."""
@@ -185,14 +185,14 @@ def open_server(url: str, *, migrate: bool = False) -> PgDatabase:
         if version > latest:
             raise _newer(db.path, version, latest)
         if version < latest:
-            if not migrate:
+            if not migrate and check_schema:
                 raise StoreError(
                     f"the office database {db.location} has schema version {version}; this "
                     f"Keeper needs {latest}. The server's owner brings it up to date with "
                     f"'keeper server init {db.location}'"
                 )
             _migrate(db, migrations)
-        found = mismatch(db.pg, migrations, latest)
+        found = mismatch(db.pg, migrations, latest) if check_schema else []
         if found:
             raise schema_refused(db.location, latest, found)
         db.witness.note(db.conn)
@@ -257,7 +257,7 @@ def _expected(migrations: tuple[tuple[int, str, str], ...], version: int) -> dic
         tables: dict[str, list[str]] = {}
         triggers: dict[str, str] = {}
         indexes: set[str] = set()
-        for typ, name, tbl, sql in mem.execute(
+        for typ, name, _tbl, sql in mem.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master"
         ):
             if typ == "table" and not str(name).startswith("sqlite_"):
@@ -280,7 +280,9 @@ def _norm(sql: str) -> str:
     return schema.normalise(sql.replace(" ON public.", " ON ")) or ""
 
 
-def mismatch(conn: pg.PgConnection, migrations: list[tuple[int, str, str]], version: int) -> list[str]:
+def mismatch(
+    conn: pg.PgConnection, migrations: list[tuple[int, str, str]], version: int
+) -> list[str]:
     """Empty when the server's schema is Keeper's schema ``version``; else each difference."""
     want = _expected(tuple(migrations), version)
     out: list[str] = []
@@ -317,7 +319,9 @@ def mismatch(conn: pg.PgConnection, migrations: list[tuple[int, str, str]], vers
         (pgsql.REFUSE_FUNCTION,),
     ).fetchall()
     if len(body) != 1 or str(body[0][0]) != pgsql.REFUSE_FUNCTION_BODY:
-        out.append(f"function {pgsql.REFUSE_FUNCTION} differs from Keeper's (changed outside Keeper)")
+        out.append(
+            f"function {pgsql.REFUSE_FUNCTION} differs from Keeper's (changed outside Keeper)"
+        )
     idx = raw.execute(
         "SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema() AND NOT "
         "EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
