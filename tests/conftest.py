@@ -250,6 +250,8 @@ def _engines_for(metafunc: pytest.Metafunc) -> list[str]:
     import os
 
     chosen = getattr(metafunc.module, "ENGINES", None)
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        chosen = ("sqlite",)
     if chosen is None:
         parts = Path(str(metafunc.definition.path)).parts
         in_suite = len(parts) >= 2 and parts[-2] in BOTH_ENGINE_SUITES

@@ -108,6 +108,9 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path, in_use: inuse.InUse | None = None):
         self.conn = conn
         self.path = path
+        #: where it is, to open it again (a path; an office server's URL) and as shown
+        self.location = str(path)
+        self.shown = str(path)
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self.busy_attempts = BUSY_ATTEMPTS
         self._in_use = in_use  # the shared hold on the lock file, released by close()

@@ -38,7 +38,8 @@ class PgDatabase(Database):
         self.conn = cast(sqlite3.Connection, conn)
         self.pg = conn
         self.url = url
-        self.location = pg.safe_url(url)
+        self.location = url  # to open it again (a worker's own connection)
+        self.shown = pg.safe_url(url)
         self.path = pg.local_anchor(url)
         self.busy_timeout_ms = conn.lock_timeout_ms
         self.busy_attempts = 1
@@ -47,7 +48,7 @@ class PgDatabase(Database):
         witness_log.register(self.conn, self.witness)
 
     def __str__(self) -> str:
-        return self.location
+        return self.shown
 
     def set_busy(self, timeout_ms: int, attempts: int = 1) -> None:
         self.busy_timeout_ms = int(timeout_ms) * max(1, int(attempts))
@@ -61,7 +62,7 @@ class PgDatabase(Database):
         except sqlite3.OperationalError as exc:
             if "database is locked" in str(exc):
                 raise StoreBusy(
-                    f"the office server {self.location} is busy: another desk kept the "
+                    f"the office server {self.shown} is busy: another desk kept the "
                     f"register locked for over {self.busy_timeout_ms / 1000:g} s; nothing was "
                     "recorded — try again in a moment"
                 ) from exc
@@ -87,7 +88,7 @@ class PgDatabase(Database):
             if head is not None:
                 self.pg.run_raw("SELECT pg_notify(%s, %s)", (pg.CHANNEL, str(head[0])))
         except pg.ServerUnreachable as exc:
-            raise _not_recorded(self.location, exc) from exc
+            raise _not_recorded(self.shown, exc) from exc
         except BaseException:
             self._rollback()
             raise
@@ -98,7 +99,7 @@ class PgDatabase(Database):
         except sqlite3.OperationalError as exc:
             self._rollback()
             raise StoreBusy(
-                f"the office server {self.location} could not commit the change ({exc}); "
+                f"the office server {self.shown} could not commit the change ({exc}); "
                 "nothing was recorded — try again in a moment"
             ) from exc
         self.witness.note(self.conn)
@@ -116,18 +117,18 @@ class PgDatabase(Database):
             )
         except (StoreError, sqlite3.Error):
             return StoreError(
-                f"the connection to the office server {self.location} was lost while the "
+                f"the connection to the office server {self.shown} was lost while the "
                 f"change was being committed ({exc}), and the server cannot be reached to "
                 "tell whether it was recorded. When it is back, look the item up before "
                 "doing it again"
             )
         if found:
             return ChangeRecordedButConnectionLost(
-                f"the connection to the office server {self.location} was lost just as the "
+                f"the connection to the office server {self.shown} was lost just as the "
                 "change was committed; Keeper reconnected and found it recorded. Do NOT do it "
                 "again"
             )
-        return _not_recorded(self.location, exc)
+        return _not_recorded(self.shown, exc)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -187,14 +188,14 @@ def open_server(url: str, *, migrate: bool = False, check_schema: bool = True) -
         if version < latest:
             if not migrate and check_schema:
                 raise StoreError(
-                    f"the office database {db.location} has schema version {version}; this "
+                    f"the office database {db.shown} has schema version {version}; this "
                     f"Keeper needs {latest}. The server's owner brings it up to date with "
-                    f"'keeper server init {db.location}'"
+                    f"'keeper server init {db.shown}'"
                 )
             _migrate(db, migrations)
         found = mismatch(db.pg, migrations, latest) if check_schema else []
         if found:
-            raise schema_refused(db.location, latest, found)
+            raise schema_refused(db.shown, latest, found)
         db.witness.note(db.conn)
         return db
     except BaseException:
@@ -227,7 +228,7 @@ def _migrate(db: PgDatabase, migrations: list[tuple[int, str, str]]) -> None:
         if found:
             problem = fingerprints.mismatch(found, migrations, version)
             if problem is not None:
-                raise StoreError(f"{db.location} will not be used: {problem}")
+                raise StoreError(f"{db.shown} will not be used: {problem}")
         for num, _name, sql in migrations[version:]:
             for text in pgsql.migration(list(_statements(sql))):
                 p.run_raw(text)

@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from .. import store
 from ..services import people
 from ..services.session import Signer
 from ..services.session import start as start_session
-from ..store import Database, open_database
+from ..store import Database
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
@@ -64,7 +65,7 @@ class KeeperApp(QObject):
         assert isinstance(app, QApplication), "create the QApplication first"
         self.qapp = app
         self.db, self.settings, self.clock = db, settings, clock
-        self.db_path = str(db.path) if db is not None else str(db_path)
+        self.db_path = db.location if db is not None else str(db_path)
         self.open_error: BaseException | None = None
         self.translations = translations
         self.ops = Ops(self.db_path, self)
@@ -97,7 +98,8 @@ class KeeperApp(QObject):
         return self.translations.language if self.translations else "en"
 
     def start(self) -> None:
-        if self.db is None and not Path(self.db_path).exists():
+        new_file = not store.is_server(self.db_path) and not Path(self.db_path).exists()
+        if self.db is None and new_file:
             self.show_first_run()  # a new office: set it up instead of an error
             return
         w = self.show_sign_in()
@@ -107,7 +109,7 @@ class KeeperApp(QObject):
             w.set_ready(False)
             path = self.db_path
             self.ops.run(
-                lambda _none: open_database(path, create=False),
+                lambda _none: store.open(path, create=False),
                 success=self._opened,
                 failure=self._open_failed,
                 with_db=False,

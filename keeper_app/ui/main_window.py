@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
-        self.db_label = QLabel(str(ctx.db.path))
+        self.db_label = QLabel(ctx.db.shown)
         self.db_label.setStyleSheet("color:#777")
         self.statusBar().addPermanentWidget(self.db_label)
         # the computer's clock, watched: a jump is shown here and recorded for the heads
