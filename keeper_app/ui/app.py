@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import store
 from ..services import people
 from ..services.session import Signer
 from ..services.session import start as start_session
-from ..store import Database
+from ..store import Database, is_server
+from ..store import open as open_store
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
@@ -98,7 +98,7 @@ class KeeperApp(QObject):
         return self.translations.language if self.translations else "en"
 
     def start(self) -> None:
-        new_file = not store.is_server(self.db_path) and not Path(self.db_path).exists()
+        new_file = not is_server(self.db_path) and not Path(self.db_path).exists()
         if self.db is None and new_file:
             self.show_first_run()  # a new office: set it up instead of an error
             return
@@ -109,7 +109,7 @@ class KeeperApp(QObject):
             w.set_ready(False)
             path = self.db_path
             self.ops.run(
-                lambda _none: store.open(path, create=False),
+                lambda _none: open_store(path, create=False),
                 success=self._opened,
                 failure=self._open_failed,
                 with_db=False,
