@@ -62,7 +62,9 @@ class Context:
         self.args = args
         self.command: str = args.command
         #: where the database is: a sqlite file's path or an office server's URL
-        self.location: str = str(args.db)
+        self.location: str = str(args.db) if args.db else default_location()
+        #: given with --db or $KEEPER_DB (else the GUI may take its settings' office server)
+        self.location_chosen = bool(args.db) or bool(os.environ.get(DB_ENV))
         #: the file, or for a server the desk's local folder standing for its office
         self.db_path: Path = local_path(self.location)
         self.json: bool = bool(args.json)

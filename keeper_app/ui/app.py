@@ -34,6 +34,7 @@ from .probe import Probe
 from .scanner import ScanDetector
 from .settings import (
     LANGUAGE,
+    OFFICE_SERVER,
     SCAN_MAX_GAP_MS,
     SCAN_MIN_LENGTH,
     SCAN_PREFIX,
@@ -232,9 +233,11 @@ class KeeperApp(QObject):
         self.print_queue.close()
 
 
-def run_gui(db_path: str) -> int:
-    """Open the application on the database at ``db_path``; the exit code of the event
-    loop (2 when the database cannot be opened)."""
+def run_gui(db_path: str, chosen: bool = True) -> int:
+    """Open the application on the database at ``db_path`` (a file's path or an office
+    server's URL); the exit code of the event loop (2 when the database cannot be opened).
+    ``chosen``: the location was given (--db, $KEEPER_DB); otherwise the office server of
+    this desk's settings, when one is set, comes before the default file."""
     from .crash import install_crash_handler, setup_logging
 
     # every file dialog is Qt's own (see widgets/file_dialogs.py): a native one would sniff
@@ -249,6 +252,8 @@ def run_gui(db_path: str) -> int:
     if QIcon.hasThemeIcon("keeper"):
         app.setWindowIcon(QIcon.fromTheme("keeper"))
     settings = Settings()
+    if not chosen and settings.get(OFFICE_SERVER):
+        db_path = str(settings.get(OFFICE_SERVER))
     translations = Translations(app)
     translations.use(settings.language)
     install_crash_handler(setup_logging())
