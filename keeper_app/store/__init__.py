@@ -20,6 +20,7 @@ __all__ = [
     "local_path",
     "open",
     "open_database",
+    "shown",
 ]
 
 
@@ -38,6 +39,16 @@ def local_path(location: str | os.PathLike[str]) -> Path:
 
         return local_anchor(location)
     return Path(location)
+
+
+def shown(location: str | os.PathLike[str]) -> str:
+    """``location`` as a person may see it: a server's URL without its password, a file's
+    full path."""
+    if isinstance(location, str) and is_server(location):
+        from .pg import safe_url
+
+        return safe_url(location)
+    return str(Path(location).resolve())
 
 
 def open(location: str | os.PathLike[str], create: bool = True, **kw: Any) -> Database:  # noqa: A001

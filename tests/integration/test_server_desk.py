@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import Office
 
 from keeper_app.store import audit
@@ -49,3 +50,27 @@ def test_an_unreachable_server_is_said_plainly_and_the_password_is_not_shown(
     assert "cannot be reached" in out, out
     assert parts.password and parts.password not in out
     assert "Traceback" not in out
+
+
+def test_the_first_run_sets_up_a_server_office_once(pg_url: str) -> None:
+    """The application's first-run set-up on a server (its schema made by `keeper server
+    init`): the unit, the administrator and the first head, in one transaction; a second
+    set-up is refused and changes nothing."""
+    from keeper_app import store
+    from keeper_app.domain.errors import RuleViolation
+    from keeper_app.services import people
+
+    store.open(pg_url, migrate=True).close()
+    head = people.FirstHead("D001", "周大队长", "correct-horse-1", "刑事侦查大队")
+    pw = "correct-horse-1"
+    pid = people.first_run(pg_url, "3101", "某市公安局", "ADMIN", "管理员", pw, head)
+    assert pid > 0
+    db = store.open(pg_url)
+    try:
+        assert not people.needs_bootstrap(db)
+        before = audit.head(db.conn)
+        with pytest.raises(RuleViolation):
+            people.first_run(pg_url, "3101", "某市公安局", "ADMIN2", "管理员", pw, head)
+        assert audit.head(db.conn) == before
+    finally:
+        db.close()
