@@ -57,6 +57,11 @@ def open(location: str | os.PathLike[str], create: bool = True, **kw: Any) -> Da
     if isinstance(location, str) and is_server(location):
         from .pgdb import open_server
 
-        return open_server(location, migrate=bool(kw.get("migrate", False)))
+        # check=False: a worker's own connection, the schema checked by the app's at open
+        return open_server(
+            location,
+            migrate=bool(kw.get("migrate", False)),
+            check_schema=bool(kw.get("check", True)),
+        )
     kw.pop("migrate", None)
     return open_database(Path(location), create, **kw)
