@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 from ..services import people
 from ..services.session import Signer
 from ..services.session import start as start_session
-from ..store import Database, open_database
+from ..store import Database
+from ..store import open as open_store
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
@@ -64,7 +65,10 @@ class KeeperApp(QObject):
         assert isinstance(app, QApplication), "create the QApplication first"
         self.qapp = app
         self.db, self.settings, self.clock = db, settings, clock
-        self.db_path = str(db.path) if db is not None else str(db_path)
+        # where the workers open their own connections: the file, or the office server's URL
+        self.db_path = (
+            (getattr(db, "url", None) or str(db.path)) if db is not None else str(db_path)
+        )
         self.open_error: BaseException | None = None
         self.translations = translations
         self.ops = Ops(self.db_path, self)
@@ -107,7 +111,7 @@ class KeeperApp(QObject):
             w.set_ready(False)
             path = self.db_path
             self.ops.run(
-                lambda _none: open_database(path, create=False),
+                lambda _none: open_store(path, create=False),
                 success=self._opened,
                 failure=self._open_failed,
                 with_db=False,
