@@ -17,12 +17,15 @@ listener's thread: a GUI hands them over to its own thread (the UI's ``live`` mo
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from . import audit, pg
+
+log = logging.getLogger(__name__)
 
 #: how long one wait for notifications lasts: the longest a stop waits for the thread
 POLL_S = 0.25
@@ -168,13 +171,22 @@ class Listener:
 
     def _emit(self, hint: Hint) -> None:
         if not self._stop.is_set():
-            self.on_hint(hint)
+            self._call(self.on_hint, hint)
 
     def _state(self, up: bool, why: str) -> None:
         changed = self.connected is not up
         self.connected = up
         if changed and self.on_state is not None and not self._stop.is_set():
-            self.on_state(up, why)
+            self._call(self.on_state, up, why)
+
+    def _call(self, fn: Callable[..., None], *args: Any) -> None:
+        """A callback; one that fails (its window gone) ends the listening, not the
+        connection."""
+        try:
+            fn(*args)
+        except Exception:
+            log.exception("a listener's callback failed: the listener stops")
+            self._stop.set()
 
 
 def _seq(payload: str) -> int:
