@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.clock_alarm.hide()
         self.statusBar().addWidget(self.clock_alarm, 1)
         self.server_up = True
+        self._missed = False  # another desk's change heard while locked
         #: the other desks' changes, heard (an office server; nothing on a sqlite file)
         self.live = LiveRefresh(ctx.db, self)
         self.live.refresh_due.connect(self.refresh_live)
@@ -388,6 +389,7 @@ class MainWindow(QMainWindow):
         in them is the user's, and their submit reads the register again); a locked window
         catches up when unlocked."""
         if self.locked:
+            self._missed = True
             return
         for v in (self.inbox, self.due, self.media):
             if v is not None:
@@ -446,6 +448,9 @@ class MainWindow(QMainWindow):
         for v in (self.due, self.inbox, self.cases, self.seized):
             if v is not None:
                 v.refresh()
+        if self._missed and self.media is not None:
+            self.media.refresh()  # another desk changed the register meanwhile
+        self._missed = False
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802 - Qt override
         self.live.stop()

@@ -15,7 +15,8 @@ from conftest import PASSWORD, Office
 from PySide6.QtWidgets import QApplication
 
 from keeper_app import store
-from keeper_app.services import custody
+from keeper_app.services import custody, lookup
+from keeper_app.services.session import sign_in
 from keeper_app.store import pg
 from keeper_app.ui.app import KeeperApp
 from keeper_app.ui.dialogs.return_ import ReturnDialog
@@ -139,3 +140,41 @@ def test_a_damaged_return_at_one_desk_reaches_the_heads_inbox_at_the_other(
     assert {r["code"] for r in inbox.incidents.rows} == set(pairs)
     chosen = inbox.incident_table.selectionModel().selectedRows()
     assert [inbox.incidents.row(ix.row())["id"] for ix in chosen] == [first["id"]]
+
+
+def test_the_keepers_record_media_list_and_due_board_follow_another_desk(
+    ui, keeper_app: KeeperApp, office: Office, qtbot
+) -> None:
+    """A disc's record open at the keeper's counter, the media list with that disc
+    selected: another desk (its own connection) gives the duplicate out; the record, the
+    list and the due board show it without Refresh, and the list keeps the selection."""
+    _o, d = office.handed_over_pair()
+    m = ui.sign_in("K001")
+    assert m.media is not None and m.due is not None
+    m.counter.enqueue(d, "typed")
+    qtbot.waitUntil(lambda: m.counter.current() is not None)
+    before = m.counter.current().status
+    m.tabs.setCurrentWidget(m.media)
+    media = m.media.model
+    qtbot.waitUntil(lambda: media.rowCount() == 2 and not media.fetching)
+    row = next(i for i, r in enumerate(media.rows) if r["code"] == d)
+    m.media.table.selectRow(row)
+    qtbot.waitUntil(lambda: not m.ctx.ops.running)
+    assert not any(r.get("code") == d for r in m.due.model.rows)
+
+    other = store.open(office.location)  # the other desk
+    try:
+        s = sign_in(other, "K002", PASSWORD, office.clock, office.cache)
+        office.retrieve(s, d, office.cred("H001"), office.cred("K002"), "D001", "case_handling", 4)
+        now = lookup.scan(s, d).status
+    finally:
+        other.close()
+    assert now != before
+
+    qtbot.waitUntil(lambda: m.counter.current().status == now, timeout=LIVE_MS)
+    qtbot.waitUntil(
+        lambda: any(r["code"] == d and r["status"] == now for r in media.rows), timeout=LIVE_MS
+    )
+    qtbot.waitUntil(lambda: any(r.get("code") == d for r in m.due.model.rows), timeout=LIVE_MS)
+    chosen = m.media.table.selectionModel().selectedRows()
+    assert [media.row(ix.row())["code"] for ix in chosen] == [d]
