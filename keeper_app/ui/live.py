@@ -18,6 +18,8 @@ from ..store import Database
 
 #: how long hints are gathered into one refresh
 COALESCE_MS = 200
+#: how long a closing window waits for its listener's thread
+STOP_WAIT_S = 1.0
 
 
 class LiveRefresh(QObject):
@@ -46,11 +48,13 @@ class LiveRefresh(QObject):
         return self.watch is not None
 
     def stop(self) -> None:
-        """The window closes: stop listening (the thread ends within a moment)."""
+        """The window closes: stop listening. The thread ends within a moment; one caught
+        in a connection attempt to an unreachable server is not waited for (it ends
+        without a word when the attempt does)."""
         w, self.watch = self.watch, None
         self.timer.stop()
         if w is not None:
-            w.stop()
+            w.stop(STOP_WAIT_S)
 
     def _hint(self, _hint: live.Hint) -> None:
         if self.watch is None:

@@ -25,8 +25,9 @@ from keeper_app.ui.settings import IDLE_LOCK_SECONDS, SOUND, Settings
 
 ENGINES = ("postgresql",)
 
-#: the longest the other desk may take to show a change (it takes well under a second)
-LIVE_MS = 5_000
+#: the longest the other desk may take to show a change (well under a second on an idle
+#: machine; the margin is for a loaded one)
+LIVE_MS = 8_000
 
 
 @pytest.fixture
