@@ -149,7 +149,9 @@ class Listener:
         self._emit(Hint(self._seen, reread=True))
         idle = 0.0
         while not self._stop.is_set():
-            heard.extend(raw.notifies(timeout=POLL_S))
+            # back at the first notification (with any that came in the same packet), or
+            # after POLL_S without one: the caller gathers bursts, not this wait
+            heard.extend(raw.notifies(timeout=POLL_S, stop_after=1))
             if not heard:
                 idle += POLL_S
                 if idle >= self.idle_check_s:
