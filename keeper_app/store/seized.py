@@ -349,7 +349,8 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
         JOIN people p ON p.id=t.investigator_id WHERE ti.item_id=:i
       UNION ALL
       SELECT 'release', x.at, x.id, x.recipient, x.possessor_signature FROM seized_releases x
-        JOIN seized_requests q ON q.id=x.request_id, json_each(q.items) j WHERE CAST(j.value AS INTEGER)=:i
+        JOIN seized_requests q ON q.id=x.request_id, json_each(q.items) j
+       WHERE CAST(j.value AS INTEGER)=:i
       UNION ALL
       SELECT 'incident', n.at, n.id, p.name, n.kind || ': ' || n.description
         FROM seized_incidents n JOIN people p ON p.id=n.reported_by

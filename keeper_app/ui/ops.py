@@ -46,7 +46,8 @@ class _Job(QRunnable):
         db = None
         try:
             # the application checked the file (quick_check) when it opened it; a worker's
-            # connection to the same file skips it (seconds per million media)
+            # connection to the same file skips it (seconds per million media). An office
+            # server's URL opens the server (each worker its own connection)
             db = open_store(self._path, create=False, check=False) if self._path else None
             result = self._work(db)
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
