@@ -185,14 +185,15 @@ def open_server(url: str, *, migrate: bool = False, check_schema: bool = True) -
         version = db.schema_version
         if version > latest:
             raise _newer(db.path, version, latest)
-        if version < latest:
-            if not migrate and check_schema:
-                raise StoreError(
-                    f"the office database {db.shown} has schema version {version}; this "
-                    f"Keeper needs {latest}. The server's owner brings it up to date with "
-                    f"'keeper server init {db.shown}'"
-                )
+        if version < latest and migrate:
             _migrate(db, migrations)
+        elif version < latest and check_schema:
+            raise StoreError(
+                f"the office database {db.shown} has schema version {version}; this "
+                f"Keeper needs {latest}. The server's owner brings it up to date with "
+                f"'keeper server init {db.shown}'"
+            )
+        # else: read as it is (audit verify, a worker): never migrated behind the owner's back
         found = mismatch(db.pg, migrations, latest) if check_schema else []
         if found:
             raise schema_refused(db.shown, latest, found)
