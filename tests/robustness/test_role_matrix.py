@@ -440,6 +440,8 @@ NO_SESSION = {
     "needed, like admin.verify_audit) and the status bar; reveals no case data",
     "self_check": "the running app's check of its own history: before every change (inside "
     "Session.change) and at start; reveals no case data",
+    "region": "the regional copy's set-up by the servers' administrators (their database "
+    "URLs, no Keeper sign-in): publication, subscription, status; writes no Keeper row",
 }
 
 
