@@ -285,3 +285,27 @@ def test_two_offices_copied_to_the_region_verify_there(region_setup, capsys):
     )
     assert rc == 0 and not out["created"], err
     assert verify(reader["b"]).ok
+
+    # an insider at office A rewrites its last event (deletes it, writes another under the
+    # same number): the DELETE is not sent, the new row collides with the region's, the
+    # subscription stops there with an error the status shows, and the region keeps the
+    # event as it was — the region is a witness of the office's chain
+    seq, original = head(office_a)
+    a_cluster.psql(
+        "ALTER TABLE audit_events DISABLE TRIGGER USER; "
+        f"CREATE TEMP TABLE t AS SELECT * FROM audit_events WHERE seq = {seq}; "
+        f"DELETE FROM audit_events WHERE seq = {seq}; "
+        "UPDATE t SET hash = repeat('0', 64); "
+        "INSERT INTO audit_events OVERRIDING SYSTEM VALUE SELECT * FROM t; "
+        "ALTER TABLE audit_events ENABLE TRIGGER USER",
+        "keeper",
+    )
+
+    def stopped() -> bool:
+        return keeper(capsys, "region", "status", regional_admin)[0] == 1
+
+    wait_until("the collision", stopped)
+    rc, out, _err = keeper(capsys, "region", "status", regional_admin)
+    assert [(d["office"], d["apply_errors"] > 0) for d in out] == [("a", True), ("b", False)]
+    assert head(reader["a"]) == (seq, original)
+    assert "duplicate key" in region.log()
