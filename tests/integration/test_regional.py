@@ -309,3 +309,17 @@ def test_two_offices_copied_to_the_region_verify_there(region_setup, capsys):
     assert [(d["office"], d["apply_errors"] > 0) for d in out] == [("a", True), ("b", False)]
     assert head(reader["a"]) == (seq, original)
     assert "duplicate key" in region.log()
+
+
+def test_bad_names_and_unreachable_servers_are_refused_before_anything(capsys):
+    from pg_cluster import free_port
+
+    nowhere = f"postgresql://postgres@127.0.0.1:{free_port()}/keeper"
+    rc, _out, err = keeper(capsys, "region", "subscribe", nowhere, "--office", "A-1", nowhere)
+    assert rc == 1 and "office name 'A-1'" in err
+    rc, _out, err = keeper(capsys, "region", "subscribe", nowhere, "--office", "a", nowhere)
+    assert rc == 1 and "cannot reach postgresql://postgres@127.0.0.1" in err
+    rc, _out, err = keeper(capsys, "region", "publish", nowhere, "--sender", "x;drop")
+    assert rc == 1 and "role 'x;drop'" in err
+    rc, _out, err = keeper(capsys, "region", "status", nowhere)
+    assert rc == 1 and "cannot reach" in err
