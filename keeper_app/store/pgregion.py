@@ -256,6 +256,12 @@ def publish(url: str, sender: str | None, sender_password: str | None) -> Publis
                 )
                 conn.execute(_sql("GRANT USAGE ON SCHEMA public TO {}").format(_ident(sender)))
                 conn.execute(_sql("GRANT SELECT ON {} TO {}").format(listed, _ident(sender)))
+                # not sent, but read by 'subscribe' to hold the office's version against its own
+                conn.execute(
+                    _sql("GRANT SELECT ON public.{} TO {}").format(
+                        _ident(pg.VERSION_TABLE), _ident(sender)
+                    )
+                )
         return PublishReport(pg.safe_url(url), len(tables), not exists, sender, sender_created)
 
 
@@ -305,6 +311,11 @@ def subscribe(
                 f"{pg.safe_url(office_url)} publishes nothing for the region: run 'keeper "
                 "region publish' on the office first; nothing was changed"
             )
+    if office_version == 0:
+        raise RegionError(
+            f"{pg.safe_url(office_url)} shows no Keeper schema to this role: not an office "
+            "database, or not published by 'keeper region publish'; nothing was changed"
+        )
     if office_version > latest_version():
         raise RegionError(
             f"the office {office} has schema version {office_version}, newer than this "
