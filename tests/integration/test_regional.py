@@ -323,3 +323,80 @@ def test_bad_names_and_unreachable_servers_are_refused_before_anything(capsys):
     assert rc == 1 and "role 'x;drop'" in err
     rc, _out, err = keeper(capsys, "region", "status", nowhere)
     assert rc == 1 and "cannot reach" in err
+
+
+def test_an_upgrade_the_region_first_then_the_office(
+    pg_cluster_factory, tmp_path, capsys, monkeypatch
+):
+    """DDL is not replicated: the region is upgraded first (its database migrated by
+    'subscribe' again) while the office still runs the older schema and goes on sending;
+    then the office; then 'publish' and 'subscribe' again bring the new table's rows."""
+    from keeper_app.store import connection, pgdb
+
+    office_cluster = pg_cluster_factory(name="office", logical=True)
+    office_url = office_cluster.create_database("keeper")
+    o = make_office(office_url)
+    try:
+        region = pg_cluster_factory(name="region")
+        regional_admin = region.superuser_url()
+        pw = tmp_path / "sender.pw"
+        pw.write_text(SENDER_PASSWORD)
+        sender = office_cluster.url("keeper_region_sender", SENDER_PASSWORD, "keeper")
+        copy = region.superuser_url("keeper_x")
+        assert (
+            keeper(capsys, "region", "publish", office_url, "--sender-password-file", str(pw))[0]
+            == 0
+        )
+        assert (
+            keeper(capsys, "region", "subscribe", regional_admin, "--office", "x", sender)[0] == 0
+        )
+        wait_until("the first copy", lambda: caught_up(office_url, copy))
+
+        # the next Keeper brings a migration that adds a table
+        current = connection._migrations()
+        upgraded = [
+            *current,
+            (
+                len(current) + 1,
+                "probe",
+                "CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT NOT NULL);\n",
+            ),
+        ]
+        for module in (connection, pgdb):
+            monkeypatch.setattr(module, "_migrations", lambda: list(upgraded))
+        new = len(upgraded)
+
+        # the region first: its database migrated; the office, still older, goes on sending
+        rc, out, err = keeper(
+            capsys, "region", "subscribe", regional_admin, "--office", "x", sender
+        )
+        assert rc == 0 and not out["created"], err
+        version = "SELECT version FROM keeper_schema_version"
+        assert region.psql(version, "keeper_x").strip() == str(new)
+        assert office_cluster.psql(version, "keeper").strip() == str(new - 1)
+        o.new_pair("A2026-001", "H001", "钱某某")
+        wait_until("a change from the older office", lambda: caught_up(office_url, copy))
+        assert verify(copy).ok
+
+        # then the office ('keeper server init' migrates it), and publish/subscribe again
+        pgdb.open_server(office_url, migrate=True).close()
+        office_cluster.psql("INSERT INTO probe(note) VALUES ('after the upgrade')", "keeper")
+        rc, out, err = keeper(capsys, "region", "publish", office_url)
+        assert rc == 0 and not out["created"], err
+        rc, out, err = keeper(
+            capsys, "region", "subscribe", regional_admin, "--office", "x", sender
+        )
+        assert rc == 0, err
+        wait_until(
+            "the new table's rows",
+            lambda: (
+                region.psql("SELECT note FROM probe", "keeper_x").strip() == "after the upgrade"
+            ),
+        )
+        o.new_pair("A2026-001", "H002", "孙某某")
+        wait_until("a change from the upgraded office", lambda: caught_up(office_url, copy))
+        r = verify(copy)
+        assert r.ok, r.problems
+        assert r.head_hash == head(office_url)[1]
+    finally:
+        o.db.close()
