@@ -282,8 +282,17 @@ def office_location(engine: str, tmp_path: Path, request: pytest.FixtureRequest)
 
 
 @pytest.fixture
-def office(office_location: str, tmp_path: Path) -> Office:
-    location = office_location
+def office(office_location: str, tmp_path: Path) -> Iterator[Office]:
+    o = make_office(office_location)
+    yield o
+    o.db.close()
+
+
+def make_office(location: str) -> Office:
+    """A small office at ``location`` (a sqlite file's path, or a server database's
+    superuser URL, migrated here), built through Keeper's services: the administrator and
+    the first head, three more departments, :data:`PEOPLE`, two cases. The caller closes
+    ``office.db``."""
     server = location.startswith("postgresql://")
     db = store_open(location, migrate=True) if server else open_database(Path(location))
     path = db.path
@@ -325,8 +334,7 @@ def office(office_location: str, tmp_path: Path) -> Office:
     intake.create_case(
         o.session("H003"), "B2026-002", "李某贩卖毒品案", o.dept["drug"], ["H003"], major=True
     )
-    yield o
-    db.close()
+    return o
 
 
 _pg_database_numbers = itertools.count(1)

@@ -29,6 +29,7 @@ from . import (
     packages,
     people,
     printing,
+    region,
     reviews,
     seized,
     seized_print,
@@ -60,6 +61,7 @@ GROUPS = (
     reviews,
     spot_checks,
     seized,
+    region,
 )
 
 

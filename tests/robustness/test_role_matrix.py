@@ -442,6 +442,8 @@ NO_SESSION = {
     "Session.change) and at start; reveals no case data",
     "live": "the hint that another desk changed the office server (a seq number): the desk "
     "then reads through the services above, as its signed-in person",
+    "region": "the regional copy's set-up by the servers' administrators (their database "
+    "URLs, no Keeper sign-in): publication, subscription, status; writes no Keeper row",
 }
 
 
