@@ -86,6 +86,8 @@ DEPENDS = [
     "libdbus-1-3",
     "libglib2.0-0",
     "libx11-xcb1",
+    # the PostgreSQL client library psycopg (pure Python) loads for the office server's engine
+    "libpq5",
 ]
 RECOMMENDS = ["cups", "udev"]
 

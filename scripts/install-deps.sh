@@ -27,6 +27,9 @@ PACKAGES=(
     libxcb-render-util0 libxcb-image0
     # database shell and device manager
     sqlite3 udev
+    # PostgreSQL 15: the office server's engine, and its client library that psycopg loads;
+    # the tests start their own throwaway clusters with its initdb/pg_ctl (tests/pg_cluster.py)
+    postgresql-15 postgresql-client-15 libpq5
 )
 
 missing=()

@@ -1,9 +1,13 @@
-"""Shared fixtures: a real sqlite file per test, a small office, a clock that can move."""
+"""Shared fixtures: a real sqlite file per test, a small office, a clock that can move, and
+real PostgreSQL 15 clusters (tests/pg_cluster.py): ``pg_server`` (one for the run),
+``pg_url`` (a fresh database on it per test), ``pg_cluster_factory`` (a test's own)."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +15,7 @@ from typing import Any
 
 import pytest
 from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the whole run
+from pg_cluster import PgCluster
 
 from keeper_app.domain.model import DeptKind, ManifestEntry
 from keeper_app.domain.signing import ROWLESS_ACTIONS
@@ -306,23 +311,46 @@ def office(office_location: str, tmp_path: Path) -> Office:
     db.close()
 
 
-_DEV_N = [0]
+_pg_database_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
+    """One PostgreSQL 15 cluster for the whole run, started when a test first asks for it
+    (its log lands in the run's ``pg`` temporary folder when it stops)."""
+    cluster = PgCluster(tmp_path_factory.mktemp("pg"), "server")
+    try:
+        yield cluster.start()
+    finally:
+        cluster.destroy()
 
 
 @pytest.fixture
-def pg_url():  # TEMPORARY until the cluster fixture lands
-    import os
+def pg_url(pg_server: PgCluster) -> Iterator[str]:
+    """A fresh empty database ``keeper_t_<n>`` (UTF8, C collation) on ``pg_server`` for
+    this test: its superuser URL over TCP. Dropped after the test, open connections or not."""
+    name = f"keeper_t_{next(_pg_database_numbers)}"
+    url = pg_server.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(name)
 
-    import psycopg
 
-    base = os.environ["KEEPER_DEV_PG"]
-    _DEV_N[0] += 1
-    name = f"keeper_t_{os.getpid()}_{_DEV_N[0]}"
-    with psycopg.connect(base + "/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {name}")
-        c.execute(
-            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
-        )
-    yield f"{base}/{name}"
-    with psycopg.connect(base + "/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+@pytest.fixture
+def pg_cluster_factory(tmp_path: Path) -> Iterator[Callable[..., PgCluster]]:
+    """Clusters of the test's own (to restart, kill, or replicate between): call
+    ``pg_cluster_factory(name="pg1", logical=False)`` for a started one. Every one is stopped
+    and removed after the test; its log is kept in ``tmp_path/<name>.log``."""
+    made: list[PgCluster] = []
+
+    def make(name: str | None = None, logical: bool = False) -> PgCluster:
+        cluster = PgCluster(tmp_path, name or f"pg{len(made) + 1}", logical=logical)
+        made.append(cluster)
+        return cluster.start()
+
+    try:
+        yield make
+    finally:
+        for cluster in made:
+            cluster.destroy()
