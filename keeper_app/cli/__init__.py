@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ..domain.errors import RuleViolation
 from ..store import StoreError
@@ -33,6 +32,7 @@ from . import (
     reviews,
     seized,
     seized_print,
+    server,
     spot_checks,
 )
 from .context import Command, Context, default_db
@@ -61,6 +61,7 @@ GROUPS = (
     reviews,
     spot_checks,
     seized,
+    server,
 )
 
 
@@ -70,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keeper: custody of interrogation recordings (discs and hard drives)",
     )
     p.add_argument(
-        "--db", type=Path, default=default_db(), help="the database file (default: %(default)s)"
+        "--db",
+        default=str(default_db()),
+        help="the database file, or an office server's postgresql:// URL (default: %(default)s)",
     )
     p.add_argument("--as", dest="as_badge", metavar="BADGE", help="your badge number (sign in)")
     p.add_argument(

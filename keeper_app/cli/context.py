@@ -13,7 +13,8 @@ from typing import Any, Protocol
 
 from ..domain.errors import RuleViolation
 from ..services.session import Credential, Session, sign_in
-from ..store import Database, open_database
+from ..store import Database, is_server, open_database
+from ..store import open as store_open
 from .auth import CredentialSource
 
 #: a command: given the context, returns the exit code
@@ -50,6 +51,8 @@ class Context:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.command: str = args.command
+        #: the database's location: a sqlite file's path, or an office server's URL
+        self.location: str = str(args.db)
         self.db_path: Path = Path(args.db)
         self.json: bool = bool(args.json)
         self.creds = CredentialSource(args.credentials)
@@ -59,6 +62,8 @@ class Context:
 
     @property
     def db(self) -> Database:
+        if self._db is None and is_server(self.location):
+            self._db = store_open(self.location)
         if self._db is None:
             private_data_dir(self.db_path)
             self._db = open_database(self.db_path, create=self.command in ("init", "demo"))

@@ -440,6 +440,9 @@ NO_SESSION = {
     "needed, like admin.verify_audit) and the status bar; reveals no case data",
     "self_check": "the running app's check of its own history: before every change (inside "
     "Session.change) and at start; reveals no case data",
+    "server": "the office server's administration (server init, migrate, restore into a "
+    "server): the server administrator's, with the administrator's database URL; the "
+    "database's own roles decide, as a file's owner does for a sqlite file",
 }
 
 
