@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..domain.errors import RuleViolation
+from ..services import server
 from ..services.session import Credential, Session, sign_in
 from ..store import Database, is_server, open_database
 from ..store import open as store_open
@@ -53,7 +54,11 @@ class Context:
         self.command: str = args.command
         #: the database's location: a sqlite file's path, or an office server's URL
         self.location: str = str(args.db)
-        self.db_path: Path = Path(args.db)
+        #: the file's path; for a server, the path standing for it on this desk (its folder
+        #: keeps the desk's own files about the office: witness log, backups, settings)
+        self.db_path: Path = (
+            server.local_anchor(self.location) if is_server(self.location) else Path(args.db)
+        )
         self.json: bool = bool(args.json)
         self.creds = CredentialSource(args.credentials)
         self._db: Database | None = None

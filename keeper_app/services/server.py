@@ -10,6 +10,7 @@ office are taken as for a file (``admin.backup``, ``backups.take``): a verified 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from ..store import Database, StoreError, audit, latest_version, pgadmin, pgcopy
 from ..store import open as store_open
 from ..store.health import FileReport, inspect
 from ..store.pg import is_url, safe_url
+from ..store.pg import local_anchor as pg_local_anchor
 from ..store.readonly import open_read_only
 from ..store.verify import VerifyResult
 from ..timeutil import now_utc, to_db
@@ -138,6 +140,12 @@ def is_server_url(location: str) -> bool:
     return is_url(location)
 
 
+def local_anchor(url: str) -> Path:
+    """The path standing for the office server ``url`` on this desk: its folder keeps the
+    desk's own files about that office (witness log, default backup folder, settings)."""
+    return pg_local_anchor(url)
+
+
 def describe_backup(backup: str | os.PathLike[str]) -> FileReport:
     """What a backup copy holds and whether it is sound (shown before restoring it)."""
     return inspect(Path(backup))
@@ -165,14 +173,29 @@ def restore_to_server(
             "backup_unverified",
             f"{backup} cannot be restored: " + "; ".join(rep.problems[:3] or rep.integrity[:3]),
         )
-    if rep.schema_version != latest_version():
+    if rep.schema_version > latest_version():
         raise RuleViolation(
-            "backup_other_version",
-            f"{backup} has schema version {rep.schema_version}, this Keeper {latest_version()}:"
-            " open it once with this Keeper as a file (keeper --db COPY audit verify after "
-            "copying it) to bring it up to date, then restore that copy",
+            "backup_too_new",
+            f"{backup} has schema version {rep.schema_version}, newer than this Keeper knows "
+            f"({latest_version()}); use a newer Keeper",
         )
+    with tempfile.TemporaryDirectory(prefix="keeper-restore-") as work:
+        return _restore(backup, rep, url, clock, Path(work))
+
+
+def _restore(
+    backup: Path, rep: FileReport, url: str, clock: Callable[[], datetime], work: Path
+) -> ServerRestore:
     source = open_read_only(backup)
+    if source.schema_version < latest_version():
+        # an older copy: brought to this Keeper's schema in a private copy, as opening it
+        # as a file would (the backup itself is left as it is)
+        older = source
+        try:
+            older.backup_to(work / backup.name)
+        finally:
+            older.close()
+        source = store_open(work / backup.name, create=False)
     try:
         before = _verified(source, f"the backup {backup}")
         target = _owner_database(url)
@@ -218,6 +241,7 @@ __all__ = [
     "check_app_password",
     "describe_backup",
     "is_server_url",
+    "local_anchor",
     "safe_url",
     "init",
     "migrate_file",

@@ -6,9 +6,13 @@ database only."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import PASSWORD, Office
@@ -16,9 +20,11 @@ from server_helpers import ServerOffice, every_row, serving, with_user
 
 from keeper_app.cli import main
 from keeper_app.services import admin, custody
-from keeper_app.store import audit, backup_records, pgadmin, pgcopy
+from keeper_app.store import audit, backup_records, latest_version, pgadmin, pgcopy
 from keeper_app.store import open as store_open
 from keeper_app.store.health import inspect
+
+OLD_DEMO = Path(__file__).resolve().parents[1] / "data" / "demo-schema4.sqlite.gz"
 
 
 @pytest.fixture
@@ -162,5 +168,28 @@ def test_restore_into_an_empty_server_database_only(
         assert r.ok, r.problems
         assert r.events == len(original["audit_events"]) + 1
         assert re.search(rf"head {r.head_hash}", out.out)
+    finally:
+        db.close()
+
+
+def test_an_older_backup_is_brought_up_to_date_and_restored(server_office, tmp_path, capsys):
+    """A copy of an earlier Keeper (schema 4: the demo office kept in tests/data) restores
+    into an empty server: migrated in a private copy first, the backup left as it is."""
+    old = tmp_path / "old.sqlite"
+    with gzip.open(OLD_DEMO, "rb") as src, old.open("wb") as dst:
+        shutil.copyfileobj(src, dst)
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    rc = main(["--db", server_office.admin_url, "restore", str(old), "--yes"])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == digest
+    db = store_open(server_office.app_url)
+    try:
+        r = admin.verify_audit(db)
+        assert r.ok, r.problems
+        assert db.schema_version == latest_version()
+        actions = [a for (a,) in db.conn.execute("SELECT action FROM audit_events ORDER BY seq")]
+        assert actions[-1] == "restore" and "schema_migrated" in actions  # to schema 5
+        assert db.conn.execute("SELECT count(*) FROM media").fetchone()[0] > 0
     finally:
         db.close()

@@ -17,7 +17,8 @@ from psycopg import errors, sql
 from server_helpers import ServerOffice, drop_all, every_row, names_for, serving, with_user
 
 from keeper_app.services import admin, custody, lookup
-from keeper_app.store import fingerprints, latest_version, pgadmin
+from keeper_app.store import StoreError, fingerprints, latest_version, pgadmin
+from keeper_app.store import open as store_open
 from keeper_app.store.connection import _migrations, _statements
 
 
@@ -349,3 +350,40 @@ def test_the_command_creates_the_database_and_prints_the_desks_url(pg_url, tmp_p
         assert "--app-password-file" in refused.stderr
     finally:
         drop_all(pg_url, db, owner, app, app + "_x")
+
+
+def test_a_desk_on_an_older_schema_is_told_to_run_server_init(server_office):
+    with server_office.connect(server_office.owner_url) as c:
+        c.execute("UPDATE keeper_schema_version SET version = version - 1")
+    try:
+        with pytest.raises(StoreError, match=r"keeper server init .*keeper_t_"):
+            store_open(server_office.app_url)
+    finally:
+        with server_office.connect(server_office.owner_url) as c:
+            c.execute("UPDATE keeper_schema_version SET version = version + 1")
+    store_open(server_office.app_url).close()
+
+
+def test_a_schema_made_before_by_the_administrator_is_given_to_the_owner(pg_url):
+    """The database was migrated by the superuser (a desk opening it with migrate): init
+    gives Keeper's objects to the owner, and the desks work with the application role."""
+    store_open(pg_url, migrate=True).close()
+    with serving(pg_url) as so:
+        with so.connect(pg_url) as c:
+            owners = {
+                r[0]
+                for r in c.execute(
+                    "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class c JOIN "
+                    "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
+                    "AND c.relkind IN ('r', 'S')"
+                )
+            }
+        assert owners == {so.owner}
+        assert any("gave" in line and "objects" in line for line in so.report.done)
+        db = store_open(so.app_url)
+        try:
+            with db.transaction() as conn:  # a desk may write: a sign-in's bookkeeping row
+                conn.execute("SELECT count(*) FROM people").fetchone()
+            assert admin.verify_audit(db).ok
+        finally:
+            db.close()
