@@ -45,18 +45,19 @@ class TableGrant:
     """What the application role may do on one table."""
 
     table: str
+    columns: frozenset[str]
     insert: bool
-    update: frozenset[str]  # the columns it may UPDATE (empty: none)
+    update: frozenset[str]  # the columns it may UPDATE (empty: none; all: the whole table)
     delete: bool
 
-    def privileges(self, columns: list[str]) -> set[tuple[str, str | None]]:
+    def privileges(self) -> set[tuple[str, str | None]]:
         """(privilege, column or None for the whole table), as :func:`granted` reads them."""
         out: set[tuple[str, str | None]] = {("SELECT", None)}
         if self.insert:
             out.add(("INSERT", None))
         if self.delete:
             out.add(("DELETE", None))
-        if self.update == frozenset(columns):
+        if self.update == self.columns:
             out.add(("UPDATE", None))
         else:
             out |= {("UPDATE", c) for c in self.update}
@@ -81,12 +82,15 @@ def derive_grants(version: int | None = None) -> dict[str, TableGrant]:
             no_update.add(rule.table)
     out: dict[str, TableGrant] = {}
     for t, cols in tables.items():
+        every = frozenset(cols)
         if t in SCHEMA_TABLES:
-            out[t] = TableGrant(t, False, frozenset(), False)
+            out[t] = TableGrant(t, every, False, frozenset(), False)
             continue
-        movable = frozenset() if t in no_update else frozenset(cols) - fixed.get(t, set())
-        out[t] = TableGrant(t, True, movable, t not in no_delete)
-    out[pg.VERSION_TABLE] = TableGrant(pg.VERSION_TABLE, False, frozenset(), False)
+        movable = frozenset() if t in no_update else every - fixed.get(t, set())
+        out[t] = TableGrant(t, every, True, movable, t not in no_delete)
+    out[pg.VERSION_TABLE] = TableGrant(
+        pg.VERSION_TABLE, frozenset({"version"}), False, frozenset(), False
+    )
     return out
 
 
@@ -468,7 +472,9 @@ def grant(conn: Any, app: str, version: int) -> int:
             conn.execute(
                 sql.SQL("GRANT {} ON {} TO {}").format(sql.SQL(", ".join(privs)), table, role)
             )
-            if g.update:
+            if g.update == g.columns:
+                conn.execute(sql.SQL("GRANT UPDATE ON {} TO {}").format(table, role))
+            elif g.update:
                 cols = sql.SQL(", ").join(sql.Identifier(c) for c in sorted(g.update))
                 conn.execute(sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(cols, table, role))
             if g.insert and t in identity:

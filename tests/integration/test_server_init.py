@@ -387,3 +387,23 @@ def test_a_schema_made_before_by_the_administrator_is_given_to_the_owner(pg_url)
             assert admin.verify_audit(db).ok
         finally:
             db.close()
+
+
+def test_an_administrator_with_createrole_and_createdb_sets_up_the_same_grants(pg_url):
+    """Not only a superuser: a role with CREATEROLE and CREATEDB sets up an office; it is made
+    a member of the owner to act as it, and the grants are the derived ones."""
+    db, owner, app = names_for(pg_url)
+    dba = f"dba_{db}"
+    with psycopg.connect(pg_url, autocommit=True) as c:
+        c.execute(f"CREATE ROLE {dba} LOGIN CREATEROLE CREATEDB PASSWORD 'dba-password-1'")
+    try:
+        url = with_user(pgadmin.with_database(pg_url, db + "_r"), dba, "dba-password-1")
+        rep = pgadmin.init(url, owner, app, app_password=lambda: "a-long-password-1")
+        assert rep.created_database and f"made {dba} a member of {owner} (to act as it)" in rep.done
+        with psycopg.connect(pgadmin.as_role(url, owner), autocommit=True) as c:
+            held = pgadmin.granted(c, app)
+        for t, g in pgadmin.derive_grants().items():
+            assert held.pop(t) == g.privileges(), t
+        assert held and all(privs == {("USAGE", None)} for privs in held.values()), held
+    finally:
+        drop_all(pg_url, db, owner, app, dba)
