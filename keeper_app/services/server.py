@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import RuleViolation
 from ..store import Database, StoreError, audit, latest_version, pgadmin, pgcopy, pgdb
@@ -79,14 +80,14 @@ def _owner_database(url: str) -> Database:
 def migrate_file(path: str | os.PathLike[str], url: str) -> CopyReport:
     """``keeper migrate --to URL``: the office in the sqlite file ``path`` copied into the
     server database ``url`` names (set up by ``keeper server init``, holding no Keeper row):
-    the file's chain verified before, every row copied in one transaction, the server's
-    chain verified after, both heads returned. Refused, with nothing changed, if the file
-    does not verify or the server database is not empty."""
+    the file's chain verified, every row copied, in one snapshot of the file and one
+    transaction on the server, whose chain is verified before it commits and again after;
+    both heads returned. Refused, with nothing changed, if the file does not verify or the
+    server database is not empty."""
     if is_url(str(path)):
         raise RuleViolation("bad_argument", "--db names the office to move: a sqlite file")
     source = store_open(Path(path), create=False)
     try:
-        before = _verified(source, f"the file {path}")
         target = _owner_database(url)
         try:
             result = _copy(source, target)
@@ -96,10 +97,11 @@ def migrate_file(path: str | os.PathLike[str], url: str) -> CopyReport:
             target.close()
     finally:
         source.close()
+    assert result.source_check is not None
     return CopyReport(
         str(path),
         safe_url(url),
-        before,
+        result.source_check,
         after,
         result.head,
         head,
@@ -113,8 +115,7 @@ def _verified(db: Database, what: str) -> VerifyResult:
         r = audit.verify(db.conn)
     if not r.ok:
         raise RuleViolation(
-            "audit_unverified",
-            f"{what} does not verify: " + "; ".join(r.problems[:3]) + ". Nothing was copied",
+            "audit_unverified", f"{what} does not verify: " + "; ".join(r.problems[:3])
         )
     return r
 
@@ -124,11 +125,15 @@ def _head(db: Database) -> tuple[int, str]:
         return audit.head(db.conn)
 
 
-def _copy(source: Database, target: Database) -> pgcopy.CopyResult:
+def _copy(
+    source: Database, target: Database, then: Callable[[Any], None] | None = None
+) -> pgcopy.CopyResult:
     try:
-        return pgcopy.copy_office(source, target)
+        return pgcopy.copy_office(source, target, verify_source=True, then=then)
     except pgcopy.NotEmpty as exc:
         raise RuleViolation("server_not_empty", str(exc)) from None
+    except pgcopy.SourceUnverified as exc:
+        raise RuleViolation("audit_unverified", str(exc)) from None
 
 
 def _app_of(url: str) -> str:
@@ -196,20 +201,17 @@ def _restore(
         finally:
             older.close()
         source = store_open(work / backup.name, create=False)
+    at = to_db(clock().replace(microsecond=0))
+
+    def record(conn: Any) -> None:
+        audit.append(
+            conn, at, None, "restore", {"from": str(backup), "events": rep.events, "head": rep.head}
+        )
+
     try:
-        before = _verified(source, f"the backup {backup}")
         target = _owner_database(url)
         try:
-            result = _copy(source, target)
-            at = to_db(clock().replace(microsecond=0))
-            with target.transaction() as conn:
-                audit.append(
-                    conn,
-                    at,
-                    None,
-                    "restore",
-                    {"from": str(backup), "events": rep.events, "head": rep.head},
-                )
+            result = _copy(source, target, then=record)
             target.witness.note(target.conn, "restored", force=True)
             after = _verified(target, f"the server's copy {target}")
             events, head = _head(target)
@@ -217,10 +219,11 @@ def _restore(
             target.close()
     finally:
         source.close()
+    assert result.source_check is not None
     report = CopyReport(
         str(backup),
         safe_url(url),
-        before,
+        result.source_check,
         after,
         result.head,
         (events, head),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +23,13 @@ from typing import Any
 
 from . import audit, fingerprints, pg, pgadmin, pgdb
 from .connection import Database, StoreError, _migrations, _statements
+from .verify import VerifyResult
 
 BATCH = 2000
+
+
+class SourceUnverified(StoreError):
+    """The source's chain does not verify: it is not copied."""
 
 
 class NotEmpty(StoreError):
@@ -35,6 +40,9 @@ class NotEmpty(StoreError):
 class CopyResult:
     rows: dict[str, int]  # table -> rows copied
     head: tuple[int, str]  # the copied chain's head: (seq, hash); (0, GENESIS) when empty
+    source_check: VerifyResult | None  # the source's chain, verified in the copy's snapshot
+    target_check: VerifyResult  # the target's chain, verified before it committed
+    target_head: tuple[int, str]  # the target's head as committed (after ``then``)
 
     @property
     def total(self) -> int:
@@ -79,49 +87,70 @@ def _rows(db: Database, table: str, cols: list[str]) -> Iterator[list[Any]]:
             yield [list(r) for r in batch]
 
 
+def _name(db: Database) -> str:
+    """How a message names a database: a server's URL (no password), a file's path."""
+    return str(getattr(db, "location", None) or db.path)
+
+
 def _fingerprints(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
     return fingerprints.recorded(conn) or {}
 
 
-def copy_office(source: Database, target: Database) -> CopyResult:
+def copy_office(
+    source: Database,
+    target: Database,
+    verify_source: bool = False,
+    then: Callable[[sqlite3.Connection], None] | None = None,
+) -> CopyResult:
     """Copy every row of ``source`` into ``target``, which must hold no Keeper row and be
-    at the same schema version (and fingerprints). One snapshot of the source, one
-    transaction on the target, the target's chain verified before it commits; refused
-    (StoreError), with nothing written, otherwise."""
+    at the same schema version (and fingerprints). One snapshot of the source (its chain
+    verified first in that snapshot when ``verify_source``), one transaction on the target
+    (``then`` called in it after the copy, e.g. to record a restore), the target's chain
+    verified before it commits; refused (StoreError), with nothing written, otherwise."""
     version = source.schema_version
     if target.schema_version != version:
         raise StoreError(
-            f"{target} has schema version {target.schema_version} and {source} {version}: "
-            "both must be at this Keeper's schema"
+            f"{_name(target)} has schema version {target.schema_version} and "
+            f"{_name(source)} {version}: both must be at this Keeper's schema"
         )
     with source.reading():
+        source_check = audit.verify(source.conn) if verify_source else None
+        if source_check is not None and not source_check.ok:
+            raise SourceUnverified(
+                f"{_name(source)} does not verify: "
+                + "; ".join(source_check.problems[:3])
+                + ". Nothing was copied"
+            )
         src_fp = _fingerprints(source.conn)
         with target.transaction() as tconn:
             found = nonempty_tables(tconn, version)
             if found:
                 raise NotEmpty(
-                    f"{target} is not empty: it holds rows in {', '.join(found[:5])}"
+                    f"{_name(target)} is not empty: it holds rows in {', '.join(found[:5])}"
                     f"{' …' if len(found) > 5 else ''}; Keeper copies an office only into a "
                     "database that holds none. Nothing was changed"
                 )
             tgt_fp = _fingerprints(tconn)
             if {v: s[1] for v, s in src_fp.items()} != {v: s[1] for v, s in tgt_fp.items()}:
                 raise StoreError(
-                    f"the migrations recorded in {source} and {target} differ: they were "
-                    "made by different builds of Keeper. Nothing was changed"
+                    f"the migrations recorded in {_name(source)} and {_name(target)} differ: "
+                    "they were made by different builds of Keeper. Nothing was changed"
                 )
             rows = _copy_rows(source, target, version)
-            head = audit.head(tconn)
-            if head != audit.head(source.conn):
-                raise StoreError(f"the copy's chain head {head} is not {source}'s")
+            copied = audit.head(tconn)
+            if copied != audit.head(source.conn):
+                raise StoreError(f"the copy's chain head {copied} is not {_name(source)}'s")
+            if then is not None:
+                then(tconn)
             check = audit.verify(tconn)
             if not check.ok:
                 raise StoreError(
-                    f"the copy in {target} does not verify: "
+                    f"the copy in {_name(target)} does not verify: "
                     + "; ".join(check.problems[:3])
                     + ". Nothing was changed"
                 )
-    return CopyResult(rows, head)
+            final = audit.head(tconn)
+    return CopyResult(rows, copied, source_check, check, final)
 
 
 def _copy_rows(source: Database, target: Database, version: int) -> dict[str, int]:
@@ -212,7 +241,7 @@ def copy_to_sqlite(db: Database, target: str | os.PathLike[str]) -> CopyResult:
             version = db.schema_version
             migrations = _migrations()
             conn.execute("BEGIN IMMEDIATE")
-            for num, _name, sql in migrations[:version]:
+            for num, _label, sql in migrations[:version]:
                 for statement in _statements(sql):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {num}")
