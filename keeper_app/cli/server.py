@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..domain.errors import RuleViolation
 from ..services import server
+from .auth import check_private
 from .context import AddCommand, Context
 
 #: for scripts: the application role's password, instead of a prompt or a file
@@ -55,7 +56,7 @@ def register(add: AddCommand) -> None:
         "--app-password-file",
         type=Path,
         metavar="FILE",
-        help="the application role's password: the first line of FILE (otherwise "
+        help="the application role's password: the first line of FILE, mode 0600 (otherwise "
         f"${APP_PASSWORD_ENV}, otherwise asked twice without echo). Asked only when the role "
         "is new; given for an existing role, it sets a new password",
     )
@@ -87,6 +88,7 @@ def cmd_server(c: Context) -> int:
 
 
 def _read_first_line(path: Path) -> str:
+    check_private(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -126,7 +128,9 @@ def cmd_server_init(c: Context) -> int:
     given = _app_password(a)
     owner_pw = None
     if a.owner_password_file is not None:
-        owner_pw = server.check_app_password(_read_first_line(a.owner_password_file))
+        owner_pw = server.check_app_password(
+            _read_first_line(a.owner_password_file), f"the owner role {a.owner}"
+        )
     r = server.init(
         a.url,
         a.owner,

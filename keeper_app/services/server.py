@@ -38,12 +38,13 @@ PasswordSource = Callable[[], str]
 MIN_APP_PASSWORD = 12
 
 
-def check_app_password(password: str) -> str:
+def check_app_password(password: str, who: str = "the application role") -> str:
+    """A database role's password: long enough to stand on the office network."""
     if len(password) < MIN_APP_PASSWORD:
         raise RuleViolation(
             "weak_password",
-            f"the application role's password must have at least {MIN_APP_PASSWORD} "
-            "characters: every desk signs in to the server with it",
+            f"the password of {who} must have at least {MIN_APP_PASSWORD} characters: "
+            "it guards the whole register on the office network",
         )
     return password
 

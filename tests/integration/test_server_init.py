@@ -315,6 +315,13 @@ def test_the_command_creates_the_database_and_prints_the_desks_url(pg_url, tmp_p
     fresh = pgadmin.with_database(pg_url, db + "_r")  # not there yet: init creates it
     pwfile = tmp_path / "app-password"
     pwfile.write_text("the-desks-password-1\n")
+    pwfile.chmod(0o644)
+    refused = run(
+        [sys.executable, "-m", "keeper_app.cli", "server", "init", fresh, "--app-role", app]
+        + ["--owner", owner, "--app-password-file", str(pwfile)]
+    )
+    assert refused.returncode == 1 and "readable by others" in refused.stderr
+    pwfile.chmod(0o600)
     cmd = [sys.executable, "-m", "keeper_app.cli", "server", "init", fresh]
     cmd += ["--owner", owner, "--app-role", app, "--app-password-file", str(pwfile)]
     try:
