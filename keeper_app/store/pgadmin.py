@@ -202,6 +202,8 @@ def init(
             )
     if owner == app:
         raise AdminError("the owner and the application role must be two different roles")
+    if db in ("postgres", "template0", "template1"):
+        raise AdminError(f"{db} is the server's own database: name the office's, e.g. …/keeper")
     rep = InitReport(db, owner, app)
     maintenance = with_database(url, "postgres")
     with _connect(maintenance) as c:

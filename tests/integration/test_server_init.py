@@ -289,6 +289,11 @@ def test_a_database_with_another_collation_is_refused_and_left_alone(pg_url):
         drop_all(pg_url, db, owner, app)
 
 
+def test_the_server_s_own_database_is_refused(pg_url):
+    with pytest.raises(pgadmin.AdminError, match="the server's own database"):
+        pgadmin.init(pgadmin.with_database(pg_url, "postgres"), app_password=lambda: "x" * 12)
+
+
 def test_an_application_role_with_powers_is_refused(pg_url):
     db, owner, app = names_for(pg_url)
     with psycopg.connect(pg_url, autocommit=True) as c:
