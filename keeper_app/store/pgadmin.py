@@ -129,8 +129,9 @@ def app_url(url: str, app: str) -> str:
         host = given if given and not given.startswith("/") else socket.getfqdn()
     if ":" in host:
         host = f"[{host}]"
-    if p.port:
-        host = f"{host}:{p.port}"
+    port = p.port or dict(parse_qsl(p.query)).get("port")
+    if port:
+        host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(p.query) if k.startswith("ssl")]
     return urlunsplit((p.scheme, f"{app}@{host}", p.path, urlencode(query), ""))
 

@@ -419,3 +419,21 @@ def test_an_administrator_with_createrole_and_createdb_sets_up_the_same_grants(p
         assert held and all(privs == {("USAGE", None)} for privs in held.values()), held
     finally:
         drop_all(pg_url, db, owner, app, dba)
+
+
+def test_the_desks_url_keeps_the_server_and_tls_and_drops_the_administrator():
+    assert (
+        pgadmin.app_url(
+            "postgresql://postgres:secret@db.office.lan:5433/keeper?sslmode=verify-full"
+            "&sslrootcert=/etc/keeper/ca.crt&options=-c%20role%3Dx",
+            "keeper_app",
+        )
+        == "postgresql://keeper_app@db.office.lan:5433/keeper?sslmode=verify-full"
+        "&sslrootcert=%2Fetc%2Fkeeper%2Fca.crt"
+    )
+    # the administrator on the server's own socket: the desks use the server's name
+    socket_url = pgadmin.app_url("postgresql://postgres@/keeper?host=/run/pg&port=5439", "k")
+    assert re.fullmatch(r"postgresql://k@[^/@:]+:5439/keeper", socket_url), socket_url
+    assert pgadmin.as_role("postgresql://a@h/k?sslmode=require", "o") == (
+        "postgresql://a@h/k?sslmode=require&options=-c%20role%3Do"
+    )
