@@ -33,6 +33,7 @@ from . import (
     reviews,
     seized,
     seized_print,
+    server,
     spot_checks,
 )
 from .context import Command, Context, default_location
@@ -62,6 +63,7 @@ GROUPS = (
     spot_checks,
     seized,
     region,
+    server,
 )
 
 

@@ -41,9 +41,9 @@ class CredentialSource:
         return Credential(badge.strip().upper(), self.password(badge, purpose))
 
 
-def load_credentials_file(path: Path) -> dict[str, str]:
-    """A JSON object {badge: password}. Refused unless it is a regular file owned by the
-    user running Keeper and readable by nobody else (mode 0600 or stricter)."""
+def check_private(path: Path) -> None:
+    """Refused unless ``path`` is a regular file owned by the user running Keeper and
+    readable by nobody else (mode 0600 or stricter): it holds passwords."""
     try:
         st = path.stat()
     except OSError as exc:
@@ -62,6 +62,12 @@ def load_credentials_file(path: Path) -> dict[str, str]:
             f"{path} is readable by others (mode {stat.S_IMODE(st.st_mode):o}); "
             f"run: chmod 600 {path}",
         )
+
+
+def load_credentials_file(path: Path) -> dict[str, str]:
+    """A JSON object {badge: password}. Refused unless it is a regular file owned by the
+    user running Keeper and readable by nobody else (mode 0600 or stricter)."""
+    check_private(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import RuleViolation
-from ..services import admin, backups, documents, heads, reads, witnesses
+from ..services import admin, backups, documents, heads, reads, server, witnesses
 from ..services import people as people_svc
 from ..store import StoreError
 from ..timeutil import show
@@ -299,6 +299,8 @@ def describe(rep: backups.FileReport) -> str:
 
 
 def cmd_restore(c: Context) -> int:
+    if server.is_server_url(c.location):
+        return _restore_to_server(c)
     plan = backups.plan_restore(c.db_path, c.args.file)
     print(describe(plan.report))
     print(f"restore it as {plan.db_path}; the current file is kept as {plan.aside}")
@@ -317,4 +319,28 @@ def cmd_restore(c: Context) -> int:
         f"restored: {r.events} audit events (head {r.head}), the restore itself recorded; "
         f"the previous file is kept as {plan.aside}"
     )
+    return 0
+
+
+def _restore_to_server(c: Context) -> int:
+    """``keeper restore FILE`` with an office server's URL (the administrator's): into an
+    empty database only (a server database is never replaced)."""
+    print(describe(server.describe_backup(c.args.file)))
+    print(f"restore it into the office server {server.safe_url(c.location)} (it must be empty)")
+    if not c.args.yes:
+        if not sys.stdin.isatty():
+            raise RuleViolation("no_terminal", "no terminal to confirm the restore; add --yes")
+        if input("Restore this backup into the server? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("not restored; nothing was changed")
+            return 1
+    r = server.restore_to_server(c.args.file, c.location)
+    print(
+        f"the backup verifies: head {r.report.source_head[0]} {r.report.source_head[1]}; "
+        f"{r.report.rows} rows copied"
+    )
+    print(
+        f"restored into {r.report.target}: {r.events} audit events (head {r.head}), the restore "
+        "itself recorded; the server's chain verifies"
+    )
+    print(f"each desk configures: --db {r.report.app_url}")
     return 0

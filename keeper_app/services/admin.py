@@ -95,7 +95,7 @@ def backup(s: Session, target: str | Path) -> VerifyResult:
         backup_records.BackupRecord(
             file=target.name,
             taken_at=to_db(s.now()),
-            source=str(s.db.path),
+            source=str(getattr(s.db, "location", s.db.path)),  # a server: its URL
             verified=True,
             events=result.events,
             head=result.head_hash,

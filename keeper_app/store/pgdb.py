@@ -258,6 +258,7 @@ def _expected(migrations: tuple[tuple[int, str, str], ...], version: int) -> dic
         mem.execute(fingerprints.CREATE)
         tables: dict[str, list[str]] = {}
         triggers: dict[str, str] = {}
+        rules: list[pgsql.Trigger] = []  # the append-only rules (pgadmin derives the grants)
         indexes: set[str] = set()
         for typ, name, _tbl, sql in mem.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master"
@@ -269,11 +270,12 @@ def _expected(migrations: tuple[tuple[int, str, str], ...], version: int) -> dic
             elif typ == "trigger":
                 t = pgsql.parse_trigger(str(sql))
                 assert t is not None, name
+                rules.append(t)
                 triggers[t.name] = pgsql.trigger_sql(t)
                 tr = pgsql.truncate_rule(t)
                 if tr is not None:
                     triggers[tr.name] = pgsql.trigger_sql(tr)
-        return {"tables": tables, "triggers": triggers, "indexes": indexes}
+        return {"tables": tables, "triggers": triggers, "indexes": indexes, "rules": rules}
     finally:
         mem.close()
 

@@ -292,7 +292,9 @@ def migration(statements: list[str]) -> list[str]:
     """A whole migration (sqlite statements) as PostgreSQL statements. sqlite lets a table
     point at one made later in the same script (and a rebuilt table at its new name before
     the rename); PostgreSQL does not, so every foreign key is added at the end of the
-    migration, on the tables' final names."""
+    migration, on the tables' final names. They are DEFERRABLE INITIALLY IMMEDIATE: checked
+    at each statement as sqlite checks them, but a copy of a whole office (:mod:`.pgcopy`:
+    departments and people point at each other) defers them to its commit."""
     out: list[str] = []
     pending: list[list[str]] = []  # [table, column, target table, target column]
     for statement in statements:
@@ -326,7 +328,10 @@ def migration(statements: list[str]) -> list[str]:
                 pending = [fk for fk in pending if fk[0] != m.group(1)]
             out.append(text)
     for table, col, target, tcol in pending:
-        out.append(f"ALTER TABLE {table} ADD FOREIGN KEY ({col}) REFERENCES {target}({tcol})")
+        out.append(
+            f"ALTER TABLE {table} ADD FOREIGN KEY ({col}) REFERENCES {target}({tcol}) "
+            "DEFERRABLE INITIALLY IMMEDIATE"
+        )
     return out
 
 

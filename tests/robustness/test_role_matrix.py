@@ -444,6 +444,9 @@ NO_SESSION = {
     "then reads through the services above, as its signed-in person",
     "region": "the regional copy's set-up by the servers' administrators (their database "
     "URLs, no Keeper sign-in): publication, subscription, status; writes no Keeper row",
+    "server": "the office server's administration (server init, migrate, restore into a "
+    "server): the server administrator's, with the administrator's database URL; the "
+    "database's own roles decide, as a file's owner does for a sqlite file",
 }
 
 
