@@ -381,6 +381,18 @@ def unreachable(url: str, exc: BaseException, during: str) -> Exception:
         pass
 
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    refused = any(
+        w in str(exc)
+        for w in ("password authentication failed", "pg_hba.conf", "does not exist", "SSL")
+    )
+    if during == "connect" and refused:
+        from .connection import StoreError as _SE
+
+        return _SE(
+            f"the office server {safe_url(url)} refused this desk's connection ({detail}). "
+            "Check the user name, the database name and the password (~/.pgpass) with the "
+            "server's administrator"
+        )
     if during == "connect":
         text = (
             f"the office server {safe_url(url)} cannot be reached ({detail}). Check the "

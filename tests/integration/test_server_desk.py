@@ -74,3 +74,16 @@ def test_the_first_run_sets_up_a_server_office_once(pg_url: str) -> None:
         assert audit.head(db.conn) == before
     finally:
         db.close()
+
+
+def test_a_wrong_password_is_said_as_such_not_as_a_network_fault(office: Office) -> None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(office.location)
+    assert parts.password
+    wrong = office.location.replace(f":{parts.password}@", ":not-the-password@")
+    r = keeper("--db", wrong, "audit", "verify")
+    out = r.stdout + r.stderr
+    assert r.returncode != 0
+    assert "refused this desk's connection" in out and "password" in out, out
+    assert "cannot be reached" not in out and "not-the-password" not in out
