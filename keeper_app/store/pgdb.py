@@ -185,8 +185,8 @@ def open_server(url: str, *, migrate: bool = False, check_schema: bool = True) -
         version = db.schema_version
         if version > latest:
             raise _newer(db.path, version, latest)
-        if version < latest:
-            if not migrate and check_schema:
+        if version < latest and (migrate or check_schema):
+            if not migrate:
                 raise StoreError(
                     f"the office database {db.shown} has schema version {version}; this "
                     f"Keeper needs {latest}. The server's owner brings it up to date with "
