@@ -40,3 +40,11 @@ def drop_trigger(con: Any, name: str) -> None:
         con.run_raw(f"DROP TRIGGER {name} ON {row[0]}")
     else:
         con.execute(f"DROP TRIGGER {name}")
+
+
+def foreign_keys_off(con: Any) -> None:
+    """As sqlite3's plain connection, which does not enforce foreign keys: on the server, the
+    owner (a superuser) turns them off for the rest of the open transaction
+    (``session_replication_role``, which stops the append-only triggers too)."""
+    if _on_server(con):
+        con.run_raw("SET LOCAL session_replication_role = replica")
