@@ -15,7 +15,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .. import store
 from ..domain.errors import RuleViolation
 from ..services import catalogue, checkpoints
 from .context import Context
@@ -105,7 +104,7 @@ def check(c: Context) -> int:
         raise RuleViolation("missing_field", "check-checkpoint needs one checkpoint FILE")
     file = Path(a.operands[0])
     if isinstance(a.against_db, str):  # a file's path or an office server's URL
-        c.location, c.db_path = a.against_db, store.local_path(a.against_db)
+        c.use_location(a.against_db)
     r = checkpoints.check_against(c.db if a.against_db else None, file)
     data = {
         "file": str(r.file),
