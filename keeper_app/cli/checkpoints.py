@@ -39,9 +39,10 @@ def add_arguments(sp: argparse.ArgumentParser) -> None:
         nargs="?",
         const=True,
         default=None,
-        type=Path,
+        type=str,
         metavar="PATH",
-        help="check-checkpoint: also check against the chain of this database "
+        help="check-checkpoint: also check against the chain of this database (a file or "
+        "an office server's URL) "
         "(alone: the database named before the command)",
     )
     add_output_args(sp)
@@ -102,8 +103,8 @@ def check(c: Context) -> int:
     if len(a.operands) != 1:
         raise RuleViolation("missing_field", "check-checkpoint needs one checkpoint FILE")
     file = Path(a.operands[0])
-    if isinstance(a.against_db, Path):
-        c.location, c.db_path = str(a.against_db), a.against_db
+    if isinstance(a.against_db, str):  # a file's path or an office server's URL
+        c.use_location(a.against_db)
     r = checkpoints.check_against(c.db if a.against_db else None, file)
     data = {
         "file": str(r.file),
@@ -127,7 +128,7 @@ def check(c: Context) -> int:
             f"  signatures verify: {who}",
         ]
         lines.append(
-            f"  on the chain of {c.db_path}"
+            f"  on the chain of {c.db.shown}"
             if x["on_chain"]
             else "  not checked against a database (add --db)"
         )

@@ -73,6 +73,12 @@ class Context:
         self._session: Session | None = None
         self._my_password: str | None = None
 
+    def use_location(self, location: str) -> None:
+        """Work on the database at ``location`` (a file's path or a server's URL) instead of
+        the one named before the command; before it is opened."""
+        self.location = location
+        self.db_path = store.local_path(location)
+
     @property
     def is_server(self) -> bool:
         return is_server(self.location)

@@ -366,6 +366,17 @@ class PgConnection:
             return PgCursor(None, rows=[_fake_row(["foreign_keys"], [1])])
         raise PgDatabaseError(f"PRAGMA {name} has no PostgreSQL counterpart in Keeper")
 
+    def commit(self) -> None:
+        """As sqlite3's: commit the transaction open on this connection, if any (outside
+        one, every statement has committed by itself)."""
+        if self.in_transaction:
+            self._run("COMMIT", None)
+
+    def rollback(self) -> None:
+        """As sqlite3's: roll back the transaction open on this connection, if any."""
+        if self.in_transaction:
+            self._run("ROLLBACK", None)
+
     def rollback_quietly(self) -> None:
         try:
             if self.in_transaction:

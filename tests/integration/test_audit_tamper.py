@@ -15,12 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from behind import create_trigger, drop_trigger, foreign_keys_off, trigger_sql
+from conftest import raw_connect
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from keeper_app import crypto
+from keeper_app import crypto, store
 from keeper_app.services import admin, custody
-from keeper_app.store import audit, open_database
+from keeper_app.store import audit
 
 
 @dataclass
@@ -65,7 +67,7 @@ def history(office) -> History:
 
 def verify(office) -> audit.VerifyResult:
     """Verify through a fresh connection, as `keeper audit verify` on the file would."""
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     try:
         return audit.verify(con)
     finally:
@@ -74,19 +76,19 @@ def verify(office) -> audit.VerifyResult:
 
 @contextmanager
 def behind_keepers_back(office, *drop: str) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection to the file; ``drop`` names triggers to drop first and
-    put back after (as a careful insider would: a missing trigger is itself reported)."""
-    con = sqlite3.connect(office.path)
+    """A plain connection to the database (sqlite3 to the file; on a server, the owner's),
+    all in one transaction; ``drop`` names triggers to drop first and put back after (as a
+    careful insider would: a missing trigger is itself reported)."""
+    con = raw_connect(office.location)
     try:
+        con.execute("BEGIN")
         kept = []
         for t in drop:
-            kept.append(
-                con.execute("SELECT sql FROM sqlite_master WHERE name=?", (t,)).fetchone()[0]
-            )
-            con.execute(f"DROP TRIGGER {t}")
+            kept.append(trigger_sql(con, t))
+            drop_trigger(con, t)
         yield con
         for sql in kept:
-            con.execute(sql)
+            create_trigger(con, sql)
         con.commit()
     finally:
         con.close()
@@ -126,12 +128,12 @@ def test_an_untouched_database_verifies_and_its_head_is_stable(office, history):
     assert audit.head(office.db.conn) == (a.events, a.head_hash)
     # reopening the file changes nothing
     office.db.close()
-    db = open_database(office.path)
+    db = store.open(office.location)
     try:
         c = admin.verify_audit(db)
     finally:
         db.close()
-    office.db = open_database(office.path)
+    office.db = store.open(office.location)
     assert (c.ok, c.events, c.head_hash) == (True, a.events, a.head_hash)
 
 
@@ -190,6 +192,7 @@ def test_insert_a_retrieval_without_an_event(office, history):
 def test_delete_a_media_row(office, history):
     mid = medium(office, history.d)
     with behind_keepers_back(office, "media_no_delete") as con:
+        foreign_keys_off(con)  # its disc's recordings still name it
         con.execute("DELETE FROM media WHERE id = ?", (mid,))
     v = verify(office)
     assert not v.ok and v.first_bad_seq is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,17 +19,17 @@ from burning_helpers import (
     settings,
     write_creds,
 )
-from conftest import PASSWORD, Office
+from conftest import PASSWORD, Office, raw_connect
 
 from keeper_app.services.storage import add_sample_recordings
 
 pytestmark = pytest.mark.realtool
 
 
-def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
+def _rows(location: str, sql: str) -> list[tuple[object, ...]]:
+    con = raw_connect(location)
     try:
-        return list(con.execute(sql))
+        return [tuple(r) for r in con.execute(sql)]
     finally:
         con.close()
 
@@ -59,7 +58,7 @@ def test_burn_then_verify_then_damage(
     o_iso, d_iso = tmp_path / "o.iso", tmp_path / "d.iso"
     r = run(
         keeper_cmd(
-            office.path,
+            office.location,
             "--json",
             "burn",
             "--recording",
@@ -78,21 +77,23 @@ def test_burn_then_verify_then_damage(
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     o, d = out["original"], out["duplicate"]
-    assert _rows(office.path, "SELECT code, status FROM media ORDER BY code") == sorted(
+    assert _rows(office.location, "SELECT code, status FROM media ORDER BY code") == sorted(
         [(o, "burned"), (d, "burned")]
     )
     # the keeper reads the duplicate back: it is identified from the disc itself
     r = run(
-        keeper_cmd(office.path, "verify", "--drive", f"stdio:{d_iso}", creds=creds, as_badge="K001")
+        keeper_cmd(
+            office.location, "verify", "--drive", f"stdio:{d_iso}", creds=creds, as_badge="K001"
+        )
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"{d} (duplicate, burned): MATCH")
-    path = _rows(office.path, f"SELECT path FROM recording_files WHERE recording_id={ids[1]}")
+    path = _rows(office.location, f"SELECT path FROM recording_files WHERE recording_id={ids[1]}")
     offset, _ = file_extent(d_iso, str(path[0][0]))
     flip_bytes(d_iso, offset + 64)
     r = run(
         keeper_cmd(
-            office.path,
+            office.location,
             "--json",
             "verify",
             "--drive",
@@ -107,14 +108,14 @@ def test_burn_then_verify_then_damage(
     assert rep["result"] == "mismatch" and rep["report"]["changed"] == [path[0][0]]
     assert rep["report"]["md5"] == "mismatch"
     assert _rows(
-        office.path,
+        office.location,
         "SELECT purpose, result FROM verifications WHERE medium_id="
         f"(SELECT id FROM media WHERE code='{d}') ORDER BY id",
     ) == [("burn", "match"), ("on_demand", "match"), ("on_demand", "mismatch")]
     # an image that is not in the register is a mismatch too
     r = run(
         keeper_cmd(
-            office.path,
+            office.location,
             "verify",
             "--drive",
             f"stdio:{o_iso}",
@@ -128,7 +129,7 @@ def test_burn_then_verify_then_damage(
     # handed over as any pair; the fixity report then names the failing duplicate
     r = run(
         keeper_cmd(
-            office.path,
+            office.location,
             "handover",
             o,
             "--handler",
@@ -144,7 +145,7 @@ def test_burn_then_verify_then_damage(
         )
     )
     assert r.returncode == 0, r.stderr
-    r = run(keeper_cmd(office.path, "fixity", creds=creds, as_badge="K001"))
+    r = run(keeper_cmd(office.location, "fixity", creds=creds, as_badge="K001"))
     assert r.returncode == 0, r.stderr
     assert "1 failing; 1 sealed originals are not opened for it" in r.stdout
     assert f"  {d}  case A2026-001  at B-1  last mismatch" in r.stdout
@@ -164,7 +165,7 @@ def test_a_too_small_disc_is_refused_and_nothing_registered(
     )
     tray = tmp_path / "tray"
     cmd = keeper_cmd(
-        office.path,
+        office.location,
         "burn",
         "--recording",
         str(big),
@@ -180,8 +181,8 @@ def test_a_too_small_disc_is_refused_and_nothing_registered(
     assert r.returncode == 1
     assert "refused:" in r.stderr and "too small" not in r.stdout
     assert "the recordings need" in r.stderr and "use a bigger disc" in r.stderr
-    assert _rows(office.path, "SELECT count(*) FROM media") == [(0,)]
-    assert _rows(office.path, "SELECT count(*) FROM pair_reservations") == [(0,)]
+    assert _rows(office.location, "SELECT count(*) FROM media") == [(0,)]
+    assert _rows(office.location, "SELECT count(*) FROM pair_reservations") == [(0,)]
 
 
 def test_one_drive_needs_someone_at_the_drive(
@@ -190,7 +191,7 @@ def test_one_drive_needs_someone_at_the_drive(
     office, creds, ids, roots = setup
     r = run(
         keeper_cmd(
-            office.path,
+            office.location,
             "burn",
             "--recording",
             str(ids[0]),
@@ -210,10 +211,10 @@ def test_check_recording_exit_status(setup: tuple[Office, Path, list[int], list[
     office, creds, ids, roots = setup
     r = run(
         keeper_cmd(
-            office.path, "check-recording", *map(str, ids), *roots, creds=creds, as_badge="R001"
+            office.location, "check-recording", *map(str, ids), *roots, creds=creds, as_badge="R001"
         )
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.count(": match:") == 2
-    r = run(keeper_cmd(office.path, "review-list", creds=creds, as_badge="R001"))
+    r = run(keeper_cmd(office.location, "review-list", creds=creds, as_badge="R001"))
     assert r.returncode == 0 and r.stdout.strip() == "(none)"

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from burning_helpers import keeper_cmd, on_small_fs, run, settings, sha256_file, write_creds
-from conftest import PASSWORD, Office
+from conftest import PASSWORD, Office, raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin
@@ -31,8 +30,8 @@ def _source(tmp_path: Path, sizes: dict[str, int]) -> Path:
     return src
 
 
-def _recordings(path: Path) -> int:
-    con = sqlite3.connect(path)
+def _recordings(location: str) -> int:
+    con = raw_connect(location)
     try:
         return int(con.execute("SELECT count(*) FROM recordings").fetchone()[0])
     finally:
@@ -220,7 +219,7 @@ def test_too_little_space_is_refused_before_writing(office: Office, tmp_path: Pa
         (src / "rec.mp4").write_bytes(os.urandom(size))
         (src / "keeper-record.json").write_text(json.dumps(record), encoding="utf-8")
         cmd = keeper_cmd(
-            office.path,
+            office.location,
             "ingest",
             str(src),
             "--storage-root",
@@ -239,7 +238,7 @@ def test_too_little_space_is_refused_before_writing(office: Office, tmp_path: Pa
     # storage and backup on one 100 MB device: 2 x 30 MB + the 64 MB reserve do not fit
     rc, err, left = attempt(30_000_000)
     assert rc == 1 and "not enough space" in err and "Art. 14" in err, err
-    assert left == 0 and _recordings(office.path) == 0
+    assert left == 0 and _recordings(office.location) == 0
     rc, err, left = attempt(10_000_000)
     assert rc == 0, err
-    assert left == 2 and _recordings(office.path) == 1
+    assert left == 2 and _recordings(office.location) == 1

@@ -72,7 +72,7 @@ def test_each_disc_carries_the_head_and_a_disc_without_one_is_said_so(
     ):
         p = run(
             keeper_cmd(
-                office.path, "verify", "--drive", f"stdio:{iso}", creds=creds, as_badge="K001"
+                office.location, "verify", "--drive", f"stdio:{iso}", creds=creds, as_badge="K001"
             )
         )
         assert p.returncode == 0, p.stdout + p.stderr

@@ -5,10 +5,11 @@ and against the database."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import stat
 
 import pytest
+from behind import drop_trigger
+from conftest import raw_connect
 
 from keeper_app import crypto
 from keeper_app.domain.errors import RuleViolation
@@ -181,10 +182,10 @@ def test_verify_holds_each_recorded_checkpoint_against_the_chain(office):
     k = office.session("K001")
     cid = checkpoints.take(k, office.cred("K001"), office.cred("D001"))
     seq = office.db.conn.execute("SELECT seq FROM checkpoints WHERE id=?", (cid,)).fetchone()[0]
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     try:
         assert checkpoints_repo.problems(con) == []
-        con.execute("DROP TRIGGER audit_events_no_update")
+        drop_trigger(con, "audit_events_no_update")
         con.execute("UPDATE audit_events SET hash=? WHERE seq=?", ("f" * 64, seq))
         assert checkpoints_repo.problems(con) == [
             f"checkpoint #{cid}: the chain's event {seq} is not the one the checkpoint "

@@ -19,7 +19,7 @@ from keeper_app.timeutil import now_utc
 
 
 def keeper(office: Office, creds: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     return subprocess.run(
         cmd + ["--credentials", str(creds), *args], capture_output=True, text=True, timeout=120
     )

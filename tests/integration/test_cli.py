@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, Office
+from behind import drop_trigger
+from conftest import PASSWORD, Office, raw_connect
 from printing_tools import pdf_text, squash
 
 from keeper_app.domain import codes
@@ -28,7 +28,7 @@ def keeper(
     stdin: str = "",
     as_badge: str | None = "K001",
 ) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     if creds is not None:
         cmd += ["--credentials", str(creds)]
     if as_badge:
@@ -148,7 +148,7 @@ def test_scan_shows_the_record(office: Office, creds: Path) -> None:
             "-m",
             "keeper_app",
             "--db",
-            str(office.path),
+            office.location,
             "--credentials",
             str(creds),
             "--as",
@@ -236,7 +236,7 @@ def test_counter_workflow_from_the_command_line(office: Office, creds: Path) -> 
             "-m",
             "keeper_app",
             "--db",
-            str(office.path),
+            office.location,
             "--credentials",
             str(creds),
             "--as",
@@ -301,8 +301,8 @@ def test_role_refusal_exit_1(office: Office, creds: Path) -> None:
 
 def test_audit_verify_names_the_first_bad_event(office: Office) -> None:
     office.handed_over_pair()
-    con = sqlite3.connect(office.path)
-    con.execute("DROP TRIGGER audit_events_no_update")
+    con = raw_connect(office.location)
+    drop_trigger(con, "audit_events_no_update")
     con.execute("UPDATE audit_events SET action='forged' WHERE seq=5")
     con.commit()
     con.close()

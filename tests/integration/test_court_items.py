@@ -10,7 +10,7 @@ import json
 import sqlite3
 from datetime import timedelta
 
-from conftest import Office
+from conftest import Office, raw_connect
 from test_refusals import CASE_A, refused
 
 from keeper_app.domain import codes
@@ -83,7 +83,7 @@ def the_request(office: Office, qid: int) -> dict:
 
 
 def verified(office: Office) -> None:
-    r = admin.verify_audit_file(str(office.path))
+    r = admin.verify_audit_file(office.location)
     assert r.ok, r.problems
 
 
@@ -274,7 +274,7 @@ def test_a_late_mark_stays_when_the_rows_are_edited_the_chain_says_so(office: Of
     request(office, whole_case=True)
     office.clock.advance(days=4)
     transfers.sweep_late_requests(office.session("K001"))
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     try:
         for sql in ("DELETE FROM court_late_marks", "UPDATE court_late_marks SET open_items=0"):
             try:

@@ -60,5 +60,5 @@ def test_storage_recordings_burned_for_a_court_after_conclusion(
     transfers.court_transfer(k, qid, d, office.cred("C001"), office.cred("K001"))
     [q] = lookup.court_requests(k, CASE)
     assert q["served"] and not q["late"]
-    r = admin.verify_audit_file(str(office.path))
+    r = admin.verify_audit_file(office.location)
     assert r.ok, r.problems

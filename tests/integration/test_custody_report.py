@@ -325,7 +325,7 @@ def test_keeper_report_custody_lists_saves_and_refuses(office: Office, tmp_path:
     creds = write_creds(tmp_path, PASSWORD, "K001", "D002")
 
     def run(badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-        cmd = keeper_cmd(office.path, *args, creds=creds, as_badge=badge)
+        cmd = keeper_cmd(office.location, *args, creds=creds, as_badge=badge)
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
     r = run("K001", "report", "custody", d)

@@ -25,7 +25,7 @@ def keeper(office: Office, creds: dict[str, str], tmp: Path, *args: str, as_badg
     f = tmp / f"creds-{len(list(tmp.glob('creds-*')))}.json"
     f.write_text(json.dumps(creds))
     f.chmod(0o600)
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path), "--credentials", str(f)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location, "--credentials", str(f)]
     if as_badge:
         cmd += ["--as", as_badge]
     return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=120)
@@ -146,7 +146,7 @@ def test_enrol_at_a_terminal_asks_the_code_and_the_password_twice(office: Office
                 "-m",
                 "keeper_app",
                 "--db",
-                str(office.path),
+                office.location,
                 "enrol",
                 "--badge",
                 "k009",

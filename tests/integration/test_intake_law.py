@@ -255,7 +255,7 @@ def test_the_cli_shows_flags_and_records_a_review_submission(
     }
 
     def keeper(badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+        cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
         cmd += ["--credentials", str(creds), "--as", badge, *args]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
 

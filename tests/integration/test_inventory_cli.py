@@ -19,7 +19,7 @@ from keeper_app.timeutil import now_utc
 
 
 def keeper(office: Office, creds: Path, badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     cmd += ["--credentials", str(creds), "--as", badge, *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
@@ -97,7 +97,7 @@ def test_an_inventory_with_a_missing_and_an_unexpected_disc(office: Office, tmp_
     assert r.returncode == 0, r.stderr
     assert admin.verify_audit(office.db).ok
     v = subprocess.run(
-        [sys.executable, "-m", "keeper_app", "--db", str(office.path), "audit", "verify"],
+        [sys.executable, "-m", "keeper_app", "--db", office.location, "audit", "verify"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from conftest import raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, findings, intake, lateness, lookup
@@ -284,11 +285,9 @@ def test_reporting_missing_is_refused_for_a_disc_not_on_the_shelf_and_changes_no
 
 
 def test_a_missing_disc_put_back_on_the_shelf_behind_keepers_back_is_named(office):
-    import sqlite3
-
     o, d = office.handed_over_pair()
     findings.report_missing(office.session("K001"), d, "柜B-01 未找到")
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     con.execute("UPDATE media SET status='in_custody' WHERE code=?", (d,))
     con.commit()
     con.close()

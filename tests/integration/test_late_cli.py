@@ -17,7 +17,7 @@ from keeper_app.timeutil import now_utc
 
 
 def keeper(office: Office, creds: Path, badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     cmd += ["--credentials", str(creds), "--as", badge, *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 

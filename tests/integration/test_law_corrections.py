@@ -31,7 +31,7 @@ def sigs(office, table: str, entry_id: int) -> list[tuple[str, str]]:
 
 
 def verified(office) -> None:
-    result = admin.verify_audit_file(office.path)
+    result = admin.verify_audit_file(office.location)
     assert result.ok, result.problems
 
 

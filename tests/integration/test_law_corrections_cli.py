@@ -62,7 +62,7 @@ def test_keeper_correct_a_label_and_print_its_sticker(
     assert r.returncode == 0, r.stderr
     text = squash(pdf_text(out))
     assert o in text and d in text and "王某甲" in text and "王某某" in text
-    assert admin.verify_audit_file(office.path).ok
+    assert admin.verify_audit_file(office.location).ok
 
 
 def test_keeper_correct_refuses_the_retriever_s_own_usage_time(office: Office, creds: Path) -> None:
@@ -105,4 +105,4 @@ def test_keeper_supplement_adds_to_an_incident(office: Office, creds: Path) -> N
     assert "description is unchanged" in r.stdout
     [after] = entries.incidents(office.db.conn)
     assert after["description"] == "划伤"
-    assert admin.verify_audit_file(office.path).ok
+    assert admin.verify_audit_file(office.location).ok

@@ -120,7 +120,7 @@ def test_keeper_label_to_a_printer(cups_server, office, tmp_path):
         "-m",
         "keeper_app.cli",
         "--db",
-        str(office.path),
+        office.location,
         "--as",
         "K001",
         "--credentials",
