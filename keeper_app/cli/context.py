@@ -77,7 +77,7 @@ class Context:
         """Work on the database at ``location`` (a file's path or a server's URL) instead of
         the one named before the command; before it is opened."""
         self.location = location
-        self.db_path = store.local_path(location)
+        self.db_path = local_path(location)
 
     @property
     def is_server(self) -> bool:
