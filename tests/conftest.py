@@ -277,7 +277,7 @@ def office_location(engine: str, tmp_path: Path, request: pytest.FixtureRequest)
     """Where the test's office lives: a sqlite file, or a fresh database on the test
     run's PostgreSQL 15 cluster."""
     if engine == "postgresql":
-        return str(request.getfixturevalue("pg_url"))
+        return str(request.getfixturevalue("pg_office_url"))
     return str(tmp_path / "keeper.sqlite")
 
 
@@ -349,6 +349,27 @@ def pg_url(pg_server: PgCluster) -> Iterator[str]:
     this test: its superuser URL over TCP. Dropped after the test, open connections or not."""
     name = f"keeper_t_{next(_pg_database_numbers)}"
     url = pg_server.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_keeper_template(pg_server: PgCluster) -> str:
+    """A database holding Keeper's schema (migrated once per run by Keeper itself, through
+    store.open): each office test's database is a copy of it, not 18 migrations again."""
+    name = "keeper_template"
+    url = pg_server.create_database(name)
+    store_open(url, migrate=True).close()
+    return name
+
+
+@pytest.fixture
+def pg_office_url(pg_server: PgCluster, pg_keeper_template: str) -> Iterator[str]:
+    """A fresh database with Keeper's schema and nothing in it, for this test."""
+    name = f"keeper_t_{next(_pg_database_numbers)}"
+    url = pg_server.create_database(name, template=pg_keeper_template)
     try:
         yield url
     finally:

@@ -346,14 +346,14 @@ class PgCluster:
         """A psycopg connection as the superuser over TCP."""
         return psycopg.connect(self.superuser_url(dbname), autocommit=autocommit)
 
-    def create_database(self, name: str) -> str:
-        """A new empty database (UTF8, C collation), returning its superuser URL."""
+    def create_database(self, name: str, template: str = "template0") -> str:
+        """A new database (UTF8, C collation), returning its superuser URL: empty, or a copy
+        of ``template`` (a database nobody is connected to)."""
         with self.connect() as con:
             con.execute(
                 sql.SQL(
-                    "CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' "
-                    "LC_COLLATE 'C' LC_CTYPE 'C'"
-                ).format(sql.Identifier(name))
+                    "CREATE DATABASE {} TEMPLATE {} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
+                ).format(sql.Identifier(name), sql.Identifier(template))
             )
         return self.superuser_url(name)
 

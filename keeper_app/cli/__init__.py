@@ -70,9 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--db",
-        default=default_location(),
+        default=None,
         help="the database: a file's path, or an office server's postgresql:// URL "
-        "(default: $KEEPER_DB, else %(default)s)",
+        f"(default: $KEEPER_DB, else {default_location()})",
     )
     p.add_argument("--as", dest="as_badge", metavar="BADGE", help="your badge number (sign in)")
     p.add_argument(

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from .. import store
 from ..domain.errors import RuleViolation
 from ..services.session import Credential, Session, sign_in
-from ..store import Database
+from ..store import Database, is_server, local_path
+from ..store import open as open_store
 from .auth import CredentialSource
 
 #: a command: given the context, returns the exit code
@@ -62,9 +62,11 @@ class Context:
         self.args = args
         self.command: str = args.command
         #: where the database is: a sqlite file's path or an office server's URL
-        self.location: str = str(args.db)
+        self.location: str = str(args.db) if args.db else default_location()
+        #: given with --db or $KEEPER_DB (else the GUI may take its settings' office server)
+        self.location_chosen = bool(args.db) or bool(os.environ.get(DB_ENV))
         #: the file, or for a server the desk's local folder standing for its office
-        self.db_path: Path = store.local_path(self.location)
+        self.db_path: Path = local_path(self.location)
         self.json: bool = bool(args.json)
         self.creds = CredentialSource(args.credentials)
         self._db: Database | None = None
@@ -73,14 +75,14 @@ class Context:
 
     @property
     def is_server(self) -> bool:
-        return store.is_server(self.location)
+        return is_server(self.location)
 
     @property
     def db(self) -> Database:
         if self._db is None:
-            if not store.is_server(self.location):
+            if not is_server(self.location):
                 private_data_dir(self.db_path)
-            self._db = store.open(self.location, create=self.command in ("init", "demo"))
+            self._db = open_store(self.location, create=self.command in ("init", "demo"))
         return self._db
 
     @property

@@ -98,7 +98,7 @@ def cmd_gui(c: Context) -> int:
         return 2
     if not c.is_server:
         private_data_dir(c.db_path)
-    return run_gui(c.location)
+    return run_gui(c.location, chosen=c.location_chosen)
 
 
 def cmd_init(c: Context) -> int:

@@ -12,7 +12,16 @@ from ..domain import corrections, rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Capacity, Case
-from ..store import Database, StoreError, audit, backup_records, entries, readonly
+from ..store import (
+    Database,
+    StoreError,
+    audit,
+    backup_records,
+    entries,
+    is_server,
+    pgdb,
+    readonly,
+)
 from ..store import media as media_repo
 from ..store import people as people_repo
 from ..store.verify import VerifyResult
@@ -45,8 +54,12 @@ def verify_audit_and_witnesses(
     backup_folder: str | Path | None = None,
 ) -> tuple[VerifyResult, witnesses.WitnessSummary]:
     """``keeper audit verify``: the file, read-only (as :func:`verify_audit_file`), checked
-    against itself and against every witness this account can reach."""
-    db = readonly.open_read_only(path)
+    against itself and against every witness this account can reach. ``path``: the file,
+    or an office server's URL (its own connection; its schema is reported, not refused)."""
+    if is_server(str(path)):
+        db: Database = pgdb.open_server(str(path), check_schema=False)
+    else:
+        db = readonly.open_read_only(path)
     try:
         return verify_audit(db), witnesses.check_all(db, extra_files, backup_folder)
     finally:

@@ -22,7 +22,8 @@ from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action
 from ..domain.model import Capacity, DeptKind, Role
 from ..domain.rules import require_text
-from ..store import Database, audit, open_database
+from ..store import Database, audit, is_server, open_database
+from ..store import open as store_open
 from ..store import people as repo
 from ..timeutil import now_utc, to_db
 from .passwords import check_password
@@ -150,8 +151,15 @@ def first_run(
     """A new office from the application's first-run set-up: the database file at ``path``
     with its unit, first administrator and first department head. Everything is checked
     before the file is made, and a refusal leaves no file behind; an existing file with
-    people in it is refused."""
+    people in it is refused. ``path`` may be an office server's URL (set up with ``keeper
+    server init``): the same, in its one transaction."""
     check_bootstrap(unit_code, unit_name, badge, name, password, head)
+    if is_server(str(path)):
+        server = store_open(str(path))
+        try:
+            return bootstrap(server, unit_code, unit_name, badge, name, password, head)
+        finally:
+            server.close()
     path = Path(path)
     existed = path.exists()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

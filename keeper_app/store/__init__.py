@@ -20,6 +20,7 @@ __all__ = [
     "local_path",
     "open",
     "open_database",
+    "shown",
 ]
 
 
@@ -40,12 +41,27 @@ def local_path(location: str | os.PathLike[str]) -> Path:
     return Path(location)
 
 
+def shown(location: str | os.PathLike[str]) -> str:
+    """``location`` as a person may see it: a server's URL without its password, a file's
+    full path."""
+    if isinstance(location, str) and is_server(location):
+        from .pg import safe_url
+
+        return safe_url(location)
+    return str(Path(location).resolve())
+
+
 def open(location: str | os.PathLike[str], create: bool = True, **kw: Any) -> Database:  # noqa: A001
     """The database at ``location``: an office server's URL, or a sqlite file's path
     (``create``, ``backup_dir`` and ``check`` apply to a file)."""
     if isinstance(location, str) and is_server(location):
         from .pgdb import open_server
 
-        return open_server(location, migrate=bool(kw.get("migrate", False)))
+        # check=False: a worker's own connection, the schema checked by the app's at open
+        return open_server(
+            location,
+            migrate=bool(kw.get("migrate", False)),
+            check_schema=bool(kw.get("check", True)),
+        )
     kw.pop("migrate", None)
     return open_database(Path(location), create, **kw)

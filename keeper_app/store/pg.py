@@ -247,6 +247,10 @@ class PgConnection:
         self._has_id.clear()
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
+        if self.closed:
+            # the server went away between statements: a fresh connection for this one (in
+            # a transaction the caller was told already: that transaction is lost)
+            self.connect()
         special = self._special(sql, params)
         if special is not None:
             return special

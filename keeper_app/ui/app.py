@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import store
 from ..services import people
 from ..services.session import Signer
 from ..services.session import start as start_session
-from ..store import Database
+from ..store import Database, is_server
+from ..store import open as open_store
 from ..timeutil import now_utc
 from .backup_schedule import BackupSchedule, BackupStatus
 from .context import UiContext
@@ -34,6 +34,7 @@ from .probe import Probe
 from .scanner import ScanDetector
 from .settings import (
     LANGUAGE,
+    OFFICE_SERVER,
     SCAN_MAX_GAP_MS,
     SCAN_MIN_LENGTH,
     SCAN_PREFIX,
@@ -98,7 +99,7 @@ class KeeperApp(QObject):
         return self.translations.language if self.translations else "en"
 
     def start(self) -> None:
-        new_file = not store.is_server(self.db_path) and not Path(self.db_path).exists()
+        new_file = not is_server(self.db_path) and not Path(self.db_path).exists()
         if self.db is None and new_file:
             self.show_first_run()  # a new office: set it up instead of an error
             return
@@ -109,7 +110,7 @@ class KeeperApp(QObject):
             w.set_ready(False)
             path = self.db_path
             self.ops.run(
-                lambda _none: store.open(path, create=False),
+                lambda _none: open_store(path, create=False),
                 success=self._opened,
                 failure=self._open_failed,
                 with_db=False,
@@ -232,9 +233,11 @@ class KeeperApp(QObject):
         self.print_queue.close()
 
 
-def run_gui(db_path: str) -> int:
-    """Open the application on the database at ``db_path``; the exit code of the event
-    loop (2 when the database cannot be opened)."""
+def run_gui(db_path: str, chosen: bool = True) -> int:
+    """Open the application on the database at ``db_path`` (a file's path or an office
+    server's URL); the exit code of the event loop (2 when the database cannot be opened).
+    ``chosen``: the location was given (--db, $KEEPER_DB); otherwise the office server of
+    this desk's settings, when one is set, comes before the default file."""
     from .crash import install_crash_handler, setup_logging
 
     # every file dialog is Qt's own (see widgets/file_dialogs.py): a native one would sniff
@@ -249,6 +252,8 @@ def run_gui(db_path: str) -> int:
     if QIcon.hasThemeIcon("keeper"):
         app.setWindowIcon(QIcon.fromTheme("keeper"))
     settings = Settings()
+    if not chosen and settings.get(OFFICE_SERVER):
+        db_path = str(settings.get(OFFICE_SERVER))
     translations = Translations(app)
     translations.use(settings.language)
     install_crash_handler(setup_logging())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.lifecycle import Action, allowed
 from ..services import clockwatch, heads
 from ..services.clockwatch import ClockJump
+from ..store import StoreError
 from ..timeutil import show
 from . import actions
 from .context import UiContext
@@ -35,6 +36,7 @@ from .counter import CounterView
 from .dialogs.base import WorkflowDialog
 from .disc_tools import DiscTools
 from .labels import roles_text
+from .live import LiveRefresh
 from .lock import LockPage
 from .ops import worker_session
 from .record_view import with_shortcut
@@ -107,6 +109,13 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
+        # the office server: lost and reconnecting, said plainly until it is back
+        self.server_alarm = QLabel()
+        self.server_alarm.setObjectName("server_alarm")
+        self.server_alarm.setStyleSheet("color:#b00020; font-weight:bold")
+        self.server_alarm.hide()
+        # permanent: a message shown after a workflow does not hide it
+        self.statusBar().addPermanentWidget(self.server_alarm, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.db_label = QLabel(ctx.db.shown)
         self.db_label.setStyleSheet("color:#777")
@@ -118,6 +127,12 @@ class MainWindow(QMainWindow):
         self.clock_alarm.setWordWrap(True)
         self.clock_alarm.hide()
         self.statusBar().addWidget(self.clock_alarm, 1)
+        self.server_up = True
+        self._missed = False  # another desk's change heard while locked
+        #: the other desks' changes, heard (an office server; nothing on a sqlite file)
+        self.live = LiveRefresh(ctx.db, self)
+        self.live.refresh_due.connect(self.refresh_live)
+        self.live.connection.connect(self.server_state)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CLOCK_CHECK_MS)
         self.clock_timer.timeout.connect(self.check_clock)
@@ -276,6 +291,7 @@ class MainWindow(QMainWindow):
         for v in self.views():
             v.retranslate()  # type: ignore[attr-defined]
         self.lock_page.retranslate()
+        self.server_alarm.setText(self.tr("Connection to the office server lost; reconnecting…"))
         self._tab_titles()
 
     def _tab_titles(self) -> None:
@@ -365,6 +381,33 @@ class MainWindow(QMainWindow):
             if v is not None:
                 v.refresh()
 
+    # ------------------------------------------------------------------ other desks
+    def refresh_live(self) -> None:
+        """Another desk changed the register (or the server is back, and hints may have been
+        missed): the inbox, the due board, the media list and the open record as they are
+        now. The lists keep what the user selected; open forms are left alone (what is typed
+        in them is the user's, and their submit reads the register again); a locked window
+        catches up when unlocked."""
+        if self.locked:
+            self._missed = True
+            return
+        for v in (self.inbox, self.due, self.media):
+            if v is not None:
+                v.refresh()
+        if self.counter is not None:
+            try:
+                self.counter.refresh()
+            except StoreError as exc:  # the server lost meanwhile: said in the status bar
+                self.counter.banner.refuse(exc)
+
+    def server_state(self, up: bool, why: str) -> None:
+        """The office server lost (the listener reconnects by itself) or back."""
+        was_up, self.server_up = self.server_up, up
+        self.server_alarm.setToolTip(why)
+        self.server_alarm.setVisible(not up)
+        if up and not was_up:
+            self.statusBar().showMessage(self.tr("Connected to the office server again."), 10_000)
+
     # ------------------------------------------------------------------ lock
     def lock(self) -> None:
         """Hide case data: close open forms (nothing in them was registered yet), show the
@@ -405,8 +448,12 @@ class MainWindow(QMainWindow):
         for v in (self.due, self.inbox, self.cases, self.seized):
             if v is not None:
                 v.refresh()
+        if self._missed and self.media is not None:
+            self.media.refresh()  # another desk changed the register meanwhile
+        self._missed = False
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802 - Qt override
+        self.live.stop()
         for d in self.findChildren(QDialog):
             d.reject()
         super().closeEvent(ev)

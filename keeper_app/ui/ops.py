@@ -15,9 +15,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from .. import store
 from ..services.session import Session
 from ..store import Database
+from ..store import open as open_store
 
 log = logging.getLogger(__name__)
 Work = Callable[[Database], Any]
@@ -46,8 +46,9 @@ class _Job(QRunnable):
         db = None
         try:
             # the application checked the file (quick_check) when it opened it; a worker's
-            # connection to the same file skips it (seconds per million media)
-            db = store.open(self._path, create=False, check=False) if self._path else None
+            # connection to the same file skips it (seconds per million media). An office
+            # server's URL opens the server (each worker its own connection)
+            db = open_store(self._path, create=False, check=False) if self._path else None
             result = self._work(db)
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
             self._relay.failed.emit(exc)

@@ -36,6 +36,11 @@ MEDIA_PAGE = Setting(
     "views/media_page", 200, QT_TRANSLATE_NOOP("Settings", "Rows fetched at a time in lists")
 )
 
+#: the office server this desk works on (a postgresql:// URL without password: that goes in
+#: ~/.pgpass); empty: the database file on this computer. Used when Keeper is started without
+#: --db and without $KEEPER_DB; takes effect at the next start.
+OFFICE_SERVER = Setting("db/server", "", QT_TRANSLATE_NOOP("Settings", "Office server"))
+
 LABEL_SHEET = Setting(
     "print/label_sheet", "avery-l7676", QT_TRANSLATE_NOOP("Settings", "Label sheet")
 )
@@ -59,6 +64,7 @@ ALL = (
     SOUND,
     SOUND_VOLUME,
     MEDIA_PAGE,
+    OFFICE_SERVER,
     LABEL_SHEET,
     PRINTER,
     SAVE_FOLDER,

@@ -17,7 +17,6 @@ from keeper_app.services import admin, custody, intake, lookup, transfers
 from keeper_app.store import audit, entries
 from keeper_app.timeutil import show, to_db
 
-
 CASE_A = "A2026-001"  # 刑事侦查大队 (head D001), handlers H001, H002
 CASE_B = "B2026-002"  # 禁毒大队 (head D002), handler H003
 

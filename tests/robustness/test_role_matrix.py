@@ -440,6 +440,8 @@ NO_SESSION = {
     "needed, like admin.verify_audit) and the status bar; reveals no case data",
     "self_check": "the running app's check of its own history: before every change (inside "
     "Session.change) and at start; reveals no case data",
+    "live": "the hint that another desk changed the office server (a seq number): the desk "
+    "then reads through the services above, as its signed-in person",
 }
 
 

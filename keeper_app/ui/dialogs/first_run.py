@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...services import people
 from ...services.backups import default_folder
+from ...store import local_path, shown
 from ..ops import Ops
 from ..settings import BACKUP_FOLDER, Settings
 from ..widgets.banner import Banner
@@ -73,11 +74,11 @@ class FirstRunDialog(QDialog):
         self.head_password.setObjectName("head_password")
         self.head_again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.head_again.setObjectName("head_password_again")
-        self.data_path = QLabel(str(Path(db_path).resolve()))
+        self.data_path = QLabel(shown(db_path))
         self.data_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_folder = QLineEdit()
         self.backup_folder.setObjectName("first_backup_folder")
-        self.backup_folder.setPlaceholderText(str(default_folder(Path(db_path))))
+        self.backup_folder.setPlaceholderText(str(default_folder(local_path(db_path))))
         self.choose = QPushButton()
         self.choose.setAutoDefault(False)
         self.choose.clicked.connect(self._choose)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from ..settings import (
     LABEL_SHEET,
     LANGUAGE,
     LANGUAGES,
+    OFFICE_SERVER,
     PRINTER,
     SCAN_PREFIX,
     SCAN_SUFFIX,
@@ -91,6 +92,15 @@ class SettingsDialog(QDialog):
         gform = QFormLayout(general)
         gform.addRow(self.tr("Language"), self.language)
         gform.addRow(self.tr("Lock after idle"), self.idle_minutes)
+        self.server = QLineEdit(s.get(OFFICE_SERVER))
+        self.server.setPlaceholderText(self.tr("empty: the database file on this computer"))
+        self.server.setToolTip(
+            self.tr(
+                "The office server's address, e.g. postgresql://keeper_app@server/keeper. "
+                "The password goes in ~/.pgpass, never here. Used from the next start."
+            )
+        )
+        gform.addRow(self.tr("Office server"), self.server)
 
         self.sheet = QComboBox()
         self.banner = Banner()
@@ -255,6 +265,13 @@ class SettingsDialog(QDialog):
                     self.ctx.feedback.refused()
                     return
                 self._cal_loaded = cal
+        server = self.server.text().strip()
+        problem = server_address_problem(server)
+        if problem is not None:
+            self.banner.say("error", problem)
+            self.ctx.feedback.refused()
+            return
+        s.set(OFFICE_SERVER, server)
         s.set(LANGUAGE, self.language.currentData())
         s.set(IDLE_LOCK_SECONDS, self.idle_minutes.value() * 60)
         s.set(SCAN_PREFIX, self.prefix.text())
@@ -270,3 +287,26 @@ class SettingsDialog(QDialog):
             s.set(BACKUP_INTERVAL_HOURS, self.interval.value())
         self.saved.emit()
         self.accept()
+
+
+def server_address_problem(text: str) -> str | None:
+    """Why an office server address cannot be kept (None: it can; empty is the file)."""
+    from urllib.parse import urlsplit
+
+    if not text:
+        return None
+    tr = QCoreApplication.translate
+    if not text.startswith(("postgresql://", "postgres://")):
+        return tr("SettingsDialog", "The office server's address begins with postgresql://")
+    try:
+        parts = urlsplit(text)
+        has_password = parts.password is not None
+    except ValueError:
+        return tr("SettingsDialog", "The office server's address is not a valid address")
+    if has_password:
+        return tr(
+            "SettingsDialog",
+            "Do not put the password in the address: settings are not secret. Put it in "
+            "~/.pgpass (mode 0600).",
+        )
+    return None

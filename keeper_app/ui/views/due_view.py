@@ -29,7 +29,7 @@ from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
 from ..widgets.banner import Banner
-from .table_model import Column, DictTableModel
+from .table_model import Column, DictTableModel, refill
 
 REFRESH_MS = 60_000
 
@@ -188,8 +188,8 @@ class DueView(QWidget):
     def _shown(self, rows: list[dict[str, Any]]) -> None:
         for r in rows:
             r["flag"], r["shown"] = self._flag(r), self._shown_item(r)
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        if refill(self.table, self.model, rows):  # what the user selected stays selected
+            self.table.resizeColumnsToContents()
         self._summarise()
 
     def _summarise(self) -> None:

@@ -23,7 +23,7 @@ from ..context import UiContext
 from ..labels import label, pretty
 from ..ops import worker_session
 from ..widgets.banner import Banner
-from .table_model import Column, DictTableModel
+from .table_model import Column, DictTableModel, refill
 
 
 def _table(model: DictTableModel) -> QTableView:
@@ -335,13 +335,23 @@ class InboxView(QWidget):
         )
 
     def _shown(self, box: dict[str, list[dict[str, Any]]]) -> None:
-        self.incidents.set_rows(box["incidents"])
-        self.approvals.set_rows(box["approvals"])
-        self.retrievals.set_rows(box.get("retrieval_requests") or [])
-        self.court_late.set_rows(box.get("court_late") or [])
-        self.inventory.set_rows(box.get("inventory") or [])
-        self.seized_requests.set_rows(box.get("seized_requests") or [])
-        self.seized_incidents.set_rows(box.get("seized_incidents") or [])
+        # read again (after a change here or at another desk): what the head selected stays
+        changed = [
+            refill(table, model, rows)
+            for table, model, rows in (
+                (self.incident_table, self.incidents, box["incidents"]),
+                (self.approval_table, self.approvals, box["approvals"]),
+                (self.retrieval_table, self.retrievals, box.get("retrieval_requests") or []),
+                (self.court_late_table, self.court_late, box.get("court_late") or []),
+                (self.inventory_table, self.inventory, box.get("inventory") or []),
+                (self.seized_request_table, self.seized_requests, box.get("seized_requests") or []),
+                (
+                    self.seized_incident_table,
+                    self.seized_incidents,
+                    box.get("seized_incidents") or [],
+                ),
+            )
+        ]
         jumps = box.get("clock_jumps") or []
         if jumps:  # the computer's clock jumped at a desk: the times around it are doubtful
             self.banner.say(
@@ -351,16 +361,21 @@ class InboxView(QWidget):
                 ),
                 "\n".join(f"{j['at']}  {j['by']}: {j['what']}" for j in jumps[:5]),
             )
-        for t in (
-            self.incident_table,
-            self.approval_table,
-            self.retrieval_table,
-            self.court_late_table,
-            self.inventory_table,
-            self.seized_request_table,
-            self.seized_incident_table,
+        for t, again in zip(
+            (
+                self.incident_table,
+                self.approval_table,
+                self.retrieval_table,
+                self.court_late_table,
+                self.inventory_table,
+                self.seized_request_table,
+                self.seized_incident_table,
+            ),
+            changed,
+            strict=True,
         ):
-            t.resizeColumnsToContents()
+            if again:
+                t.resizeColumnsToContents()
         self._titles()
         alarms = self.alarms = list(box.get("alarms") or [])
         if alarms:

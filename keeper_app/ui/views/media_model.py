@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QTableView
 
 from ...services import lookup
 from ..context import UiContext
 from ..ops import worker_session
-from .table_model import Column, DictTableModel
+from .table_model import Column, DictTableModel, refill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +44,32 @@ class MediaModel(DictTableModel):
         self.exhausted = False
         self.set_rows([])
         self.fetchMore(QModelIndex())
+
+    def reload(self, table: QTableView) -> None:
+        """The rows shown read again (another desk changed the register): as many as have
+        been fetched, from the first, under the same filters; the user's selection and
+        scroll position kept (:func:`refill`)."""
+        self._generation += 1
+        self.fetching = True
+        self.loading.emit(True)
+        gen, s = self._generation, self.ctx.session
+        limit = max(self.page, len(self.rows))
+        args = dict(self.filters, limit=limit, offset=0, order=self.order)
+
+        def arrived(rows: list[dict[str, Any]]) -> None:
+            if gen != self._generation:
+                return
+            self.fetching = False
+            self.exhausted = len(rows) < limit
+            refill(table, self, rows, key=lambda r: r["code"])
+            self.loading.emit(False)
+
+        self.ctx.ops.run(
+            lambda db: lookup.media(worker_session(db, s), **args),
+            success=arrived,
+            failure=lambda exc: self._failed(gen, exc),
+            owner=self,
+        )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and not self.exhausted

@@ -113,6 +113,11 @@ class MediaView(QWidget):
             location=self.location.text().strip(),
         )
 
+    def refresh(self) -> None:
+        """The list as the register is now (another desk changed it), the filters applied
+        and the rows selected kept."""
+        self.model.reload(self.table)
+
     def show_case(self, case_no: str) -> None:
         self.case.setText(case_no)
         self.apply()

@@ -7,8 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,3 +92,43 @@ class DictTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
         return None
+
+
+def row_key(r: dict[str, Any]) -> tuple[Any, ...]:
+    """What names a row of a service's list across two reads of it (its entry's number,
+    or for the due board what is due of what)."""
+    return tuple(r.get(k) for k in ("id", "request_id", "kind", "ref", "code"))
+
+
+def refill(
+    table: QTableView,
+    model: DictTableModel,
+    rows: list[dict[str, Any]],
+    key: Callable[[dict[str, Any]], Any] = row_key,
+) -> bool:
+    """Show ``rows`` read again in ``table``, keeping what the user selected (the same rows,
+    wherever they are now), the current row and the scroll position: a list refreshed
+    because another desk changed the register must not move under the user's hand. The
+    same rows as shown: nothing is touched. Whether anything changed."""
+    if rows == model.rows:
+        return False
+    sel = table.selectionModel()
+    chosen = {key(model.rows[ix.row()]) for ix in sel.selectedRows()} if sel else set()
+    cur = table.currentIndex()
+    current = key(model.rows[cur.row()]) if cur.isValid() and cur.row() < len(model.rows) else None
+    column = cur.column() if cur.isValid() else 0
+    scroll = table.verticalScrollBar().value()
+    model.set_rows(rows)
+    sel = table.selectionModel()
+    if sel is not None and (chosen or current is not None):
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for i, r in enumerate(model.rows):
+            k = key(r)
+            if k == current:
+                sel.setCurrentIndex(
+                    model.index(i, column), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+            if k in chosen:
+                sel.select(model.index(i, 0), flags)
+    table.verticalScrollBar().setValue(scroll)
+    return True

@@ -1,0 +1,76 @@
+"""A desk names its office server once (issue 11, point 1): `--db URL`, or `$KEEPER_DB` for
+every command; a plain path stays a sqlite file. An unreachable server is said plainly."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import Office
+
+from keeper_app.store import audit
+
+ENGINES = ("postgresql",)
+
+
+def keeper(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "keeper_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_keeper_db_names_the_server_for_every_command(office: Office) -> None:
+    office.handed_over_pair()
+    seq, h = audit.head(office.db.conn)
+    r = keeper("--json", "audit", "verify", env={"KEEPER_DB": office.location})
+    assert r.returncode == 0, r.stdout + r.stderr
+    j = json.loads(r.stdout)
+    assert j["ok"] and j["events"] == seq and j["head"] == h
+    same = keeper("--db", office.location, "--json", "audit", "verify")
+    assert json.loads(same.stdout)["head"] == h
+
+
+def test_an_unreachable_server_is_said_plainly_and_the_password_is_not_shown(
+    office: Office,
+) -> None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(office.location)
+    dead = office.location.replace(f":{parts.port}/", ":1/")
+    r = keeper("--db", dead, "audit", "verify")
+    assert r.returncode != 0
+    out = r.stdout + r.stderr
+    assert "cannot be reached" in out, out
+    assert parts.password and parts.password not in out
+    assert "Traceback" not in out
+
+
+def test_the_first_run_sets_up_a_server_office_once(pg_url: str) -> None:
+    """The application's first-run set-up on a server (its schema made by `keeper server
+    init`): the unit, the administrator and the first head, in one transaction; a second
+    set-up is refused and changes nothing."""
+    from keeper_app import store
+    from keeper_app.domain.errors import RuleViolation
+    from keeper_app.services import people
+
+    store.open(pg_url, migrate=True).close()
+    head = people.FirstHead("D001", "周大队长", "correct-horse-1", "刑事侦查大队")
+    pw = "correct-horse-1"
+    pid = people.first_run(pg_url, "3101", "某市公安局", "ADMIN", "管理员", pw, head)
+    assert pid > 0
+    db = store.open(pg_url)
+    try:
+        assert not people.needs_bootstrap(db)
+        before = audit.head(db.conn)
+        with pytest.raises(RuleViolation):
+            people.first_run(pg_url, "3101", "某市公安局", "ADMIN2", "管理员", pw, head)
+        assert audit.head(db.conn) == before
+    finally:
+        db.close()
