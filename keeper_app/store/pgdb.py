@@ -69,12 +69,15 @@ class PgDatabase(Database):
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "database is locked" in str(exc):
-                raise StoreBusy(
-                    f"the office server {self.shown} is busy: another desk kept the "
-                    f"register locked for over {self.busy_timeout_ms / 1000:g} s; nothing was "
-                    "recorded — try again in a moment"
-                ) from exc
+                raise self._busy() from exc
             raise
+
+    def _busy(self) -> StoreBusy:
+        return StoreBusy(
+            f"the office server {self.shown} is busy: another desk kept the register locked "
+            f"for over {self.busy_timeout_ms / 1000:g} s; nothing was recorded — try again "
+            "in a moment"
+        )
 
     def _rollback(self) -> None:
         self.pg.rollback_quietly()
@@ -150,11 +153,7 @@ class PgDatabase(Database):
             self.pg.run_raw("SELECT pg_advisory_lock(%s)", (pg.WRITE_LOCK,))
         except sqlite3.OperationalError as exc:
             if "database is locked" in str(exc):
-                raise StoreBusy(
-                    f"the office server {self.shown} is busy: another desk kept the "
-                    f"register locked for over {self.busy_timeout_ms / 1000:g} s; nothing was "
-                    "recorded — try again in a moment"
-                ) from exc
+                raise self._busy() from exc
             raise
         try:
             yield
