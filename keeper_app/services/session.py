@@ -13,7 +13,9 @@ the second is told who has it)."""
 from __future__ import annotations
 
 import functools
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -233,7 +235,10 @@ class Session:
             if (
                 self._seen is not None
                 and audit.head(conn)[0] != self._seen
-                and not audit.only_readings_since(conn, self._seen)  # readings change nothing
+                # readings, and the sign-in bookkeeping of signers at other desks, change
+                # nothing a check decides on (else two desks signing at once rerun each other
+                # out, each one's signers' attempts moving the head under the other)
+                and not audit.only_quiet_since(conn, self._seen)
             ):
                 raise ChangedMeanwhile()
             # a person's first key (enrolment) is written by the change that it signs
@@ -290,6 +295,11 @@ class ChangedMeanwhile(Exception):
 
 #: How often a call runs again when other counters keep writing in between.
 MAX_RERUNS = 8
+#: after this many attempts overtaken by other desks, a call holds the office's write lock
+#: for its whole run (:meth:`Database.serialised`)
+SERIALISED_AFTER = 3
+#: the longest random pause before a rerun (seconds)
+RERUN_PAUSE_MAX_S = 0.5
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -306,11 +316,20 @@ def rerun_if_changed(
         if s._seen is not None:  # called from another such service: its check covers this
             return fn(s, *args, **kwargs)
         try:
-            for _ in range(MAX_RERUNS):
-                s._seen = audit.head(s.conn)[0]
+            for attempt in range(MAX_RERUNS):
                 try:
-                    return fn(s, *args, **kwargs)
+                    if attempt < SERIALISED_AFTER:
+                        s._seen = audit.head(s.conn)[0]
+                        return fn(s, *args, **kwargs)
+                    # overtaken again and again (a long check, signers typing, against
+                    # desks writing quickly): this time other desks' writes wait for it
+                    with s.db.serialised():
+                        s._seen = audit.head(s.conn)[0]
+                        return fn(s, *args, **kwargs)
                 except ChangedMeanwhile:
+                    # two desks whose changes keep meeting would rerun in step: a random
+                    # pause, growing with each attempt, lets one of them through first
+                    time.sleep(random.uniform(0, min(RERUN_PAUSE_MAX_S, 0.02 * 2**attempt)))
                     continue
         finally:
             s._seen = None

@@ -49,6 +49,15 @@ class StoreBusy(StoreError):
     """Another connection kept the database locked for longer than Keeper waits."""
 
 
+class ServerLost(StoreError):
+    """The office server cannot be reached, or the connection to it broke. ``recorded``
+    says what became of the change being made: False (nothing of it was recorded; also when
+    nothing was being changed), True (recorded, although the desk lost the server as it
+    committed), None (not known: the server cannot be asked yet)."""
+
+    recorded: bool | None = False
+
+
 class StoreFull(StoreError):
     """The disk holding the database is full; the change was rolled back."""
 
@@ -182,6 +191,13 @@ class Database:
                 raise
             raise failure from exc
         self.witness.note(self.conn)  # never raises: a log that cannot be written is reported
+
+    @contextmanager
+    def serialised(self) -> Iterator[None]:
+        """Other connections' writes wait while this is held, across several transactions
+        of this one (a service's last reruns, :func:`..services.session.rerun_if_changed`).
+        A single file's writers are one counter's few windows: nothing to hold."""
+        yield
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

@@ -287,6 +287,17 @@ class PgConnection:
     def _run(self, text: str, params: Any) -> Any:
         import psycopg
 
+        idle = not self.in_transaction
+        try:
+            return self.raw.execute(text, params)
+        except psycopg.Error as exc:
+            mapped = self._mapped(exc)
+            if not (idle and isinstance(mapped, ServerUnreachable) and _repeatable(text)):
+                raise mapped from exc
+        # The server went away while this desk was idle (restarted, a network break): the
+        # connection is found broken only now. A read, or the start of a transaction, runs
+        # again on a new connection; nothing else does (no change is repeated or queued).
+        self.connect()
         try:
             return self.raw.execute(text, params)
         except psycopg.Error as exc:
@@ -385,10 +396,19 @@ class PgConnection:
             pass
 
 
-def unreachable(url: str, exc: BaseException, during: str) -> Exception:
-    from .connection import StoreError
+#: statements run again on a new connection when the old one is found broken while idle:
+#: they change nothing (a read, a transaction's start, a session setting or lock)
+_REPEATABLE = re.compile(r"^\s*(SELECT|BEGIN|SET|SHOW)\b", re.I)
 
-    class _Unreachable(StoreError, ServerUnreachable):
+
+def _repeatable(text: str) -> bool:
+    return _REPEATABLE.match(text) is not None
+
+
+def unreachable(url: str, exc: BaseException, during: str) -> Exception:
+    from .connection import ServerLost
+
+    class _Unreachable(ServerLost, ServerUnreachable):
         pass
 
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -25,7 +25,15 @@ from functools import lru_cache
 from typing import Any, cast
 
 from . import fingerprints, pg, pgsql, schema, witness_log
-from .connection import Database, StoreBusy, StoreError, _migrations, _newer, _statements
+from .connection import (
+    Database,
+    ServerLost,
+    StoreBusy,
+    StoreError,
+    _migrations,
+    _newer,
+    _statements,
+)
 
 
 class PgDatabase(Database):
@@ -61,12 +69,15 @@ class PgDatabase(Database):
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "database is locked" in str(exc):
-                raise StoreBusy(
-                    f"the office server {self.shown} is busy: another desk kept the "
-                    f"register locked for over {self.busy_timeout_ms / 1000:g} s; nothing was "
-                    "recorded — try again in a moment"
-                ) from exc
+                raise self._busy() from exc
             raise
+
+    def _busy(self) -> StoreBusy:
+        return StoreBusy(
+            f"the office server {self.shown} is busy: another desk kept the register locked "
+            f"for over {self.busy_timeout_ms / 1000:g} s; nothing was recorded — try again "
+            "in a moment"
+        )
 
     def _rollback(self) -> None:
         self.pg.rollback_quietly()
@@ -116,7 +127,7 @@ class PgDatabase(Database):
                 is not None
             )
         except (StoreError, sqlite3.Error):
-            return StoreError(
+            return ChangeOutcomeUnknown(
                 f"the connection to the office server {self.shown} was lost while the "
                 f"change was being committed ({exc}), and the server cannot be reached to "
                 "tell whether it was recorded. When it is back, look the item up before "
@@ -129,6 +140,28 @@ class PgDatabase(Database):
                 "again"
             )
         return _not_recorded(self.shown, exc)
+
+    @contextmanager
+    def serialised(self) -> Iterator[None]:
+        """The office's write lock held by this desk's session (not a transaction's) until
+        the block ends: other desks' writes wait, this desk's own transactions take it again.
+        A desk whose checks other desks keep overtaking gets its turn this way."""
+        if self.pg.in_transaction:
+            raise StoreError("nested transaction")
+        self.pg.ensure()
+        try:
+            self.pg.run_raw("SELECT pg_advisory_lock(%s)", (pg.WRITE_LOCK,))
+        except sqlite3.OperationalError as exc:
+            if "database is locked" in str(exc):
+                raise self._busy() from exc
+            raise
+        try:
+            yield
+        finally:
+            try:
+                self.pg.run_raw("SELECT pg_advisory_unlock(%s)", (pg.WRITE_LOCK,))
+            except (StoreError, sqlite3.Error):
+                pass  # the connection is gone, and the server let go of the lock with it
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -157,14 +190,21 @@ class PgDatabase(Database):
         self.pg.close()
 
 
-class ChangeRecordedButConnectionLost(StoreError):
+class ChangeRecordedButConnectionLost(ServerLost):
     """The change is in the register although the desk lost the server during COMMIT."""
+
+    recorded = True
+
+
+class ChangeOutcomeUnknown(ServerLost, pg.ServerUnreachable):
+    """The desk lost the server during COMMIT and cannot ask it yet whether the change was
+    recorded."""
+
+    recorded = None
 
 
 def _not_recorded(location: str, exc: BaseException) -> StoreError:
-    from .connection import StoreError as _SE
-
-    class _Lost(_SE, pg.ServerUnreachable):
+    class _Lost(ServerLost, pg.ServerUnreachable):
         pass
 
     return _Lost(

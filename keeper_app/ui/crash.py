@@ -13,6 +13,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..store import StoreError
+
 log = logging.getLogger("keeper")
 
 
@@ -34,13 +36,22 @@ def setup_logging() -> Path:
     return path
 
 
-def install_crash_handler(path: Path) -> None:
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, exc, tb))
-        log.critical("uncaught exception\n%s", text)
-        if QApplication.instance() is None:
-            sys.__excepthook__(kind, exc, tb)
-            return
+def error_box(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None, path: Path
+) -> QMessageBox:
+    """What the person is shown for an exception nothing caught. The database failing (the
+    office server lost, the disk full, a lock held too long) is said as a refusal says it:
+    what happened and whether the change was recorded; anything else is an unexpected error."""
+    text = "".join(traceback.format_exception(kind, exc, tb))
+    if isinstance(exc, StoreError):
+        from .errors import refusal
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Crash", "Keeper: the database"),
+            refusal(exc).text(),
+        )
+    else:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Crash", "Keeper: unexpected error"),
@@ -51,7 +62,17 @@ def install_crash_handler(path: Path) -> None:
                 "Details are in the log:\n%1",
             ).replace("%1", str(path)),
         )
-        box.setDetailedText(text)
-        box.exec()
+    box.setDetailedText(text)
+    return box
+
+
+def install_crash_handler(path: Path) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.critical("uncaught exception\n%s", text)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        error_box(kind, exc, tb, path).exec()
 
     sys.excepthook = hook

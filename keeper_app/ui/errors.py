@@ -15,7 +15,7 @@ from printing.errors import PrintError
 
 from ..domain.errors import RuleViolation
 from ..store import StoreError
-from ..store.connection import StoreBusy, StoreFull
+from ..store.connection import ServerLost, StoreBusy, StoreFull
 from ..timeutil import BadTime
 from .labels import label
 from .noop import QT_TRANSLATE_NOOP
@@ -607,6 +607,28 @@ def article_text(article: str) -> str:
     return QCoreApplication.translate("Refusal", "[%1]").replace("%1", out)
 
 
+def server_lost_headline(recorded: bool | None) -> str:
+    """The office server lost: said plainly, with what became of the change."""
+    if recorded is None:
+        return QCoreApplication.translate(
+            "Refusal",
+            "The connection to the office server broke while the change was being saved; "
+            "whether it was recorded is not known yet. When the server is back, look the "
+            "item up before doing it again.",
+        )
+    if recorded:
+        return QCoreApplication.translate(
+            "Refusal",
+            "The connection to the office server broke just as the change was saved; "
+            "Keeper reconnected and found it recorded. Do not do it again.",
+        )
+    return QCoreApplication.translate(
+        "Refusal",
+        "The office server cannot be reached; nothing was recorded. Check the network "
+        "and the server; Keeper reconnects by itself: do it again when the server is back.",
+    )
+
+
 def refusal(exc: BaseException) -> Refusal:
     if isinstance(exc, RuleViolation):
         if exc.field and exc.code in FIELD_HEADLINES:
@@ -643,6 +665,8 @@ def refusal(exc: BaseException) -> Refusal:
             "",
             detail(str(exc)),
         )
+    if isinstance(exc, ServerLost):
+        return Refusal(server_lost_headline(exc.recorded), "", detail(str(exc)))
     if isinstance(exc, StoreError):
         return Refusal(
             QCoreApplication.translate("Refusal", "The database cannot be used."),

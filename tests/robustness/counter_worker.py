@@ -1,5 +1,6 @@
 """One counter in its own process, for the two-counter tests: ``python counter_worker.py
-DB KEEPER RETRIEVER START MODE CODE...``. It waits until the wall-clock time START (so two
+LOCATION KEEPER RETRIEVER START MODE CODE...`` (LOCATION: the
+database file's path or the office server's URL). It waits until the wall-clock time START (so two
 workers begin together), then for each code does MODE and prints one JSON line:
 ``{"code", "ok", "id"}`` or ``{"code", "ok": false, "refused", "message"}``.
 
@@ -19,14 +20,14 @@ import time
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import custody, retrieval_requests
 from keeper_app.services.session import Credential, KdfCache, sign_in
-from keeper_app.store import open_database
+from keeper_app.store import open as store_open
 
 PASSWORD = "correct-horse-1"
 
 
 def main() -> None:
-    path, keeper, retriever, start, mode, *codes = sys.argv[1:]
-    db = open_database(path, create=False)
+    location, keeper, retriever, start, mode, *codes = sys.argv[1:]
+    db = store_open(location, create=False)
     cache = KdfCache()
     s = sign_in(db, keeper, PASSWORD, kdf_cache=cache)
     k, r = Credential(keeper, PASSWORD), Credential(retriever, PASSWORD)

@@ -1,7 +1,7 @@
 """Storage device full, for real (issue 7 with issue 5's hard-drive storage):
-``python ingest_full_driver.py DB DIR SOURCE`` ingests the recording in SOURCE through
-``services.storage.ingest`` onto a storage root and a backup root on DIR — a small file system
-made for the test (a tmpfs) — three times:
+``python ingest_full_driver.py LOCATION DIR SOURCE`` (LOCATION: a file or a server URL)
+ingests the recording in SOURCE through ``services.storage.ingest`` onto a storage root
+and a backup root on DIR — a small file system made for the test (a tmpfs) — three times:
 
 1. the device is full before the ingest starts: refused before anything is written;
 2. the device fills up *during* the copy (something else writes the rest of it): the copy
@@ -25,7 +25,7 @@ from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin
 from keeper_app.services.session import sign_in
 from keeper_app.services.storage import StorageSettings, ingest
-from keeper_app.store import open_database
+from keeper_app.store import open as store_open
 
 
 def files_under(*roots: Path) -> list[str]:
@@ -33,9 +33,9 @@ def files_under(*roots: Path) -> list[str]:
 
 
 def main() -> None:
-    db_path, folder, source = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    location, folder, source = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     st = StorageSettings(folder / "store", folder / "backup")
-    db = open_database(db_path, create=False)
+    db = store_open(location, create=False)
     h = sign_in(db, "H001", PASSWORD)
     start = h.now() - timedelta(hours=5)
 

@@ -1,7 +1,8 @@
 """The workload of the crash soak: a process that runs every custody workflow against one
-database file, for ever, and says what it does — ``B n op`` (flushed) before each service
-call and ``A n op`` after it returned (``R n op code`` when a rule refused it). The soak
-kills it with SIGKILL at random moments and checks the file after each kill.
+database (a file, or an office server's URL), for ever, and says what it does — ``B n op``
+(flushed) before each service call and ``A n op`` after it returned (``R n op code`` when a
+rule refused it). The soak kills it with SIGKILL at random moments and checks the file after
+each kill.
 
 Every operation marked with an event is exactly one service call, i.e. exactly one audit
 event when it commits (no wrong passwords are typed, so sign-in writes nothing). The next
@@ -15,13 +16,13 @@ import os
 import random
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.domain.model import ManifestEntry
 from keeper_app.services import admin, custody, intake, retrieval_requests, transfers
 from keeper_app.services.session import Credential, KdfCache, Session, sign_in
-from keeper_app.store import open_database
+from keeper_app.store import is_server
+from keeper_app.store import open as store_open
 
 PASSWORD = "correct-horse-1"  # as tests/conftest.py
 CASE = "A2026-001"
@@ -55,12 +56,12 @@ def cred(badge: str) -> Credential:
 
 
 class Driver:
-    def __init__(self, path: Path, seed: int, out: int):
-        self.path, self.out = path, out
+    def __init__(self, location: str, seed: int, out: int):
+        self.location, self.out = location, out
         self.rng = random.Random(seed)
         self.cache = KdfCache()
         self.n = 0
-        self.db = open_database(path, create=False)
+        self.db = store_open(location, create=False)
         self.sessions: dict[str, Session] = {}
 
     def say(self, text: str) -> None:
@@ -164,7 +165,7 @@ class Driver:
                 ops.append(("correct", (hid,)))
         if self.rng.random() < 0.03:
             ops.append(("case", ()))
-        if self.rng.random() < 0.05:
+        if self.rng.random() < 0.05 and not is_server(self.location):  # sqlite's WAL
             ops.append(("checkpoint", ()))
         if self.rng.random() < 0.03:
             ops.append(("reopen", ()))
@@ -253,7 +254,7 @@ class Driver:
             self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         elif op == "reopen":
             self.db.close()
-            self.db = open_database(self.path, create=False)
+            self.db = store_open(self.location, create=False)
             self.sessions.clear()
         else:
             raise AssertionError(op)
@@ -271,24 +272,28 @@ class Driver:
             self.say(f"A {self.n} {op}")
 
 
-def run(path: str, seed: int, log: str, limit: int | None = None) -> None:
+def run(location: str, seed: int, log: str, limit: int | None = None) -> None:
     """The child's entry point: append its lines to ``log`` (O_APPEND, one write each)."""
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         os.write(fd, f"S {os.getpid()}\n".encode())
-        Driver(Path(path), seed, fd).run(limit)
+        Driver(location, seed, fd).run(limit)
     finally:
         os.close(fd)
 
 
 def serve() -> None:
     """A fork server (``python soak_driver.py --serve``), so that each killed process
-    starts in milliseconds with everything imported. On stdin: ``go DB SEED LOG`` forks a
-    child running :func:`run` and answers ``pid N``; ``wait N`` reaps it and answers
-    ``status S`` (the raw wait status)."""
+    starts in milliseconds with everything imported. On stdin: ``warm DB`` opens the
+    database once here (what a desk computes at open, e.g. the schema it expects, is then
+    inherited by every child); ``go DB SEED LOG`` forks a child running :func:`run` and
+    answers ``pid N``; ``wait N`` reaps it and answers ``status S`` (the raw wait status)."""
     for line in sys.stdin:
         cmd, *args = line.split()
-        if cmd == "go":
+        if cmd == "warm":  # open once here: what a desk computes at open is then inherited
+            store_open(args[0], create=False).close()
+            print("warm ok", flush=True)
+        elif cmd == "go":
             pid = os.fork()
             if pid == 0:
                 try:
@@ -304,7 +309,7 @@ def serve() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
         serve()
-    else:  # python soak_driver.py DB SEED LOG [LIMIT]
+    else:  # python soak_driver.py LOCATION SEED LOG [LIMIT]
         run(
             sys.argv[1],
             int(sys.argv[2]),

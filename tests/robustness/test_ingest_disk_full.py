@@ -27,7 +27,7 @@ def test_ingest_onto_a_full_storage_device_keeps_nothing(office: Office, tmp_pat
     office.db.close()
     mnt = tmp_path / "device"
     mnt.mkdir()
-    args = [sys.executable, str(DRIVER), str(office.path), str(mnt), str(src)]
+    args = [sys.executable, str(DRIVER), office.location, str(mnt), str(src)]
     # 2 x 15 MB + the 64 MB reserve fit on 128 MB: the ingest starts, then the device fills
     cmd = small_fs_command(mnt, *args, size="128m")  # fails the test where none can be mounted
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=HERE.parent.parent)

@@ -6,7 +6,6 @@ the other is told who has it."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,9 +14,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from conftest import raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, lookup
+from keeper_app.store import open as store_open
 from keeper_app.store import open_database
 from keeper_app.store.connection import StoreBusy
 from keeper_app.timeutil import now_utc
@@ -40,6 +41,7 @@ def location_of(office, code: str) -> str:
 
 
 # ------------------------------------------------------------------ the WAL stays safe
+@pytest.mark.sqlite_only("the sqlite file's WAL and its POSIX locks")
 def test_opening_again_in_this_process_does_not_expose_the_open_connection(office):
     """The application opens the database again for every background job while its main
     connection stays open. Opening must not drop the main connection's file locks (closing
@@ -79,8 +81,8 @@ def test_a_lock_held_too_long_is_refused_clearly_and_changes_nothing(office):
     o, d = office.handed_over_pair()
     k = office.session("K001")
     before = office.snapshot()
-    other = sqlite3.connect(office.path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # another program keeps writing
+    other = raw_connect(office.location)
+    other.execute("BEGIN IMMEDIATE")  # another program (or desk) keeps writing
     try:
         office.db.set_busy(150, attempts=2)
         with pytest.raises(StoreBusy) as ei:
@@ -106,16 +108,21 @@ def test_a_short_lock_is_waited_for(office):
             "-c",
             textwrap.dedent("""
         import sqlite3, sys, time
-        c = sqlite3.connect(sys.argv[1], isolation_level=None)
+        from keeper_app.store.pg import PgConnection, is_url
+        if is_url(sys.argv[1]):  # another desk of the office server
+            c = PgConnection(sys.argv[1])
+        else:
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
         c.execute("BEGIN IMMEDIATE")
         print("locked", flush=True)
         time.sleep(0.6)
         c.execute("ROLLBACK")
     """),
-            str(office.path),
+            office.location,
         ],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=HERE.parent.parent,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -145,8 +152,8 @@ class TypedLate:
 
 @pytest.fixture
 def counter2(office):
-    """A second counter: its own connection to the same file."""
-    db2 = open_database(office.path, create=False)
+    """A second counter: its own connection to the same file (or office server)."""
+    db2 = store_open(office.location, create=False)
     yield db2
     db2.close()
 
@@ -322,7 +329,7 @@ def workers(office, start: float, *specs: tuple[str, str, str, list[str]]) -> li
             [
                 sys.executable,
                 str(HERE / "counter_worker.py"),
-                str(office.path),
+                office.location,
                 keeper,
                 retriever,
                 str(start),
@@ -353,7 +360,7 @@ def test_two_processes_retrieve_the_same_discs_at_the_same_moment(office):
     a, b = workers(
         office, time.time() + 2.0, ("K001", "H001", "race", discs), ("K002", "H002", "race", discs)
     )
-    office.db = open_database(office.path, create=False)
+    office.db = store_open(office.location, create=False)
     names = {"H001": "张办案 (H001)", "H002": "刘办案 (H002)"}
     for ra, rb in zip(a, b, strict=True):
         assert ra["code"] == rb["code"]
@@ -386,7 +393,7 @@ def test_two_processes_writing_at_once_lose_nothing(office):
         ("K001", "H001", "busy", [*shared, own1]),
         ("K002", "H002", "busy", [*shared, own2]),
     )
-    office.db = open_database(office.path, create=False)
+    office.db = store_open(office.location, create=False)
     assert all(r["ok"] for r in a + b), [r for r in a + b if not r["ok"]]
     after = admin.verify_audit(office.db)
     assert after.ok, after.problems
