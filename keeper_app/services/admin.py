@@ -40,12 +40,21 @@ def verify_audit(db: Database) -> VerifyResult:
 def verify_audit_file(path: str | Path) -> VerifyResult:
     """``keeper audit verify``: the file opened read-only and checked as it is — an older
     schema is not migrated, a tampered one not refused but reported — and nothing written
-    to it or next to it (no migration, no backup copy, no -wal)."""
-    db = readonly.open_read_only(path)
+    to it or next to it (no migration, no backup copy, no -wal). ``path``: the file, or an
+    office server's URL."""
+    db = _open_to_check(path)
     try:
         return verify_audit(db)
     finally:
         db.close()
+
+
+def _open_to_check(path: str | Path) -> Database:
+    """The database to check, as it is: a file read-only, a server on its own connection
+    (its schema reported by the check, not refused at opening)."""
+    if is_server(str(path)):
+        return pgdb.open_server(str(path), check_schema=False)
+    return readonly.open_read_only(path)
 
 
 def verify_audit_and_witnesses(
@@ -56,10 +65,7 @@ def verify_audit_and_witnesses(
     """``keeper audit verify``: the file, read-only (as :func:`verify_audit_file`), checked
     against itself and against every witness this account can reach. ``path``: the file,
     or an office server's URL (its own connection; its schema is reported, not refused)."""
-    if is_server(str(path)):
-        db: Database = pgdb.open_server(str(path), check_schema=False)
-    else:
-        db = readonly.open_read_only(path)
+    db = _open_to_check(path)
     try:
         return verify_audit(db), witnesses.check_all(db, extra_files, backup_folder)
     finally:

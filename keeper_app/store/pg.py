@@ -362,6 +362,12 @@ class PgConnection:
             return PgCursor(None, rows=[_fake_row(["foreign_keys"], [1])])
         raise PgDatabaseError(f"PRAGMA {name} has no PostgreSQL counterpart in Keeper")
 
+    def commit(self) -> None:
+        """As sqlite3's: ends the open transaction (statements outside one are committed
+        as they run)."""
+        if self.in_transaction:
+            self._run("COMMIT", None)
+
     def rollback_quietly(self) -> None:
         try:
             if self.in_transaction:

@@ -336,12 +336,13 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
        WHERE i.id=:i
       UNION ALL
       SELECT 'request_' || q.kind, q.requested_at, q.id, p.name, q.reason FROM seized_requests q
-        JOIN people p ON p.id=q.requested_by, json_each(q.items) j WHERE j.value=:i
+        JOIN people p ON p.id=q.requested_by, json_each(q.items) j
+       WHERE CAST(j.value AS INTEGER)=:i
       UNION ALL
       SELECT 'decision_' || q.kind, d.at, d.id, p.name, d.decision || CASE WHEN d.note <> ''
              THEN ': ' || d.note ELSE '' END FROM seized_decisions d
         JOIN seized_requests q ON q.id=d.request_id JOIN people p ON p.id=d.decided_by,
-        json_each(q.items) j WHERE j.value=:i
+        json_each(q.items) j WHERE CAST(j.value AS INTEGER)=:i
       UNION ALL
       SELECT 'transfer_' || t.direction, t.at, t.id, p.name, ti.condition
              || CASE WHEN ti.note <> '' THEN ': ' || ti.note ELSE '' END
@@ -349,7 +350,8 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
         JOIN people p ON p.id=t.investigator_id WHERE ti.item_id=:i
       UNION ALL
       SELECT 'release', x.at, x.id, x.recipient, x.possessor_signature FROM seized_releases x
-        JOIN seized_requests q ON q.id=x.request_id, json_each(q.items) j WHERE j.value=:i
+        JOIN seized_requests q ON q.id=x.request_id, json_each(q.items) j
+       WHERE CAST(j.value AS INTEGER)=:i
       UNION ALL
       SELECT 'incident', n.at, n.id, p.name, n.kind || ': ' || n.description
         FROM seized_incidents n JOIN people p ON p.id=n.reported_by
