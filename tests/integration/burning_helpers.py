@@ -93,7 +93,7 @@ def has_joliet(image: Path) -> bool:
 
 
 def keeper_cmd(
-    db: Path, *args: str, creds: Path | None = None, as_badge: str | None = None
+    db: str | Path, *args: str, creds: Path | None = None, as_badge: str | None = None
 ) -> list[str]:
     cmd = [sys.executable, "-m", "keeper_app", "--db", str(db)]
     if creds is not None:
