@@ -226,13 +226,19 @@ def open_server(url: str, *, migrate: bool = False, check_schema: bool = True) -
         if version > latest:
             raise _newer(db.path, version, latest)
         if version < latest and migrate:
-            _migrate(db, migrations)
+            try:
+                _migrate(db, migrations)
+            except sqlite3.DatabaseError as exc:  # a migration's statement refused: as a file's
+                raise StoreError(f"{db.shown}: {exc}") from exc
         elif version < latest and check_schema:
             raise StoreError(
                 f"the office database {db.shown} has schema version {version}; this "
                 f"Keeper needs {latest}. The server's owner brings it up to date with "
                 f"'keeper server init {db.shown}'"
             )
+        elif version == latest and check_schema:
+            # what was applied must be what this Keeper would have applied (as a file's)
+            _check_fingerprints(db, fingerprints.recorded(db.conn), migrations, version)
         # else: read as it is (audit verify, a worker): never migrated behind the owner's back
         found = mismatch(db.pg, migrations, latest) if check_schema else []
         if found:
@@ -254,6 +260,23 @@ def schema_refused(location: str, version: int, found: list[str]) -> StoreError:
     )
 
 
+def _check_fingerprints(
+    db: PgDatabase,
+    found: dict[int, tuple[str, str]] | None,
+    migrations: list[tuple[int, str, str]],
+    version: int,
+) -> None:
+    """Refused when a recorded migration differs from this Keeper's (none recorded: the
+    schema check says the table is missing)."""
+    problem = fingerprints.mismatch(found, migrations, version) if found else None
+    if problem is not None:
+        raise StoreError(
+            f"{db.shown} will not be used: {problem}. It was migrated by another build of "
+            "Keeper, so its tables may not be the ones this Keeper expects; open it with "
+            "that build"
+        )
+
+
 def _migrate(db: PgDatabase, migrations: list[tuple[int, str, str]]) -> None:
     p = db.pg
     p.run_raw("BEGIN")
@@ -265,11 +288,7 @@ def _migrate(db: PgDatabase, migrations: list[tuple[int, str, str]]) -> None:
             p.run_raw(f"CREATE TABLE {pg.VERSION_TABLE} (version BIGINT NOT NULL)")
             p.run_raw(f"INSERT INTO {pg.VERSION_TABLE} VALUES (0)")
             p.run_raw(pgsql.REFUSE_FUNCTION_SQL)
-        found = fingerprints.recorded(db.conn)
-        if found:
-            problem = fingerprints.mismatch(found, migrations, version)
-            if problem is not None:
-                raise StoreError(f"{db.shown} will not be used: {problem}")
+        _check_fingerprints(db, fingerprints.recorded(db.conn), migrations, version)
         for num, _name, sql in migrations[version:]:
             for text in pgsql.migration(list(_statements(sql))):
                 p.run_raw(text)

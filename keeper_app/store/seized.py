@@ -336,7 +336,8 @@ def history(conn: sqlite3.Connection, item_id: int) -> list[dict[str, Any]]:
        WHERE i.id=:i
       UNION ALL
       SELECT 'request_' || q.kind, q.requested_at, q.id, p.name, q.reason FROM seized_requests q
-        JOIN people p ON p.id=q.requested_by, json_each(q.items) j WHERE CAST(j.value AS INTEGER)=:i
+        JOIN people p ON p.id=q.requested_by, json_each(q.items) j
+       WHERE CAST(j.value AS INTEGER)=:i
       UNION ALL
       SELECT 'decision_' || q.kind, d.at, d.id, p.name, d.decision || CASE WHEN d.note <> ''
              THEN ': ' || d.note ELSE '' END FROM seized_decisions d

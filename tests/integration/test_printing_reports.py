@@ -208,7 +208,7 @@ def _keeper(office, tmp_path, *args: str) -> subprocess.CompletedProcess[str]:
             "-m",
             "keeper_app.cli",
             "--db",
-            str(office.path),
+            office.location,
             "--as",
             "K001",
             "--credentials",

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from conftest import PASSWORD, Office
 
-from keeper_app.store import audit, open_database
+from keeper_app.store import audit
+from keeper_app.store import open as store_open
 from keeper_app.timeutil import now_utc
 
 
 def keeper(office: Office, creds: Path, badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     cmd += ["--credentials", str(creds), "--as", badge, *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
@@ -52,14 +53,14 @@ def test_a_head_lists_who_read_their_cases_and_nothing_of_another_department(
     assert [(x["badge"], x["what"]) for x in drug] == [("H003", "cases")]
     assert d not in r.stdout and "A2026-001" not in r.stdout
 
-    db = open_database(office.path)
+    db = store_open(office.location)
     try:
         head = audit.head(db.conn)
     finally:
         db.close()
     r = keeper(office, creds, "D002", "audit", "reads", "--case", "A2026-001")
     assert r.returncode != 0 and "A2026-001" in r.stderr
-    db = open_database(office.path)
+    db = store_open(office.location)
     try:
         # the refused command wrote only its own sign-in (and the password check before it)
         after = [

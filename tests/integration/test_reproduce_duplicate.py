@@ -203,7 +203,7 @@ def test_no_usable_duplicate_on_the_due_board_until_reproduced(
     ).fetchone()
     assert closed[0] == "intact" and lookup.scan(k, o).original_use is None
     # keeper audit verify passes on a register that used all of it
-    res = admin.verify_audit_file(office.path)
+    res = admin.verify_audit_file(office.location)
     assert res.ok, res.problems
 
 
@@ -297,7 +297,7 @@ def test_an_original_that_fails_its_read_back_is_not_copied(office: Office, tmp_
     ).fetchone()[0]
     assert res == "mismatch"
     assert lookup.scan(k, d).status == "damaged"
-    v = admin.verify_audit_file(office.path)
+    v = admin.verify_audit_file(office.location)
     assert v.ok, v.problems
 
 
@@ -309,7 +309,7 @@ def test_keeper_reproduce_on_the_command_line(office: Office, tmp_path: Path) ->
     new_iso = tmp_path / "cli-new.iso"
     p = subprocess.run(
         keeper_cmd(
-            office.path,
+            office.location,
             "--json",
             "reproduce",
             o,
@@ -334,7 +334,7 @@ def test_keeper_reproduce_on_the_command_line(office: Office, tmp_path: Path) ->
     assert new_iso.exists()
     p = subprocess.run(
         keeper_cmd(
-            office.path,
+            office.location,
             "reseal",
             o,
             "--seal-no",
@@ -352,7 +352,7 @@ def test_keeper_reproduce_on_the_command_line(office: Office, tmp_path: Path) ->
     )
     assert p.returncode == 0, p.stderr
     p = subprocess.run(
-        keeper_cmd(office.path, "audit", "verify", creds=creds, as_badge="K001"),
+        keeper_cmd(office.location, "audit", "verify", creds=creds, as_badge="K001"),
         capture_output=True,
         text=True,
         timeout=300,

@@ -117,7 +117,8 @@ def test_a_new_head_decides_what_waits_for_his_department(office):
 
 def test_the_signed_decision_cannot_be_moved_to_another_request(office):
     """An insider who points a decision at another request breaks the head's signature."""
-    import sqlite3
+    from conftest import raw_connect
+    from insider_sql import drop_trigger
 
     _, d = office.handed_over_pair()
     k = office.session("K001")
@@ -125,8 +126,8 @@ def test_the_signed_decision_cannot_be_moved_to_another_request(office):
     q2 = retrieval_requests.request_retrieval(k, d, "H002", "case_handling", 2)
     retrieval_requests.decide_retrieval(office.session("D001"), q1, office.cred("D001"), True)
     assert admin.verify_audit(office.db).ok
-    con = sqlite3.connect(office.path)
-    con.execute("DROP TRIGGER retrieval_decisions_no_update")
+    con = raw_connect(office.location)
+    drop_trigger(con, "retrieval_decisions_no_update", "retrieval_decisions")
     con.execute("UPDATE retrieval_decisions SET request_id=? WHERE request_id=?", (q2, q1))
     con.commit()
     con.close()

@@ -20,7 +20,7 @@ from keeper_app.timeutil import now_utc, show
 
 
 def keeper(office: Office, creds: Path, badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     cmd += ["--credentials", str(creds), "--as", badge, *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
@@ -274,7 +274,7 @@ def test_the_whole_life_at_the_command_line(office: Office, tmp_path: Path) -> N
     assert {r["code"]: r["status"] for r in listed} == {a: "released", b: "missing"}
     assert ok(
         subprocess.run(
-            [sys.executable, "-m", "keeper_app", "--db", str(office.path), "audit", "verify"],
+            [sys.executable, "-m", "keeper_app", "--db", office.location, "audit", "verify"],
             capture_output=True,
             text=True,
             timeout=120,

@@ -435,9 +435,11 @@ def test_a_scan_at_the_counter_names_a_seized_item_as_such(office) -> None:
 def test_an_edit_behind_keeper_s_back_is_found(office) -> None:
     import sqlite3
 
+    from conftest import raw_connect
+
     z = sealed_seizure(office)
     assert verify(office.db.conn).ok
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             con.execute("DELETE FROM seized_items")

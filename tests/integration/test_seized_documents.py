@@ -355,7 +355,7 @@ def creds(tmp_path: Path) -> Path:
 
 
 def keeper(office, creds: Path, *args: str, badge: str = "K001", **env: str):
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
     cmd += ["--credentials", str(creds), "--as", badge]
     return subprocess.run(
         cmd + list(args),

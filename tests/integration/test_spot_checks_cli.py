@@ -22,7 +22,7 @@ pytestmark = pytest.mark.realtool
 
 
 def keeper(office: Office, creds: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path), "--credentials"]
+    cmd = [sys.executable, "-m", "keeper_app", "--db", office.location, "--credentials"]
     return subprocess.run(cmd + [str(creds), *args], capture_output=True, text=True, timeout=180)
 
 

@@ -167,7 +167,7 @@ def test_the_cli_registers_moves_lists_and_exports(office: Office, tmp_path: Pat
     creds.chmod(0o600)
 
     def keeper(badge: str, *args: str) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "keeper_app", "--db", str(office.path)]
+        cmd = [sys.executable, "-m", "keeper_app", "--db", office.location]
         cmd += ["--credentials", str(creds), "--as", badge, *args]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 

@@ -10,25 +10,39 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from conftest import raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, transfers
-from keeper_app.store import StoreError, audit, fingerprints, latest_version, open_database
+from keeper_app.store import (
+    StoreError,
+    audit,
+    fingerprints,
+    latest_version,
+    open_database,
+    pg,
+    pgdb,
+)
 from keeper_app.store import connection as connection_mod
+from keeper_app.store import open as store_open
 
 REAL_MIGRATIONS = connection_mod._migrations
 
 
-def tables(path: Path) -> set[str]:
-    con = sqlite3.connect(path)
+def is_server(location: str | Path) -> bool:
+    return str(location).startswith("postgresql://")
+
+
+def tables(location: str | Path) -> set[str]:
+    con = raw_connect(str(location))
     try:
         return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         con.close()
 
 
-def user_version(path: Path) -> int:
-    con = sqlite3.connect(path)
+def user_version(location: str | Path) -> int:
+    con = raw_connect(str(location))
     try:
         return int(con.execute("PRAGMA user_version").fetchone()[0])
     finally:
@@ -36,10 +50,53 @@ def user_version(path: Path) -> int:
 
 
 def schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    if getattr(conn, "engine", "sqlite") == "postgresql":
+        raw = conn.raw  # type: ignore[attr-defined]
+        return sorted(
+            [
+                (str(r[0]), f"{r[1]} {r[2]} {r[3]}")
+                for r in raw.execute(
+                    "SELECT table_name, column_name, data_type, column_default FROM "
+                    "information_schema.columns WHERE table_schema = current_schema()"
+                )
+            ]
+            + [
+                (str(r[0]), str(r[1]))
+                for r in raw.execute(
+                    "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
+                )
+            ]
+            + [
+                (str(r[0]), str(r[1]))
+                for r in raw.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                )
+            ]
+        )
     return sorted((r[0], r[1] or "") for r in conn.execute("SELECT name, sql FROM sqlite_master"))
 
 
+def use_migrations(monkeypatch: pytest.MonkeyPatch, migrations) -> None:
+    """Keeper's migrations replaced, for both engines' openers."""
+    monkeypatch.setattr(connection_mod, "_migrations", migrations)
+    monkeypatch.setattr(pgdb, "_migrations", migrations)
+
+
+def shown(office) -> str:
+    """How Keeper names the office's database in its messages."""
+    return pg.safe_url(office.location) if is_server(office.location) else str(office.path)
+
+
+def unchanged_state(office) -> str:
+    """What must stay as it was when opening is refused: the file's bytes, or every row of
+    the server's database."""
+    if is_server(office.location):
+        return repr(office.snapshot(sign_ins=True))
+    return sha_of(office.path)
+
+
 # ------------------------------------------------------------------ opening
+@pytest.mark.sqlite_only("the sqlite file's journal mode, sync level and busy timeout")
 def test_pragmas(office):
     conn = office.db.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -49,7 +106,7 @@ def test_pragmas(office):
 
 
 def test_foreign_keys_are_enforced(office):
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+    with pytest.raises(sqlite3.IntegrityError, match="(?i)FOREIGN KEY"):
         with office.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO location_changes(medium_id, location, at, by_id) "
@@ -60,7 +117,7 @@ def test_foreign_keys_are_enforced(office):
 def test_schema_version_is_the_latest(office):
     assert latest_version() == len(REAL_MIGRATIONS()) >= 1
     assert office.db.schema_version == latest_version()
-    assert user_version(office.path) == latest_version()
+    assert user_version(office.location) == latest_version()
 
 
 def test_a_new_file_is_private(tmp_path):
@@ -75,15 +132,16 @@ def test_reopening_is_idempotent(office):
     head = audit.head(office.db.conn)
     office.db.close()
     for _ in range(2):
-        db = open_database(office.path)
+        db = store_open(office.location)
         try:
             assert db.schema_version == latest_version()
             assert schema(db.conn) == before_schema
             assert audit.head(db.conn) == head
-            assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            if not is_server(office.location):
+                assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         finally:
             db.close()
-    office.db = open_database(office.path)
+    office.db = store_open(office.location)
     assert office.snapshot() == before_rows
     assert list(office.path.parent.glob("*.bak")) == []  # nothing to migrate, no backup
     assert admin.verify_audit(office.db).ok
@@ -290,6 +348,7 @@ def _with_extra(*extra: tuple[int, str, str]):
     return migrations
 
 
+@pytest.mark.sqlite_only("the copy of the sqlite file (.bak) a migration makes first")
 def test_a_migration_backs_the_file_up_first(office, monkeypatch):
     n = latest_version()
     before_rows = office.snapshot()
@@ -334,15 +393,16 @@ def test_a_failing_migration_leaves_the_database_as_it_was(office, monkeypatch):
         "broken",
         "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);",
     )
-    monkeypatch.setattr(connection_mod, "_migrations", _with_extra(broken))
+    use_migrations(monkeypatch, _with_extra(broken))
     with pytest.raises(StoreError, match="no_such_table"):
-        open_database(office.path)
-    monkeypatch.setattr(connection_mod, "_migrations", REAL_MIGRATIONS)
-    office.db = open_database(office.path)
+        store_open(office.location, migrate=True)
+    use_migrations(monkeypatch, REAL_MIGRATIONS)
+    office.db = store_open(office.location)
     assert office.db.schema_version == n
-    assert "half_done" not in tables(office.path)
+    assert "half_done" not in tables(office.location)
     assert office.snapshot() == before_rows
-    assert len(list(office.path.parent.glob(f"{office.path.name}.v{n}.*.bak"))) == 1
+    if not is_server(office.location):  # the file was copied first (a server keeps no copy)
+        assert len(list(office.path.parent.glob(f"{office.path.name}.v{n}.*.bak"))) == 1
 
 
 def test_migrations_must_be_numbered_one_to_n(monkeypatch):
@@ -412,8 +472,8 @@ def test_backup_is_for_keepers_and_administrators(office, tmp_path):
 
 
 # ------------------------------------------------------------------ migration fingerprints
-def fingerprint_rows(path: Path) -> list[tuple[int, str, str, str | None]]:
-    con = sqlite3.connect(path)
+def fingerprint_rows(location: str | Path) -> list[tuple[int, str, str, str | None]]:
+    con = raw_connect(str(location))
     try:
         return con.execute(
             "SELECT version, name, sha256, applied_at FROM schema_migrations ORDER BY version"
@@ -434,47 +494,51 @@ def test_each_applied_migration_is_fingerprinted(tmp_path):
 
 def test_a_file_migrated_from_other_sql_is_refused_naming_the_migration(office, monkeypatch):
     office.db.close()
-    before = sha_of(office.path)
+    before = unchanged_state(office)
     num, name, sql = REAL_MIGRATIONS()[1]
     changed = [
         (n, nm, s + "\n-- edited after release\n" if n == num else s)
         for n, nm, s in REAL_MIGRATIONS()
     ]
-    monkeypatch.setattr(connection_mod, "_migrations", lambda: changed)
+    use_migrations(monkeypatch, lambda: changed)
     with pytest.raises(StoreError) as ei:
-        open_database(office.path)
+        store_open(office.location)
     msg = str(ei.value)
     assert f"migration {num:04d}_{name} was applied from different SQL" in msg, msg
-    assert "another build of Keeper" in msg and str(office.path) in msg
-    assert sha_of(office.path) == before  # nothing written
-    monkeypatch.setattr(connection_mod, "_migrations", REAL_MIGRATIONS)
-    office.db = open_database(office.path)  # this Keeper's own SQL: opened as before
+    assert "another build of Keeper" in msg and shown(office) in msg
+    assert unchanged_state(office) == before  # nothing written
+    use_migrations(monkeypatch, REAL_MIGRATIONS)
+    office.db = store_open(office.location)  # this Keeper's own SQL: opened as before
 
 
 def test_a_recorded_fingerprint_that_differs_is_refused(office):
     office.db.close()
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     con.execute("UPDATE schema_migrations SET sha256 = ? WHERE version = 3", ("0" * 64,))
     con.commit()
     con.close()
-    before = sha_of(office.path)
+    before = unchanged_state(office)
     with pytest.raises(
         StoreError,
         match=r"migration 0003_history_indexes was applied from "
         r"different SQL \(fingerprint 000000000000\)",
     ):
-        open_database(office.path)
-    assert sha_of(office.path) == before
+        store_open(office.location)
+    assert unchanged_state(office) == before
 
 
+@pytest.mark.sqlite_only(
+    "a sqlite file made before migration fingerprints; a server office has them from its "
+    "first migration (their table missing there is a tampered schema)"
+)
 def test_a_file_from_before_fingerprints_gets_them_once(office):
     office.db.close()
-    con = sqlite3.connect(office.path)
+    con = raw_connect(office.location)
     con.execute("DROP TABLE schema_migrations")
     con.commit()
     con.close()
-    office.db = open_database(office.path)
-    rows = fingerprint_rows(office.path)
+    office.db = store_open(office.location)
+    rows = fingerprint_rows(office.location)
     assert [v for v, *_ in rows] == list(range(1, latest_version() + 1))
     assert all(at is None for *_, at in rows)  # not seen applied: taken from this Keeper
     assert list(office.path.parent.glob("*.bak")) == []  # nothing migrated, no backup

@@ -129,7 +129,7 @@ def test_a_package_verifies_with_keeper_and_with_the_readme_s_commands(written) 
     details = json.loads(ev[0])["details"]
     assert details["package_sha256"] == top and details["code"] == done["code"]
     assert details["head_seq"] == done["head"]["seq"]
-    v = admin.verify_audit_file(str(office.path))
+    v = admin.verify_audit_file(office.location)
     assert v.ok, v.problems
 
 
@@ -293,14 +293,14 @@ def test_court_transfer_with_package_to_writes_the_package(office: Office, tmp_p
     out = tmp_path / "usb"
     out.mkdir()
     rc = main(
-        ["--db", str(office.path), "--as", "K001", "--credentials", str(creds),
+        ["--db", office.location, "--as", "K001", "--credentials", str(creds),
          "court-transfer", str(qid), d, "--recipient", "C001",
          "--package-to", str(out), "--package-from", str(disc)]
     )  # fmt: skip
     assert rc == 0
     [pkg] = list(out.iterdir())
     assert packages.verify_package(pkg).ok
-    assert main(["--db", str(office.path), "audit", "verify"]) == 0
+    assert main(["--db", office.location, "audit", "verify"]) == 0
 
 
 def test_events_written_before_the_redactable_scheme(
@@ -342,7 +342,7 @@ def test_events_written_before_the_redactable_scheme(
     assert b"B2026-002" not in blob and "毒某某".encode() not in blob
     assert main(["--db", str(tmp_path / "none.sqlite"), "verify-package", str(root)]) == 0
     assert "NOTE: entries/handovers-" in capsys.readouterr().out
-    v = admin.verify_audit_file(str(office.path))
+    v = admin.verify_audit_file(office.location)
     assert v.ok, v.problems
     # an unlinked event's signature still counts: one changed byte in it fails
     unlinked = (root / package.UNLINKED).read_text().splitlines()[0].split("  ")[1]
