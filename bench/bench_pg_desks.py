@@ -152,9 +152,16 @@ def make_office(location: str, desks: int) -> list[dict[str, str]]:
 WHAT_IFS = {
     "quiet": "Session.change lets other desks' sign-in bookkeeping pass as quiet "
     "(audit.only_quiet_since, as the checkpoint does) instead of running the call again",
-    "cache": "a call run again by rerun_if_changed reuses the keys it derived (a KdfCache per "
-    "service call) instead of deriving them again",
+    "cache": "a call run again by rerun_if_changed reuses the signers it checked (the same "
+    "typed passwords: no second derivation, no second sign-in bookkeeping) instead of checking "
+    "them again",
 }
+
+
+def proc_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (/proc, clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Stuck(Exception):
@@ -182,9 +189,15 @@ def desk(
     counts: Counter[str] = Counter()
     real_unlock = crypto.unlock
 
+    cpu: Counter[str] = Counter()
+
     def unlock(km: Any, password: str) -> Any:
         counts["kdf"] += 1
-        return real_unlock(km, password)
+        c0 = time.thread_time()
+        try:
+            return real_unlock(km, password)
+        finally:
+            cpu["kdf"] += time.thread_time() - c0
 
     crypto.unlock = unlock  # type: ignore[assignment]
     real_init = session_mod.ChangedMeanwhile.__init__
@@ -196,6 +209,19 @@ def desk(
     session_mod.ChangedMeanwhile.__init__ = changed  # type: ignore[method-assign]
     if "quiet" in what_if:
         audit.only_readings_since = audit.only_quiet_since  # type: ignore[assignment]
+    if "cache" in what_if:
+        real_signer = session_mod.Session.signer
+
+        def signer(self: Any, cred: Credential) -> Any:
+            memo = getattr(self, "bench_signers", None)
+            if memo is None:
+                return real_signer(self, cred)
+            key = (cred.badge, cred.password)
+            if key not in memo:
+                memo[key] = real_signer(self, cred)
+            return memo[key]
+
+        session_mod.Session.signer = signer  # type: ignore[method-assign]
     report: dict[str, Any] = {"desk": n, "ok": False}
     try:
         db = store_open(location, create=False)
@@ -212,8 +238,8 @@ def desk(
 
         def step(name: str, fn: Any) -> Any:
             while True:
-                if "cache" in what_if:
-                    k.kdf_cache = h.kdf_cache = KdfCache()
+                if "cache" in what_if:  # one memo for the call and its reruns
+                    k.bench_signers = h.bench_signers = {}  # type: ignore[attr-defined]
                 t0 = time.perf_counter()
                 try:
                     r = fn()
@@ -223,13 +249,26 @@ def desk(
                         raise Stuck(name) from exc
                     continue
                 finally:
-                    k.kdf_cache = h.kdf_cache = None
+                    k.bench_signers = h.bench_signers = None  # type: ignore[attr-defined]
                 times[name].append(time.perf_counter() - t0)
                 ids[name].append(int(r))
                 return r
 
+        backend = None
+        if location.startswith("postgresql://"):  # the server process of this desk's connection
+            backend = int(db.pg.raw.execute("SELECT pg_backend_pid()").fetchone()[0])  # type: ignore[attr-defined]
         counts.clear()
+        cpu.clear()
+        prof = None
+        if os.environ.get("KEEPER_BENCH_PROFILE_DESK") == str(n):  # a look at where time goes
+            import cProfile
+
+            prof = cProfile.Profile()
         barrier.wait()
+        if prof is not None:
+            prof.enable()
+        cpu0 = time.process_time()
+        server0 = proc_cpu_s(backend) if backend else 0.0
         start = time.time()
         end = start + seconds
         give_up = end + grace
@@ -252,10 +291,16 @@ def desk(
                 cycles += 1
         except Stuck as exc:
             stuck = str(exc)
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(str(OUT / f"desk-{n}.prof"))
         report.update(
             ok=True,
             start=start,
             finish=time.time(),
+            cpu_s=time.process_time() - cpu0,
+            kdf_cpu_s=cpu["kdf"],
+            server_cpu_s=(proc_cpu_s(backend) - server0) if backend else 0.0,
             cycles=cycles,
             stuck=stuck,
             ids=ids,
@@ -458,6 +503,11 @@ def engine_run(engine: str, location: str, args: argparse.Namespace) -> dict[str
         "kdf_per_cycle": kdfs / cycles if cycles else float("nan"),
         "kdf_per_s_in_run": kdfs / elapsed,
         "reruns": sum(r["reruns"] for r in reports),
+        "cpu_s": {
+            "desks": sum(r["cpu_s"] for r in reports),
+            "kdf": sum(r["kdf_cpu_s"] for r in reports),
+            "server_backends": sum(r["server_cpu_s"] for r in reports),
+        },
         "stuck": {r["desk"]: r["stuck"] for r in reports if r["stuck"]},
         "what_if": list(args.what_if),
         "refused": dict(refused),
@@ -508,6 +558,14 @@ def report(results: list[dict[str, Any]], what_if: tuple[str, ...]) -> str:
             f"{r['engine']}: cycles per desk {r['cycles_per_desk']}; KDF/s during the run "
             f"{r['kdf_per_s_in_run']:.1f}; load average {r['loadavg_before'][0]:.2f} before, "
             f"{r['loadavg_after'][0]:.2f} after"
+        )
+        c = r["cpu_s"]
+        n = max(r["cycles"], 1)
+        out.append(
+            f"  CPU per cycle: desk processes {c['desks'] / n:.2f} s (of which key derivations "
+            f"{c['kdf'] / n:.2f} s), server backends {c['server_backends'] / n:.2f} s; "
+            f"CPU used {(c['desks'] + c['server_backends']) / r['seconds']:.2f} cores of "
+            f"{os.cpu_count()}"
         )
         out.append(
             "  step ms median/p95/max: "
