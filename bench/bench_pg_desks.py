@@ -602,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated variants of the services in the desks, NOT the code as it is: "
         + "; ".join(f"{k}: {v}" for k, v in WHAT_IFS.items()),
     )
-    ap.add_argument("--json", type=Path, default=OUT / "bench_pg_desks.json")
+    ap.add_argument("--json", type=Path, help="default bench/out/bench_pg_desks[-what-if].json")
     args = ap.parse_args(argv)
     args.what_if = tuple(w for w in args.what_if.split(",") if w)
     unknown = set(args.what_if) - set(WHAT_IFS)
@@ -631,7 +631,9 @@ def main(argv: list[str] | None = None) -> int:
             results.append(engine_run(engine, str(path), args))
     text = report(results, args.what_if)
     print(text)
-    (OUT / "bench_pg_desks.txt").write_text(text + "\n")
+    name = "bench_pg_desks" + ("-what-if" if args.what_if else "")
+    (OUT / f"{name}.txt").write_text(text + "\n")
+    args.json = args.json or OUT / f"{name}.json"
     args.json.write_text(
         json.dumps({"server": settings, "results": results}, indent=2, ensure_ascii=False)
     )
