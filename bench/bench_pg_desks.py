@@ -2,8 +2,8 @@
 office, on a PostgreSQL 15 server (over TCP 127.0.0.1, SCRAM password) and on one sqlite file,
 in one run; throughput against what the password key derivations alone allow on this machine.
 
-Run it by hand (``nice .venv/bin/python bench/bench_pg_desks.py``; ``--seconds 8`` for a quick
-run); pytest never collects it.
+Run it by hand (``nice .venv/bin/python bench/bench_pg_desks.py``; ``--seconds 5 --desks 2
+--engines postgresql`` for a quick run); pytest never collects it.
 
 The office (made through the services for each engine, every person with the application's
 default scrypt cost ``crypto.DEFAULT_KDF_N``): per desk, a case-handling department with its
@@ -19,18 +19,23 @@ repeats the Art. 20 cycle until the time is up:
 
 So a cycle needs 5 password key derivations when nothing is run again; each desk counts the
 derivations it really did (``crypto.unlock`` counted), the calls ``rerun_if_changed`` ran again
-because another desk wrote in between, and the calls refused as busy (retried). A desk ends
-the cycle it is in when the time is up.
+because another desk wrote in between, the calls refused (``busy_changing`` after
+``MAX_RERUNS``, a busy store: done again), and its CPU time (and its server backend's). A desk
+ends the cycle it is in when the time is up; a step still refused half the run time later (at
+least 10 s) stops the desk where it is ("stuck").
 
 Afterwards: every retrieval, return, request and decision row of each desk's disc against the
-ids the desk reported (none lost, none doubled), every disc back in custody, and
+ids the desk reported (none lost, none doubled), each disc's status against its last step, and
 ``keeper audit verify`` on the database (clean).
+
+``--what-if quiet,cache`` changes the services in the desk processes (see :data:`WHAT_IFS`):
+what would reach the goal, NOT the code as it is; its files are ``bench_pg_desks-what-if.*``.
 
 The bound: 2 processes (one per core) doing nothing but ``crypto.unlock`` at the default cost
 for ``--kdf-seconds``: derivations per second; divided by 5, the cycles per second the
 derivations alone allow. Goal: the desks reach 80 % of it.
 
-Figures: bench/out/bench_pg_desks.json and the table printed at the end."""
+Figures: bench/out/bench_pg_desks.txt and .json, and the table printed at the end."""
 
 from __future__ import annotations
 
