@@ -101,7 +101,7 @@ def backup(s: Session, target: str | Path) -> VerifyResult:
         backup_records.BackupRecord(
             file=target.name,
             taken_at=to_db(s.now()),
-            source=str(getattr(s.db, "location", s.db.path)),  # a server: its URL
+            source=s.db.shown if is_server(s.db.location) else str(s.db.path),  # no password
             verified=True,
             events=result.events,
             head=result.head_hash,
