@@ -1009,7 +1009,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../keeper_app/ui/crash.py" line="+46"/>
+        <location filename="../../keeper_app/ui/crash.py" line="+51"/>
+        <source>Keeper: the database</source>
+        <translation>Keeper：数据库</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Keeper: unexpected error</source>
         <translation>讯问录音录像保管：意外错误</translation>
     </message>
@@ -1555,7 +1560,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+131"/>
+        <location filename="../../keeper_app/ui/dialogs/first_run.py" line="+132"/>
         <source>Keeper — set up a new office</source>
         <extracomment>the first administrator&apos;s badge, once the office is made</extracomment>
         <translation>讯问录音录像资料保管系统 — 新单位初始设置</translation>
@@ -2170,12 +2175,12 @@
         <translation>待审批的副本调取申请（%1）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+37"/>
         <source>The clock of a Keeper computer jumped (%1):</source>
         <translation>Keeper 计算机时钟发生跳变（%1 次）：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <location line="+2"/>
         <source>Integrity alarm: %1</source>
         <translation>完整性警报：%1</translation>
@@ -2916,9 +2921,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keeper_app/ui/main_window.py" line="+146"/>
+        <location filename="../../keeper_app/ui/main_window.py" line="+161"/>
         <source>forward</source>
-        <extracomment>How often the main window looks at the computer&apos;s clock.</extracomment>
+        <extracomment>How often the main window looks at the computer&apos;s clock. the other desks&apos; changes, heard (an office server; nothing on a sqlite file)</extracomment>
         <translation>向前</translation>
     </message>
     <message>
@@ -2973,7 +2978,12 @@
         <translation>您的岗位在本系统中没有可办理的事项。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Connection to the office server lost; reconnecting…</source>
+        <translation>办公室服务器连接中断，正在重新连接…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -3021,6 +3031,11 @@
         <location line="+9"/>
         <source>Inbox</source>
         <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Connected to the office server again.</source>
+        <translation>已重新连接办公室服务器。</translation>
     </message>
 </context>
 <context>
@@ -3137,7 +3152,7 @@
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -5441,7 +5456,22 @@
         <translation>【依据%1】</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>The connection to the office server broke while the change was being saved; whether it was recorded is not known yet. When the server is back, look the item up before doing it again.</source>
+        <translation>保存更改时与办公室服务器的连接中断，尚不清楚更改是否已记录。服务器恢复后，请先查询该项目，再决定是否重做。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection to the office server broke just as the change was saved; Keeper reconnected and found it recorded. Do not do it again.</source>
+        <translation>保存更改的同时与办公室服务器的连接中断；系统已重新连接并确认更改已记录。请勿重做。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The office server cannot be reached; nothing was recorded. Check the network and the server; Keeper reconnects by itself: do it again when the server is back.</source>
+        <translation>无法连接办公室服务器，未记录任何内容。请检查网络和服务器；系统会自动重新连接，服务器恢复后请重做。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Refused.</source>
         <translation>不予办理。</translation>
     </message>
@@ -5461,7 +5491,7 @@
         <translation>数据库所在磁盘已满，本次未登记任何内容；请清理空间后重试。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The database cannot be used.</source>
         <translation>数据库无法使用。</translation>
     </message>
@@ -7503,7 +7533,13 @@
         <translation>列表每次加载行数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Office server</source>
+        <extracomment>the office server this desk works on (a postgresql:// URL without password: that goes in ~/.pgpass); empty: the database file on this computer. Used when Keeper is started without --db and without $KEEPER_DB; takes effect at the next start.</extracomment>
+        <translation>办公室服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Label sheet</source>
         <translation>标签纸</translation>
     </message>
@@ -7536,7 +7572,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+79"/>
+        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+80"/>
         <source>Settings</source>
         <extracomment>what the scanner check in Settings shows and expects back</extracomment>
         <translation>设置</translation>
@@ -7560,6 +7596,21 @@
         <location line="+1"/>
         <source>Lock after idle</source>
         <translation>无操作后锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the database file on this computer</source>
+        <translation>留空：使用本机的数据库文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The office server&apos;s address, e.g. postgresql://keeper_app@server/keeper. The password goes in ~/.pgpass, never here. Used from the next start.</source>
+        <translation>办公室服务器地址，例如 postgresql://keeper_app@server/keeper。密码写在 ~/.pgpass 中，不要写在这里。下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Office server</source>
+        <translation>办公室服务器</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -7680,6 +7731,21 @@
         <location line="+14"/>
         <source>The backup folder must be a full path, starting with /.</source>
         <translation>备份文件夹必须是以 / 开头的完整路径。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The office server&apos;s address begins with postgresql://</source>
+        <translation>办公室服务器地址须以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The office server&apos;s address is not a valid address</source>
+        <translation>办公室服务器地址格式不正确</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not put the password in the address: settings are not secret. Put it in ~/.pgpass (mode 0600).</source>
+        <translation>不要把密码写在地址中：设置不是保密的。请把密码写在 ~/.pgpass（权限 0600）中。</translation>
     </message>
 </context>
 <context>

@@ -295,16 +295,19 @@ def server_address_problem(text: str) -> str | None:
 
     if not text:
         return None
-    tr = QCoreApplication.translate
     if not text.startswith(("postgresql://", "postgres://")):
-        return tr("SettingsDialog", "The office server's address begins with postgresql://")
+        return QCoreApplication.translate(
+            "SettingsDialog", "The office server's address begins with postgresql://"
+        )
     try:
         parts = urlsplit(text)
         has_password = parts.password is not None
     except ValueError:
-        return tr("SettingsDialog", "The office server's address is not a valid address")
+        return QCoreApplication.translate(
+            "SettingsDialog", "The office server's address is not a valid address"
+        )
     if has_password:
-        return tr(
+        return QCoreApplication.translate(
             "SettingsDialog",
             "Do not put the password in the address: settings are not secret. Put it in "
             "~/.pgpass (mode 0600).",
