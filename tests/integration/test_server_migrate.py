@@ -18,11 +18,11 @@ from server_helpers import ServerOffice, every_row, serving
 
 from keeper_app.cli import main
 from keeper_app.services import admin, custody
+from keeper_app.store import open as store_open
+from keeper_app.store import pgadmin, pgcopy
 
 #: a file office (the `office` fixture on sqlite) moves to a server of the test's own
 ENGINES = ("sqlite",)
-from keeper_app.store import open as store_open
-from keeper_app.store import pgadmin, pgcopy
 
 
 @pytest.fixture
