@@ -21,6 +21,7 @@ from ..store import backup_records as records
 from ..store.backup_records import BackupListing, BackupRecord
 from ..store.health import FileReport as FileReport  # (re-exported: the CLI shows it)
 from ..store.health import connect_read_only, inspect
+from ..store.pgcopy import SourceUnverified
 from ..timeutil import from_db, now_utc, to_db
 from . import self_check
 
@@ -48,6 +49,11 @@ def take(
         target = folder / f"{PREFIX}{stamp}-{n}.sqlite"
     try:
         db.backup_to(target)
+    except SourceUnverified as exc:  # a server's chain: checked as it is copied
+        raise RuleViolation(
+            "backup_unverified",
+            f"the backup at {target}: {exc}; 'keeper audit verify' on the server names all",
+        ) from None
     except (StoreError, OSError) as exc:
         raise RuleViolation("backup_failed", f"backup to {target} failed: {exc}") from None
     return _record(target, db.path, now)
@@ -152,19 +158,7 @@ def plan_restore(
     db_path, backup = Path(db_path), Path(backup)
     if backup.resolve() == db_path.resolve():
         raise RuleViolation("restore_same_file", f"{backup} is the database itself")
-    rep = inspect(backup)
-    if not rep.ok:
-        raise RuleViolation(
-            "backup_unverified",
-            f"{backup} cannot be restored: " + "; ".join(rep.problems[:3] or rep.integrity[:3]),
-        )
-    if rep.schema_version > latest_version():
-        raise RuleViolation(
-            "backup_too_new",
-            f"{backup} has schema version "
-            f"{rep.schema_version}, newer than this Keeper knows "
-            f"({latest_version()}); use a newer Keeper",
-        )
+    rep = restorable(backup)
     _refuse_if_in_use(db_path)
     stamp = clock().strftime("%Y%m%dT%H%M%SZ")
     aside = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
@@ -279,3 +273,21 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def restorable(backup: Path) -> FileReport:
+    """The health report of a backup that may be restored (into a file's place or into an
+    empty office server); refused when it does not verify or is newer than this Keeper."""
+    rep = inspect(backup)
+    if not rep.ok:
+        raise RuleViolation(
+            "backup_unverified",
+            f"{backup} cannot be restored: " + "; ".join(rep.problems[:3] or rep.integrity[:3]),
+        )
+    if rep.schema_version > latest_version():
+        raise RuleViolation(
+            "backup_too_new",
+            f"{backup} has schema version {rep.schema_version}, newer than this Keeper knows "
+            f"({latest_version()}); use a newer Keeper",
+        )
+    return rep

@@ -26,6 +26,7 @@ from ..store.pg import local_anchor as pg_local_anchor
 from ..store.readonly import open_read_only
 from ..store.verify import VerifyResult
 from ..timeutil import now_utc, to_db
+from . import backups
 
 InitReport = pgadmin.InitReport
 DEFAULT_OWNER = pgadmin.DEFAULT_OWNER
@@ -173,18 +174,7 @@ def restore_to_server(
     database is never replaced: its administrator drops and re-makes it with ``server
     init`` first); the server's chain verified after, and the restore recorded in it."""
     backup = Path(backup)
-    rep = inspect(backup)
-    if not rep.ok:
-        raise RuleViolation(
-            "backup_unverified",
-            f"{backup} cannot be restored: " + "; ".join(rep.problems[:3] or rep.integrity[:3]),
-        )
-    if rep.schema_version > latest_version():
-        raise RuleViolation(
-            "backup_too_new",
-            f"{backup} has schema version {rep.schema_version}, newer than this Keeper knows "
-            f"({latest_version()}); use a newer Keeper",
-        )
+    rep = backups.restorable(backup)
     with tempfile.TemporaryDirectory(prefix="keeper-restore-") as work:
         return _restore(backup, rep, url, clock, Path(work))
 

@@ -144,7 +144,7 @@ def copy_office(
                 then(tconn)
             check = audit.verify(tconn)
             if not check.ok:
-                raise StoreError(
+                raise SourceUnverified(
                     f"the copy in {_name(target)} does not verify: "
                     + "; ".join(check.problems[:3])
                     + ". Nothing was changed"
