@@ -67,7 +67,7 @@ def _check_view(s: Session, case: Case) -> None:
 
 
 def _due_for_medium(
-    s: Session, m: Medium, open_entry: dict[str, Any] | None, case: Case
+    s: Session, m: Medium, pair_no: str, open_entry: dict[str, Any] | None, case: Case
 ) -> list[Due]:
     burned, open_r, unsealed = [], [], []
     if m.status == MediumStatus.BURNED:
@@ -96,7 +96,7 @@ def _due_for_medium(
         ]
     no_dup = [
         (r["code"], case.case_no, from_db(r["since"]))
-        for r in entries.without_usable_duplicate(s.conn)
+        for r in entries.without_usable_duplicate(s.conn, pair_no)
         if m.code in (r["code"], r["duplicate"])
     ]
     return deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
@@ -211,7 +211,7 @@ def scan(s: Session, text: str) -> ScanRecord:
             }
         )
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
-        due = [_due_dict(d) for d in _due_for_medium(s, m, open_entry, case)]
+        due = [_due_dict(d) for d in _due_for_medium(s, m, str(row["pair_no"]), open_entry, case)]
         approvals = entries.approvals_for_medium(s.conn, m.id)
         court_open = _court_request_open_for(s, m, case.id)
         acts = [

@@ -420,9 +420,14 @@ def unusable_duplicate_of(conn: sqlite3.Connection, original_id: int) -> str | N
     return None if r is None else str(r[0])
 
 
-def without_usable_duplicate(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def without_usable_duplicate(
+    conn: sqlite3.Connection, pair_no: str | None = None
+) -> list[dict[str, Any]]:
     """Art. 18: pairs whose duplicate is damaged, replaced or lost and not yet reproduced:
-    the original's code, the unusable duplicate, the case and since when (the incident)."""
+    the original's code, the unusable duplicate, the case and since when (the incident).
+    With ``pair_no``: only that pair (a scan asks for the disc in hand, by index)."""
+    where = "" if pair_no is None else "AND d.pair_no=? "
+    args: tuple[str, ...] = () if pair_no is None else (pair_no,)
     return [
         dict(r)
         for r in conn.execute(
@@ -430,7 +435,8 @@ def without_usable_duplicate(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "FROM incidents i WHERE i.medium_id=d.id), d.registered_at) AS since FROM media d "
             "JOIN media o ON o.pair_no=d.pair_no AND o.copy_role='original' "
             "JOIN cases c ON c.id=d.case_id WHERE d.copy_role='duplicate' "
-            "AND d.status IN ('damaged', 'replaced', 'lost') ORDER BY since"
+            "AND d.status IN ('damaged', 'replaced', 'lost') " + where + "ORDER BY since",
+            args,
         )
     ]
 

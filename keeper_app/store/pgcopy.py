@@ -101,12 +101,15 @@ def copy_office(
     target: Database,
     verify_source: bool = False,
     then: Callable[[sqlite3.Connection], None] | None = None,
+    keep_unverified: bool = False,
 ) -> CopyResult:
     """Copy every row of ``source`` into ``target``, which must hold no Keeper row and be
     at the same schema version (and fingerprints). One snapshot of the source (its chain
     verified first in that snapshot when ``verify_source``), one transaction on the target
     (``then`` called in it after the copy, e.g. to record a restore), the target's chain
-    verified before it commits; refused (StoreError), with nothing written, otherwise."""
+    verified before it commits; refused (StoreError), with nothing written, otherwise.
+    With ``keep_unverified`` (a backup) a copy whose chain does not verify is kept as it
+    is, the failed check in the result, for the caller to record and refuse."""
     version = source.schema_version
     if target.schema_version != version:
         raise StoreError(
@@ -143,7 +146,7 @@ def copy_office(
             if then is not None:
                 then(tconn)
             check = audit.verify(tconn)
-            if not check.ok:
+            if not check.ok and not keep_unverified:
                 raise SourceUnverified(
                     f"the copy in {_name(target)} does not verify: "
                     + "; ".join(check.problems[:3])
@@ -223,12 +226,15 @@ class _NewFile(Database):
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def copy_to_sqlite(db: Database, target: str | os.PathLike[str]) -> CopyResult:
+def copy_to_sqlite(
+    db: Database, target: str | os.PathLike[str], keep_unverified: bool = False
+) -> CopyResult:
     """The office server ``db`` as a new sqlite file ``target`` (private to its owner): its
     schema made by the migrations, every row copied in one REPEATABLE READ snapshot of the
     server, the copy's chain verified (its head is the server's at that snapshot). The
     file is a plain single file (no -wal): it can be copied, opened and checked as it is.
-    An unfinished copy is removed."""
+    An unfinished copy is removed; so is one whose chain does not verify, unless
+    ``keep_unverified`` (a backup: kept like a file's copy, for its record to say so)."""
     target = Path(target)
     if target.exists():
         raise StoreError(f"{target} exists already; choose a new file name")
@@ -247,7 +253,7 @@ def copy_to_sqlite(db: Database, target: str | os.PathLike[str]) -> CopyResult:
                 conn.execute(f"PRAGMA user_version = {num}")
             fingerprints.record(conn, migrations, version, applied_now=0)
             conn.execute("COMMIT")
-            result = copy_office(db, _NewFile(conn, target))
+            result = copy_office(db, _NewFile(conn, target), keep_unverified=keep_unverified)
         finally:
             conn.close()
     except BaseException:

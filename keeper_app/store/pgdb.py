@@ -183,7 +183,9 @@ class PgDatabase(Database):
     def backup_to(self, target: Any, source: Any = None) -> None:
         from .pgcopy import copy_to_sqlite
 
-        copy_to_sqlite(self, target)
+        # like a file's backup: the copy is kept even when its chain does not verify;
+        # the caller checks it, records the failure and refuses
+        copy_to_sqlite(self, target, keep_unverified=True)
 
     def close(self) -> None:
         witness_log.register(self.conn, None)

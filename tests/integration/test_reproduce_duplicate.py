@@ -130,6 +130,9 @@ def test_no_usable_duplicate_on_the_due_board_until_reproduced(
     [x] = [x for x in lookup.due(k) if x["kind"] == "no_usable_duplicate"]
     assert (x["code"], x["case_no"], x["late"]) == (o, "A2026-001", False)
     assert "no_usable_duplicate" in [x["kind"] for x in lookup.scan(k, o).due]
+    # a disc of another pair, scanned, does not carry this pair's due
+    o_other, _ = office.handed_over_pair(person="李某某")
+    assert "no_usable_duplicate" not in [x["kind"] for x in lookup.scan(k, o_other).due]
 
     sid = _unsealed(office, o)
     rec = lookup.scan(k, o)
