@@ -132,7 +132,7 @@ def cmd_init(c: Context) -> int:
 
     # a new database's passwords are asked before the file is made: a refusal (no terminal,
     # two different passwords) leaves nothing behind
-    first = passwords() if a.admin_badge and not Path(a.db).exists() else None
+    first = passwords() if a.admin_badge and not c.is_server and not c.db_path.exists() else None
     db = c.db
     if a.admin_badge:
         if people_svc.needs_bootstrap(db):

@@ -3,6 +3,7 @@ password, missing fields) leaves no database file behind (it left a schema-only 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,14 +27,24 @@ INIT = [
 ]
 
 
-def keeper(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def keeper(
+    db: Path | None, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    where = [] if db is None else ["--db", str(db)]
     return subprocess.run(
-        [sys.executable, "-m", "keeper_app", "--db", str(db), *args],
+        [sys.executable, "-m", "keeper_app", *where, *args],
         capture_output=True,
         text=True,
         timeout=120,
         stdin=subprocess.DEVNULL,
+        env=env,
     )
+
+
+def _env(tmp_path: Path, **more: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "KEEPER_DB"}
+    env.update(XDG_DATA_HOME=str(tmp_path / "xdg"), **more)
+    return env
 
 
 def test_init_refused_for_want_of_a_terminal_leaves_no_file(tmp_path: Path) -> None:
@@ -42,6 +53,20 @@ def test_init_refused_for_want_of_a_terminal_leaves_no_file(tmp_path: Path) -> N
     assert r.returncode == 1 and "no terminal" in r.stderr, r.stderr
     assert not db.exists()
     assert not db.parent.exists() or list(db.parent.iterdir()) == []
+
+
+def test_init_without_db_refused_on_the_default_file_leaves_no_file(tmp_path: Path) -> None:
+    # no --db: the default file (the installed package's first run)
+    r = keeper(None, *INIT, env=_env(tmp_path))
+    assert r.returncode == 1 and "no terminal" in r.stderr, r.stderr
+    assert not (tmp_path / "xdg" / "keeper" / "keeper.sqlite").exists()
+
+
+def test_init_on_keeper_db_from_the_environment_refused_leaves_no_file(tmp_path: Path) -> None:
+    db = tmp_path / "office" / "keeper.sqlite"
+    r = keeper(None, *INIT, env=_env(tmp_path, KEEPER_DB=str(db)))
+    assert r.returncode == 1 and "no terminal" in r.stderr, r.stderr
+    assert not db.exists()
 
 
 def test_init_with_missing_fields_leaves_no_file(tmp_path: Path) -> None:
