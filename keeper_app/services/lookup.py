@@ -67,7 +67,12 @@ def _check_view(s: Session, case: Case) -> None:
 
 
 def _due_for_medium(
-    s: Session, m: Medium, pair_no: str, open_entry: dict[str, Any] | None, case: Case
+    s: Session,
+    m: Medium,
+    pair_no: str,
+    open_entry: dict[str, Any] | None,
+    case: Case,
+    requests: list[dict[str, Any]],
 ) -> list[Due]:
     burned, open_r, unsealed = [], [], []
     if m.status == MediumStatus.BURNED:
@@ -91,7 +96,7 @@ def _due_for_medium(
     if m.copy_role == CopyRole.DUPLICATE and m.status == MediumStatus.IN_CUSTODY:
         court = [
             (q["id"], case.case_no, q["org_name"], from_db(q["requested_at"]))
-            for q in entries.court_requests_of_case(s.conn, case.id)
+            for q in requests
             if not q["served"]
         ]
     no_dup = [
@@ -102,12 +107,12 @@ def _due_for_medium(
     return deadlines.due_items(s.now(), burned, open_r, court, unsealed, no_duplicate=no_dup)
 
 
-def _court_request_open_for(s: Session, m: Medium, case_id: int) -> bool:
+def _court_request_open_for(s: Session, m: Medium, requests: list[dict[str, Any]]) -> bool:
     """Whether an open court or procuratorate request of the case still asks for something
     this disc carries (issue 14: the counter offers the transfer only then)."""
     pair_ids: list[int] | None = None
     rec_ids: list[int] = []
-    for q in entries.court_requests_of_case(s.conn, case_id):
+    for q in requests:
         if q["served"]:
             continue
         items = court.item_rows(court_repo.items(s.conn, int(q["id"])))
@@ -211,9 +216,13 @@ def scan(s: Session, text: str) -> ScanRecord:
             }
         )
         open_entry = entries.open_retrieval(s.conn, m.id) if m.status == MediumStatus.OUT else None
-        due = [_due_dict(d) for d in _due_for_medium(s, m, str(row["pair_no"]), open_entry, case)]
+        requests = entries.court_requests_of_case(s.conn, case.id)  # read once, used twice
+        due = [
+            _due_dict(d)
+            for d in _due_for_medium(s, m, str(row["pair_no"]), open_entry, case, requests)
+        ]
         approvals = entries.approvals_for_medium(s.conn, m.id)
-        court_open = _court_request_open_for(s, m, case.id)
+        court_open = _court_request_open_for(s, m, requests)
         acts = [
             a.value
             for a in available_actions(

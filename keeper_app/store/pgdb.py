@@ -82,9 +82,13 @@ class PgDatabase(Database):
     def _rollback(self) -> None:
         self.pg.rollback_quietly()
 
-    def _head(self) -> tuple[int, str] | None:
-        r = self.conn.execute(
-            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+    def _head_notified(self) -> tuple[int, str] | None:
+        """The chain's head at the end of the change, and the other desks told of it
+        (delivered at COMMIT): one round trip."""
+        r = self.pg.run_raw(
+            "SELECT seq, hash, pg_notify(%s, seq::text) FROM audit_events "
+            "ORDER BY seq DESC LIMIT 1",
+            (pg.CHANNEL,),
         ).fetchone()
         return None if r is None else (int(r[0]), str(r[1]))
 
@@ -95,9 +99,7 @@ class PgDatabase(Database):
         self._begin()
         try:
             yield self.conn
-            head = self._head()
-            if head is not None:
-                self.pg.run_raw("SELECT pg_notify(%s, %s)", (pg.CHANNEL, str(head[0])))
+            head = self._head_notified()
         except pg.ServerUnreachable as exc:
             raise _not_recorded(self.shown, exc) from exc
         except BaseException:
