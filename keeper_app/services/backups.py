@@ -50,10 +50,10 @@ def take(
         db.backup_to(target)
     except (StoreError, OSError) as exc:
         raise RuleViolation("backup_failed", f"backup to {target} failed: {exc}") from None
-    return _record(target, db.path, now)
+    return _record(target, db.shown, now)  # a server: its URL without the password
 
 
-def _record(target: Path, source: Path, now: datetime) -> BackupListing:
+def _record(target: Path, source: str | Path, now: datetime) -> BackupListing:
     rep = inspect(target)
     size = target.stat().st_size
     rec = BackupRecord(

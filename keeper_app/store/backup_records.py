@@ -3,7 +3,8 @@
 verified. A copy without a record, or whose size no longer matches its record, does not
 count as verified.
 
-The default folder is ``backups/`` next to the database file."""
+The default folder is ``backups/`` next to the database file; for an office server, in the
+desk's local folder that stands for it (never a folder named after the URL)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ from typing import Any
 RECORD_SUFFIX = ".json"
 
 
-def default_folder(db_path: str | os.PathLike[str]) -> Path:
-    return Path(db_path).parent / "backups"
+def default_folder(location: str | os.PathLike[str]) -> Path:
+    """``backups/`` next to the file at ``location``; a server's URL is taken to the desk's
+    local folder for it (a URL as a path made a folder named by it, its password too,
+    under the working directory)."""
+    from . import local_path
+
+    return local_path(location).parent / "backups"
 
 
 @dataclass

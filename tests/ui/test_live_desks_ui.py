@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import PASSWORD, Office
@@ -179,3 +180,28 @@ def test_the_keepers_record_media_list_and_due_board_follow_another_desk(
     qtbot.waitUntil(lambda: any(r.get("code") == d for r in m.due.model.rows), timeout=LIVE_MS)
     chosen = m.media.table.selectionModel().selectedRows()
     assert [media.row(ix.row())["code"] for ix in chosen] == [d]
+
+
+def test_a_server_desks_scheduled_backup_goes_to_its_own_local_folder(
+    ui, keeper_app: KeeperApp, office: Office, qtbot
+) -> None:
+    """No backup folder chosen: the keeper's desk of a server office backs up into its
+    local folder for that server (its URL made a folder, named with the password, under
+    the working directory)."""
+    from keeper_app.store import backup_records
+    from keeper_app.ui.backup_schedule import BackupStatus
+
+    sched = keeper_app.backups
+    folder = sched.folder()
+    assert folder == store.local_path(office.location).parent / "backups"
+    assert folder.is_absolute() and "postgresql:" not in str(folder)
+    password = urlsplit(office.location).password
+    assert password and password not in str(folder)
+    m = ui.sign_in("K001")
+    status = m.findChild(BackupStatus)
+    assert status is not None
+    qtbot.waitUntil(lambda: status.kind == "ok", timeout=30_000)
+    [copy] = backup_records.listing(folder)
+    assert copy.verified and copy.record is not None
+    assert copy.record.source == pg.safe_url(office.location)  # no password in the record
+    assert not Path("postgresql:").exists()
