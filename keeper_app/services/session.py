@@ -182,6 +182,10 @@ class Session:
         self.watch = clockwatch.WATCH
         #: the audit head (seq) when the running rerun_if_changed call began, else None
         self._seen: int | None = None
+        #: during a rerun_if_changed call: the keys its signers' passwords unlocked, so that
+        #: a call run again checks them against the state again (lockout, key, active)
+        #: without deriving the same key from the same password twice
+        self._call_keys: KdfCache | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -206,7 +210,7 @@ class Session:
     def signer(self, cred: Credential) -> Signer:
         """A signer's credential checked. The sign-in bookkeeping it writes is not a change
         by another counter: a service that noted the head before goes on (rerun_if_changed)."""
-        signer, seqs = _authenticate(self.conn, cred, self.kdf_cache, self.clock)
+        signer, seqs = _authenticate(self.conn, cred, self.kdf_cache or self._call_keys, self.clock)
         if (
             self._seen is not None
             and seqs
@@ -315,6 +319,7 @@ def rerun_if_changed(
     def call(s: Session, /, *args: P.args, **kwargs: P.kwargs) -> T:
         if s._seen is not None:  # called from another such service: its check covers this
             return fn(s, *args, **kwargs)
+        s._call_keys = KdfCache()
         try:
             for attempt in range(MAX_RERUNS):
                 try:
@@ -333,6 +338,7 @@ def rerun_if_changed(
                     continue
         finally:
             s._seen = None
+            s._call_keys = None
         raise RuleViolation(
             "busy_changing",
             f"other counters kept changing the register while this was being recorded "

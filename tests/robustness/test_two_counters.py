@@ -322,6 +322,100 @@ def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(offic
     assert len(office.changes()) == changes + 1  # only the second counter's change
 
 
+def _counting_unlocks(monkeypatch) -> list[bytes]:
+    """Every key derivation from a password from now on (the salt of whose key)."""
+    from keeper_app.services import session as session_mod
+
+    salts: list[bytes] = []
+    real = session_mod.crypto.unlock
+
+    def unlock(km, password):
+        salts.append(km.kdf_salt)
+        return real(km, password)
+
+    monkeypatch.setattr(session_mod.crypto, "unlock", unlock)
+    return salts
+
+
+def _salt(office, badge: str) -> bytes:
+    from keeper_app.store import people as people_repo
+
+    person = people_repo.by_badge(office.db.conn, badge)
+    return people_repo.key_material(office.db.conn, person.id).kdf_salt
+
+
+def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_twice(
+    office, counter2, monkeypatch
+):
+    """Counter 2 records something else while counter 1's signer types: counter 1's call
+    runs again on the new state. Its signers are checked again (sign-in bookkeeping,
+    active, their key), but the key each one's password unlocked is not derived twice
+    (a derivation is the slow part: 8 desks reran each other's derivations)."""
+    from keeper_app.services import session as session_mod
+    from keeper_app.services.session import sign_in
+
+    o, d = office.handed_over_pair()
+    o2, d2 = office.handed_over_pair(person="李某某")
+    q1 = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    q2 = office.approved_request(d2, "H002", "D001", "case_handling", 2)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)  # no KdfCache
+    others = []
+
+    def counter_2_retrieves_another_disc():
+        others.append(
+            custody.retrieve(
+                _s2(office, counter2, "K002"), d2, office.cred("H002"), office.cred("K002"), q2
+            )
+        )
+
+    reruns = []
+    real_init = session_mod.ChangedMeanwhile.__init__
+
+    def changed(self, *a):
+        reruns.append(1)
+        real_init(self, *a)
+
+    monkeypatch.setattr(session_mod.ChangedMeanwhile, "__init__", changed)
+    unlocks = _counting_unlocks(monkeypatch)
+    rid = custody.retrieve(
+        k, d, TypedLate("H001", counter_2_retrieves_another_disc), office.cred("K001"), q1
+    )
+    assert others and reruns == [1], "the other counter recorded meanwhile: a rerun"
+    # each of the call's signers derived once although the call ran twice
+    assert unlocks.count(_salt(office, "H001")) == 1
+    assert unlocks.count(_salt(office, "K001")) == 1
+    rows = office.db.conn.execute(
+        "SELECT r.id, p.badge FROM retrievals r JOIN people p ON p.id=r.retriever_id ORDER BY r.id"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [(others[0], "H002"), (rid, "H001")]
+    assert admin.verify_audit(office.db).ok
+
+
+def test_a_signer_deactivated_while_the_call_ran_is_refused_when_it_runs_again(office, counter2):
+    """The key unlocked on the first run is reused, the state is not: a signer made
+    inactive meanwhile is refused on the rerun, and nothing is recorded."""
+    from keeper_app.services import people as people_svc
+
+    o, d = office.handed_over_pair()
+    q1 = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    changes = len(office.changes())
+
+    def admin_deactivates_h001():
+        people_svc.set_active(_s2(office, counter2, "ADMIN"), "H001", False)
+
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(
+            office.session("K001"),
+            d,
+            TypedLate("H001", admin_deactivates_h001),
+            office.cred("K001"),
+            q1,
+        )
+    assert ei.value.code == "inactive", ei.value.message
+    assert len(office.changes()) == changes + 1  # the deactivation only
+    assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals").fetchone()[0] == 0
+
+
 # ------------------------------------------------------------------ two real processes
 def workers(office, start: float, *specs: tuple[str, str, str, list[str]]) -> list[list[dict]]:
     procs = [
