@@ -67,6 +67,7 @@ from pgbench_common import (  # noqa: E402
     server_settings,
     start_cluster,
     summary,
+    terminated,
 )
 
 from keeper_app import crypto  # noqa: E402
@@ -589,10 +590,6 @@ def report(results: list[dict[str, Any]], what_if: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(f"terminated by signal {signum}")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--desks", type=int, default=8)
@@ -613,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(args.what_if) - set(WHAT_IFS)
     if unknown:
         ap.error(f"unknown --what-if {', '.join(sorted(unknown))}")
-    signal.signal(signal.SIGTERM, _terminated)  # the clusters are stopped on the way out
+    signal.signal(signal.SIGTERM, terminated)  # the clusters are stopped on the way out
     if args.kdf_seconds is None:
         args.kdf_seconds = max(3.0, args.seconds / 6)
     OUT.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,7 @@ from pgbench_common import (  # noqa: E402
     server_settings,
     start_cluster,
     summary,
+    terminated,
 )
 
 from keeper_app.domain import codes  # noqa: E402
@@ -280,10 +281,6 @@ def report(meta: dict[str, Any], copy: dict[str, Any], res: dict[str, Any]) -> s
     return "\n".join(out)
 
 
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(f"terminated by signal {signum}")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -297,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true", help="make the sqlite file again")
     ap.add_argument("--json", type=Path, default=OUT / "bench_pg_scan.json")
     args = ap.parse_args(argv)
-    signal.signal(signal.SIGTERM, _terminated)  # the cluster is stopped on the way out
+    signal.signal(signal.SIGTERM, terminated)  # the cluster is stopped on the way out
     entries = args.entries if args.entries is not None else 5 * args.media
     OUT.mkdir(parents=True, exist_ok=True)
     default = (args.media, entries) == (1_000_000, 5_000_000)

@@ -835,6 +835,8 @@ def pct(xs: Sequence[float], p: float) -> float:
 
 
 def summary(xs: Sequence[float]) -> dict[str, float]:
+    if not xs:
+        return {"n": 0, "median": math.nan, "p95": math.nan, "p99": math.nan, "max": math.nan}
     return {
         "n": len(xs),
         "median": statistics.median(xs),

@@ -6,10 +6,8 @@ Not a benchmark itself (``make bench`` runs ``bench_*.py`` only)."""
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
-import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -24,6 +22,8 @@ OUT = HERE / "out"
 if str(ROOT / "tests") not in sys.path:  # the tests' cluster helper, used as it is
     sys.path.insert(0, str(ROOT / "tests"))
 
+from bench_scan import pct as pct  # noqa: E402  (one percentile rule for every benchmark)
+from bench_scan import summary as summary  # noqa: E402
 from pg_cluster import PgCluster  # noqa: E402
 
 #: The server's settings for the benchmarks, over the tests' (32 MB shared buffers, sized for
@@ -221,19 +221,7 @@ def copy_sqlite_to_pg(
     }
 
 
-# ====================================================================== statistics
-def pct(xs: Sequence[float], p: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
-
-
-def summary(xs: Sequence[float]) -> dict[str, float]:
-    if not xs:
-        return {"n": 0, "median": math.nan, "p95": math.nan, "p99": math.nan, "max": math.nan}
-    return {
-        "n": len(xs),
-        "median": statistics.median(xs),
-        "p95": pct(xs, 95),
-        "p99": pct(xs, 99),
-        "max": max(xs),
-    }
+# ====================================================================== the run
+def terminated(signum: int, frame: Any) -> None:
+    """SIGTERM as SystemExit: the benchmark's clusters are stopped on the way out."""
+    raise SystemExit(f"terminated by signal {signum}")
