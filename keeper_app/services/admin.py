@@ -101,7 +101,7 @@ def backup(s: Session, target: str | Path) -> VerifyResult:
         backup_records.BackupRecord(
             file=target.name,
             taken_at=to_db(s.now()),
-            source=s.db.shown if is_server(s.db.location) else str(s.db.path),  # no password
+            source=s.db.shown,  # a file's path; a server's URL without the password
             verified=True,
             events=result.events,
             head=result.head_hash,
