@@ -86,7 +86,7 @@ DEPENDS = [
     "libdbus-1-3",
     "libglib2.0-0",
     "libx11-xcb1",
-    # the PostgreSQL client library psycopg (pure Python) loads for the office server's engine
+    # the system's PostgreSQL client library: psycopg's fallback when its binary part cannot load
     "libpq5",
 ]
 RECOMMENDS = ["cups", "udev"]

@@ -115,14 +115,17 @@ def _court_request_open_for(s: Session, m: Medium, requests: list[dict[str, Any]
     for q in requests:
         if q["served"]:
             continue
-        items = court.item_rows(court_repo.items(s.conn, int(q["id"])))
-        if not items:
-            return True
         if pair_ids is None:
             pair_ids = [
                 int(p["id"]) for p in media_repo.pair(s.conn, parse_code(m.code).body[:14])
             ] or [m.id]
             rec_ids = [int(r["id"]) for r in media_repo.recordings_of(s.conn, m.id)]
+        # only the request's items that name this pair or a recording on it: a whole
+        # case's request lists every recording of the case
+        listed, rows = court_repo.items_naming(s.conn, int(q["id"]), pair_ids, rec_ids)
+        if not listed:
+            return True
+        items = court.item_rows(rows)
         try:
             court.items_closed_by(items, pair_ids, rec_ids, m.code)
         except RuleViolation:

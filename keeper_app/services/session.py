@@ -246,8 +246,8 @@ class Session:
             ):
                 raise ChangedMeanwhile()
             # a person's first key (enrolment) is written by the change that it signs
-            first_key = people_repo.current_key(conn, self.person.id) is None
-            key = None if first_key else self._event_key(conn)
+            cur = people_repo.current_key(conn, self.person.id)
+            key = None if cur is None else self._event_key(conn, cur)
             self_check.refuse_unless_verified(self.db)  # nothing is signed on a broken history
             last = audit.last_signed_at(conn)
             if last is not None and at < last[1]:
@@ -271,19 +271,23 @@ class Session:
         :class:`audit.ClockBehind` (nothing written)."""
         at = to_db(self.now())
         with self.db.transaction() as conn:
-            before = audit.head(conn)[0]
             seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
+        before = seq - 1  # the head this note was appended to
         if self._seen is not None and self._seen == before:
             self._seen = seq  # our own note: a change in the same call goes on
 
-    def _event_key(self, conn: sqlite3.Connection) -> audit.EventKey:
-        """The key this session signs its events with: the person's current key."""
+    def _event_key(
+        self, conn: sqlite3.Connection, cur: tuple[int, bytes] | None = None
+    ) -> audit.EventKey:
+        """The key this session signs its events with: the person's current key (``cur``:
+        as the caller has just read it)."""
         who = f"{self.person.name} ({self.person.badge})"
         if self.key is None:
             raise RuleViolation(
                 "no_key", f"{who} is not signed in with a password: sign in again to sign"
             )
-        cur = people_repo.current_key(conn, self.person.id)
+        if cur is None:
+            cur = people_repo.current_key(conn, self.person.id)
         if cur is None or cur[1] != crypto.public_bytes(self.key):
             raise RuleViolation(
                 "key_changed",

@@ -252,6 +252,22 @@ def last_signed_at(conn: sqlite3.Connection) -> tuple[int, str] | None:
     return None if r is None else (int(r[0]), str(r[1]))
 
 
+def head_and_last_signed(
+    conn: sqlite3.Connection,
+) -> tuple[tuple[int, str], tuple[int, str] | None]:
+    """:func:`head` and :func:`last_signed_at` in one statement (one round trip to a
+    server, where an event is appended)."""
+    r = conn.execute(
+        "SELECT (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1), "
+        "(SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), "
+        "(SELECT seq FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1), "
+        "(SELECT at FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1)"
+    ).fetchone()
+    top = (0, GENESIS) if r is None or r[0] is None else (int(r[0]), str(r[1]))
+    last = None if r is None or r[2] is None else (int(r[2]), str(r[3]))
+    return top, last
+
+
 def only_system_since(conn: sqlite3.Connection, seq: int) -> bool:
     """Whether every event after ``seq`` is a system event (sign-in bookkeeping): the
     register has not moved on by anyone's change."""
@@ -334,10 +350,11 @@ def append(
         body["nonce"] = secrets.token_hex(16)
     payload = canonical.dumps(body)
     if actor_id is not None:
-        last = last_signed_at(conn)
+        (seq, prev), last = head_and_last_signed(conn)
         if last is not None and at < last[1]:
             raise ClockBehind(at, last[1], last[0])
-    seq, prev = head(conn)
+    else:
+        seq, prev = head(conn)
     seq += 1
     key_id = key.key_id if key is not None else None
     h = event_hash(prev, seq, at, actor_id, action, payload, SCHEME, key_id)
@@ -347,7 +364,21 @@ def append(
         "key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (seq, at, actor_id, action, payload, prev, h, SCHEME, key_id, sig),
     )
+    _APPENDED[id(conn)] = (seq, h, at)
     return seq
+
+
+#: per connection (by id): the last event :func:`append` wrote in its open transaction. The
+#: appends of a database are serialised (its write lock), so at COMMIT it is the chain's
+#: head: the transaction hands it to the witness log (and a server's desks are notified of
+#: it) without asking the database again. Taken at the start and the end of every write
+#: transaction (:func:`take_appended`), so a rolled-back one leaves nothing behind.
+_APPENDED: dict[int, tuple[int, str, str]] = {}
+
+
+def take_appended(conn: sqlite3.Connection) -> tuple[int, str, str] | None:
+    """The (seq, hash, at) of the last event appended on ``conn`` since the last call."""
+    return _APPENDED.pop(id(conn), None)
 
 
 def verify(conn: sqlite3.Connection, max_problems: int = 20, **kw: Any) -> VerifyResult:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from . import backup_records, fingerprints, inuse, schema, witness_log
+from . import audit, backup_records, fingerprints, inuse, schema, witness_log
 
 BUSY_TIMEOUT_MS = 10_000
 #: BEGIN IMMEDIATE is tried this many times, each waiting up to the busy timeout, before
@@ -163,9 +163,11 @@ class Database:
         """All or nothing: the state change and its audit event commit together."""
         if self.conn.in_transaction:
             raise StoreError("nested transaction")
+        audit.take_appended(self.conn)  # a rolled-back transaction's, if any: not ours
         self._begin()
         try:
             yield self.conn
+            head = audit.take_appended(self.conn)  # the head at COMMIT, if we appended
         except sqlite3.OperationalError as exc:
             self._rollback()
             failure = write_failure(exc, self.path)
@@ -190,7 +192,8 @@ class Database:
             if failure is None:
                 raise
             raise failure from exc
-        self.witness.note(self.conn)  # never raises: a log that cannot be written is reported
+        # never raises: a log that cannot be written is reported
+        self.witness.note(self.conn, head=head)
 
     @contextmanager
     def serialised(self) -> Iterator[None]:

@@ -4,6 +4,7 @@ All append-only (migration 0011)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 _TABLES = frozenset(
@@ -40,6 +41,37 @@ def items(conn: sqlite3.Connection, request_id: int) -> list[dict[str, Any]]:
             (int(request_id),),
         )
     ]
+
+
+def items_naming(
+    conn: sqlite3.Connection,
+    request_id: int,
+    medium_ids: Sequence[int],
+    recording_ids: Sequence[int],
+) -> tuple[bool, list[dict[str, Any]]]:
+    """Whether the request lists any item at all, and those of its items that name one of
+    ``medium_ids`` or ``recording_ids`` (id, recording_id, medium_id, closed): what the
+    counter needs of a request to know whether it asks for one disc, without reading the
+    whole request (a whole case's request lists every recording of the case)."""
+    listed = conn.execute(
+        "SELECT 1 FROM court_request_items WHERE request_id=? LIMIT 1", (int(request_id),)
+    ).fetchone()
+    if listed is None:
+        return False, []
+    named = [
+        f"i.{col} IN ({', '.join('?' for _ in ids)})"
+        for col, ids in (("medium_id", medium_ids), ("recording_id", recording_ids))
+        if ids
+    ]
+    if not named:
+        return True, []
+    rows = conn.execute(
+        "SELECT i.id, i.recording_id, i.medium_id, c.id IS NOT NULL AS closed "
+        "FROM court_request_items i LEFT JOIN court_item_closures c ON c.item_id=i.id "
+        f"WHERE i.request_id=? AND ({' OR '.join(named)}) ORDER BY i.id",
+        (int(request_id), *map(int, medium_ids), *map(int, recording_ids)),
+    )
+    return True, [dict(r) for r in rows]
 
 
 def item(conn: sqlite3.Connection, item_id: int) -> dict[str, Any] | None:

@@ -162,13 +162,25 @@ class WitnessLog:
         path = self._bind(conn)
         return None if path is None else last(path, ("verified", "restored"))
 
-    def note(self, conn: sqlite3.Connection, kind: str = "head", force: bool = False) -> None:
+    def note(
+        self,
+        conn: sqlite3.Connection,
+        kind: str = "head",
+        force: bool = False,
+        head: tuple[int, str, str] | None = None,
+    ) -> None:
         """Append the head if it is newer than the log's last line (``force``: always,
-        for "verified" and "restored" lines). Never raises."""
+        for "verified" and "restored" lines). ``head``: the (seq, hash, at) the caller
+        just committed (the last event its write transaction appended), else read from
+        the database. Never raises."""
         try:
-            r = conn.execute(
-                "SELECT seq, hash, at FROM audit_events ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
+            r = (
+                head
+                if head is not None
+                else conn.execute(
+                    "SELECT seq, hash, at FROM audit_events ORDER BY seq DESC LIMIT 1"
+                ).fetchone()
+            )
             if r is None:
                 return
             self.write(conn, Line(kind, int(r[0]), str(r[1]), str(r[2]), ""), force)

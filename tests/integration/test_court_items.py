@@ -16,6 +16,7 @@ from test_refusals import CASE_A, refused
 from keeper_app.domain import codes
 from keeper_app.domain.model import ManifestEntry
 from keeper_app.services import admin, intake, lookup, transfers
+from keeper_app.store import court as court_repo
 
 COURT = "某市中级人民法院"
 
@@ -110,12 +111,35 @@ def test_a_witness_disc_no_longer_closes_the_request(office: Office) -> None:
 
     transfer(office, qid, d1)
     assert not the_request(office, qid)["served"]
+    assert "court_transfer" in lookup.scan(k, d2).actions  # its own item is still open
     transfer(office, qid, d2)
     q = the_request(office, qid)
     assert q["served"] and all(i["closed"] and not i["late"] for i in q["items"])
     assert [x for x in lookup.due(k) if x["kind"] == "court_transfer"] == []
     assert not q["late"]
     verified(office)
+
+
+def test_the_counter_reads_only_the_items_naming_the_scanned_disc(office: Office) -> None:
+    """A whole case's request lists every recording of the case: a scan reads only the
+    items that name its pair or its recordings (the 1,000,000-media scan's tail)."""
+    o1, d1 = office.handed_over_pair(person="王某某")
+    _, d2 = office.handed_over_pair(person="李某")
+    qid = request(office, whole_case=True)
+    conn = office.db.conn
+    r1 = recording_of(office, d1)
+    pair1 = [office.medium_id(o1), office.medium_id(d1)]
+    listed, rows = court_repo.items_naming(conn, qid, pair1, [r1])
+    assert listed and [r["recording_id"] for r in rows] == [r1]
+    assert not rows[0]["closed"]
+    assert court_repo.items_naming(conn, qid, [], []) == (True, [])
+    assert court_repo.items_naming(conn, qid, pair1, []) == (True, [])  # items name recordings
+    assert court_repo.items_naming(conn, 10_000, pair1, [r1]) == (False, [])
+    transfer(office, qid, d1)
+    _, rows = court_repo.items_naming(conn, qid, pair1, [r1])
+    assert [bool(r["closed"]) for r in rows] == [True]
+    k = office.session("K001")
+    assert "court_transfer" in lookup.scan(k, d2).actions
 
 
 def test_a_disc_the_request_does_not_ask_for_is_refused(office: Office) -> None:

@@ -7,10 +7,12 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from conftest import Office
 
+from keeper_app.services import lookup
 from keeper_app.store import audit
 
 ENGINES = ("postgresql",)
@@ -87,3 +89,35 @@ def test_a_wrong_password_is_said_as_such_not_as_a_network_fault(office: Office)
     assert r.returncode != 0
     assert "refused this desk's connection" in out and "password" in out, out
     assert "cannot be reached" not in out and "not-the-password" not in out
+
+
+def test_a_logged_reading_is_five_round_trips_to_the_server(office: Office) -> None:
+    """BEGIN with the write lock, the signer's key, the head with the last signed event,
+    the INSERT, the notification with the COMMIT — nothing read back."""
+    _, code = office.handed_over_pair()
+    s = office.session("K001")
+    raw = office.db.pg.raw  # type: ignore[attr-defined]
+    sent: list[str] = []
+    real = raw.execute
+
+    def spy(query: Any, params: Any = None, **kw: Any) -> Any:
+        sent.append(str(query))
+        return real(query, params, **kw)
+
+    raw.execute = spy
+    try:
+        s.note("read", what="a test reading")
+    finally:
+        del raw.execute
+    assert len(sent) == 5, sent
+    assert sent[0].startswith("BEGIN; SELECT pg_advisory_xact_lock(")
+    seq = audit.head(office.db.conn)[0]
+    assert sent[-1] == f"SELECT pg_notify('keeper_changes', '{seq}'); COMMIT"
+    # and a whole scan (the record, then its logged reading) stays a score of statements
+    sent.clear()
+    raw.execute = spy
+    try:
+        lookup.scan(s, code)
+    finally:
+        del raw.execute
+    assert len(sent) <= 20, sent
