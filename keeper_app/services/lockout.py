@@ -126,6 +126,15 @@ def admit(conn: sqlite3.Connection, person: Person, now: datetime) -> Attempt:
     return Attempt(written[0][0], (written[0][1],))
 
 
+def refuse_if_locked(conn: sqlite3.Connection, person: Person, now: datetime) -> None:
+    """Refuse a locked person (a password already checked in the same call: nothing is
+    written, it is not a new attempt)."""
+    st = signins.state(conn, person.id)
+    if is_locked(st, now):
+        assert st.locked_until is not None
+        raise locked_refusal(person, st.locked_until)
+
+
 def wrong_password(conn: sqlite3.Connection, person: Person, now: datetime) -> RuleViolation:
     """The attempt stays outstanding (it counts as wrong); at the fifth the lockout is
     written. Returns the refusal."""

@@ -114,6 +114,9 @@ def write_failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
 class Database:
     """One connection to one sqlite file. Transactions are explicit (BEGIN IMMEDIATE)."""
 
+    #: "sqlite", or "postgresql" for an office server (:class:`.pgdb.PgDatabase`)
+    engine = "sqlite"
+
     def __init__(self, conn: sqlite3.Connection, path: Path, in_use: inuse.InUse | None = None):
         self.conn = conn
         self.path = path

@@ -201,7 +201,12 @@ class PgConnection:
     def __init__(self, url: str):
         self.url = url
         self.lock_timeout_ms = 10_000
+        # the schema as this connection learnt it (pinned at open, a desk never migrates):
+        # asked once, not at every self-check -- information_schema is slow to ask;
+        # forgotten after a migration (forget_tables) and at every new connection
         self._has_id: dict[str, bool] = {}
+        self._tables: set[str] | None = None
+        self._columns: dict[str, list[str]] = {}
         self.raw: Any = None
         self.connect()
 
@@ -220,6 +225,13 @@ class PgConnection:
             )
         except psycopg.OperationalError as exc:
             raise unreachable(self.url, exc, during="connect") from exc
+        # every integer goes as BIGINT, the type of every integer column (pgsql): psycopg
+        # would send 5 as smallint and 100000 as integer, making one statement several
+        # prepared statements, each planned afresh until it has run five times
+        from psycopg.types.numeric import Int8Dumper
+
+        self.raw.adapters.register_dumper(int, Int8Dumper)
+        self.forget_tables()
         self.raw.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
         self.raw.execute("SET TIME ZONE 'UTC'")
 
@@ -274,6 +286,20 @@ class PgConnection:
 
     def forget_tables(self) -> None:
         self._has_id.clear()
+        self._tables = None
+        self._columns.clear()
+
+    def known_tables(self) -> set[str]:
+        """:func:`tables`, asked once a connection."""
+        if self._tables is None:
+            self._tables = tables(self)
+        return self._tables
+
+    def known_columns(self, table: str) -> list[str]:
+        """:func:`columns`, asked once a connection for each table."""
+        if table not in self._columns:
+            self._columns[table] = columns(self, table)
+        return self._columns[table]
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         if self.closed:
@@ -377,7 +403,7 @@ class PgConnection:
             return self._pragma(sql)
         m = _SQLITE_MASTER_TABLES.match(sql)
         if m is not None:
-            names = tables(self)
+            names = self.known_tables()
             if m.group(1):
                 want = str((params or [""])[0])
                 return PgCursor(None, rows=[_fake_row(["name"], [want])] if want in names else [])
@@ -401,7 +427,7 @@ class PgConnection:
                 None, rows=[_fake_row(["seq", "name", "file"], [0, "main", safe_url(self.url)])]
             )
         if name == "table_info" and arg:
-            cols = columns(self, arg)
+            cols = self.known_columns(arg)
             return PgCursor(
                 None, rows=[_fake_row(["cid", "name"], [i, c]) for i, c in enumerate(cols)]
             )

@@ -121,3 +121,25 @@ def test_a_logged_reading_is_five_round_trips_to_the_server(office: Office) -> N
     finally:
         del raw.execute
     assert len(sent) <= 20, sent
+
+
+def test_rows_are_read_by_name_as_the_server_sends_them(office: Office) -> None:
+    """The rows' names come from the result itself (store/pg.py: no description built):
+    the result status it checks is libpq's own."""
+    import psycopg
+
+    from keeper_app.store import pg
+
+    assert pg._TUPLES_OK == psycopg.pq.ExecStatus.TUPLES_OK
+    conn = office.db.conn
+    r = conn.execute("SELECT 7 AS Seven, 'x' AS name").fetchone()
+    assert (r["seven"], r["SEVEN"], r["name"], r[0], list(r.keys())) == (
+        7,
+        7,
+        "x",
+        7,
+        ["seven", "name"],
+    )
+    with office.db.transaction() as c:
+        cur = c.execute("UPDATE cases SET status=status WHERE id < 0")
+        assert cur.fetchone() is None and cur.fetchall() == []

@@ -348,9 +348,10 @@ def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_t
     office, counter2, monkeypatch
 ):
     """Counter 2 records something else while counter 1's signer types: counter 1's call
-    runs again on the new state. Its signers are checked again (sign-in bookkeeping,
-    active, their key), but the key each one's password unlocked is not derived twice
-    (a derivation is the slow part: 8 desks reran each other's derivations)."""
+    runs again on the new state. Its signers are checked again (locked, active, their
+    key), but the key each one's password unlocked is not derived twice (a derivation is
+    the slow part: 8 desks reran each other's derivations), and a password checked once in
+    the call is not a second attempt: no sign-in bookkeeping is written for it again."""
     from keeper_app.services import session as session_mod
     from keeper_app.services.session import sign_in
 
@@ -377,6 +378,7 @@ def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_t
 
     monkeypatch.setattr(session_mod.ChangedMeanwhile, "__init__", changed)
     unlocks = _counting_unlocks(monkeypatch)
+    attempts_before = _attempts(office, "H001"), _attempts(office, "K001")
     rid = custody.retrieve(
         k, d, TypedLate("H001", counter_2_retrieves_another_disc), office.cred("K001"), q1
     )
@@ -384,11 +386,61 @@ def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_t
     # each of the call's signers derived once although the call ran twice
     assert unlocks.count(_salt(office, "H001")) == 1
     assert unlocks.count(_salt(office, "K001")) == 1
+    # and was recorded as one attempt (cleared), not two
+    assert (_attempts(office, "H001"), _attempts(office, "K001")) == (
+        attempts_before[0] + 1,
+        attempts_before[1] + 1,
+    )
     rows = office.db.conn.execute(
         "SELECT r.id, p.badge FROM retrievals r JOIN people p ON p.id=r.retriever_id ORDER BY r.id"
     ).fetchall()
     assert [tuple(r) for r in rows] == [(others[0], "H002"), (rid, "H001")]
     assert admin.verify_audit(office.db).ok
+
+
+def _attempts(office, badge: str) -> int:
+    return int(
+        office.db.conn.execute(
+            "SELECT COUNT(*) FROM sign_in_events e JOIN people p ON p.id=e.person_id "
+            "WHERE p.badge=? AND e.kind='attempt'",
+            (badge,),
+        ).fetchone()[0]
+    )
+
+
+def test_a_signer_locked_while_the_call_ran_is_refused_when_it_runs_again(office, counter2):
+    """A password checked once in the call is not checked (nor recorded) again on the
+    rerun, but a lock put on the signer meanwhile (wrong passwords at another counter)
+    still refuses them, and nothing is recorded."""
+    from keeper_app.services import lockout
+    from keeper_app.services.session import Credential, authenticate
+
+    o, d = office.handed_over_pair()
+    o2, d2 = office.handed_over_pair(person="李某某")
+    q1 = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    q2 = office.approved_request(d2, "H002", "D001", "case_handling", 2)
+
+    def counter_2_locks_h001_and_retrieves_another_disc():
+        for _ in range(lockout.MAX_FAILURES):
+            with pytest.raises(RuleViolation):
+                authenticate(
+                    counter2.conn, Credential("H001", "wrong-password-1"), None, office.clock
+                )
+        custody.retrieve(
+            _s2(office, counter2, "K002"), d2, office.cred("H002"), office.cred("K002"), q2
+        )
+
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(
+            office.session("K001"),
+            d,
+            office.cred("H001"),
+            TypedLate("K001", counter_2_locks_h001_and_retrieves_another_disc),
+            q1,
+        )
+    assert ei.value.code == "locked", ei.value.message
+    rows = office.db.conn.execute("SELECT medium_id FROM retrievals").fetchall()
+    assert [r[0] for r in rows] == [office.medium_id(d2)]
 
 
 def test_a_signer_deactivated_while_the_call_ran_is_refused_when_it_runs_again(office, counter2):
