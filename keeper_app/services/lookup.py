@@ -61,6 +61,32 @@ class ScanRecord:
         return asdict(self)
 
 
+def _scan_statements(s: Session, row: Any) -> list[tuple[str, Any]]:
+    """What a scan reads after the disc's own row, known from that row alone: an office
+    server sends them with the snapshot's BEGIN, in one round trip, instead of one round
+    trip each (the issue 11 goal: a scan's p99 under 5 ms at 1,000,000 media). Each is the
+    statement the store function below runs, built by the same function; one that is not
+    asked for costs nothing but its share of that round trip."""
+    mid, case_id, pair_no = int(row["id"]), int(row["case_id"]), str(row["pair_no"])
+    out = [
+        people_repo.get_stmt(s.person.id),  # s.require: the signed-in person, again
+        *cases_repo.get_stmts(case_id),
+        people_repo.department_of_case_stmt(case_id),
+        entries.corrections_of_stmt("media", mid),
+        media_repo.pair_stmt(pair_no),
+        entries.court_requests_of_case_stmt(case_id),
+        entries.without_usable_duplicate_stmt(pair_no),
+        entries.approvals_for_medium_stmt(mid),
+        entries.history_stmt(mid),
+        media_repo.recordings_of_stmt(mid),
+    ]
+    if row["status"] == MediumStatus.UNSEALED.value:
+        out.append(entries.open_original_use_stmt(mid))
+    if row["status"] == MediumStatus.OUT.value:
+        out.append(entries.open_retrieval_stmt(mid))
+    return out
+
+
 def _check_view(s: Session, case: Case) -> None:
     s.require(Action.VIEW_MEDIA)
     visibility.check_case(s, case)
@@ -182,11 +208,11 @@ def scan(s: Session, text: str) -> ScanRecord:
         raise RuleViolation(
             "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
         )
-    with s.db.reading():
+    with s.db.reading(prefetch=_scan_statements(s, row)):
         m = media_repo.to_medium(row)
         case = cases_repo.get(s.conn, m.case_id)
         _check_view(s, case)
-        dept = people_repo.department(s.conn, case.department_id)
+        dept = people_repo.department_of_case(s.conn, case.id)
         label = json.loads(row["label"])
         corrections = entries.corrections_of(s.conn, "media", m.id)
         for c in corrections:

@@ -297,7 +297,10 @@ class Session:
         included). A clock set before the register's last entry raises
         :class:`audit.ClockBehind` (nothing written)."""
         at = to_db(self.now())
-        with self.db.transaction() as conn:
+        # the signer's key and the chain's end, read with the BEGIN (one round trip to a
+        # server): what append reads before it writes
+        ahead = [people_repo.current_key_stmt(self.person.id), audit.HEAD_AND_LAST_SIGNED]
+        with self.db.transaction(prefetch=ahead) as conn:
             seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
         before = seq - 1  # the head this note was appended to
         if self._seen is not None and self._seen == before:

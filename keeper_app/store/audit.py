@@ -252,17 +252,22 @@ def last_signed_at(conn: sqlite3.Connection) -> tuple[int, str] | None:
     return None if r is None else (int(r[0]), str(r[1]))
 
 
+#: the statement of :func:`head_and_last_signed` (for ``Database.transaction(prefetch=...)``)
+HEAD_AND_LAST_SIGNED: tuple[str, Any] = (
+    "SELECT (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1), "
+    "(SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), "
+    "(SELECT seq FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1), "
+    "(SELECT at FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1)",
+    (),
+)
+
+
 def head_and_last_signed(
     conn: sqlite3.Connection,
 ) -> tuple[tuple[int, str], tuple[int, str] | None]:
     """:func:`head` and :func:`last_signed_at` in one statement (one round trip to a
     server, where an event is appended)."""
-    r = conn.execute(
-        "SELECT (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1), "
-        "(SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), "
-        "(SELECT seq FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1), "
-        "(SELECT at FROM audit_events WHERE actor_id IS NOT NULL ORDER BY seq DESC LIMIT 1)"
-    ).fetchone()
+    r = conn.execute(*HEAD_AND_LAST_SIGNED).fetchone()
     top = (0, GENESIS) if r is None or r[0] is None else (int(r[0]), str(r[1]))
     last = None if r is None or r[2] is None else (int(r[2]), str(r[3]))
     return top, last

@@ -11,11 +11,18 @@ from ..domain.model import Case, CaseStatus
 from ..timeutil import from_db
 
 
+def get_stmts(case_id: int) -> list[tuple[str, Any]]:
+    """The statements :func:`get` runs (the case, its handlers), for a server to send them
+    together (``Database.reading(prefetch=...)``)."""
+    return [("SELECT * FROM cases WHERE id=?", (case_id,)), _handlers_stmt(case_id)]
+
+
+def _handlers_stmt(case_id: int) -> tuple[str, Any]:
+    return ("SELECT person_id FROM case_handlers WHERE case_id=?", (case_id,))
+
+
 def _case(conn: sqlite3.Connection, r: sqlite3.Row) -> Case:
-    handlers = frozenset(
-        int(x[0])
-        for x in conn.execute("SELECT person_id FROM case_handlers WHERE case_id=?", (r["id"],))
-    )
+    handlers = frozenset(int(x[0]) for x in conn.execute(*_handlers_stmt(int(r["id"]))))
     return Case(
         id=int(r["id"]),
         case_no=r["case_no"],
@@ -47,7 +54,7 @@ def add_handler(conn: sqlite3.Connection, case_id: int, person_id: int) -> int:
 
 
 def get(conn: sqlite3.Connection, case_id: int) -> Case:
-    r = conn.execute("SELECT * FROM cases WHERE id=?", (case_id,)).fetchone()
+    r = conn.execute(*get_stmts(case_id)[0]).fetchone()
     if r is None:
         raise LookupError(f"case {case_id}")
     return _case(conn, r)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import audit, backup_records, fingerprints, inuse, schema, witness_log
 
@@ -111,6 +112,10 @@ def write_failure(exc: sqlite3.Error, path: Path) -> StoreError | None:
     return None
 
 
+#: one statement as the store runs it: its SQL (sqlite's dialect) and its parameters
+Stmt = tuple[str, Any]
+
+
 class Database:
     """One connection to one sqlite file. Transactions are explicit (BEGIN IMMEDIATE)."""
 
@@ -162,8 +167,11 @@ class Database:
                 pass  # sqlite rolled back already (disk full) or cannot: the change is lost
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: the state change and its audit event commit together."""
+    def transaction(self, prefetch: Sequence[Stmt] = ()) -> Iterator[sqlite3.Connection]:
+        """All or nothing: the state change and its audit event commit together.
+        ``prefetch``: the statements (SQL, parameters) the transaction reads first, which
+        an office server sends with its BEGIN in one round trip; a file needs no such
+        hint."""
         if self.conn.in_transaction:
             raise StoreError("nested transaction")
         audit.take_appended(self.conn)  # a rolled-back transaction's, if any: not ours
@@ -206,8 +214,9 @@ class Database:
         yield
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot for several reads."""
+    def reading(self, prefetch: Sequence[Stmt] = ()) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several reads. ``prefetch``: as for
+        :meth:`transaction`, the statements read first (sent together to a server)."""
         if self.conn.in_transaction:
             yield self.conn
             return

@@ -77,14 +77,18 @@ def signatures(conn: sqlite3.Connection, table: str, entry_id: int) -> list[dict
 
 
 # ------------------------------------------------------------------ retrievals
-def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
-    r = conn.execute(
+def open_retrieval_stmt(medium_id: int) -> tuple[str, Any]:
+    return (
         "SELECT r.*, p.name AS retriever_name, p.badge AS retriever_badge "
         "FROM retrievals r JOIN people p ON p.id = r.retriever_id "
         "WHERE r.medium_id=? AND NOT EXISTS (SELECT 1 FROM returns x WHERE x.retrieval_id=r.id) "
         "ORDER BY r.id DESC LIMIT 1",
         (medium_id,),
-    ).fetchone()
+    )
+
+
+def open_retrieval(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    r = conn.execute(*open_retrieval_stmt(medium_id)).fetchone()
     return None if r is None else dict(r)
 
 
@@ -181,7 +185,14 @@ def open_retrievals_out(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ history of one medium
 def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[dict[str, Any]]:
     """What happened to one medium, newest first."""
-    sql = """
+    return [dict(r) for r in conn.execute(*history_stmt(medium_id, limit))]
+
+
+def history_stmt(medium_id: int, limit: int = 50) -> tuple[str, Any]:
+    return (_HISTORY_SQL, {"m": medium_id, "lim": limit})
+
+
+_HISTORY_SQL = """
     SELECT * FROM (
       SELECT 'handover' AS kind, h.at AS at, h.id AS ref,
              ph.name || ' → ' || pk.name AS who, COALESCE(h.late_reason, '') AS detail
@@ -225,7 +236,6 @@ def history(conn: sqlite3.Connection, medium_id: int, limit: int = 50) -> list[d
         JOIN people p ON p.id=k.by_id WHERE k.target_table='media' AND k.target_id=:m
     ) ORDER BY at DESC, ref DESC LIMIT :lim
     """
-    return [dict(r) for r in conn.execute(sql, {"m": medium_id, "lim": limit})]
 
 
 # ------------------------------------------------------------------ seals and approvals
@@ -246,14 +256,18 @@ def last_seal_event(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] 
     return None if r is None else dict(r)
 
 
-def open_original_use(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
-    """The register entry of the use of an unsealed original not yet closed by a reseal."""
-    r = conn.execute(
+def open_original_use_stmt(medium_id: int) -> tuple[str, Any]:
+    return (
         "SELECT u.*, p.name AS user_name, p.badge AS user_badge FROM original_uses u "
         "JOIN people p ON p.id=u.user_id WHERE u.medium_id=? AND NOT EXISTS "
         "(SELECT 1 FROM reseal_inspections i WHERE i.use_id=u.id) ORDER BY u.id DESC LIMIT 1",
         (medium_id,),
-    ).fetchone()
+    )
+
+
+def open_original_use(conn: sqlite3.Connection, medium_id: int) -> dict[str, Any] | None:
+    """The register entry of the use of an unsealed original not yet closed by a reseal."""
+    r = conn.execute(*open_original_use_stmt(medium_id)).fetchone()
     return None if r is None else dict(r)
 
 
@@ -277,19 +291,20 @@ def approval_state(conn: sqlite3.Connection, approval_id: int) -> dict[str, Any]
     return None if r is None else dict(r)
 
 
+def approvals_for_medium_stmt(medium_id: int) -> tuple[str, Any]:
+    return (
+        "SELECT a.id, a.reason, a.requested_at, d.decision, "
+        "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by, "
+        "coalesce(g.doubted_by, '') AS doubted_by, coalesce(g.doubt, '') AS doubt "
+        "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
+        "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
+        "WHERE a.medium_id=? ORDER BY a.id DESC",
+        (medium_id,),
+    )
+
+
 def approvals_for_medium(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT a.id, a.reason, a.requested_at, d.decision, "
-            "(SELECT id FROM seal_events s WHERE s.approval_id=a.id) AS used_by, "
-            "coalesce(g.doubted_by, '') AS doubted_by, coalesce(g.doubt, '') AS doubt "
-            "FROM approvals a LEFT JOIN approval_decisions d ON d.approval_id=a.id "
-            "LEFT JOIN unseal_grounds g ON g.approval_id=a.id "
-            "WHERE a.medium_id=? ORDER BY a.id DESC",
-            (medium_id,),
-        )
-    ]
+    return [dict(r) for r in conn.execute(*approvals_for_medium_stmt(medium_id))]
 
 
 def pending_approvals(conn: sqlite3.Connection, approver_id: int | None) -> list[dict[str, Any]]:
@@ -368,15 +383,16 @@ def open_court_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+def court_requests_of_case_stmt(case_id: int) -> tuple[str, Any]:
+    return (
+        f"SELECT q.*, NOT {court.OPEN_CONDITION} AS served, {_LATE_MARKED} "
+        "FROM court_requests q WHERE q.case_id=? ORDER BY q.id",
+        (case_id,),
+    )
+
+
 def court_requests_of_case(conn: sqlite3.Connection, case_id: int) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in conn.execute(
-            f"SELECT q.*, NOT {court.OPEN_CONDITION} AS served, {_LATE_MARKED} "
-            "FROM court_requests q WHERE q.case_id=? ORDER BY q.id",
-            (case_id,),
-        )
-    ]
+    return [dict(r) for r in conn.execute(*court_requests_of_case_stmt(case_id))]
 
 
 # ------------------------------------------------------------------ due: burned, unsealed
@@ -426,29 +442,31 @@ def without_usable_duplicate(
     """Art. 18: pairs whose duplicate is damaged, replaced or lost and not yet reproduced:
     the original's code, the unusable duplicate, the case and since when (the incident).
     With ``pair_no``: only that pair (a scan asks for the disc in hand, by index)."""
+    return [dict(r) for r in conn.execute(*without_usable_duplicate_stmt(pair_no))]
+
+
+def without_usable_duplicate_stmt(pair_no: str | None = None) -> tuple[str, Any]:
     where = "" if pair_no is None else "AND d.pair_no=? "
     args: tuple[str, ...] = () if pair_no is None else (pair_no,)
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT o.code, d.code AS duplicate, d.status, c.case_no, coalesce((SELECT max(at) "
-            "FROM incidents i WHERE i.medium_id=d.id), d.registered_at) AS since FROM media d "
-            "JOIN media o ON o.pair_no=d.pair_no AND o.copy_role='original' "
-            "JOIN cases c ON c.id=d.case_id WHERE d.copy_role='duplicate' "
-            "AND d.status IN ('damaged', 'replaced', 'lost') " + where + "ORDER BY since",
-            args,
-        )
-    ]
+    return (
+        "SELECT o.code, d.code AS duplicate, d.status, c.case_no, coalesce((SELECT max(at) "
+        "FROM incidents i WHERE i.medium_id=d.id), d.registered_at) AS since FROM media d "
+        "JOIN media o ON o.pair_no=d.pair_no AND o.copy_role='original' "
+        "JOIN cases c ON c.id=d.case_id WHERE d.copy_role='duplicate' "
+        "AND d.status IN ('damaged', 'replaced', 'lost') " + where + "ORDER BY since",
+        args,
+    )
+
+
+def corrections_of_stmt(table: str, target_id: int) -> tuple[str, Any]:
+    return (
+        "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
+        (table, target_id),
+    )
 
 
 def corrections_of(conn: sqlite3.Connection, table: str, target_id: int) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT * FROM corrections WHERE target_table=? AND target_id=? ORDER BY id",
-            (table, target_id),
-        )
-    ]
+    return [dict(r) for r in conn.execute(*corrections_of_stmt(table, target_id))]
 
 
 # ------------------------------------------------------------------ retrieval requests

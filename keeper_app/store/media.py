@@ -101,16 +101,17 @@ def link_recording(conn: sqlite3.Connection, medium_id: int, recording_id: int) 
     return int(cur.lastrowid or 0)
 
 
+def recordings_of_stmt(medium_id: int) -> tuple[str, Any]:
+    return (
+        "SELECT r.id, r.kind, r.person_name, r.person_role, r.started_at, r.ended_at, r.place "
+        "FROM medium_recordings mr JOIN recordings r ON r.id=mr.recording_id "
+        "WHERE mr.medium_id=? ORDER BY r.started_at",
+        (medium_id,),
+    )
+
+
 def recordings_of(conn: sqlite3.Connection, medium_id: int) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT r.id, r.kind, r.person_name, r.person_role, r.started_at, r.ended_at, r.place "
-            "FROM medium_recordings mr JOIN recordings r ON r.id=mr.recording_id "
-            "WHERE mr.medium_id=? ORDER BY r.started_at",
-            (medium_id,),
-        )
-    ]
+    return [dict(r) for r in conn.execute(*recordings_of_stmt(medium_id))]
 
 
 def row_by_code(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
@@ -138,8 +139,12 @@ def get(conn: sqlite3.Connection, medium_id: int) -> Medium:
     return to_medium(row(conn, medium_id))
 
 
+def pair_stmt(pair_no: str) -> tuple[str, Any]:
+    return (f"SELECT {_COLS} FROM media WHERE pair_no=? ORDER BY id", (pair_no,))
+
+
 def pair(conn: sqlite3.Connection, pair_no: str) -> list[sqlite3.Row]:
-    return list(conn.execute(f"SELECT {_COLS} FROM media WHERE pair_no=? ORDER BY id", (pair_no,)))
+    return list(conn.execute(*pair_stmt(pair_no)))
 
 
 def of_case(conn: sqlite3.Connection, case_id: int) -> list[sqlite3.Row]:

@@ -56,6 +56,21 @@ def department(conn: sqlite3.Connection, dept_id: int) -> Department | None:
     return Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
 
 
+def department_of_case_stmt(case_id: int) -> tuple[str, Any]:
+    return (
+        "SELECT d.* FROM departments d JOIN cases c ON c.department_id=d.id WHERE c.id=?",
+        (case_id,),
+    )
+
+
+def department_of_case(conn: sqlite3.Connection, case_id: int) -> Department | None:
+    """The department a case belongs to."""
+    r = conn.execute(*department_of_case_stmt(case_id)).fetchone()
+    if r is None:
+        return None
+    return Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
+
+
 def departments(conn: sqlite3.Connection) -> list[Department]:
     return [
         Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
@@ -131,12 +146,16 @@ def insert_key(
     return int(cur.lastrowid or 0)
 
 
-def current_key(conn: sqlite3.Connection, person_id: int) -> tuple[int, bytes] | None:
-    """The person's current key: (its person_keys id, the public key)."""
-    r = conn.execute(
+def current_key_stmt(person_id: int) -> tuple[str, Any]:
+    return (
         "SELECT id, public_key FROM person_keys WHERE person_id=? ORDER BY id DESC LIMIT 1",
         (person_id,),
-    ).fetchone()
+    )
+
+
+def current_key(conn: sqlite3.Connection, person_id: int) -> tuple[int, bytes] | None:
+    """The person's current key: (its person_keys id, the public key)."""
+    r = conn.execute(*current_key_stmt(person_id)).fetchone()
     return None if r is None else (int(r[0]), bytes(r[1]))
 
 
@@ -165,8 +184,13 @@ def by_badge(conn: sqlite3.Connection, badge: str) -> Person | None:
     return None if r is None else _person(r)
 
 
+def get_stmt(person_id: int) -> tuple[str, Any]:
+    """The statement :func:`get` runs (for ``Database.reading(prefetch=...)``)."""
+    return ("SELECT * FROM people WHERE id=?", (person_id,))
+
+
 def get(conn: sqlite3.Connection, person_id: int) -> Person:
-    r = conn.execute("SELECT * FROM people WHERE id=?", (person_id,)).fetchone()
+    r = conn.execute(*get_stmt(person_id)).fetchone()
     if r is None:
         raise LookupError(f"person {person_id}")
     return _person(r)

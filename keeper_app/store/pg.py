@@ -179,6 +179,15 @@ def _adapt(params: Any) -> Any:
     return [int(v) if isinstance(v, bool) else v for v in params]
 
 
+def _params_key(params: Any) -> Any:
+    """Parameters as a dictionary key (the statement read ahead is the same statement)."""
+    if params is None:
+        return None
+    if isinstance(params, Mapping):
+        return tuple(sorted(params.items()))
+    return tuple(params)
+
+
 def _fake_row(names: Sequence[str], values: Sequence[Any]) -> Row:
     r = Row(values)
     r._idx = {n: i for i, n in enumerate(names)}
@@ -207,6 +216,8 @@ class PgConnection:
         self._has_id: dict[str, bool] = {}
         self._tables: set[str] | None = None
         self._columns: dict[str, list[str]] = {}
+        #: results sent for ahead of their statement (:meth:`pipelined`), by statement
+        self._prefetched: dict[tuple[str, Any], Any] = {}
         self.raw: Any = None
         self.connect()
 
@@ -232,6 +243,7 @@ class PgConnection:
 
         self.raw.adapters.register_dumper(int, Int8Dumper)
         self.forget_tables()
+        self.forget_prefetched()
         self.raw.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
         self.raw.execute("SET TIME ZONE 'UTC'")
 
@@ -301,6 +313,49 @@ class PgConnection:
             self._columns[table] = columns(self, table)
         return self._columns[table]
 
+    def pipelined(self, first: Sequence[str], statements: Sequence[tuple[str, Any]]) -> None:
+        """Send ``first`` (statements of PostgreSQL's own, e.g. the transaction's BEGIN) and
+        then ``statements`` (Keeper's, with their parameters) in one round trip (psycopg's
+        pipeline mode); each result is kept for the :meth:`execute` of the same statement
+        with the same parameters, which then costs no round trip. Reads only: the results
+        are forgotten at the first statement that is not a SELECT and when the transaction
+        ends (:meth:`forget_prefetched`)."""
+        import psycopg
+
+        if self.closed:
+            self.connect()
+        items = []
+        for sql, params in statements:
+            q = pgsql.dml(sql, isinstance(params, Mapping), params is not None)
+            items.append((q.sql, _adapt(params)))
+        idle = not self.in_transaction
+
+        def send() -> list[tuple[str, Any, Any]]:
+            with self.raw.pipeline():
+                for text in first:
+                    self.raw.execute(text)
+                return [(text, p, self.raw.execute(text, p)) for text, p in items]
+
+        self.forget_prefetched()
+        try:
+            curs = send()
+        except psycopg.Error as exc:
+            mapped = self._mapped(exc)
+            if not (idle and isinstance(mapped, ServerUnreachable)):
+                raise mapped from exc
+            # found broken while idle (as :meth:`_run`): reads and a BEGIN run again on a
+            # new connection
+            self.connect()
+            try:
+                curs = send()
+            except psycopg.Error as exc2:
+                raise self._mapped(exc2) from exc2
+        for text, p, cur in curs:
+            self._prefetched[(text, _params_key(p))] = cur
+
+    def forget_prefetched(self) -> None:
+        self._prefetched.clear()
+
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         if self.closed:
             # the server went away between statements: a fresh connection for this one (in
@@ -311,6 +366,14 @@ class PgConnection:
             return special
         q = pgsql.dml(sql, isinstance(params, Mapping), params is not None)
         text = q.sql
+        if self._prefetched:
+            head = text.lstrip()[:6].upper()
+            if q.insert_into is None and (head == "SELECT" or head.startswith("WITH")):
+                ahead = self._prefetched.pop((text, _params_key(_adapt(params))), None)
+                if ahead is not None:
+                    return PgCursor(ahead)
+            else:
+                self.forget_prefetched()  # a change: what was read ahead may be stale
         returning = False
         if (
             q.insert_into is not None
@@ -438,15 +501,18 @@ class PgConnection:
     def commit(self) -> None:
         """As sqlite3's: commit the transaction open on this connection, if any (outside
         one, every statement has committed by itself)."""
+        self.forget_prefetched()
         if self.in_transaction:
             self._run("COMMIT", None)
 
     def rollback(self) -> None:
         """As sqlite3's: roll back the transaction open on this connection, if any."""
+        self.forget_prefetched()
         if self.in_transaction:
             self._run("ROLLBACK", None)
 
     def rollback_quietly(self) -> None:
+        self.forget_prefetched()
         try:
             if self.in_transaction:
                 self.raw.execute("ROLLBACK")

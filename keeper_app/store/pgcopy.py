@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import audit, fingerprints, pg, pgadmin, pgdb
-from .connection import Database, StoreError, _migrations, _statements
+from .connection import Database, Stmt, StoreError, _migrations, _statements
 from .verify import VerifyResult
 
 BATCH = 2000
@@ -212,7 +212,7 @@ class _NewFile(Database):
         return str(self.path)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, prefetch: Sequence[Stmt] = ()) -> Iterator[sqlite3.Connection]:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn

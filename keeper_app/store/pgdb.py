@@ -19,7 +19,7 @@ The same :class:`~.connection.Database` interface as the sqlite file: ``transact
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
@@ -28,12 +28,15 @@ from . import audit, fingerprints, pg, pgsql, schema, witness_log
 from .connection import (
     Database,
     ServerLost,
+    Stmt,
     StoreBusy,
     StoreError,
     _migrations,
     _newer,
     _statements,
 )
+
+_READ_ONLY_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 class PgDatabase(Database):
@@ -63,10 +66,15 @@ class PgDatabase(Database):
         self.pg.ensure()
         self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout_ms}")
 
-    def _begin(self, attempts: int | None = None) -> None:
+    def _begin(self, attempts: int | None = None, prefetch: Sequence[Stmt] = ()) -> None:
         self.pg.ensure()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if prefetch:  # the transaction, its lock and the first reads: one round trip
+                self.pg.pipelined(
+                    ["BEGIN", f"SELECT pg_advisory_xact_lock({int(pg.WRITE_LOCK)})"], prefetch
+                )
+            else:
+                self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "database is locked" in str(exc):
                 raise self._busy() from exc
@@ -93,11 +101,15 @@ class PgDatabase(Database):
         return None if r is None else (int(r[0]), str(r[1]))
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, prefetch: Sequence[Stmt] = ()) -> Iterator[sqlite3.Connection]:
         if self.pg.in_transaction:
             raise StoreError("nested transaction")
         audit.take_appended(self.conn)  # a rolled-back transaction's, if any: not ours
-        self._begin()
+        try:
+            self._begin(prefetch=prefetch)
+        except BaseException:
+            self._rollback()
+            raise
         try:
             yield self.conn
             appended = audit.take_appended(self.conn)
@@ -117,6 +129,7 @@ class PgDatabase(Database):
         except BaseException:
             self._rollback()
             raise
+        self.pg.forget_prefetched()
         try:
             self.pg.run_raw(commit)
         except pg.ServerUnreachable as exc:
@@ -181,12 +194,20 @@ class PgDatabase(Database):
                 pass  # the connection is gone, and the server let go of the lock with it
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
+    def reading(self, prefetch: Sequence[Stmt] = ()) -> Iterator[sqlite3.Connection]:
         if self.pg.in_transaction:
-            yield self.conn
+            if prefetch:
+                self.pg.pipelined([], prefetch)
+            try:
+                yield self.conn
+            finally:
+                self.pg.forget_prefetched()
             return
         self.pg.ensure()
-        self.pg.run_raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        if prefetch:  # the snapshot and its first reads: one round trip
+            self.pg.pipelined([_READ_ONLY_SNAPSHOT], prefetch)
+        else:
+            self.pg.run_raw(_READ_ONLY_SNAPSHOT)
         try:
             yield self.conn
         finally:

@@ -13,7 +13,7 @@ import pytest
 from conftest import Office
 
 from keeper_app.services import lookup
-from keeper_app.store import audit
+from keeper_app.store import audit, pg
 
 ENGINES = ("postgresql",)
 
@@ -91,36 +91,82 @@ def test_a_wrong_password_is_said_as_such_not_as_a_network_fault(office: Office)
     assert "cannot be reached" not in out and "not-the-password" not in out
 
 
-def test_a_logged_reading_is_five_round_trips_to_the_server(office: Office) -> None:
-    """BEGIN with the write lock, the signer's key, the head with the last signed event,
-    the INSERT, the notification with the COMMIT — nothing read back."""
+class RoundTrips:
+    """What a desk's connection sends, one entry per round trip: a statement on its own, or
+    the statements of one pipeline (sent together, answered together)."""
+
+    def __init__(self, office: Office) -> None:
+        self.raw = office.db.pg.raw  # type: ignore[attr-defined]
+        self.trips: list[list[str]] = []
+        self._in_pipeline = False
+
+    def __enter__(self) -> RoundTrips:
+        from contextlib import contextmanager
+
+        real_execute, real_pipeline = self.raw.execute, self.raw.pipeline
+
+        def execute(query: Any, params: Any = None, **kw: Any) -> Any:
+            if self._in_pipeline:
+                self.trips[-1].append(str(query))
+            else:
+                self.trips.append([str(query)])
+            return real_execute(query, params, **kw)
+
+        @contextmanager
+        def pipeline() -> Any:
+            self.trips.append([])
+            self._in_pipeline = True
+            try:
+                with real_pipeline() as p:
+                    yield p
+            finally:
+                self._in_pipeline = False
+
+        self.raw.execute, self.raw.pipeline = execute, pipeline
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        del self.raw.execute, self.raw.pipeline
+
+
+def test_a_logged_reading_is_three_round_trips_to_the_server(office: Office) -> None:
+    """The BEGIN with the write lock, the signer's key and the chain's end, in one; the
+    INSERT; the notification with the COMMIT -- nothing read back."""
     _, code = office.handed_over_pair()
     s = office.session("K001")
-    raw = office.db.pg.raw  # type: ignore[attr-defined]
-    sent: list[str] = []
-    real = raw.execute
-
-    def spy(query: Any, params: Any = None, **kw: Any) -> Any:
-        sent.append(str(query))
-        return real(query, params, **kw)
-
-    raw.execute = spy
-    try:
+    with RoundTrips(office) as rt:
         s.note("read", what="a test reading")
-    finally:
-        del raw.execute
-    assert len(sent) == 5, sent
-    assert sent[0].startswith("BEGIN; SELECT pg_advisory_xact_lock(")
+    assert len(rt.trips) == 3, rt.trips
+    first = rt.trips[0]
+    assert first[:2] == ["BEGIN", f"SELECT pg_advisory_xact_lock({pg.WRITE_LOCK})"], first
+    assert any("person_keys" in q for q in first) and any("audit_events" in q for q in first)
+    assert rt.trips[1][0].startswith("INSERT INTO audit_events")
     seq = audit.head(office.db.conn)[0]
-    assert sent[-1] == f"SELECT pg_notify('keeper_changes', '{seq}'); COMMIT"
-    # and a whole scan (the record, then its logged reading) stays a score of statements
-    sent.clear()
-    raw.execute = spy
+    assert rt.trips[2] == [f"SELECT pg_notify('keeper_changes', '{seq}'); COMMIT"]
+
+
+def test_a_scan_reads_its_record_in_two_round_trips(office: Office) -> None:
+    """The disc's row, then everything its record shows with the snapshot's BEGIN; the
+    ROLLBACK; then the logged reading (three). The record is the same as read statement
+    by statement (the same server with the read-ahead turned off)."""
+    _, code = office.handed_over_pair()
+    k = office.session("K001")
+    with RoundTrips(office) as rt:
+        rec = lookup.scan(k, code)
+    trips = [t for t in rt.trips if t]
+    assert len(trips) == 2 + 1 + 3, trips
+    assert trips[1][0].startswith("BEGIN ISOLATION LEVEL REPEATABLE READ") and len(trips[1]) > 8
+    assert trips[2] == ["ROLLBACK"]
+    server = office.db.pg  # type: ignore[attr-defined]
+    server.pipelined = lambda first, statements: [server.run_raw(t) for t in first]
     try:
-        lookup.scan(s, code)
+        with RoundTrips(office) as rt2:
+            again = lookup.scan(k, code)  # (the same reading again: not logged twice)
     finally:
-        del raw.execute
-    assert len(sent) <= 20, sent
+        del server.pipelined
+    assert len([t for t in rt2.trips if t]) >= 14, rt2.trips
+    assert again == rec
+    assert "retrieve" in rec.actions and rec.history and rec.status == "in_custody"
 
 
 def test_rows_are_read_by_name_as_the_server_sends_them(office: Office) -> None:

@@ -61,3 +61,26 @@ def test_the_head_and_the_last_signed_event_are_read_together(office: Office) ->
         top, last = audit.head_and_last_signed(conn)
         assert top == audit.head(conn) and last == audit.last_signed_at(conn)
         assert last is not None and last[0] == top[0] - 1
+
+
+def test_what_is_read_ahead_is_never_read_stale(office: Office) -> None:
+    """A statement read ahead (``prefetch``: sent with the BEGIN to a server) answers only
+    in its own snapshot and only until the transaction changes something."""
+    _, d = office.handed_over_pair()
+    mid = office.medium_id(d)
+    where = ("SELECT location FROM media WHERE id=?", (mid,))
+    conn = office.db.conn
+    with office.db.transaction(prefetch=[where]) as c:
+        c.execute("UPDATE media SET location=? WHERE id=?", ("柜Z-99", mid))
+        assert c.execute(*where).fetchone()[0] == "柜Z-99"  # not the value read ahead
+        audit.append(c, "2099-01-01T00:00:00Z", None, signins.ATTEMPT_ACTION, {"badge": "X"})
+    with office.db.reading(prefetch=[where]):
+        pass  # read ahead, never asked for
+    with office.db.transaction() as c:
+        c.execute("UPDATE media SET location=? WHERE id=?", ("柜Z-98", mid))
+        audit.append(c, "2099-01-01T00:00:01Z", None, signins.ATTEMPT_ACTION, {"badge": "X"})
+    with office.db.reading():
+        assert conn.execute(*where).fetchone()[0] == "柜Z-98"
+    with office.db.reading(prefetch=[where, where]):
+        assert conn.execute(*where).fetchone()[0] == "柜Z-98"
+        assert conn.execute(*where).fetchone()[0] == "柜Z-98"  # asked twice: read twice
