@@ -8,11 +8,14 @@ Run it by hand (``nice .venv/bin/python bench/bench_pg_scan.py``; ``--media 2000
    sizes) -- 1,000,000 media and 5,000,000 retrievals with their returns, most of it loaded
    behind the services (read bench_scan.py's docstring before quoting the figures).
 2. A PostgreSQL 15 cluster of the benchmark's own (tests/pg_cluster.py, started as the
-   ``postgres`` user when root; fsync on, SCRAM password over TCP on 127.0.0.1; 1 GB shared
-   buffers, see pgbench_common.SERVER_SETTINGS). ``keeper server``'s migration makes the schema
-   in a fresh database, then every row of the sqlite file is copied in
+   ``postgres`` user when root; fsync on, SCRAM password over TCP on 127.0.0.1; 4 GB shared
+   buffers, to hold the 3.2 GB database, as docs/server.md advises for a large office; see
+   pgbench_common.SERVER_SETTINGS). ``keeper server``'s migration makes the schema in a fresh
+   database, then every row of the sqlite file is copied in
    (pgbench_common.copy_sqlite_to_pg: foreign keys and secondary indexes dropped, one COPY per
-   table, indexes built again, foreign keys added back and validated, VACUUM ANALYZE).
+   table, indexes built again, foreign keys added back and validated, VACUUM ANALYZE), and
+   read into the buffers (pg_prewarm: a server that has run for a while holds its working
+   set; random reads from this machine's disk cost ~70 us a page, see bench/README.md).
 3. The measurement: a keeper signed in on each engine (``store.open``: the file, and the
    server's URL with its password, as a desk opens them), the same random codes scanned on
    both, interleaved (sqlite then PostgreSQL for each code, so both see the same machine
@@ -48,6 +51,7 @@ from pgbench_common import (  # noqa: E402
     copy_sqlite_to_pg,
     log,
     machine_load,
+    prewarm,
     psycopg_impl,
     server_settings,
     start_cluster,
@@ -320,7 +324,12 @@ def main(argv: list[str] | None = None) -> int:
         with psycopg.connect(url, autocommit=True) as con:
             size = con.execute("SELECT pg_database_size(current_database())").fetchone()
         copy["size_mb"] = int(size[0]) / 1e6 if size else 0.0
-        log(f"copied in {copy['timing']['total_s']:.0f} s; scanning ({machine_load()})")
+        copy["prewarm"] = prewarm(url)
+        log(
+            f"copied in {copy['timing']['total_s']:.0f} s, prewarmed "
+            f"{copy['prewarm']['pages'] * 8 / 1024:,.0f} MB in {copy['prewarm']['seconds']:.0f} s;"
+            f" scanning ({machine_load()})"
+        )
         settings = server_settings(url)
         res, plans_text = measure(path, url, args)
     finally:
