@@ -218,6 +218,9 @@ class PgConnection:
         self._columns: dict[str, list[str]] = {}
         #: results sent for ahead of their statement (:meth:`pipelined`), by statement
         self._prefetched: dict[tuple[str, Any], Any] = {}
+        #: an audit event's INSERT held back to go with the next statement, or with the
+        #: COMMIT (:meth:`finish`): the last write of every change, whose result nobody reads
+        self._deferred: tuple[str, Any] | None = None
         self.raw: Any = None
         self.connect()
 
@@ -244,6 +247,7 @@ class PgConnection:
         self.raw.adapters.register_dumper(int, Int8Dumper)
         self.forget_tables()
         self.forget_prefetched()
+        self._deferred = None
         self.raw.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
         self.raw.execute("SET TIME ZONE 'UTC'")
 
@@ -337,6 +341,7 @@ class PgConnection:
                 return [(text, p, self.raw.execute(text, p)) for text, p in items]
 
         self.forget_prefetched()
+        self.flush()
         try:
             curs = send()
         except psycopg.Error as exc:
@@ -355,6 +360,36 @@ class PgConnection:
 
     def forget_prefetched(self) -> None:
         self._prefetched.clear()
+
+    def flush(self) -> None:
+        """Send the INSERT held back, if any (before any other statement)."""
+        import psycopg
+
+        if self._deferred is None:
+            return
+        (text, params), self._deferred = self._deferred, None
+        try:
+            self.raw.execute(text, params)
+        except psycopg.Error as exc:
+            raise self._mapped(exc) from exc
+
+    def take_deferred(self) -> tuple[str, Any] | None:
+        """The INSERT held back (the caller sends it with the COMMIT), now no longer held."""
+        d, self._deferred = self._deferred, None
+        return d
+
+    def finish(self, statements: Sequence[tuple[str, Any]]) -> None:
+        """The end of a transaction in one round trip: ``statements`` (the INSERT held
+        back, the notification, the COMMIT) in a pipeline; the first that fails stops the
+        rest (PostgreSQL's pipeline: the COMMIT is not run) and is raised."""
+        import psycopg
+
+        try:
+            with self.raw.pipeline():
+                for text, params in statements:
+                    self.raw.execute(text, params)
+        except psycopg.Error as exc:
+            raise self._mapped(exc) from exc
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         if self.closed:
@@ -382,6 +417,10 @@ class PgConnection:
         ):
             text += " RETURNING id"
             returning = True
+        if q.insert_into == "audit_events" and not returning and self.in_transaction:
+            self.flush()
+            self._deferred = (text, _adapt(params))
+            return PgCursor(None, rows=[])
         cur = self._run(text, _adapt(params))
         lastrowid = None
         if returning:
@@ -395,6 +434,7 @@ class PgConnection:
         q = pgsql.dml(sql, named, True)
         import psycopg
 
+        self.flush()
         try:
             cur = self.raw.cursor()
             cur.executemany(q.sql, [_adapt(p) for p in seq])
@@ -405,6 +445,7 @@ class PgConnection:
     def _run(self, text: str, params: Any) -> Any:
         import psycopg
 
+        self.flush()
         idle = not self.in_transaction
         try:
             return self.raw.execute(text, params)
@@ -508,11 +549,13 @@ class PgConnection:
     def rollback(self) -> None:
         """As sqlite3's: roll back the transaction open on this connection, if any."""
         self.forget_prefetched()
+        self._deferred = None
         if self.in_transaction:
             self._run("ROLLBACK", None)
 
     def rollback_quietly(self) -> None:
         self.forget_prefetched()
+        self._deferred = None
         try:
             if self.in_transaction:
                 self.raw.execute("ROLLBACK")

@@ -119,11 +119,14 @@ class PgDatabase(Database):
                 # the same round trip. Only on a quiet connection: one the server has
                 # dropped meanwhile goes the long way, where a failure before the COMMIT
                 # is known for certain to have recorded nothing
+                # (the event's INSERT, held back, goes with them: the change's last write)
                 head: tuple[int, str] | None = (appended[0], appended[1])
-                commit = f"SELECT pg_notify('{pg.CHANNEL}', '{int(appended[0])}'); COMMIT"
+                notify = f"SELECT pg_notify('{pg.CHANNEL}', '{int(appended[0])}')"
+                deferred = self.pg.take_deferred()
+                ending = [*([deferred] if deferred else []), (notify, None), ("COMMIT", None)]
             else:
                 head = self._head_notified()
-                commit = "COMMIT"
+                ending = [("COMMIT", None)]
         except pg.ServerUnreachable as exc:
             raise _not_recorded(self.shown, exc) from exc
         except BaseException:
@@ -131,7 +134,10 @@ class PgDatabase(Database):
             raise
         self.pg.forget_prefetched()
         try:
-            self.pg.run_raw(commit)
+            if len(ending) == 1:
+                self.pg.run_raw(ending[0][0])
+            else:
+                self.pg.finish(ending)
         except pg.ServerUnreachable as exc:
             raise self._commit_lost(head, exc) from exc
         except sqlite3.OperationalError as exc:

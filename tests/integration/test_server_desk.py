@@ -13,7 +13,7 @@ import pytest
 from conftest import Office
 
 from keeper_app.services import lookup
-from keeper_app.store import audit, pg
+from keeper_app.store import audit, pg, signins
 
 ENGINES = ("postgresql",)
 
@@ -129,32 +129,57 @@ class RoundTrips:
         del self.raw.execute, self.raw.pipeline
 
 
-def test_a_logged_reading_is_three_round_trips_to_the_server(office: Office) -> None:
+def test_a_logged_reading_is_two_round_trips_to_the_server(office: Office) -> None:
     """The BEGIN with the write lock, the signer's key and the chain's end, in one; the
-    INSERT; the notification with the COMMIT -- nothing read back."""
+    event's INSERT, the notification and the COMMIT in the other -- nothing read back."""
     _, code = office.handed_over_pair()
     s = office.session("K001")
     with RoundTrips(office) as rt:
         s.note("read", what="a test reading")
-    assert len(rt.trips) == 3, rt.trips
-    first = rt.trips[0]
+    assert len(rt.trips) == 2, rt.trips
+    first, last = rt.trips
     assert first[:2] == ["BEGIN", f"SELECT pg_advisory_xact_lock({pg.WRITE_LOCK})"], first
     assert any("person_keys" in q for q in first) and any("audit_events" in q for q in first)
-    assert rt.trips[1][0].startswith("INSERT INTO audit_events")
     seq = audit.head(office.db.conn)[0]
-    assert rt.trips[2] == [f"SELECT pg_notify('keeper_changes', '{seq}'); COMMIT"]
+    assert last[0].startswith("INSERT INTO audit_events")
+    assert last[1:] == [f"SELECT pg_notify('keeper_changes', '{seq}')", "COMMIT"]
+    assert audit.verify(office.db.conn).ok
+
+
+def test_an_event_held_back_for_the_commit_goes_first_when_anything_follows(
+    office: Office,
+) -> None:
+    """The INSERT held back is sent before any later statement of the transaction, so that
+    the transaction reads its own event; a rollback drops it."""
+    office.handed_over_pair()
+    seq, _ = audit.head(office.db.conn)
+    with office.db.transaction() as c:
+        audit.append(c, "2099-01-01T00:00:00Z", None, signins.ATTEMPT_ACTION, {"badge": "X"})
+        assert audit.head(c)[0] == seq + 1  # read back in the same transaction
+    assert audit.head(office.db.conn)[0] == seq + 1
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), office.db.transaction() as c:
+        audit.append(c, "2099-01-01T00:00:01Z", None, signins.ATTEMPT_ACTION, {"badge": "X"})
+        raise Boom
+    assert audit.head(office.db.conn)[0] == seq + 1
+    with office.db.transaction():
+        pass  # nothing left over from the rolled-back one
+    assert audit.head(office.db.conn)[0] == seq + 1
 
 
 def test_a_scan_reads_its_record_in_two_round_trips(office: Office) -> None:
     """The disc's row, then everything its record shows with the snapshot's BEGIN; the
-    ROLLBACK; then the logged reading (three). The record is the same as read statement
+    ROLLBACK; then the logged reading (two). The record is the same as read statement
     by statement (the same server with the read-ahead turned off)."""
     _, code = office.handed_over_pair()
     k = office.session("K001")
     with RoundTrips(office) as rt:
         rec = lookup.scan(k, code)
     trips = [t for t in rt.trips if t]
-    assert len(trips) == 2 + 1 + 3, trips
+    assert len(trips) == 2 + 1 + 2, trips
     assert trips[1][0].startswith("BEGIN ISOLATION LEVEL REPEATABLE READ") and len(trips[1]) > 8
     assert trips[2] == ["ROLLBACK"]
     server = office.db.pg  # type: ignore[attr-defined]
