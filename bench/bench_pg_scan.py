@@ -95,22 +95,41 @@ def scan_once(s: Session, code: str, expect: str) -> tuple[float, float]:
     return wall, cpu
 
 
-def capture_pg_statements(s: Session, code: str) -> list[tuple[str, Any]]:
-    """The statements one scan sends to the server (PostgreSQL's dialect, with parameters)."""
-    pgc = s.db.pg  # type: ignore[attr-defined]
+def capture_pg_statements(s: Session, code: str) -> tuple[list[tuple[str, Any]], int]:
+    """The statements one scan sends to the server (PostgreSQL's dialect, with parameters)
+    and the round trips they take (a statement on its own, or one pipeline of several)."""
+    from contextlib import contextmanager
+
+    raw = s.db.pg.raw  # type: ignore[attr-defined]
     seen: list[tuple[str, Any]] = []
-    real = pgc._run
+    trips = 0
+    in_pipeline = False
+    real_execute, real_pipeline = raw.execute, raw.pipeline
 
-    def spy(text: str, params: Any) -> Any:
-        seen.append((text, params))
-        return real(text, params)
+    def execute(query: Any, params: Any = None, **kw: Any) -> Any:
+        nonlocal trips
+        seen.append((str(query), params))
+        if not in_pipeline:
+            trips += 1
+        return real_execute(query, params, **kw)
 
-    pgc._run = spy
+    @contextmanager
+    def pipeline() -> Any:
+        nonlocal trips, in_pipeline
+        trips += 1
+        in_pipeline = True
+        try:
+            with real_pipeline() as p:
+                yield p
+        finally:
+            in_pipeline = False
+
+    raw.execute, raw.pipeline = execute, pipeline
     try:
         lookup.scan(s, code)
     finally:
-        del pgc._run
-    return seen
+        del raw.execute, raw.pipeline
+    return seen, trips
 
 
 def explain(url: str, statements: list[tuple[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
@@ -122,7 +141,7 @@ def explain(url: str, statements: list[tuple[str, Any]]) -> tuple[str, list[dict
     with psycopg.connect(url) as con:
         for sql, params in statements:
             head = sql.lstrip().split(None, 1)[0].upper()
-            if head not in ("SELECT", "WITH"):
+            if head not in ("SELECT", "WITH") or "pg_advisory" in sql or "pg_notify" in sql:
                 text.append(f"-- not explained ({head}): {sql}\n")
                 continue
             rows = con.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
@@ -202,7 +221,7 @@ def measure(sqlite_path: Path, url: str, args: argparse.Namespace) -> tuple[dict
     load1 = os.getloadavg()
     server_ms = (proc_cpu_s(backend) - server0) * 1000 / len(todo)
     sample_code = next(c for k, c in todo if k == "in_custody")
-    statements = capture_pg_statements(sessions["postgresql"], sample_code)
+    statements, trips = capture_pg_statements(sessions["postgresql"], sample_code)
     plans_text, plans = explain(url, statements)
     res: dict[str, Any] = {
         "open_ms": opened,
@@ -213,6 +232,7 @@ def measure(sqlite_path: Path, url: str, args: argparse.Namespace) -> tuple[dict
             "sqlite": sqlite_statement_count(sessions["sqlite"], sample_code),
             "postgresql": len(statements),
         },
+        "round_trips_per_scan": {"postgresql": trips},
         "plans": plans,
         "loadavg_before": load0,
         "loadavg_after": load1,
@@ -260,7 +280,8 @@ def report(meta: dict[str, Any], copy: dict[str, Any], res: dict[str, Any]) -> s
     )
     out.append(
         f"statements per scan: sqlite {res['statements_per_scan']['sqlite']}, PostgreSQL "
-        f"{res['statements_per_scan']['postgresql']}; store.open: sqlite "
+        f"{res['statements_per_scan']['postgresql']} in "
+        f"{res['round_trips_per_scan']['postgresql']} round trips; store.open: sqlite "
         f"{res['open_ms']['sqlite']:.0f} ms, PostgreSQL {res['open_ms']['postgresql']:.0f} ms "
         "(connect, schema check)"
     )

@@ -490,6 +490,14 @@ class PgConnection:
     def _special(self, sql: str, params: Any) -> PgCursor | None:
         """sqlite's own statements, done the PostgreSQL way (None: an ordinary query)."""
         head = sql.lstrip()[:16].upper()
+        if head.rstrip("; ") == "COMMIT":  # with the INSERT held back, if any: one round trip
+            self.forget_prefetched()
+            held = self.take_deferred()
+            if held is None:
+                self._run("COMMIT", None)
+            else:
+                self.finish([held, ("COMMIT", None)])
+            return PgCursor(None, rows=[])
         if head.startswith("BEGIN"):
             words = sql.split()
             if len(words) > 1 and words[1].upper() in ("IMMEDIATE", "EXCLUSIVE"):

@@ -41,17 +41,20 @@ class SignInState:
 
 
 def state(conn: sqlite3.Connection, person_id: int) -> SignInState:
-    cleared = conn.execute(
-        "SELECT COALESCE(MAX(id), 0) FROM sign_in_events WHERE person_id=? AND kind='cleared'",
-        (person_id,),
-    ).fetchone()[0]
+    # one statement: the last 'cleared' row (if any) and every row after it
     failures = lockouts = 0
     until: str | None = None
-    last = int(cleared)
-    for rid, kind, row_until in conn.execute(
-        "SELECT id, kind, until FROM sign_in_events WHERE person_id=? AND id>? ORDER BY id",
-        (person_id, int(cleared)),
-    ):
+    last = 0
+    rows = conn.execute(
+        "SELECT id, kind, until FROM sign_in_events WHERE person_id=? AND id >= COALESCE(("
+        "SELECT MAX(id) FROM sign_in_events WHERE person_id=? AND kind='cleared'), 0) "
+        "ORDER BY id",
+        (person_id, person_id),
+    ).fetchall()
+    if rows and rows[0][1] == "cleared":
+        last = int(rows[0][0])
+        rows = rows[1:]
+    for rid, kind, row_until in rows:
         last = int(rid)
         if kind == "lockout":
             lockouts += 1
@@ -126,8 +129,10 @@ def locked(conn: sqlite3.Connection, attempts: int = 3) -> Iterator[sqlite3.Conn
             f"the database {_path(conn)} is busy: another Keeper kept it locked; the sign-in "
             "could not be recorded — try again in a moment"
         )
+    audit.take_appended(conn)  # an earlier transaction's, rolled back: not this one's
     try:
         yield conn
+        head = audit.take_appended(conn)  # the chain's end at COMMIT (the write lock held)
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:
@@ -144,4 +149,4 @@ def locked(conn: sqlite3.Connection, attempts: int = 3) -> Iterator[sqlite3.Conn
 
             raise RuleViolation("clock_behind", str(exc)) from exc
         raise
-    witness_log.note_commit(conn)  # sign-in bookkeeping is witnessed like any commit
+    witness_log.note_commit(conn, head)  # sign-in bookkeeping is witnessed like any commit

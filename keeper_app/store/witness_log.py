@@ -237,11 +237,12 @@ def register(conn: sqlite3.Connection, wl: WitnessLog | None) -> None:
         _BY_CONN[id(conn)] = wl
 
 
-def note_commit(conn: sqlite3.Connection) -> None:
-    """After a COMMIT made on the connection itself: its head goes to the log."""
+def note_commit(conn: sqlite3.Connection, head: tuple[int, str, str] | None = None) -> None:
+    """After a COMMIT made on the connection itself: its head (``head``: the last event the
+    transaction appended, else read) goes to the log."""
     wl = _BY_CONN.get(id(conn))
     if wl is not None:
-        wl.note(conn)
+        wl.note(conn, head=head)
 
 
 def _failed(text: str) -> None:
