@@ -15,11 +15,13 @@ is reported (:data:`LAST_ERROR`, the log of the process), never raised."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
 import socket
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +30,9 @@ from pathlib import Path
 
 ENV = "KEEPER_STATE_DIR"
 KINDS = ("head", "verified", "restored")
-#: fsync a log at most this often (seconds): a commit appends and flushes, no fsync storm
+#: a line written reaches the disk within this many seconds: a commit appends its line and
+#: goes on; a thread of its own fsyncs the logs written to (no fsync storm, and no second
+#: wait for the disk on a commit's path -- the database's COMMIT has waited once)
 FSYNC_EVERY = 1.0
 
 log = logging.getLogger(__name__)
@@ -145,7 +149,6 @@ class WitnessLog:
         self.path: Path | None = None
         self.db_id: str | None = None
         self.last_seq: int | None = None
-        self._synced = 0.0
 
     def _bind(self, conn: sqlite3.Connection) -> Path | None:
         if self.path is None:
@@ -211,17 +214,60 @@ class WitnessLog:
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:
                 os.write(fd, (full.text() + "\n").encode("utf-8"))
-                now = time.monotonic()
-                if now - self._synced >= FSYNC_EVERY:
-                    os.fsync(fd)
-                    self._synced = now
             finally:
                 os.close(fd)
+            _SYNCER.mark(path)
             if line.kind == "head":
                 self.last_seq = max(self.last_seq, line.seq)
             LAST_ERROR = None
         except (OSError, sqlite3.Error) as exc:
             _failed(f"the witness log {self.path or folder()} could not be written: {exc}")
+
+
+class _Syncer:
+    """fsyncs the logs written to, on a thread of its own, within :data:`FSYNC_EVERY`
+    seconds of their lines; and at exit (:func:`sync_now`)."""
+
+    def __init__(self) -> None:
+        self._dirty: set[Path] = set()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def mark(self, path: Path) -> None:
+        with self._lock:
+            self._dirty.add(path)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="keeper-witness-fsync", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(FSYNC_EVERY)
+            self.flush()
+
+    def flush(self) -> None:
+        with self._lock:
+            paths, self._dirty = self._dirty, set()
+        for path in paths:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                _failed(f"the witness log {path} could not be written to disk: {exc}")
+
+
+_SYNCER = _Syncer()
+atexit.register(_SYNCER.flush)
+
+
+def sync_now() -> None:
+    """Every line written so far, on the disk now (also done at exit)."""
+    _SYNCER.flush()
 
 
 #: the log of each open Database's connection (id of the connection), for the commits

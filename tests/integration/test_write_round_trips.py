@@ -84,3 +84,32 @@ def test_what_is_read_ahead_is_never_read_stale(office: Office) -> None:
     with office.db.reading(prefetch=[where, where]):
         assert conn.execute(*where).fetchone()[0] == "柜Z-98"
         assert conn.execute(*where).fetchone()[0] == "柜Z-98"  # asked twice: read twice
+
+
+def test_a_commit_does_not_wait_for_its_witness_line_to_reach_the_disk(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database's COMMIT waits for the disk once; the witness line is written at once and
+    put on the disk by a thread of its own within FSYNC_EVERY seconds."""
+    import threading
+    import time
+
+    synced: list[str] = []
+    real = witness_log.os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(threading.current_thread().name)
+        real(fd)
+
+    monkeypatch.setattr(witness_log.os, "fsync", fsync)
+    office.handed_over_pair()
+    s = office.session("K001")
+    synced.clear()
+    s.note("read", what="a test reading")
+    seq = audit.head(office.db.conn)[0]
+    assert witnessed(office).seq == seq  # the line is there at once
+    assert threading.current_thread().name not in synced
+    deadline = time.monotonic() + witness_log.FSYNC_EVERY + 5
+    while "keeper-witness-fsync" not in synced and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "keeper-witness-fsync" in synced
