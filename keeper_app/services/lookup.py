@@ -14,10 +14,10 @@ from ..domain import inventory as inventory_rules
 from ..domain.errors import RuleViolation
 from ..domain.lifecycle import Action, allowed, available_actions
 from ..domain.model import Case, CaseStatus, CopyRole, Due, Medium, MediumStatus
+from ..store import audit, entries
 from ..store import burning as burning_repo
 from ..store import cases as cases_repo
 from ..store import court as court_repo
-from ..store import entries
 from ..store import intake_records as intake_repo
 from ..store import inventory as inventory_repo
 from ..store import media as media_repo
@@ -208,7 +208,23 @@ def scan(s: Session, text: str) -> ScanRecord:
         raise RuleViolation(
             "unknown_medium", f"{mc.pretty} is a valid code but no such medium is registered"
         )
-    with s.db.reading(prefetch=_scan_statements(s, row)):
+    # the reading to log (none when the same reading was logged a moment ago): the record is
+    # read and its reading logged in one write transaction (one snapshot; on an office
+    # server, the reads go with the BEGIN and the event with the COMMIT: two round trips)
+    reading = reads.to_log(s, "scan", [int(row["case_id"])], code=str(row["code"]))
+    ahead = _scan_statements(s, row)
+    block = (
+        s.db.reading(prefetch=ahead)
+        if reading is None
+        else s.db.transaction(
+            prefetch=[
+                *ahead,
+                people_repo.current_key_stmt(s.person.id),
+                audit.HEAD_AND_LAST_SIGNED,
+            ]
+        )
+    )
+    with block:
         m = media_repo.to_medium(row)
         case = cases_repo.get(s.conn, m.case_id)
         _check_view(s, case)
@@ -326,7 +342,10 @@ def scan(s: Session, text: str) -> ScanRecord:
             corrections=corrections,
             original_use=original_use,
         )
-    reads.record(s, "scan", [case.id], code=m.code)
+        if reading is not None:
+            reads.log_in(s, s.conn, reading)
+    if reading is not None:
+        reads.logged(reading)
     return record
 
 

@@ -15,8 +15,10 @@ written (the disk full, a key changed) refuses the reading.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,9 +46,19 @@ _lock = threading.Lock()
 _last: dict[tuple[str, int], tuple[str, datetime]] = {}
 
 
-def record(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) -> None:
-    """Log that the signed-in person read ``what`` showing the cases ``case_ids`` (once
-    within :data:`REPEAT_WINDOW` for the same reading)."""
+@dataclass(frozen=True)
+class Reading:
+    """A reading to log (:func:`to_log`)."""
+
+    key: tuple[str, int]
+    text: str
+    now: datetime
+    details: dict[str, Any]
+
+
+def to_log(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) -> Reading | None:
+    """The reading of ``what`` showing the cases ``case_ids`` by the signed-in person, or
+    None when the same reading was logged within :data:`REPEAT_WINDOW`."""
     details = access.read_record(what, case_ids, **refs)
     key, text, now = (
         (str(Path(s.db.path).resolve()), s.person.id),
@@ -56,10 +68,35 @@ def record(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) 
     with _lock:
         prev = _last.get(key)
         if prev is not None and prev[0] == text and timedelta(0) <= now - prev[1] < REPEAT_WINDOW:
-            return
-    _log(s, access.READ_ACTION, details)
+            return None
+    return Reading(key, text, now, details)
+
+
+def log_in(s: Session, conn: sqlite3.Connection, r: Reading) -> None:
+    """The reading's signed event, inside the caller's write transaction (a scan reads its
+    record and logs the reading in one transaction: Art. 21, and one round trip fewer on an
+    office server each way). A clock set back signs nothing: the reading is not logged.
+    Call :func:`logged` once the transaction has committed."""
+    try:
+        s.note_in(conn, access.READ_ACTION, **r.details)
+    except audit.ClockBehind:
+        pass
+
+
+def logged(r: Reading) -> None:
+    """After the commit: the same reading again within :data:`REPEAT_WINDOW` is not logged."""
     with _lock:
-        _last[key] = (text, now)
+        _last[r.key] = (r.text, r.now)
+
+
+def record(s: Session, what: str, case_ids: Iterable[int] = (), **refs: object) -> None:
+    """Log that the signed-in person read ``what`` showing the cases ``case_ids`` (once
+    within :data:`REPEAT_WINDOW` for the same reading)."""
+    r = to_log(s, what, case_ids, **refs)
+    if r is None:
+        return
+    _log(s, access.READ_ACTION, r.details)
+    logged(r)
 
 
 def record_case_nos(s: Session, what: str, case_nos: Iterable[str], **refs: object) -> None:

@@ -306,6 +306,16 @@ class Session:
         if self._seen is not None and self._seen == before:
             self._seen = seq  # our own note: a change in the same call goes on
 
+    def note_in(self, conn: sqlite3.Connection, action: str, **details: Any) -> int:
+        """:meth:`note`, inside the caller's write transaction; returns its seq. A clock set
+        before the register's last entry raises :class:`audit.ClockBehind` (nothing
+        appended: the transaction may go on)."""
+        at = to_db(self.now())
+        seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
+        if self._seen is not None and self._seen == seq - 1:
+            self._seen = seq  # our own note: a change in the same call goes on
+        return seq
+
     def _event_key(
         self, conn: sqlite3.Connection, cur: tuple[int, bytes] | None = None
     ) -> audit.EventKey:
