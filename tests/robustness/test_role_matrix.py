@@ -416,6 +416,8 @@ HELPERS = {
     "visibility.check_case": "the Art. 21 check itself (domain.access)",
     "reads.record": "logs a reading, inside the reading services (after their checks)",
     "reads.record_case_nos": "logs a reading, inside the reading services (after their checks)",
+    "reads.to_log": "the reading lookup.scan will log (or None: logged a moment ago), no check",
+    "reads.log_in": "logs a reading inside lookup.scan's transaction (after its checks)",
     "reads.signed_in": "logs a sign-in, inside session.start (after the password check)",
     "visibility.check_case_id": "the Art. 21 check itself (domain.access)",
     "visibility.case_filter": "the Art. 21 filter for lists (domain.access)",
