@@ -301,20 +301,20 @@ class Session:
         # server): what append reads before it writes
         ahead = [people_repo.current_key_stmt(self.person.id), audit.HEAD_AND_LAST_SIGNED]
         with self.db.transaction(prefetch=ahead) as conn:
-            seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
-        before = seq - 1  # the head this note was appended to
-        if self._seen is not None and self._seen == before:
+            seq = self._append_note(conn, at, action, details)
+        if self._seen is not None and self._seen == seq - 1:
             self._seen = seq  # our own note: a change in the same call goes on
 
     def note_in(self, conn: sqlite3.Connection, action: str, **details: Any) -> int:
-        """:meth:`note`, inside the caller's write transaction; returns its seq. A clock set
-        before the register's last entry raises :class:`audit.ClockBehind` (nothing
-        appended: the transaction may go on)."""
-        at = to_db(self.now())
-        seq = audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
-        if self._seen is not None and self._seen == seq - 1:
-            self._seen = seq  # our own note: a change in the same call goes on
-        return seq
+        """:meth:`note`'s event, inside the caller's write transaction; returns its seq. A
+        clock set before the register's last entry raises :class:`audit.ClockBehind`
+        (nothing appended: the transaction may go on)."""
+        return self._append_note(conn, to_db(self.now()), action, details)
+
+    def _append_note(
+        self, conn: sqlite3.Connection, at: str, action: str, details: dict[str, Any]
+    ) -> int:
+        return audit.append(conn, at, self.person.id, action, details, (), self._event_key(conn))
 
     def _event_key(
         self, conn: sqlite3.Connection, cur: tuple[int, bytes] | None = None

@@ -49,11 +49,15 @@ def set_head(conn: sqlite3.Connection, dept_id: int, person_id: int) -> None:
     conn.execute("UPDATE departments SET head_id=? WHERE id=?", (person_id, dept_id))
 
 
+def _department(r: sqlite3.Row) -> Department:
+    return Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
+
+
 def department(conn: sqlite3.Connection, dept_id: int) -> Department | None:
     r = conn.execute("SELECT * FROM departments WHERE id=?", (dept_id,)).fetchone()
     if r is None:
         return None
-    return Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
+    return _department(r)
 
 
 def department_of_case_stmt(case_id: int) -> tuple[str, Any]:
@@ -68,14 +72,11 @@ def department_of_case(conn: sqlite3.Connection, case_id: int) -> Department | N
     r = conn.execute(*department_of_case_stmt(case_id)).fetchone()
     if r is None:
         return None
-    return Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
+    return _department(r)
 
 
 def departments(conn: sqlite3.Connection) -> list[Department]:
-    return [
-        Department(int(r["id"]), r["name"], DeptKind(r["kind"]), r["head_id"], int(r["unit_id"]))
-        for r in conn.execute("SELECT * FROM departments ORDER BY id")
-    ]
+    return [_department(r) for r in conn.execute("SELECT * FROM departments ORDER BY id")]
 
 
 def insert_person(

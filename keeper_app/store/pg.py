@@ -29,6 +29,8 @@ from . import pgsql
 
 #: the advisory lock every write transaction of an office takes first ('KEEP')
 WRITE_LOCK = 0x4B454550
+#: a write transaction's start: the BEGIN and the office's write lock
+LOCKED_BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 #: the advisory lock a migration takes (another number: migrating also writes)
 MIGRATE_LOCK = 0x4B454551
 #: the channel every commit notifies, with the head's seq as payload
@@ -504,7 +506,7 @@ class PgConnection:
                 # the transaction and its write lock in one round trip (no parameter: one
                 # simple query of two statements)
                 try:
-                    self._run(f"BEGIN; SELECT pg_advisory_xact_lock({int(WRITE_LOCK)})", None)
+                    self._run("; ".join(LOCKED_BEGIN), None)
                 except BaseException:
                     self.rollback_quietly()
                     raise

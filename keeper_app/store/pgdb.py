@@ -70,9 +70,7 @@ class PgDatabase(Database):
         self.pg.ensure()
         try:
             if prefetch:  # the transaction, its lock and the first reads: one round trip
-                self.pg.pipelined(
-                    ["BEGIN", f"SELECT pg_advisory_xact_lock({int(pg.WRITE_LOCK)})"], prefetch
-                )
+                self.pg.pipelined(pg.LOCKED_BEGIN, prefetch)
             else:
                 self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

@@ -650,19 +650,18 @@ def incremental(
                 continue
             # the rows of a table in a few statements, not one each (a round trip each on
             # an office server, where every desk checks every other desk's new events)
-            found: dict[int, dict[str, Any]] = {}
             ids = sorted(anchors)
             for i in range(0, len(ids), _ROWS_AT_ONCE):
                 chunk = ids[i : i + _ROWS_AT_ONCE]
                 marks = ", ".join("?" for _ in chunk)
-                for got in _rows(conn, f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
-                    found[int(got["id"])] = got
-            for rid, want in anchors.items():
-                one = found.get(rid)
-                if one is None:
-                    problem(f"{table} #{rid}: deleted outside Keeper")
-                elif canonical.row_hash(table, one) != want:
-                    problem(f"{table} #{rid}: changed outside Keeper")
+                _compare(
+                    conn,
+                    table,
+                    {rid: anchors[rid] for rid in chunk},
+                    problem,
+                    f"WHERE id IN ({marks})",
+                    chunk,
+                )
     for what in sigs.results():
         problem(what)
     if state is not None:
@@ -775,11 +774,16 @@ def _check_rows_farmed(
 
 
 def _compare(
-    conn: sqlite3.Connection, table: str, anchors: dict[int, str], problem: Any, where: str = ""
+    conn: sqlite3.Connection,
+    table: str,
+    anchors: dict[int, str],
+    problem: Any,
+    where: str = "",
+    params: Sequence[Any] = (),
 ) -> int:
     seen: set[int] = set()
     n = 0
-    for rec in _rows(conn, f"SELECT * FROM {table} {where}"):
+    for rec in _rows(conn, f"SELECT * FROM {table} {where}", params):
         n += 1
         rid = int(rec["id"])
         seen.add(rid)
