@@ -98,7 +98,7 @@ def admit(conn: sqlite3.Connection, person: Person, now: datetime) -> Attempt:
     (nothing written), or five attempts are outstanding (the lockout is written)."""
     at = to_db(now)
     lockout_until: str | None = None
-    with signins.locked(conn):
+    with signins.locked(conn, prefetch=signins.ahead(person.id)):
         st = signins.state(conn, person.id)
         if is_locked(st, now):
             assert st.locked_until is not None
@@ -140,7 +140,7 @@ def wrong_password(conn: sqlite3.Connection, person: Person, now: datetime) -> R
     written. Returns the refusal."""
     note = ""
     try:
-        with signins.locked(conn):
+        with signins.locked(conn, prefetch=signins.ahead(person.id)):
             st = signins.state(conn, person.id)
             if st.failures >= MAX_FAILURES and not is_locked(st, now):
                 ev, until = _lockout_event(person, st, now)
@@ -160,7 +160,7 @@ def right_password(
     """Clear the count, unless other attempts came in after this one (a burst): then this
     attempt stays counted with them. Returns the audit seqs written."""
     try:
-        with signins.locked(conn):
+        with signins.locked(conn, prefetch=signins.ahead(person.id)):
             st = signins.state(conn, person.id)
             if st.last_id != attempt.row_id:
                 return ()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import RuleViolation
 from ..store import Database, audit, witness_log
-from ..store.verify import ChainState, incremental
+from ..store.verify import ChainState, events_since_stmt, incremental
 
 if TYPE_CHECKING:
     from .witnesses import WitnessSummary
@@ -84,7 +84,8 @@ def _run(db: Database) -> SelfCheck:
     if start is None:
         line = db.witness.last_verified(db.conn)
         start = (line.seq, line.hash) if line is not None else (0, audit.GENESIS)
-    with db.reading() as conn:
+    # the snapshot and the chain's new end: one round trip to a server
+    with db.reading(prefetch=[events_since_stmt(db.conn, start[0])]) as conn:
         r = incremental(conn, start[0], start[1], state=state)
         if r.ok:
             seq = start[0] + r.events
@@ -113,9 +114,19 @@ def _run(db: Database) -> SelfCheck:
     return result
 
 
-def refuse_unless_verified(db: Database) -> None:
-    """Before a signature: the history must verify up to its head."""
-    r = run(db)
+def refuse_unless_verified(db: Database, head: tuple[int, str] | None = None) -> None:
+    """Before a signature: the history must verify up to its head. ``head``: the chain's
+    head (seq, hash) as the caller's transaction has just read it -- when the last check
+    verified up to exactly that head, there is nothing new to check (what :func:`run` would
+    find, without asking the database again)."""
+    r = None
+    if head is not None:
+        with _lock:
+            last = _last.get(_key(db))
+            if last is not None and last.ok and _good.get(_key(db)) == head:
+                r = last
+    if r is None:
+        r = run(db)
     if not r.ok:
         raise RuleViolation(
             "history_unverified",

@@ -225,6 +225,11 @@ def event_hash(
 def read_row(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any]:
     if table not in _PK:
         raise ValueError(f"not an anchored table: {table}")
+    written = getattr(conn, "written_row", None)  # a server: the row its INSERT returned
+    if written is not None:
+        row = written(table, row_id)
+        if row is not None:
+            return dict(row)
     cur = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     row = cur.fetchone()
     if row is None:
@@ -232,8 +237,12 @@ def read_row(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any
     return {d[0]: row[i] for i, d in enumerate(cur.description)}
 
 
+#: the statement :func:`head` runs
+HEAD = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+
+
 def head(conn: sqlite3.Connection) -> tuple[int, str]:
-    r = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
+    r = conn.execute(HEAD, ()).fetchone()
     return (0, GENESIS) if r is None else (int(r[0]), str(r[1]))
 
 
@@ -338,11 +347,15 @@ def append(
     details: Mapping[str, Any],
     rows: Iterable[tuple[str, int]] = (),
     key: EventKey | None = None,
+    known: tuple[tuple[int, str], tuple[int, str] | None] | None = None,
 ) -> int:
     """Append one event inside the caller's transaction; returns its sequence number. An
     event with an actor is signed with ``key`` (the actor's current key); one without is a
     system event (:data:`SYSTEM_ACTIONS`). A person's event dated before the latest
-    person's event is refused (:class:`ClockBehind`)."""
+    person's event is refused (:class:`ClockBehind`). ``known``: the chain's head and its
+    last signed event (:func:`head_and_last_signed`) as the caller read them in this
+    transaction, under its write lock -- used only while nothing has been appended in the
+    transaction since (else read again)."""
     if not conn.in_transaction:
         raise RuntimeError("audit.append must run inside the change's transaction")
     if actor_id is not None and key is None:
@@ -354,12 +367,14 @@ def append(
     if SCHEME == 3:
         body["nonce"] = secrets.token_hex(16)
     payload = canonical.dumps(body)
+    if known is not None and id(conn) in _APPENDED:
+        known = None  # this transaction has appended since: the head has moved
     if actor_id is not None:
-        (seq, prev), last = head_and_last_signed(conn)
+        (seq, prev), last = known if known is not None else head_and_last_signed(conn)
         if last is not None and at < last[1]:
             raise ClockBehind(at, last[1], last[0])
     else:
-        seq, prev = head(conn)
+        seq, prev = known[0] if known is not None else head(conn)
     seq += 1
     key_id = key.key_id if key is not None else None
     h = event_hash(prev, seq, at, actor_id, action, payload, SCHEME, key_id)

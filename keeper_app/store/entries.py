@@ -192,49 +192,50 @@ def history_stmt(medium_id: int, limit: int = 50) -> tuple[str, Any]:
     return (_HISTORY_SQL, {"m": medium_id, "lim": limit})
 
 
+#: Each kind of entry names the person it is by (``pid``; a handover also the handler,
+#: ``pid2``); the names are looked up once, for the entries kept, not in every branch.
 _HISTORY_SQL = """
-    SELECT * FROM (
-      SELECT 'handover' AS kind, h.at AS at, h.id AS ref,
-             ph.name || ' → ' || pk.name AS who, COALESCE(h.late_reason, '') AS detail
-        FROM handovers h JOIN people ph ON ph.id=h.handler_id JOIN people pk ON pk.id=h.keeper_id
-       WHERE h.original_id=:m OR h.duplicate_id=:m
+    SELECT u.kind, u.at, u.ref, COALESCE(ph.name || ' → ', '') || p.name AS who, u.detail
+      FROM (SELECT * FROM (
+      SELECT 'handover' AS kind, h.at AS at, h.id AS ref, h.keeper_id AS pid,
+             h.handler_id AS pid2, COALESCE(h.late_reason, '') AS detail
+        FROM handovers h WHERE h.original_id=:m OR h.duplicate_id=:m
       UNION ALL
-      SELECT s.kind, s.at, s.id, p.name, s.seal_no FROM seal_events s
-        JOIN people p ON p.id=s.keeper_id WHERE s.medium_id=:m
-      UNION ALL
-      SELECT 'retrieval', r.out_at, r.id, p.name, r.reason FROM retrievals r
-        JOIN people p ON p.id=r.retriever_id WHERE r.medium_id=:m
-      UNION ALL
-      SELECT 'return', x.returned_at, x.id, p.name, x.inspection FROM returns x
-        JOIN retrievals r ON r.id=x.retrieval_id JOIN people p ON p.id=x.returned_by
-       WHERE r.medium_id=:m
-      UNION ALL
-      SELECT 'incident', i.at, i.id, p.name, i.kind || ': ' || i.description FROM incidents i
-        JOIN people p ON p.id=i.reported_by WHERE i.medium_id=:m
-      UNION ALL
-      SELECT 'court_transfer', t.at, t.id, p.name, q.org_name FROM court_transfers t
-        JOIN court_requests q ON q.id=t.request_id JOIN people p ON p.id=t.recipient_id
-       WHERE t.medium_id=:m
-      UNION ALL
-      SELECT 'location', l.at, l.id, p.name, l.location FROM location_changes l
-        JOIN people p ON p.id=l.by_id WHERE l.medium_id=:m
-      UNION ALL
-      SELECT 'original_use', u.at, u.id, p.name, u.purpose || ', ' || u.est_usage_hours || ' h'
-        FROM original_uses u JOIN people p ON p.id=u.user_id WHERE u.medium_id=:m
-      UNION ALL
-      SELECT 'inspection', i.at, i.id, p.name, i.inspection || CASE WHEN i.note <> ''
-             THEN ': ' || i.note ELSE '' END FROM reseal_inspections i
-        JOIN seal_events s ON s.id=i.reseal_id JOIN people p ON p.id=i.keeper_id
+      SELECT s.kind, s.at, s.id, s.keeper_id, NULL, s.seal_no FROM seal_events s
        WHERE s.medium_id=:m
       UNION ALL
-      SELECT 'reproduction', x.at, x.id, p.name, mo.code || ' → ' || mn.code
-        FROM reproductions x JOIN people p ON p.id=x.keeper_id
-        JOIN media mo ON mo.id=x.replaced_id JOIN media mn ON mn.id=x.new_id
+      SELECT 'retrieval', r.out_at, r.id, r.retriever_id, NULL, r.reason FROM retrievals r
+       WHERE r.medium_id=:m
+      UNION ALL
+      SELECT 'return', x.returned_at, x.id, x.returned_by, NULL, x.inspection FROM returns x
+        JOIN retrievals r ON r.id=x.retrieval_id WHERE r.medium_id=:m
+      UNION ALL
+      SELECT 'incident', i.at, i.id, i.reported_by, NULL, i.kind || ': ' || i.description
+        FROM incidents i WHERE i.medium_id=:m
+      UNION ALL
+      SELECT 'court_transfer', t.at, t.id, t.recipient_id, NULL, q.org_name
+        FROM court_transfers t JOIN court_requests q ON q.id=t.request_id WHERE t.medium_id=:m
+      UNION ALL
+      SELECT 'location', l.at, l.id, l.by_id, NULL, l.location FROM location_changes l
+       WHERE l.medium_id=:m
+      UNION ALL
+      SELECT 'original_use', u.at, u.id, u.user_id, NULL,
+             u.purpose || ', ' || u.est_usage_hours || ' h' FROM original_uses u
+       WHERE u.medium_id=:m
+      UNION ALL
+      SELECT 'inspection', i.at, i.id, i.keeper_id, NULL, i.inspection || CASE WHEN i.note <> ''
+             THEN ': ' || i.note ELSE '' END FROM reseal_inspections i
+        JOIN seal_events s ON s.id=i.reseal_id WHERE s.medium_id=:m
+      UNION ALL
+      SELECT 'reproduction', x.at, x.id, x.keeper_id, NULL, mo.code || ' → ' || mn.code
+        FROM reproductions x JOIN media mo ON mo.id=x.replaced_id JOIN media mn ON mn.id=x.new_id
        WHERE :m IN (x.original_id, x.replaced_id, x.new_id)
       UNION ALL
-      SELECT 'correction', k.at, k.id, p.name, k.field || ': ' || k.new_value FROM corrections k
-        JOIN people p ON p.id=k.by_id WHERE k.target_table='media' AND k.target_id=:m
-    ) ORDER BY at DESC, ref DESC LIMIT :lim
+      SELECT 'correction', k.at, k.id, k.by_id, NULL, k.field || ': ' || k.new_value
+        FROM corrections k WHERE k.target_table='media' AND k.target_id=:m
+      ) e ORDER BY at DESC, ref DESC LIMIT :lim) u
+      JOIN people p ON p.id=u.pid LEFT JOIN people ph ON ph.id=u.pid2
+     ORDER BY u.at DESC, u.ref DESC
     """
 
 

@@ -185,6 +185,25 @@ def by_badge(conn: sqlite3.Connection, badge: str) -> Person | None:
     return None if r is None else _person(r)
 
 
+def signer_by_badge(
+    conn: sqlite3.Connection, badge: str
+) -> tuple[Person, KeyMaterial | None] | None:
+    """A signer's person and key material (None: not enrolled yet, no key) in one read."""
+    r = conn.execute("SELECT * FROM people WHERE badge=?", (badge,)).fetchone()
+    if r is None:
+        return None
+    if not r["public_key"]:
+        return _person(r), None
+    return _person(r), KeyMaterial(
+        bytes(r["kdf_salt"]),
+        int(r["kdf_n"]),
+        bytes(r["pw_verifier"]),
+        bytes(r["public_key"]),
+        bytes(r["sk_nonce"]),
+        bytes(r["sk_enc"]),
+    )
+
+
 def get_stmt(person_id: int) -> tuple[str, Any]:
     """The statement :func:`get` runs (for ``Database.reading(prefetch=...)``)."""
     return ("SELECT * FROM people WHERE id=?", (person_id,))

@@ -196,6 +196,7 @@ def _fake_row(names: Sequence[str], values: Sequence[Any]) -> Row:
     return r
 
 
+_UPDATE_OR_DELETE = re.compile(r"^\s*(?:UPDATE|DELETE\s+FROM)\s+(\w+)\s", re.I)
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+(\w+)\s*(?:\(\s*(\w+)\s*\)|=\s*(\w+))?\s*;?\s*$", re.I)
 _SQLITE_MASTER_TABLES = re.compile(
     r"^\s*SELECT\s+(?:name|1)\s+FROM\s+(?:main\.)?sqlite_master\s+WHERE\s+type\s*=\s*'table'"
@@ -223,6 +224,11 @@ class PgConnection:
         #: an audit event's INSERT held back to go with the next statement, or with the
         #: COMMIT (:meth:`finish`): the last write of every change, whose result nobody reads
         self._deferred: tuple[str, Any] | None = None
+        #: the rows this transaction has inserted, as the INSERT returned them (RETURNING *),
+        #: by (table, id): what :func:`audit.read_row` would read back for the anchor or the
+        #: signature of a row just written. Forgotten at any other write and at the end of
+        #: the transaction (see :meth:`_run`)
+        self._written: dict[tuple[str, int], dict[str, Any]] = {}
         self.raw: Any = None
         self.connect()
 
@@ -250,6 +256,7 @@ class PgConnection:
         self.forget_tables()
         self.forget_prefetched()
         self._deferred = None
+        self._written.clear()
         self.raw.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
         self.raw.execute("SET TIME ZONE 'UTC'")
 
@@ -344,6 +351,8 @@ class PgConnection:
 
         self.forget_prefetched()
         self.flush()
+        if first:  # a transaction's start: what an earlier one inserted is not known here
+            self._written.clear()
         try:
             curs = send()
         except psycopg.Error as exc:
@@ -362,6 +371,27 @@ class PgConnection:
 
     def forget_prefetched(self) -> None:
         self._prefetched.clear()
+
+    def written_row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        """The row ``table`` #``row_id`` as this transaction's INSERT returned it, when
+        nothing but reads and inserts has run since (None: read it)."""
+        if not self.in_transaction:
+            self._written.clear()
+            return None
+        r = self._written.get((table, int(row_id)))
+        return None if r is None else dict(r)
+
+    def begin_locked(self, prefetch: Sequence[tuple[str, Any]] = ()) -> None:
+        """BEGIN and the office's write lock (as ``BEGIN IMMEDIATE``), with ``prefetch`` read
+        after the lock in the same round trip (:meth:`pipelined`)."""
+        try:
+            if prefetch:
+                self.pipelined(LOCKED_BEGIN, prefetch)
+            else:
+                self._run("; ".join(LOCKED_BEGIN), None)
+        except BaseException:
+            self.rollback_quietly()
+            raise
 
     def flush(self) -> None:
         """Send the INSERT held back, if any (before any other statement)."""
@@ -386,6 +416,7 @@ class PgConnection:
         rest (PostgreSQL's pipeline: the COMMIT is not run) and is raised."""
         import psycopg
 
+        self._written.clear()
         try:
             with self.raw.pipeline():
                 for text, params in statements:
@@ -417,7 +448,7 @@ class PgConnection:
             and "RETURNING" not in text.upper()
             and self._has_id_column(q.insert_into)
         ):
-            text += " RETURNING id"
+            text += " RETURNING *"  # the row as stored: see written_row
             returning = True
         if q.insert_into == "audit_events" and not returning and self.in_transaction:
             self.flush()
@@ -427,7 +458,11 @@ class PgConnection:
         lastrowid = None
         if returning:
             r = cur.fetchone()
-            lastrowid = int(r[0]) if r is not None else None
+            if r is not None:
+                row = dict(zip([d.name for d in cur.description], r, strict=True))
+                lastrowid = int(row["id"])
+                if self.in_transaction and q.insert_into is not None:
+                    self._written[(q.insert_into, lastrowid)] = row
         return PgCursor(cur, lastrowid)
 
     def executemany(self, sql: str, seq: Any) -> PgCursor:
@@ -437,6 +472,7 @@ class PgConnection:
         import psycopg
 
         self.flush()
+        self._written.clear()
         try:
             cur = self.raw.cursor()
             cur.executemany(q.sql, [_adapt(p) for p in seq])
@@ -448,6 +484,15 @@ class PgConnection:
         import psycopg
 
         self.flush()
+        if self._written and text.lstrip()[:6].upper() not in ("SELECT", "INSERT"):
+            # an UPDATE or a DELETE may change a row of its table inserted before; anything
+            # else (a COMMIT, a ROLLBACK, a BEGIN) ends what this transaction knew
+            m = _UPDATE_OR_DELETE.match(text)
+            if m is None:
+                self._written.clear()
+            else:
+                for k in [k for k in self._written if k[0] == m.group(1)]:
+                    del self._written[k]
         idle = not self.in_transaction
         try:
             return self.raw.execute(text, params)
@@ -505,11 +550,7 @@ class PgConnection:
             if len(words) > 1 and words[1].upper() in ("IMMEDIATE", "EXCLUSIVE"):
                 # the transaction and its write lock in one round trip (no parameter: one
                 # simple query of two statements)
-                try:
-                    self._run("; ".join(LOCKED_BEGIN), None)
-                except BaseException:
-                    self.rollback_quietly()
-                    raise
+                self.begin_locked()
             else:
                 self._run("BEGIN", None)
             return PgCursor(None, rows=[])
@@ -566,6 +607,7 @@ class PgConnection:
     def rollback_quietly(self) -> None:
         self.forget_prefetched()
         self._deferred = None
+        self._written.clear()
         try:
             if self.in_transaction:
                 self.raw.execute("ROLLBACK")

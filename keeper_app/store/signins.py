@@ -40,17 +40,28 @@ class SignInState:
         return self.failures == 0 and self.lockouts == 0
 
 
-def state(conn: sqlite3.Connection, person_id: int) -> SignInState:
-    # one statement: the last 'cleared' row (if any) and every row after it
-    failures = lockouts = 0
-    until: str | None = None
-    last = 0
-    rows = conn.execute(
+def state_stmt(person_id: int) -> tuple[str, Any]:
+    """The one statement :func:`state` reads: the last 'cleared' row (if any) and every row
+    after it."""
+    return (
         "SELECT id, kind, until FROM sign_in_events WHERE person_id=? AND id >= COALESCE(("
         "SELECT MAX(id) FROM sign_in_events WHERE person_id=? AND kind='cleared'), 0) "
         "ORDER BY id",
         (person_id, person_id),
-    ).fetchall()
+    )
+
+
+def ahead(person_id: int) -> list[tuple[str, Any]]:
+    """What a sign-in bookkeeping transaction reads first (:func:`locked`'s ``prefetch``):
+    the person's state, and the chain's head its event goes after."""
+    return [state_stmt(person_id), (audit.HEAD, ())]
+
+
+def state(conn: sqlite3.Connection, person_id: int) -> SignInState:
+    failures = lockouts = 0
+    until: str | None = None
+    last = 0
+    rows = conn.execute(*state_stmt(person_id)).fetchall()
     if rows and rows[0][1] == "cleared":
         last = int(rows[0][0])
         rows = rows[1:]
@@ -97,9 +108,14 @@ def append(
     """Write the rows and their (actor-less) audit events inside the caller's transaction;
     returns (row id, audit seq) of each."""
     out = []
+    # the chain's head before the first row is written (read ahead with the BEGIN, :func:`ahead`)
+    known: tuple[tuple[int, str], tuple[int, str] | None] | None = (audit.head(conn), None)
     for ev in events:
         rid = insert(conn, person_id, ev.kind, at, ev.until, ev.level, ev.by_id)
-        seq = audit.append(conn, at, None, ev.action, ev.details, [("sign_in_events", rid)])
+        seq = audit.append(
+            conn, at, None, ev.action, ev.details, [("sign_in_events", rid)], known=known
+        )
+        known = None  # the next one reads the head it goes after
         out.append((rid, seq))
     return out
 
@@ -110,16 +126,23 @@ def _path(conn: sqlite3.Connection) -> Path:
 
 
 @contextmanager
-def locked(conn: sqlite3.Connection, attempts: int = 3) -> Iterator[sqlite3.Connection]:
+def locked(
+    conn: sqlite3.Connection, attempts: int = 3, prefetch: Sequence[tuple[str, Any]] = ()
+) -> Iterator[sqlite3.Connection]:
     """One write transaction (BEGIN IMMEDIATE: other connections' sign-ins wait), committed
-    at the end; a full disk, an I/O error or a database kept locked raise StoreError."""
+    at the end; a full disk, an I/O error or a database kept locked raise StoreError.
+    ``prefetch``: statements read first, sent with the BEGIN to a server (:func:`ahead`)."""
     from .connection import StoreBusy, _is_busy, write_failure
 
     if conn.in_transaction:
         raise RuntimeError("a sign-in is recorded in a transaction of its own")
+    begin_locked = getattr(conn, "begin_locked", None)  # a server's, with the reads
     for _ in range(attempts):
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            if begin_locked is not None:
+                begin_locked(prefetch)
+            else:
+                conn.execute("BEGIN IMMEDIATE")
             break
         except sqlite3.OperationalError as exc:
             if not _is_busy(exc):

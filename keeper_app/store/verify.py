@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -209,8 +209,29 @@ class _Replay:
 
     def __init__(self, conn: sqlite3.Connection):
         self.keys: dict[int, _Key] = {}
-        if "person_keys" in _tables(conn):
-            for r in _rows(conn, "SELECT * FROM person_keys"):
+        self.badge: dict[int, str] = {}
+        self.enrolments: dict[int, dict[str, Any]] = {}
+        self.read_new(conn)
+        self.current: dict[int, int] = {}  # person -> key id
+        self.history: dict[int, list[tuple[int, int]]] = {}  # person -> [(from seq, key id)]
+        self.roles: dict[str, frozenset[Role]] = {}  # badge -> roles
+        self.active: dict[str, bool] = {}
+        self.seen_keys: set[int] = set()
+        # schema 8: enrolment codes (read_new), who issued each (an administrator, in which
+        # event), and those already used
+        self.enrolment_issued: dict[int, tuple[int, int | None, bool]] = {}  # seq, by, admin?
+        self.enrolments_used: set[Any] = set()  # named by an earlier 'enrol' event
+
+    def read_new(self, conn: sqlite3.Connection) -> None:
+        """Read the keys, people and enrolment codes written since the last read (every one
+        the first time). Keys and codes are append-only, and a person's badge never changes:
+        what was read once stays as read -- a key row rewritten afterwards does not replace
+        the key the check already knows."""
+        present = _tables(conn)
+        if "person_keys" in present:
+            for r in _rows(
+                conn, "SELECT * FROM person_keys WHERE id > ?", (max(self.keys, default=0),)
+            ):
                 self.keys[int(r["id"])] = _Key(
                     int(r["id"]),
                     int(r["person_id"]),
@@ -218,20 +239,17 @@ class _Replay:
                     str(r["reason"]),
                     None if r["endorsement"] is None else bytes(r["endorsement"]),
                 )
-        self.badge = {int(r[0]): str(r[1]) for r in conn.execute("SELECT id, badge FROM people")}
-        self.current: dict[int, int] = {}  # person -> key id
-        self.history: dict[int, list[tuple[int, int]]] = {}  # person -> [(from seq, key id)]
-        self.roles: dict[str, frozenset[Role]] = {}  # badge -> roles
-        self.active: dict[str, bool] = {}
-        self.seen_keys: set[int] = set()
-        # schema 8: enrolment codes, who issued each (an administrator, in which event), and
-        # those already used
-        self.enrolments: dict[int, dict[str, Any]] = {}
-        if "enrolments" in _tables(conn):
-            for r in _rows(conn, "SELECT id, person_id, issued_by, expires_at FROM enrolments"):
+        for pid, badge in conn.execute(
+            "SELECT id, badge FROM people WHERE id > ?", (max(self.badge, default=0),)
+        ):
+            self.badge[int(pid)] = str(badge)
+        if "enrolments" in present:
+            for r in _rows(
+                conn,
+                "SELECT id, person_id, issued_by, expires_at FROM enrolments WHERE id > ?",
+                (max(self.enrolments, default=0),),
+            ):
                 self.enrolments[int(r["id"])] = r
-        self.enrolment_issued: dict[int, tuple[int, int | None, bool]] = {}  # seq, by, admin?
-        self.enrolments_used: set[Any] = set()  # named by an earlier 'enrol' event
 
     def roles_of(self, person_id: int) -> frozenset[Role]:
         badge = self.badge.get(person_id)
@@ -413,12 +431,14 @@ class _Chain:
         self.expected_seq += 1
         return True
 
-    def resume(self, conn: sqlite3.Connection, problem: Any, sigs: _Signatures) -> None:
-        """Go on after the head this pass verified: the keys and people written since are
-        read again; the counts start from zero."""
-        fresh = _Replay(conn)
-        self.rp.keys, self.rp.badge = fresh.keys, fresh.badge
-        self.rp.enrolments = fresh.enrolments
+    def resume(
+        self, conn: sqlite3.Connection, problem: Any, sigs: _Signatures, read_new: bool = True
+    ) -> None:
+        """Go on after the head this pass verified: the keys, people and enrolment codes
+        written since are read (``read_new``: the new events may name some); the counts
+        start from zero."""
+        if read_new:
+            self.rp.read_new(conn)
         self.problem, self.sigs = problem, sigs
         self.count = self.signed = 0
         self.first_bad = None
@@ -450,6 +470,15 @@ def _parse(payload: str) -> tuple[list[tuple[str, int, str]], dict[str, Any]]:
     if not isinstance(details, dict):
         raise TypeError("details")
     return anchors, details
+
+
+def events_since_stmt(conn: sqlite3.Connection, from_seq: int) -> tuple[str, Any]:
+    """The statement :func:`incremental` reads the chain with: event ``from_seq`` and every
+    one after it (for ``Database.reading(prefetch=...)``)."""
+    return (
+        f"SELECT {_event_columns(conn)} FROM audit_events WHERE seq >= ? ORDER BY seq",
+        (from_seq,),
+    )
 
 
 def _event_columns(conn: sqlite3.Connection) -> str:
@@ -546,6 +575,11 @@ _REPLAY_ACTIONS = (
 )
 
 
+#: the tables :meth:`_Replay.read_new` reads: an event that wrote a row of one of them makes
+#: an incremental check read them again
+_REPLAY_TABLES = ("person_keys", "people", "enrolments")
+
+
 class ChainState:
     """What an incremental check knows after the head it verified (who held which key
     and which roles): kept by the caller and handed back, the next check goes on from there
@@ -602,11 +636,12 @@ def incremental(
             problems.append(text)
 
     sigs = _Signatures(False, 1)
-    cols = _event_columns(conn)
+    # the verified event and every one after it, in one statement
+    events = iter(conn.execute(*events_since_stmt(conn, from_seq)))
     row = None
     if from_seq > 0:
-        row = conn.execute(f"SELECT {cols} FROM audit_events WHERE seq = ?", (from_seq,)).fetchone()
-        if row is None:
+        row = next(events, None)
+        if row is None or int(row[0]) != from_seq:
             n = audit.head(conn)[0]
             problem(
                 f"the verified event {from_seq} is gone: the register ends at event {n} "
@@ -624,8 +659,25 @@ def incremental(
         return VerifyResult(False, 0, audit.GENESIS, problems=problems, first_bad_seq=1)
     kept = state.chain if state is not None else None
     if kept is not None and kept.prev == from_hash and kept.expected_seq == from_seq + 1:
+        new = list(events)
+        if not new:  # nothing since the verified head: nothing to read or check
+            return VerifyResult(
+                ok=True, events=0, head_hash=from_hash, head_at=kept.prev_at or None
+            )
         ch = kept
-        ch.resume(conn, problem, sigs)
+        # the keys, people and enrolment codes written since are read only when one of the
+        # new events names a key the check does not know, or wrote such a row
+        ch.resume(
+            conn,
+            problem,
+            sigs,
+            read_new=any(
+                (r[8] is not None and int(r[8]) not in ch.rp.keys)
+                or any(f'"{t}"' in str(r[4]) for t in _REPLAY_TABLES)
+                for r in new
+            ),
+        )
+        rest: Iterable[Any] = new
     else:
         ch = _Chain(conn, problem, sigs)
         if row is not None:
@@ -639,29 +691,25 @@ def incremental(
                 ).fetchone()[0]
             )
             _replay_until(conn, ch, from_seq)
-    for r in conn.execute(
-        f"SELECT {cols} FROM audit_events WHERE seq > ? ORDER BY seq", (from_seq,)
-    ):
+        rest = events
+    for r in rest:
         if not ch.event(r):
             break
     if ch.first_bad is None:
+        # the rows of a table in a few statements, not one each; on an office server, where
+        # every desk checks every other desk's new events, all of them in one round trip
+        compares = []
         for table, anchors in ch.latest.items():
-            if not anchors:
-                continue
-            # the rows of a table in a few statements, not one each (a round trip each on
-            # an office server, where every desk checks every other desk's new events)
             ids = sorted(anchors)
             for i in range(0, len(ids), _ROWS_AT_ONCE):
                 chunk = ids[i : i + _ROWS_AT_ONCE]
-                marks = ", ".join("?" for _ in chunk)
-                _compare(
-                    conn,
-                    table,
-                    {rid: anchors[rid] for rid in chunk},
-                    problem,
-                    f"WHERE id IN ({marks})",
-                    chunk,
-                )
+                where = f"WHERE id IN ({', '.join('?' for _ in chunk)})"
+                compares.append((table, {rid: anchors[rid] for rid in chunk}, where, chunk))
+        pipelined = getattr(conn, "pipelined", None)
+        if pipelined is not None and len(compares) > 1 and conn.in_transaction:
+            pipelined([], [(f"SELECT * FROM {t} {w}", tuple(c)) for t, _, w, c in compares])
+        for table, want, where, chunk in compares:
+            _compare(conn, table, want, problem, where, chunk)
     for what in sigs.results():
         problem(what)
     if state is not None:

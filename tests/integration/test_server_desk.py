@@ -203,6 +203,77 @@ def test_a_scan_is_three_round_trips_to_the_server(office: Office) -> None:
     assert "retrieve" in rec.actions and rec.history and rec.status == "in_custody"
 
 
+def test_a_signed_change_is_few_round_trips_and_reads_back_nothing_it_inserted(
+    office: Office,
+) -> None:
+    """A retrieval with its two signers: each signer's sign-in bookkeeping is a transaction
+    of three round trips (the BEGIN with the lock, the person's state and the chain's end;
+    the row's INSERT; the event's INSERT with the COMMIT), the change starts with the chain's
+    end and the keeper's key read with its BEGIN, and no row the change inserted is read
+    back for its anchor or its signatures (the INSERT returned it). The row it updated (the
+    disc's status) is read back once. The history verifies."""
+    from keeper_app.services import custody
+
+    _, d = office.handed_over_pair()
+    qid = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = office.session("K001")
+    with RoundTrips(office) as rt:
+        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), qid)
+    trips = [t for t in rt.trips if t]
+    begins = [i for i, t in enumerate(trips) if t[:1] == ["BEGIN"]]
+    assert len(begins) == 5, trips  # 2 signers x (attempt, cleared), and the change
+    for i in begins[:4]:
+        assert trips[i][1] == f"SELECT pg_advisory_xact_lock({pg.WRITE_LOCK})"
+        assert any("FROM sign_in_events" in q for q in trips[i][2:]), trips[i]
+        assert any("FROM audit_events" in q for q in trips[i][2:]), trips[i]
+        assert trips[i + 1][0].startswith("INSERT INTO sign_in_events"), trips[i + 1]
+        assert trips[i + 2][0].startswith("INSERT INTO audit_events"), trips[i + 2]
+        assert trips[i + 2][-1] == "COMMIT"
+    change = trips[begins[4] :]
+    assert any("person_keys" in q for q in change[0]) and any(
+        "audit_events" in q for q in change[0]
+    )
+    reads_back = [t[0] for t in change if t[0].startswith("SELECT * FROM ")]
+    assert reads_back == ["SELECT * FROM media WHERE id = %s"], change
+    inserted = {t[0].split()[2].split("(")[0] for t in change if t[0].startswith("INSERT")}
+    assert {"retrievals", "signatures", "retrieval_request_uses"} <= inserted, change
+    assert change[-1][-1] == "COMMIT"
+    assert audit.verify(office.db.conn).ok
+
+
+def test_a_row_inserted_then_updated_in_one_transaction_is_read_as_it_ends(
+    office: Office,
+) -> None:
+    """What an INSERT returned stands in for reading the row back only until the row's
+    table is written again: a row updated after its INSERT is read as updated; another
+    table's update leaves it known; nothing is known after the transaction."""
+    office.handed_over_pair()
+    server = office.db.pg  # type: ignore[attr-defined]
+    dept = office.db.conn.execute("SELECT department_id FROM cases LIMIT 1").fetchone()[0]
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), office.db.transaction() as c:
+        cid = int(
+            c.execute(
+                "INSERT INTO cases(case_no, name, department_id, status, opened_at) "
+                "VALUES ('A2099-001', '试案', ?, 'open', '2099-01-01T00:00:00Z')",
+                (dept,),
+            ).lastrowid
+            or 0
+        )
+        assert server.written_row("cases", cid)["status"] == "open"
+        c.execute("UPDATE media SET location = '柜Q-01' WHERE id = 1")
+        assert server.written_row("cases", cid) is not None  # another table's row
+        c.execute("UPDATE cases SET status = 'concluded' WHERE id = ?", (cid,))
+        assert server.written_row("cases", cid) is None
+        assert audit.read_row(c, "cases", cid)["status"] == "concluded"
+        raise Undo
+    assert office.db.conn.execute("SELECT 1 FROM cases WHERE id = ?", (cid,)).fetchone() is None
+    assert server.written_row("cases", cid) is None
+
+
 def test_rows_are_read_by_name_as_the_server_sends_them(office: Office) -> None:
     """The rows' names come from the result itself (store/pg.py: no description built):
     the result status it checks is libpq's own."""

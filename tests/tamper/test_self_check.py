@@ -145,3 +145,72 @@ def test_a_row_the_newest_event_wrote_changed_behind_keepers_back(office: Office
         office.new_pair("A2026-001", person="赵某某")
     assert exc.value.code == "history_unverified"
     assert f"media #{mid}: changed outside Keeper" in str(exc.value)
+
+
+def test_a_key_rewritten_after_the_check_read_it_signs_nothing(office: Office) -> None:
+    """The check keeps the keys it has read (keys are append-only): an insider who swaps a
+    keeper's public key for his own and appends an event signed with it is caught by the
+    running desk, although the signature verifies against the key now in the file."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from keeper_app import crypto
+
+    office.handed_over_pair()
+    assert self_check.run(office.db).ok  # the desk has read K001's key
+    conn = office.db.conn
+    seq, prev, at = audit.head_at(conn)
+    kid, pid = conn.execute(
+        "SELECT k.id, p.id FROM person_keys k JOIN people p ON p.id = k.person_id "
+        "WHERE p.badge = 'K001' ORDER BY k.id DESC LIMIT 1"
+    ).fetchone()
+    mine = Ed25519PrivateKey.generate()
+    payload = '{"details":{"location":"柜Z-99"},"rows":[]}'
+    h = audit.event_hash(prev, seq + 1, at or "", pid, "set_location", payload, 2, kid)
+    con = sqlite3.connect(office.path)
+    try:
+        saved = drop_triggers(con)
+        con.execute(
+            "UPDATE person_keys SET public_key = ? WHERE id = ?", (crypto.public_bytes(mine), kid)
+        )
+        con.execute(
+            "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, "
+            "scheme, key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (seq + 1, at, pid, "set_location", payload, prev, h, 2, kid,
+             crypto.sign(mine, crypto.event_message(h))),
+        )  # fmt: skip
+        restore_triggers(con, saved)
+        con.commit()
+    finally:
+        con.close()
+    with pytest.raises(RuleViolation) as exc:
+        office.new_pair("A2026-001", person="赵某某")
+    assert exc.value.code == "history_unverified"
+    assert f"event {seq + 1} (set_location) by K001: its signature does not verify" in str(
+        exc.value
+    )
+
+
+def test_with_nothing_new_the_check_reads_one_statement(office: Office) -> None:
+    """A check that finds no event after the head it verified reads the chain from that head
+    in one statement and nothing else (no keys, no people): it runs before every change."""
+    office.handed_over_pair()
+    assert self_check.run(office.db).checked > 0
+    seen: list[str] = []
+    office.db.conn.set_trace_callback(seen.append)
+    try:
+        r = self_check.run(office.db)
+    finally:
+        office.db.conn.set_trace_callback(None)
+    assert r.ok and r.checked == 0
+    reads = [q for q in seen if q.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 1 and "FROM audit_events WHERE seq >=" in reads[0], seen
+    # a new event: read with it are only what it needs (its rows), not every key again
+    office.new_pair("A2026-001", person="赵某某")
+    seen.clear()
+    office.db.conn.set_trace_callback(seen.append)
+    try:
+        r = self_check.run(office.db)
+    finally:
+        office.db.conn.set_trace_callback(None)
+    assert r.ok
+    assert not any("FROM person_keys" in q or "FROM people" in q for q in seen), seen
