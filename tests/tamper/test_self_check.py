@@ -102,10 +102,15 @@ def test_a_truncation_below_the_verified_head_stops_signatures(office: Office) -
     )
 
 
-def test_an_event_appended_in_someones_name_stops_signatures(office: Office) -> None:
-    """The insider appends an event as the keeper, hashing it by the public formula, but
-    cannot sign it with the keeper's key: the next change is refused."""
-    office.handed_over_pair()
+def forge_keepers_event(office: Office, own_key: bool = False) -> int:
+    """The insider appends an event as the keeper K001, hashed by the public formula. He
+    cannot sign it with the keeper's key: it carries a blank signature, or (``own_key``) one
+    made with a key of his own that he has put in place of the keeper's public key. Returns
+    the forged event's seq."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from keeper_app import crypto
+
     conn = office.db.conn
     seq, prev, at = audit.head_at(conn)
     kid, pid = conn.execute(
@@ -114,27 +119,40 @@ def test_an_event_appended_in_someones_name_stops_signatures(office: Office) -> 
     ).fetchone()
     payload = '{"details":{"location":"柜Z-99"},"rows":[]}'
     h = audit.event_hash(prev, seq + 1, at or "", pid, "set_location", payload, 2, kid)
-    tamper(
-        office,
-        "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, scheme, "
-        "key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        seq + 1,
-        at,
-        pid,
-        "set_location",
-        payload,
-        prev,
-        h,
-        2,
-        kid,
-        b"\0" * 64,
-    )
+    mine = Ed25519PrivateKey.generate()
+    con = sqlite3.connect(office.path)
+    try:
+        saved = drop_triggers(con)
+        if own_key:
+            con.execute(
+                "UPDATE person_keys SET public_key = ? WHERE id = ?",
+                (crypto.public_bytes(mine), kid),
+            )
+        sig = crypto.sign(mine, crypto.event_message(h)) if own_key else b"\0" * 64
+        con.execute(
+            "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, "
+            "scheme, key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (seq + 1, at, pid, "set_location", payload, prev, h, 2, kid, sig),
+        )
+        restore_triggers(con, saved)
+        con.commit()
+    finally:
+        con.close()
+    return int(seq) + 1
+
+
+def assert_no_signature_for_forged(office: Office, seq: int) -> None:
     with pytest.raises(RuleViolation) as exc:
         office.new_pair("A2026-001", person="赵某某")
     assert exc.value.code == "history_unverified"
-    assert f"event {seq + 1} (set_location) by K001: its signature does not verify" in str(
-        exc.value
-    )
+    assert f"event {seq} (set_location) by K001: its signature does not verify" in str(exc.value)
+
+
+def test_an_event_appended_in_someones_name_stops_signatures(office: Office) -> None:
+    """The insider appends an event as the keeper, hashing it by the public formula, but
+    cannot sign it with the keeper's key: the next change is refused."""
+    office.handed_over_pair()
+    assert_no_signature_for_forged(office, forge_keepers_event(office))
 
 
 def test_a_row_the_newest_event_wrote_changed_behind_keepers_back(office: Office) -> None:
@@ -151,43 +169,9 @@ def test_a_key_rewritten_after_the_check_read_it_signs_nothing(office: Office) -
     """The check keeps the keys it has read (keys are append-only): an insider who swaps a
     keeper's public key for his own and appends an event signed with it is caught by the
     running desk, although the signature verifies against the key now in the file."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from keeper_app import crypto
-
     office.handed_over_pair()
     assert self_check.run(office.db).ok  # the desk has read K001's key
-    conn = office.db.conn
-    seq, prev, at = audit.head_at(conn)
-    kid, pid = conn.execute(
-        "SELECT k.id, p.id FROM person_keys k JOIN people p ON p.id = k.person_id "
-        "WHERE p.badge = 'K001' ORDER BY k.id DESC LIMIT 1"
-    ).fetchone()
-    mine = Ed25519PrivateKey.generate()
-    payload = '{"details":{"location":"柜Z-99"},"rows":[]}'
-    h = audit.event_hash(prev, seq + 1, at or "", pid, "set_location", payload, 2, kid)
-    con = sqlite3.connect(office.path)
-    try:
-        saved = drop_triggers(con)
-        con.execute(
-            "UPDATE person_keys SET public_key = ? WHERE id = ?", (crypto.public_bytes(mine), kid)
-        )
-        con.execute(
-            "INSERT INTO audit_events(seq, at, actor_id, action, payload, prev_hash, hash, "
-            "scheme, key_id, actor_sig) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (seq + 1, at, pid, "set_location", payload, prev, h, 2, kid,
-             crypto.sign(mine, crypto.event_message(h))),
-        )  # fmt: skip
-        restore_triggers(con, saved)
-        con.commit()
-    finally:
-        con.close()
-    with pytest.raises(RuleViolation) as exc:
-        office.new_pair("A2026-001", person="赵某某")
-    assert exc.value.code == "history_unverified"
-    assert f"event {seq + 1} (set_location) by K001: its signature does not verify" in str(
-        exc.value
-    )
+    assert_no_signature_for_forged(office, forge_keepers_event(office, own_key=True))
 
 
 def test_with_nothing_new_the_check_reads_one_statement(office: Office) -> None:
