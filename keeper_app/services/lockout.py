@@ -4,7 +4,11 @@ An attempt is recorded *before* its password is checked: one locked transaction 
 IMMEDIATE) reads the person's state and, unless they are locked, commits an ``attempt`` row;
 the slow password check runs after it, outside the lock, so parallel attempts all count. The
 right password writes ``cleared``; a wrong one writes nothing more — an attempt that no
-clearing follows counts as a wrong password. After five such attempts the person is locked
+clearing follows counts as a wrong password. A signed call's passwords may be tried before
+the call begins (``session.derive_ahead``, so that the slow part is out of the span the
+call's checks must find unchanged): that result is neither told nor kept past the call, and
+is used only once the call has recorded the attempt here (the attempt and its clearing then
+in one transaction); a locked person's password is not tried at all. After five such attempts the person is locked
 for a time that doubles with each lockout (1 minute, 2, 4, ... at most a day); while locked
 the password is not even tried. Whoever is admitted while five attempts are outstanding
 writes the lockout and is refused, so however many attempts arrive at once, at most five
@@ -93,9 +97,13 @@ class Attempt:
     seqs: tuple[int, ...]
 
 
-def admit(conn: sqlite3.Connection, person: Person, now: datetime) -> Attempt:
+def admit(conn: sqlite3.Connection, person: Person, now: datetime, right: bool = False) -> Attempt:
     """Record one attempt before its password is checked, or refuse: the person is locked
-    (nothing written), or five attempts are outstanding (the lockout is written)."""
+    (nothing written), or five attempts are outstanding (the lockout is written).
+
+    ``right``: the password was checked already, before anything was told or written
+    (``session.derive_ahead``) and found right: the attempt and its clearing are written in
+    this one transaction (what :func:`right_password` would write just after it)."""
     at = to_db(now)
     lockout_until: str | None = None
     with signins.locked(conn, prefetch=signins.ahead(person.id)):
@@ -109,21 +117,23 @@ def admit(conn: sqlite3.Connection, person: Person, now: datetime) -> Attempt:
             signins.append(conn, person.id, at, [ev])
             written = []
         else:
-            written = signins.append(
-                conn,
-                person.id,
-                at,
-                [
-                    Event(
-                        "attempt",
-                        signins.ATTEMPT_ACTION,
-                        {"badge": person.badge, "outstanding": st.failures + 1},
-                    )
-                ],
-            )
+            events = [
+                Event(
+                    "attempt",
+                    signins.ATTEMPT_ACTION,
+                    {"badge": person.badge, "outstanding": st.failures + 1},
+                )
+            ]
+            if right:
+                events.append(_cleared(person))
+            written = signins.append(conn, person.id, at, events)
     if lockout_until is not None:
         raise locked_refusal(person, lockout_until)
-    return Attempt(written[0][0], (written[0][1],))
+    return Attempt(written[0][0], tuple(seq for _, seq in written))
+
+
+def _cleared(person: Person) -> Event:
+    return Event("cleared", signins.CLEARED_ACTION, {"badge": person.badge, "by": "password"})
 
 
 def refuse_if_locked(conn: sqlite3.Connection, person: Person, now: datetime) -> None:
@@ -164,18 +174,7 @@ def right_password(
             st = signins.state(conn, person.id)
             if st.last_id != attempt.row_id:
                 return ()
-            w = signins.append(
-                conn,
-                person.id,
-                to_db(now),
-                [
-                    Event(
-                        "cleared",
-                        signins.CLEARED_ACTION,
-                        {"badge": person.badge, "by": "password"},
-                    )
-                ],
-            )
+            w = signins.append(conn, person.id, to_db(now), [_cleared(person)])
     except Exception:
         return ()  # the count stays; the next right password clears it
     return (w[0][1],)

@@ -373,6 +373,8 @@ def append(
         (seq, prev), last = known if known is not None else head_and_last_signed(conn)
         if last is not None and at < last[1]:
             raise ClockBehind(at, last[1], last[0])
+    elif id(conn) in _APPENDED:  # this transaction's own last event is the chain's head
+        seq, prev = _APPENDED[id(conn)][:2]
     else:
         seq, prev = known[0] if known is not None else head(conn)
     seq += 1

@@ -206,12 +206,15 @@ def test_a_scan_is_three_round_trips_to_the_server(office: Office) -> None:
 def test_a_signed_change_is_few_round_trips_and_reads_back_nothing_it_inserted(
     office: Office,
 ) -> None:
-    """A retrieval with its two signers: each signer's sign-in bookkeeping is a transaction
-    of three round trips (the BEGIN with the lock, the person's state and the chain's end;
-    the row's INSERT; the event's INSERT with the COMMIT), the change starts with the chain's
-    end and the keeper's key read with its BEGIN, and no row the change inserted is read
-    back for its anchor or its signatures (the INSERT returned it). The row it updated (the
-    disc's status) is read back once. The history verifies."""
+    """A retrieval with its two signers: their keys are derived before the call begins
+    (session.derive_ahead: each signer's person and sign-in state read, nothing written);
+    each signer's sign-in bookkeeping is then one transaction of five round trips (the BEGIN
+    with the lock, the person's state and the chain's end; the attempt and the clearing, each
+    a row and its event, the last with the COMMIT: the second event goes after the first
+    without reading the chain's end again), the change starts with the chain's end and the
+    keeper's key read with its BEGIN, and no row the change inserted is read back for its
+    anchor or its signatures (the INSERT returned it). The row it updated (the disc's status)
+    is read back once. The history verifies."""
     from keeper_app.services import custody
 
     _, d = office.handed_over_pair()
@@ -221,15 +224,23 @@ def test_a_signed_change_is_few_round_trips_and_reads_back_nothing_it_inserted(
         custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), qid)
     trips = [t for t in rt.trips if t]
     begins = [i for i, t in enumerate(trips) if t[:1] == ["BEGIN"]]
-    assert len(begins) == 5, trips  # 2 signers x (attempt, cleared), and the change
-    for i in begins[:4]:
+    assert len(begins) == 3, trips  # 2 signers' (attempt and clearing), and the change
+    ahead = trips[: begins[0]]
+    assert [t[0].split(" FROM ")[1].split()[0] for t in ahead[:4]] == [
+        "people",
+        "sign_in_events",
+        "people",
+        "sign_in_events",
+    ], ahead
+    for i in begins[:2]:
         assert trips[i][1] == f"SELECT pg_advisory_xact_lock({pg.WRITE_LOCK})"
         assert any("FROM sign_in_events" in q for q in trips[i][2:]), trips[i]
         assert any("FROM audit_events" in q for q in trips[i][2:]), trips[i]
-        assert trips[i + 1][0].startswith("INSERT INTO sign_in_events"), trips[i + 1]
-        assert trips[i + 2][0].startswith("INSERT INTO audit_events"), trips[i + 2]
-        assert trips[i + 2][-1] == "COMMIT"
-    change = trips[begins[4] :]
+        for j in (1, 3):
+            assert trips[i + j][0].startswith("INSERT INTO sign_in_events"), trips[i + j]
+            assert trips[i + j + 1][0].startswith("INSERT INTO audit_events"), trips[i + j + 1]
+        assert trips[i + 4][-1] == "COMMIT"
+    change = trips[begins[2] :]
     assert any("person_keys" in q for q in change[0]) and any(
         "audit_events" in q for q in change[0]
     )

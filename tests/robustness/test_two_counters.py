@@ -17,7 +17,7 @@ import pytest
 from conftest import raw_connect
 
 from keeper_app.domain.errors import RuleViolation
-from keeper_app.services import admin, custody, lookup
+from keeper_app.services import admin, custody, lockout, lookup
 from keeper_app.store import open as store_open
 from keeper_app.store import open_database
 from keeper_app.store.connection import StoreBusy
@@ -396,6 +396,129 @@ def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_t
     ).fetchall()
     assert [tuple(r) for r in rows] == [(others[0], "H002"), (rid, "H001")]
     assert admin.verify_audit(office.db).ok
+
+
+def test_the_signers_keys_are_derived_before_the_call_so_a_desk_writing_meanwhile_does_not_rerun_it(
+    office, counter2, monkeypatch
+):
+    """The slow part of a signed call, deriving its signers' keys, comes before the call
+    notes the register's head (session.derive_ahead): another desk recording while the
+    passwords are being checked does not make the call run again. Each signer's key is
+    derived once, and each signer's attempt is recorded (with its clearing) only when the
+    call reaches the signer."""
+    from keeper_app.services import session as session_mod
+    from keeper_app.services.session import sign_in
+
+    o, d = office.handed_over_pair()
+    o2, d2 = office.handed_over_pair(person="李某某")
+    q1 = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    q2 = office.approved_request(d2, "H002", "D001", "case_handling", 2)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)  # no KdfCache
+    s2 = _s2(office, counter2, "K002")
+    h001 = _salt(office, "H001")
+    others: list[int] = []
+    reruns: list[int] = []
+    real_init = session_mod.ChangedMeanwhile.__init__
+
+    def changed(self, *a):
+        reruns.append(1)
+        real_init(self, *a)
+
+    monkeypatch.setattr(session_mod.ChangedMeanwhile, "__init__", changed)
+    salts: list[bytes] = []
+    attempts_during: list[int] = []
+    real_unlock = session_mod.crypto.unlock
+
+    def unlock(km, password):
+        salts.append(km.kdf_salt)
+        if km.kdf_salt == h001 and not others:  # counter 2 records while H001's is derived
+            attempts_during.append(_attempts(office, "H001"))
+            others.append(custody.retrieve(s2, d2, office.cred("H002"), office.cred("K002"), q2))
+        return real_unlock(km, password)
+
+    monkeypatch.setattr(session_mod.crypto, "unlock", unlock)
+    before = _attempts(office, "H001"), _attempts(office, "K001")
+    rid = custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q1)
+    assert others, "counter 2 recorded while the call's passwords were being checked"
+    assert reruns == [], "the call did not run again"
+    assert attempts_during == [before[0]], "nothing recorded before the call used the key"
+    assert salts.count(h001) == 1 and salts.count(_salt(office, "K001")) == 1
+    assert (_attempts(office, "H001"), _attempts(office, "K001")) == (before[0] + 1, before[1] + 1)
+    # the attempt and its clearing, one after the other in the chain (one transaction)
+    kinds = office.db.conn.execute(
+        "SELECT e.kind FROM sign_in_events e JOIN people p ON p.id=e.person_id "
+        "WHERE p.badge='H001' ORDER BY e.id DESC LIMIT 2"
+    ).fetchall()
+    assert [r[0] for r in kinds] == ["cleared", "attempt"]
+    rows = office.db.conn.execute(
+        "SELECT r.id, p.badge FROM retrievals r JOIN people p ON p.id=r.retriever_id ORDER BY r.id"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [(others[0], "H002"), (rid, "H001")]
+    assert admin.verify_audit(office.db).ok
+
+
+def test_a_call_refused_before_its_signers_records_no_attempt(office, monkeypatch):
+    """The passwords derived ahead are neither told nor recorded when the call is refused
+    before it reaches its signers (the disc is out): the refusal is the disc's, not the
+    password's, even for a wrong one, and no attempt is written."""
+    from keeper_app.services.session import sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H002", "D001", "case_handling", 2)
+    _out(office, d)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    unlocks = _counting_unlocks(monkeypatch)
+    before = office.snapshot(sign_ins=True)
+    for password in ("correct-horse-1", "wrong-password-1"):
+        with pytest.raises(RuleViolation) as ei:
+            custody.retrieve(k, d, office.cred("H002", password), office.cred("K001"), q)
+        assert ei.value.code == "already_out", ei.value.message
+    assert unlocks.count(_salt(office, "H002")) == 2  # derived ahead, each time
+    assert office.snapshot(sign_ins=True) == before
+
+
+def test_a_wrong_password_is_derived_once_and_counts_as_an_attempt(office, monkeypatch):
+    """A wrong password found ahead is not derived again when the call reaches the signer:
+    the attempt is recorded first, then refused as any wrong password is (the same code and
+    message as an unknown badge); nothing else is written."""
+    from keeper_app.services.session import sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    unlocks = _counting_unlocks(monkeypatch)
+    changes = len(office.changes())
+    before = _attempts(office, "H001")
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(k, d, office.cred("H001", "wrong-password-1"), office.cred("K001"), q)
+    assert ei.value.code == "bad_credentials", ei.value.message
+    assert unlocks.count(_salt(office, "H001")) == 1
+    assert _attempts(office, "H001") == before + 1
+    last = office.db.conn.execute(
+        "SELECT e.kind FROM sign_in_events e JOIN people p ON p.id=e.person_id "
+        "WHERE p.badge='H001' ORDER BY e.id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert last == "attempt"  # outstanding: it counts as wrong
+    assert len(office.changes()) == changes
+    assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals").fetchone()[0] == 0
+
+
+def test_a_locked_signers_password_is_not_tried_ahead(office, monkeypatch):
+    """While a person is locked, their password is not tried at all, not even ahead of the
+    call: the call is refused as locked when it reaches them."""
+    from keeper_app.services.session import Credential, authenticate, sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    for _ in range(lockout.MAX_FAILURES):
+        with pytest.raises(RuleViolation):
+            authenticate(office.db.conn, Credential("H001", "wrong-password-1"), None, office.clock)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    unlocks = _counting_unlocks(monkeypatch)
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q)
+    assert ei.value.code == "locked", ei.value.message
+    assert unlocks.count(_salt(office, "H001")) == 0
 
 
 def _attempts(office, badge: str) -> int:
