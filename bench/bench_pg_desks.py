@@ -28,8 +28,8 @@ Afterwards: every retrieval, return, request and decision row of each desk's dis
 ids the desk reported (none lost, none doubled), each disc's status against its last step, and
 ``keeper audit verify`` on the database (clean).
 
-``--what-if quiet,cache`` changes the services in the desk processes (see :data:`WHAT_IFS`):
-what would reach the goal, NOT the code as it is; its files are ``bench_pg_desks-what-if.*``.
+``--repeat N`` runs the engines in turn N times (this machine's speed drifts: one run is one
+sample); the table has a row for each run.
 
 The bound: 2 processes (one per core) doing nothing but ``crypto.unlock`` at the default cost
 for ``--kdf-seconds``, just before and again just after the run (this shared machine's speed
@@ -75,7 +75,7 @@ from pgbench_common import (  # noqa: E402
 
 from keeper_app import crypto  # noqa: E402
 from keeper_app.domain.model import DeptKind, ManifestEntry  # noqa: E402
-from keeper_app.services import custody, intake, retrieval_requests  # noqa: E402
+from keeper_app.services import custody, intake, retrieval_requests, self_check  # noqa: E402
 from keeper_app.services import people as people_svc  # noqa: E402
 from keeper_app.services.session import Credential, KdfCache, sign_in  # noqa: E402
 from keeper_app.store import open as store_open  # noqa: E402
@@ -94,6 +94,9 @@ def make_office(location: str, desks: int) -> list[dict[str, str]]:
     head, a case handler, a keeper, a case and a handed-over pair. Returns each desk's badges
     and its duplicate's code."""
     db = store_open(location, migrate=True)
+    # a new office where the last run's was (--repeat): what this process verified of that
+    # one is not this one's
+    self_check.forget(db)
     cache = KdfCache()  # the set-up only: the administrator and D001 sign many times
     try:
         people_svc.bootstrap(
@@ -157,16 +160,6 @@ def make_office(location: str, desks: int) -> list[dict[str, str]]:
 
 
 # ====================================================================== one desk (a process)
-#: what-if variants of the services, for a desk process only (never the default): see --what-if
-WHAT_IFS = {
-    "quiet": "Session.change lets other desks' sign-in bookkeeping pass as quiet "
-    "(audit.only_quiet_since, as the checkpoint does) instead of running the call again",
-    "cache": "a call run again by rerun_if_changed reuses the signers it checked (the same "
-    "typed passwords: no second derivation, no second sign-in bookkeeping) instead of checking "
-    "them again",
-}
-
-
 def proc_cpu_s(pid: int) -> float:
     """CPU seconds (user + system) a process has used so far (/proc, clock ticks)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -183,7 +176,6 @@ def desk(
     d: dict[str, str],
     seconds: float,
     grace: float,
-    what_if: tuple[str, ...],
     barrier: Any,
     results: Any,
 ) -> None:
@@ -193,7 +185,7 @@ def desk(
     os.environ["KEEPER_STATE_DIR"] = str(OUT / "state-desks" / f"desk-{n}")
     from keeper_app.domain.errors import RuleViolation
     from keeper_app.services import session as session_mod
-    from keeper_app.store import StoreError, audit
+    from keeper_app.store import StoreError
 
     counts: Counter[str] = Counter()
     real_unlock = crypto.unlock
@@ -216,21 +208,6 @@ def desk(
         real_init(self, *a)
 
     session_mod.ChangedMeanwhile.__init__ = changed  # type: ignore[method-assign]
-    if "quiet" in what_if:
-        audit.only_readings_since = audit.only_quiet_since  # type: ignore[assignment]
-    if "cache" in what_if:
-        real_signer = session_mod.Session.signer
-
-        def signer(self: Any, cred: Credential) -> Any:
-            memo = getattr(self, "bench_signers", None)
-            if memo is None:
-                return real_signer(self, cred)
-            key = (cred.badge, cred.password)
-            if key not in memo:
-                memo[key] = real_signer(self, cred)
-            return memo[key]
-
-        session_mod.Session.signer = signer  # type: ignore[method-assign]
     report: dict[str, Any] = {"desk": n, "ok": False}
     try:
         db = store_open(location, create=False)
@@ -247,8 +224,6 @@ def desk(
 
         def step(name: str, fn: Any) -> Any:
             while True:
-                if "cache" in what_if:  # one memo for the call and its reruns
-                    k.bench_signers = h.bench_signers = {}  # type: ignore[attr-defined]
                 t0 = time.perf_counter()
                 try:
                     r = fn()
@@ -257,8 +232,6 @@ def desk(
                     if time.time() > give_up:
                         raise Stuck(name) from exc
                     continue
-                finally:
-                    k.bench_signers = h.bench_signers = None  # type: ignore[attr-defined]
                 times[name].append(time.perf_counter() - t0)
                 ids[name].append(int(r))
                 return r
@@ -330,17 +303,13 @@ def desk(
     results.put(report)
 
 
-def run_desks(
-    location: str, desks: list[dict[str, str]], seconds: float, what_if: tuple[str, ...]
-) -> list[dict[str, Any]]:
+def run_desks(location: str, desks: list[dict[str, str]], seconds: float) -> list[dict[str, Any]]:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(len(desks))
     results = ctx.Queue()
     grace = max(10.0, seconds / 2)
     procs = [
-        ctx.Process(
-            target=desk, args=(i + 1, location, d, seconds, grace, what_if, barrier, results)
-        )
+        ctx.Process(target=desk, args=(i + 1, location, d, seconds, grace, barrier, results))
         for i, d in enumerate(desks)
     ]
     for p in procs:
@@ -482,7 +451,7 @@ def engine_run(engine: str, location: str, args: argparse.Namespace) -> dict[str
     before = kdf_rate(os.cpu_count() or 2, args.kdf_seconds)
     load0 = os.getloadavg()
     log(f"{engine}: {before['per_s']:.1f} derivations/s; {args.desks} desks for {args.seconds:g} s")
-    reports = run_desks(location, desks, args.seconds, args.what_if)
+    reports = run_desks(location, desks, args.seconds)
     load1 = os.getloadavg()
     # this shared machine's speed drifts by a fifth from one minute to the next: the bound is
     # measured again just after the run, and the mean of the two is the bound
@@ -532,7 +501,6 @@ def engine_run(engine: str, location: str, args: argparse.Namespace) -> dict[str
             "server_backends": sum(r["server_cpu_s"] for r in reports),
         },
         "stuck": {r["desk"]: r["stuck"] for r in reports if r["stuck"]},
-        "what_if": list(args.what_if),
         "refused": dict(refused),
         "step_ms": step_times,
         "bound": bound,
@@ -544,16 +512,13 @@ def engine_run(engine: str, location: str, args: argparse.Namespace) -> dict[str
     }
 
 
-def report(results: list[dict[str, Any]], what_if: tuple[str, ...]) -> str:
+def report(results: list[dict[str, Any]]) -> str:
     line = "=" * 92
     out = [
         line,
         "Keeper bench_pg_desks — signed retrieve/return cycles, one office, desks as processes",
         f"client: {psycopg_impl()}",
     ]
-    if what_if:
-        out.append("WHAT-IF RUN, the services changed in the desks (not the code as it is):")
-        out.extend(f"  {w}: {WHAT_IFS[w]}" for w in what_if)
     out.append(line)
     out.append(
         f"{'engine':11} {'desks':>5} {'s':>5} {'cycles':>6} {'cyc/s':>6} {'KDF/s':>6} "
@@ -620,18 +585,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--kdf-seconds", type=float, help="the bound's measurement (default s/6)")
     ap.add_argument("--engines", default=",".join(ENGINES))
-    ap.add_argument(
-        "--what-if",
-        default="",
-        help="comma-separated variants of the services in the desks, NOT the code as it is: "
-        + "; ".join(f"{k}: {v}" for k, v in WHAT_IFS.items()),
-    )
-    ap.add_argument("--json", type=Path, help="default bench/out/bench_pg_desks[-what-if].json")
+    ap.add_argument("--repeat", type=int, default=1, help="run the engines in turn N times")
+    ap.add_argument("--json", type=Path, help="default bench/out/bench_pg_desks.json")
     args = ap.parse_args(argv)
-    args.what_if = tuple(w for w in args.what_if.split(",") if w)
-    unknown = set(args.what_if) - set(WHAT_IFS)
-    if unknown:
-        ap.error(f"unknown --what-if {', '.join(sorted(unknown))}")
     signal.signal(signal.SIGTERM, terminated)  # the clusters are stopped on the way out
     if args.kdf_seconds is None:
         args.kdf_seconds = max(3.0, args.seconds / 6)
@@ -639,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"default key derivation cost N = {crypto.DEFAULT_KDF_N}; {machine_load()}")
     results = []
     settings: dict[str, str] = {}
-    for engine in args.engines.split(","):
+    for engine in args.engines.split(",") * args.repeat:
         if engine == "postgresql":
             cluster = start_cluster("pg-desks")
             try:
@@ -653,11 +609,10 @@ def main(argv: list[str] | None = None) -> int:
             for p in OUT.glob("desks.sqlite*"):
                 p.unlink()
             results.append(engine_run(engine, str(path), args))
-    text = report(results, args.what_if)
+    text = report(results)
     print(text)
-    name = "bench_pg_desks" + ("-what-if" if args.what_if else "")
-    (OUT / f"{name}.txt").write_text(text + "\n")
-    args.json = args.json or OUT / f"{name}.json"
+    (OUT / "bench_pg_desks.txt").write_text(text + "\n")
+    args.json = args.json or OUT / "bench_pg_desks.json"
     args.json.write_text(
         json.dumps({"server": settings, "results": results}, indent=2, ensure_ascii=False)
     )

@@ -707,7 +707,7 @@ def incremental(
                 compares.append((table, {rid: anchors[rid] for rid in chunk}, where, chunk))
         pipelined = getattr(conn, "pipelined", None)
         if pipelined is not None and len(compares) > 1 and conn.in_transaction:
-            pipelined([], [(f"SELECT * FROM {t} {w}", tuple(c)) for t, _, w, c in compares])
+            pipelined([], [(_compare_stmt(t, w), tuple(c)) for t, _, w, c in compares])
         for table, want, where, chunk in compares:
             _compare(conn, table, want, problem, where, chunk)
     for what in sigs.results():
@@ -821,6 +821,12 @@ def _check_rows_farmed(
     return rows
 
 
+def _compare_stmt(table: str, where: str = "") -> str:
+    """The statement :func:`_compare` reads ``table``'s rows with (read ahead by the same
+    text on a server)."""
+    return f"SELECT * FROM {table} {where}"
+
+
 def _compare(
     conn: sqlite3.Connection,
     table: str,
@@ -831,7 +837,7 @@ def _compare(
 ) -> int:
     seen: set[int] = set()
     n = 0
-    for rec in _rows(conn, f"SELECT * FROM {table} {where}", params):
+    for rec in _rows(conn, _compare_stmt(table, where), params):
         n += 1
         rid = int(rec["id"])
         seen.add(rid)
