@@ -8,11 +8,12 @@ clearing follows counts as a wrong password. A signed call's passwords may be tr
 the call begins (``session.derive_ahead``, so that the slow part is out of the span the
 call's checks must find unchanged): that result is neither told nor kept past the call, and
 is used only once the call has recorded the attempt here (the attempt and its clearing then
-in one transaction); a locked person's password is not tried at all. After five such attempts the person is locked
-for a time that doubles with each lockout (1 minute, 2, 4, ... at most a day); while locked
-the password is not even tried. Whoever is admitted while five attempts are outstanding
-writes the lockout and is refused, so however many attempts arrive at once, at most five
-passwords are checked.
+in one transaction); a locked person's password is not tried at all.
+
+After five such attempts the person is locked for a time that doubles with each lockout (1
+minute, 2, 4, ... at most a day); while locked the password is not even tried. Whoever is
+admitted while five attempts are outstanding writes the lockout and is refused, so however
+many attempts arrive at once, the result of at most five passwords is ever used or told.
 
 A right password clears the count only when no attempt came in after it (else it is one of
 a burst: the burst's lockout stands). An administrator lifts a lock with a department
