@@ -227,9 +227,9 @@ def read_row(conn: sqlite3.Connection, table: str, row_id: int) -> dict[str, Any
         raise ValueError(f"not an anchored table: {table}")
     written = getattr(conn, "written_row", None)  # a server: the row its INSERT returned
     if written is not None:
-        row: dict[str, Any] | None = written(table, row_id)  # (a copy of its own)
-        if row is not None:
-            return row
+        mine: dict[str, Any] | None = written(table, row_id)  # (a copy of its own)
+        if mine is not None:
+            return mine
     cur = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     row = cur.fetchone()
     if row is None:
