@@ -15,10 +15,12 @@ span that must stay unchanged."""
 from __future__ import annotations
 
 import functools
+import os
 import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -113,6 +115,7 @@ def derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
 
     ready = DerivedAhead()
     tried: set[tuple[str, str]] = set()
+    todo: list[tuple[crypto.KeyMaterial, str]] = []
     for cred in creds:
         try:
             badge = check_badge_text(cred.badge)
@@ -131,7 +134,15 @@ def derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
             continue
         if lockout.is_locked(signins.state(s.conn, person.id), s.now()):
             continue
-        ready.derive(km, cred.password, s.kdf_cache)
+        todo.append((km, cred.password))
+    if len(todo) > 1 and (os.cpu_count() or 1) > 1:
+        # two signers at a counter: their derivations at once, one a core (scrypt lets go of
+        # Python's lock while it works), so the pair waits for one derivation, not two
+        with ThreadPoolExecutor(min(len(todo), os.cpu_count() or 1)) as pool:
+            list(pool.map(lambda t: ready.derive(t[0], t[1], s.kdf_cache), todo))
+    else:
+        for km, password in todo:
+            ready.derive(km, password, s.kdf_cache)
     return ready
 
 

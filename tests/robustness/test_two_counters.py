@@ -457,6 +457,37 @@ def test_the_signers_keys_are_derived_before_the_call_so_a_desk_writing_meanwhil
     assert admin.verify_audit(office.db).ok
 
 
+def test_two_signers_keys_are_derived_at_once(office, monkeypatch):
+    """On a computer of two cores or more, a retrieval's two signers' keys are derived at the
+    same time (the pair waits for one derivation, not two): each derivation waits, inside
+    it, for the other to have begun."""
+    import os
+    import threading
+
+    from keeper_app.services import session as session_mod
+    from keeper_app.services.session import sign_in
+
+    assert (os.cpu_count() or 1) > 1, "this machine has one core: nothing to do at once"
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    both = threading.Barrier(2, timeout=20)
+    threads: set[int] = set()
+    real_unlock = session_mod.crypto.unlock
+
+    def unlock(km, password):
+        threads.add(threading.get_ident())
+        both.wait()  # BrokenBarrierError (the call fails) if the other is not derived at once
+        return real_unlock(km, password)
+
+    monkeypatch.setattr(session_mod.crypto, "unlock", unlock)
+    rid = custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q)
+    assert len(threads) == 2 and threading.get_ident() not in threads
+    assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals WHERE id=?", (rid,)).fetchone()[
+        0
+    ]
+
+
 def test_a_call_refused_before_its_signers_records_no_attempt(office, monkeypatch):
     """The passwords derived ahead are neither told nor recorded when the call is refused
     before it reaches its signers (the disc is out): the refusal is the disc's, not the
