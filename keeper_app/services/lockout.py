@@ -5,7 +5,7 @@ IMMEDIATE) reads the person's state and, unless they are locked, commits an ``at
 the slow password check runs after it, outside the lock, so parallel attempts all count. The
 right password writes ``cleared``; a wrong one writes nothing more — an attempt that no
 clearing follows counts as a wrong password. A signed call's passwords may be tried before
-the call begins (``session.derive_ahead``, so that the slow part is out of the span the
+the call begins (``session._derive_ahead``, so that the slow part is out of the span the
 call's checks must find unchanged): that result is neither told nor kept past the call, and
 is used only once the call has recorded the attempt here (the attempt and its clearing then
 in one transaction); a locked person's password is not tried at all.
@@ -103,7 +103,7 @@ def admit(conn: sqlite3.Connection, person: Person, now: datetime, right: bool =
     (nothing written), or five attempts are outstanding (the lockout is written).
 
     ``right``: the password was checked already, before anything was told or written
-    (``session.derive_ahead``) and found right: the attempt and its clearing are written in
+    (``session._derive_ahead``) and found right: the attempt and its clearing are written in
     this one transaction (what :func:`right_password` would write just after it)."""
     at = to_db(now)
     lockout_until: str | None = None

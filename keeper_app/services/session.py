@@ -9,7 +9,7 @@ transaction (BEGIN IMMEDIATE); if anything was written meanwhile, the transactio
 rolled back and the whole call runs again on the new state, so the checks that decide are
 always those of the state the change commits on (two keepers scanning out the same disc:
 the second is told who has it). The signers' keys are derived from their passwords before
-the head is noted (:func:`derive_ahead`): the slow part of a signed call is then not in the
+the head is noted (:func:`_derive_ahead`): the slow part of a signed call is then not in the
 span that must stay unchanged."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class KdfCache:
 
 class DerivedAhead(KdfCache):
     """The keys a call's signers' passwords unlocked before the call began
-    (:func:`derive_ahead`), and the passwords found wrong: nothing of either is told or
+    (:func:`_derive_ahead`), and the passwords found wrong: nothing of either is told or
     written until the call reaches the signer and records the attempt
     (:func:`_authenticate`)."""
 
@@ -101,7 +101,7 @@ class DerivedAhead(KdfCache):
             self._wrong.add((km.kdf_salt + km.pw_verifier, password))
 
 
-def derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
+def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
     """The signers' keys, derived from the passwords they typed before a call notes the
     chain's head (:func:`rerun_if_changed`). The derivations are the slow part of a signed
     call, and other desks write during them: done first, they are out of the span in which a
@@ -211,7 +211,7 @@ def _authenticate(
         lockout.refuse_if_locked(conn, person, now)
         sk, seqs = known, ()
     elif ready is not None:
-        # the password was checked before the call began (derive_ahead): the attempt and
+        # the password was checked before the call began (_derive_ahead): the attempt and
         # its clearing are recorded together, in one transaction -- or the person is
         # refused as locked, and the result is never used
         seqs = lockout.admit(conn, person, now, right=True).seqs
@@ -478,7 +478,7 @@ def rerun_if_changed(
         try:
             creds = credentials_in((*args, *kwargs.values()))
             if creds:
-                s._ready = derive_ahead(s, creds)
+                s._ready = _derive_ahead(s, creds)
             for attempt in range(MAX_RERUNS):
                 try:
                     if attempt < SERIALISED_AFTER:

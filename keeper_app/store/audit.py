@@ -354,7 +354,8 @@ def append(
     system event (:data:`SYSTEM_ACTIONS`). A person's event dated before the latest
     person's event is refused (:class:`ClockBehind`). ``known``: the chain's head and its
     last signed event (:func:`head_and_last_signed`) as the caller read them in this
-    transaction, under its write lock -- used only while nothing has been appended in the
+    transaction, under its write lock, or the event this transaction has just appended
+    (:func:`just_appended`) -- used only while nothing else has been appended in the
     transaction since (else read again)."""
     if not conn.in_transaction:
         raise RuntimeError("audit.append must run inside the change's transaction")
@@ -367,14 +368,12 @@ def append(
     if SCHEME == 3:
         body["nonce"] = secrets.token_hex(16)
     payload = canonical.dumps(body)
-    if known is not None and id(conn) in _APPENDED:
+    if known is not None and id(conn) in _APPENDED and _APPENDED[id(conn)][:2] != known[0]:
         known = None  # this transaction has appended since: the head has moved
     if actor_id is not None:
         (seq, prev), last = known if known is not None else head_and_last_signed(conn)
         if last is not None and at < last[1]:
             raise ClockBehind(at, last[1], last[0])
-    elif id(conn) in _APPENDED:  # this transaction's own last event is the chain's head
-        seq, prev = _APPENDED[id(conn)][:2]
     else:
         seq, prev = known[0] if known is not None else head(conn)
     seq += 1
@@ -396,6 +395,13 @@ def append(
 #: it) without asking the database again. Taken at the start and the end of every write
 #: transaction (:func:`take_appended`), so a rolled-back one leaves nothing behind.
 _APPENDED: dict[int, tuple[int, str, str]] = {}
+
+
+def just_appended(conn: sqlite3.Connection) -> tuple[int, str]:
+    """The (seq, hash) of the event :func:`append` has just written on ``conn``: the chain's
+    head for the next append in the same transaction (the write lock is held)."""
+    seq, h, _ = _APPENDED[id(conn)]
+    return seq, h
 
 
 def take_appended(conn: sqlite3.Connection) -> tuple[int, str, str] | None:

@@ -115,7 +115,7 @@ def append(
         seq = audit.append(
             conn, at, None, ev.action, ev.details, [("sign_in_events", rid)], known=known
         )
-        known = None  # the next one reads the head it goes after
+        known = (audit.just_appended(conn), None)  # the next one goes after this one
         out.append((rid, seq))
     return out
 

@@ -207,7 +207,7 @@ def test_a_signed_change_is_few_round_trips_and_reads_back_nothing_it_inserted(
     office: Office,
 ) -> None:
     """A retrieval with its two signers: their keys are derived before the call begins
-    (session.derive_ahead: each signer's person and sign-in state read, nothing written);
+    (session._derive_ahead: each signer's person and sign-in state read, nothing written);
     each signer's sign-in bookkeeping is then one transaction of five round trips (the BEGIN
     with the lock, the person's state and the chain's end; the attempt and the clearing, each
     a row and its event, the last with the COMMIT: the second event goes after the first

@@ -402,7 +402,7 @@ def test_the_signers_keys_are_derived_before_the_call_so_a_desk_writing_meanwhil
     office, counter2, monkeypatch
 ):
     """The slow part of a signed call, deriving its signers' keys, comes before the call
-    notes the register's head (session.derive_ahead): another desk recording while the
+    notes the register's head (session._derive_ahead): another desk recording while the
     passwords are being checked does not make the call run again. Each signer's key is
     derived once, and each signer's attempt is recorded (with its clearing) only when the
     call reaches the signer."""
