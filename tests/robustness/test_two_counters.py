@@ -468,6 +468,7 @@ def test_two_signers_keys_are_derived_at_once(office, monkeypatch):
     from keeper_app.services.session import sign_in
 
     assert (os.cpu_count() or 1) > 1, "this machine has one core: nothing to do at once"
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # an idle counter PC
     o, d = office.handed_over_pair()
     q = office.approved_request(d, "H001", "D001", "case_handling", 4)
     k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
@@ -486,6 +487,31 @@ def test_two_signers_keys_are_derived_at_once(office, monkeypatch):
     assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals WHERE id=?", (rid,)).fetchone()[
         0
     ]
+
+
+def test_on_a_busy_computer_two_signers_keys_are_derived_one_after_the_other(office, monkeypatch):
+    """With no core to spare (the load average as high as the cores), two derivations at once
+    would finish no sooner: they run one after the other, in the calling thread."""
+    import os
+    import threading
+
+    from keeper_app.services import session as session_mod
+    from keeper_app.services.session import sign_in
+
+    monkeypatch.setattr(os, "getloadavg", lambda: (float(os.cpu_count() or 1), 0.0, 0.0))
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    threads: list[int] = []
+    real_unlock = session_mod.crypto.unlock
+
+    def unlock(km, password):
+        threads.append(threading.get_ident())
+        return real_unlock(km, password)
+
+    monkeypatch.setattr(session_mod.crypto, "unlock", unlock)
+    custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q)
+    assert threads == [threading.get_ident()] * 2
 
 
 def test_a_call_refused_before_its_signers_records_no_attempt(office, monkeypatch):
