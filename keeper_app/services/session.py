@@ -148,17 +148,18 @@ def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
 
 
 def _spare_cores() -> int:
-    """The cores this computer has to spare now (its load average of the last minute taken
-    off its cores). Derivations run at once only on spare cores: on a computer busy already
-    (a terminal server of several desks) two at once finish no sooner and cost more, each
-    evicting the other's memory from the caches (issue 11's benchmark: 8 desks on 2 cores
-    did 3 % fewer cycles with them)."""
+    """The cores a call's derivations may use now: the one it runs on, and those the
+    computer has to spare (its load average of the last minute taken off its cores; this
+    process's own work counts in that average). Derivations run at once only on spare
+    cores: on a computer busy already (a terminal server of several desks) two at once finish
+    no sooner and cost more, each evicting the other's memory from the caches (issue 11's
+    benchmark: 8 desks on 2 cores did 3 % fewer cycles with them)."""
     n = os.cpu_count() or 1
     try:
         busy = os.getloadavg()[0]
     except OSError:
         return 1
-    return max(1, int(n - busy + 0.5))
+    return max(1, min(n, int(n - busy + 0.5) + 1))
 
 
 def credentials_in(args: Iterable[object]) -> list[Credential]:

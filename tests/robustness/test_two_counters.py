@@ -489,6 +489,22 @@ def test_two_signers_keys_are_derived_at_once(office, monkeypatch):
     ]
 
 
+@pytest.mark.parametrize(
+    ("cores", "load", "at_once"),
+    [(2, 0.0, 2), (2, 1.0, 2), (2, 1.6, 1), (2, 8.0, 1), (4, 2.0, 3), (1, 0.0, 1)],
+)
+def test_the_cores_a_call_s_derivations_may_use(monkeypatch, cores, load, at_once):
+    """The core the call runs on, and those the load average leaves free (a desk deriving
+    without pause counts itself in the load: one desk alone on two cores still uses both)."""
+    import os
+
+    from keeper_app.services import session as session_mod
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert session_mod._spare_cores() == at_once
+
+
 def test_on_a_busy_computer_two_signers_keys_are_derived_one_after_the_other(office, monkeypatch):
     """With no core to spare (the load average as high as the cores), two derivations at once
     would finish no sooner: they run one after the other, in the calling thread."""
