@@ -16,7 +16,11 @@ fsync on, so a killed server recovers what was committed as a real one would.
 ``logical=True`` sets ``wal_level = logical`` for logical replication.
 
 Every cluster still alive when the interpreter exits is stopped and removed then too, so a
-failed or interrupted test does not leave a postmaster behind.
+failed or interrupted test does not leave a postmaster behind; so is it when the process is
+told to end by SIGTERM or SIGHUP (a CI job's timeout, a closed terminal), which would end it
+without running the exit handlers: the first cluster made installs a handler for them (when
+nothing else handles them) that destroys the clusters and then ends the process by the same
+signal.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
@@ -93,6 +98,7 @@ class PgCluster:
         self.base: Path | None = None  # made at the first start, removed by destroy()
         self._owner = pwd.getpwnam(SUPERUSER) if _as_root() else None
         _live.add(self)
+        _handle_termination()
 
     # -- paths and programs ------------------------------------------------------------
 
@@ -431,3 +437,26 @@ def _destroy_leftovers() -> None:
             cluster.destroy()
         except Exception:
             pass
+
+
+#: the signals that end a process without its exit handlers, and that the clusters outlive
+TERMINATING = (signal.SIGTERM, signal.SIGHUP)
+_handling = False
+
+
+def _handle_termination() -> None:
+    """Destroy the clusters before a SIGTERM or SIGHUP ends the process (once, from the main
+    thread, and only for a signal nothing else handles)."""
+    global _handling
+    if _handling or threading.current_thread() is not threading.main_thread():
+        return
+    _handling = True
+    for signum in TERMINATING:
+        if signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, _terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    signal.signal(signum, signal.SIG_DFL)  # a second signal ends the process at once
+    _destroy_leftovers()
+    os.kill(os.getpid(), signum)  # ended by the signal, as it would have been

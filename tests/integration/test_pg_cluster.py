@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import os
 import pwd
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
 import pytest
-from pg_cluster import PgCluster
+from pg_cluster import PG_CTL_TIMEOUT, PgCluster, _alive
 
 pytestmark = pytest.mark.realtool
 
@@ -153,3 +156,41 @@ def test_two_clusters_at_once_one_logical_replicating_to_the_other(
     assert rows == ["1|甲", "2|乙"]
     with psycopg.connect(dst_url, autocommit=True) as con:
         con.execute("DROP SUBSCRIPTION s")
+
+
+_CHILD = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from pg_cluster import PgCluster
+cluster = PgCluster(Path(sys.argv[2]), "ended").start()
+print(cluster.base, cluster.postmaster_pid(), flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_test_process_ended_by_a_signal_leaves_no_server_running(
+    tmp_path: Path, signum: int
+) -> None:
+    """A test run ended by SIGTERM (a CI job's timeout) or SIGHUP (its terminal closed) skips
+    the exit handlers: its clusters are destroyed by the signal's handler, and the process
+    still ends by that signal."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(Path(__file__).resolve().parents[1]), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        base, pid = child.stdout.readline().split()
+        assert Path(base).is_dir() and _alive(int(pid))
+        child.send_signal(signum)
+        assert child.wait(timeout=PG_CTL_TIMEOUT) == -signum
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert not _alive(int(pid)), "the postmaster outlived the process that started it"
+    assert not Path(base).exists()
+    assert (tmp_path / "ended.log").is_file()  # the server's log, kept as destroy() keeps it
