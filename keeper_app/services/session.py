@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -43,11 +43,18 @@ Clock = Callable[[], datetime]
 
 @dataclass(frozen=True)
 class Credential:
-    """A signer identifies by badge and types their own password at that moment."""
+    """A signer identifies by badge and types their own password at that moment.
+
+    ``checked``: the key this very password unlocked when the signature dialog checked it
+    (:func:`checked_credential`), so that the call it signs does not derive it a second time.
+    It is found only under the key material it came from and this password: a password
+    changed since, or another person's, is derived afresh. The call still records the
+    attempt and refuses a person locked or deactivated since."""
 
     badge: str
     password: str = field(repr=False)
     drawn_png: bytes | None = field(default=None, repr=False)
+    checked: KdfCache | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,18 @@ class DerivedAhead(KdfCache):
             self._wrong.add((km.kdf_salt + km.pw_verifier, password))
 
 
+def checked_credential(
+    conn: sqlite3.Connection, cred: Credential, clock: Clock = now_utc
+) -> tuple[Credential, Person]:
+    """Check a signer's password as they sign (:func:`authenticate`: the attempt recorded,
+    a wrong password refused at once) and return the credential carrying the key it unlocked
+    (``Credential.checked``), for the call it signs: that call records the attempt again but
+    derives nothing. The GUI's signature dialog signs this way."""
+    keys = KdfCache()
+    person = authenticate(conn, cred, keys, clock).person
+    return replace(cred, checked=keys), person
+
+
 def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
     """The signers' keys, derived from the passwords they typed before a call notes the
     chain's head (:func:`rerun_if_changed`). The derivations are the slow part of a signed
@@ -115,7 +134,7 @@ def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
 
     ready = DerivedAhead()
     tried: set[tuple[str, str]] = set()
-    todo: list[tuple[crypto.KeyMaterial, str]] = []
+    todo: list[tuple[crypto.KeyMaterial, str, KdfCache | None]] = []
     for cred in creds:
         try:
             badge = check_badge_text(cred.badge)
@@ -134,16 +153,20 @@ def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
             continue
         if lockout.is_locked(signins.state(s.conn, person.id), s.now()):
             continue
-        todo.append((km, cred.password))
+        checked = cred.checked if cred.checked is not None else s.kdf_cache
+        if checked is not None and checked.get(km, cred.password) is not None:
+            ready.derive(km, cred.password, checked)  # the dialog's key: nothing derived
+            continue
+        todo.append((km, cred.password, s.kdf_cache))
     spare = _spare_cores()
     if len(todo) > 1 and spare > 1:
         # two signers at a counter: their derivations at once, one a core (scrypt lets go of
         # Python's lock while it works), so the pair waits for one derivation, not two
         with ThreadPoolExecutor(min(len(todo), spare)) as pool:
-            list(pool.map(lambda t: ready.derive(t[0], t[1], s.kdf_cache), todo))
+            list(pool.map(lambda t: ready.derive(*t), todo))
     else:
-        for km, password in todo:
-            ready.derive(km, password, s.kdf_cache)
+        for km, password, via in todo:
+            ready.derive(km, password, via)
     return ready
 
 
@@ -222,6 +245,8 @@ def _authenticate(
         raise not_enrolled(person)
     known = checked.get(km, cred.password) if checked is not None else None
     ready = cache.get(km, cred.password) if cache is not None else None
+    if ready is None and cred.checked is not None:  # the signature dialog's key
+        ready = cred.checked.get(km, cred.password)
     seqs: tuple[int, ...]
     if known is not None:
         lockout.refuse_if_locked(conn, person, now)

@@ -140,6 +140,7 @@ class TypedLate:
 
     def __init__(self, badge: str, meanwhile, password: str = "correct-horse-1"):
         self.badge, self._password, self.drawn_png = badge, password, None
+        self.checked = None  # no key from a signature dialog
         self.meanwhile = meanwhile
 
     @property
@@ -592,6 +593,54 @@ def test_a_locked_signers_password_is_not_tried_ahead(office, monkeypatch):
         custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q)
     assert ei.value.code == "locked", ei.value.message
     assert unlocks.count(_salt(office, "H001")) == 0
+
+
+def test_a_password_checked_as_its_signer_signed_is_not_derived_again_by_the_call(
+    office, monkeypatch
+):
+    """The signature dialog checks each signer's password as they sign (the attempt
+    recorded, a wrong one refused at once) and hands the call the key it unlocked
+    (``checked_credential``): the call derives nothing again, and still records each
+    signer's attempt before it uses the key."""
+    from keeper_app.services.session import checked_credential, sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    unlocks = _counting_unlocks(monkeypatch)
+    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
+    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    assert sorted(unlocks) == sorted([_salt(office, "H001"), _salt(office, "K001")])
+    before = (_attempts(office, "H001"), _attempts(office, "K001"))
+    custody.retrieve(k, d, handler, keeper, q)
+    assert len(unlocks) == 2  # none in the call
+    assert (_attempts(office, "H001"), _attempts(office, "K001")) == (before[0] + 1, before[1] + 1)
+    assert lookup.scan(k, d).status == "out"
+
+
+def test_a_checked_password_changed_before_the_call_is_derived_afresh_and_refused(
+    office, monkeypatch
+):
+    """The key a signature dialog unlocked is found only under the key material it came
+    from: the signer's password changed since, the call derives the old password against
+    the new key and refuses it; nothing is given out."""
+    from keeper_app.services import people as people_svc
+    from keeper_app.services.session import checked_credential, sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
+    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    old_salt = _salt(office, "H001")
+    people_svc.change_password(office.session("H001"), office.cred("H001"), "another-horse-2")
+    assert _salt(office, "H001") != old_salt
+    unlocks = _counting_unlocks(monkeypatch)
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(k, d, handler, keeper, q)
+    assert ei.value.code == "bad_credentials", ei.value.message
+    assert unlocks == [_salt(office, "H001")]  # the old password, against the new key
+    assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals").fetchone()[0] == 0
 
 
 def _attempts(office, badge: str) -> int:

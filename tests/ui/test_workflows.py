@@ -276,3 +276,43 @@ def test_wrong_password_in_the_signature_dialog_is_refused_there(ui, office: Off
     qtbot.waitUntil(lambda: sd.banner.kind == "error")
     assert sd.isVisible() and dlg.signers.credential("retriever") is None
     sd.reject()
+
+
+def test_each_signer_s_password_is_derived_once_at_the_counter(
+    ui, office: Office, qtbot, monkeypatch
+) -> None:
+    """A return signed by the returner and the keeper: each password is checked as they
+    sign, and the return signs with the keys that check unlocked -- one derivation a signer
+    (the slow, ~0.1 s part of a signature), not one in the dialog and another at submit."""
+    from keeper_app import crypto
+
+    _o, d = office.handed_over_pair()
+    office.retrieve(
+        office.session("K001"),
+        d,
+        office.cred("H001"),
+        office.cred("K001"),
+        "D001",
+        "case_handling",
+        4,
+    )
+    m = ui.sign_in("K001")
+    open_record(m, qtbot, d)
+    derived: list[bytes] = []
+    real = crypto.unlock
+
+    def unlock(km, password):
+        derived.append(km.kdf_salt)
+        return real(km, password)
+
+    monkeypatch.setattr(crypto, "unlock", unlock)
+    m.counter.record.buttons["return"].click()
+    dlg = m.dialog
+    assert isinstance(dlg, ReturnDialog)
+    dlg.unchecked.setText("盘面完好，未上机回读")
+    ui.sign(dlg, "returner")
+    ui.sign(dlg, "keeper")
+    assert len(derived) == 2 and len(set(derived)) == 2  # one a signer, as each signed
+    assert ui.submit(dlg) is not None, dlg.banner.text()
+    qtbot.waitUntil(lambda: m.counter.record.record.status == "in_custody")
+    assert len(derived) == 2, "the return derived the signers' keys again"

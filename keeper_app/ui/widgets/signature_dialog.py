@@ -1,6 +1,7 @@
 """One signer signs: identifies by badge (scanned, typed or picked) and types their own
 password; may also draw a handwritten signature. The password is checked at once (off the
-GUI thread); the entry itself is signed by the service when the workflow is submitted."""
+GUI thread); the entry itself is signed by the service when the workflow is submitted, with
+the key that check unlocked (``Credential.checked``: not derived twice)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from printing.images import normalize_signature_png
 
 from ...domain.model import Person
-from ...services.session import Credential, authenticate
+from ...services.session import Credential, checked_credential
 from ..context import UiContext
 from ..labels import roles_text
 from .banner import Banner
@@ -168,14 +169,12 @@ class SignatureDialog(QDialog):
         self.sign_button.setEnabled(False)
         self.banner.say("info", self.tr("Checking the password…"))
 
-        def work(db: Any) -> Person:
-            return authenticate(
-                db.conn, cred, self.ctx.session.kdf_cache, self.ctx.session.clock
-            ).person
+        def work(db: Any) -> tuple[Credential, Person]:
+            # the key the password unlocks goes with the credential to the call it signs,
+            # which then derives nothing again (one derivation a signer, not two)
+            return checked_credential(db.conn, cred, self.ctx.session.clock)
 
-        self.ctx.ops.run(
-            work, success=lambda p: self._ok(cred, p), failure=self._failed, owner=self
-        )
+        self.ctx.ops.run(work, success=lambda r: self._ok(*r), failure=self._failed, owner=self)
 
     def _ok(self, cred: Credential, person: Person) -> None:
         self.credential, self.person = cred, person
