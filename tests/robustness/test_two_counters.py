@@ -643,6 +643,37 @@ def test_a_checked_password_changed_before_the_call_is_derived_afresh_and_refuse
     assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("since", ["locked", "deactivated"])
+def test_a_signer_locked_or_deactivated_after_the_dialog_checked_them_is_refused_at_submit(
+    office, monkeypatch, since
+):
+    """The key the signature dialog unlocked does not outlive what the register says of its
+    person: locked (five wrong passwords at another desk) or deactivated between the
+    signature and the submit, the call refuses them, and nothing is given out."""
+    from keeper_app.services import people as people_svc
+    from keeper_app.services.session import Credential, authenticate, checked_credential, sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
+    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    if since == "locked":
+        for _ in range(lockout.MAX_FAILURES):
+            with pytest.raises(RuleViolation):
+                authenticate(
+                    office.db.conn, Credential("H001", "wrong-password-1"), None, office.clock
+                )
+    else:
+        people_svc.set_active(office.session("ADMIN"), "H001", False)
+    unlocks = _counting_unlocks(monkeypatch)
+    with pytest.raises(RuleViolation) as ei:
+        custody.retrieve(k, d, handler, keeper, q)
+    assert ei.value.code == {"locked": "locked", "deactivated": "inactive"}[since]
+    assert unlocks == []
+    assert office.db.conn.execute("SELECT COUNT(*) FROM retrievals").fetchone()[0] == 0
+
+
 def _attempts(office, badge: str) -> int:
     return int(
         office.db.conn.execute(
