@@ -191,6 +191,21 @@ class Office:
         )
         return custody.retrieve(s, code, retriever, keeper, qid, retriever_unit)
 
+    def duplicate_out(self, hours: int = 4, case_no: str = "A2026-001") -> str:
+        """A handed-over pair whose duplicate H001 retrieved, approved by D001 and given out
+        by K001 (the counter's whole retrieval); the duplicate's code."""
+        _o, d = self.handed_over_pair(case_no)
+        self.retrieve(
+            self.session("K001"),
+            d,
+            self.cred("H001"),
+            self.cred("K001"),
+            "D001",
+            "case_handling",
+            hours,
+        )
+        return d
+
     def handed_over_pair(
         self, case_no: str = "A2026-001", handler: str = "H001", person: str = "王某某"
     ) -> tuple[str, str]:

@@ -16,20 +16,6 @@ from keeper_app.ui.errors import HEADLINES
 from .test_workflows import open_record
 
 
-def out_with_h001(office: Office, hours: int = 8) -> str:
-    _o, d = office.handed_over_pair()
-    office.retrieve(
-        office.session("K001"),
-        d,
-        office.cred("H001"),
-        office.cred("K001"),
-        "D001",
-        "case_handling",
-        hours,
-    )
-    return d
-
-
 def return_dialog(ui, qtbot, d: str):
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
@@ -42,7 +28,7 @@ def return_dialog(ui, qtbot, d: str):
 def test_without_a_read_back_the_return_is_not_checked_and_needs_the_reason(
     ui, office: Office, qtbot
 ) -> None:
-    d = out_with_h001(office)
+    d = office.duplicate_out(hours=8)
     m, dlg = return_dialog(ui, qtbot, d)
     assert dlg.verification.currentData() == "not_checked"
     assert "check every file" in dlg.read_back.text() or "逐个校验" in dlg.read_back.text()
@@ -71,7 +57,7 @@ def test_without_a_read_back_the_return_is_not_checked_and_needs_the_reason(
 def test_the_due_board_reports_what_became_late_and_the_head_sees_it(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
-    d = out_with_h001(office, hours=2)
+    d = office.duplicate_out(hours=2)
     office.clock.advance(hours=3)
     m = ui.sign_in("K001")
     assert m.due is not None

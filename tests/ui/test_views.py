@@ -122,16 +122,7 @@ def test_archive_handover_in_list_mode(ui, office: Office, qtbot) -> None:
 def test_a_scan_in_the_registers_code_field_searches_the_register(
     ui, office: Office, qtbot
 ) -> None:
-    _o, d = office.handed_over_pair()
-    office.retrieve(
-        office.session("K001"),
-        d,
-        office.cred("H001"),
-        office.cred("K001"),
-        "D001",
-        "case_handling",
-        4,
-    )
+    d = office.duplicate_out()
     m = ui.sign_in("K001")
     reg = m.register
     m.tabs.setCurrentWidget(reg)

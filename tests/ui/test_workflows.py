@@ -185,16 +185,7 @@ def test_the_same_person_cannot_sign_twice(ui, office: Office, qtbot) -> None:
 def test_return_marked_damaged_reaches_the_heads_inbox(
     ui, keeper_app: KeeperApp, office: Office, qtbot
 ) -> None:
-    _o, d = office.handed_over_pair()
-    office.retrieve(
-        office.session("K001"),
-        d,
-        office.cred("H001"),
-        office.cred("K001"),
-        "D001",
-        "case_handling",
-        4,
-    )
+    d = office.duplicate_out()
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     m.counter.record.buttons["return"].click()
@@ -286,16 +277,7 @@ def test_each_signer_s_password_is_derived_once_at_the_counter(
     (the slow, ~0.1 s part of a signature), not one in the dialog and another at submit."""
     from keeper_app import crypto
 
-    _o, d = office.handed_over_pair()
-    office.retrieve(
-        office.session("K001"),
-        d,
-        office.cred("H001"),
-        office.cred("K001"),
-        "D001",
-        "case_handling",
-        4,
-    )
+    d = office.duplicate_out()
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
     derived: list[bytes] = []
