@@ -134,7 +134,7 @@ def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
 
     ready = DerivedAhead()
     tried: set[tuple[str, str]] = set()
-    todo: list[tuple[crypto.KeyMaterial, str, KdfCache | None]] = []
+    todo: list[tuple[crypto.KeyMaterial, str]] = []
     for cred in creds:
         try:
             badge = check_badge_text(cred.badge)
@@ -153,20 +153,18 @@ def _derive_ahead(s: Session, creds: Iterable[Credential]) -> DerivedAhead:
             continue
         if lockout.is_locked(signins.state(s.conn, person.id), s.now()):
             continue
-        checked = cred.checked if cred.checked is not None else s.kdf_cache
-        if checked is not None and checked.get(km, cred.password) is not None:
-            ready.derive(km, cred.password, checked)  # the dialog's key: nothing derived
-            continue
-        todo.append((km, cred.password, s.kdf_cache))
+        if cred.checked is not None and cred.checked.get(km, cred.password) is not None:
+            continue  # the signature dialog's key: the call takes it from the credential
+        todo.append((km, cred.password))
     spare = _spare_cores()
     if len(todo) > 1 and spare > 1:
         # two signers at a counter: their derivations at once, one a core (scrypt lets go of
         # Python's lock while it works), so the pair waits for one derivation, not two
         with ThreadPoolExecutor(min(len(todo), spare)) as pool:
-            list(pool.map(lambda t: ready.derive(*t), todo))
+            list(pool.map(lambda t: ready.derive(t[0], t[1], s.kdf_cache), todo))
     else:
-        for km, password, via in todo:
-            ready.derive(km, password, via)
+        for km, password in todo:
+            ready.derive(km, password, s.kdf_cache)
     return ready
 
 
