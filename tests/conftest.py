@@ -17,6 +17,7 @@ import pytest
 from cups_helpers import cups_server  # noqa: F401 - one private cupsd for the whole run
 from pg_cluster import PgCluster
 
+from keeper_app import crypto
 from keeper_app.domain.model import DeptKind, ManifestEntry
 from keeper_app.domain.signing import ROWLESS_ACTIONS
 from keeper_app.services import custody, intake, retrieval_requests
@@ -238,6 +239,19 @@ PEOPLE = [
     ("A001", "钱档案", ["case_handler"], "arch"),
     ("C001", "郑书记员", ["outside_retriever"], None),
 ]
+
+
+def counting_unlocks(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every key derivation from a password from now on (the salt of whose key)."""
+    salts: list[bytes] = []
+    real = crypto.unlock
+
+    def unlock(km: crypto.KeyMaterial, password: str) -> Any:
+        salts.append(km.kdf_salt)
+        return real(km, password)
+
+    monkeypatch.setattr(crypto, "unlock", unlock)
+    return salts
 
 
 def raw_connect(location: str) -> Any:

@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import raw_connect
+from conftest import counting_unlocks, raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, lockout, lookup
@@ -323,21 +323,6 @@ def test_the_check_that_decides_is_made_on_the_state_the_change_commits_on(offic
     assert len(office.changes()) == changes + 1  # only the second counter's change
 
 
-def _counting_unlocks(monkeypatch) -> list[bytes]:
-    """Every key derivation from a password from now on (the salt of whose key)."""
-    from keeper_app.services import session as session_mod
-
-    salts: list[bytes] = []
-    real = session_mod.crypto.unlock
-
-    def unlock(km, password):
-        salts.append(km.kdf_salt)
-        return real(km, password)
-
-    monkeypatch.setattr(session_mod.crypto, "unlock", unlock)
-    return salts
-
-
 def _salt(office, badge: str) -> bytes:
     from keeper_app.store import people as people_repo
 
@@ -378,7 +363,7 @@ def test_a_call_run_again_checks_its_signers_again_without_deriving_their_keys_t
         real_init(self, *a)
 
     monkeypatch.setattr(session_mod.ChangedMeanwhile, "__init__", changed)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     attempts_before = _attempts(office, "H001"), _attempts(office, "K001")
     rid = custody.retrieve(
         k, d, TypedLate("H001", counter_2_retrieves_another_disc), office.cred("K001"), q1
@@ -541,7 +526,7 @@ def test_a_call_refused_before_its_signers_records_no_attempt(office, monkeypatc
     q = office.approved_request(d, "H002", "D001", "case_handling", 2)
     _out(office, d)
     k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     before = office.snapshot(sign_ins=True)
     for password in ("correct-horse-1", "wrong-password-1"):
         with pytest.raises(RuleViolation) as ei:
@@ -560,7 +545,7 @@ def test_a_wrong_password_is_derived_once_and_counts_as_an_attempt(office, monke
     o, d = office.handed_over_pair()
     q = office.approved_request(d, "H001", "D001", "case_handling", 4)
     k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     changes = len(office.changes())
     before = _attempts(office, "H001")
     with pytest.raises(RuleViolation) as ei:
@@ -588,7 +573,7 @@ def test_a_locked_signers_password_is_not_tried_ahead(office, monkeypatch):
         with pytest.raises(RuleViolation):
             authenticate(office.db.conn, Credential("H001", "wrong-password-1"), None, office.clock)
     k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     with pytest.raises(RuleViolation) as ei:
         custody.retrieve(k, d, office.cred("H001"), office.cred("K001"), q)
     assert ei.value.code == "locked", ei.value.message
@@ -607,7 +592,7 @@ def test_a_password_checked_as_its_signer_signed_is_not_derived_again_by_the_cal
     o, d = office.handed_over_pair()
     q = office.approved_request(d, "H001", "D001", "case_handling", 4)
     k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
     keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
     assert sorted(unlocks) == sorted([_salt(office, "H001"), _salt(office, "K001")])
@@ -635,7 +620,7 @@ def test_a_checked_password_changed_before_the_call_is_derived_afresh_and_refuse
     old_salt = _salt(office, "H001")
     people_svc.change_password(office.session("H001"), office.cred("H001"), "another-horse-2")
     assert _salt(office, "H001") != old_salt
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     with pytest.raises(RuleViolation) as ei:
         custody.retrieve(k, d, handler, keeper, q)
     assert ei.value.code == "bad_credentials", ei.value.message
@@ -666,7 +651,7 @@ def test_a_signer_locked_or_deactivated_after_the_dialog_checked_them_is_refused
                 )
     else:
         people_svc.set_active(office.session("ADMIN"), "H001", False)
-    unlocks = _counting_unlocks(monkeypatch)
+    unlocks = counting_unlocks(monkeypatch)
     with pytest.raises(RuleViolation) as ei:
         custody.retrieve(k, d, handler, keeper, q)
     assert ei.value.code == {"locked": "locked", "deactivated": "inactive"}[since]

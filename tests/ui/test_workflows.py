@@ -3,7 +3,7 @@ register and the department head's inbox."""
 
 from __future__ import annotations
 
-from conftest import PASSWORD, Office
+from conftest import PASSWORD, Office, counting_unlocks
 
 from keeper_app.services import lookup, retrieval_requests, transfers
 from keeper_app.timeutil import show
@@ -275,19 +275,10 @@ def test_each_signer_s_password_is_derived_once_at_the_counter(
     """A return signed by the returner and the keeper: each password is checked as they
     sign, and the return signs with the keys that check unlocked -- one derivation a signer
     (the slow, ~0.1 s part of a signature), not one in the dialog and another at submit."""
-    from keeper_app import crypto
-
     d = office.duplicate_out()
     m = ui.sign_in("K001")
     open_record(m, qtbot, d)
-    derived: list[bytes] = []
-    real = crypto.unlock
-
-    def unlock(km, password):
-        derived.append(km.kdf_salt)
-        return real(km, password)
-
-    monkeypatch.setattr(crypto, "unlock", unlock)
+    derived = counting_unlocks(monkeypatch)
     m.counter.record.buttons["return"].click()
     dlg = m.dialog
     assert isinstance(dlg, ReturnDialog)
