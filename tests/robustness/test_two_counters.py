@@ -18,6 +18,7 @@ from conftest import counting_unlocks, raw_connect
 
 from keeper_app.domain.errors import RuleViolation
 from keeper_app.services import admin, custody, lockout, lookup
+from keeper_app.services.session import Credential, Session
 from keeper_app.store import open as store_open
 from keeper_app.store import open_database
 from keeper_app.store.connection import StoreBusy
@@ -580,6 +581,20 @@ def test_a_locked_signers_password_is_not_tried_ahead(office, monkeypatch):
     assert unlocks.count(_salt(office, "H001")) == 0
 
 
+def _checked_at_the_counter(office) -> tuple[Session, str, int, Credential, Credential]:
+    """A duplicate with an approved request, the keeper signed in, and the case handler's
+    and the keeper's passwords checked by the signature dialog (``checked_credential``):
+    ``(keeper's session, code, request, handler, keeper)``."""
+    from keeper_app.services.session import checked_credential, sign_in
+
+    o, d = office.handed_over_pair()
+    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
+    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
+    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
+    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    return k, d, q, handler, keeper
+
+
 def test_a_password_checked_as_its_signer_signed_is_not_derived_again_by_the_call(
     office, monkeypatch
 ):
@@ -610,13 +625,8 @@ def test_a_checked_password_changed_before_the_call_is_derived_afresh_and_refuse
     from: the signer's password changed since, the call derives the old password against
     the new key and refuses it; nothing is given out."""
     from keeper_app.services import people as people_svc
-    from keeper_app.services.session import checked_credential, sign_in
 
-    o, d = office.handed_over_pair()
-    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
-    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
-    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    k, d, q, handler, keeper = _checked_at_the_counter(office)
     old_salt = _salt(office, "H001")
     people_svc.change_password(office.session("H001"), office.cred("H001"), "another-horse-2")
     assert _salt(office, "H001") != old_salt
@@ -636,13 +646,9 @@ def test_a_signer_locked_or_deactivated_after_the_dialog_checked_them_is_refused
     person: locked (five wrong passwords at another desk) or deactivated between the
     signature and the submit, the call refuses them, and nothing is given out."""
     from keeper_app.services import people as people_svc
-    from keeper_app.services.session import Credential, authenticate, checked_credential, sign_in
+    from keeper_app.services.session import authenticate
 
-    o, d = office.handed_over_pair()
-    q = office.approved_request(d, "H001", "D001", "case_handling", 4)
-    k = sign_in(office.db, "K001", "correct-horse-1", office.clock)
-    handler, _ = checked_credential(office.db.conn, office.cred("H001"), office.clock)
-    keeper, _ = checked_credential(office.db.conn, office.cred("K001"), office.clock)
+    k, d, q, handler, keeper = _checked_at_the_counter(office)
     if since == "locked":
         for _ in range(lockout.MAX_FAILURES):
             with pytest.raises(RuleViolation):
