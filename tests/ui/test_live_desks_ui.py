@@ -74,17 +74,7 @@ def allow_connections(office: Office, allowed: bool) -> None:
 def test_a_damaged_return_at_one_desk_reaches_the_heads_inbox_at_the_other(
     ui, keeper_app: KeeperApp, office: Office, head_desk: MainWindow, qtbot
 ) -> None:
-    pairs = [office.handed_over_pair()[1] for _ in range(2)]
-    for d in pairs:
-        office.retrieve(
-            office.session("K001"),
-            d,
-            office.cred("H001"),
-            office.cred("K001"),
-            "D001",
-            "case_handling",
-            4,
-        )
+    pairs = [office.duplicate_out() for _ in range(2)]
     head = head_desk
     inbox = head.inbox
     assert inbox is not None
