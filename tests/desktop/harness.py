@@ -113,8 +113,16 @@ def copy_db(src: Path, dst: Path) -> None:
 class App:
     """One running Keeper on the test's X server."""
 
-    def __init__(self, display: str, db: Path, home: Path, settings: dict[str, str] | None = None):
-        self.display, self.db, self.home = display, db, home
+    def __init__(
+        self,
+        display: str,
+        db: Path | None,
+        home: Path,
+        settings: dict[str, str] | None = None,
+    ):
+        """``db``: the office file given with --db; None: no --db, the desk's settings
+        (``settings``, e.g. ``{"db/server": URL}``) say where the office is."""
+        self.display, self._db, self.home = display, db, home
         self.probe = home / "probe"
         config = home / "config" / "Keeper"
         config.mkdir(parents=True, exist_ok=True)
@@ -135,15 +143,31 @@ class App:
             "XDG_RUNTIME_DIR": str(home / "run"),
             "KEEPER_STATE_DIR": str(home / "state"),
         }
+        self.env.pop("KEEPER_DB", None)  # only what this desk is given
         (home / "run").mkdir(mode=0o700, exist_ok=True)
         self.log = (home / "app.log").open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-X", "faulthandler", "-m", "keeper_app", "--db", str(db), "gui"],
+            [
+                sys.executable,
+                "-X",
+                "faulthandler",
+                "-m",
+                "keeper_app",
+                *(["--db", str(db)] if db is not None else []),
+                "gui",
+            ],
             env=self.env,
             cwd=ROOT,
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
+
+    @property
+    def db(self) -> Path:
+        """The office file this desk was started on."""
+        if self._db is None:
+            raise AttributeError("this desk works on its settings' office server, not a file")
+        return self._db
 
     # ------------------------------------------------------------------ reading
     def state(self, timeout: float = 20) -> dict[str, Any]:
