@@ -19,6 +19,7 @@ from ..store import (
     backup_records,
     entries,
     is_server,
+    local_path,
     pgdb,
     readonly,
 )
@@ -65,9 +66,13 @@ def verify_audit_and_witnesses(
     """``keeper audit verify``: the file, read-only (as :func:`verify_audit_file`), checked
     against itself and against every witness this account can reach. ``path``: the file,
     or an office server's URL (its own connection; its schema is reported, not refused)."""
+    # this account's witness logs as they stood before this check: a desk connecting to an
+    # office server notes the head it finds there, a line that would witness nothing but
+    # this check itself
+    logs = witnesses.logs_now(local_path(path))
     db = _open_to_check(path)
     try:
-        return verify_audit(db), witnesses.check_all(db, extra_files, backup_folder)
+        return verify_audit(db), witnesses.check_all(db, extra_files, backup_folder, logs)
     finally:
         db.close()
 

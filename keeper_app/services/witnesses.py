@@ -188,22 +188,36 @@ def read_witness_file(conn: sqlite3.Connection, path: Path) -> WitnessCheck:
     return got
 
 
+def logs_now(db_path: str | os.PathLike[str]) -> dict[Path, list[witness_log.Line] | OSError]:
+    """This account's witness logs of the database at ``db_path`` as they stand now (for
+    :func:`check_all`'s ``logs``): each log's lines, or why it cannot be read."""
+    out: dict[Path, list[witness_log.Line] | OSError] = {}
+    for p in witness_log.logs_for(db_path):
+        try:
+            out[p] = list(witness_log.read(p))
+        except OSError as exc:
+            out[p] = exc
+    return out
+
+
 def check_all(
     db: Database,
     extra_files: Sequence[str | os.PathLike[str]] = (),
     backup_folder: str | os.PathLike[str] | None = None,
+    logs: dict[Path, list[witness_log.Line] | OSError] | None = None,
 ) -> WitnessSummary:
     """The chain against every witness this account can reach: its witness log of this
-    database, the backup records in the backup folder, and ``extra_files``."""
+    database (``logs``: as :func:`logs_now` read them before; default: as they are now),
+    the backup records in the backup folder, and ``extra_files``."""
     conn = db.conn
     summary = WitnessSummary()
-    for p in witness_log.logs_for(db.path):
-        try:
-            got = check_lines(conn, witness_log.read(p), f"witness log {p}")
-        except OSError as exc:
-            got = WitnessCheck(
-                f"witness log {p}", 0, "", None, False, f"witness log {p}: cannot be read ({exc})"
+    for p, lines in (logs_now(db.path) if logs is None else logs).items():
+        if isinstance(lines, OSError):
+            got: WitnessCheck | None = WitnessCheck(
+                f"witness log {p}", 0, "", None, False, f"witness log {p}: cannot be read ({lines})"
             )
+        else:
+            got = check_lines(conn, lines, f"witness log {p}")
         if got is not None:
             summary.checks.append(got)
     folder = backup_folder if backup_folder is not None else records.default_folder(db.path)

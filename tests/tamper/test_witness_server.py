@@ -78,6 +78,27 @@ def test_a_desks_log_is_kept_outside_the_server_and_all_agree(office: Office) ->
     assert "History witnessed: 1 witness agrees" in r.stdout
 
 
+def test_a_desks_first_check_counts_no_witness_of_its_own_making(
+    office: Office, tmp_path: Path
+) -> None:
+    """A desk connecting to the server notes the head it finds there. Its first check must
+    not count that line as a witness: it would witness nothing but the check itself (a
+    file's read-only check writes no line at all). The line is kept, and the desk's next
+    check counts it: an earlier sighting."""
+    office.handed_over_pair()
+    seq = audit.head(office.db.conn)[0]
+    new_desk = tmp_path / "new-desk-state"
+    first = keeper(office.location, "audit", "verify", state=new_desk)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "History witnessed: no witness found" in first.stdout, first.stdout
+    logs = list((new_desk / "witness").glob("*.log"))
+    assert len(logs) == 1 and [x.seq for x in witness_log.read(logs[0])] == [seq]
+    again = keeper(office.location, "audit", "verify", state=new_desk)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "History witnessed: 1 witness agrees" in again.stdout
+    assert f"(event {seq})" in again.stdout and str(new_desk) in again.stdout
+
+
 def test_a_cut_chain_on_the_server_is_caught_by_the_desk_that_saw_the_end(
     office: Office,
 ) -> None:
