@@ -20,8 +20,9 @@ from typing import Any
 from ..domain.errors import RuleViolation
 from ..store import Database, StoreError, audit, latest_version, pgadmin, pgcopy, pgdb
 from ..store import open as store_open
+from ..store import people as people_repo
 from ..store.health import FileReport, inspect
-from ..store.pg import is_url, safe_url
+from ..store.pg import ServerRefused, ServerUnreachable, is_url, safe_url
 from ..store.pg import local_anchor as pg_local_anchor
 from ..store.readonly import open_read_only
 from ..store.verify import VerifyResult
@@ -153,6 +154,35 @@ def local_anchor(url: str) -> Path:
     return pg_local_anchor(url)
 
 
+@dataclass(frozen=True)
+class DeskCheck:
+    """What a desk found on trying an office server's address (:func:`try_address`)."""
+
+    address: str  # as a person may see it (no password)
+    version: int  # its schema version (this Keeper's: it opened)
+    units: list[str]  # the offices whose register it holds
+    events: int  # the register's events
+    last_at: str | None  # the date of its last event (None: an empty register)
+
+
+def try_address(url: str) -> DeskCheck:
+    """Open the office server at ``url`` as this desk would at its next start (the
+    password from ~/.pgpass or the address; the schema checked, nothing migrated), read
+    what it holds, and close it. A server that cannot be reached, refuses the desk, holds
+    no Keeper register or another version of it raises StoreError saying which; nothing is
+    written to it. (The desk's witness log notes the head it found, as at every open.)"""
+    if not is_url(url):
+        raise ValueError(f"not an office server's address: {safe_url(url)}")
+    db = store_open(url, create=False)
+    try:
+        with db.reading() as conn:
+            seq, _h, at = audit.head_at(conn)
+            names = [str(u["name"]) for u in people_repo.units(conn)]
+        return DeskCheck(safe_url(url), db.schema_version, names, seq, at)
+    finally:
+        db.close()
+
+
 def describe_backup(backup: str | os.PathLike[str]) -> FileReport:
     """What a backup copy holds and whether it is sound (shown before restoring it)."""
     return inspect(Path(backup))
@@ -227,10 +257,13 @@ def _restore(
 __all__ = [
     "DEFAULT_APP",
     "DEFAULT_OWNER",
+    "DeskCheck",
     "PasswordSource",
     "CopyReport",
     "InitReport",
+    "ServerRefused",
     "ServerRestore",
+    "ServerUnreachable",
     "StoreError",
     "check_app_password",
     "describe_backup",
@@ -240,4 +273,5 @@ __all__ = [
     "init",
     "migrate_file",
     "restore_to_server",
+    "try_address",
 ]

@@ -76,6 +76,11 @@ class ServerUnreachable(Exception):
     """Marker mixed into the StoreError raised when the server cannot be reached."""
 
 
+class ServerRefused(Exception):
+    """Marker mixed into the StoreError raised when the server answered but refused this
+    desk's connection (its password, its user, the database's name, pg_hba, TLS)."""
+
+
 class PgIntegrityError(sqlite3.IntegrityError):
     """A constraint or an append-only rule refused the change (as sqlite's)."""
 
@@ -633,12 +638,21 @@ def unreachable(url: str, exc: BaseException, during: str) -> Exception:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     refused = any(
         w in str(exc)
-        for w in ("password authentication failed", "pg_hba.conf", "does not exist", "SSL")
+        for w in (
+            "password authentication failed",
+            "no password supplied",  # none in the address nor in ~/.pgpass
+            "pg_hba.conf",
+            "does not exist",
+            "SSL",
+        )
     )
     if during == "connect" and refused:
         from .connection import StoreError as _SE
 
-        return _SE(
+        class _Refused(_SE, ServerRefused):
+            pass
+
+        return _Refused(
             f"the office server {safe_url(url)} refused this desk's connection ({detail}). "
             "Check the user name, the database name and the password (~/.pgpass) with the "
             "server's administrator"

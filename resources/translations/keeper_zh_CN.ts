@@ -7572,7 +7572,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+80"/>
+        <location filename="../../keeper_app/ui/dialogs/settings_dialog.py" line="+82"/>
         <source>Settings</source>
         <extracomment>what the scanner check in Settings shows and expects back</extracomment>
         <translation>设置</translation>
@@ -7609,6 +7609,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Try it</source>
+        <translation>试连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect to this office server now, as this computer will at its next start</source>
+        <translation>现在按本机下次启动时的方式连接该办公室服务器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Office server</source>
         <translation>办公室服务器</translation>
     </message>
@@ -7678,7 +7688,7 @@
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Sounds for accepted, refused and repeated scans</source>
         <translation>扫描成功、被拒绝和重复扫描时发出不同提示音</translation>
     </message>
@@ -7723,7 +7733,37 @@
         <translation>✖ 读到的是“%1”，不是测试条码：请检查前缀和后缀设置。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+15"/>
+        <source>No office server: this computer works on its own database file.</source>
+        <translation>未设办公室服务器：本机使用自己的数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to the office server…</source>
+        <translation>正在连接办公室服务器…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ Connected to %1: the register of %2, %3 events, the last %4. Save to work on it from the next start.</source>
+        <translation>✔ 已连接 %1：%2 的登记册，共 %3 条记录，最后一条 %4。保存后，本机下次启动时即使用该服务器。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>✖ Nothing answers at this address: check the server&apos;s name or address, the network, and that the server is running.</source>
+        <translation>✖ 该地址无应答：请检查服务器名称或地址、网络，以及服务器是否在运行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✖ The server answered but refused this computer: check the user and the database in the address, and the password in ~/.pgpass, with the server&apos;s administrator.</source>
+        <translation>✖ 服务器有应答，但拒绝了本机：请与服务器管理员核对地址中的用户名和数据库名，以及 ~/.pgpass 中的密码。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -7835,7 +7875,7 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+54"/>
+        <location filename="../../keeper_app/ui/widgets/signature_dialog.py" line="+55"/>
         <source>Signature: %1</source>
         <translation>签名：%1</translation>
     </message>

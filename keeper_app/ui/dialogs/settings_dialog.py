@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from printing import PrintError, layouts
 
 from ...domain.lifecycle import Action, allowed
-from ...services import catalogue
+from ...services import catalogue, server
 from ...services.backups import default_folder
+from ...timeutil import show
 from ..context import UiContext
+from ..errors import detail
 from ..settings import (
     BACKUP_FOLDER,
     BACKUP_INTERVAL_HOURS,
@@ -100,7 +102,15 @@ class SettingsDialog(QDialog):
                 "The password goes in ~/.pgpass, never here. Used from the next start."
             )
         )
-        gform.addRow(self.tr("Office server"), self.server)
+        self.server_test = QPushButton(self.tr("Try it"))
+        self.server_test.setObjectName("server_test")
+        self.server_test.setToolTip(
+            self.tr("Connect to this office server now, as this computer will at its next start")
+        )
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.server_test)
+        gform.addRow(self.tr("Office server"), server_row)
 
         self.sheet = QComboBox()
         self.banner = Banner()
@@ -160,6 +170,7 @@ class SettingsDialog(QDialog):
 
         self.cal_printer.changed.connect(lambda _n: self._load_calibration())
         self.test_sheet.clicked.connect(self.print_test_sheet)
+        self.server_test.clicked.connect(self.try_server)
         self.choose_folder.clicked.connect(self._choose_folder)
         self._load_calibration()
 
@@ -208,6 +219,66 @@ class SettingsDialog(QDialog):
             )
             self.test_result.setStyleSheet("color:#8a1c12")
             self.ctx.feedback.refused()
+
+    # ------------------------------------------------------------------ office server
+    def try_server(self) -> None:
+        """Connect to the address typed, off the GUI thread, and say what is there (or why
+        not); nothing is saved and nothing is written to the server."""
+        text = self.server.text().strip()
+        if not text:
+            self.banner.say(
+                "info",
+                self.tr("No office server: this computer works on its own database file."),
+            )
+            return
+        problem = server_address_problem(text)
+        if problem is not None:
+            self.banner.say("error", problem)
+            self.ctx.feedback.refused()
+            return
+        self.server_test.setEnabled(False)
+        self.banner.say("info", self.tr("Connecting to the office server…"))
+        self.ctx.ops.run(
+            lambda _db: server.try_address(text),
+            success=self._server_found,
+            failure=self._server_not_found,
+            owner=self,
+            with_db=False,
+        )
+
+    def _server_found(self, r: server.DeskCheck) -> None:
+        self.server_test.setEnabled(True)
+        last = show(r.last_at) if r.last_at else self.tr("none yet")
+        self.banner.say(
+            "ok",
+            self.tr(
+                "✔ Connected to %1: the register of %2, %3 events, the last %4. Save to work "
+                "on it from the next start."
+            )
+            .replace("%1", r.address)
+            .replace("%2", ", ".join(r.units) or "—")
+            .replace("%3", str(r.events))
+            .replace("%4", last),
+        )
+
+    def _server_not_found(self, exc: BaseException) -> None:
+        self.server_test.setEnabled(True)
+        self.ctx.feedback.refused()
+        if isinstance(exc, server.ServerUnreachable):
+            text = self.tr(
+                "✖ Nothing answers at this address: check the server's name or address, the "
+                "network, and that the server is running."
+            )
+        elif isinstance(exc, server.ServerRefused):
+            text = self.tr(
+                "✖ The server answered but refused this computer: check the user and the "
+                "database in the address, and the password in ~/.pgpass, with the server's "
+                "administrator."
+            )
+        else:  # not a Keeper register, another version of it, a schema tampered with
+            self.banner.refuse(exc)
+            return
+        self.banner.say("error", text, detail(str(exc)))
 
     # ------------------------------------------------------------------ calibration
     def _load_calibration(self) -> None:
