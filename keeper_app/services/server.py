@@ -159,7 +159,6 @@ class DeskCheck:
     """What a desk found on trying an office server's address (:func:`try_address`)."""
 
     address: str  # as a person may see it (no password)
-    version: int  # its schema version (this Keeper's: it opened)
     units: list[str]  # the offices whose register it holds
     events: int  # the register's events
     last_at: str | None  # the date of its last event (None: an empty register)
@@ -178,7 +177,7 @@ def try_address(url: str) -> DeskCheck:
         with db.reading() as conn:
             seq, _h, at = audit.head_at(conn)
             names = [str(u["name"]) for u in people_repo.units(conn)]
-        return DeskCheck(safe_url(url), db.schema_version, names, seq, at)
+        return DeskCheck(safe_url(url), names, seq, at)
     finally:
         db.close()
 

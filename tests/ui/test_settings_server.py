@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from keeper_app.store.pg import safe_url
 from keeper_app.ui.settings import IDLE_LOCK_SECONDS, OFFICE_SERVER, Settings
 
 
@@ -48,13 +49,6 @@ def test_an_address_with_a_password_or_no_scheme_is_refused_and_nothing_saved(
 
 
 # ---------------------------------------------------------------------- trying the address
-def _without_password(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    p = urlsplit(url)
-    return urlunsplit(p._replace(netloc=f"{p.username}@{p.hostname}:{p.port}"))
-
-
 def _pgpass(tmp_path, monkeypatch, url: str, password: str) -> None:
     """The desk's password file (as ~/.pgpass, mode 0600) for the server at ``url``."""
     from urllib.parse import urlsplit
@@ -85,7 +79,7 @@ def test_trying_the_office_server_says_whose_register_it_holds_and_saves_nothing
     server_office = make_office(pg_office_url)
     events, _h, at = audit.head_at(server_office.db.conn)
     server_office.db.close()
-    address = _without_password(pg_office_url)
+    address = safe_url(pg_office_url)
     _pgpass(tmp_path, monkeypatch, pg_office_url, urlsplit(pg_office_url).password or "")
     d = _open(ui)
     _try(ui, d, address)
@@ -104,7 +98,7 @@ def test_trying_a_server_that_refuses_the_desk_or_does_not_answer_says_which(
 ) -> None:
     from pg_cluster import free_port
 
-    address = _without_password(pg_office_url)
+    address = safe_url(pg_office_url)
     _pgpass(tmp_path, monkeypatch, pg_office_url, "not-the-password")
     d = _open(ui)
     _try(ui, d, address)
